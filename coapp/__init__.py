@@ -1,0 +1,1 @@
+"""coapp: the freelancer desktop app."""

@@ -1,0 +1,38 @@
+"""Contracts: the terms that the grid and invoices need."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint, Date, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from coapp.models.base import Base, SyncMixin
+
+
+class Contract(SyncMixin, Base):
+    __tablename__ = "contracts"
+    __sync_entity__ = "contract"
+    __table_args__ = (
+        CheckConstraint("fee_model IN ('hourly', 'daily', 'fixed')", name="fee_model"),
+        CheckConstraint("rate_minor >= 0", name="rate_not_negative"),
+        CheckConstraint("commission_bp >= 0 AND commission_bp <= 10000", name="commission_range"),
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="period_order"),
+        CheckConstraint("minutes_per_day > 0 AND minutes_per_day <= 1440", name="day_length"),
+    )
+
+    client_name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200))
+    fee_model: Mapped[str] = mapped_column(String(10))
+    # Hourly: price of one hour; daily: of one day; fixed: the whole fee. Minor units of currency.
+    rate_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    # The platform's commission in hundredths of a percent (1500 = 15 %).
+    commission_bp: Mapped[int] = mapped_column(Integer)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date, default=None)
+    minutes_per_day: Mapped[int] = mapped_column(Integer, default=480)
+    rounding_rule: Mapped[str] = mapped_column(String(32), default="none")
+
+    def active_on(self, day: date) -> bool:
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)

@@ -1,0 +1,148 @@
+"""Contracts: listing, finding by id or title prefix, and creating (demo data, later sync)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from coapp.domain.contracts import FeeModel, RoundingRule
+from coapp.domain.errors import NotFoundError, ValidationError
+from coapp.domain.money import (
+    basis_points_to_percent,
+    exponent,
+    from_minor,
+    percent_to_basis_points,
+    to_minor,
+)
+from coapp.models import Contract
+from coapp.store.engine import Store
+
+
+@dataclass(frozen=True)
+class ContractInfo:
+    id: str
+    client_name: str
+    title: str
+    fee_model: FeeModel
+    rate: Decimal
+    currency: str
+    commission_percent: Decimal
+    start_date: date
+    end_date: date | None
+    minutes_per_day: int
+    rounding: RoundingRule
+
+    def active_on(self, day: date) -> bool:
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+
+    def overlaps(self, first: date, last: date) -> bool:
+        return self.start_date <= last and (self.end_date is None or self.end_date >= first)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.title} ({self.client_name})"
+
+
+def to_info(row: Contract) -> ContractInfo:
+    return ContractInfo(
+        id=row.id,
+        client_name=row.client_name,
+        title=row.title,
+        fee_model=FeeModel(row.fee_model),
+        rate=from_minor(row.rate_minor, row.currency),
+        currency=row.currency,
+        commission_percent=basis_points_to_percent(row.commission_bp),
+        start_date=row.start_date,
+        end_date=row.end_date,
+        minutes_per_day=row.minutes_per_day,
+        rounding=RoundingRule.parse(row.rounding_rule),
+    )
+
+
+class ContractService:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def all(self) -> list[ContractInfo]:
+        with self._store.read() as s:
+            rows = s.scalars(
+                select(Contract)
+                .where(Contract.deleted_at.is_(None))
+                .order_by(Contract.start_date, Contract.title)
+            ).all()
+            return [to_info(r) for r in rows]
+
+    def active_between(self, first: date, last: date) -> list[ContractInfo]:
+        return [c for c in self.all() if c.overlaps(first, last)]
+
+    def get(self, contract_id: str) -> ContractInfo:
+        with self._store.read() as s:
+            row = s.get(Contract, contract_id)
+            if row is None or row.deleted_at is not None:
+                raise NotFoundError(f"no contract with id {contract_id}")
+            return to_info(row)
+
+    def resolve(self, ref: str) -> ContractInfo:
+        """A contract by exact id, id prefix, or an unambiguous prefix of its title (any case)."""
+        needle = ref.strip()
+        if not needle:
+            raise NotFoundError("name a contract by its id or the start of its title")
+        contracts = self.all()
+        for c in contracts:
+            if c.id == needle:
+                return c
+        matches = [
+            c
+            for c in contracts
+            if c.id.startswith(needle.lower()) or c.title.lower().startswith(needle.lower())
+        ]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise NotFoundError(f"no contract matches “{needle}”")
+        names = ", ".join(sorted(c.title for c in matches))
+        raise NotFoundError(f"“{needle}” matches several contracts ({names}); type more of the title")
+
+    def create(
+        self,
+        *,
+        client_name: str,
+        title: str,
+        fee_model: FeeModel,
+        rate: Decimal,
+        currency: str,
+        commission_percent: Decimal,
+        start_date: date,
+        end_date: date | None,
+        minutes_per_day: int = 480,
+        rounding: RoundingRule | None = None,
+    ) -> ContractInfo:
+        exponent(currency)
+        if not client_name.strip() or not title.strip():
+            raise ValidationError("a contract needs a client and a title")
+        if rate < 0:
+            raise ValidationError("the rate cannot be negative")
+        if not Decimal(0) <= commission_percent <= Decimal(100):
+            raise ValidationError("the commission must be between 0 and 100 %")
+        if end_date is not None and end_date < start_date:
+            raise ValidationError("the contract ends before it starts")
+        if not 0 < minutes_per_day <= 1440:
+            raise ValidationError("hours per day must be between 0 and 24")
+        row = Contract(
+            client_name=client_name.strip(),
+            title=title.strip(),
+            fee_model=FeeModel(fee_model).value,
+            rate_minor=to_minor(rate, currency),
+            currency=currency,
+            commission_bp=percent_to_basis_points(commission_percent),
+            start_date=start_date,
+            end_date=end_date,
+            minutes_per_day=minutes_per_day,
+            rounding_rule=str(rounding or RoundingRule()),
+        )
+        with self._store.write() as s:
+            s.add(row)
+        return to_info(row)

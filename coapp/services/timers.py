@@ -1,0 +1,109 @@
+"""The running timer: one per person, stored as a UTC instant plus the IANA zone so it survives a
+restart or a crash, and turned into minutes on local work dates when stopped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+
+from coapp.domain.errors import ValidationError
+from coapp.domain.timer import split_at_midnight
+from coapp.models import Contract, RunningTimer, TimeEntry
+from coapp.models.time_entries import entry_id
+from coapp.services.contracts import ContractInfo, to_info
+from coapp.services.timesheet import CellChange, TimesheetService, apply_in_session
+from coapp.store.engine import Store
+
+
+@dataclass(frozen=True)
+class TimerState:
+    id: str
+    contract: ContractInfo
+    started_at: datetime
+    zone: str
+
+    def elapsed_minutes(self, now: datetime | None = None) -> int:
+        now = now or datetime.now(UTC)
+        return max(0, int((now - self.started_at).total_seconds() // 60))
+
+
+@dataclass(frozen=True)
+class StopResult:
+    contract: ContractInfo
+    added: dict[date, int]  # minutes added per local date
+    previous: list[CellChange]  # what the cells held before (for undo)
+
+
+class TimerService:
+    def __init__(self, store: Store, timesheet: TimesheetService) -> None:
+        self._store = store
+        self._timesheet = timesheet
+
+    def running(self) -> TimerState | None:
+        with self._store.read() as s:
+            row = s.scalars(
+                select(RunningTimer)
+                .where(RunningTimer.deleted_at.is_(None))
+                .order_by(RunningTimer.started_at)
+            ).first()
+            if row is None:
+                return None
+            contract = s.get(Contract, row.contract_id)
+            assert contract is not None
+            return TimerState(row.id, to_info(contract), row.started_at, row.zone)
+
+    def start(self, contract_id: str, zone: str, now: datetime | None = None) -> TimerState:
+        """Start timing a contract. A timer already running for another contract is stopped
+        first (its time is recorded), because a person works on one thing at a time."""
+        now = now or datetime.now(UTC)
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValidationError(f"“{zone}” is not a time zone") from None
+        current = self.running()
+        if current is not None:
+            if current.contract.id == contract_id:
+                return current
+            self.stop(now)
+        with self._store.write() as s:
+            contract = s.get(Contract, contract_id)
+            if contract is None or contract.deleted_at is not None:
+                raise ValidationError(f"no contract with id {contract_id}")
+            today = now.astimezone(ZoneInfo(zone)).date()
+            if not contract.active_on(today):
+                period = f"{contract.start_date} – {contract.end_date or 'open'}"
+                raise ValidationError(f"{contract.title} is not active today; its period is {period}")
+            row = RunningTimer(contract_id=contract_id, started_at=now, zone=zone)
+            s.add(row)
+            s.flush()
+            return TimerState(row.id, to_info(contract), now, zone)
+
+    def stop(self, now: datetime | None = None, *, discard: bool = False) -> StopResult | None:
+        """Stop the timer and add its minutes to the work dates, split at local midnight.
+
+        If the time cannot be recorded (a locked day, a day over 24 hours) the timer keeps running
+        and the error says why, so no time is lost; ``discard=True`` stops it without recording."""
+        now = now or datetime.now(UTC)
+        state = self.running()
+        if state is None:
+            return None
+        split = {} if discard else split_at_midnight(state.started_at, max(now, state.started_at), state.zone)
+        # Recording the minutes and ending the timer is one transaction: a crash between the two
+        # would otherwise count the same time twice at the next stop.
+        with self._store.write() as s:
+            changes = []
+            for day, minutes in sorted(split.items()):
+                if minutes <= 0:
+                    continue
+                entry = s.get(TimeEntry, entry_id(state.contract.id, day))
+                live = entry is not None and entry.deleted_at is None
+                base, note = (entry.minutes, entry.note) if live else (0, "")  # type: ignore[union-attr]
+                changes.append(CellChange(state.contract.id, day, base + minutes, note))
+            previous = apply_in_session(s, changes)
+            row = s.get(RunningTimer, state.id)
+            if row is not None and row.deleted_at is None:
+                row.deleted_at = now
+        return StopResult(state.contract, split, previous)

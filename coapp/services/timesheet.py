@@ -1,0 +1,286 @@
+"""The weekly timesheet: read a week, change cells (all or nothing), hide rows.
+
+Every change goes through ``apply`` so the grid, paste, copy-last-week, undo, the timer and the
+CLI obey the same rules: no negative or over-long days, no time outside the contract's period, no
+change to time that is on a confirmed invoice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from coapp.domain.durations import MINUTES_PER_DAY, format_minutes_always
+from coapp.domain.errors import LockedError, ValidationError
+from coapp.domain.weeks import IsoWeek
+from coapp.models import Contract, HiddenWeekRow, TimeEntry
+from coapp.models.time_entries import entry_id
+from coapp.services.contracts import ContractInfo, to_info
+from coapp.store.engine import Store
+
+MAX_NOTE = 2000
+
+
+@dataclass(frozen=True)
+class Cell:
+    minutes: int = 0
+    note: str = ""
+    locked: bool = False
+
+
+EMPTY = Cell()
+
+
+@dataclass(frozen=True)
+class CellChange:
+    """The full new content of one cell; minutes 0 clears the entry (its note too)."""
+
+    contract_id: str
+    work_date: date
+    minutes: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    contract: ContractInfo
+    cells: tuple[Cell, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(c.minutes for c in self.cells)
+
+
+@dataclass(frozen=True)
+class WeekSheet:
+    week: IsoWeek
+    rows: tuple[WeekRow, ...]
+    hidden: tuple[ContractInfo, ...] = ()
+    days: tuple[date, ...] = field(default=())
+
+    @property
+    def day_totals(self) -> tuple[int, ...]:
+        return tuple(sum(r.cells[i].minutes for r in self.rows) for i in range(7))
+
+    @property
+    def total(self) -> int:
+        return sum(r.total for r in self.rows)
+
+
+def _day_label(day: date) -> str:
+    return day.strftime("%a %d %b").lstrip("0")
+
+
+class TimesheetService:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    # --- reading -------------------------------------------------------------------------
+
+    def week(self, week: IsoWeek) -> WeekSheet:
+        days = week.days()
+        first, last = days[0], days[-1]
+        with self._store.read() as s:
+            contracts = [
+                to_info(c)
+                for c in s.scalars(
+                    select(Contract)
+                    .where(Contract.deleted_at.is_(None), Contract.start_date <= last)
+                    .where((Contract.end_date.is_(None)) | (Contract.end_date >= first))
+                    .order_by(Contract.start_date, Contract.title)
+                )
+            ]
+            entries = s.execute(
+                select(
+                    TimeEntry.contract_id,
+                    TimeEntry.work_date,
+                    TimeEntry.minutes,
+                    TimeEntry.note,
+                    TimeEntry.invoice_id,
+                ).where(
+                    TimeEntry.work_date.between(first, last),
+                    TimeEntry.deleted_at.is_(None),
+                )
+            ).all()
+            hidden_ids = set(
+                s.scalars(select(HiddenWeekRow.contract_id).where(HiddenWeekRow.week == str(week)))
+            )
+        cells: dict[str, list[Cell]] = {c.id: [EMPTY] * 7 for c in contracts}
+        for contract_id, work_date, minutes, note, invoice_id in entries:
+            if contract_id in cells:
+                cells[contract_id][(work_date - first).days] = Cell(minutes, note, invoice_id is not None)
+        rows, hidden = [], []
+        for c in contracts:
+            has_time = any(cell.minutes for cell in cells[c.id])
+            if c.id in hidden_ids and not has_time:
+                hidden.append(c)
+            else:
+                rows.append(WeekRow(c, tuple(cells[c.id])))
+        return WeekSheet(week, tuple(rows), tuple(hidden), tuple(days))
+
+    def cell(self, contract_id: str, day: date) -> Cell:
+        with self._store.read() as s:
+            row = s.get(TimeEntry, entry_id(contract_id, day))
+            if row is None or row.deleted_at is not None:
+                return EMPTY
+            return Cell(row.minutes, row.note, row.invoice_id is not None)
+
+    def entries_between(self, first: date, last: date) -> list[tuple[str, date, int, str]]:
+        with self._store.read() as s:
+            return [
+                tuple(r)  # type: ignore[misc]
+                for r in s.execute(
+                    select(
+                        TimeEntry.contract_id,
+                        TimeEntry.work_date,
+                        TimeEntry.minutes,
+                        TimeEntry.note,
+                    )
+                    .where(
+                        TimeEntry.work_date.between(first, last),
+                        TimeEntry.deleted_at.is_(None),
+                    )
+                    .order_by(TimeEntry.work_date)
+                )
+            ]
+
+    # --- changing ------------------------------------------------------------------------
+
+    def set_time(
+        self, contract_id: str, day: date, minutes: int, note: str | None = None
+    ) -> list[CellChange]:
+        """What typing into one cell does; the note is kept unless a new one is given."""
+        current = self.cell(contract_id, day)
+        new_note = current.note if note is None else note
+        return self.apply([CellChange(contract_id, day, minutes, new_note if minutes else "")])
+
+    # --- rows ----------------------------------------------------------------------------
+
+    def hidden_rows(self, week: IsoWeek) -> set[str]:
+        with self._store.read() as s:
+            return set(s.scalars(select(HiddenWeekRow.contract_id).where(HiddenWeekRow.week == str(week))))
+
+    def set_hidden_rows(self, week: IsoWeek, contract_ids: Iterable[str]) -> set[str]:
+        """Replace the week's hidden rows; return the previous set (for undo)."""
+        wanted = set(contract_ids)
+        with self._store.write() as s:
+            before = set(s.scalars(select(HiddenWeekRow.contract_id).where(HiddenWeekRow.week == str(week))))
+            s.execute(delete(HiddenWeekRow).where(HiddenWeekRow.week == str(week)))
+            s.add_all(HiddenWeekRow(week=str(week), contract_id=cid) for cid in sorted(wanted))
+        return before
+
+    def apply(self, changes: Sequence[CellChange]) -> list[CellChange]:
+        """Apply every change or none; return the previous content of each cell (for undo)."""
+        with self._store.write() as s:
+            return apply_in_session(s, changes)
+
+
+def apply_in_session(s: Session, changes: Sequence[CellChange]) -> list[CellChange]:
+    """``TimesheetService.apply`` inside a caller's write transaction (the timer's stop)."""
+    changes = _last_per_cell(changes)
+    if not changes:
+        return []
+    contracts = {
+        c.id: c
+        for c in s.scalars(select(Contract).where(Contract.id.in_({ch.contract_id for ch in changes})))
+    }
+    ids = [entry_id(ch.contract_id, ch.work_date) for ch in changes]
+    existing = {e.id: e for e in s.scalars(select(TimeEntry).where(TimeEntry.id.in_(ids)))}
+    previous: list[CellChange] = []
+    for ch, eid in zip(changes, ids, strict=True):
+        contract = contracts.get(ch.contract_id)
+        _validate(ch, contract, existing.get(eid))
+        old = existing.get(eid)
+        if old is not None and old.deleted_at is None:
+            previous.append(CellChange(ch.contract_id, ch.work_date, old.minutes, old.note))
+        else:
+            previous.append(CellChange(ch.contract_id, ch.work_date, 0, ""))
+    _check_day_totals(s, changes, contracts)
+    now = datetime.now(UTC)
+    for ch, eid in zip(changes, ids, strict=True):
+        old = existing.get(eid)
+        if ch.minutes == 0:
+            if old is not None and old.deleted_at is None:
+                old.minutes, old.note, old.deleted_at = 0, "", now
+        elif old is None:
+            s.add(
+                TimeEntry(
+                    id=eid,
+                    contract_id=ch.contract_id,
+                    work_date=ch.work_date,
+                    minutes=ch.minutes,
+                    note=ch.note,
+                )
+            )
+        elif (old.minutes, old.note, old.deleted_at) != (
+            ch.minutes,
+            ch.note,
+            None,
+        ):
+            old.minutes, old.note, old.deleted_at = ch.minutes, ch.note, None
+
+    return previous
+
+
+def _last_per_cell(changes: Sequence[CellChange]) -> list[CellChange]:
+    by_cell: dict[tuple[str, date], CellChange] = {}
+    for ch in changes:
+        by_cell[(ch.contract_id, ch.work_date)] = ch
+    return list(by_cell.values())
+
+
+def _where(ch: CellChange, contract: Contract | None) -> str:
+    name = contract.title if contract is not None else ch.contract_id
+    return f"{name}, {_day_label(ch.work_date)}"
+
+
+def _validate(ch: CellChange, contract: Contract | None, old: TimeEntry | None) -> None:
+    if contract is None or contract.deleted_at is not None:
+        raise ValidationError(f"no contract with id {ch.contract_id}")
+    where = _where(ch, contract)
+    if not isinstance(ch.minutes, int) or isinstance(ch.minutes, bool):
+        raise ValidationError(f"{where}: time must be whole minutes")
+    if ch.minutes < 0:
+        raise ValidationError(f"{where}: time cannot be negative")
+    if ch.minutes > MINUTES_PER_DAY:
+        raise ValidationError(f"{where}: a day has at most 24 hours")
+    if len(ch.note) > MAX_NOTE:
+        raise ValidationError(f"{where}: a note can hold at most {MAX_NOTE} characters")
+    if ch.minutes == 0 and ch.note.strip():
+        raise ValidationError(f"{where}: a note belongs to reported time; type the time first")
+    locked = old is not None and old.deleted_at is None and old.invoice_id is not None
+    if locked and (old.minutes, old.note) != (ch.minutes, ch.note):  # type: ignore[union-attr]
+        raise LockedError(
+            f"{where}: this day is on a confirmed invoice and cannot change; credit the invoice to correct it"
+        )
+    if ch.minutes and not contract.active_on(ch.work_date):
+        end = contract.end_date.isoformat() if contract.end_date else "open-ended"
+        raise ValidationError(
+            f"{where}: outside the contract's period ({contract.start_date.isoformat()} – {end})"
+        )
+
+
+def _check_day_totals(s, changes: Sequence[CellChange], contracts: dict[str, Contract]) -> None:  # type: ignore[no-untyped-def]
+    dates = {ch.work_date for ch in changes}
+    totals: dict[date, int] = defaultdict(int)
+    changed = {(ch.contract_id, ch.work_date) for ch in changes}
+    for contract_id, work_date, minutes in s.execute(
+        select(TimeEntry.contract_id, TimeEntry.work_date, TimeEntry.minutes).where(
+            TimeEntry.work_date.in_(dates), TimeEntry.deleted_at.is_(None)
+        )
+    ):
+        if (contract_id, work_date) not in changed:
+            totals[work_date] += minutes
+    for ch in changes:
+        totals[ch.work_date] += ch.minutes
+    for day, total in sorted(totals.items()):
+        if total > MINUTES_PER_DAY:
+            raise ValidationError(
+                f"{_day_label(day)}: that makes {format_minutes_always(total)} h across all contracts; "
+                "a day has at most 24 hours"
+            )

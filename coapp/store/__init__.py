@@ -1,0 +1,1 @@
+"""The local SQLite store: engine, sessions, migrations, backups and the integrity check."""

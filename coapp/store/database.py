@@ -1,0 +1,140 @@
+"""Opening the store at start-up: integrity check, version check, backup, migrate or create."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from coapp.domain.errors import CoappError
+from coapp.models import Base
+from coapp.store.backup import backup_age_hours, make_backup, newest_backup
+from coapp.store.engine import Store
+
+_MIGRATIONS = Path(__file__).parent / "migrations"
+DAILY_BACKUP_HOURS = 24
+
+
+class StoreError(CoappError):
+    """The database cannot be opened; the message says why and what to do."""
+
+
+class NewerDatabaseError(StoreError):
+    pass
+
+
+class DamagedDatabaseError(StoreError):
+    def __init__(self, message: str, backup: Path | None) -> None:
+        super().__init__(message)
+        self.backup = backup
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def _read_only(db_path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+
+
+def quick_check(db_path: Path) -> str | None:
+    """None when SQLite's quick_check passes, else what it reported."""
+    try:
+        conn = _read_only(db_path)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    result = "; ".join(str(r[0]) for r in rows)
+    return None if result == "ok" else result
+
+
+def stored_revision(db_path: Path) -> str | None:
+    conn = _read_only(db_path)
+    try:
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if not has_table:
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    finally:
+        conn.close()
+
+
+def _has_tables(db_path: Path) -> bool:
+    conn = _read_only(db_path)
+    try:
+        return conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0] > 0
+    finally:
+        conn.close()
+
+
+def _run_alembic(store: Store, action: str, revision: str) -> None:
+    cfg = alembic_config()
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        getattr(command, action)(cfg, revision)
+
+
+def open_store(db_path: Path, *, daily_backup: bool = True) -> Store:
+    """Open (creating or upgrading) the database; raise StoreError with a clear message."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        store = Store(db_path)
+        Base.metadata.create_all(store.engine)
+        _run_alembic(store, "stamp", "head")
+        return store
+
+    problem = quick_check(db_path)
+    if problem is not None:
+        backup = newest_backup(db_path)
+        hint = f" The newest backup is {backup}." if backup else " There is no backup yet."
+        raise DamagedDatabaseError(f"The database {db_path} is damaged ({problem}).{hint}", backup)
+
+    revision = stored_revision(db_path)
+    if revision is None:
+        if _has_tables(db_path):
+            raise StoreError(f"{db_path} is not a coapp database; it was left untouched.")
+    elif revision not in known_revisions():
+        raise NewerDatabaseError(
+            f"{db_path} was written by a newer coapp (schema {revision}). "
+            "Install the newer coapp to open it; the file was left untouched."
+        )
+
+    if revision != head_revision():
+        make_backup(db_path, f"before-{head_revision()}")
+        store = Store(db_path)
+        _run_alembic(store, "upgrade", "head")
+        return store
+
+    if daily_backup:
+        age = backup_age_hours(db_path)
+        if age is None or age >= DAILY_BACKUP_HOURS:
+            make_backup(db_path, "daily")
+    return Store(db_path)
+
+
+def create_at_revision(db_path: Path, revision: str) -> Store:
+    """Build a database at an older schema revision (migration tests and fixtures)."""
+    store = Store(db_path)
+    _run_alembic(store, "upgrade", revision)
+    return store
