@@ -1,0 +1,62 @@
+"""Preferences: language (and with it the decimal separator), hours format, holiday country."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
+
+from coapp.domain.durations import HoursFormat
+from coapp.domain.public_holidays import COUNTRIES
+from coapp.settings import Settings
+
+_COUNTRY_NAMES = {
+    "SE": "Sverige / Sweden",
+    "NO": "Norge / Norway",
+    "DK": "Danmark / Denmark",
+    "FI": "Suomi / Finland",
+}
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Preferences"))
+        self.language = QComboBox(objectName="languageCombo")
+        self.language.addItem("Svenska (7,5)", "sv")
+        self.language.addItem("English (7.5)", "en")
+        self.hours = QComboBox(objectName="hoursFormatCombo")
+        self.hours.addItem(self.tr("Decimal hours (7,5)"), HoursFormat.DECIMAL)
+        self.hours.addItem(self.tr("Hours and minutes (7:30)"), HoursFormat.CLOCK)
+        self.country = QComboBox(objectName="holidayCountryCombo")
+        for code in COUNTRIES:
+            self.country.addItem(_COUNTRY_NAMES[code], code)
+        for combo, value in (
+            (self.language, settings.language),
+            (self.hours, settings.hours_format),
+            (self.country, settings.holiday_country),
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Language and number format"), self.language)
+        form.addRow(self.tr("&Hours shown as"), self.hours)
+        form.addRow(self.tr("Public &holidays of"), self.country)
+        for label_text, combo in (
+            (self.tr("Language"), self.language),
+            (self.tr("Hours format"), self.hours),
+            (self.tr("Holiday country"), self.country),
+        ):
+            combo.setAccessibleName(label_text)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._base = settings
+
+    def chosen(self) -> Settings:
+        return self._base.with_changes(
+            language=self.language.currentData(),
+            hours_format=HoursFormat(self.hours.currentData()),
+            holiday_country=self.country.currentData(),
+        )

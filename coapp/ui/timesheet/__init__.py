@@ -1,0 +1,1 @@
+"""The weekly timesheet screen (objectName ``timesheetTab``)."""

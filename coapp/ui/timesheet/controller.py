@@ -1,0 +1,129 @@
+"""Wires the grid to the services: loads weeks, applies edits, keeps the undo stack honest."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from coapp.context import AppContext
+from coapp.domain.errors import CoappError
+from coapp.domain.public_holidays import holiday_name
+from coapp.domain.weeks import IsoWeek
+from coapp.services.timesheet import CellChange, WeekSheet
+from coapp.services.week_copy import CopyMode, plan_copy_last_week
+from coapp.ui.formats import Formats
+from coapp.ui.timesheet.commands import WeekEdit, WeekEditCommand
+from coapp.ui.timesheet.grid_model import WeekGridModel
+
+
+class TimesheetController(QObject):
+    weekChanged = Signal(object)  # IsoWeek
+    sheetChanged = Signal(object)  # WeekSheet
+    message = Signal(str, bool)  # text, is_error
+
+    def __init__(
+        self, ctx: AppContext, formats: Formats, undo_stack: QUndoStack, parent: QObject | None = None
+    ):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.undo_stack = undo_stack
+        self.model = WeekGridModel(formats, self._edit_from_model, self)
+        self.week = IsoWeek.of(date.today())
+
+    # --- weeks ---------------------------------------------------------------------------
+
+    def show_week(self, week: IsoWeek) -> None:
+        week_changed = week != self.week
+        self.week = week
+        self.reload()
+        if week_changed:
+            self.weekChanged.emit(week)
+
+    def reload(self) -> WeekSheet:
+        sheet = self.ctx.timesheet.week(self.week)
+        settings = self.ctx.settings
+        holidays = {
+            i: name
+            for i, day in enumerate(sheet.days)
+            if (name := holiday_name(day, settings.holiday_country, settings.language)) is not None
+        }
+        self.model.set_sheet(sheet, holidays)
+        self.sheetChanged.emit(sheet)
+        return sheet
+
+    def set_formats(self, formats: Formats) -> None:
+        self.model.set_formats(formats)
+        self.reload()
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def _edit_from_model(self, changes: list[CellChange], error: str) -> bool:
+        return self.edit_cells(changes, error, self.tr("Edit time"))
+
+    def edit_cells(self, changes: list[CellChange], error: str = "", text: str = "") -> bool:
+        """Apply *changes* as one undo step; show *error* or the service's refusal instead."""
+        if error:
+            self.message.emit(error, True)
+            return False
+        if not changes:
+            return True
+        try:
+            previous = self.ctx.timesheet.apply(changes)
+        except CoappError as exc:
+            self.message.emit(str(exc), True)
+            return False
+        self._push(
+            text or self.tr("Edit time"),
+            WeekEdit(self.week, tuple(changes)),
+            WeekEdit(self.week, tuple(previous)),
+        )
+        return True
+
+    def set_hidden_rows(self, hidden: frozenset[str], text: str) -> None:
+        before = frozenset(self.ctx.timesheet.set_hidden_rows(self.week, hidden))
+        self._push(text, WeekEdit(self.week, (), hidden), WeekEdit(self.week, (), before))
+
+    def copy_last_week(self, mode: CopyMode) -> None:
+        plan = plan_copy_last_week(self.ctx.timesheet, self.week, mode, self.ctx.settings.holiday_country)
+        current_hidden = frozenset(self.ctx.timesheet.hidden_rows(self.week))
+        if plan.empty and plan.hidden_rows == current_hidden:
+            self.message.emit(self.tr("Nothing to copy: last week has no time that fits this week."), False)
+            return
+        try:
+            previous = self.ctx.timesheet.apply(plan.changes)
+        except CoappError as exc:
+            self.message.emit(str(exc), True)
+            return
+        self.ctx.timesheet.set_hidden_rows(self.week, plan.hidden_rows)
+        self._push(
+            self.tr("Copy last week"),
+            WeekEdit(self.week, plan.changes, plan.hidden_rows),
+            WeekEdit(self.week, tuple(previous), current_hidden),
+        )
+        copied = len(plan.changes)
+        note = self.tr("Copied {n} days from last week.").format(n=copied)
+        if plan.skipped:
+            note += " " + self.tr("Skipped {n} (holidays, days that already hold time or are full).").format(
+                n=plan.skipped
+            )
+        self.message.emit(note, False)
+
+    def _push(self, text: str, after: WeekEdit, before: WeekEdit) -> None:
+        self.undo_stack.push(WeekEditCommand(text, after, before, self._apply_edit))
+        self.message.emit("", False)
+        self.reload()
+
+    def _apply_edit(self, edit: WeekEdit) -> None:
+        """Undo and redo land here: re-apply stored values and show the week they belong to."""
+        try:
+            self.ctx.timesheet.apply(edit.cells)
+            if edit.hidden_rows is not None:
+                self.ctx.timesheet.set_hidden_rows(edit.week, edit.hidden_rows)
+        except CoappError as exc:
+            self.message.emit(self.tr("Could not undo or redo: {reason}").format(reason=exc), True)
+        if edit.week != self.week:
+            self.show_week(edit.week)
+        else:
+            self.reload()

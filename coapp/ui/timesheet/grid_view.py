@@ -1,0 +1,162 @@
+"""The grid widget: spreadsheet keys on top of QTableView (copy/paste of ranges, Delete, Enter)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from coapp.domain.durations import parse_duration
+from coapp.domain.errors import ValidationError
+from coapp.domain.tabular import format_tsv, parse_tsv
+from coapp.services.timesheet import CellChange
+from coapp.ui.timesheet.delegate import CellDelegate
+from coapp.ui.timesheet.grid_model import DAYS, WeekGridModel
+
+Index = QModelIndex | QPersistentModelIndex
+EditHandler = Callable[[list[CellChange], str, str], bool]  # changes, error, undo text
+
+
+class WeekGridView(QTableView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timesheetGrid")
+        self.setAccessibleName(self.tr("Weekly timesheet"))
+        self.setAccessibleDescription(
+            self.tr("Rows are contracts, columns Monday to Sunday. Type hours like 7,5 or 7:30.")
+        )
+        self.setItemDelegate(CellDelegate(self))
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setTabKeyNavigation(True)
+        self.setCornerButtonEnabled(False)
+        self.setWordWrap(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setMinimumSectionSize(64)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(34)
+        self.edit_handler: EditHandler = lambda changes, error, text: False
+        self.refuse: Callable[[str], None] = lambda message: None
+
+    def grid_model(self) -> WeekGridModel:
+        model = self.model()
+        assert isinstance(model, WeekGridModel)
+        return model
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy_selection()
+                return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste()
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+                self.clear_selection()
+                return
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+                self.edit(self.currentIndex())
+                return
+        super().keyPressEvent(event)
+
+    def edit(
+        self, index: Index, trigger: QAbstractItemView.EditTrigger | None = None, event: QEvent | None = None
+    ) -> bool:  # type: ignore[override]
+        model = self.grid_model()
+        cell = model.cell(index)
+        if cell is not None and cell.locked and trigger != QAbstractItemView.EditTrigger.SelectedClicked:
+            if trigger is None or trigger & self.editTriggers():
+                self.refuse(self.tr("This day is on a confirmed invoice and is read-only."))
+            return False
+        if trigger is None:
+            return super().edit(index)
+        return super().edit(index, trigger, event)
+
+    def move_after_enter(self) -> None:
+        """After Enter commits a cell, go down one contract (not onto the totals row)."""
+        current = self.currentIndex()
+        model = self.grid_model()
+        below = model.index(current.row() + 1, current.column())
+        if below.isValid() and not model.is_total_row(below.row()):
+            self.setCurrentIndex(below)
+
+    # --- clipboard -----------------------------------------------------------------------
+
+    def _selected_box(self) -> tuple[int, int, int, int] | None:
+        indexes = self.selectedIndexes() or ([self.currentIndex()] if self.currentIndex().isValid() else [])
+        if not indexes:
+            return None
+        rows = [i.row() for i in indexes]
+        cols = [i.column() for i in indexes]
+        return min(rows), min(cols), max(rows), max(cols)
+
+    def copy_selection(self) -> None:
+        box = self._selected_box()
+        if box is None:
+            return
+        top, left, bottom, right = box
+        model = self.grid_model()
+        rows = [
+            [str(model.index(r, c).data(Qt.ItemDataRole.DisplayRole) or "") for c in range(left, right + 1)]
+            for r in range(top, bottom + 1)
+        ]
+        QGuiApplication.clipboard().setText(format_tsv(rows))
+
+    def paste(self) -> None:
+        box = self._selected_box()
+        if box is None:
+            return
+        try:
+            block = parse_tsv(QGuiApplication.clipboard().text())
+        except ValueError as exc:
+            self.refuse(str(exc))
+            return
+        if not block:
+            return
+        top, left, bottom, right = box
+        # One value into a selected range fills the range, as spreadsheets do.
+        if len(block) == 1 and len(block[0]) == 1 and (bottom > top or right > left):
+            block = [[block[0][0]] * (right - left + 1) for _ in range(bottom - top + 1)]
+        model = self.grid_model()
+        changes: list[CellChange] = []
+        for dr, values in enumerate(block):
+            for dc, text in enumerate(values):
+                index = model.index(top + dr, left + dc)
+                if not model.is_day_cell(index):
+                    continue  # totals and cells past the grid's edge are not pasted into
+                cell = model.cell(index)
+                assert cell is not None
+                try:
+                    minutes = parse_duration(text)
+                except ValidationError as exc:
+                    where = f"{model.headerData(index.row(), Qt.Orientation.Vertical)}, " + str(
+                        model.headerData(index.column(), Qt.Orientation.Horizontal)
+                    )
+                    self.edit_handler([], f"{where}: {exc}", "")
+                    return
+                if minutes != cell.minutes:
+                    changes.append(model.change_at(index, minutes, cell.note if minutes else ""))
+        if changes:
+            self.edit_handler(changes, "", self.tr("Paste"))
+
+    def clear_selection(self) -> None:
+        model = self.grid_model()
+        changes = []
+        for index in self.selectedIndexes() or [self.currentIndex()]:
+            cell = model.cell(index)
+            if cell is not None and cell.minutes:
+                changes.append(model.change_at(index, 0, ""))
+        if changes:
+            self.edit_handler(changes, "", self.tr("Clear"))
+
+    def day_indexes(self) -> list[QModelIndex]:
+        model = self.grid_model()
+        return [i for i in self.selectedIndexes() if i.column() < DAYS and model.is_day_cell(i)]

@@ -1,0 +1,383 @@
+"""The timesheet screen: week navigation, the grid, copy last week, the timer, messages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coapp.context import AppContext
+from coapp.domain.weeks import IsoWeek
+from coapp.services.timers import StopResult, TimerState
+from coapp.services.timesheet import CellChange, WeekSheet
+from coapp.services.week_copy import CopyMode
+from coapp.ui.formats import Formats
+from coapp.ui.timesheet.commands import WeekEdit
+from coapp.ui.timesheet.controller import TimesheetController
+from coapp.ui.timesheet.grid_view import WeekGridView
+from coapp.ui.timesheet.note_dialog import NoteDialog
+from coapp.ui.timesheet.timer_panel import TimerController
+
+
+def _action(
+    parent: QWidget, text: str, shortcut: str | QKeySequence.StandardKey | None, slot, name: str
+) -> QAction:  # type: ignore[no-untyped-def]
+    action = QAction(text, parent)
+    action.setObjectName(name)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(slot)
+    return action
+
+
+class TimesheetScreen(QWidget):
+    titleChanged = Signal(str)  # timer text for the window title; "" when idle
+
+    def __init__(
+        self, ctx: AppContext, formats: Formats, undo_stack: QUndoStack, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setObjectName("timesheetTab")
+        self.setAccessibleName(self.tr("Timesheet"))
+        self.ctx = ctx
+        self.formats = formats
+        self.controller = TimesheetController(ctx, formats, undo_stack, self)
+        self.timer = TimerController(ctx, self)
+        self._build()
+        self._wire()
+        self.timer.refresh()
+        self.controller.show_week(self.controller.week)
+        self._update_week_widgets(self.controller.week)
+
+    # --- layout --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.prev_button = self._button("prevWeekButton", "◀", self.tr("Previous week (Alt+Left)"))
+        self.today_button = self._button(
+            "todayButton", self.tr("This week"), self.tr("Go to this week (Alt+Home)")
+        )
+        self.next_button = self._button("nextWeekButton", "▶", self.tr("Next week (Alt+Right)"))
+        self.date_picker = QDateEdit(self)
+        self.date_picker.setObjectName("weekDatePicker")
+        self.date_picker.setCalendarPopup(True)
+        self.date_picker.setAccessibleName(self.tr("Go to the week of a date"))
+        self.date_picker.setDisplayFormat("yyyy-MM-dd")
+        self.week_label = QLabel(self)
+        self.week_label.setObjectName("weekLabel")
+        self.week_label.setAccessibleName(self.tr("Week shown"))
+        font = self.week_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.week_label.setFont(font)
+
+        self.copy_button = QToolButton(self)
+        self.copy_button.setObjectName("copyLastWeekButton")
+        self.copy_button.setText(self.tr("Copy last week"))
+        self.copy_button.setAccessibleName(self.tr("Copy last week"))
+        self.copy_button.setToolTip(
+            self.tr("Copy last week's rows and hours (Ctrl+Shift+C); more in the menu")
+        )
+        self.copy_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.copy_menu = QMenu(self.copy_button)
+        self.copy_actions = {
+            CopyMode.ROWS: _action(
+                self,
+                self.tr("Rows only"),
+                None,
+                lambda: self.controller.copy_last_week(CopyMode.ROWS),
+                "copyRowsAction",
+            ),
+            CopyMode.HOURS: _action(
+                self,
+                self.tr("Rows and hours"),
+                "Ctrl+Shift+C",
+                lambda: self.controller.copy_last_week(CopyMode.HOURS),
+                "copyHoursAction",
+            ),
+            CopyMode.HOURS_AND_NOTES: _action(
+                self,
+                self.tr("Rows, hours and notes"),
+                None,
+                lambda: self.controller.copy_last_week(CopyMode.HOURS_AND_NOTES),
+                "copyNotesAction",
+            ),
+        }
+        self.copy_menu.addActions(list(self.copy_actions.values()))
+        self.copy_button.setMenu(self.copy_menu)
+        self.copy_button.clicked.connect(lambda: self.controller.copy_last_week(CopyMode.HOURS))
+
+        self.hidden_button = QToolButton(self)
+        self.hidden_button.setObjectName("hiddenRowsButton")
+        self.hidden_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.hidden_button.setMenu(QMenu(self.hidden_button))
+        self.hidden_button.hide()
+
+        self.timer_button = self._button(
+            "timerButton",
+            self.tr("Start timer"),
+            self.tr("Start or stop the timer for the selected contract (Ctrl+T)"),
+        )
+
+        top = QHBoxLayout()
+        for widget in (self.prev_button, self.today_button, self.next_button, self.date_picker):
+            top.addWidget(widget)
+        top.addSpacing(12)
+        top.addWidget(self.week_label, 1)
+        top.addWidget(self.hidden_button)
+        top.addWidget(self.copy_button)
+        top.addWidget(self.timer_button)
+
+        self.grid = WeekGridView(self)
+        self.grid.setModel(self.controller.model)
+        self.grid.edit_handler = self.controller.edit_cells
+        self.grid.refuse = lambda text: self.show_message(text, True)
+        self.grid.verticalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("gridMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.setAccessibleName(self.tr("Timesheet message"))
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("timesheetEmptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.empty_label)
+
+        self.note_action = _action(
+            self, self.tr("Edit note…"), "Ctrl+Shift+N", self.edit_note, "editNoteAction"
+        )
+        self.timer_action = _action(
+            self, self.tr("Start/stop timer"), "Ctrl+T", self.toggle_timer, "timerAction"
+        )
+        self.prev_action = _action(
+            self, self.tr("Previous week"), "Alt+Left", self.previous_week, "prevWeekAction"
+        )
+        self.next_action = _action(self, self.tr("Next week"), "Alt+Right", self.next_week, "nextWeekAction")
+        self.today_action = _action(self, self.tr("This week"), "Alt+Home", self.this_week, "todayAction")
+        self.goto_action = _action(
+            self, self.tr("Go to date…"), "Ctrl+G", self._focus_date_picker, "gotoDateAction"
+        )
+        self.hide_row_action = _action(
+            self, self.tr("Hide row this week"), "Ctrl+Shift+H", self.hide_current_row, "hideRowAction"
+        )
+        self.prev_action.setShortcuts([QKeySequence("Alt+Left"), QKeySequence("Ctrl+PgUp")])
+        self.next_action.setShortcuts([QKeySequence("Alt+Right"), QKeySequence("Ctrl+PgDown")])
+        for action in self.menu_actions():
+            self.addAction(action)
+        self.setTabOrder(self.grid, self.copy_button)
+
+    def _button(self, name: str, text: str, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip.split(" (")[0])
+        return button
+
+    def menu_actions(self) -> list[QAction]:
+        """Actions for the main window's Time menu (the menu shows their shortcuts)."""
+        return [
+            self.prev_action,
+            self.next_action,
+            self.today_action,
+            self.goto_action,
+            *self.copy_actions.values(),
+            self.timer_action,
+            self.note_action,
+            self.hide_row_action,
+        ]
+
+    def _wire(self) -> None:
+        self.prev_button.clicked.connect(self.previous_week)
+        self.next_button.clicked.connect(self.next_week)
+        self.today_button.clicked.connect(self.this_week)
+        self.timer_button.clicked.connect(self.toggle_timer)
+        self.date_picker.dateChanged.connect(self._date_picked)
+        self.controller.weekChanged.connect(self._update_week_widgets)
+        self.controller.sheetChanged.connect(self._sheet_changed)
+        self.controller.message.connect(self.show_message)
+        self.timer.message.connect(self.show_message)
+        self.timer.changed.connect(self._timer_changed)
+        self.timer.elapsedText.connect(self.titleChanged)
+        self.timer.stopped.connect(self._timer_stopped)
+        self.grid.verticalHeader().customContextMenuRequested.connect(self._row_menu)
+        self.grid.customContextMenuRequested.connect(self._cell_menu)
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def previous_week(self) -> None:
+        self.controller.show_week(self.controller.week.shifted(-1))
+
+    def next_week(self) -> None:
+        self.controller.show_week(self.controller.week.shifted(1))
+
+    def this_week(self) -> None:
+        self.controller.show_week(IsoWeek.of(date.today()))
+
+    def show_date(self, day: date) -> None:
+        self.controller.show_week(IsoWeek.of(day))
+
+    def _focus_date_picker(self) -> None:
+        self.date_picker.setFocus()
+        self.date_picker.setSelectedSection(QDateEdit.Section.DaySection)
+
+    def _date_picked(self, qdate: QDate) -> None:
+        day = date(qdate.year(), qdate.month(), qdate.day())
+        if IsoWeek.of(day) != self.controller.week:
+            self.show_date(day)
+
+    def _update_week_widgets(self, week: IsoWeek) -> None:
+        self.week_label.setText(f"{self.formats.week_title(week)} · {self.formats.week_range(week)}")
+        monday = week.monday
+        picked = self.date_picker.date()
+        picked_day = date(picked.year(), picked.month(), picked.day())
+        if IsoWeek.of(picked_day) != week:
+            self.date_picker.blockSignals(True)
+            self.date_picker.setDate(QDate(monday.year, monday.month, monday.day))
+            self.date_picker.blockSignals(False)
+        if not self.grid.currentIndex().isValid() and self.controller.model.rowCount() > 1:
+            self.grid.setCurrentIndex(self.controller.model.index(0, 0))
+
+    def set_formats(self, formats: Formats) -> None:
+        self.formats = formats
+        self.controller.set_formats(formats)
+        self._update_week_widgets(self.controller.week)
+
+    # --- state display -------------------------------------------------------------------
+
+    def show_message(self, text: str, is_error: bool = False) -> None:
+        self.message_label.setText(text)
+        self.message_label.setProperty("error", is_error)
+        role = "color: palette(highlighted-text); background: #b3261e;" if is_error else ""
+        self.message_label.setStyleSheet(
+            f"QLabel {{ {role} padding: 4px; border-radius: 3px; }}" if text else ""
+        )
+        self.message_label.setAccessibleDescription(text)
+
+    def _sheet_changed(self, sheet: WeekSheet) -> None:
+        if not sheet.rows and not sheet.hidden:
+            self.empty_label.setText(
+                self.tr(
+                    "No contracts run this week. Contracts arrive from the platform; "
+                    "to try coapp with sample data, run “coapp demo”."
+                )
+            )
+        elif sheet.total == 0:
+            self.empty_label.setText(
+                self.tr("No time this week yet. Type hours into a cell, or copy last week: Ctrl+Shift+C")
+            )
+        else:
+            self.empty_label.setText("")
+        self.empty_label.setVisible(bool(self.empty_label.text()))
+        menu = self.hidden_button.menu()
+        menu.clear()
+        for contract in sheet.hidden:
+            menu.addAction(
+                self.tr("Show {title}").format(title=contract.title), lambda c=contract.id: self.show_row(c)
+            )
+        self.hidden_button.setText(self.tr("{n} hidden").format(n=len(sheet.hidden)))
+        self.hidden_button.setVisible(bool(sheet.hidden))
+
+    def _timer_changed(self, state: TimerState | None) -> None:
+        if state is None:
+            self.timer_button.setText(self.tr("Start timer"))
+        else:
+            self.timer_button.setText(self.tr("Stop timer ({title})").format(title=state.contract.title))
+
+    # --- actions -------------------------------------------------------------------------
+
+    def toggle_timer(self) -> None:
+        self.timer.toggle(self.controller.model.contract_id(self.grid.currentIndex().row()))
+
+    def _timer_stopped(self, result: StopResult) -> None:
+        # Make the stop undoable like any other grid change.
+        after = tuple(
+            CellChange(p.contract_id, p.work_date, p.minutes + result.added.get(p.work_date, 0), p.note)
+            for p in result.previous
+        )
+        if after:
+            week = IsoWeek.of(after[-1].work_date)
+            self.controller._push(
+                self.tr("Timer"), WeekEdit(week, after), WeekEdit(week, tuple(result.previous))
+            )
+
+    def edit_note(self) -> None:
+        index = self.grid.currentIndex()
+        model = self.controller.model
+        cell = model.cell(index)
+        if cell is None:
+            self.show_message(self.tr("Select a day of a contract to write its note."), True)
+            return
+        if cell.locked:
+            self.show_message(self.tr("This day is on a confirmed invoice and is read-only."), True)
+            return
+        if not cell.minutes:
+            self.show_message(self.tr("Type the time first; a note belongs to reported time."), True)
+            return
+        where = f"{model.headerData(index.row(), Qt.Orientation.Vertical)}, {model.headerData(index.column(), Qt.Orientation.Horizontal)}"
+        dialog = NoteDialog(where, cell.note, self)
+        change_at = model.change_at(index, cell.minutes, cell.note)
+
+        def save() -> None:
+            new = CellChange(change_at.contract_id, change_at.work_date, change_at.minutes, dialog.note())
+            if new.note != cell.note:
+                self.controller.edit_cells([new], "", self.tr("Edit note"))
+            self.grid.setFocus()
+
+        dialog.accepted.connect(save)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def hide_current_row(self) -> None:
+        row = self.grid.currentIndex().row()
+        sheet = self.controller.model.sheet
+        contract_id = self.controller.model.contract_id(row)
+        if sheet is None or contract_id is None:
+            return
+        if sheet.rows[row].total:
+            self.show_message(self.tr("Only rows without time this week can be hidden."), True)
+            return
+        hidden = frozenset({*(c.id for c in sheet.hidden), contract_id})
+        self.controller.set_hidden_rows(hidden, self.tr("Hide row"))
+
+    def show_row(self, contract_id: str) -> None:
+        sheet = self.controller.model.sheet
+        if sheet is None:
+            return
+        hidden = frozenset(c.id for c in sheet.hidden if c.id != contract_id)
+        self.controller.set_hidden_rows(hidden, self.tr("Show row"))
+
+    def _row_menu(self, pos: QPoint) -> None:
+        row = self.grid.verticalHeader().logicalIndexAt(pos)
+        if self.controller.model.contract_id(row) is None:
+            return
+        self.grid.setCurrentIndex(self.controller.model.index(row, 0))
+        menu = QMenu(self)
+        menu.addAction(self.hide_row_action)
+        menu.addAction(self.timer_action)
+        menu.popup(self.grid.verticalHeader().mapToGlobal(pos))
+
+    def _cell_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.note_action)
+        menu.addAction(self.timer_action)
+        menu.addAction(self.hide_row_action)
+        menu.popup(self.grid.viewport().mapToGlobal(pos))

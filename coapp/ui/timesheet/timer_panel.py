@@ -1,0 +1,91 @@
+"""The running timer: a button on the timesheet, elapsed time for the status bar and title."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from coapp.context import AppContext
+from coapp.domain.durations import format_minutes_always, HoursFormat
+from coapp.domain.errors import CoappError
+from coapp.services.timers import TimerState
+
+
+def format_elapsed(seconds: int) -> str:
+    hours, rest = divmod(max(0, seconds), 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+class TimerController(QObject):
+    """Polls nothing: the state lives in the store, and a one-second tick only updates text."""
+
+    changed = Signal(object)  # TimerState | None
+    elapsedText = Signal(str)  # "" when no timer runs
+    stopped = Signal(object)  # StopResult
+    message = Signal(str, bool)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.state: TimerState | None = None
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._emit_elapsed)
+
+    def refresh(self) -> None:
+        """Read the timer from the store (it survives restarts and crashes)."""
+        self.state = self.ctx.timers.running()
+        self._announce()
+
+    def toggle(self, contract_id: str | None) -> None:
+        if self.state is not None and (contract_id is None or contract_id == self.state.contract.id):
+            self.stop()
+        elif contract_id is not None:
+            self.start(contract_id)
+        else:
+            self.message.emit(self.tr("Select a contract row to start its timer."), True)
+
+    def start(self, contract_id: str) -> None:
+        try:
+            self.state = self.ctx.timers.start(contract_id, self.ctx.settings.zone)
+        except CoappError as exc:
+            self.message.emit(str(exc), True)
+            return
+        self.message.emit(
+            self.tr("Timer started for {title}.").format(title=self.state.contract.title), False
+        )
+        self._announce()
+
+    def stop(self, *, discard: bool = False) -> None:
+        try:
+            result = self.ctx.timers.stop(discard=discard)
+        except CoappError as exc:
+            self.message.emit(self.tr("The timer keeps running: {reason}").format(reason=exc), True)
+            return
+        self.state = None
+        self._announce()
+        if result is not None:
+            total = sum(result.added.values())
+            self.message.emit(
+                self.tr("Timer stopped: {time} h added to {title}.").format(
+                    time=format_minutes_always(total, HoursFormat.CLOCK), title=result.contract.title
+                ),
+                False,
+            )
+            self.stopped.emit(result)
+
+    def _announce(self) -> None:
+        if self.state is None:
+            self._tick.stop()
+        else:
+            self._tick.start()
+        self.changed.emit(self.state)
+        self._emit_elapsed()
+
+    def _emit_elapsed(self) -> None:
+        if self.state is None:
+            self.elapsedText.emit("")
+            return
+        seconds = int((datetime.now(timezone.utc) - self.state.started_at).total_seconds())
+        self.elapsedText.emit(f"⏱ {format_elapsed(seconds)} {self.state.contract.title}")
