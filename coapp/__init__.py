@@ -1,8 +1,5 @@
 """coapp: the freelancer desktop app."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("coapp")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+# The single source of the version: pyproject reads it from here (hatch), so start-up does not
+# pay for importlib.metadata.
+__version__ = "0.1.0"

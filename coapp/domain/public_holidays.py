@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-import holidays
-
 from coapp.domain.errors import ValidationError
 
 COUNTRIES = ("SE", "NO", "DK", "FI")
@@ -17,6 +15,8 @@ _LANGUAGES = {"sv": {"SE": "sv", "FI": "sv_FI"}, "en": {}}
 def _calendar(country: str, year: int, language: str) -> dict[date, str]:
     if country not in COUNTRIES:
         raise ValidationError(f"holidays are known for {', '.join(COUNTRIES)}, not “{country}”")
+    import holidays  # imported on first use: it is heavy, and the first paint can do without it
+
     lang = _LANGUAGES.get(language, {}).get(country, "en_US")
     try:
         cal = holidays.country_holidays(country, years=year, language=lang)
@@ -24,6 +24,10 @@ def _calendar(country: str, year: int, language: str) -> dict[date, str]:
         cal = holidays.country_holidays(country, years=year, language="en_US")
     # Swedish calendars list every Sunday as a holiday; the grid shades weekends anyway.
     return {d: name for d, name in cal.items() if name not in ("Sunday", "Söndag")}
+
+
+def holidays_of_year(year: int, country: str = "SE", language: str = "en") -> dict[date, str]:
+    return dict(_calendar(country, year, language))
 
 
 def holiday_name(day: date, country: str = "SE", language: str = "en") -> str | None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Boolean, DateTime, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 # Stable constraint names so Alembic batch migrations can find them on SQLite.
 NAMING = {
@@ -26,24 +28,22 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class UtcDateTime(DateTime):
-    """SQLite forgets time zones; these columns always hold UTC and come back aware."""
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes. SQLite keeps no time zone, so values are stored as naive UTC and come
+    back aware; a naive value going in is a bug and is refused."""
 
+    impl = DateTime
     cache_ok = True
 
-    def __init__(self) -> None:
-        super().__init__(timezone=True)
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
 
-    def result_processor(self, dialect, coltype):  # type: ignore[no-untyped-def]
-        parent = super().result_processor(dialect, coltype)
-
-        def process(value):  # type: ignore[no-untyped-def]
-            value = parent(value) if parent else value
-            if value is not None and value.tzinfo is None:
-                value = value.replace(tzinfo=UTC)
-            return value
-
-        return process
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
 
 
 class Base(DeclarativeBase):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -11,54 +10,28 @@ from sqlalchemy import select
 from coapp.domain.contracts import FeeModel, RoundingRule
 from coapp.domain.errors import NotFoundError, ValidationError
 from coapp.domain.money import (
-    basis_points_to_percent,
     exponent,
-    from_minor,
     percent_to_basis_points,
     to_minor,
 )
 from coapp.models import Contract
+from coapp.services.sheets import ContractInfo, contract_from_values
 from coapp.store.engine import Store
 
 
-@dataclass(frozen=True)
-class ContractInfo:
-    id: str
-    client_name: str
-    title: str
-    fee_model: FeeModel
-    rate: Decimal
-    currency: str
-    commission_percent: Decimal
-    start_date: date
-    end_date: date | None
-    minutes_per_day: int
-    rounding: RoundingRule
-
-    def active_on(self, day: date) -> bool:
-        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
-
-    def overlaps(self, first: date, last: date) -> bool:
-        return self.start_date <= last and (self.end_date is None or self.end_date >= first)
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.title} ({self.client_name})"
-
-
 def to_info(row: Contract) -> ContractInfo:
-    return ContractInfo(
-        id=row.id,
-        client_name=row.client_name,
-        title=row.title,
-        fee_model=FeeModel(row.fee_model),
-        rate=from_minor(row.rate_minor, row.currency),
-        currency=row.currency,
-        commission_percent=basis_points_to_percent(row.commission_bp),
-        start_date=row.start_date,
-        end_date=row.end_date,
-        minutes_per_day=row.minutes_per_day,
-        rounding=RoundingRule.parse(row.rounding_rule),
+    return contract_from_values(
+        row.id,
+        row.client_name,
+        row.title,
+        row.fee_model,
+        row.rate_minor,
+        row.currency,
+        row.commission_bp,
+        row.start_date,
+        row.end_date,
+        row.minutes_per_day,
+        row.rounding_rule,
     )
 
 

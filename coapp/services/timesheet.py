@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, select
@@ -20,56 +19,21 @@ from coapp.domain.errors import LockedError, ValidationError
 from coapp.domain.weeks import IsoWeek
 from coapp.models import Contract, HiddenWeekRow, TimeEntry
 from coapp.models.time_entries import entry_id
-from coapp.services.contracts import ContractInfo, to_info
+from coapp.services.sheets import (
+    EMPTY,
+    MAX_NOTE,
+    Cell,
+    CellChange,
+    WeekRow,
+    WeekSheet,
+    build_week_sheet,
+    contract_from_values,
+)
 from coapp.store.engine import Store
+from coapp.store.week_query import fetch_week
 
-MAX_NOTE = 2000
-
-
-@dataclass(frozen=True)
-class Cell:
-    minutes: int = 0
-    note: str = ""
-    locked: bool = False
-
-
-EMPTY = Cell()
-
-
-@dataclass(frozen=True)
-class CellChange:
-    """The full new content of one cell; minutes 0 clears the entry (its note too)."""
-
-    contract_id: str
-    work_date: date
-    minutes: int
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class WeekRow:
-    contract: ContractInfo
-    cells: tuple[Cell, ...]
-
-    @property
-    def total(self) -> int:
-        return sum(c.minutes for c in self.cells)
-
-
-@dataclass(frozen=True)
-class WeekSheet:
-    week: IsoWeek
-    rows: tuple[WeekRow, ...]
-    hidden: tuple[ContractInfo, ...] = ()
-    days: tuple[date, ...] = field(default=())
-
-    @property
-    def day_totals(self) -> tuple[int, ...]:
-        return tuple(sum(r.cells[i].minutes for r in self.rows) for i in range(7))
-
-    @property
-    def total(self) -> int:
-        return sum(r.total for r in self.rows)
+# Re-exported: callers have long imported these values from here.
+__all__ = ["EMPTY", "MAX_NOTE", "Cell", "CellChange", "TimesheetService", "WeekRow", "WeekSheet"]
 
 
 def _day_label(day: date) -> str:
@@ -83,45 +47,11 @@ class TimesheetService:
     # --- reading -------------------------------------------------------------------------
 
     def week(self, week: IsoWeek) -> WeekSheet:
-        days = week.days()
-        first, last = days[0], days[-1]
+        first, last = week.monday, week.sunday
         with self._store.read() as s:
-            contracts = [
-                to_info(c)
-                for c in s.scalars(
-                    select(Contract)
-                    .where(Contract.deleted_at.is_(None), Contract.start_date <= last)
-                    .where((Contract.end_date.is_(None)) | (Contract.end_date >= first))
-                    .order_by(Contract.start_date, Contract.title)
-                )
-            ]
-            entries = s.execute(
-                select(
-                    TimeEntry.contract_id,
-                    TimeEntry.work_date,
-                    TimeEntry.minutes,
-                    TimeEntry.note,
-                    TimeEntry.invoice_id,
-                ).where(
-                    TimeEntry.work_date.between(first, last),
-                    TimeEntry.deleted_at.is_(None),
-                )
-            ).all()
-            hidden_ids = set(
-                s.scalars(select(HiddenWeekRow.contract_id).where(HiddenWeekRow.week == str(week)))
-            )
-        cells: dict[str, list[Cell]] = {c.id: [EMPTY] * 7 for c in contracts}
-        for contract_id, work_date, minutes, note, invoice_id in entries:
-            if contract_id in cells:
-                cells[contract_id][(work_date - first).days] = Cell(minutes, note, invoice_id is not None)
-        rows, hidden = [], []
-        for c in contracts:
-            has_time = any(cell.minutes for cell in cells[c.id])
-            if c.id in hidden_ids and not has_time:
-                hidden.append(c)
-            else:
-                rows.append(WeekRow(c, tuple(cells[c.id])))
-        return WeekSheet(week, tuple(rows), tuple(hidden), tuple(days))
+            dbapi = s.connection().connection.dbapi_connection
+            contracts, entries, hidden = fetch_week(dbapi, first, last, str(week))
+        return build_week_sheet(week, [contract_from_values(*row) for row in contracts], entries, hidden)
 
     def cell(self, contract_id: str, day: date) -> Cell:
         with self._store.read() as s:

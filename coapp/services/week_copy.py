@@ -9,18 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from enum import StrEnum
 
 from coapp.domain.durations import MINUTES_PER_DAY
 from coapp.domain.public_holidays import holiday_name
 from coapp.domain.weeks import IsoWeek
-from coapp.services.timesheet import CellChange, TimesheetService
+from coapp.services.sheets import CellChange, CopyMode
+from coapp.services.timesheet import TimesheetService
 
-
-class CopyMode(StrEnum):
-    ROWS = "rows"  # which contracts the week shows
-    HOURS = "hours"  # rows and hours
-    HOURS_AND_NOTES = "notes"  # rows, hours and notes
+__all__ = ["CopyMode", "CopyPlan", "plan_copy_last_week"]
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ holds as later screens arrive.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -20,23 +22,26 @@ from PySide6.QtWidgets import (
 )
 
 from coapp import __version__
-from coapp.context import AppContext
+from coapp.ui.app_state import AppState
 from coapp.ui.formats import Formats
 from coapp.ui.settings_dialog import SettingsDialog
 from coapp.ui.timesheet.screen import TimesheetScreen
+
+if TYPE_CHECKING:
+    from coapp.context import AppContext
 
 # Screen order and shortcuts from UI.md: Dashboard 1 … Timesheet 5 … Insights 8.
 SCREEN_SHORTCUTS = {"timesheetTab": 5}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, state: AppState) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.ctx = ctx
-        self.formats = Formats(ctx.settings)
+        self.state = state
+        self.formats = Formats(state.settings)
         self.undo_stack = QUndoStack(self)
-        self._window_state = QSettings(str(ctx.paths.data_dir / "window.ini"), QSettings.Format.IniFormat)
+        self._window_state = QSettings(str(state.paths.data_dir / "window.ini"), QSettings.Format.IniFormat)
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
@@ -45,7 +50,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("screens")
 
-        self.timesheet = TimesheetScreen(ctx, self.formats, self.undo_stack, self)
+        self.timesheet = TimesheetScreen(state, self.formats, self.undo_stack, self)
         self._add_screen(self.timesheet, self.tr("Timesheet"))
 
         central = QWidget(self)
@@ -65,6 +70,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_state()
         self._timer_text(self.timer_status.text())
+
+    @property
+    def ctx(self) -> AppContext:
+        """The open store and services (opened now if start-up has not done it yet)."""
+        return self.state.ctx
 
     # --- screens -------------------------------------------------------------------------
 
@@ -121,7 +131,7 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
 
     def open_preferences(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.ctx.settings, self)
+        dialog = SettingsDialog(self.state.settings, self)
 
         def apply() -> None:
             self.apply_settings(dialog.chosen())
@@ -132,7 +142,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def apply_settings(self, settings) -> None:  # type: ignore[no-untyped-def]
-        self.ctx.save_settings(settings)
+        self.state.save_settings(settings)
         self.formats = Formats(settings)
         self.timesheet.set_formats(self.formats)
 
@@ -141,7 +151,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("About coapp"),
             self.tr("coapp {version}\nThe freelancer's desktop cockpit.\nData folder: {folder}").format(
-                version=__version__, folder=self.ctx.paths.data_dir
+                version=__version__, folder=self.state.paths.data_dir
             ),
         )
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QUndoCommand
 
 from coapp.domain.weeks import IsoWeek
-from coapp.services.timesheet import CellChange
+from coapp.services.sheets import CellChange
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,10 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from coapp.context import AppContext
 from coapp.domain.errors import CoappError
-from coapp.domain.public_holidays import holiday_name
 from coapp.domain.weeks import IsoWeek
-from coapp.services.timesheet import CellChange, WeekSheet
-from coapp.services.week_copy import CopyMode, plan_copy_last_week
+from coapp.services.sheets import CellChange, CopyMode, WeekSheet
+from coapp.ui.app_state import AppState
 from coapp.ui.formats import Formats
 from coapp.ui.timesheet.commands import WeekEdit, WeekEditCommand
 from coapp.ui.timesheet.grid_model import WeekGridModel
@@ -24,10 +22,10 @@ class TimesheetController(QObject):
     message = Signal(str, bool)  # text, is_error
 
     def __init__(
-        self, ctx: AppContext, formats: Formats, undo_stack: QUndoStack, parent: QObject | None = None
+        self, state: AppState, formats: Formats, undo_stack: QUndoStack, parent: QObject | None = None
     ):
         super().__init__(parent)
-        self.ctx = ctx
+        self.state = state
         self.undo_stack = undo_stack
         self.model = WeekGridModel(formats, self._edit_from_model, self)
         self.week = IsoWeek.of(date.today())
@@ -42,13 +40,20 @@ class TimesheetController(QObject):
             self.weekChanged.emit(week)
 
     def reload(self) -> WeekSheet:
-        sheet = self.ctx.timesheet.week(self.week)
-        settings = self.ctx.settings
-        holidays = {
-            i: name
-            for i, day in enumerate(sheet.days)
-            if (name := holiday_name(day, settings.holiday_country, settings.language)) is not None
-        }
+        settings = self.state.settings
+        preview = self.state.preview
+        if preview is not None and preview.week == self.week:
+            # Start-up: paint from the preview; holidays only if their names are cached.
+            sheet = preview
+            found = self.state.holidays.for_days(
+                sheet.days, settings.holiday_country, settings.language, compute=False
+            )
+            holidays = found or {}
+        else:
+            sheet = self.state.ctx.timesheet.week(self.week)
+            holidays = (
+                self.state.holidays.for_days(sheet.days, settings.holiday_country, settings.language) or {}
+            )
         self.model.set_sheet(sheet, holidays)
         self.sheetChanged.emit(sheet)
         return sheet
@@ -70,11 +75,11 @@ class TimesheetController(QObject):
         if not changes:
             return True
         try:
-            previous = self.ctx.timesheet.apply(changes)
+            previous = self.state.ctx.timesheet.apply(changes)
         except CoappError as exc:
             self.message.emit(str(exc), True)
             return False
-        self._push(
+        self.push_applied(
             text or self.tr("Edit time"),
             WeekEdit(self.week, tuple(changes)),
             WeekEdit(self.week, tuple(previous)),
@@ -82,22 +87,26 @@ class TimesheetController(QObject):
         return True
 
     def set_hidden_rows(self, hidden: frozenset[str], text: str) -> None:
-        before = frozenset(self.ctx.timesheet.set_hidden_rows(self.week, hidden))
-        self._push(text, WeekEdit(self.week, (), hidden), WeekEdit(self.week, (), before))
+        before = frozenset(self.state.ctx.timesheet.set_hidden_rows(self.week, hidden))
+        self.push_applied(text, WeekEdit(self.week, (), hidden), WeekEdit(self.week, (), before))
 
     def copy_last_week(self, mode: CopyMode) -> None:
-        plan = plan_copy_last_week(self.ctx.timesheet, self.week, mode, self.ctx.settings.holiday_country)
-        current_hidden = frozenset(self.ctx.timesheet.hidden_rows(self.week))
+        from coapp.services.week_copy import plan_copy_last_week
+
+        plan = plan_copy_last_week(
+            self.state.ctx.timesheet, self.week, mode, self.state.settings.holiday_country
+        )
+        current_hidden = frozenset(self.state.ctx.timesheet.hidden_rows(self.week))
         if plan.empty and plan.hidden_rows == current_hidden:
             self.message.emit(self.tr("Nothing to copy: last week has no time that fits this week."), False)
             return
         try:
-            previous = self.ctx.timesheet.apply(plan.changes)
+            previous = self.state.ctx.timesheet.apply(plan.changes)
         except CoappError as exc:
             self.message.emit(str(exc), True)
             return
-        self.ctx.timesheet.set_hidden_rows(self.week, plan.hidden_rows)
-        self._push(
+        self.state.ctx.timesheet.set_hidden_rows(self.week, plan.hidden_rows)
+        self.push_applied(
             self.tr("Copy last week"),
             WeekEdit(self.week, plan.changes, plan.hidden_rows),
             WeekEdit(self.week, tuple(previous), current_hidden),
@@ -110,7 +119,8 @@ class TimesheetController(QObject):
             )
         self.message.emit(note, False)
 
-    def _push(self, text: str, after: WeekEdit, before: WeekEdit) -> None:
+    def push_applied(self, text: str, after: WeekEdit, before: WeekEdit) -> None:
+        """Record an edit that was already applied as one undo step, and show the result."""
         self.undo_stack.push(WeekEditCommand(text, after, before, self._apply_edit))
         self.message.emit("", False)
         self.reload()
@@ -118,9 +128,9 @@ class TimesheetController(QObject):
     def _apply_edit(self, edit: WeekEdit) -> None:
         """Undo and redo land here: re-apply stored values and show the week they belong to."""
         try:
-            self.ctx.timesheet.apply(edit.cells)
+            self.state.ctx.timesheet.apply(edit.cells)
             if edit.hidden_rows is not None:
-                self.ctx.timesheet.set_hidden_rows(edit.week, edit.hidden_rows)
+                self.state.ctx.timesheet.set_hidden_rows(edit.week, edit.hidden_rows)
         except CoappError as exc:
             self.message.emit(self.tr("Could not undo or redo: {reason}").format(reason=exc), True)
         if edit.week != self.week:

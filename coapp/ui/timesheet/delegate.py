@@ -31,15 +31,14 @@ class CellDelegate(QStyledItemDelegate):
             isinstance(obj, QLineEdit)
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
-        ):
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.commitData.emit(obj)
-                self.closeEditor.emit(obj, QStyledItemDelegate.EndEditHint.NoHint)
-                view = self.parent()
-                move = getattr(view, "move_after_enter", None)
-                if move is not None:
-                    move()
-                return True
+        ) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.commitData.emit(obj)
+            self.closeEditor.emit(obj, QStyledItemDelegate.EndEditHint.NoHint)
+            view = self.parent()
+            move = getattr(view, "move_after_enter", None)
+            if move is not None:
+                move()
+            return True
         return super().eventFilter(obj, event)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:

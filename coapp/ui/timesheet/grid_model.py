@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from coapp.domain.durations import parse_duration
 from coapp.domain.errors import ValidationError
-from coapp.services.timesheet import Cell, CellChange, WeekSheet
+from coapp.services.sheets import Cell, CellChange, WeekSheet
 from coapp.ui.formats import Formats
 
 TOTAL_COLUMN = 7
@@ -193,8 +193,14 @@ class WeekGridModel(QAbstractTableModel):
 
     def change_at(self, index: Index, minutes: int, note: str) -> CellChange:
         contract_id, day = self.contract_id(index.row()), self.day(index.column())
-        assert contract_id is not None and day is not None
+        assert contract_id is not None
+        assert day is not None
         return CellChange(contract_id, day, minutes, note)
+
+    def cell_title(self, index: Index) -> str:
+        """“Contract, day” for messages and dialogs about one cell."""
+        row = self.headerData(index.row(), Qt.Orientation.Vertical)
+        return f"{row}, {self.headerData(index.column(), Qt.Orientation.Horizontal)}"
 
     # --- helpers -------------------------------------------------------------------------
 

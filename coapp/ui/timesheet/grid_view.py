@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from coapp.domain.durations import parse_duration
 from coapp.domain.errors import ValidationError
 from coapp.domain.tabular import format_tsv, parse_tsv
-from coapp.services.timesheet import CellChange
+from coapp.services.sheets import CellChange
 from coapp.ui.timesheet.delegate import CellDelegate
 from coapp.ui.timesheet.grid_model import DAYS, WeekGridModel
 
@@ -137,9 +137,7 @@ class WeekGridView(QTableView):
                 try:
                     minutes = parse_duration(text)
                 except ValidationError as exc:
-                    where = f"{model.headerData(index.row(), Qt.Orientation.Vertical)}, " + str(
-                        model.headerData(index.column(), Qt.Orientation.Horizontal)
-                    )
+                    where = model.cell_title(index)
                     self.edit_handler([], f"{where}: {exc}", "")
                     return
                 if minutes != cell.minutes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from coapp.services.timesheet import MAX_NOTE
+from coapp.services.sheets import MAX_NOTE
 
 
 class NoteDialog(QDialog):

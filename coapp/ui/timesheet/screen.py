@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -17,17 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coapp.context import AppContext
 from coapp.domain.weeks import IsoWeek
-from coapp.services.timers import StopResult, TimerState
-from coapp.services.timesheet import CellChange, WeekSheet
-from coapp.services.week_copy import CopyMode
+from coapp.services.sheets import CellChange, CopyMode, WeekSheet
+from coapp.ui.app_state import AppState
 from coapp.ui.formats import Formats
 from coapp.ui.timesheet.commands import WeekEdit
 from coapp.ui.timesheet.controller import TimesheetController
 from coapp.ui.timesheet.grid_view import WeekGridView
 from coapp.ui.timesheet.note_dialog import NoteDialog
 from coapp.ui.timesheet.timer_panel import TimerController
+
+if TYPE_CHECKING:
+    from coapp.context import AppContext
+    from coapp.services.timers import StopResult, TimerState
 
 
 def _action(
@@ -46,20 +49,29 @@ class TimesheetScreen(QWidget):
     titleChanged = Signal(str)  # timer text for the window title; "" when idle
 
     def __init__(
-        self, ctx: AppContext, formats: Formats, undo_stack: QUndoStack, parent: QWidget | None = None
+        self, state: AppState, formats: Formats, undo_stack: QUndoStack, parent: QWidget | None = None
     ):
         super().__init__(parent)
         self.setObjectName("timesheetTab")
         self.setAccessibleName(self.tr("Timesheet"))
-        self.ctx = ctx
+        self.state = state
         self.formats = formats
-        self.controller = TimesheetController(ctx, formats, undo_stack, self)
-        self.timer = TimerController(ctx, self)
+        self.controller = TimesheetController(state, formats, undo_stack, self)
+        self.timer = TimerController(state, self)
         self._build()
         self._wire()
-        self.timer.refresh()
+        state.when_ready(self._store_ready)
         self.controller.show_week(self.controller.week)
         self._update_week_widgets(self.controller.week)
+
+    @property
+    def ctx(self) -> AppContext:
+        return self.state.ctx
+
+    def _store_ready(self) -> None:
+        """The store is open: read the running timer and replace the start-up preview."""
+        self.timer.refresh()
+        self.controller.reload()
 
     # --- layout --------------------------------------------------------------------------
 
@@ -315,7 +327,7 @@ class TimesheetScreen(QWidget):
         )
         if after:
             week = IsoWeek.of(after[-1].work_date)
-            self.controller._push(
+            self.controller.push_applied(
                 self.tr("Timer"), WeekEdit(week, after), WeekEdit(week, tuple(result.previous))
             )
 
@@ -332,7 +344,7 @@ class TimesheetScreen(QWidget):
         if not cell.minutes:
             self.show_message(self.tr("Type the time first; a note belongs to reported time."), True)
             return
-        where = f"{model.headerData(index.row(), Qt.Orientation.Vertical)}, {model.headerData(index.column(), Qt.Orientation.Horizontal)}"
+        where = model.cell_title(index)
         dialog = NoteDialog(where, cell.note, self)
         change_at = model.change_at(index, cell.minutes, cell.note)
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from coapp.context import AppContext
-from coapp.domain.durations import format_minutes_always, HoursFormat
+from coapp.domain.durations import HoursFormat, format_minutes_always
 from coapp.domain.errors import CoappError
-from coapp.services.timers import TimerState
+from coapp.ui.app_state import AppState
+
+if TYPE_CHECKING:
+    from coapp.services.timers import TimerState
 
 
 def format_elapsed(seconds: int) -> str:
@@ -25,9 +28,9 @@ class TimerController(QObject):
     stopped = Signal(object)  # StopResult
     message = Signal(str, bool)
 
-    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+    def __init__(self, app: AppState, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.app = app
         self.state: TimerState | None = None
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -35,7 +38,7 @@ class TimerController(QObject):
 
     def refresh(self) -> None:
         """Read the timer from the store (it survives restarts and crashes)."""
-        self.state = self.ctx.timers.running()
+        self.state = self.app.ctx.timers.running()
         self._announce()
 
     def toggle(self, contract_id: str | None) -> None:
@@ -48,7 +51,7 @@ class TimerController(QObject):
 
     def start(self, contract_id: str) -> None:
         try:
-            self.state = self.ctx.timers.start(contract_id, self.ctx.settings.zone)
+            self.state = self.app.ctx.timers.start(contract_id, self.app.settings.zone)
         except CoappError as exc:
             self.message.emit(str(exc), True)
             return
@@ -59,7 +62,7 @@ class TimerController(QObject):
 
     def stop(self, *, discard: bool = False) -> None:
         try:
-            result = self.ctx.timers.stop(discard=discard)
+            result = self.app.ctx.timers.stop(discard=discard)
         except CoappError as exc:
             self.message.emit(self.tr("The timer keeps running: {reason}").format(reason=exc), True)
             return
@@ -87,5 +90,5 @@ class TimerController(QObject):
         if self.state is None:
             self.elapsedText.emit("")
             return
-        seconds = int((datetime.now(timezone.utc) - self.state.started_at).total_seconds())
+        seconds = int((datetime.now(UTC) - self.state.started_at).total_seconds())
         self.elapsedText.emit(f"⏱ {format_elapsed(seconds)} {self.state.contract.title}")
