@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
 
 from coapp.domain.errors import CoappError
 from coapp.models import Base
 from coapp.store.backup import backup_age_hours, make_backup, newest_backup
 from coapp.store.engine import Store
+from coapp.store.schema_version import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 DAILY_BACKUP_HOURS = 24
@@ -33,18 +34,24 @@ class DamagedDatabaseError(StoreError):
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # Alembic loads only when a schema change is due
+
     cfg = Config()
     cfg.set_main_option("script_location", str(_MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
@@ -89,6 +96,8 @@ def _has_tables(db_path: Path) -> bool:
 
 
 def _run_alembic(store: Store, action: str, revision: str) -> None:
+    from alembic import command
+
     cfg = alembic_config()
     with store.engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -114,13 +123,13 @@ def open_store(db_path: Path, *, daily_backup: bool = True) -> Store:
     if revision is None:
         if _has_tables(db_path):
             raise StoreError(f"{db_path} is not a coapp database; it was left untouched.")
-    elif revision not in known_revisions():
+    elif revision != HEAD_REVISION and revision not in known_revisions():
         raise NewerDatabaseError(
             f"{db_path} was written by a newer coapp (schema {revision}). "
             "Install the newer coapp to open it; the file was left untouched."
         )
 
-    if revision != head_revision():
+    if revision != HEAD_REVISION:
         make_backup(db_path, f"before-{head_revision()}")
         store = Store(db_path)
         _run_alembic(store, "upgrade", "head")
