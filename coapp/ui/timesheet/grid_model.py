@@ -161,7 +161,12 @@ class WeekGridModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 if section == TOTAL_COLUMN:
                     return self.tr("Total")
-                return self._formats.day_header(self._sheet.days[section])
+                text = self._formats.day_header(self._sheet.days[section])
+                if self._holidays:
+                    # A holiday's name is shown, not only hinted: a second header line that weeks
+                    # with a holiday get for every day, so the header height stays even.
+                    text += "\n" + _short(self._holidays.get(section, ""))
+                return text
             if role == Qt.ItemDataRole.ToolTipRole and section < DAYS:
                 name = self._holidays.get(section)
                 long = self._formats.long_date(self._sheet.days[section])
@@ -248,6 +253,10 @@ class WeekGridModel(QAbstractTableModel):
         if cell is not None and (cell.locked or not self.in_period(index)):
             shade = _mix(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Mid), 0.35)
         return shade
+
+
+def _short(name: str, limit: int = 12) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
 def _mix(a: QColor, b: QColor, amount: float) -> QColor:

@@ -93,6 +93,9 @@ class TimesheetScreen(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.week_label.setFont(font)
+        self.week_label.setMinimumWidth(
+            self.week_label.fontMetrics().horizontalAdvance("Week 53 · 28 Dec 2026 – 3 Jan 2027")
+        )
 
         self.copy_button = QToolButton(self)
         self.copy_button.setObjectName("copyLastWeekButton")
@@ -311,8 +314,14 @@ class TimesheetScreen(QWidget):
     def _timer_changed(self, state: TimerState | None) -> None:
         if state is None:
             self.timer_button.setText(self.tr("Start timer"))
+            self.timer_button.setToolTip(self.tr("Start the timer for the selected contract (Ctrl+T)"))
         else:
-            self.timer_button.setText(self.tr("Stop timer ({title})").format(title=state.contract.title))
+            # The contract's name goes in the tooltip and status bar; a short button keeps the
+            # week label readable.
+            self.timer_button.setText(self.tr("Stop timer"))
+            self.timer_button.setToolTip(
+                self.tr("Stop the timer for {title} (Ctrl+T)").format(title=state.contract.title)
+            )
 
     # --- actions -------------------------------------------------------------------------
 

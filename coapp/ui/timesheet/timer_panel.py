@@ -68,7 +68,9 @@ class TimerController(QObject):
             return
         self.state = None
         self._announce()
-        if result is not None:
+        if result is not None and not sum(result.added.values()):
+            self.message.emit(self.tr("Timer stopped after less than a minute; nothing was added."), False)
+        elif result is not None:
             total = sum(result.added.values())
             self.message.emit(
                 self.tr("Timer stopped: {time} h added to {title}.").format(
@@ -91,4 +93,8 @@ class TimerController(QObject):
             self.elapsedText.emit("")
             return
         seconds = int((datetime.now(UTC) - self.state.started_at).total_seconds())
-        self.elapsedText.emit(f"⏱ {format_elapsed(seconds)} {self.state.contract.title}")
+        self.elapsedText.emit(
+            self.tr("Timer {elapsed} · {title}").format(
+                elapsed=format_elapsed(seconds), title=self.state.contract.title
+            )
+        )
