@@ -1,0 +1,159 @@
+"""`coapp` and `python -m coapp`: arguments, logging, then the app's window or a CLI verb.
+
+Exit codes:
+  0   done
+  1   an expected problem that is not the input: the database is damaged, from a newer coapp,
+      or not a coapp database (the message says what to do)
+  2   bad input: a usage error, a refused change, an unknown or ambiguous contract; nothing changed
+  70  an internal error (a bug): one line on stderr, the trace in <data dir>/logs/coapp.log
+  130 interrupted (Ctrl+C)
+  141 the output pipe was closed early (`coapp time week | head`), as a shell reports SIGPIPE
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
+from types import TracebackType
+from typing import Any
+
+from coapp.cli_common import PROG, one_line
+from coapp.domain.errors import CoappError, NotFoundError, ValidationError
+from coapp.paths import Paths
+
+EXIT_OK = 0
+EXIT_UNUSABLE = 1
+EXIT_BAD_INPUT = 2
+EXIT_BUG = 70
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+LOG_BYTES = 1_000_000
+LOG_KEEP = 3
+
+log = logging.getLogger("coapp")
+
+
+def app_version() -> str:
+    try:
+        return package_version("coapp")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
+
+
+@contextmanager
+def file_logging(paths: Paths) -> Iterator[None]:
+    """Log to <data dir>/logs/coapp.log for the length of one run, then close the file.
+
+    Closing matters: tests call main() many times in one process, and an unclosed log file per
+    call would leak handles and repeat every message."""
+    try:
+        paths.logs.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            paths.logs / "coapp.log", maxBytes=LOG_BYTES, backupCount=LOG_KEEP, encoding="utf-8", delay=True
+        )
+    except OSError as exc:
+        # A read-only or missing folder must not stop the app; the command reports its own errors.
+        print(f"{PROG}: warning: cannot write the log file ({one_line(str(exc))})", file=sys.stderr)
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root, alembic = logging.getLogger(), logging.getLogger("alembic")
+    levels = root.level, alembic.level
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.INFO:
+        root.setLevel(logging.INFO)
+    # Alembic announces every plugin and stamp at INFO on each start; only its problems matter here.
+    alembic.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(levels[0])
+        alembic.setLevel(levels[1])
+        handler.close()
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], Any]
+
+
+def _log_uncaught(
+    previous: ExceptHook, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    log.critical("uncaught exception", exc_info=(kind, exc, tb))
+    previous(kind, exc, tb)
+
+
+def _run_gui(data_dir: str | None) -> int:
+    # Imported here so CLI verbs never load Qt.
+    from coapp.app import run_gui
+
+    previous = sys.excepthook
+    # Exceptions raised in Qt slots reach sys.excepthook; keep their traces in the log file.
+    sys.excepthook = lambda kind, exc, tb: _log_uncaught(previous, kind, exc, tb)
+    try:
+        return int(run_gui(data_dir))
+    finally:
+        sys.excepthook = previous
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit and would print a second BrokenPipeError there.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # no real file descriptor (tests)
+        pass
+
+
+def _fail(code: int, message: str) -> int:
+    print(f"{PROG}: error: {one_line(message)}", file=sys.stderr)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from coapp.cli import build_parser
+
+    parser = build_parser(app_version())
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help, --version and usage errors (already printed)
+        return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
+    paths = Paths.resolve(args.data_dir)
+    with file_logging(paths):
+        verb = " ".join(v for v in (args.verb, getattr(args, "time_action", None)) if v) or "gui"
+        log.info("coapp %s: %s in %s", app_version(), verb, paths.data_dir)
+        try:
+            if args.verb is None:
+                return _run_gui(args.data_dir)
+            from coapp import cli
+
+            return cli.run(args)
+        except (ValidationError, NotFoundError) as exc:
+            log.info("refused: %s", exc)
+            return _fail(EXIT_BAD_INPUT, str(exc))
+        except CoappError as exc:
+            log.warning("%s", exc)
+            return _fail(EXIT_UNUSABLE, str(exc))
+        except BrokenPipeError:
+            # The reader went away (`coapp time week | head`); stop quietly, as `cat` would.
+            _silence_stdout()
+            return EXIT_BROKEN_PIPE
+        except KeyboardInterrupt:
+            return _fail(EXIT_INTERRUPTED, "interrupted")
+        except Exception as exc:
+            log.exception("internal error in %s", verb)
+            log_file = paths.logs / "coapp.log"
+            return _fail(
+                EXIT_BUG, f"internal error ({type(exc).__name__}: {exc}); the details are in {log_file}"
+            )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

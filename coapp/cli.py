@@ -1,0 +1,72 @@
+"""Command-line verbs over the services (no Qt): `coapp demo` and `coapp time ...`.
+
+Each verb's handler takes an open AppContext and the parsed arguments and returns an exit code.
+Expected problems are raised as CoappError; coapp.__main__ turns them into one line on stderr,
+so every verb reports them the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from coapp import cli_time
+from coapp.cli_common import PROG, CliParser, iso_date_arg, local_today
+
+if TYPE_CHECKING:
+    from coapp.context import AppContext
+
+
+def build_parser(version: str) -> CliParser:
+    parser = CliParser(
+        prog=PROG,
+        description="The freelancer's desktop cockpit. Without a verb, the app's window opens.",
+        epilog="Exit codes: 0 done, 1 the data folder cannot be used (damaged or newer database), "
+        "2 bad input (nothing was changed), 70 an internal error (details in the log file).",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep the database, settings and logs in DIR (default: the user's data folder)",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {version}")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+
+    demo = verbs.add_parser(
+        "demo",
+        help="fill an empty data folder with demo contracts and twelve weeks of time",
+        description="Create three demo contracts and the last twelve weeks of reported time. "
+        "Refused when the folder already holds contracts.",
+    )
+    demo.add_argument("--today", type=iso_date_arg, help="pretend today is this date (YYYY-MM-DD)")
+    demo.set_defaults(handler=run_demo)
+
+    cli_time.add_verbs(verbs)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported here: the store and its migrations are the slow part of start-up, and --help,
+    # --version and usage errors do not need them.
+    from coapp.context import AppContext
+
+    ctx = AppContext.open(args.data_dir)
+    try:
+        return int(args.handler(ctx, args))
+    finally:
+        ctx.close()
+
+
+def run_demo(ctx: AppContext, args: argparse.Namespace) -> int:
+    from coapp.services.demo import seed_demo
+
+    today = args.today or local_today(ctx)
+    summary = seed_demo(ctx, today=today, holiday_country=ctx.settings.holiday_country)
+    hours = summary.total_minutes // 60
+    print(
+        f"Demo data in {ctx.paths.data_dir}: {len(summary.contracts)} contracts, {summary.entries} entries "
+        f"({hours} h) from {summary.first_day.isoformat()} to {summary.last_day.isoformat()}."
+    )
+    for c in summary.contracts:
+        print(f"  {c.title} ({c.client_name}): {c.fee_model.value}, {c.rate} {c.currency}")
+    return 0
