@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from coapp.domain.errors import ValidationError
 from coapp.domain.timer import split_at_midnight
@@ -56,30 +57,35 @@ class TimerService:
             return TimerState(row.id, to_info(contract), row.started_at, row.zone)
 
     def start(self, contract_id: str, zone: str, now: datetime | None = None) -> TimerState:
-        """Start timing a contract. A timer already running for another contract is stopped
-        first (its time is recorded), because a person works on one thing at a time."""
+        """Start timing a contract (see ``switch``)."""
+        return self.switch(contract_id, zone, now)[0]
+
+    def switch(
+        self, contract_id: str, zone: str, now: datetime | None = None
+    ) -> tuple[TimerState, StopResult | None]:
+        """Start timing a contract. A timer already running for another contract is stopped in
+        the same transaction (its time is recorded), because a person works on one thing at a
+        time; if the new contract cannot be timed, nothing changes and the old timer runs on."""
         now = now or datetime.now(UTC)
         try:
-            ZoneInfo(zone)
+            tz = ZoneInfo(zone)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValidationError(f"“{zone}” is not a time zone") from None
         current = self.running()
-        if current is not None:
-            if current.contract.id == contract_id:
-                return current
-            self.stop(now)
+        if current is not None and current.contract.id == contract_id:
+            return current, None
         with self._store.write() as s:
             contract = s.get(Contract, contract_id)
             if contract is None or contract.deleted_at is not None:
                 raise ValidationError(f"no contract with id {contract_id}")
-            today = now.astimezone(ZoneInfo(zone)).date()
-            if not contract.active_on(today):
+            if not contract.active_on(now.astimezone(tz).date()):
                 period = f"{contract.start_date} – {contract.end_date or 'open'}"
                 raise ValidationError(f"{contract.title} is not active today; its period is {period}")
+            stopped = _stop_in(s, current, now, discard=False) if current is not None else None
             row = RunningTimer(contract_id=contract_id, started_at=now, zone=zone)
             s.add(row)
             s.flush()
-            return TimerState(row.id, to_info(contract), now, zone)
+            return TimerState(row.id, to_info(contract), now, zone), stopped
 
     def stop(self, now: datetime | None = None, *, discard: bool = False) -> StopResult | None:
         """Stop the timer and add its minutes to the work dates, split at local midnight.
@@ -90,20 +96,24 @@ class TimerService:
         state = self.running()
         if state is None:
             return None
-        split = {} if discard else split_at_midnight(state.started_at, max(now, state.started_at), state.zone)
         # Recording the minutes and ending the timer is one transaction: a crash between the two
         # would otherwise count the same time twice at the next stop.
         with self._store.write() as s:
-            changes = []
-            for day, minutes in sorted(split.items()):
-                if minutes <= 0:
-                    continue
-                entry = s.get(TimeEntry, entry_id(state.contract.id, day))
-                live = entry is not None and entry.deleted_at is None
-                base, note = (entry.minutes, entry.note) if live else (0, "")  # type: ignore[union-attr]
-                changes.append(CellChange(state.contract.id, day, base + minutes, note))
-            previous = apply_in_session(s, changes)
-            row = s.get(RunningTimer, state.id)
-            if row is not None and row.deleted_at is None:
-                row.deleted_at = now
-        return StopResult(state.contract, split, previous)
+            return _stop_in(s, state, now, discard=discard)
+
+
+def _stop_in(s: Session, state: TimerState, now: datetime, *, discard: bool) -> StopResult:
+    split = {} if discard else split_at_midnight(state.started_at, max(now, state.started_at), state.zone)
+    changes = []
+    for day, minutes in sorted(split.items()):
+        if minutes <= 0:
+            continue
+        entry = s.get(TimeEntry, entry_id(state.contract.id, day))
+        live = entry is not None and entry.deleted_at is None
+        base, note = (entry.minutes, entry.note) if live else (0, "")  # type: ignore[union-attr]
+        changes.append(CellChange(state.contract.id, day, base + minutes, note))
+    previous = apply_in_session(s, changes)
+    row = s.get(RunningTimer, state.id)
+    if row is not None and row.deleted_at is None:
+        row.deleted_at = now
+    return StopResult(state.contract, split, previous)
