@@ -14,19 +14,18 @@ import sys
 import types
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
 from importlib.metadata import version
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import make_contract
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coapp import cli_time
 from coapp.__main__ import main
 from coapp.context import AppContext
-from coapp.domain.contracts import FeeModel
 from coapp.domain.durations import HoursFormat
 from coapp.domain.weeks import IsoWeek
 from coapp.models import TimeEntry
@@ -70,21 +69,6 @@ def assert_one_line_error(run: Run, code: int = 2) -> None:
 def snapshot(folder: Path) -> dict[str, list[tuple[object, ...]]]:
     with contextlib.closing(sqlite3.connect(folder / "coapp.sqlite3")) as conn:
         return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
-
-
-def new_contract(ctx: AppContext, title: str, **overrides: object) -> ContractInfo:
-    terms: dict[str, object] = {
-        "client_name": "Acme AB",
-        "title": title,
-        "fee_model": FeeModel.HOURLY,
-        "rate": Decimal("950"),
-        "currency": "SEK",
-        "commission_percent": Decimal("12.5"),
-        "start_date": date(2026, 1, 1),
-        "end_date": date(2027, 6, 30),
-    }
-    terms.update(overrides)
-    return ctx.contracts.create(**terms)  # type: ignore[arg-type]
 
 
 def use_settings(ctx: AppContext, **changes: object) -> None:
@@ -247,8 +231,8 @@ def _lock(ctx: AppContext, contract: ContractInfo, day: date) -> None:
 def test_refused_time_set_changes_nothing(
     capsys: pytest.CaptureFixture[str], ctx: AppContext, data_dir: Path, argv: list[str], reason: str
 ) -> None:
-    backend = new_contract(ctx, "Backend")
-    backoffice = new_contract(ctx, "Backoffice")
+    backend = make_contract(ctx, "Backend")
+    backoffice = make_contract(ctx, "Backoffice")
     ctx.timesheet.set_time(backoffice.id, date(2026, 11, 23), 20 * 60)
     ctx.timesheet.set_time(backend.id, date(2026, 11, 24), 6 * 60, "Invoiced")
     _lock(ctx, backend, date(2026, 11, 24))
@@ -378,7 +362,7 @@ def test_timer_stop_adds_the_elapsed_minutes(
 def test_refused_timer_start_leaves_the_running_timer_alone(
     capsys: pytest.CaptureFixture[str], ctx: AppContext, data_dir: Path, contract: ContractInfo
 ) -> None:
-    new_contract(ctx, "Finished", start_date=date(2020, 1, 1), end_date=date(2020, 12, 31))
+    make_contract(ctx, "Finished", start_date=date(2020, 1, 1), end_date=date(2020, 12, 31))
     ctx.timers.start(contract.id, ctx.settings.zone, now=datetime.now(UTC) - timedelta(minutes=30))
     before = snapshot(data_dir)
 
