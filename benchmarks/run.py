@@ -1,0 +1,663 @@
+"""Measure coapp against its budgets (ARCHITECTURE.md, "Budgets"), on this machine, in one run.
+
+    uv run python -m benchmarks            # or: uv run python benchmarks/run.py
+    uv run python -m benchmarks --quick    # fewer samples, for a quick look
+    uv run python -m benchmarks --explain  # also: import times and profiles of what is slow
+
+1. Start-up to the first painted main window, each sample a fresh process: the parent takes the
+   time from spawning the child until the child reports that the window's first frame is painted
+   (interpreter start, imports, opening the store, this week's grid, show, paint). Baseline: a
+   bare PySide6 QMainWindow with a QTabWidget of six tabs, measured the same way; the runs
+   alternate. Peak memory is each child's own ru_maxrss at that moment.
+2. Switching the grid to another week: one process, the real window shown offscreen on the
+   10-year data set, random weeks; each sample is ``show_week`` plus processing events until the
+   grid has repainted.
+3. Which heavy modules are already imported at the first paint.
+
+Exit codes: 0 every budget met, 1 a budget exceeded (the lines marked OVER say which), 2 bad
+arguments, 3 the benchmark itself failed (a child crashed or timed out; the message says which).
+Runs under QT_QPA_PLATFORM=offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import queue
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.dataset import Dataset, ensure_dataset, working_copy
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+ROOT = Path(__file__).resolve().parent.parent
+CHILD = Path(__file__).resolve().parent / "child.py"
+
+STARTUP_RATIO_BUDGET = 2.5
+MEMORY_RATIO_BUDGET = 2.0
+SWITCH_MEDIAN_BUDGET_MS = 5.0
+FIRST_PAINT_MARK = "benchmark: first paint"  # child.py writes it to stderr at the first paint
+NONE_LEAK_PER_SWITCH = 5  # references to None lost per week switch that count as a leak, not noise
+HEAVY = ("pyqtgraph", "fpdf", "requests", "keyring", "pydantic", "babel", "alembic")
+
+EXIT_OK, EXIT_OVER_BUDGET, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+
+
+PYCACHE = Path(tempfile.gettempdir()) / "coapp-benchmarks" / "pycache"
+
+
+def child_env() -> dict[str, str]:
+    """The children's environment: offscreen Qt, and a bytecode cache even where the environment
+    turns it off (PYTHONDONTWRITEBYTECODE), kept out of the source tree and the venv. An installed
+    app always has its .pyc files; compiling every module from source on each start would add
+    seconds that no user sees. The warm-up runs fill the cache."""
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    return env
+
+
+def _hint(stderr: str) -> str:
+    if "none_dealloc" in stderr:
+        return (
+            "\n    (None was freed: references to None were dropped until none were left. Known cause: "
+            "PySide6 6.12 drops a reference to None on every call of a C++ method that returns nothing "
+            "(void) or an empty QVariant; Python ≥ 3.12 makes None immortal, 3.11 crashes. "
+            "See benchmarks/README.md.)"
+        )
+    return ""
+
+
+class BenchmarkError(Exception):
+    """The benchmark could not measure (a child failed or timed out); the message says what."""
+
+
+@dataclass
+class ChildResult:
+    spawned: float  # time.monotonic() just before the spawn
+    reports: dict[str, tuple[float, dict[str, str]]]  # phase: (time the BENCH line arrived, fields)
+    stderr: str
+
+    def fields(self, phase: str = "result") -> dict[str, str]:
+        return self.reports[phase][1]
+
+    def ms(self, phase: str) -> float:
+        """Milliseconds from spawning the child to its *phase* report arriving."""
+        return (self.reports[phase][0] - self.spawned) * 1000
+
+
+@dataclass
+class StartupSamples:
+    paint_ms: list[float] = field(default_factory=list)  # spawn → first frame painted
+    ready_ms: list[float] = field(default_factory=list)  # spawn → store open, grid on live data
+    rss_kb: list[int] = field(default_factory=list)  # peak RSS at the first paint
+    ready_rss_kb: list[int] = field(default_factory=list)  # peak RSS once the store is open
+    phases: dict[str, list[float]] = field(default_factory=dict)
+    last: ChildResult | None = None
+
+
+def _tail(text: str, lines: int = 25) -> str:
+    rows = [
+        r
+        for r in text.strip().splitlines()
+        if "propagateSizeHints" not in r and not r.startswith(FIRST_PAINT_MARK)
+    ]
+    return "\n".join("    " + r for r in rows[-lines:]) or "    (nothing on stderr)"
+
+
+def _pump(stream, into: queue.Queue, stamp: bool) -> None:  # type: ignore[no-untyped-def,type-arg]
+    for line in stream:
+        into.put((time.monotonic() if stamp else 0.0, line))
+    into.put((0.0, None))
+
+
+def run_child(args: list[str], what: str, timeout: float, python_flags: tuple[str, ...] = ()) -> ChildResult:
+    """Spawn child.py with *args*, wait for its BENCH line; raise BenchmarkError with the reason."""
+    command = [sys.executable, *python_flags, str(CHILD), *args]
+    out: queue.Queue = queue.Queue()  # type: ignore[type-arg]
+    err: queue.Queue = queue.Queue()  # type: ignore[type-arg]
+    spawned = time.monotonic()
+    try:
+        proc = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            cwd=ROOT,
+            env=child_env(),
+        )
+    except OSError as exc:
+        raise BenchmarkError(f"{what}: cannot start {command[0]}: {exc}") from exc
+    threads = [
+        threading.Thread(target=_pump, args=(proc.stdout, out, True), daemon=True),
+        threading.Thread(target=_pump, args=(proc.stderr, err, False), daemon=True),
+    ]
+    for t in threads:
+        t.start()
+    deadline = spawned + timeout
+    reports: dict[str, tuple[float, dict[str, str]]] = {}
+    other: list[str] = []
+    try:
+        while True:
+            try:
+                arrived, line = out.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise BenchmarkError(
+                    f"{what}: not done within {timeout:g} s; the child was killed"
+                    + (f" (it had reported: {', '.join(reports)})" if reports else "")
+                ) from None
+            if line is None:
+                break
+            if line.startswith("BENCH "):
+                fields = dict(item.split("=", 1) for item in line[len("BENCH ") :].split())
+                reports[fields.get("phase", "result")] = (arrived, fields)
+            else:
+                other.append(line)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            raise BenchmarkError(
+                f"{what}: the child closed its output but did not exit; it was killed"
+            ) from None
+    except BenchmarkError as exc:
+        proc.kill()
+        proc.wait()
+        for t in threads:
+            t.join(timeout=2)
+        raise BenchmarkError(f"{exc}\n{_tail(_drain(err))}") from None
+    for t in threads:
+        t.join(timeout=5)
+    stderr = _drain(err)
+    if not reports or proc.returncode != 0:
+        detail = "".join(other).strip()
+        raise BenchmarkError(
+            f"{what}: the child failed (exit code {proc.returncode})"
+            + (f"\n    stdout: {detail[-500:]}" if detail else "")
+            + f"\n{_tail(stderr)}"
+            + _hint(stderr)
+        )
+    return ChildResult(spawned, reports, stderr)
+
+
+def _drain(q: queue.Queue) -> str:  # type: ignore[type-arg]
+    parts = []
+    while True:
+        try:
+            _, line = q.get_nowait()
+        except queue.Empty:
+            return "".join(parts)
+        if line is not None:
+            parts.append(line)
+
+
+def run_passthrough(args: list[str], what: str, timeout: float, python_flags: tuple[str, ...] = ()) -> str:
+    """Run child.py and return its stdout (or, with python -X importtime, its stderr)."""
+    command = [sys.executable, *python_flags, str(CHILD), *args]
+    try:
+        done = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=timeout,
+            cwd=ROOT,
+            stdin=subprocess.DEVNULL,
+            env=child_env(),
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise BenchmarkError(f"{what}: no result within {timeout:g} s; the child was killed") from exc
+    if done.returncode != 0:
+        raise BenchmarkError(
+            f"{what}: the child failed (exit code {done.returncode})\n"
+            + _tail(done.stderr)
+            + _hint(done.stderr)
+        )
+    return done.stderr if "importtime" in " ".join(python_flags) else done.stdout
+
+
+# --- 1. start-up -------------------------------------------------------------------------
+
+PHASES = (  # (label, from stamp, to stamp); "spawn" is the parent's own time
+    ("python", "spawn", "t_start"),
+    ("import Qt", "t_start", "t_qt"),
+    ("import coapp.app", "t_qt", "t_imports"),
+    ("build+show", "t_imports", "t_shown"),
+    ("first frame", "t_shown", "t_paint"),
+    ("then store open", "t_paint", "t_ready"),
+)
+
+
+def _add_sample(samples: StartupSamples, result: ChildResult) -> None:
+    if "paint" not in result.reports:
+        raise BenchmarkError(
+            f"start-up: the child reported {', '.join(result.reports)} but not its first paint"
+        )
+    paint = result.fields("paint")
+    ready_phase = "ready" if "ready" in result.reports else "paint"
+    ready = result.fields(ready_phase)
+    samples.paint_ms.append(result.ms("paint"))
+    samples.ready_ms.append(result.ms(ready_phase))
+    samples.rss_kb.append(int(paint["maxrss_kb"]))
+    samples.ready_rss_kb.append(int(ready["maxrss_kb"]))
+    samples.last = result
+    stamps = {key: float(paint[key]) for key in ("t_start", "t_qt", "t_imports", "t_shown", "t_paint")}
+    stamps["t_ready"] = float(ready.get("t_ready", paint["t_paint"]))
+    stamps["spawn"] = result.spawned
+    arrived = result.reports["paint"][0]
+    if not stamps["spawn"] <= stamps["t_start"] <= stamps["t_paint"] <= arrived + 0.005:
+        return  # the clocks of parent and child do not line up on this system: no phases
+    for label, start, end in PHASES:
+        samples.phases.setdefault(label, []).append((stamps[end] - stamps[start]) * 1000)
+
+
+def measure_startup(
+    data_dir: Path, runs: int, warmup: int, timeout: float, log
+) -> tuple[StartupSamples, StartupSamples]:  # type: ignore[no-untyped-def]
+    baseline, app = StartupSamples(), StartupSamples()
+    kinds = {"baseline": baseline, "app": app}
+    for i in range(warmup):  # pyc files, the OS file cache, fontconfig, the app's daily backup
+        for kind in kinds:
+            run_child(["startup", kind, str(data_dir)], f"start-up warm-up {i + 1} ({kind})", timeout)
+    for i in range(runs):
+        order = ("baseline", "app") if i % 2 == 0 else ("app", "baseline")
+        for kind in order:
+            result = run_child(["startup", kind, str(data_dir)], f"start-up run {i + 1} ({kind})", timeout)
+            _add_sample(kinds[kind], result)
+        log(
+            f"   run {i + 1}/{runs}: baseline {baseline.paint_ms[-1]:.0f} ms, "
+            f"coapp {app.paint_ms[-1]:.0f} ms",
+            progress=True,
+        )
+    assert app.last is not None
+    for phase in ("paint", "ready"):
+        if phase in app.last.reports and int(app.last.fields(phase)["rows"]) < 2:
+            rows = app.last.fields(phase)["rows"]
+            raise BenchmarkError(
+                f"start-up: at the {phase} the grid had {rows} rows; expected this week's 8 contracts "
+                "and the totals row (is the data set right?)"
+            )
+    return baseline, app
+
+
+# --- 2. week switch ----------------------------------------------------------------------
+
+
+def measure_switch(dataset: Dataset, data_dir: Path, switches: int, warmup: int, seed: int, timeout: float):  # type: ignore[no-untyped-def]
+    result = run_child(
+        ["switch", str(data_dir), dataset.first_monday.isoformat(), str(switches), str(warmup), str(seed)],
+        "week switch",
+        timeout,
+    )
+    times = [float(t) for t in result.fields()["times_ms"].split(",")]
+    return times, result
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
+
+
+# --- explain -----------------------------------------------------------------------------
+
+
+def _summarise_imports(lines: list[str], title: str) -> list[str]:
+    top: list[tuple[int, str]] = []
+    per_package: dict[str, int] = {}
+    coapp: list[tuple[int, str]] = []
+    for line in lines:
+        try:
+            self_us, cumulative_us, raw = line[len("import time:") :].split("|", 2)
+            self_t, cumulative = int(self_us), int(cumulative_us)
+        except ValueError:
+            continue  # the header line
+        name = raw.strip()
+        package = name.split(".")[0]
+        per_package[package] = per_package.get(package, 0) + self_t
+        if len(raw) - len(raw.lstrip()) <= 1:
+            top.append((cumulative, name))
+        if package == "coapp":
+            coapp.append((cumulative, name))
+    total = sum(per_package.values())
+    out = [f"   {title}: {total / 1000:.1f} ms of imports ({len(lines)} modules)"]
+    if not total:
+        return out
+    out.append("     self time per top-level package (where the import time goes):")
+    out += [
+        f"       {us / 1000:8.1f}  {pkg}  ({100 * us / total:.0f} %)"
+        for pkg, us in sorted(per_package.items(), key=lambda kv: -kv[1])[:8]
+    ]
+    out.append("     imported at the top level, with everything they pull in (cumulative):")
+    out += [f"       {us / 1000:8.1f}  {name}" for us, name in sorted(top, reverse=True)[:8]]
+    if coapp:
+        out.append("     coapp modules (cumulative):")
+        out += [f"       {us / 1000:8.1f}  {name}" for us, name in sorted(coapp, reverse=True)[:8]]
+    return out
+
+
+def explain_imports(data_dir: Path, timeout: float) -> str:
+    """`python -X importtime` of the app's start-up child, summarised before and after the first paint."""
+    text = run_passthrough(
+        ["startup", "app", str(data_dir)], "import times", timeout, python_flags=("-X", "importtime")
+    )
+    before: list[str] = []
+    after: list[str] = []
+    target = before
+    for line in text.splitlines():
+        if line.startswith(FIRST_PAINT_MARK):
+            target = after
+        elif line.startswith("import time:"):
+            target.append(line)
+    out = ["-- python -X importtime of the coapp start-up child (ms) --"]
+    out += _summarise_imports(before, "up to the first paint")
+    if after:
+        out += _summarise_imports(after, "after the first paint, until the store is open")
+    return "\n".join(out)
+
+
+# --- the command -------------------------------------------------------------------------
+
+
+def _versions() -> str:
+    def v(dist: str) -> str:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return "?"
+
+    qt = v("PySide6-Essentials") if v("PySide6-Essentials") != "?" else v("PySide6")
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}, PySide6 {qt}, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}"
+    )
+
+
+def _code_under_test() -> str:
+    """Where the children import coapp from (they run with benchmarks/ as their first path)."""
+    try:
+        origin = subprocess.run(
+            [sys.executable, "-c", "import importlib.util as u; print(u.find_spec('coapp').origin)"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            cwd=CHILD.parent,
+        ).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        origin = ""
+    where = Path(origin).parent if origin and origin != "None" else Path("?")
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(where), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(where), "status", "--porcelain", "--", "."],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        commit, dirty = "", ""
+    state = (
+        f"commit {commit}" + (" + uncommitted changes" if dirty else "") if commit else "not a git checkout"
+    )
+    return f"{where} ({state})"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__.split("\n\n")[0] if __doc__ else None
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer samples (3 start-ups each, 60 switches)")
+    parser.add_argument("--runs", type=int, help="start-up samples per kind (default 7, --quick 3)")
+    parser.add_argument("--switches", type=int, help="timed week switches (default 200, --quick 60)")
+    parser.add_argument("--seed", type=int, default=2026, help="seed of the random weeks (default 2026)")
+    parser.add_argument(
+        "--timeout", type=float, default=120, help="seconds before a child is killed (default 120)"
+    )
+    parser.add_argument("--only", choices=("startup", "switch"), help="measure one budget only")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the cached 10-year data set")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="also print import times and cProfile output of start-up and switch",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    runs = args.runs if args.runs is not None else (3 if args.quick else 7)
+    switches = args.switches if args.switches is not None else (60 if args.quick else 200)
+    if runs < 1 or switches < 2 or args.timeout <= 0:
+        parser.print_usage(sys.stderr)
+        print("benchmarks: error: needs --runs ≥ 1, --switches ≥ 2 and --timeout > 0", file=sys.stderr)
+        return EXIT_USAGE
+    interactive = sys.stderr.isatty()
+
+    def log(text: str, progress: bool = False) -> None:
+        if progress and not interactive:
+            return
+        print(text, file=sys.stderr, flush=True)
+
+    try:
+        return _run(args, runs, switches, log)
+    except BenchmarkError as exc:
+        print(f"\nbenchmarks: FAILED: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("\nbenchmarks: interrupted", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _run(args: argparse.Namespace, runs: int, switches: int, log) -> int:  # type: ignore[no-untyped-def]
+    try:
+        dataset = ensure_dataset(rebuild=args.rebuild, log=lambda text: log(text))
+    except Exception as exc:
+        raise BenchmarkError(f"building the data set failed: {type(exc).__name__}: {exc}") from exc
+    print("coapp benchmarks")
+    print(f"  machine:  {_versions()}")
+    print(f"  code:     {_code_under_test()}")
+    built = "cached" if dataset.cached else f"built in {dataset.build_seconds:.1f} s"
+    print(
+        f"  data set: {dataset.contracts} contracts, {dataset.entries:,} daily entries with notes, "
+        f"{dataset.first_day} … {dataset.last_day} ({built}: {dataset.data_dir.parent})"
+    )
+    overs: list[str] = []
+    workdir = Path(tempfile.mkdtemp(prefix="coapp-bench-run-"))
+    try:
+        data_dir = working_copy(dataset, workdir)
+        last = None
+        if args.only in (None, "startup"):
+            startup_overs, last = _startup_section(data_dir, runs, args.timeout, log)
+            overs += startup_overs
+        if args.only in (None, "switch"):
+            overs += _switch_section(dataset, data_dir, switches, args, log)
+        if last is not None:
+            _imports_section(*last)
+        if args.explain:
+            _explain(dataset, data_dir, switches, args)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print()
+    if overs:
+        print(f"RESULT: OVER BUDGET OR AT RISK: {'; '.join(overs)}")
+        if not args.explain:
+            print("        (run with --explain for import times and profiles)")
+        return EXIT_OVER_BUDGET
+    print("RESULT: every measured budget is met")
+    return EXIT_OK
+
+
+def _verdict(ok: bool) -> str:
+    return "ok" if ok else "OVER"
+
+
+def _ms(values: list[float]) -> str:
+    return f"{statistics.median(values):7.1f} ms (min {min(values):6.1f}, max {max(values):6.1f})"
+
+
+def _mib(values: list[int]) -> str:
+    return f"{statistics.median(values) / 1024:6.1f} MiB" if min(values) > 0 else "   n/a"
+
+
+def _startup_section(data_dir: Path, runs: int, timeout: float, log):  # type: ignore[no-untyped-def]
+    print()
+    print(
+        f"1. Start-up to the first painted main window: median of {runs} fresh processes each "
+        "(alternating), spawn → first frame"
+    )
+    log("   measuring start-up ...")
+    baseline, app = measure_startup(data_dir, runs, 1, timeout, log)
+    rows = [("baseline (bare QMainWindow, QTabWidget, 6 tabs)", baseline.paint_ms, baseline.rss_kb)]
+    rows.append(("coapp (this week's grid, 10-year data)", app.paint_ms, app.rss_kb))
+    deferred = statistics.median(app.ready_ms) - statistics.median(app.paint_ms) > 5
+    if deferred:
+        rows.append(("coapp until its store is open (live grid)", app.ready_ms, app.ready_rss_kb))
+    for label, times, rss in rows:
+        print(f"   {label + ':':50} {_ms(times)}   peak RSS {_mib(rss)}")
+    overs = []
+    ratio = statistics.median(app.paint_ms) / statistics.median(baseline.paint_ms)
+    ok = ratio <= STARTUP_RATIO_BUDGET
+    print(f"   start-up ratio  {ratio:5.2f} ×   budget ≤ {STARTUP_RATIO_BUDGET} ×   {_verdict(ok)}")
+    if not ok:
+        overs.append(f"start-up {ratio:.2f} × the baseline (budget ≤ {STARTUP_RATIO_BUDGET} ×)")
+    base_kb, app_kb = statistics.median(baseline.rss_kb), statistics.median(app.rss_kb)
+    if base_kb > 0 and app_kb > 0:
+        mem_ratio = app_kb / base_kb
+        ok = mem_ratio <= MEMORY_RATIO_BUDGET
+        print(
+            f"   memory ratio    {mem_ratio:5.2f} ×   budget ≤ {MEMORY_RATIO_BUDGET} ×   {_verdict(ok)}"
+            " (peak RSS at the first paint)"
+        )
+        if not ok:
+            overs.append(
+                f"start-up peak memory {mem_ratio:.2f} × the baseline (budget ≤ {MEMORY_RATIO_BUDGET} ×)"
+            )
+        if deferred:
+            ready_ratio = statistics.median(app.ready_rss_kb) / base_kb
+            print(f"   (once the store is open: {ready_ratio:.2f} × the baseline's peak RSS; not a budget)")
+    else:
+        print("   memory ratio    n/a (no getrusage on this system)")
+    for name, samples in (("baseline", baseline), ("coapp", app)):
+        if samples.phases:
+            keep_last = name == "coapp" and deferred  # "then store open" means nothing otherwise
+            phases = dict(list(samples.phases.items())[: None if keep_last else -1])
+            parts = " | ".join(f"{label} {statistics.median(v):.0f}" for label, v in phases.items())
+            print(f"   where the time goes, {name:8} (median ms): {parts}")
+    return overs, (baseline.last, app.last)
+
+
+def _imports_section(baseline: ChildResult, app: ChildResult) -> None:
+    print()
+    print("3. Heavy modules imported by the first paint (the start-up path should import only what it needs)")
+    paint = app.fields("paint")
+    loaded = [m for m in paint["heavy"].split(",") if m != "-"]
+    print(f"   coapp imports:  {', '.join(loaded) or 'none'}")
+    print(f"   not imported:   {', '.join(m for m in HEAVY if m not in loaded) or 'none'}")
+    line = (
+        f"   ({paint['modules']} modules in sys.modules at the first paint, "
+        f"the baseline has {baseline.fields('paint')['modules']}"
+    )
+    if "ready" in app.reports:
+        ready = app.fields("ready")
+        later = [m for m in ready["heavy"].split(",") if m not in ("-", *loaded)]
+        line += f"; {ready['modules']} once the store is open"
+        if later:
+            line += f", by then also {', '.join(later)}"
+    print(line + ")")
+
+
+def _switch_section(
+    dataset: Dataset, data_dir: Path, switches: int, args: argparse.Namespace, log
+) -> list[str]:  # type: ignore[no-untyped-def]
+    print()
+    print(
+        f"2. Switching the grid to another week: {switches} switches among random weeks of "
+        f"{dataset.first_day.year}–{dataset.last_day.year} (show_week + events until the grid repainted)"
+    )
+    log("   measuring week switches ...")
+    times, result = measure_switch(
+        dataset, data_dir, switches, max(5, switches // 10), args.seed, args.timeout
+    )
+    median = statistics.median(times)
+    ok = median <= SWITCH_MEDIAN_BUDGET_MS
+    print(
+        f"   median {median:.2f} ms   p95 {p95(times):.2f} ms   "
+        f"min {min(times):.2f} ms   max {max(times):.2f} ms"
+        f"   budget median ≤ {SWITCH_MEDIAN_BUDGET_MS:g} ms   {_verdict(ok)}"
+    )
+    print(
+        f"   (grid rows per week: {result.fields()['rows']}; processEvents rounds until painted: ≤ "
+        f"{result.fields()['rounds_max']})"
+    )
+    problems = []
+    lost, refs = int(result.fields()["none_lost"]), int(result.fields()["none_refs"])
+    if lost / switches >= NONE_LEAK_PER_SWITCH:
+        per = lost / switches
+        print(
+            f"   CRASH RISK: {per:.0f} references to None lost per switch "
+            f"(Python {platform.python_version()}); "
+            f"with the {refs:,} it has after start-up, the app aborts (Fatal Python error: none_dealloc) "
+            f"after about {refs / per:,.0f} week switches, sooner with other use. See benchmarks/README.md."
+        )
+        problems.append(f"crash risk: {per:.0f} references to None lost per week switch")
+    if int(result.fields()["stuck"]):
+        raise BenchmarkError(
+            f"week switch: the grid did not repaint after {result.fields()['stuck']} switches"
+        )
+    if not ok:
+        problems.insert(0, f"week switch median {median:.2f} ms (budget ≤ {SWITCH_MEDIAN_BUDGET_MS:g} ms)")
+    return problems
+
+
+def _explain(dataset: Dataset, data_dir: Path, switches: int, args: argparse.Namespace) -> None:
+    print()
+    print("Explain")
+    if args.only in (None, "startup"):
+        print(explain_imports(data_dir, args.timeout))
+        print()
+        print(run_passthrough(["profile-startup", str(data_dir)], "start-up profile", args.timeout).rstrip())
+    if args.only in (None, "switch"):
+        print()
+        print(
+            run_passthrough(
+                [
+                    "profile-switch",
+                    str(data_dir),
+                    dataset.first_monday.isoformat(),
+                    str(switches),
+                    str(max(5, switches // 10)),
+                    str(args.seed),
+                ],
+                "week switch profile",
+                args.timeout,
+            ).rstrip()
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
