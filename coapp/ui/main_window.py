@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._restore_state()
-        self._timer_text(self.timer_status.text())
+        # The screen read a running timer before this window listened: show it now, not at the next tick.
+        self._timer_text(self.timesheet.timer.elapsed_text())
 
     @property
     def ctx(self) -> AppContext:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -235,6 +235,8 @@ class TimesheetScreen(QWidget):
         self.timer.stopped.connect(self._timer_stopped)
         self.grid.verticalHeader().customContextMenuRequested.connect(self._row_menu)
         self.grid.customContextMenuRequested.connect(self._cell_menu)
+        self._last_cell = (0, 0)
+        self.grid.selectionModel().currentChanged.connect(self._remember_cell)
 
     # --- navigation ----------------------------------------------------------------------
 
@@ -310,6 +312,15 @@ class TimesheetScreen(QWidget):
             )
         self.hidden_button.setText(self.tr("{n} hidden").format(n=len(sheet.hidden)))
         self.hidden_button.setVisible(bool(sheet.hidden))
+        # A change of rows resets the model; keep a current cell so the keyboard keeps working.
+        model = self.controller.model
+        if not self.grid.currentIndex().isValid() and model.rowCount() > 1:
+            row, column = self._last_cell
+            self.grid.setCurrentIndex(model.index(min(row, model.rowCount() - 2), column))
+
+    def _remember_cell(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._last_cell = (current.row(), current.column())
 
     def _timer_changed(self, state: TimerState | None) -> None:
         if state is None:

@@ -71,6 +71,8 @@ class TimerController(QObject):
         if result is not None and not sum(result.added.values()):
             self.message.emit(self.tr("Timer stopped after less than a minute; nothing was added."), False)
         elif result is not None:
+            # Recorded (and made undoable) first: that clears the grid's message, this one stays.
+            self.stopped.emit(result)
             total = sum(result.added.values())
             self.message.emit(
                 self.tr("Timer stopped: {time} h added to {title}.").format(
@@ -78,7 +80,6 @@ class TimerController(QObject):
                 ),
                 False,
             )
-            self.stopped.emit(result)
 
     def _announce(self) -> None:
         if self.state is None:
@@ -88,13 +89,14 @@ class TimerController(QObject):
         self.changed.emit(self.state)
         self._emit_elapsed()
 
-    def _emit_elapsed(self) -> None:
+    def elapsed_text(self) -> str:
+        """What the status bar and title show now; "" when no timer runs."""
         if self.state is None:
-            self.elapsedText.emit("")
-            return
+            return ""
         seconds = int((datetime.now(UTC) - self.state.started_at).total_seconds())
-        self.elapsedText.emit(
-            self.tr("Timer {elapsed} · {title}").format(
-                elapsed=format_elapsed(seconds), title=self.state.contract.title
-            )
+        return self.tr("Timer {elapsed} · {title}").format(
+            elapsed=format_elapsed(seconds), title=self.state.contract.title
         )
+
+    def _emit_elapsed(self) -> None:
+        self.elapsedText.emit(self.elapsed_text())

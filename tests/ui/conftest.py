@@ -1,0 +1,61 @@
+"""Fixtures for driving the real main window: settings written before it is built, and a window
+that is shown, active and on a fixed week so tests never depend on today."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from coapp.app import build_main_window
+from coapp.context import AppContext
+from coapp.ui.main_window import MainWindow
+
+# The offscreen platform (CI) cannot pass size hints to a window system and says so once a window
+# is shown; that says nothing about the app. Every other Qt warning still fails a test.
+OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+# ISO week 2026-W48: Monday 23 – Sunday 29 November 2026, no public holidays in SE.
+WEEK_DAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def use_settings(ctx: AppContext) -> Callable[..., None]:
+    """Save settings into the data folder (call it before opening the window)."""
+
+    def use(**changes: Any) -> None:
+        ctx.save_settings(ctx.settings.with_changes(**changes))
+
+    return use
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, data_dir: Path) -> Callable[..., MainWindow]:
+    """Build the real main window on the test's data folder, show it and make it active."""
+
+    def open_(day: date | None = WEEK_DAY) -> MainWindow:
+        window = build_main_window(data_dir)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        if day is not None:
+            window.timesheet.show_date(day)
+        window.timesheet.grid.setFocus()
+        return window
+
+    return open_
