@@ -43,11 +43,14 @@ class CellDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
+        has_note, locked = index.data(NOTE_ROLE), index.data(LOCKED_ROLE)
+        if not (has_note or locked):
+            return  # most cells: nothing to draw on top
         rect = QRectF(option.rect)  # type: ignore[attr-defined]
         palette: QPalette = option.palette  # type: ignore[attr-defined]
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if index.data(NOTE_ROLE):
+        if has_note:
             # A small corner triangle, like a spreadsheet comment marker.
             size = min(8.0, rect.height() / 3)
             path = QPainterPath(QPointF(rect.right() - size, rect.top()))
@@ -55,7 +58,7 @@ class CellDelegate(QStyledItemDelegate):
             path.lineTo(rect.right(), rect.top() + size)
             path.closeSubpath()
             painter.fillPath(path, palette.color(QPalette.ColorRole.Highlight))
-        if index.data(LOCKED_ROLE):
+        if locked:
             _paint_lock(painter, rect, palette)
         painter.restore()
 

@@ -26,6 +26,17 @@ LOCKED_ROLE = Qt.ItemDataRole.UserRole + 2
 MINUTES_ROLE = Qt.ItemDataRole.UserRole + 3
 HOLIDAY_ROLE = Qt.ItemDataRole.UserRole + 4
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+
 Index = QModelIndex | QPersistentModelIndex
 EditHandler = Callable[[list[CellChange], str], bool]
 
@@ -37,6 +48,12 @@ class WeekGridModel(QAbstractTableModel):
         self._on_edit = on_edit
         self._sheet: WeekSheet | None = None
         self._holidays: dict[int, str] = {}
+        # Painting asks ~9 roles per cell; answering from a table built once per week keeps a
+        # week switch within its budget (see benchmarks/).
+        self._table: list[list[dict[int, Any]]] = []
+        self._flags: list[list[Qt.ItemFlag]] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # --- content -------------------------------------------------------------------------
 
@@ -46,6 +63,7 @@ class WeekGridModel(QAbstractTableModel):
 
     def set_formats(self, formats: Formats) -> None:
         self._formats = formats
+        self._rebuild()
         self._emit_all_changed()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, TOTAL_COLUMN)
 
@@ -58,11 +76,13 @@ class WeekGridModel(QAbstractTableModel):
         )
         if same_shape:
             self._sheet, self._holidays = sheet, holidays
+            self._rebuild()
             self._emit_all_changed()
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
         else:
             self.beginResetModel()
             self._sheet, self._holidays = sheet, holidays
+            self._rebuild()
             self.endResetModel()
 
     def _emit_all_changed(self) -> None:
@@ -108,49 +128,80 @@ class WeekGridModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        cell = self.cell(index)
-        # Cells outside the period stay editable so typing there explains the refusal.
-        if cell is not None and not cell.locked:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+        return self._flags[index.row()][index.column()]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if self._sheet is None or not index.isValid():
             return None
-        row, col = index.row(), index.column()
-        total_row = self.is_total_row(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and (total_row or col == TOTAL_COLUMN):
-            font = QFont()
-            font.setBold(True)
-            return font
-        minutes = self._minutes(row, col)
-        cell = self.cell(index)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self._formats.hours(minutes)
-                if not total_row and col < DAYS
-                else self._formats.hours_always(minutes)
-            )
-        if role == Qt.ItemDataRole.EditRole:
-            return self._formats.hours(minutes)
-        if role == MINUTES_ROLE:
-            return minutes
-        if role == NOTE_ROLE:
-            return cell.note if cell else ""
-        if role == LOCKED_ROLE:
-            return bool(cell and cell.locked)
-        if role == HOLIDAY_ROLE:
-            return self._holidays.get(col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(index, cell) or None
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._accessible_text(index, minutes, cell)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(index, col)
-        return None
+        role = int(role)
+        if role in (_TOOLTIP, _ACCESSIBLE):  # rare: built when asked
+            cell = self.cell(index)
+            if role == _TOOLTIP:
+                return self._tooltip(index, cell) or None
+            return self._accessible_text(index, self._minutes(index.row(), index.column()), cell)
+        return self._table[index.row()][index.column()].get(role)
+
+    def _rebuild(self) -> None:
+        """Answer every role that painting asks for, for every cell, once per change."""
+        sheet = self._sheet
+        if sheet is None:
+            self._table, self._flags = [], []
+            return
+        day_totals = sheet.day_totals
+        shades = self._shades()
+        table: list[list[dict[int, Any]]] = []
+        flags: list[list[Qt.ItemFlag]] = []
+        for week_row in sheet.rows:
+            contract = week_row.contract
+            row_table, row_flags = [], []
+            for col, cell in enumerate(week_row.cells):
+                text = self._formats.hours(cell.minutes)
+                closed = cell.locked or not contract.active_on(sheet.days[col])
+                entry: dict[int, Any] = {
+                    _DISPLAY: text,
+                    _EDIT: text,
+                    _ALIGNMENT: _RIGHT,
+                    MINUTES_ROLE: cell.minutes,
+                    NOTE_ROLE: cell.note,
+                    LOCKED_ROLE: cell.locked,
+                    HOLIDAY_ROLE: self._holidays.get(col),
+                }
+                background = shades["closed"] if closed else shades.get(col)
+                if background is not None:
+                    entry[_BACKGROUND] = background
+                row_table.append(entry)
+                # Cells outside the period stay editable so typing there explains the refusal.
+                row_flags.append(_READ_ONLY if cell.locked else _EDITABLE)
+            row_table.append(self._total_entry(week_row.total))
+            row_flags.append(_READ_ONLY)
+            table.append(row_table)
+            flags.append(row_flags)
+        totals_row = []
+        for col in range(DAYS):
+            entry = self._total_entry(day_totals[col])
+            if (shade := shades.get(col)) is not None:
+                entry[_BACKGROUND] = shade
+            totals_row.append(entry)
+        totals_row.append(self._total_entry(sum(day_totals)))
+        table.append(totals_row)
+        flags.append([_READ_ONLY] * (DAYS + 1))
+        self._table, self._flags = table, flags
+
+    def _total_entry(self, minutes: int) -> dict[int, Any]:
+        text = self._formats.hours_always(minutes)
+        return {_DISPLAY: text, _EDIT: text, _ALIGNMENT: _RIGHT, _FONT: self._bold, MINUTES_ROLE: minutes}
+
+    def _shades(self) -> dict[Any, QColor]:
+        """Weekend and holiday columns, and closed (locked or out-of-period) cells, blended from
+        the palette so the shading follows light and dark schemes alike."""
+        palette = QApplication.palette()
+        base, mid = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Mid)
+        off_day = _mix(base, mid, 0.18)
+        shades: dict[Any, QColor] = {"closed": _mix(base, mid, 0.35)}
+        for col in range(DAYS):
+            if col in self._holidays or col >= 5:
+                shades[col] = off_day
+        return shades
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -240,19 +291,6 @@ class WeekGridModel(QAbstractTableModel):
         if cell is not None and cell.locked:
             text += f". {self.tr('Locked')}"
         return text
-
-    def _background(self, index: Index, col: int) -> QColor | None:
-        assert self._sheet is not None
-        if col >= DAYS:
-            return None
-        palette = QApplication.palette()
-        cell = self.cell(index)
-        shade = None
-        if col in self._holidays or col >= 5:
-            shade = _mix(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Mid), 0.18)
-        if cell is not None and (cell.locked or not self.in_period(index)):
-            shade = _mix(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Mid), 0.35)
-        return shade
 
 
 def _short(name: str, limit: int = 12) -> str:
