@@ -18,6 +18,7 @@ from coapp.domain.durations import parse_duration
 from coapp.domain.errors import ValidationError
 from coapp.services.sheets import Cell, CellChange, WeekSheet
 from coapp.ui.formats import Formats
+from coapp.ui.timesheet.cell_marks import CellMarks
 
 TOTAL_COLUMN = 7
 DAYS = 7
@@ -31,6 +32,7 @@ _EDIT = int(Qt.ItemDataRole.EditRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -54,6 +56,7 @@ class WeekGridModel(QAbstractTableModel):
         self._flags: list[list[Qt.ItemFlag]] = []
         self._bold = QFont()
         self._bold.setBold(True)
+        self._marks = CellMarks(QApplication.palette())
 
     # --- content -------------------------------------------------------------------------
 
@@ -166,6 +169,9 @@ class WeekGridModel(QAbstractTableModel):
                     LOCKED_ROLE: cell.locked,
                     HOLIDAY_ROLE: self._holidays.get(col),
                 }
+                mark = self._marks.icon(bool(cell.note), cell.locked)
+                if mark is not None:
+                    entry[_DECORATION] = mark
                 background = shades["closed"] if closed else shades.get(col)
                 if background is not None:
                     entry[_BACKGROUND] = background

@@ -12,6 +12,7 @@ from coapp.domain.durations import parse_duration
 from coapp.domain.errors import ValidationError
 from coapp.domain.tabular import format_tsv, parse_tsv
 from coapp.services.sheets import CellChange
+from coapp.ui.timesheet.cell_marks import ICON_SIZE
 from coapp.ui.timesheet.delegate import CellDelegate
 from coapp.ui.timesheet.grid_model import DAYS, WeekGridModel
 
@@ -28,6 +29,7 @@ class WeekGridView(QTableView):
             self.tr("Rows are contracts, columns Monday to Sunday. Type hours like 7,5 or 7:30.")
         )
         self.setItemDelegate(CellDelegate(self))
+        self.setIconSize(ICON_SIZE)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
