@@ -118,6 +118,26 @@ def test_ctrl_t_starts_the_timer_and_the_button_stops_it(qtbot, ctx, open_window
         assert ctx.timesheet.cell(contract.id, date.today()).note == "before the timer"
 
 
+def test_starting_another_contracts_timer_records_the_first_as_an_undo_step(qtbot, ctx, open_window):
+    first = _open_ended(ctx, "Backend")
+    second = _open_ended(ctx, "Frontend")
+    window = open_window()
+    grid = grid_of(window)
+    select(grid, 0, 0)
+    qtbot.keyClick(grid, Qt.Key.Key_T, CTRL)
+    _move_timer_start_back(ctx, timedelta(minutes=45, seconds=1))
+
+    select(grid, 1, 0)
+    qtbot.keyClick(grid, Qt.Key.Key_T, CTRL)
+    assert ctx.timers.running().contract.id == second.id
+    assert _timed_minutes(ctx, first) == 45
+    assert "Frontend" in label(window, "timerStatus").text()
+
+    qtbot.keyClick(grid, Qt.Key.Key_Z, CTRL)
+    assert _timed_minutes(ctx, first) == 0
+    assert ctx.timers.running().contract.id == second.id  # undo takes back time, not the timer
+
+
 def test_time_notes_and_hidden_rows_persist_across_a_restart(qtbot, ctx, use_settings, open_window):
     backend = make_contract(ctx, "Backend")
     make_contract(ctx, "Frontend")

@@ -51,10 +51,12 @@ class TimerController(QObject):
 
     def start(self, contract_id: str) -> None:
         try:
-            self.state = self.app.ctx.timers.start(contract_id, self.app.settings.zone)
+            self.state, switched_from = self.app.ctx.timers.switch(contract_id, self.app.settings.zone)
         except CoappError as exc:
             self.message.emit(str(exc), True)
             return
+        if switched_from is not None and sum(switched_from.added.values()):
+            self.stopped.emit(switched_from)  # the previous timer's time, as an undo step
         self.message.emit(
             self.tr("Timer started for {title}.").format(title=self.state.contract.title), False
         )
