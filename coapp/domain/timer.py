@@ -27,8 +27,7 @@ def split_at_midnight(start_utc: datetime, stop_utc: datetime, zone: str) -> dic
     counted = 0
     while cursor < stop_utc:
         local_day = cursor.astimezone(tz).date()
-        next_midnight = datetime.combine(local_day + timedelta(days=1), time(0), tz).astimezone(UTC)
-        segment_end = min(next_midnight, stop_utc)
+        segment_end = min(_next_midnight(cursor, local_day, tz), stop_utc)
         elapsed_so_far = int((segment_end - start_utc).total_seconds() // 60)
         part = elapsed_so_far - counted
         if part > 0:
@@ -37,6 +36,20 @@ def split_at_midnight(start_utc: datetime, stop_utc: datetime, zone: str) -> dic
         cursor = segment_end
     assert counted == total
     return result
+
+
+def _next_midnight(cursor: datetime, local_day: date, tz: ZoneInfo) -> datetime:
+    """The first instant after *cursor* at which *local_day* ends.
+
+    Where clocks fall back across midnight (Newfoundland until 2011: 00:01 back to 23:01), the
+    first 00:00 of the next day lies before a cursor in the repeated hour; the second one ends it.
+    """
+    for fold in (0, 1):
+        midnight = datetime.combine(local_day + timedelta(days=1), time(0), tz).replace(fold=fold)
+        candidate = midnight.astimezone(UTC)
+        if candidate > cursor:
+            return candidate
+    return datetime.max.replace(tzinfo=UTC)  # pragma: no cover - no zone goes back a whole day
 
 
 def local_minutes_in_day(day: date, zone: str) -> int:

@@ -6,6 +6,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from coapp.store.sqlite_uri import read_only_uri
+
 KEEP = 10
 
 
@@ -33,7 +35,7 @@ def make_backup(db_path: Path, label: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{db_path.stem}-{stamp}-{label}.sqlite3"
     partial = target.with_suffix(".partial")
-    src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(db_path), uri=True)
     try:
         dst = sqlite3.connect(partial)
         try:

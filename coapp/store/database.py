@@ -11,6 +11,7 @@ from coapp.models import Base
 from coapp.store.backup import backup_age_hours, make_backup, newest_backup
 from coapp.store.engine import Store
 from coapp.store.schema_version import HEAD_REVISION
+from coapp.store.sqlite_uri import read_only_uri
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -56,7 +57,7 @@ def known_revisions() -> set[str]:
 
 
 def _read_only(db_path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    return sqlite3.connect(read_only_uri(db_path), uri=True)
 
 
 def quick_check(db_path: Path) -> str | None:
@@ -95,13 +96,20 @@ def _has_tables(db_path: Path) -> bool:
         conn.close()
 
 
-def _run_alembic(store: Store, action: str, revision: str) -> None:
+def _run_alembic(store: Store, action: str, revision: str, *, create_tables: bool = False) -> None:
+    """One transaction (SQLite's DDL is transactional): a crash leaves the old schema or the new."""
     from alembic import command
 
     cfg = alembic_config()
-    with store.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        getattr(command, action)(cfg, revision)
+    try:
+        with store.engine.begin() as conn:
+            if create_tables:
+                Base.metadata.create_all(conn)
+            cfg.attributes["connection"] = conn
+            getattr(command, action)(cfg, revision)
+    except BaseException:
+        store.dispose()
+        raise
 
 
 def open_store(db_path: Path, *, daily_backup: bool = True) -> Store:
@@ -109,8 +117,9 @@ def open_store(db_path: Path, *, daily_backup: bool = True) -> Store:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     if not db_path.exists() or db_path.stat().st_size == 0:
         store = Store(db_path)
-        Base.metadata.create_all(store.engine)
-        _run_alembic(store, "stamp", "head")
+        # Tables and stamp in one transaction: tables without a stamp would read as "not a coapp
+        # database" at the next start.
+        _run_alembic(store, "stamp", "head", create_tables=True)
         return store
 
     problem = quick_check(db_path)

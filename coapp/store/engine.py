@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from coapp.store.outbox import install_outbox
@@ -22,7 +22,8 @@ _BUSY_TIMEOUT_S = 10
 
 def make_engine(db_path: Path) -> Engine:
     engine = create_engine(
-        f"sqlite:///{db_path}",
+        # URL.create, not f"sqlite:///{db_path}": a "?" or "%" in a folder name is part of the path.
+        URL.create("sqlite", database=str(db_path)),
         connect_args={"timeout": _BUSY_TIMEOUT_S, "check_same_thread": False},
     )
 
