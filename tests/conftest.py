@@ -12,10 +12,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from coapp.context import AppContext  # noqa: E402
-from coapp.domain.contracts import FeeModel  # noqa: E402
-from coapp.paths import ENV_DATA_DIR  # noqa: E402
-from coapp.services.contracts import ContractInfo  # noqa: E402
+from coapp.context import AppContext
+from coapp.domain.contracts import FeeModel
+from coapp.paths import ENV_DATA_DIR
+from coapp.services.contracts import ContractInfo
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

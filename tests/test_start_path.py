@@ -88,3 +88,16 @@ QApplication.exec()
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=True)
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert report == {"heavy": [], "ready": False, "total": 90}
+
+
+def test_preview_reads_folders_with_uri_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "C# 100% what?"
+    ctx = AppContext.open(folder)
+    try:
+        contract = make_contract(ctx)
+        ctx.timesheet.set_time(contract.id, date(2026, 11, 24), 60)
+        week = IsoWeek(2026, 48)
+        assert peek_week(ctx.paths.database, week) == ctx.timesheet.week(week)
+    finally:
+        ctx.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["C# 100% what?"]  # no stray files beside it

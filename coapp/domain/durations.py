@@ -60,6 +60,9 @@ def parse_duration(text: str) -> int:
         minutes = (_hours_to_minutes(m.group("h")) if m.group("h") else 0) + int(m.group("m") or 0)
     else:
         raise DurationError(f"“{text.strip()}” is not a duration; try 7,5 or 7:30 or 7h30m")
+    if minutes == 0 and any(ch in "123456789" for ch in raw):
+        # "0,001" is not nothing, but it is less than a minute: clearing the cell would surprise.
+        raise DurationError(f"“{text.strip()}” is less than a minute; time is kept in whole minutes")
     if minutes > MINUTES_PER_DAY:
         raise DurationError("a day has at most 24 hours")
     return minutes

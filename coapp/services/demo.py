@@ -174,7 +174,7 @@ def _contracts(history_start: date, today: date) -> tuple[DemoContract, ...]:
             currency="SEK",
             commission_percent=Decimal("10"),
             start_date=history_start - timedelta(weeks=3),
-            end_date=_end_of_month(today, 3),
+            end_date=_end_of_month(today, 4),
             minutes_per_day=480,
             rounding=RoundingRule(),
         ),

@@ -14,6 +14,7 @@ from pathlib import Path
 from coapp.domain.weeks import IsoWeek
 from coapp.services.sheets import WeekSheet, build_week_sheet, contract_from_values
 from coapp.store.schema_version import HEAD_REVISION
+from coapp.store.sqlite_uri import read_only_uri
 from coapp.store.week_query import fetch_week
 
 
@@ -21,7 +22,7 @@ def peek_week(db_path: Path, week: IsoWeek) -> WeekSheet | None:
     if not db_path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(db_path), uri=True)
     except sqlite3.Error:
         return None
     try:

@@ -38,10 +38,14 @@ def plan_copy_last_week(
     target = timesheet.week(week)
     source_rows = {r.contract.id for r in source.rows}
     target_cells = {r.contract.id: r.cells for r in target.rows}
-    # This week shows last week's rows; a row that holds time stays whatever last week did.
+    # This week shows last week's rows: a contract last week hid is hidden here too, unless it
+    # holds time this week. A contract that had not started last week stays visible.
+    hidden_last_week = {c.id for c in source.hidden}
     all_target = set(target_cells) | {c.id for c in target.hidden}
     hidden = frozenset(
-        cid for cid in all_target if cid not in source_rows and not _has_time(target_cells.get(cid))
+        cid
+        for cid in all_target
+        if cid in hidden_last_week and cid not in source_rows and not _has_time(target_cells.get(cid))
     )
     if mode is CopyMode.ROWS:
         return CopyPlan(week, hidden, (), 0)

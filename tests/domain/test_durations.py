@@ -177,3 +177,14 @@ def test_arbitrary_text_raises_nothing_but_duration_error(text: str) -> None:
         return
     assert isinstance(minutes, int)
     assert 0 <= minutes <= MINUTES_PER_DAY
+
+
+@pytest.mark.parametrize("text", ["0,001", "0.004", "0,0083"])
+def test_less_than_a_minute_is_refused_rather_than_clearing(text: str) -> None:
+    with pytest.raises(DurationError, match="less than a minute"):
+        parse_duration(text)
+
+
+@pytest.mark.parametrize("text", ["0", "0,0", "0:00", "0h", "0m", ""])
+def test_zero_in_any_form_clears(text: str) -> None:
+    assert parse_duration(text) == 0

@@ -171,3 +171,13 @@ def test_nothing_to_copy_from_an_empty_week(ctx: AppContext) -> None:
         assert plan.empty
         assert plan.skipped == 0
         assert plan.hidden_rows == frozenset()
+
+
+def test_a_contract_that_starts_this_week_stays_visible(
+    ctx: AppContext, three: tuple[ContractInfo, ...]
+) -> None:
+    *_, gamma = three
+    newcomer = make_contract(ctx, "Newcomer", start_date=DST[0])
+    plan = plan_copy_last_week(ctx.timesheet, W52, CopyMode.ROWS)
+    assert newcomer.id not in plan.hidden_rows  # it had no row last week to copy
+    assert plan.hidden_rows == frozenset({gamma.id})
