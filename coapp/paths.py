@@ -12,6 +12,13 @@ APP_NAME = "coapp"
 ENV_DATA_DIR = "COAPP_DATA_DIR"
 
 
+def resource_dir() -> Path:
+    """Fonts, icons and demo data: inside the package when installed, at the project root when
+    running from a source checkout."""
+    installed = Path(__file__).parent / "_resources"
+    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "resources"
+
+
 @dataclass(frozen=True)
 class Paths:
     data_dir: Path
@@ -30,6 +37,11 @@ class Paths:
     @property
     def settings(self) -> Path:
         return self.data_dir / "settings.json"
+
+    @property
+    def invoice_archive(self) -> Path:
+        """Confirmed invoices' PDFs; kept at least seven years (bokföringslagen)."""
+        return self.data_dir / "invoices"
 
     @property
     def logs(self) -> Path:
