@@ -1,15 +1,21 @@
 """SQLAlchemy 2 typed tables. Importing this package registers every table on Base.metadata."""
 
 from coapp.models.base import Base, SyncMixin
+from coapp.models.business import BusinessDetails
 from coapp.models.contracts import Contract
+from coapp.models.invoices import Invoice, InvoiceLineRow, NumberSeries
 from coapp.models.outbox import OutboxRecord
 from coapp.models.time_entries import RunningTimer, TimeEntry
 from coapp.models.week_rows import HiddenWeekRow
 
 __all__ = [
     "Base",
+    "BusinessDetails",
     "Contract",
     "HiddenWeekRow",
+    "Invoice",
+    "InvoiceLineRow",
+    "NumberSeries",
     "OutboxRecord",
     "RunningTimer",
     "SyncMixin",

@@ -33,6 +33,13 @@ class Contract(SyncMixin, Base):
     end_date: Mapped[date | None] = mapped_column(Date, default=None)
     minutes_per_day: Mapped[int] = mapped_column(Integer, default=480)
     rounding_rule: Mapped[str] = mapped_column(String(32), default="none")
+    # The buyer on self-billing invoices (hourly and daily work).
+    client_org_number: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    client_vat_number: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    client_address: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    client_postcode: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    client_city: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    client_country: Mapped[str] = mapped_column(String(2), default="SE", server_default="SE")
 
     def active_on(self, day: date) -> bool:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)

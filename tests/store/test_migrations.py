@@ -227,7 +227,8 @@ def describe_schema(db: Path) -> dict[str, object]:
                 for _, name, unique, origin, _partial in conn.execute(f"PRAGMA index_list('{t}')")
             )
             shape[t] = {
-                "columns": conn.execute(f"PRAGMA table_info('{t}')").fetchall(),
+                # By name: a column added by a migration sits at the end, which changes nothing.
+                "columns": sorted(c[1:] for c in conn.execute(f"PRAGMA table_info('{t}')")),
                 "indexes": indexes,
                 "foreign_keys": sorted(r[2:5] for r in conn.execute(f"PRAGMA foreign_key_list('{t}')")),
                 "checks": sorted(re.findall(r"CONSTRAINT (\w+) CHECK", sql)),
