@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from coapp import cli_time
+from coapp import cli_invoice, cli_time
 from coapp.cli_common import PROG, CliParser, iso_date_arg, local_today
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ def build_parser(version: str) -> CliParser:
     demo.set_defaults(handler=run_demo)
 
     cli_time.add_verbs(verbs)
+    cli_invoice.add_verbs(verbs)
     return parser
 
 

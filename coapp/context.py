@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coapp.paths import Paths
+from coapp.services.business import BusinessService
 from coapp.services.contracts import ContractService
+from coapp.services.invoice_confirm import InvoiceConfirmation
+from coapp.services.invoice_drafts import InvoiceDrafts
+from coapp.services.invoice_queries import InvoiceQueries
+from coapp.services.invoice_series import LocalSeries
 from coapp.services.timers import TimerService
 from coapp.services.timesheet import TimesheetService
 from coapp.settings import Settings, load_settings, save_settings
@@ -26,6 +31,10 @@ class AppContext:
     contracts: ContractService
     timesheet: TimesheetService
     timers: TimerService
+    business: BusinessService
+    drafts: InvoiceDrafts
+    invoices: InvoiceQueries
+    confirmation: InvoiceConfirmation
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None) -> AppContext:
@@ -40,6 +49,11 @@ class AppContext:
             contracts=ContractService(store),
             timesheet=timesheet,
             timers=TimerService(store, timesheet),
+            business=BusinessService(store),
+            drafts=InvoiceDrafts(store),
+            invoices=InvoiceQueries(store),
+            # The local store numbers invoices until sync makes the platform the authority.
+            confirmation=InvoiceConfirmation(store, LocalSeries(), paths.invoice_archive),
         )
 
     def save_settings(self, settings: Settings) -> None:

@@ -173,7 +173,7 @@ class Payment:
     plusgiro: str = ""
     iban: str = ""
     bic: str = ""
-    reference_kind: str = ""  # "OCR", "KID", "FIK", "FI", "RF"
+    reference_kind: str = ""  # coapp.domain.payment_refs.ReferenceKind: "ocr", "kid", "fik", ...
     reference: str = ""
 
 

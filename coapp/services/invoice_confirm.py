@@ -1,0 +1,234 @@
+"""One-click confirmation: the pre-flight check, then number, lock, freeze and archive the PDF in
+one transaction; corrections by credit note; the later states (sent, paid)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coapp.domain.durations import MINUTES_PER_DAY
+from coapp.domain.errors import ValidationError
+from coapp.domain.invoices import InvoiceDocument, InvoiceKind, InvoiceState, Payment, check_transition
+from coapp.domain.payment_refs import reference_for
+from coapp.domain.vat import is_valid_rate
+from coapp.models import Invoice, InvoiceLineRow, TimeEntry
+from coapp.services.business import business_problems
+from coapp.services.invoice_drafts import time_lines
+from coapp.services.invoice_loading import Loaded, business_row, document, load
+from coapp.services.invoice_records import party_to_json, store_totals
+from coapp.services.invoice_series import SeriesAuthority
+from coapp.store.engine import Store
+
+PdfWriter = Callable[[InvoiceDocument, Path], None]
+
+
+class ConfirmRefused(ValidationError):
+    """The pre-flight check found problems; ``problems`` names each one."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("Cannot confirm yet:\n- " + "\n- ".join(problems))
+        self.problems = problems
+
+
+def _default_pdf_writer(doc: InvoiceDocument, path: Path) -> None:
+    from coapp.documents.invoice_pdf import write_invoice_pdf  # fpdf2 loads with the first invoice
+
+    write_invoice_pdf(doc, path)
+
+
+class InvoiceConfirmation:
+    def __init__(
+        self, store: Store, series: SeriesAuthority, archive: Path, pdf_writer: PdfWriter | None = None
+    ) -> None:
+        self._store = store
+        self._series = series
+        self._archive = archive
+        self._write_pdf = pdf_writer or _default_pdf_writer
+
+    # --- pre-flight ----------------------------------------------------------------------
+
+    def preflight(self, invoice_id: str) -> list[str]:
+        with self._store.read() as s:
+            return preflight_in(s, load(s, invoice_id))
+
+    # --- confirm -------------------------------------------------------------------------
+
+    def confirm(self, invoice_id: str, today: date | None = None) -> InvoiceDocument:
+        today = today or date.today()
+        with self._store.write() as s:
+            loaded = load(s, invoice_id)
+            problems = preflight_in(s, loaded)
+            if problems:
+                raise ConfirmRefused(problems)
+            row = loaded.row
+            details = business_row(s)
+            row.issue_date = today
+            row.due_date = today + timedelta(days=details.payment_terms_days if details else 30)
+            row.number = self._series.assign(s)
+            self._freeze(s, loaded)
+            for entry in _entries_behind(s, row):
+                entry.invoice_id = row.id
+            return self._settle(s, loaded, InvoiceState.CONFIRMED)
+
+    def credit(self, invoice_id: str, today: date | None = None) -> InvoiceDocument:
+        """A credit note for the whole invoice: its own number, the original marked credited and its
+        time unlocked for a new invoice. The original itself never changes otherwise."""
+        today = today or date.today()
+        with self._store.write() as s:
+            original = load(s, invoice_id)
+            if original.row.kind != InvoiceKind.INVOICE.value:
+                raise ValidationError("a credit note cannot itself be credited")
+            check_transition(InvoiceState(original.row.state), InvoiceState.CREDITED)
+            source = original.row
+            note = Invoice(
+                kind=InvoiceKind.CREDIT_NOTE.value,
+                contract_id=source.contract_id,
+                issue_date=today,
+                due_date=today,
+                period_start=source.period_start,
+                period_end=source.period_end,
+                currency=source.currency,
+                language=source.language,
+                line_mode=source.line_mode,
+                self_billing=source.self_billing,
+                reverse_charge=source.reverse_charge,
+                credited_invoice_id=source.id,
+                commission_bp=source.commission_bp,
+                frozen=dict(source.frozen),
+                buyer_reference=source.buyer_reference,
+            )
+            s.add(note)
+            s.flush()
+            for line in original.lines:
+                s.add(_copy_line(line, note.id))
+            note.number = self._series.assign(s)
+            for entry in s.scalars(select(TimeEntry).where(TimeEntry.invoice_id == source.id)):
+                entry.invoice_id = None
+            source.state = InvoiceState.CREDITED.value
+            source.state_changed_at = datetime.now(UTC)
+            s.flush()
+            return self._settle(s, load(s, note.id), InvoiceState.CONFIRMED)
+
+    def mark(self, invoice_id: str, state: InvoiceState) -> InvoiceDocument:
+        if state is InvoiceState.CREDITED:
+            raise ValidationError("credit an invoice with a credit note, not by changing its state")
+        with self._store.write() as s:
+            loaded = load(s, invoice_id)
+            check_transition(InvoiceState(loaded.row.state), state)
+            loaded.row.state = state.value
+            loaded.row.state_changed_at = datetime.now(UTC)
+            return document(s, loaded)
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _freeze(self, s: Session, loaded: Loaded) -> None:
+        """Store the parties and payment as printed, so the invoice reads the same forever."""
+        draft_doc = document(s, loaded)
+        payment = draft_doc.payment
+        number = loaded.row.number
+        if number:
+            kind, reference = reference_for(draft_doc.seller.country, number)
+            payment = Payment(**{**asdict(payment), "reference_kind": kind, "reference": reference})
+        loaded.row.frozen = {
+            "seller": party_to_json(draft_doc.seller),
+            "buyer": party_to_json(draft_doc.buyer),
+            "issuer": party_to_json(draft_doc.issuer) if draft_doc.issuer else None,
+            "payment": asdict(payment),
+            "contract_title": draft_doc.contract_title,
+        }
+
+    def _settle(self, s: Session, loaded: Loaded, state: InvoiceState) -> InvoiceDocument:
+        row = loaded.row
+        row.state = state.value
+        now = datetime.now(UTC)
+        row.confirmed_at = row.state_changed_at = now
+        doc = document(s, loaded)
+        store_totals(row, doc)
+        # Written inside the transaction: if the PDF cannot be written, nothing is confirmed.
+        prefix = "credit-" if doc.kind is InvoiceKind.CREDIT_NOTE else ""
+        path = self._archive / f"{prefix}{doc.number or doc.id}.pdf"
+        self._write_pdf(doc, path)
+        row.pdf_path = str(path)
+        return doc
+
+
+_OWN_COLUMNS = {"id", "invoice_id", "server_version", "dirty", "deleted_at", "updated_at"}
+
+
+def _copy_line(line: InvoiceLineRow, invoice_id: str) -> InvoiceLineRow:
+    columns = [c.key for c in InvoiceLineRow.__table__.columns if c.key not in _OWN_COLUMNS]
+    values = {key: getattr(line, key) for key in columns}
+    return InvoiceLineRow(**values, invoice_id=invoice_id)
+
+
+def _entries_behind(s: Session, row: Invoice) -> list[TimeEntry]:
+    if not row.self_billing:
+        return []
+    return list(
+        s.scalars(
+            select(TimeEntry).where(
+                TimeEntry.contract_id == row.contract_id,
+                TimeEntry.work_date.between(row.period_start, row.period_end),
+                TimeEntry.deleted_at.is_(None),
+                TimeEntry.invoice_id.is_(None),
+                TimeEntry.minutes > 0,
+            )
+        )
+    )
+
+
+def preflight_in(s: Session, loaded: Loaded) -> list[str]:
+    """Every reason the invoice cannot be confirmed now, in words a person can act on."""
+    row, contract = loaded.row, loaded.contract
+    problems: list[str] = []
+    if row.state != InvoiceState.DRAFT.value:
+        return [f"the invoice is already {row.state}"]
+    details = business_row(s)
+    problems += business_problems(details)
+    doc = document(s, loaded)
+    if row.self_billing:
+        if not contract.client_name.strip() or not contract.client_address.strip():
+            problems.append(f"the client's name and address are missing on the contract {contract.title}")
+        if row.reverse_charge and not contract.client_vat_number:
+            problems.append("reverse charge needs the client's VAT number on the contract")
+        current = time_lines(s, row, contract)
+        if [(li.first_day, li.raw_minutes, li.notes) for li in current] != [
+            (li.first_day, li.raw_minutes, li.notes) for li in doc.lines
+        ]:
+            problems.append("the timesheet changed since this draft was made: refresh the draft")
+        for line in doc.lines:
+            first, last = line.first_day, line.last_day
+            ends_after = contract.end_date is not None and last is not None and last > contract.end_date
+            if first is not None and (first < contract.start_date or ends_after):
+                problems.append(f"{line.description}: outside the contract's period")
+        problems += _days_over_24_hours(s, row)
+    if not doc.lines:
+        problems.append("the invoice has no lines")
+    elif doc.totals.total == 0:
+        problems.append("the invoice amounts to zero")
+    seller_country = doc.seller.country or "SE"
+    for group in doc.totals.vat:
+        if not is_valid_rate(seller_country, group.rate):
+            problems.append(f"{seller_country} has no VAT rate of {group.rate} %")
+    return problems
+
+
+def _days_over_24_hours(s: Session, row: Invoice) -> list[str]:
+    totals: dict[date, int] = defaultdict(int)
+    for day, minutes in s.execute(
+        select(TimeEntry.work_date, func.sum(TimeEntry.minutes))
+        .where(TimeEntry.work_date.between(row.period_start, row.period_end), TimeEntry.deleted_at.is_(None))
+        .group_by(TimeEntry.work_date)
+    ):
+        totals[day] = int(minutes)
+    return [
+        f"{day.isoformat()} holds more than 24 hours across contracts"
+        for day, total in sorted(totals.items())
+        if total > MINUTES_PER_DAY
+    ]

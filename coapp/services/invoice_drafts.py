@@ -1,0 +1,184 @@
+"""Drafts: built from the grid for a contract and a period, edited, refreshed, discarded.
+
+A draft never takes a number. Time that is already on a confirmed invoice is never drafted again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coapp.domain.contracts import FeeModel, RoundingRule
+from coapp.domain.errors import NotFoundError, ValidationError
+from coapp.domain.invoice_lines import LineMode, Terms, TimeItem, build_time_lines
+from coapp.domain.invoices import InvoiceDocument, InvoiceLine, InvoiceState, VatCategory
+from coapp.domain.money import from_minor
+from coapp.domain.vat import standard_rate, vat_treatment
+from coapp.models import Contract, Invoice, InvoiceLineRow, TimeEntry
+from coapp.services.invoice_loading import Loaded, business_row, client_party, document, load
+from coapp.services.invoice_records import row_from_line, store_totals
+from coapp.services.platform import PLATFORM
+from coapp.store.engine import Store
+
+
+def uninvoiced_items(s: Session, contract_id: str, first: date, last: date) -> list[TimeItem]:
+    rows = s.execute(
+        select(TimeEntry.work_date, TimeEntry.minutes, TimeEntry.note)
+        .where(
+            TimeEntry.contract_id == contract_id,
+            TimeEntry.work_date.between(first, last),
+            TimeEntry.deleted_at.is_(None),
+            TimeEntry.invoice_id.is_(None),
+            TimeEntry.minutes > 0,
+        )
+        .order_by(TimeEntry.work_date)
+    ).all()
+    return [TimeItem(day, minutes, note) for day, minutes, note in rows]
+
+
+def vat_for(seller_country: str, contract: Contract, self_billing: bool) -> tuple[bool, Decimal, VatCategory]:
+    """(reverse charge?, rate, category) for this seller and buyer."""
+    buyer = client_party(contract) if self_billing else PLATFORM
+    treatment = vat_treatment(seller_country, buyer.country, bool(buyer.vat_number))
+    if treatment == "reverse_charge":
+        return True, Decimal(0), VatCategory.REVERSE_CHARGE
+    if treatment == "export":
+        return False, Decimal(0), VatCategory.EXPORT
+    return False, standard_rate(seller_country), VatCategory.STANDARD
+
+
+def time_lines(s: Session, row: Invoice, contract: Contract) -> list[InvoiceLine]:
+    details = business_row(s)
+    seller_country = details.country if details is not None else "SE"
+    _, rate, category = vat_for(seller_country, contract, row.self_billing)
+    terms = Terms(
+        title=contract.title,
+        fee_model=FeeModel(contract.fee_model),
+        rate=from_minor(contract.rate_minor, contract.currency),
+        minutes_per_day=contract.minutes_per_day,
+        rounding=RoundingRule.parse(contract.rounding_rule),
+    )
+    items = uninvoiced_items(s, contract.id, row.period_start, row.period_end)
+    return build_time_lines(items, terms, LineMode(row.line_mode), rate, category, row.language)
+
+
+def replace_lines(s: Session, row: Invoice, lines: Sequence[InvoiceLine]) -> None:
+    now = datetime.now(UTC)
+    for old in s.scalars(select(InvoiceLineRow).where(InvoiceLineRow.invoice_id == row.id)):
+        if old.deleted_at is None:
+            old.deleted_at = now
+    for position, line in enumerate(lines, start=1):
+        s.add(row_from_line(line, row.id, position, row.currency))
+    s.flush()
+
+
+class InvoiceDrafts:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def create(
+        self,
+        contract_id: str,
+        first: date,
+        last: date,
+        mode: LineMode = LineMode.PER_DAY,
+        today: date | None = None,
+    ) -> InvoiceDocument:
+        if last < first:
+            raise ValidationError("the period ends before it starts")
+        today = today or date.today()
+        with self._store.write() as s:
+            contract = s.get(Contract, contract_id)
+            if contract is None or contract.deleted_at is not None:
+                raise NotFoundError(f"no contract with id {contract_id}")
+            details = business_row(s)
+            self_billing = contract.fee_model != FeeModel.FIXED.value
+            seller_country = details.country if details is not None else "SE"
+            reverse_charge, _, _ = vat_for(seller_country, contract, self_billing)
+            terms_days = details.payment_terms_days if details is not None else 30
+            row = Invoice(
+                contract_id=contract.id,
+                issue_date=today,
+                due_date=today + timedelta(days=terms_days),
+                period_start=first,
+                period_end=last,
+                currency=contract.currency,
+                language=details.invoice_language if details is not None else "sv",
+                line_mode=mode.value,
+                self_billing=self_billing,
+                reverse_charge=reverse_charge,
+                commission_bp=contract.commission_bp,
+            )
+            s.add(row)
+            s.flush()
+            if self_billing:
+                lines = time_lines(s, row, contract)
+                if not lines:
+                    raise ValidationError(
+                        f"{contract.title} has no time left to invoice between {first} and {last}"
+                    )
+                replace_lines(s, row, lines)
+            return self._finish(s, load(s, row.id))
+
+    def uninvoiced_period(self, contract_id: str, today: date | None = None) -> tuple[date, date]:
+        """“All time not yet invoiced”: from the first uninvoiced day up to today."""
+        today = today or date.today()
+        with self._store.read() as s:
+            first = s.scalar(
+                select(TimeEntry.work_date)
+                .where(
+                    TimeEntry.contract_id == contract_id,
+                    TimeEntry.deleted_at.is_(None),
+                    TimeEntry.invoice_id.is_(None),
+                    TimeEntry.minutes > 0,
+                )
+                .order_by(TimeEntry.work_date)
+                .limit(1)
+            )
+        if first is None:
+            raise ValidationError("there is no time left to invoice on this contract")
+        return first, max(first, today)
+
+    def refresh(self, invoice_id: str) -> InvoiceDocument:
+        """Rebuild a time-based draft's lines from the grid (manual edits to lines are replaced)."""
+        with self._store.write() as s:
+            loaded = self._draft(s, invoice_id)
+            if not loaded.row.self_billing:
+                return self._finish(s, loaded)
+            replace_lines(s, loaded.row, time_lines(s, loaded.row, loaded.contract))
+            return self._finish(s, load(s, invoice_id))
+
+    def set_lines(self, invoice_id: str, lines: Sequence[InvoiceLine]) -> InvoiceDocument:
+        """Replace a draft's lines (milestones of a fixed fee, or edited descriptions)."""
+        for line in lines:
+            if not line.description.strip():
+                raise ValidationError("every line needs a description")
+            if line.quantity < 0 or line.unit_price < 0:
+                raise ValidationError(f"“{line.description}”: quantity and price cannot be negative")
+        with self._store.write() as s:
+            loaded = self._draft(s, invoice_id)
+            replace_lines(s, loaded.row, lines)
+            return self._finish(s, load(s, invoice_id))
+
+    def discard(self, invoice_id: str) -> None:
+        with self._store.write() as s:
+            loaded = self._draft(s, invoice_id)
+            now = datetime.now(UTC)
+            loaded.row.deleted_at = now
+            for line in loaded.lines:
+                line.deleted_at = now
+
+    def _draft(self, s: Session, invoice_id: str) -> Loaded:
+        loaded = load(s, invoice_id)
+        if loaded.row.state != InvoiceState.DRAFT.value:
+            raise ValidationError("only a draft can change; correct a confirmed invoice with a credit note")
+        return loaded
+
+    def _finish(self, s: Session, loaded: Loaded) -> InvoiceDocument:
+        doc = document(s, loaded)
+        store_totals(loaded.row, doc)
+        return doc

@@ -1,0 +1,104 @@
+"""Reading an invoice with everything around it (contract, parties) inside one session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coapp.domain.errors import NotFoundError
+from coapp.domain.invoices import InvoiceDocument, Party, Payment
+from coapp.models import BusinessDetails, Contract, Invoice, InvoiceLineRow
+from coapp.services.invoice_records import document_from_rows, party_from_json, payment_from_json
+from coapp.services.platform import PLATFORM
+
+
+@dataclass
+class Loaded:
+    row: Invoice
+    lines: list[InvoiceLineRow]
+    contract: Contract
+
+
+def load(s: Session, invoice_id: str) -> Loaded:
+    row = s.get(Invoice, invoice_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFoundError(f"no invoice with id {invoice_id}")
+    contract = s.get(Contract, row.contract_id)
+    assert contract is not None
+    live = (InvoiceLineRow.invoice_id == row.id) & InvoiceLineRow.deleted_at.is_(None)
+    lines = list(s.scalars(select(InvoiceLineRow).where(live)))
+    return Loaded(row, lines, contract)
+
+
+def business_row(s: Session) -> BusinessDetails | None:
+    return s.scalars(select(BusinessDetails).where(BusinessDetails.deleted_at.is_(None))).first()
+
+
+def seller_party(details: BusinessDetails | None) -> Party:
+    if details is None:
+        return Party(name="")
+    return Party(
+        name=details.name,
+        address=details.address,
+        postcode=details.postcode,
+        city=details.city,
+        country=details.country,
+        org_number=details.org_number,
+        vat_number=details.vat_number,
+        registered_office=details.registered_office,
+        limited_company=details.company_form == "limited",
+        f_skatt=details.f_skatt,
+        email=details.email,
+    )
+
+
+def client_party(contract: Contract) -> Party:
+    return Party(
+        name=contract.client_name,
+        address=contract.client_address,
+        postcode=contract.client_postcode,
+        city=contract.client_city,
+        country=contract.client_country,
+        org_number=contract.client_org_number,
+        vat_number=contract.client_vat_number,
+    )
+
+
+def payment_of(details: BusinessDetails | None) -> Payment:
+    if details is None:
+        return Payment()
+    return Payment(bankgiro=details.bankgiro, plusgiro=details.plusgiro, iban=details.iban, bic=details.bic)
+
+
+def document(s: Session, loaded: Loaded) -> InvoiceDocument:
+    """Confirmed invoices read their frozen parties; drafts show today's details."""
+    row = loaded.row
+    if row.frozen:
+        seller = party_from_json(row.frozen.get("seller"))  # type: ignore[arg-type]
+        buyer = party_from_json(row.frozen.get("buyer"))  # type: ignore[arg-type]
+        issuer_json = row.frozen.get("issuer")
+        issuer = party_from_json(issuer_json) if issuer_json else None  # type: ignore[arg-type]
+        payment = payment_from_json(row.frozen.get("payment"))  # type: ignore[arg-type]
+        title = str(row.frozen.get("contract_title", loaded.contract.title))
+    else:
+        details = business_row(s)
+        seller, payment = seller_party(details), payment_of(details)
+        buyer = client_party(loaded.contract) if row.self_billing else PLATFORM
+        issuer = PLATFORM if row.self_billing else None
+        title = loaded.contract.title
+    credited = None
+    if row.credited_invoice_id:
+        original = s.get(Invoice, row.credited_invoice_id)
+        credited = original.number if original is not None else None
+    return document_from_rows(
+        row,
+        loaded.lines,
+        contract_title=title,
+        seller=seller,
+        buyer=buyer,
+        issuer=issuer,
+        payment=payment,
+        credited_number=credited,
+    )

@@ -1,0 +1,100 @@
+"""Finding invoices: the list with filters, one invoice as a document, totals per currency."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from coapp.domain.invoices import InvoiceDocument, InvoiceKind, InvoiceState
+from coapp.domain.money import from_minor
+from coapp.models import Contract, Invoice
+from coapp.services.invoice_loading import document, load
+from coapp.store.engine import Store
+
+
+@dataclass(frozen=True)
+class InvoiceSummary:
+    id: str
+    kind: InvoiceKind
+    state: InvoiceState
+    number: str | None
+    contract_id: str
+    contract_title: str
+    issue_date: date
+    due_date: date
+    period_start: date
+    period_end: date
+    currency: str
+    net: Decimal
+    vat: Decimal
+    total: Decimal
+    pdf_path: str
+
+    @property
+    def signed_total(self) -> Decimal:
+        """Credit notes count against the invoices they correct."""
+        return -self.total if self.kind is InvoiceKind.CREDIT_NOTE else self.total
+
+
+class InvoiceQueries:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def document(self, invoice_id: str) -> InvoiceDocument:
+        with self._store.read() as s:
+            return document(s, load(s, invoice_id))
+
+    def list(
+        self,
+        state: InvoiceState | None = None,
+        contract_id: str | None = None,
+        first: date | None = None,
+        last: date | None = None,
+    ) -> list[InvoiceSummary]:
+        query = (
+            select(Invoice, Contract.title)
+            .join(Contract, Contract.id == Invoice.contract_id)
+            .where(Invoice.deleted_at.is_(None))
+        )
+        if state is not None:
+            query = query.where(Invoice.state == state.value)
+        if contract_id is not None:
+            query = query.where(Invoice.contract_id == contract_id)
+        if first is not None:
+            query = query.where(Invoice.period_end >= first)
+        if last is not None:
+            query = query.where(Invoice.period_start <= last)
+        query = query.order_by(Invoice.issue_date.desc(), Invoice.number.desc())
+        with self._store.read() as s:
+            return [_summary(row, title) for row, title in s.execute(query)]
+
+
+def _summary(row: Invoice, title: str) -> InvoiceSummary:
+    c = row.currency
+    return InvoiceSummary(
+        id=row.id,
+        kind=InvoiceKind(row.kind),
+        state=InvoiceState(row.state),
+        number=row.number,
+        contract_id=row.contract_id,
+        contract_title=title,
+        issue_date=row.issue_date,
+        due_date=row.due_date,
+        period_start=row.period_start,
+        period_end=row.period_end,
+        currency=c,
+        net=from_minor(row.net_minor, c),
+        vat=from_minor(row.vat_minor, c),
+        total=from_minor(row.total_minor, c),
+        pdf_path=row.pdf_path,
+    )
+
+
+def totals_by_currency(summaries: list[InvoiceSummary]) -> dict[str, Decimal]:
+    totals: dict[str, Decimal] = {}
+    for summary in summaries:
+        totals[summary.currency] = totals.get(summary.currency, Decimal(0)) + summary.signed_total
+    return totals

@@ -1,0 +1,39 @@
+"""Where invoice numbers come from: one interface, the series authority.
+
+Until sync exists the local store is the authority and numbers are assigned inside the
+confirmation's own transaction, so a failed confirmation never leaves a gap. The sync issue swaps
+in an authority that returns None (offline: "confirmed, number on sync") and lets the platform
+assign the number; nothing else changes.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+from coapp.models import NumberSeries
+
+SERIES = "invoices"  # invoices and credit notes share one unbroken series per issuer
+
+
+class SeriesAuthority(Protocol):
+    def assign(self, session: Session) -> str | None:
+        """The next number, taken in *session*'s transaction; None when it comes later."""
+        ...
+
+
+class LocalSeries:
+    def __init__(self, series: str = SERIES, first: int = 1) -> None:
+        self._series = series
+        self._first = first
+
+    def assign(self, session: Session) -> str | None:
+        row = session.get(NumberSeries, self._series)
+        if row is None:
+            row = NumberSeries(series=self._series, next_value=self._first)
+            session.add(row)
+        number = row.next_value
+        row.next_value = number + 1
+        session.flush()
+        return str(number)

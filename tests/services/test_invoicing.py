@@ -1,0 +1,194 @@
+"""Drafts, the pre-flight check, confirmation, credit notes and states, worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from coapp.context import AppContext
+from coapp.domain.errors import LockedError, ValidationError
+from coapp.domain.invoice_lines import LineMode
+from coapp.domain.invoices import InvoiceKind, InvoiceState, Unit
+from coapp.domain.weeks import IsoWeek
+from coapp.models import TimeEntry
+from coapp.services.invoice_confirm import ConfirmRefused, InvoiceConfirmation
+from coapp.services.invoice_series import LocalSeries
+from coapp.services.timesheet import CellChange
+
+from .invoicing_helpers import SOLE_TRADER, WEEK48, RecordingPdfWriter, hourly_contract
+
+
+@pytest.fixture
+def confirmation(ctx: AppContext) -> tuple[InvoiceConfirmation, RecordingPdfWriter]:
+    writer = RecordingPdfWriter()
+    return InvoiceConfirmation(ctx.store, LocalSeries(), ctx.paths.invoice_archive, writer), writer
+
+
+def _report(ctx: AppContext, contract_id: str) -> None:
+    ctx.timesheet.apply(
+        [
+            CellChange(contract_id, WEEK48[0], 440, "API design"),  # 7:20 → 7:30 billed
+            CellChange(contract_id, WEEK48[1], 485, "Review"),  # 8:05 → 8:15
+            CellChange(contract_id, WEEK48[2], 7, ""),  # 0:07 → 0:15
+        ]
+    )
+
+
+def test_a_draft_worked_out_by_hand(ctx: AppContext) -> None:
+    ctx.business.save(SOLE_TRADER)
+    contract = hourly_contract(ctx)  # 950 SEK an hour, 12.5 % commission
+    _report(ctx, contract.id)
+    doc = ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6], LineMode.PER_DAY, today=date(2026, 11, 30))
+    assert doc.number is None
+    assert doc.state is InvoiceState.DRAFT
+    assert [(li.quantity, li.unit, li.amount) for li in doc.lines] == [
+        (Decimal("7.5"), Unit.HOUR, Decimal("7125.00")),
+        (Decimal("8.25"), Unit.HOUR, Decimal("7837.50")),
+        (Decimal("0.25"), Unit.HOUR, Decimal("237.50")),
+    ]
+    assert [(li.raw_minutes, li.billed_minutes) for li in doc.lines] == [(440, 450), (485, 495), (7, 15)]
+    assert doc.totals.net == Decimal("15200.00")
+    assert [(g.rate, g.base, g.amount) for g in doc.totals.vat] == [
+        (Decimal(25), Decimal("15200.00"), Decimal("3800.00"))
+    ]
+    assert doc.totals.total == Decimal("19000.00")
+    assert doc.commission.amount == Decimal("1900.00")
+    assert doc.commission.net_to_freelancer == Decimal("13300.00")
+    assert doc.commission.payout == Decimal("17100.00")
+    assert doc.due_date == date(2026, 12, 30)
+    assert doc.self_billing
+    assert doc.lines[0].notes == "API design"
+
+
+def test_per_week_lines_sum_the_billed_days(ctx: AppContext) -> None:
+    ctx.business.save(SOLE_TRADER)
+    contract = hourly_contract(ctx)
+    _report(ctx, contract.id)
+    doc = ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6], LineMode.PER_WEEK)
+    assert len(doc.lines) == 1
+    assert doc.lines[0].quantity == Decimal("16")
+    assert doc.lines[0].raw_minutes == 932
+    assert doc.lines[0].billed_minutes == 960
+    assert doc.lines[0].notes == "API design; Review"
+    assert doc.totals.net == Decimal("15200.00")
+
+
+def test_confirm_numbers_locks_freezes_and_archives(
+    ctx: AppContext, confirmation: tuple[InvoiceConfirmation, RecordingPdfWriter]
+) -> None:
+    confirm, writer = confirmation
+    ctx.business.save(SOLE_TRADER)
+    contract = hourly_contract(ctx)
+    _report(ctx, contract.id)
+    draft = ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6])
+    doc = confirm.confirm(draft.id, today=date(2026, 12, 1))
+    assert doc.number == "1"
+    assert doc.state is InvoiceState.CONFIRMED
+    assert doc.payment.reference_kind == "ocr"
+    assert doc.payment.reference
+    assert writer.written[-1][1].name == "1.pdf"
+    week = ctx.timesheet.week(IsoWeek(2026, 48))
+    assert [c.locked for c in week.rows[0].cells[:3]] == [True, True, True]
+    with pytest.raises(LockedError):
+        ctx.timesheet.set_time(contract.id, WEEK48[0], 60)
+    # Later changes to the business details do not change the confirmed invoice.
+    ctx.business.save(SOLE_TRADER.__class__(**{**SOLE_TRADER.__dict__, "name": "Someone Else"}))
+    assert ctx.invoices.document(doc.id).seller.name == "Åsa Økland-Ähtäri"
+    with pytest.raises(ValidationError):
+        ctx.drafts.refresh(doc.id)
+    with pytest.raises(ValidationError):
+        ctx.drafts.discard(doc.id)
+
+
+def test_preflight_names_every_problem(ctx: AppContext, confirmation) -> None:  # type: ignore[no-untyped-def]
+    confirm, _ = confirmation
+    contract = hourly_contract(ctx)
+    _report(ctx, contract.id)
+    draft = ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6])
+    problems = confirm.preflight(draft.id)
+    assert any("business details" in p for p in problems)
+    with pytest.raises(ConfirmRefused) as refused:
+        confirm.confirm(draft.id)
+    assert refused.value.problems == problems
+    assert ctx.invoices.document(draft.id).number is None  # nothing happened
+
+    ctx.business.save(SOLE_TRADER)
+    ctx.timesheet.set_time(contract.id, WEEK48[3], 60)  # the grid changes after the draft
+    assert any("refresh" in p for p in confirm.preflight(draft.id))
+    ctx.drafts.refresh(draft.id)
+    assert confirm.preflight(draft.id) == []
+
+
+def test_numbers_are_unique_and_without_gaps_across_credit_notes(ctx: AppContext, confirmation) -> None:  # type: ignore[no-untyped-def]
+    confirm, _ = confirmation
+    ctx.business.save(SOLE_TRADER)
+    contract = hourly_contract(ctx)
+    numbers = []
+    for i, day in enumerate(WEEK48[:5]):
+        ctx.timesheet.set_time(contract.id, day, 60 + i)
+        draft = ctx.drafts.create(contract.id, day, day)
+        doc = confirm.confirm(draft.id)
+        numbers.append(doc.number)
+        if i % 2 == 0:
+            credit = confirm.credit(doc.id)
+            numbers.append(credit.number)
+            assert credit.kind is InvoiceKind.CREDIT_NOTE
+            assert credit.credited_number == doc.number
+            assert credit.totals.total == doc.totals.total
+            assert ctx.invoices.document(doc.id).state is InvoiceState.CREDITED
+    assert numbers == [str(n) for n in range(1, len(numbers) + 1)]
+
+
+def test_a_credit_note_unlocks_the_time_for_a_new_invoice(ctx: AppContext, confirmation) -> None:  # type: ignore[no-untyped-def]
+    confirm, _ = confirmation
+    ctx.business.save(SOLE_TRADER)
+    contract = hourly_contract(ctx)
+    _report(ctx, contract.id)
+    doc = confirm.confirm(ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6]).id)
+    with pytest.raises(ValidationError):
+        ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6])  # nothing left to invoice
+    confirm.credit(doc.id)
+    with ctx.store.read() as s:
+        assert all(e.invoice_id is None for e in s.scalars(select(TimeEntry)))
+    ctx.timesheet.set_time(contract.id, WEEK48[0], 480)  # corrected
+    again = ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6])
+    assert again.lines[0].quantity == Decimal(8)
+    with pytest.raises(ValidationError):
+        confirm.credit(doc.id)  # credited once is enough
+
+
+def test_states_move_forward_only(ctx: AppContext, confirmation) -> None:  # type: ignore[no-untyped-def]
+    confirm, _ = confirmation
+    ctx.business.save(SOLE_TRADER)
+    contract = hourly_contract(ctx)
+    _report(ctx, contract.id)
+    doc = confirm.confirm(ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6]).id)
+    assert confirm.mark(doc.id, InvoiceState.SENT).state is InvoiceState.SENT
+    assert confirm.mark(doc.id, InvoiceState.PAID).state is InvoiceState.PAID
+    with pytest.raises(ValidationError):
+        confirm.mark(doc.id, InvoiceState.SENT)
+    with pytest.raises(ValidationError):
+        confirm.mark(doc.id, InvoiceState.DRAFT)
+
+
+def test_a_failed_pdf_write_confirms_nothing(ctx: AppContext) -> None:
+    def broken(doc, path):  # type: ignore[no-untyped-def]
+        raise OSError("disk full")
+
+    confirm = InvoiceConfirmation(ctx.store, LocalSeries(), ctx.paths.invoice_archive, broken)
+    ctx.business.save(SOLE_TRADER)
+    contract = hourly_contract(ctx)
+    _report(ctx, contract.id)
+    draft = ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6])
+    with pytest.raises(OSError, match="disk full"):
+        confirm.confirm(draft.id)
+    after = ctx.invoices.document(draft.id)
+    assert after.state is InvoiceState.DRAFT
+    assert after.number is None
+    ctx.timesheet.set_time(contract.id, WEEK48[0], 300)  # still unlocked
+    good = InvoiceConfirmation(ctx.store, LocalSeries(), ctx.paths.invoice_archive, RecordingPdfWriter())
+    ctx.drafts.refresh(draft.id)
+    assert good.confirm(draft.id).number == "1"  # the failed attempt left no gap
