@@ -1,0 +1,1 @@
+"""Documents made from invoices: PDF, Peppol UBL e-invoice, CSV."""
