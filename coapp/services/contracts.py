@@ -79,6 +79,30 @@ class ContractService:
         names = ", ".join(sorted(c.title for c in matches))
         raise NotFoundError(f"“{needle}” matches several contracts ({names}); type more of the title")
 
+    def set_client_details(
+        self,
+        contract_id: str,
+        *,
+        address: str,
+        postcode: str,
+        city: str,
+        country: str,
+        org_number: str = "",
+        vat_number: str = "",
+    ) -> None:
+        """The client as the buyer on self-billing invoices (the platform sends these with the
+        contract; until sync exists, demo data and tests set them here)."""
+        from coapp.domain.identifiers import validate_org_number, validate_vat_number
+
+        org = validate_org_number(org_number, country) if org_number else ""
+        vat = validate_vat_number(vat_number, country) if vat_number else ""
+        with self._store.write() as s:
+            row = s.get(Contract, contract_id)
+            if row is None or row.deleted_at is not None:
+                raise NotFoundError(f"no contract with id {contract_id}")
+            row.client_address, row.client_postcode, row.client_city = address, postcode, city
+            row.client_country, row.client_org_number, row.client_vat_number = country, org, vat
+
     def create(
         self,
         *,

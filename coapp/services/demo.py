@@ -20,6 +20,7 @@ from typing import Protocol
 from coapp.domain.contracts import FeeModel, RoundingMode, RoundingRule, RoundingScope
 from coapp.domain.errors import ValidationError
 from coapp.domain.public_holidays import holiday_name
+from coapp.services.business import BusinessInfo, BusinessService
 from coapp.services.contracts import ContractService
 from coapp.services.sheets import CellChange, ContractInfo
 from coapp.services.timesheet import TimesheetService
@@ -39,6 +40,34 @@ class DemoServices(Protocol):
 
     @property
     def timesheet(self) -> TimesheetService: ...
+
+    @property
+    def business(self) -> BusinessService: ...
+
+
+# A Swedish sole trader with F-skatt and a bankgiro, so a demo draft can be confirmed at once.
+DEMO_BUSINESS = BusinessInfo(
+    name="Sara Lindqvist Konsult",
+    company_form="sole_trader",
+    address="Sveavägen 44",
+    postcode="113 59",
+    city="Stockholm",
+    country="SE",
+    org_number="5590123450",
+    vat_number="SE559012345001",
+    f_skatt=True,
+    bankgiro="5050-1055",
+    payment_terms_days=30,
+    invoice_language="sv",
+    email="sara@lindqvistkonsult.example",
+)
+
+# The clients as buyers: (address, postcode, city, country, org number, VAT number), by contract.
+_CLIENTS = (
+    ("Kraftverksgatan 8", "721 36", "Västerås", "SE", "5567012348", "SE556701234801"),
+    ("Strandkaien 2", "5013", "Bergen", "NO", "912345688", "NO912345688MVA"),
+    ("Kungsportsavenyen 21", "411 36", "Göteborg", "SE", "5568123458", "SE556812345801"),
+)
 
 
 @dataclass(frozen=True)
@@ -263,6 +292,18 @@ def seed_demo(services: DemoServices, today: date, holiday_country: str = "SE") 
         )
         for c in plan.contracts
     ]
+    for contract, (address, postcode, city, country, org, vat) in zip(created, _CLIENTS, strict=True):
+        services.contracts.set_client_details(
+            contract.id,
+            address=address,
+            postcode=postcode,
+            city=city,
+            country=country,
+            org_number=org,
+            vat_number=vat,
+        )
+    if services.business.get() == BusinessInfo():
+        services.business.save(DEMO_BUSINESS)
     changes: Sequence[CellChange] = [
         CellChange(created[e.contract].id, e.work_date, e.minutes, e.note) for e in plan.entries
     ]
