@@ -192,3 +192,23 @@ def test_a_failed_pdf_write_confirms_nothing(ctx: AppContext) -> None:
     good = InvoiceConfirmation(ctx.store, LocalSeries(), ctx.paths.invoice_archive, RecordingPdfWriter())
     ctx.drafts.refresh(draft.id)
     assert good.confirm(draft.id).number == "1"  # the failed attempt left no gap
+
+
+def test_a_demo_draft_confirms_at_once(ctx: AppContext, confirmation) -> None:  # type: ignore[no-untyped-def]
+    from coapp.services.demo import seed_demo
+
+    confirm, _ = confirmation
+    summary = seed_demo(ctx, today=date(2026, 11, 26))
+    hourly, daily, _fixed = summary.contracts
+    first, last = ctx.drafts.uninvoiced_period(hourly.id, date(2026, 11, 26))
+    draft = ctx.drafts.create(hourly.id, first, last, today=date(2026, 11, 26))
+    assert confirm.preflight(draft.id) == []
+    doc = confirm.confirm(draft.id)
+    assert doc.number == "1"
+    assert doc.seller.f_skatt
+    assert doc.payment.bankgiro
+    # The Norwegian client is outside the EU: no Swedish VAT on the daily work.
+    nok = ctx.drafts.create(daily.id, *ctx.drafts.uninvoiced_period(daily.id, date(2026, 11, 26)))
+    assert nok.totals.vat_total == Decimal(0)
+    assert nok.lines[0].unit is Unit.DAY
+    assert confirm.preflight(nok.id) == []
