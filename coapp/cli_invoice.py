@@ -46,7 +46,12 @@ def add_verbs(verbs: argparse._SubParsersAction[CliParser]) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON list of invoices")
     p.set_defaults(handler=list_invoices)
 
+    p = actions.add_parser("csv", help="write the invoice list as CSV (for a spreadsheet)")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, type=Path, help="where to write it")
+    p.set_defaults(handler=export_list_csv)
+
     for name, handler, text in (
+        ("time", export_time_csv, "write the time behind an invoice as CSV"),
         ("pdf", export_pdf, "write the invoice as PDF"),
         ("ubl", export_ubl, "write the invoice as a Peppol BIS Billing 3.0 e-invoice (UBL XML)"),
     ):
@@ -184,6 +189,35 @@ def export_ubl(ctx: AppContext, args: argparse.Namespace) -> int:
         raise ValidationError("an e-invoice needs a number: confirm the invoice first")
     write_ubl(doc, _output(args.output))
     print(f"Wrote {args.output}")
+    return 0
+
+
+def export_list_csv(ctx: AppContext, args: argparse.Namespace) -> int:
+    from coapp.atomic_file import write_atomic
+    from coapp.documents.csv_export import InvoiceRow, invoices_csv
+
+    rows = [
+        InvoiceRow(
+            s.number or "", s.kind.value, s.state.value, s.contract_title, s.issue_date, s.due_date,
+            s.period_start, s.period_end, s.currency, s.net, s.vat, s.total,
+        )
+        for s in ctx.invoices.list()
+    ]  # fmt: skip
+    write_atomic(_output(args.output), invoices_csv(rows, ctx.settings.language).encode("utf-8-sig"))
+    print(f"Wrote {args.output} ({len(rows)} invoices)")
+    return 0
+
+
+def export_time_csv(ctx: AppContext, args: argparse.Namespace) -> int:
+    from coapp.atomic_file import write_atomic
+    from coapp.documents.csv_export import time_csv
+
+    invoice_id = resolve_invoice(ctx, args.invoice)
+    items = ctx.invoices.time_behind(invoice_id)
+    text = time_csv(items, ctx.invoices.rounding_of(invoice_id), ctx.settings.language)
+    # A byte-order mark, so Excel opens the file as UTF-8 (names like Åsa Økland).
+    write_atomic(_output(args.output), text.encode("utf-8-sig"))
+    print(f"Wrote {args.output} ({len(items)} days)")
     return 0
 
 

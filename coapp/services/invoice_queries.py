@@ -8,9 +8,12 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from coapp.domain.contracts import RoundingRule
+from coapp.domain.invoice_lines import TimeItem
 from coapp.domain.invoices import InvoiceDocument, InvoiceKind, InvoiceState
 from coapp.domain.money import from_minor
-from coapp.models import Contract, Invoice
+from coapp.models import Contract, Invoice, TimeEntry
+from coapp.services.invoice_drafts import uninvoiced_items
 from coapp.services.invoice_loading import document, load
 from coapp.store.engine import Store
 
@@ -46,6 +49,32 @@ class InvoiceQueries:
     def document(self, invoice_id: str) -> InvoiceDocument:
         with self._store.read() as s:
             return document(s, load(s, invoice_id))
+
+    def time_behind(self, invoice_id: str) -> list[TimeItem]:
+        """The reported days behind an invoice: the entries it locked once confirmed; on a draft,
+        the uninvoiced days of its period (what confirming would lock)."""
+        with self._store.read() as s:
+            loaded = load(s, invoice_id)
+            row = loaded.row
+            if row.state == InvoiceState.DRAFT.value:
+                return uninvoiced_items(s, row.contract_id, row.period_start, row.period_end)
+            locked = s.execute(
+                select(TimeEntry.work_date, TimeEntry.minutes, TimeEntry.note)
+                .where(TimeEntry.invoice_id == row.id, TimeEntry.deleted_at.is_(None))
+                .order_by(TimeEntry.work_date)
+            ).all()
+            if locked:
+                return [TimeItem(day, minutes, note) for day, minutes, note in locked]
+            # Credited (the time was unlocked) or a credit note: the lines keep what was billed.
+            return [
+                TimeItem(li.first_day, li.raw_minutes, li.notes)
+                for li in sorted(loaded.lines, key=lambda r: r.position)
+                if li.first_day is not None and li.raw_minutes is not None and li.first_day == li.last_day
+            ]
+
+    def rounding_of(self, invoice_id: str) -> RoundingRule:
+        with self._store.read() as s:
+            return RoundingRule.parse(load(s, invoice_id).contract.rounding_rule)
 
     def list(
         self,

@@ -1,0 +1,114 @@
+"""CSV exports: the invoice list, and the time behind one invoice.
+
+Swedish spreadsheets expect ";" between fields and a decimal comma; English ones "," and a point.
+Dates are ISO 8601 either way, so every spreadsheet reads them as dates.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from coapp.domain.contracts import RoundingRule
+from coapp.domain.durations import HoursFormat, format_minutes_always
+from coapp.domain.invoice_lines import TimeItem
+
+
+@dataclass(frozen=True)
+class CsvStyle:
+    delimiter: str
+    decimal: str
+
+    @classmethod
+    def for_language(cls, language: str) -> CsvStyle:
+        return cls(";", ",") if language == "sv" else cls(",", ".")
+
+
+@dataclass(frozen=True)
+class InvoiceRow:
+    number: str
+    kind: str
+    state: str
+    contract: str
+    issue_date: date
+    due_date: date
+    period_start: date
+    period_end: date
+    currency: str
+    net: Decimal
+    vat: Decimal
+    total: Decimal
+
+
+_INVOICE_HEADER = {
+    "sv": ["Nummer", "Typ", "Status", "Uppdrag", "Fakturadatum", "Förfallodatum", "Period från",
+           "Period till", "Valuta", "Netto", "Moms", "Att betala"],
+    "en": ["Number", "Kind", "State", "Assignment", "Issue date", "Due date", "Period from", "Period to",
+           "Currency", "Net", "VAT", "Total"],
+}  # fmt: skip
+_TIME_HEADER = {
+    "sv": [
+        "Datum",
+        "Rapporterat (min)",
+        "Fakturerat (min)",
+        "Rapporterat (h)",
+        "Fakturerat (h)",
+        "Anteckning",
+    ],
+    "en": ["Date", "Reported (min)", "Billed (min)", "Reported (h)", "Billed (h)", "Note"],
+}
+
+
+def _write(rows: Iterable[Sequence[object]], style: CsvStyle) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=style.delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _amount(value: Decimal, style: CsvStyle) -> str:
+    return format(value, "f").replace(".", style.decimal)
+
+
+def invoices_csv(rows: Iterable[InvoiceRow], language: str = "sv") -> str:
+    style = CsvStyle.for_language(language)
+    body = [
+        [
+            r.number, r.kind, r.state, r.contract, r.issue_date.isoformat(), r.due_date.isoformat(),
+            r.period_start.isoformat(), r.period_end.isoformat(), r.currency,
+            _amount(r.net, style), _amount(r.vat, style), _amount(r.total, style),
+        ]
+        for r in rows
+    ]  # fmt: skip
+    return _write([_INVOICE_HEADER.get(language, _INVOICE_HEADER["en"]), *body], style)
+
+
+def time_csv(items: Iterable[TimeItem], rounding: RoundingRule, language: str = "sv") -> str:
+    """One row per day, raw and billed side by side, then a total row."""
+    style = CsvStyle.for_language(language)
+    rows: list[list[object]] = [list(_TIME_HEADER.get(language, _TIME_HEADER["en"]))]
+    raw_total = billed_total = 0
+    for item in sorted(items, key=lambda i: i.day):
+        billed = rounding.apply(item.minutes)
+        raw_total, billed_total = raw_total + item.minutes, billed_total + billed
+        rows.append(
+            [
+                item.day.isoformat(),
+                item.minutes,
+                billed,
+                _hours(item.minutes, style),
+                _hours(billed, style),
+                item.note,
+            ]
+        )
+    rows.append(["Summa" if language == "sv" else "Total", raw_total, billed_total,
+                 _hours(raw_total, style), _hours(billed_total, style), ""])  # fmt: skip
+    return _write(rows, style)
+
+
+def _hours(minutes: int, style: CsvStyle) -> str:
+    return format_minutes_always(minutes, HoursFormat.DECIMAL, style.decimal)

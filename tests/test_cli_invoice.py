@@ -1,0 +1,119 @@
+"""`coapp invoice ...`: the JSON shape, the whole life from draft to credit note, exports, refusals."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.test_cli import assert_one_line_error, cli, quiet_cli, snapshot
+
+INVOICE_KEYS = {
+    "id", "number", "state", "currency", "lines", "net", "vat", "total",
+    "agreement_value", "commission_rate", "commission_amount", "payout",
+}  # fmt: skip
+LINE_KEYS = {"description", "quantity", "unit", "unit_price", "amount", "vat_rate"}
+
+
+@pytest.fixture
+def demo(capsys: pytest.CaptureFixture[str], data_dir: Path) -> Path:
+    assert cli(capsys, "demo", "--today", "2026-11-26").code == 0
+    return data_dir
+
+
+def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:
+    run = cli(capsys, *argv)
+    assert run.code == 0, run.err
+    return json.loads(run.out)
+
+
+def test_from_draft_to_credit_note(capsys: pytest.CaptureFixture[str], demo: Path, tmp_path: Path) -> None:
+    draft = _json(capsys, "invoice", "draft", "Backend", "--period", "2026-11", "--json")
+    assert isinstance(draft, dict)
+    assert set(draft) >= INVOICE_KEYS
+    assert draft["number"] is None
+    assert draft["state"] == "draft"
+    assert all(set(line) >= LINE_KEYS for line in draft["lines"])
+    assert all(isinstance(draft[k], str) for k in ("net", "total", "payout", "commission_amount"))
+    net = sum((Decimal(li["amount"]) for li in draft["lines"]), start=Decimal(0))
+    assert str(net) == draft["net"]
+
+    confirmed = _json(capsys, "invoice", "confirm", draft["id"][:8], "--json")
+    assert confirmed["number"] == "1"
+    assert confirmed["state"] == "confirmed"
+    assert confirmed["total"] == draft["total"]
+    assert (demo / "invoices" / "1.pdf").is_file()
+
+    # The invoiced days are locked for the CLI too.
+    day = draft["lines"][0]["description"].rsplit(", ", 1)[1]
+    assert_one_line_error(cli(capsys, "time", "set", "Backend", day, "1"))
+
+    listed = _json(capsys, "invoice", "list", "--json")
+    assert [i["number"] for i in listed] == ["1"]
+
+    pdf, ubl = tmp_path / "one.pdf", tmp_path / "one.xml"
+    assert cli(capsys, "invoice", "pdf", "1", "-o", str(pdf)).code == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert cli(capsys, "invoice", "ubl", "1", "-o", str(ubl)).code == 0
+    assert b"urn:fdc:peppol.eu:2017:poacc:billing:3.0" in ubl.read_bytes()
+
+    time_file = tmp_path / "time.csv"
+    assert cli(capsys, "invoice", "time", "1", "-o", str(time_file)).code == 0
+    rows = list(csv.reader(io.StringIO(time_file.read_text(encoding="utf-8-sig")), delimiter=","))
+    assert rows[0][0] == "Date"  # the settings speak English in tests
+    assert len(rows) == len(draft["lines"]) + 2  # header, one row per day, total
+
+    credit = _json(capsys, "invoice", "credit", "1", "--json")
+    assert credit["number"] == "2"
+    assert credit["credited_number"] == "1"
+    assert cli(capsys, "time", "set", "Backend", day, "1").code == 0  # unlocked again
+
+    listing = tmp_path / "list.csv"
+    assert cli(capsys, "invoice", "csv", "-o", str(listing)).code == 0
+    assert listing.read_bytes().decode("utf-8-sig").count("\r\n") == 3  # header, invoice, credit note
+
+
+def test_confirm_refused_names_the_problems(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    assert cli(capsys, "demo", "--today", "2026-11-26").code == 0
+    draft = _json(capsys, "invoice", "draft", "Backend", "--period", "2026-11", "--json")
+    assert cli(capsys, "time", "set", "Backend", "2026-11-02", "3").code == 0  # the grid changes
+    before = snapshot(data_dir)
+    run = cli(capsys, "invoice", "confirm", draft["id"])
+    assert_one_line_error(run)
+    assert "refresh the draft" in run.err
+    assert snapshot(data_dir) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["invoice", "draft", "Backend", "--period", "2026-13"],
+        ["invoice", "draft", "Backend", "--period", "2026-11-31..2026-12-01"],
+        ["invoice", "draft", "Backend", "--period", "2026-12-01..2026-11-01"],
+        ["invoice", "draft", "Nope", "--period", "2026-11"],
+        ["invoice", "draft", "Backend"],
+        ["invoice", "confirm", "does-not-exist"],
+        ["invoice", "credit", "1"],
+        ["invoice", "pdf", "1", "-o", "/nonexistent-folder/x.pdf"],
+    ],
+)
+def test_bad_input_is_one_line_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], demo: Path, argv: list[str]
+) -> None:
+    before = snapshot(demo)
+    assert_one_line_error(cli(capsys, *argv))
+    assert snapshot(demo) == before
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(period=st.text(max_size=30))
+def test_any_period_text_is_a_draft_or_a_clear_refusal(demo: Path, period: str) -> None:
+    run = quiet_cli("invoice", "draft", "Backend", "--period", period)
+    assert run.code in (0, 2), run
+    assert "Traceback" not in run.err
