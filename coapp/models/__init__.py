@@ -1,5 +1,6 @@
 """SQLAlchemy 2 typed tables. Importing this package registers every table on Base.metadata."""
 
+from coapp.models import invoice_guards  # noqa: F401 - registers the triggers
 from coapp.models.base import Base, SyncMixin
 from coapp.models.business import BusinessDetails
 from coapp.models.contracts import Contract

@@ -232,6 +232,12 @@ def describe_schema(db: Path) -> dict[str, object]:
                 "indexes": indexes,
                 "foreign_keys": sorted(r[2:5] for r in conn.execute(f"PRAGMA foreign_key_list('{t}')")),
                 "checks": sorted(re.findall(r"CONSTRAINT (\w+) CHECK", sql)),
+                "triggers": sorted(
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name=?", (t,)
+                    )
+                ),
             }
     return shape
 
