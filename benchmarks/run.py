@@ -40,6 +40,7 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.dataset import Dataset, ensure_dataset, working_copy
+from benchmarks.invoicing import invoice_section
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -434,7 +435,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--timeout", type=float, default=120, help="seconds before a child is killed (default 120)"
     )
-    parser.add_argument("--only", choices=("startup", "switch"), help="measure one budget only")
+    parser.add_argument("--only", choices=("startup", "switch", "invoice"), help="measure one budget only")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached 10-year data set")
     parser.add_argument(
         "--explain",
@@ -498,6 +499,11 @@ def _run(args: argparse.Namespace, runs: int, switches: int, log) -> int:  # typ
             overs += _switch_section(dataset, data_dir, switches, args, log)
         if last is not None:
             _imports_section(*last)
+        if args.only in (None, "invoice"):
+            try:
+                overs += invoice_section(args.timeout, child_env())
+            except (RuntimeError, subprocess.TimeoutExpired) as exc:
+                raise BenchmarkError(str(exc)) from exc
         if args.explain:
             _explain(dataset, data_dir, switches, args)
     finally:
