@@ -1,0 +1,221 @@
+"""The invoice PDF's words in Swedish and English, and the legal identifiers each country wants.
+
+The legal wording follows INVOICING.md: "Självfaktura", "Omvänd betalningsskyldighet", "Godkänd för
+F-skatt", "Säte" for a Swedish limited company; "MVA" after a Norwegian organisation number and
+"Foretaksregisteret" for an AS (Norwegian words that stay Norwegian in every language).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coapp.domain.invoices import Party, Unit, VatCategory
+
+
+@dataclass(frozen=True)
+class Texts:
+    invoice: str
+    credit_note: str
+    watermark: str
+    draft: str
+    number_on_sync: str
+    invoice_number: str
+    credit_note_number: str
+    credits_invoice: str  # {number}
+    issue_date: str
+    due_date: str
+    period: str
+    contract: str
+    buyer_reference: str
+    seller: str
+    buyer: str
+    org_number: dict[str, str]  # by country
+    vat_number: str
+    f_skatt: str
+    registered_office: str
+    self_billing: str
+    self_billing_by: str  # {issuer}
+    self_billing_by_buyer: str
+    reverse_charge: str
+    reverse_charge_note: str
+    description: str
+    date: str
+    quantity: str
+    unit_price: str
+    vat: str
+    amount: str
+    units: dict[Unit, tuple[str, str]]  # singular, plural
+    net: str
+    vat_on: str  # {rate} {base}
+    vat_categories: dict[VatCategory, str]
+    total: str
+    total_credit: str
+    breakdown: str
+    agreement_value: str
+    commission: str  # {rate}
+    net_to_freelancer: str
+    payout: str
+    payment: str
+    references: dict[str, str]  # by reference kind
+    reference: str
+    amount_due: str
+    credit_nothing_to_pay: str  # {number}
+    notes: str
+    page: str  # {page} {pages}
+
+
+SV = Texts(
+    invoice="Faktura",
+    credit_note="Kreditfaktura",
+    watermark="UTKAST",
+    draft="Utkast",
+    number_on_sync="Bekräftad – nummer vid synk",
+    invoice_number="Fakturanummer",
+    credit_note_number="Kreditfaktura nr",
+    credits_invoice="Krediterar faktura {number}",
+    issue_date="Fakturadatum",
+    due_date="Förfallodatum",
+    period="Period",
+    contract="Avtal",
+    buyer_reference="Er referens",
+    seller="Säljare",
+    buyer="Köpare",
+    org_number={"SE": "Org.nr", "NO": "Org.nr", "DK": "CVR-nr", "FI": "FO-nummer"},
+    vat_number="Momsreg.nr",
+    f_skatt="Godkänd för F-skatt",
+    registered_office="Säte",
+    self_billing="Självfaktura",
+    self_billing_by="Utfärdad av {issuer} för säljarens räkning.",
+    self_billing_by_buyer="Utfärdad av köparen för säljarens räkning.",
+    reverse_charge="Omvänd betalningsskyldighet",
+    reverse_charge_note="Köparen redovisar momsen.",
+    description="Beskrivning",
+    date="Datum",
+    quantity="Antal",
+    unit_price="À-pris",
+    vat="Moms",
+    amount="Belopp",
+    units={Unit.HOUR: ("h", "h"), Unit.DAY: ("dag", "dagar"), Unit.PIECE: ("st", "st")},
+    net="Summa exkl. moms",
+    vat_on="Moms {rate} på {base}",
+    vat_categories={
+        VatCategory.ZERO: "nollskattesats",
+        VatCategory.REVERSE_CHARGE: "omvänd betalningsskyldighet",
+        VatCategory.EXPORT: "export",
+        VatCategory.OUTSIDE_SCOPE: "utanför momsens tillämpningsområde",
+    },
+    total="Att betala",
+    total_credit="Summa kredit",
+    breakdown="Arvode och provision",
+    agreement_value="Avtalets värde (exkl. moms)",
+    commission="Plattformens provision {rate}",
+    net_to_freelancer="Netto till frilansaren",
+    payout="Utbetalning till frilansaren (inkl. moms)",
+    payment="Betalning",
+    references={
+        "OCR": "OCR-nummer",
+        "KID": "KID-nummer",
+        "FIK": "FIK-nummer",
+        "FI": "Referensnummer",
+        "RF": "RF-referens",
+    },
+    reference="Referens",
+    amount_due="Belopp att betala",
+    credit_nothing_to_pay="Inget att betala: beloppet krediteras faktura {number}.",
+    notes="Meddelande",
+    page="Sida {page} av {pages}",
+)
+
+EN = Texts(
+    invoice="Invoice",
+    credit_note="Credit note",
+    watermark="DRAFT",
+    draft="Draft",
+    number_on_sync="Confirmed – number on sync",
+    invoice_number="Invoice no.",
+    credit_note_number="Credit note no.",
+    credits_invoice="Credits invoice {number}",
+    issue_date="Issue date",
+    due_date="Due date",
+    period="Period",
+    contract="Contract",
+    buyer_reference="Your reference",
+    seller="Seller",
+    buyer="Buyer",
+    org_number={"SE": "Org. no.", "NO": "Org. no.", "DK": "CVR no.", "FI": "Business ID"},
+    vat_number="VAT no.",
+    f_skatt="Approved for F-tax (Godkänd för F-skatt)",
+    registered_office="Registered office",
+    self_billing="Self-billing",
+    self_billing_by="Issued by {issuer} on behalf of the seller.",
+    self_billing_by_buyer="Issued by the buyer on behalf of the seller.",
+    reverse_charge="Reverse charge",
+    reverse_charge_note="VAT to be accounted for by the buyer.",
+    description="Description",
+    date="Date",
+    quantity="Quantity",
+    unit_price="Unit price",
+    vat="VAT",
+    amount="Amount",
+    units={Unit.HOUR: ("h", "h"), Unit.DAY: ("day", "days"), Unit.PIECE: ("pc", "pcs")},
+    net="Net amount",
+    vat_on="VAT {rate} on {base}",
+    vat_categories={
+        VatCategory.ZERO: "zero rated",
+        VatCategory.REVERSE_CHARGE: "reverse charge",
+        VatCategory.EXPORT: "export",
+        VatCategory.OUTSIDE_SCOPE: "outside the scope of VAT",
+    },
+    total="Total due",
+    total_credit="Total credited",
+    breakdown="Fee and commission",
+    agreement_value="Agreement value (excl. VAT)",
+    commission="Platform commission {rate}",
+    net_to_freelancer="Net to the freelancer",
+    payout="Payout to the freelancer (incl. VAT)",
+    payment="Payment",
+    references={
+        "OCR": "OCR reference",
+        "KID": "KID number",
+        "FIK": "FIK number",
+        "FI": "Reference number",
+        "RF": "RF creditor reference",
+    },
+    reference="Reference",
+    amount_due="Amount due",
+    credit_nothing_to_pay="Nothing to pay: the amount is credited to invoice {number}.",
+    notes="Notes",
+    page="Page {page} of {pages}",
+)
+
+_BY_LANGUAGE = {"sv": SV, "en": EN}
+
+
+def texts_for(language: str) -> Texts:
+    """Swedish or English; any other language gets English."""
+    return _BY_LANGUAGE.get(language, EN)
+
+
+def party_identifiers(party: Party, texts: Texts, *, seller: bool) -> list[str]:
+    """The identifiers the law wants printed for this party, each a short phrase."""
+    org_label = texts.org_number.get(party.country, texts.org_number["SE"])
+    found: list[str] = []
+    if party.country == "NO" and party.org_number:
+        # Norway: "Org.nr 923 609 016 MVA" is the VAT registration itself.
+        found.append(f"{org_label} {party.org_number}{' MVA' if party.vat_number else ''}")
+        if seller and party.limited_company:
+            found.append("Foretaksregisteret")
+    else:
+        if party.org_number:
+            found.append(f"{org_label} {party.org_number}")
+        if party.vat_number:
+            found.append(f"{texts.vat_number} {party.vat_number}")
+    if seller and party.limited_company and party.registered_office:
+        found.append(f"{texts.registered_office}: {party.registered_office}")
+    if seller and party.f_skatt:
+        found.append(texts.f_skatt)
+    return found
+
+
+def reference_label(kind: str, texts: Texts) -> str:
+    return texts.references.get(kind.upper(), texts.reference)
