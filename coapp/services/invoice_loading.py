@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coapp.domain.errors import NotFoundError
+from coapp.domain.errors import NotFoundError, ValidationError
+from coapp.domain.identifiers import format_org_number, format_vat_number
 from coapp.domain.invoices import InvoiceDocument, Party, Payment
 from coapp.models import BusinessDetails, Contract, Invoice, InvoiceLineRow
 from coapp.services.invoice_records import document_from_rows, party_from_json, payment_from_json
@@ -36,6 +38,17 @@ def business_row(s: Session) -> BusinessDetails | None:
     return s.scalars(select(BusinessDetails).where(BusinessDetails.deleted_at.is_(None))).first()
 
 
+def _formatted(format_: Callable[[str, str], str], text: str, country: str) -> str:
+    """Identifiers as people read them ("556036-0793"); a value that no longer validates (an old
+    record) is printed as stored rather than hidden, and the pre-flight check names it."""
+    if not text:
+        return ""
+    try:
+        return format_(text, country)
+    except ValidationError:
+        return text
+
+
 def seller_party(details: BusinessDetails | None) -> Party:
     if details is None:
         return Party(name="")
@@ -45,8 +58,8 @@ def seller_party(details: BusinessDetails | None) -> Party:
         postcode=details.postcode,
         city=details.city,
         country=details.country,
-        org_number=details.org_number,
-        vat_number=details.vat_number,
+        org_number=_formatted(format_org_number, details.org_number, details.country),
+        vat_number=_formatted(format_vat_number, details.vat_number, details.country),
         registered_office=details.registered_office,
         limited_company=details.company_form == "limited",
         f_skatt=details.f_skatt,
@@ -61,8 +74,8 @@ def client_party(contract: Contract) -> Party:
         postcode=contract.client_postcode,
         city=contract.client_city,
         country=contract.client_country,
-        org_number=contract.client_org_number,
-        vat_number=contract.client_vat_number,
+        org_number=_formatted(format_org_number, contract.client_org_number, contract.client_country),
+        vat_number=_formatted(format_vat_number, contract.client_vat_number, contract.client_country),
     )
 
 
