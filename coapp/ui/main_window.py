@@ -6,6 +6,7 @@ holds as later screens arrive.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
@@ -24,14 +25,16 @@ from PySide6.QtWidgets import (
 from coapp import __version__
 from coapp.ui.app_state import AppState
 from coapp.ui.formats import Formats
+from coapp.ui.invoices.screen import InvoicesScreen
 from coapp.ui.settings_dialog import SettingsDialog
 from coapp.ui.timesheet.screen import TimesheetScreen
 
 if TYPE_CHECKING:
     from coapp.context import AppContext
+    from coapp.ui.business_dialog import BusinessDialog
 
 # Screen order and shortcuts from UI.md: Dashboard 1 … Timesheet 5 … Insights 8.
-SCREEN_SHORTCUTS = {"timesheetTab": 5}
+SCREEN_SHORTCUTS = {"timesheetTab": 5, "invoicesTab": 6}
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +55,8 @@ class MainWindow(QMainWindow):
 
         self.timesheet = TimesheetScreen(state, self.formats, self.undo_stack, self)
         self._add_screen(self.timesheet, self.tr("Timesheet"))
+        self.invoices = InvoicesScreen(state, self.formats, self)
+        self._add_screen(self.invoices, self.tr("Invoices"))
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -66,6 +71,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.timer_status)
         self.timesheet.titleChanged.connect(self._timer_text)
         self.timesheet.controller.message.connect(self._status_message)
+        self.timesheet.draftRequested.connect(self.draft_from_timesheet)
+        self.invoices.controller.message.connect(self._status_message)
+        self.invoices.businessDetailsRequested.connect(self.open_business_details)
 
         self._build_menus()
         self._restore_state()
@@ -114,6 +122,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
+        business = edit_menu.addAction(self.tr("&Business details…"))
+        business.setObjectName("businessDetailsAction")
+        business.triggered.connect(self.open_business_details)
         prefs = edit_menu.addAction(self.tr("&Preferences…"))
         prefs.setShortcut(QKeySequence("Ctrl+,"))
         prefs.setObjectName("preferencesAction")
@@ -126,6 +137,10 @@ class MainWindow(QMainWindow):
         time_menu = bar.addMenu(self.tr("&Time"))
         for action in self.timesheet.menu_actions():
             time_menu.addAction(action)
+
+        invoice_menu = bar.addMenu(self.tr("&Invoices"))
+        for action in self.invoices.menu_actions():
+            invoice_menu.addAction(action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&About coapp"))
@@ -146,6 +161,32 @@ class MainWindow(QMainWindow):
         self.state.save_settings(settings)
         self.formats = Formats(settings)
         self.timesheet.set_formats(self.formats)
+        self.invoices.set_formats(self.formats)
+
+    def open_business_details(self) -> BusinessDialog:
+        from coapp.ui.business_dialog import BusinessDialog  # python-stdnum loads when it is needed
+
+        business = self.ctx.business
+        dialog = BusinessDialog(business.get(), business.save, self)
+
+        def saved() -> None:
+            self.statusBar().showMessage(self.tr("Business details saved."), 5000)
+            self.invoices.reload()  # a draft shows today's details and their problems
+
+        dialog.accepted.connect(saved)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def draft_from_timesheet(self, contract_id: str, first: date, last: date) -> None:
+        """Ctrl+I on the grid: draft the contract's invoice and show it on the invoices screen."""
+        from coapp.domain.invoice_lines import LineMode
+
+        problem = self.invoices.create_draft(contract_id, first, last, LineMode.PER_DAY)
+        if problem:
+            self.timesheet.show_message(problem[:1].upper() + problem[1:], True)
+            return
+        self.show_screen(self.invoices)
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -174,11 +215,15 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1100, 560)
+        splitter = self._window_state.value("invoicesSplitter")
+        if splitter is not None:
+            self.invoices.splitter.restoreState(splitter)
         screen = self._window_state.value("screen", 0)
         self.navigation.setCurrentRow(min(int(screen or 0), self.navigation.count() - 1))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._window_state.setValue("geometry", self.saveGeometry())
         self._window_state.setValue("screen", self.navigation.currentRow())
+        self._window_state.setValue("invoicesSplitter", self.invoices.splitter.saveState())
         self._window_state.sync()
         super().closeEvent(event)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+import calendar
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -47,6 +48,7 @@ def _action(
 
 class TimesheetScreen(QWidget):
     titleChanged = Signal(str)  # timer text for the window title; "" when idle
+    draftRequested = Signal(str, object, object)  # contract id, first day, last day (Ctrl+I)
 
     def __init__(
         self, state: AppState, formats: Formats, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -72,6 +74,12 @@ class TimesheetScreen(QWidget):
         """The store is open: read the running timer and replace the start-up preview."""
         self.timer.refresh()
         self.controller.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Back from another screen: an invoice confirmed or credited there locks or unlocks days.
+        if self.state.ready:
+            self.controller.reload()
 
     # --- layout --------------------------------------------------------------------------
 
@@ -144,6 +152,28 @@ class TimesheetScreen(QWidget):
             self.tr("Start timer"),
             self.tr("Start or stop the timer for the selected contract (Ctrl+T)"),
         )
+        self.draft_action = _action(
+            self, self.tr("Draft invoice for the week"), "Ctrl+I", self.draft_week, "draftInvoiceAction"
+        )
+        # Ctrl+I only while the grid's screen has the keyboard: it acts on the selected row.
+        self.draft_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.draft_month_action = _action(
+            self, self.tr("Draft invoice for the month"), None, self.draft_month, "draftMonthAction"
+        )
+        self.draft_button = QToolButton(self)
+        self.draft_button.setObjectName("draftInvoiceButton")
+        self.draft_button.setText(self.tr("Draft invoice"))
+        self.draft_button.setAccessibleName(self.tr("Draft invoice"))
+        self.draft_button.setToolTip(
+            self.tr(
+                "Draft an invoice for the selected contract and the week shown (Ctrl+I); month: in the menu"
+            )
+        )
+        self.draft_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        draft_menu = QMenu(self.draft_button)
+        draft_menu.addActions([self.draft_action, self.draft_month_action])
+        self.draft_button.setMenu(draft_menu)
+        self.draft_button.clicked.connect(self.draft_week)
 
         top = QHBoxLayout()
         for widget in (self.prev_button, self.today_button, self.next_button, self.date_picker):
@@ -174,7 +204,11 @@ class TimesheetScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.grid, 1)
-        layout.addWidget(self.message_label)
+        # Under the grid, beside the messages: the top row has no width to spare at 1100 px.
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message_label, 1)
+        bottom.addWidget(self.draft_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(bottom)
         layout.addWidget(self.empty_label)
 
         self.note_action = _action(
@@ -218,6 +252,8 @@ class TimesheetScreen(QWidget):
             self.timer_action,
             self.note_action,
             self.hide_row_action,
+            self.draft_action,
+            self.draft_month_action,
         ]
 
     def _wire(self) -> None:
@@ -338,6 +374,22 @@ class TimesheetScreen(QWidget):
 
     def toggle_timer(self) -> None:
         self.timer.toggle(self.controller.model.contract_id(self.grid.currentIndex().row()))
+
+    def draft_week(self) -> None:
+        week = self.controller.week
+        self._request_draft(week.monday, week.sunday)
+
+    def draft_month(self) -> None:
+        thursday = self.controller.week.monday + timedelta(days=3)  # the month most of the week is in
+        last = calendar.monthrange(thursday.year, thursday.month)[1]
+        self._request_draft(thursday.replace(day=1), thursday.replace(day=last))
+
+    def _request_draft(self, first: date, last: date) -> None:
+        contract_id = self.controller.model.contract_id(self.grid.currentIndex().row())
+        if contract_id is None:
+            self.show_message(self.tr("Select a contract's row to draft its invoice."), True)
+            return
+        self.draftRequested.emit(contract_id, first, last)
 
     def _timer_stopped(self, result: StopResult) -> None:
         # Make the stop undoable like any other grid change.

@@ -1,0 +1,210 @@
+"""Wires the invoices screen to the services: the list, the selected invoice, drafts, confirmation.
+
+Every call that can be refused reports the refusal as a message (or, for confirmation, as the
+pre-flight problems) instead of raising; the screen shows them next to what caused them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from coapp.domain.errors import CoappError
+from coapp.domain.invoices import InvoiceDocument, InvoiceLine, InvoiceState
+from coapp.ui.app_state import AppState
+from coapp.ui.invoices.draft_dialog import DraftChoice, PeriodKind
+from coapp.ui.invoices.formats import state_label
+
+if TYPE_CHECKING:
+    from coapp.context import AppContext
+    from coapp.services.invoice_queries import InvoiceSummary
+    from coapp.services.sheets import ContractInfo
+
+
+@dataclass(frozen=True)
+class Filters:
+    state: InvoiceState | None = None
+    contract_id: str | None = None
+    first: date | None = None
+    last: date | None = None
+
+
+class InvoicesController(QObject):
+    listChanged = Signal(object)  # list[InvoiceSummary]
+    documentChanged = Signal(object)  # InvoiceDocument | None
+    preflightChanged = Signal(list, set)  # problems, those fixed in the business details
+    message = Signal(str, bool)  # text, is_error
+
+    def __init__(self, state: AppState, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.filters = Filters()
+        self.summaries: list[InvoiceSummary] = []
+        self.document: InvoiceDocument | None = None
+        self.today: Callable[[], date] = date.today
+
+    @property
+    def ctx(self) -> AppContext:
+        return self.state.ctx
+
+    # --- reading -------------------------------------------------------------------------
+
+    def contracts(self) -> list[ContractInfo]:
+        return self.ctx.contracts.all()
+
+    def reload(self) -> None:
+        f = self.filters
+        self.summaries = self.ctx.invoices.list(
+            state=f.state, contract_id=f.contract_id, first=f.first, last=f.last
+        )
+        self.listChanged.emit(self.summaries)
+
+    def set_filters(self, filters: Filters) -> None:
+        self.filters = filters
+        self.reload()
+
+    def summary(self, invoice_id: str | None) -> InvoiceSummary | None:
+        return next((s for s in self.summaries if s.id == invoice_id), None)
+
+    def select(self, invoice_id: str | None) -> None:
+        """Show *invoice_id* (None: nothing); a draft is checked at once, so problems show early."""
+        doc = None
+        if invoice_id is not None:
+            try:
+                doc = self.ctx.invoices.document(invoice_id)
+            except CoappError as exc:
+                self.message.emit(str(exc), True)
+        self.document = doc
+        self.documentChanged.emit(doc)
+        if doc is not None and doc.state is InvoiceState.DRAFT:
+            self.check(doc.id)
+        else:
+            self.preflightChanged.emit([], set())
+
+    def check(self, invoice_id: str) -> list[str]:
+        problems = self.ctx.confirmation.preflight(invoice_id)
+        self.preflightChanged.emit(problems, self._business_problems(problems))
+        return problems
+
+    def _business_problems(self, problems: list[str]) -> set[str]:
+        from coapp.services.business import field_problems, missing_for_invoicing
+
+        info = self.ctx.business.get()
+        known = set(missing_for_invoicing(info))
+        known |= {f"{key.replace('_', ' ')}: {text}" for key, text in field_problems(info).items()}
+        return {p for p in problems if p in known or "business details" in p}
+
+    # --- drafts --------------------------------------------------------------------------
+
+    def create(self, choice: DraftChoice) -> str | None:
+        """Make a draft and select it; the refusal's text when there is nothing to draft."""
+        try:
+            first, last = choice.first, choice.last
+            if choice.kind is PeriodKind.UNINVOICED:
+                first, last = self.ctx.drafts.uninvoiced_period(choice.contract_id, self.today())
+            doc = self.ctx.drafts.create(choice.contract_id, first, last, choice.mode, today=self.today())
+        except CoappError as exc:
+            return str(exc)
+        self._show(doc.id, self.tr("Draft made: check the lines, then confirm (Ctrl+Return)."))
+        return None
+
+    def refresh(self) -> None:
+        if (doc := self.document) is not None:
+            self._call(
+                lambda: self.ctx.drafts.refresh(doc.id), self.tr("Draft refreshed from the timesheet.")
+            )
+
+    def set_lines(self, lines: list[InvoiceLine]) -> bool:
+        if (doc := self.document) is None:
+            return False
+        return self._call(lambda: self.ctx.drafts.set_lines(doc.id, lines), "")
+
+    def discard(self) -> None:
+        if (doc := self.document) is None:
+            return
+        try:
+            self.ctx.drafts.discard(doc.id)
+        except CoappError as exc:
+            self.message.emit(str(exc), True)
+            return
+        self._show(None, self.tr("Draft discarded; its time can go on another invoice."))
+
+    # --- confirmation and later states ---------------------------------------------------
+
+    def confirm(self) -> InvoiceDocument | None:
+        """Pre-flight first; when it passes, confirm: number, lock, freeze, archive the PDF."""
+        from coapp.services.invoice_confirm import ConfirmRefused
+
+        if (doc := self.document) is None:
+            return None
+        if self.check(doc.id):
+            self.message.emit(self.tr("Not confirmed: fix the problems listed above first."), True)
+            return None
+        try:
+            confirmed = self.ctx.confirmation.confirm(doc.id, self.today())
+        except ConfirmRefused as exc:
+            self.preflightChanged.emit(exc.problems, self._business_problems(exc.problems))
+            return None
+        except CoappError as exc:
+            self.message.emit(str(exc), True)
+            return None
+        except OSError as exc:
+            self.message.emit(
+                self.tr("The PDF could not be written ({reason}); nothing was confirmed.").format(reason=exc),
+                True,
+            )
+            return None
+        if confirmed.number:
+            text = self.tr("Invoice {number} confirmed; its PDF is in the archive.").format(
+                number=confirmed.number
+            )
+        else:
+            text = self.tr("Confirmed, number on sync; its PDF is in the archive.")
+        self._show(confirmed.id, text)
+        return confirmed
+
+    def credit(self) -> None:
+        if (doc := self.document) is None:
+            return
+        try:
+            note = self.ctx.confirmation.credit(doc.id, self.today())
+        except CoappError as exc:
+            self.message.emit(str(exc), True)
+            return
+        except OSError as exc:
+            self.message.emit(self.tr("The PDF could not be written ({reason}).").format(reason=exc), True)
+            return
+        self._show(
+            note.id,
+            self.tr("Credit note {note} cancels invoice {number}; its time is unlocked.").format(
+                note=note.number or "", number=doc.number or ""
+            ),
+        )
+
+    def mark(self, state: InvoiceState) -> None:
+        if (doc := self.document) is not None:
+            self._call(
+                lambda: self.ctx.confirmation.mark(doc.id, state),
+                self.tr("Marked as {state}.").format(state=state_label(state).lower()),
+            )
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _call(self, action: Callable[[], InvoiceDocument], done: str) -> bool:
+        try:
+            doc = action()
+        except CoappError as exc:
+            self.message.emit(str(exc), True)
+            return False
+        self._show(doc.id, done)
+        return True
+
+    def _show(self, invoice_id: str | None, text: str) -> None:
+        """Reload the list and select *invoice_id*; the screen follows the selection."""
+        self.reload()
+        self.select(invoice_id)
+        self.message.emit(text, False)
