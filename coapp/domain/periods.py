@@ -15,7 +15,7 @@ _WEEK = re.compile(r"^\d{4}-?W\d{1,2}$", re.IGNORECASE)
 
 
 def parse_period(text: str) -> tuple[date, date]:
-    """"2026-11" (a month), "2026-W48" (an ISO week) or "2026-11-01..2026-11-15" (both days included)."""
+    """ "2026-11" (a month), "2026-W48" (an ISO week) or "2026-11-01..2026-11-15" (both days included)."""
     raw = text.strip()
     if m := _MONTH.match(raw):
         year, month = int(m.group(1)), int(m.group(2))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 
 from coapp.domain.errors import ValidationError
-from coapp.domain.identifiers import identifier_problem
+from coapp.domain.identifiers import identifier_problem, validate_identifier
 from coapp.models import BusinessDetails
 from coapp.services.invoice_loading import business_row
 from coapp.store.engine import Store
@@ -13,6 +13,7 @@ from coapp.store.engine import Store
 COMPANY_FORMS = ("sole_trader", "limited")
 LANGUAGES = ("sv", "en")
 COUNTRIES = ("SE", "NO", "DK", "FI")
+IDENTIFIER_FIELDS = ("org_number", "vat_number", "bankgiro", "plusgiro", "iban", "bic")
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def field_problems(info: BusinessInfo) -> dict[str, str]:
     if not 0 <= info.payment_terms_days <= 120:
         problems["payment_terms_days"] = "payment terms are 0 to 120 days"
     country = info.country if info.country in COUNTRIES else "SE"
-    for kind in ("org_number", "vat_number", "bankgiro", "plusgiro", "iban", "bic"):
+    for kind in IDENTIFIER_FIELDS:
         value = getattr(info, kind)
         if value and (problem := identifier_problem(kind, value, country)):  # type: ignore[arg-type]
             problems[kind] = problem
@@ -101,6 +102,13 @@ class BusinessService:
         problems = field_problems(info)
         if problems:
             raise ValidationError("; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in problems.items()))
+        # Stored compact (what e-invoices need); documents format them for reading.
+        compact = {
+            kind: validate_identifier(kind, getattr(info, kind), info.country)  # type: ignore[arg-type]
+            for kind in IDENTIFIER_FIELDS
+            if getattr(info, kind)
+        }
+        info = replace(info, **compact)  # type: ignore[arg-type]
         with self._store.write() as s:
             row = business_row(s)
             if row is None:

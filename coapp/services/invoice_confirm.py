@@ -14,7 +14,14 @@ from sqlalchemy.orm import Session
 
 from coapp.domain.durations import MINUTES_PER_DAY
 from coapp.domain.errors import ValidationError
-from coapp.domain.invoices import InvoiceDocument, InvoiceKind, InvoiceState, Payment, check_transition
+from coapp.domain.invoices import (
+    InvoiceDocument,
+    InvoiceKind,
+    InvoiceState,
+    Payment,
+    VatCategory,
+    check_transition,
+)
 from coapp.domain.payment_refs import reference_for
 from coapp.domain.vat import is_valid_rate
 from coapp.models import Invoice, InvoiceLineRow, TimeEntry
@@ -25,7 +32,7 @@ from coapp.services.invoice_records import party_to_json, store_totals
 from coapp.services.invoice_series import SeriesAuthority
 from coapp.store.engine import Store
 
-PdfWriter = Callable[[InvoiceDocument, Path], None]
+PdfWriter = Callable[[InvoiceDocument, Path, Path | None], None]
 
 
 class ConfirmRefused(ValidationError):
@@ -36,10 +43,10 @@ class ConfirmRefused(ValidationError):
         self.problems = problems
 
 
-def _default_pdf_writer(doc: InvoiceDocument, path: Path) -> None:
+def _default_pdf_writer(doc: InvoiceDocument, path: Path, logo: Path | None) -> None:
     from coapp.documents.invoice_pdf import write_invoice_pdf  # fpdf2 loads with the first invoice
 
-    write_invoice_pdf(doc, path)
+    write_invoice_pdf(doc, path, logo)
 
 
 class InvoiceConfirmation:
@@ -141,6 +148,7 @@ class InvoiceConfirmation:
             "issuer": party_to_json(draft_doc.issuer) if draft_doc.issuer else None,
             "payment": asdict(payment),
             "contract_title": draft_doc.contract_title,
+            "logo": details.logo_path if (details := business_row(s)) is not None else "",
         }
 
     def _settle(self, s: Session, loaded: Loaded, state: InvoiceState) -> InvoiceDocument:
@@ -153,7 +161,8 @@ class InvoiceConfirmation:
         # Written inside the transaction: if the PDF cannot be written, nothing is confirmed.
         prefix = "credit-" if doc.kind is InvoiceKind.CREDIT_NOTE else ""
         path = self._archive / f"{prefix}{doc.number or doc.id}.pdf"
-        self._write_pdf(doc, path)
+        logo = str(row.frozen.get("logo") or "") if row.frozen else ""
+        self._write_pdf(doc, path, Path(logo) if logo else None)
         row.pdf_path = str(path)
         return doc
 
@@ -212,6 +221,12 @@ def preflight_in(s: Session, loaded: Loaded) -> list[str]:
         problems.append("the invoice has no lines")
     elif doc.totals.total == 0:
         problems.append("the invoice amounts to zero")
+    expected = VatCategory.REVERSE_CHARGE if row.reverse_charge else None
+    for line in doc.lines:
+        if expected is not None and (line.vat_category is not expected or line.vat_rate != 0):
+            problems.append(f"{line.description}: a reverse-charge invoice carries no VAT on any line")
+        elif expected is None and line.vat_category is VatCategory.REVERSE_CHARGE:
+            problems.append(f"{line.description}: reverse charge on one line of an ordinary invoice")
     seller_country = doc.seller.country or "SE"
     for group in doc.totals.vat:
         if not is_valid_rate(seller_country, group.rate):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from coapp.domain.contracts import RoundingRule
 from coapp.domain.invoice_lines import TimeItem
@@ -96,7 +96,10 @@ class InvoiceQueries:
             query = query.where(Invoice.period_end >= first)
         if last is not None:
             query = query.where(Invoice.period_start <= last)
-        query = query.order_by(Invoice.issue_date.desc(), Invoice.number.desc())
+        # Numbers are digits in text: the longer one is the larger ("10" after "9").
+        query = query.order_by(
+            Invoice.issue_date.desc(), func.length(Invoice.number).desc(), Invoice.number.desc()
+        )
         with self._store.read() as s:
             return [_summary(row, title) for row, title in s.execute(query)]
 

@@ -59,7 +59,7 @@ class RecordingPdfWriter:
     def __init__(self) -> None:
         self.written: list[tuple[InvoiceDocument, Path]] = []
 
-    def __call__(self, doc: InvoiceDocument, path: Path) -> None:
+    def __call__(self, doc: InvoiceDocument, path: Path, logo: Path | None = None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"%PDF-stand-in")
         self.written.append((doc, path))

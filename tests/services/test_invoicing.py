@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
 
 from coapp.context import AppContext
+from coapp.domain.contracts import FeeModel
 from coapp.domain.errors import LockedError, ValidationError
 from coapp.domain.invoice_lines import LineMode
-from coapp.domain.invoices import InvoiceKind, InvoiceState, Unit
+from coapp.domain.invoices import InvoiceKind, InvoiceLine, InvoiceState, Unit, VatCategory
 from coapp.domain.weeks import IsoWeek
 from coapp.models import TimeEntry
 from coapp.services.invoice_confirm import ConfirmRefused, InvoiceConfirmation
 from coapp.services.invoice_series import LocalSeries
 from coapp.services.timesheet import CellChange
+from tests.conftest import make_contract
 
-from .invoicing_helpers import SOLE_TRADER, WEEK48, RecordingPdfWriter, hourly_contract
+from .invoicing_helpers import SOLE_TRADER, WEEK48, RecordingPdfWriter, hourly_contract, with_client
 
 
 @pytest.fixture
@@ -175,7 +177,7 @@ def test_states_move_forward_only(ctx: AppContext, confirmation) -> None:  # typ
 
 
 def test_a_failed_pdf_write_confirms_nothing(ctx: AppContext) -> None:
-    def broken(doc, path):  # type: ignore[no-untyped-def]
+    def broken(doc, path, logo):  # type: ignore[no-untyped-def]
         raise OSError("disk full")
 
     confirm = InvoiceConfirmation(ctx.store, LocalSeries(), ctx.paths.invoice_archive, broken)
@@ -212,3 +214,57 @@ def test_a_demo_draft_confirms_at_once(ctx: AppContext, confirmation) -> None:  
     assert nok.totals.vat_total == Decimal(0)
     assert nok.lines[0].unit is Unit.DAY
     assert confirm.preflight(nok.id) == []
+
+
+def test_business_details_are_stored_compact_and_printed_readable(ctx: AppContext, confirmation) -> None:  # type: ignore[no-untyped-def]
+    confirm, _ = confirmation
+    saved = ctx.business.save(SOLE_TRADER.__class__(**{**SOLE_TRADER.__dict__, "org_number": "556036-0793"}))
+    assert saved.org_number == "5560360793"
+    assert saved.bankgiro == "50501055"
+    contract = hourly_contract(ctx)
+    _report(ctx, contract.id)
+    doc = confirm.confirm(ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6]).id)
+    assert doc.seller.org_number == "556036-0793"
+
+
+def test_the_logo_reaches_the_pdf(ctx: AppContext, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    seen = []
+    confirm = InvoiceConfirmation(
+        ctx.store, LocalSeries(), ctx.paths.invoice_archive, lambda doc, path, logo: seen.append(logo)
+    )
+    logo = tmp_path / "logo.png"
+    ctx.business.save(SOLE_TRADER.__class__(**{**SOLE_TRADER.__dict__, "logo_path": str(logo)}))
+    contract = hourly_contract(ctx)
+    _report(ctx, contract.id)
+    confirm.confirm(ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6]).id)
+    assert seen == [logo]
+
+
+def test_numbers_list_in_numeric_order(ctx: AppContext, confirmation) -> None:  # type: ignore[no-untyped-def]
+    confirm, _ = confirmation
+    ctx.business.save(SOLE_TRADER)
+    contract = hourly_contract(ctx)
+    for day in [date(2026, 11, 2) + timedelta(days=i) for i in range(11)]:
+        ctx.timesheet.set_time(contract.id, day, 60)
+        confirm.confirm(ctx.drafts.create(contract.id, day, day).id, today=date(2026, 11, 30))
+    assert [s.number for s in ctx.invoices.list()] == [str(n) for n in range(11, 0, -1)]
+
+
+def test_a_reverse_charge_line_on_an_ordinary_invoice_is_named(ctx: AppContext, confirmation) -> None:  # type: ignore[no-untyped-def]
+    confirm, _ = confirmation
+    ctx.business.save(SOLE_TRADER)
+    contract = make_contract(ctx, fee_model=FeeModel.FIXED)
+    with_client(ctx, contract)
+    draft = ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6])
+    bad = InvoiceLine(
+        "Milestone 1", Decimal(1), Unit.PIECE, Decimal(1000), Decimal(0), VatCategory.REVERSE_CHARGE
+    )
+    ctx.drafts.set_lines(draft.id, [bad])
+    assert any("reverse charge" in p for p in confirm.preflight(draft.id))
+    good = InvoiceLine("Milestone 1", Decimal(1), Unit.PIECE, Decimal(1000), Decimal(25))
+    ctx.drafts.set_lines(draft.id, [good])
+    assert confirm.preflight(draft.id) == []
+    doc = confirm.confirm(draft.id)
+    assert not doc.self_billing
+    assert doc.buyer.name == "Nordic Consultant Network AB"
+    assert doc.totals.total == Decimal("1250.00")

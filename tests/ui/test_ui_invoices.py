@@ -45,7 +45,7 @@ def pdf_stand_in(request, monkeypatch) -> None:
     if "real_pdf" in request.fixturenames:
         return
 
-    def write(doc, path: Path) -> None:
+    def write(doc, path: Path, logo=None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"%PDF-stand-in")
 
