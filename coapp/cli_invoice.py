@@ -83,6 +83,8 @@ def invoice_json(doc: InvoiceDocument) -> dict[str, Any]:
                 "unit_price": str(li.unit_price),
                 "amount": str(li.amount),
                 "vat_rate": str(li.vat_rate),
+                "first_day": li.first_day.isoformat() if li.first_day else None,
+                "last_day": li.last_day.isoformat() if li.last_day else None,
                 "raw_minutes": li.raw_minutes,
                 "billed_minutes": li.billed_minutes,
                 "notes": li.notes,

@@ -51,7 +51,7 @@ def test_from_draft_to_credit_note(capsys: pytest.CaptureFixture[str], demo: Pat
     assert (demo / "invoices" / "1.pdf").is_file()
 
     # The invoiced days are locked for the CLI too.
-    day = draft["lines"][0]["description"].rsplit(", ", 1)[1]
+    day = draft["lines"][0]["first_day"]
     assert_one_line_error(cli(capsys, "time", "set", "Backend", day, "1"))
 
     listed = _json(capsys, "invoice", "list", "--json")

@@ -92,15 +92,12 @@ def build_time_lines(
         else:
             quantity, unit = hours(billed), Unit.HOUR
         first, last = group[0].day, group[-1].day
-        when = (
-            first.isoformat()
-            if mode is LineMode.PER_DAY
-            else f"{texts['week']} {IsoWeek.of(first).week} ({first.isoformat()} – {last.isoformat()})"
-        )
+        # A day line's date stands in its own column; a week line names its week.
+        when = "" if mode is LineMode.PER_DAY else f", {texts['week']} {IsoWeek.of(first).week}"
         notes = "; ".join(i.note.strip() for i in group if i.note.strip())
         lines.append(
             InvoiceLine(
-                description=f"{texts['service']}: {terms.title}, {when}",
+                description=f"{texts['service']}: {terms.title}{when}",
                 quantity=quantity,
                 unit=unit,
                 unit_price=terms.rate,
