@@ -635,3 +635,40 @@ def test_the_splitter_between_list_and_invoice_is_restored(qtbot, ctx, open_wind
     window.close()
     window = open_window()
     assert window.invoices.splitter.sizes() == sizes
+
+
+# --- exports -----------------------------------------------------------------------------------
+
+
+def test_exports_write_csv_and_the_e_invoice(qtbot, ctx, open_window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    _backend, _data, first, _second, draft = _three_invoices(ctx)
+    answers: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (answers.pop(0), "") if answers else ("", "")
+    )
+    window = open_window()
+    _open_invoices(qtbot, window)
+    exports = window.invoices.exports
+
+    _select(window, draft.id)
+    assert not exports.ubl_action.isEnabled()  # a draft has no number, so no e-invoice
+    _select(window, first.id)
+    assert exports.ubl_action.isEnabled()
+
+    answers[:] = [str(tmp_path / "list.csv"), str(tmp_path / "time.csv"), str(tmp_path / "one.xml")]
+    exports.list_action.trigger()
+    exports.time_action.trigger()
+    exports.ubl_action.trigger()
+    assert (tmp_path / "list.csv").read_bytes().decode("utf-8-sig").count("\r\n") == 4  # header + 3
+    time_rows = (tmp_path / "time.csv").read_bytes().decode("utf-8-sig").splitlines()
+    assert len(time_rows) >= 3
+    assert b"<cbc:ID>1</cbc:ID>" in (tmp_path / "one.xml").read_bytes()
+
+    # A cancelled dialog writes nothing; a folder that cannot be written says why.
+    exports.list_action.trigger()
+    answers[:] = [str(tmp_path / "missing" / "deeper" / "x.csv")]
+    (tmp_path / "missing").write_text("a file, not a folder")
+    exports.list_action.trigger()
+    assert "Not exported" in _find(window, QLabel, "invoiceMessage").text()

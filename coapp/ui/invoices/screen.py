@@ -31,6 +31,7 @@ from coapp.ui.formats import Formats
 from coapp.ui.invoices.controller import Filters, InvoicesController
 from coapp.ui.invoices.detail import InvoiceDetail
 from coapp.ui.invoices.draft_dialog import DraftChoice, NewDraftDialog, PeriodKind
+from coapp.ui.invoices.exports import InvoiceExports
 from coapp.ui.invoices.formats import InvoiceFormats, state_label, tabular
 from coapp.ui.invoices.list_model import CONTRACT, ID_ROLE, SORT_ROLE, InvoiceListModel
 
@@ -135,6 +136,7 @@ class InvoicesScreen(QWidget):
         top_layout.addWidget(self.totals)
 
         self.detail = InvoiceDetail(self.controller, self.formats, self)
+        self.exports = InvoiceExports(self.state, self.controller, self)
         self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="invoicesSplitter")
         self.splitter.addWidget(top)
         self.splitter.addWidget(self.detail)
@@ -158,7 +160,7 @@ class InvoicesScreen(QWidget):
 
     def menu_actions(self) -> list[QAction]:
         """Actions for the main window's Invoices menu (the menu shows their shortcuts)."""
-        return [self.new_draft_action, *self.detail.actions_for_menu()]
+        return [self.new_draft_action, *self.detail.actions_for_menu(), *self.exports.actions()]
 
     def _wire(self) -> None:
         c = self.controller
