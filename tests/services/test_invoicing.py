@@ -268,3 +268,34 @@ def test_a_reverse_charge_line_on_an_ordinary_invoice_is_named(ctx: AppContext, 
     assert not doc.self_billing
     assert doc.buyer.name == "Nordic Consultant Network AB"
     assert doc.totals.total == Decimal("1250.00")
+
+
+def test_a_vat_registered_buyer_in_another_eu_country_gets_reverse_charge(
+    ctx: AppContext, confirmation
+) -> None:  # type: ignore[no-untyped-def]
+    confirm, _ = confirmation
+    ctx.business.save(SOLE_TRADER)
+    contract = make_contract(ctx, rounding=None)
+    with_client(ctx, contract)
+    ctx.contracts.set_client_details(
+        contract.id, address="Vesterbrogade 1", postcode="1620", city="København", country="DK",
+        org_number="13585628", vat_number="DK13585628",
+    )  # fmt: skip
+    _report(ctx, contract.id)
+    doc = ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6])
+    assert doc.reverse_charge
+    assert {(li.vat_category, li.vat_rate) for li in doc.lines} == {(VatCategory.REVERSE_CHARGE, Decimal(0))}
+    assert doc.totals.total == doc.totals.net
+    assert confirm.preflight(doc.id) == []
+    confirmed = confirm.confirm(doc.id)
+    assert confirmed.buyer.vat_number.replace(" ", "") == "DK13585628"
+
+    # Without the client's VAT number the same sale is domestic Swedish VAT: no reverse charge.
+    other = make_contract(ctx, "Unregistered")
+    ctx.contracts.set_client_details(
+        other.id, address="Vesterbrogade 1", postcode="1620", city="København", country="DK"
+    )
+    ctx.timesheet.set_time(other.id, WEEK48[3], 60)
+    plain = ctx.drafts.create(other.id, WEEK48[0], WEEK48[6])
+    assert not plain.reverse_charge
+    assert plain.totals.vat[0].rate == Decimal(25)
