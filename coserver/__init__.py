@@ -1,0 +1,1 @@
+"""coserver: the reference implementation of the platform API (FastAPI + SQLAlchemy)."""
