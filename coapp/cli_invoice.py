@@ -196,15 +196,9 @@ def export_ubl(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def export_list_csv(ctx: AppContext, args: argparse.Namespace) -> int:
     from coapp.atomic_file import write_atomic
-    from coapp.documents.csv_export import InvoiceRow, invoices_csv
+    from coapp.documents.csv_export import invoices_csv
 
-    rows = [
-        InvoiceRow(
-            s.number or "", s.kind.value, s.state.value, s.contract_title, s.issue_date, s.due_date,
-            s.period_start, s.period_end, s.currency, s.net, s.vat, s.total,
-        )
-        for s in ctx.invoices.list()
-    ]  # fmt: skip
+    rows = ctx.invoices.list()
     write_atomic(_output(args.output), invoices_csv(rows, ctx.settings.language).encode("utf-8-sig"))
     print(f"Wrote {args.output} ({len(rows)} invoices)")
     return 0

@@ -19,7 +19,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import make_contract
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +30,7 @@ from coapp.domain.weeks import IsoWeek
 from coapp.models import TimeEntry
 from coapp.models.time_entries import entry_id
 from coapp.services.sheets import ContractInfo
+from tests.conftest import make_contract
 
 TODAY = "2026-11-26"
 TABLES = ("contracts", "time_entries", "running_timers", "outbox", "hidden_week_rows")

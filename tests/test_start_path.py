@@ -9,8 +9,6 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from conftest import make_contract
-
 from coapp.context import AppContext
 from coapp.domain.weeks import IsoWeek
 from coapp.services.holiday_names import HolidayNames
@@ -18,6 +16,7 @@ from coapp.services.quick_start import peek_week
 from coapp.services.sheets import CellChange
 from coapp.store.database import create_at_revision, head_revision
 from coapp.store.schema_version import HEAD_REVISION
+from tests.conftest import make_contract
 
 
 def test_schema_constant_is_the_migrations_head() -> None:

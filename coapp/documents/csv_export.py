@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import Enum
+from typing import Protocol
 
 from coapp.domain.contracts import RoundingRule
 from coapp.domain.durations import HoursFormat, format_minutes_always
@@ -28,12 +30,13 @@ class CsvStyle:
         return cls(";", ",") if language == "sv" else cls(",", ".")
 
 
-@dataclass(frozen=True)
-class InvoiceRow:
-    number: str
-    kind: str
-    state: str
-    contract: str
+class InvoiceListing(Protocol):
+    """What the list export reads of an invoice (the invoice list's summaries have it)."""
+
+    number: str | None
+    kind: Enum
+    state: Enum
+    contract_title: str
     issue_date: date
     due_date: date
     period_start: date
@@ -74,11 +77,12 @@ def _amount(value: Decimal, style: CsvStyle) -> str:
     return format(value, "f").replace(".", style.decimal)
 
 
-def invoices_csv(rows: Iterable[InvoiceRow], language: str = "sv") -> str:
+def invoices_csv(rows: Iterable[InvoiceListing], language: str = "sv") -> str:
     style = CsvStyle.for_language(language)
     body = [
         [
-            r.number, r.kind, r.state, r.contract, r.issue_date.isoformat(), r.due_date.isoformat(),
+            r.number or "", r.kind.value, r.state.value, r.contract_title, r.issue_date.isoformat(),
+            r.due_date.isoformat(),
             r.period_start.isoformat(), r.period_end.isoformat(), r.currency,
             _amount(r.net, style), _amount(r.vat, style), _amount(r.total, style),
         ]

@@ -65,15 +65,9 @@ class InvoiceExports(QObject):
     def export_list(self) -> None:
         def work(path: Path) -> str:
             from coapp.atomic_file import write_atomic
-            from coapp.documents.csv_export import InvoiceRow, invoices_csv
+            from coapp.documents.csv_export import invoices_csv
 
-            rows = [
-                InvoiceRow(
-                    s.number or "", s.kind.value, s.state.value, s.contract_title, s.issue_date, s.due_date,
-                    s.period_start, s.period_end, s.currency, s.net, s.vat, s.total,
-                )
-                for s in self._state.ctx.invoices.list()
-            ]  # fmt: skip
+            rows = self._state.ctx.invoices.list()
             write_atomic(path, invoices_csv(rows, self._state.settings.language).encode("utf-8-sig"))
             return self.tr("Exported {n} invoices to {path}").format(n=len(rows), path=path)
 
