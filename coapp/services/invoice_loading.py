@@ -9,7 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coapp.domain.errors import NotFoundError, ValidationError
-from coapp.domain.identifiers import format_org_number, format_vat_number
+from coapp.domain.identifiers import (
+    format_bankgiro,
+    format_iban,
+    format_org_number,
+    format_plusgiro,
+    format_vat_number,
+)
 from coapp.domain.invoices import InvoiceDocument, Party, Payment
 from coapp.models import BusinessDetails, Contract, Invoice, InvoiceLineRow
 from coapp.services.invoice_records import document_from_rows, party_from_json, payment_from_json
@@ -82,7 +88,12 @@ def client_party(contract: Contract) -> Party:
 def payment_of(details: BusinessDetails | None) -> Payment:
     if details is None:
         return Payment()
-    return Payment(bankgiro=details.bankgiro, plusgiro=details.plusgiro, iban=details.iban, bic=details.bic)
+    return Payment(
+        bankgiro=_formatted(lambda text, _c: format_bankgiro(text), details.bankgiro, details.country),
+        plusgiro=_formatted(lambda text, _c: format_plusgiro(text), details.plusgiro, details.country),
+        iban=_formatted(lambda text, _c: format_iban(text), details.iban, details.country),
+        bic=details.bic,
+    )
 
 
 def document(s: Session, loaded: Loaded) -> InvoiceDocument:

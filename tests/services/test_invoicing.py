@@ -225,6 +225,7 @@ def test_business_details_are_stored_compact_and_printed_readable(ctx: AppContex
     _report(ctx, contract.id)
     doc = confirm.confirm(ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6]).id)
     assert doc.seller.org_number == "556036-0793"
+    assert doc.payment.bankgiro == "5050-1055"
 
 
 def test_the_logo_reaches_the_pdf(ctx: AppContext, tmp_path) -> None:  # type: ignore[no-untyped-def]
