@@ -64,19 +64,22 @@ def file_logging(paths: Paths) -> Iterator[None]:
         print(f"{PROG}: warning: cannot write the log file ({one_line(str(exc))})", file=sys.stderr)
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root, alembic = logging.getLogger(), logging.getLogger("alembic")
-    levels = root.level, alembic.level
+    root = logging.getLogger()
+    # Alembic announces every plugin and stamp at INFO on each start, and fontTools every table it
+    # subsets for each PDF; only their problems belong in our log.
+    chatty = [logging.getLogger(name) for name in ("alembic", "fontTools")]
+    levels = [root.level, *(logger.level for logger in chatty)]
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > logging.INFO:
         root.setLevel(logging.INFO)
-    # Alembic announces every plugin and stamp at INFO on each start; only its problems matter here.
-    alembic.setLevel(logging.WARNING)
+    for logger in chatty:
+        logger.setLevel(logging.WARNING)
     try:
         yield
     finally:
         root.removeHandler(handler)
-        root.setLevel(levels[0])
-        alembic.setLevel(levels[1])
+        for logger, level in zip([root, *chatty], levels, strict=True):
+            logger.setLevel(level)
         handler.close()
 
 
