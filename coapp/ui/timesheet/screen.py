@@ -19,10 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coapp.domain.invoice_lines import TimeItem
+from coapp.domain.week_value import ContractWeek, week_values
 from coapp.domain.weeks import IsoWeek
 from coapp.services.sheets import CellChange, CopyMode, WeekSheet
 from coapp.ui.app_state import AppState
 from coapp.ui.formats import Formats
+from coapp.ui.invoices.formats import InvoiceFormats
 from coapp.ui.timesheet.commands import WeekEdit
 from coapp.ui.timesheet.controller import TimesheetController
 from coapp.ui.timesheet.grid_view import WeekGridView
@@ -204,6 +207,12 @@ class TimesheetScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.grid, 1)
+        self.value_label = QLabel(self)
+        self.value_label.setObjectName("weekValue")
+        self.value_label.setAccessibleName(self.tr("What this week is worth"))
+        self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.value_label)
         # Under the grid, beside the messages: the top row has no width to spare at 1100 px.
         bottom = QHBoxLayout()
         bottom.addWidget(self.message_label, 1)
@@ -326,6 +335,7 @@ class TimesheetScreen(QWidget):
         self.message_label.setAccessibleDescription(text)
 
     def _sheet_changed(self, sheet: WeekSheet) -> None:
+        self._show_week_value(sheet)
         if not sheet.rows and not sheet.hidden:
             self.empty_label.setText(
                 self.tr(
@@ -357,6 +367,29 @@ class TimesheetScreen(QWidget):
     def _remember_cell(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self._last_cell = (current.row(), current.column())
+
+    def _show_week_value(self, sheet: WeekSheet) -> None:
+        """The fee is visible everywhere (PRODUCT.md): the week's value, the platform's commission
+        and what is yours, computed as the invoice will be (rounding rule, hours or days)."""
+        weeks = [
+            ContractWeek(
+                c.title, c.fee_model, c.rate, c.currency, c.commission_percent, c.minutes_per_day, c.rounding,
+                tuple(TimeItem(d, cell.minutes) for d, cell in zip(sheet.days, row.cells, strict=True)),
+            )
+            for row in sheet.rows
+            if (c := row.contract)
+        ]  # fmt: skip
+        money = InvoiceFormats(self.formats).money
+        parts = [
+            self.tr("Worth {value} · commission {commission} · yours {kept}").format(
+                value=money(v.agreement_value, v.currency),
+                commission=money(v.commission, v.currency),
+                kept=money(v.kept, v.currency),
+            )
+            for v in week_values(weeks)
+        ]
+        self.value_label.setText(("  |  ".join(parts) + self.tr(" (excl. VAT)")) if parts else "")
+        self.value_label.setVisible(bool(parts))
 
     def _timer_changed(self, state: TimerState | None) -> None:
         if state is None:

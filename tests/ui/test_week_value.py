@@ -1,0 +1,47 @@
+"""Under the grid: what the week is worth, the commission and what is yours, as the invoice will be."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtWidgets import QLabel
+
+from coapp.domain.contracts import FeeModel, RoundingRule
+from coapp.domain.invoice_lines import TimeItem
+from coapp.domain.week_value import ContractWeek, week_values
+from tests.conftest import make_contract
+from tests.ui.helpers import grid_of, type_into
+
+
+def _label(window) -> str:  # type: ignore[no-untyped-def]
+    label = window.findChild(QLabel, "weekValue")
+    return label.text() if label.isVisible() else ""
+
+
+def test_the_week_value_follows_typing(qtbot, ctx, use_settings, open_window) -> None:  # type: ignore[no-untyped-def]
+    use_settings(language="sv")
+    contract = make_contract(ctx, rounding=RoundingRule.parse("up:15:entry"))  # 950 kr, 12,5 %
+    window = open_window(date(2026, 11, 24))
+    assert _label(window) == ""  # nothing reported, nothing to value
+    type_into(qtbot, grid_of(window), 0, 0, "7:20")  # billed 7:30 → 7 125,00 kr
+    text = _label(window)
+    assert "7\u00a0125,00\u00a0kr" in text
+    assert "890,63\u00a0kr" in text  # 12,5 % of 7 125 rounded half up
+    assert "6\u00a0234,37\u00a0kr" in text
+    assert ctx.timesheet.cell(contract.id, date(2026, 11, 23)).minutes == 440
+
+
+def test_week_values_per_currency_skip_fixed_fees() -> None:
+    def week(fee: FeeModel, currency: str, minutes: int) -> ContractWeek:
+        items = (TimeItem(date(2026, 11, 23), minutes),)
+        return ContractWeek("x", fee, Decimal("1000"), currency, Decimal("10"), 480, RoundingRule(), items)
+
+    values = week_values([
+        week(FeeModel.HOURLY, "SEK", 90), week(FeeModel.DAILY, "NOK", 240), week(FeeModel.FIXED, "SEK", 480),
+        week(FeeModel.HOURLY, "SEK", 30),
+    ])  # fmt: skip
+    assert [(v.currency, v.agreement_value, v.commission, v.kept) for v in values] == [
+        ("NOK", Decimal("500.00"), Decimal("50.00"), Decimal("450.00")),  # half a day
+        ("SEK", Decimal("2000.00"), Decimal("200.00"), Decimal("1800.00")),
+    ]
