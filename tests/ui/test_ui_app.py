@@ -282,3 +282,27 @@ def test_empty_state_without_time_goes_away_when_time_is_typed(qtbot, ctx, open_
     qtbot.keyClick(grid, Qt.Key.Key_Delete)
     assert empty.isVisible()
     assert empty.text().startswith("No time this week yet")
+
+
+def test_a_timer_that_cannot_be_recorded_can_be_discarded_after_asking(qtbot, ctx, open_window):
+    from PySide6.QtWidgets import QMessageBox
+
+    contract = _open_ended(ctx)
+    window = open_window()
+    grid = grid_of(window)
+    select(grid, 0, 0)
+    qtbot.keyClick(grid, Qt.Key.Key_T, CTRL)
+    _move_timer_start_back(ctx, timedelta(minutes=20, seconds=1))
+
+    box = window.timesheet.discard_timer()
+    assert box is not None
+    assert box.objectName() == "discardTimerDialog"
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert ctx.timers.running() is not None  # cancelled: still running
+
+    box = window.timesheet.discard_timer()
+    box.button(QMessageBox.StandardButton.Discard).click()
+    assert ctx.timers.running() is None
+    assert _timed_minutes(ctx, contract) == 0
+    assert "no time was recorded" in message(window)
+    assert window.timesheet.discard_timer() is None  # nothing left to discard

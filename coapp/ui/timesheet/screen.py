@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -223,6 +224,9 @@ class TimesheetScreen(QWidget):
         self.note_action = _action(
             self, self.tr("Edit note…"), "Ctrl+Shift+N", self.edit_note, "editNoteAction"
         )
+        self.discard_timer_action = _action(
+            self, self.tr("Discard timer…"), "Ctrl+Shift+T", self.discard_timer, "discardTimerAction"
+        )
         self.timer_action = _action(
             self, self.tr("Start/stop timer"), "Ctrl+T", self.toggle_timer, "timerAction"
         )
@@ -259,6 +263,7 @@ class TimesheetScreen(QWidget):
             self.goto_action,
             *self.copy_actions.values(),
             self.timer_action,
+            self.discard_timer_action,
             self.note_action,
             self.hide_row_action,
             self.draft_action,
@@ -404,6 +409,35 @@ class TimesheetScreen(QWidget):
             )
 
     # --- actions -------------------------------------------------------------------------
+
+    def discard_timer(self) -> QMessageBox | None:
+        """Stop the timer without recording its time, after asking: the time is lost. The way out
+        when the time cannot be recorded (a locked day, a contract that has ended)."""
+        state = self.timer.state
+        if state is None:
+            self.show_message(self.tr("No timer is running."), True)
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard timer"),
+            self.tr("Stop the timer for {title} without recording its time?").format(
+                title=state.contract.title
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("discardTimerDialog")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(button: int) -> None:
+            if button == QMessageBox.StandardButton.Discard:
+                self.timer.stop(discard=True)
+                self.show_message(self.tr("The timer was discarded; no time was recorded."), False)
+
+        box.finished.connect(answered)
+        box.finished.connect(box.deleteLater)
+        box.open()
+        return box
 
     def toggle_timer(self) -> None:
         self.timer.toggle(self.controller.model.contract_id(self.grid.currentIndex().row()))
