@@ -1,0 +1,102 @@
+"""`coapp-server [serve] --db URL --host 127.0.0.1 --port N [--mailbox DIR]`: run the reference server."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from coserver.settings import Settings
+
+DEFAULT_DB = "sqlite:///coserver.sqlite3"
+
+
+def _db_url(value: str) -> str:
+    try:
+        url = make_url(value)
+    except ArgumentError:
+        raise argparse.ArgumentTypeError(f"not a database URL: {value!r}") from None
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise argparse.ArgumentTypeError("the database must be sqlite:///FILE or postgresql+psycopg://...")
+    return value
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {value!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port out of range: {port}")
+    return port
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line a person can act on (plus exit 2), not the whole usage block.
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="coapp-server", description="The coapp platform API (reference).")
+    sub = parser.add_subparsers(dest="command")
+    serve = sub.add_parser("serve", help="run the HTTP server (the default)")
+    for p in (parser, serve):
+        p.add_argument("--db", type=_db_url, default=DEFAULT_DB, help=f"database URL (default {DEFAULT_DB})")
+        p.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
+        p.add_argument("--port", type=_port, default=8000, help="TCP port; 0 picks a free one")
+        p.add_argument("--mailbox", type=Path, help="write mail as .eml files here instead of SMTP")
+        p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    if args.mailbox is not None:
+        return Settings(db_url=args.db, mailbox=args.mailbox)
+    smtp_host = os.environ.get("COSERVER_SMTP_HOST")
+    if not smtp_host:
+        # Development default: mail lands next to the database rather than being lost.
+        return Settings(db_url=args.db, mailbox=Path("coserver-mailbox"))
+    return Settings(
+        db_url=args.db,
+        smtp_host=smtp_host,
+        smtp_port=int(os.environ.get("COSERVER_SMTP_PORT", "587")),
+        smtp_user=os.environ.get("COSERVER_SMTP_USER"),
+        smtp_password=os.environ.get("COSERVER_SMTP_PASSWORD"),
+    )
+
+
+def serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from coserver.app import create_app
+
+    logging.basicConfig(
+        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    app = create_app(_settings(args))  # type: ignore[arg-type]
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, ws="none")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # argparse prints one usage line + the error and exits 2
+    try:
+        return serve(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # start-up failures (database unreachable, ...): one line, not a trace
+        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        print(f"coapp-server: error: {first_line}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

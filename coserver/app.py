@@ -1,0 +1,34 @@
+"""The application factory: `create_app(settings)` migrates the database and wires the routes."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+import coserver
+from coserver import api_auth
+from coserver.context import ServerContext, make_mailer
+from coserver.db import make_engine, make_session_factory, migrate
+from coserver.errors import install_error_handlers
+from coserver.passwords import Passwords
+from coserver.settings import Settings
+
+
+def create_app(settings: Settings) -> FastAPI:
+    engine = make_engine(settings.db_url)
+    # Migrations run at start-up; several processes starting at once take turns (see db.migrate).
+    migrate(engine)
+    app = FastAPI(
+        title="coapp platform API",
+        version=getattr(coserver, "__version__", "1"),
+        summary="Accounts and offline-first sync for coapp (reference server).",
+    )
+    app.state.ctx = ServerContext(
+        settings=settings,
+        engine=engine,
+        sessions=make_session_factory(engine),
+        passwords=Passwords(settings.password_hasher),
+        mailer=make_mailer(settings),
+    )
+    install_error_handlers(app)
+    app.include_router(api_auth.router)
+    return app

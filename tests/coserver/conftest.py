@@ -1,0 +1,85 @@
+"""The real server over loopback HTTP: uvicorn in a background thread on 127.0.0.1, port 0, with a fresh
+database per test, on SQLite and, when COAPP_TEST_POSTGRES_URL is set, on PostgreSQL too."""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from coserver.app import create_app
+from coserver.settings import Settings
+from tests.coserver.harness import CHEAP_HASHER, FakeClock, LiveServer
+
+POSTGRES_ENV = "COAPP_TEST_POSTGRES_URL"
+BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get(POSTGRES_ENV) else [])
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'server.sqlite3'}"
+        return
+    base = make_url(os.environ[POSTGRES_ENV])
+    name = f"coserver_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield base.set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
+def _run(app: Any) -> tuple[uvicorn.Server, threading.Thread, int]:
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off", ws="none")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="coserver-test", daemon=True)
+    thread.start()
+    for _ in range(500):
+        if server.started or not thread.is_alive():
+            break
+        threading.Event().wait(0.01)
+    assert server.started, "the test server did not start"
+    port = server.servers[0].sockets[0].getsockname()[1]
+    return server, thread, port
+
+
+@pytest.fixture
+def start_server(db_url: str, tmp_path: Path) -> Iterator[Callable[..., LiveServer]]:
+    running: list[tuple[uvicorn.Server, threading.Thread, Any, LiveServer]] = []
+
+    def start(**overrides: Any) -> LiveServer:
+        clock = FakeClock()
+        settings = Settings(
+            db_url=db_url, mailbox=tmp_path / "mailbox", clock=clock, password_hasher=CHEAP_HASHER
+        )
+        settings = replace(settings, **overrides)
+        app = create_app(settings)
+        server, thread, port = _run(app)
+        live = LiveServer(f"http://127.0.0.1:{port}", settings, clock)
+        running.append((server, thread, app, live))
+        return live
+
+    yield start
+    for server, thread, app, live in running:
+        live.http.close()
+        server.should_exit = True
+        thread.join(timeout=10)
+        app.state.ctx.engine.dispose()
+
+
+@pytest.fixture
+def server(start_server: Callable[..., LiveServer]) -> LiveServer:
+    return start_server()
