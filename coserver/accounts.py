@@ -88,9 +88,14 @@ def create_account(
 def register(ctx: ServerContext, body: RegisterRequest, ip: str) -> Account:
     cfg = ctx.settings
     now = ctx.now()
-    with transaction(ctx.sessions) as session:
-        ratelimit.hit(session, f"register:ip:{ip}", cfg.register_per_ip, now)
-        ratelimit.hit(session, f"register:email:{email_key(body.email)}", cfg.register_per_account, now)
+    ratelimit.enforce(
+        ctx.sessions,
+        [
+            (f"register:ip:{ip}", cfg.register_per_ip),
+            (f"register:email:{email_key(body.email)}", cfg.register_per_account),
+        ],
+        now,
+    )
     _check_password(body.password, body.email, "password")
     password_hash = ctx.passwords.hash(body.password)
     token = tokens.new_token(tokens.CONFIRM_PREFIX)
@@ -166,10 +171,11 @@ def _issue(ctx: ServerContext, session: Session, session_id: uuid.UUID, row: Acc
 def sign_in(ctx: ServerContext, body: SignInRequest, ip: str) -> TokenPair:
     cfg = ctx.settings
     key = email_key(body.email)
-    with transaction(ctx.sessions) as session:
-        now = ctx.now()
-        ratelimit.hit(session, f"sign-in:ip:{ip}", cfg.sign_in_per_ip, now)
-        ratelimit.hit(session, f"sign-in:email:{key}", cfg.sign_in_per_account, now)
+    ratelimit.enforce(
+        ctx.sessions,
+        [(f"sign-in:ip:{ip}", cfg.sign_in_per_ip), (f"sign-in:email:{key}", cfg.sign_in_per_account)],
+        ctx.now(),
+    )
     with ctx.sessions() as session:
         row = session.execute(select(AccountRow).where(AccountRow.email_key == key)).scalar_one_or_none()
     # Verified even when no account exists (against a dummy hash): the same work either way.
