@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="coapp-server", description="The coapp platform API (reference).")
     sub = parser.add_subparsers(dest="command")
     serve = sub.add_parser("serve", help="run the HTTP server (the default)")
+    seed = sub.add_parser("seed-demo", help="create the demo accounts and print them as JSON")
+    seed.add_argument("--db", type=_db_url, default=DEFAULT_DB, help=f"database URL (default {DEFAULT_DB})")
     for p in (parser, serve):
         p.add_argument("--db", type=_db_url, default=DEFAULT_DB, help=f"database URL (default {DEFAULT_DB})")
         p.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
@@ -85,10 +88,19 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def seed_demo(args: argparse.Namespace) -> int:
+    from coserver.seed import seed_demo
+
+    print(json.dumps(seed_demo(args.db), indent=2, ensure_ascii=False))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # argparse prints one usage line + the error and exits 2
     try:
+        if args.command == "seed-demo":
+            return seed_demo(args)
         return serve(args)
     except KeyboardInterrupt:
         return 130

@@ -59,7 +59,7 @@ def _check_password(password: str, email: str, field: str) -> None:
 
 
 def create_account(
-    ctx: ServerContext, session: Session, email: str, password_hash: str, role: Role, display_name: str | None
+    session: Session, now: datetime, email: str, password_hash: str, role: Role, display_name: str | None
 ) -> AccountRow:
     """Insert an unconfirmed account in the caller's transaction; 409 when the e-mail is taken."""
     key = email_key(email)
@@ -74,7 +74,7 @@ def create_account(
         password_hash=password_hash,
         role=role.value,
         display_name=display_name,
-        created_at=ctx.now(),
+        created_at=now,
         version=next_version(session),
     )
     session.add(row)
@@ -100,7 +100,7 @@ def register(ctx: ServerContext, body: RegisterRequest, ip: str) -> Account:
     password_hash = ctx.passwords.hash(body.password)
     token = tokens.new_token(tokens.CONFIRM_PREFIX)
     with transaction(ctx.sessions) as session:
-        row = create_account(ctx, session, body.email, password_hash, Role(body.role), body.display_name)
+        row = create_account(session, now, body.email, password_hash, Role(body.role), body.display_name)
         session.add(
             EmailConfirmation(
                 token_hash=tokens.token_hash(token),

@@ -1,0 +1,56 @@
+"""`coapp-server`: one-line errors with exit 2 on bad input; `seed-demo` prints usable accounts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+
+from coserver.__main__ import main
+from tests.coserver.harness import LiveServer
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--port", "abc"],
+        ["serve", "--port", "70000"],
+        ["serve", "--db", "mysql://somewhere/db"],
+        ["--db", "::not a url::"],
+        ["--bogus"],
+        ["frobnicate"],
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("coapp-server")
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_unreachable_database_is_one_line_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", "postgresql+psycopg://nobody:x@127.0.0.1:1/none", "--port", "0"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("coapp-server: error:")
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_seed_demo_prints_accounts_that_can_sign_in(
+    db_url: str, start_server: Callable[..., LiveServer], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["seed-demo", "--db", db_url]) == 0
+    accounts = json.loads(capsys.readouterr().out)
+    assert sorted(a["role"] for a in accounts) == ["agent", "client", "freelancer", "freelancer"]
+    server = start_server()
+    for account in accounts:
+        signed = server.sign_in(account["email"], account["password"])
+        assert signed.status_code == 200, signed.text
+        assert signed.json()["account"]["role"] == account["role"]
+    # Seeding again resets the passwords rather than failing.
+    assert main(["seed-demo", "--db", db_url]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert [a["id"] for a in again] == [a["id"] for a in accounts]
+    assert server.sign_in(again[0]["email"], again[0]["password"]).status_code == 200
