@@ -23,6 +23,14 @@ def _ensure_application() -> None:
         app.setApplicationDisplayName("coapp")
 
 
+def _install_language(paths: Paths) -> None:
+    """The saved language's translator, before any widget is built (cheap: no store, no SQLAlchemy)."""
+    from coapp.settings import load_settings
+    from coapp.ui.i18n import install_translator
+
+    install_translator(load_settings(paths.settings).language)
+
+
 def build_main_window(data_dir: str | Path | None = None) -> MainWindow:
     """The real main window on *data_dir* with its store open, not shown, without the event loop."""
     _ensure_application()
@@ -31,6 +39,7 @@ def build_main_window(data_dir: str | Path | None = None) -> MainWindow:
     from coapp.ui.main_window import MainWindow
 
     paths = Paths.resolve(data_dir)
+    _install_language(paths)
     window = MainWindow(AppState(paths, ctx=AppContext.open(paths.data_dir)))
     window.destroyed.connect(window.state.close)
     return window
@@ -49,6 +58,7 @@ def show_main_window(data_dir: str | Path | None = None) -> MainWindow:
     from coapp.ui.main_window import MainWindow
 
     paths = Paths.resolve(data_dir)
+    _install_language(paths)
     preview = peek_week(paths.database, IsoWeek.of(date.today()))
     if preview is None:
         window = build_main_window(data_dir)

@@ -158,10 +158,18 @@ class MainWindow(QMainWindow):
         return dialog
 
     def apply_settings(self, settings) -> None:  # type: ignore[no-untyped-def]
+        language_changed = settings.language != self.state.settings.language
         self.state.save_settings(settings)
         self.formats = Formats(settings)
         self.timesheet.set_formats(self.formats)
         self.invoices.set_formats(self.formats)
+        if language_changed:
+            from coapp.ui.i18n import install_translator
+
+            install_translator(settings.language)  # dialogs and messages from now on; the rest at restart
+            self.statusBar().showMessage(
+                self.tr("Menus and screens change language when coapp is restarted."), 15000
+            )
 
     def open_business_details(self) -> BusinessDialog:
         from coapp.ui.business_dialog import BusinessDialog  # python-stdnum loads when it is needed

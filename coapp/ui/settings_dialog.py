@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from coapp.domain.durations import HoursFormat
 from coapp.domain.public_holidays import COUNTRIES
@@ -38,6 +38,10 @@ class SettingsDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         form = QFormLayout(self)
         form.addRow(self.tr("&Language and number format"), self.language)
+        restart_note = QLabel(self.tr("Menus and screens change language when coapp is restarted."))
+        restart_note.setObjectName("languageRestartNote")
+        restart_note.setWordWrap(True)
+        form.addRow("", restart_note)
         form.addRow(self.tr("&Hours shown as"), self.hours)
         form.addRow(self.tr("Public &holidays of"), self.country)
         for label_text, combo in (

@@ -3,7 +3,7 @@ that is shown, active and on a fixed week so tests never depend on today."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from coapp.app import build_main_window
 from coapp.context import AppContext
+from coapp.ui.i18n import install_translator
 from coapp.ui.main_window import MainWindow
 
 # The offscreen platform (CI) cannot pass size hints to a window system and says so once a window
@@ -26,6 +27,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in item.path.parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A test that switched the UI to Swedish does not hand its translator to the next test."""
+    yield
+    if QApplication.instance() is not None:
+        install_translator("en")
 
 
 # ISO week 2026-W48: Monday 23 – Sunday 29 November 2026, no public holidays in SE.

@@ -163,7 +163,7 @@ def test_time_notes_and_hidden_rows_persist_across_a_restart(qtbot, ctx, use_set
     grid = grid_of(window)
     model = grid.model()
     titles = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
-    assert titles == ["Backend", "Frontend", "Total"]  # Support stays hidden this week
+    assert titles == ["Backend", "Frontend", "Summa"]  # Support stays hidden; the UI is in Swedish
     assert row_texts(grid, 0) == ["7,5", "", "", "", "", "", "", "7,5"]
     assert row_texts(grid, 1) == ["", "", "", "2", "3", "", "", "5"]
     assert "API design" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)

@@ -131,25 +131,25 @@ def test_from_the_grid_to_a_confirmed_invoice_with_the_keyboard_and_one_click(
     assert window.stack.currentWidget() is window.invoices
     assert window.invoices.table.hasFocus()
     draft_row = _selected_row(window)
-    assert draft_row[0] == "Draft"
+    assert draft_row[0] == "Utkast"  # the UI is in Swedish
     assert draft_row[2] == "Backend"
     assert draft_row[3] == "v. 48 2026"
     assert draft_row[TOTAL] == _sek("18 406,25 kr")
     breakdown = dict(window.invoices.detail.breakdown.rows())
-    assert breakdown["Agreement value (excl. VAT)"] == _sek("14 725,00 kr")
-    assert breakdown[f"Platform commission (12,5{NBSP}%)"] == _sek("−1 840,63 kr")
-    assert breakdown["Net to you"] == _sek("12 884,37 kr")
-    assert breakdown[f"VAT 25{NBSP}% on 14{NBSP}725,00{NBSP}kr"] == _sek("3 681,25 kr")
-    assert breakdown["Total (incl. VAT)"] == _sek("18 406,25 kr")
+    assert breakdown["Avtalsvärde (exkl. moms)"] == _sek("14 725,00 kr")
+    assert breakdown[f"Plattformens provision (12,5{NBSP}%)"] == _sek("−1 840,63 kr")
+    assert breakdown["Netto till dig"] == _sek("12 884,37 kr")
+    assert breakdown[f"Moms 25{NBSP}% på 14{NBSP}725,00{NBSP}kr"] == _sek("3 681,25 kr")
+    assert breakdown["Totalt (inkl. moms)"] == _sek("18 406,25 kr")
     assert not _find(window, QWidget, "preflightProblems").isVisible()
 
     qtbot.mouseClick(_button(window, "confirmInvoiceButton"), LEFT)  # one click
 
     confirmed = _selected_row(window)
     assert confirmed[0] == "1"
-    assert confirmed[1] == "Confirmed"
-    assert _find(window, QLabel, "invoiceTitle").text() == "Invoice 1 · Confirmed"
-    assert "Invoice 1 confirmed" in _find(window, QLabel, "invoiceMessage").text()
+    assert confirmed[1] == "Bekräftad"
+    assert _find(window, QLabel, "invoiceTitle").text() == "Faktura 1 · Bekräftad"
+    assert "Faktura 1 är bekräftad" in _find(window, QLabel, "invoiceMessage").text()
     pdf = ctx.paths.invoice_archive / "1.pdf"
     assert pdf.read_bytes().startswith(b"%PDF-1.")  # the real renderer, not a stand-in
     [summary] = ctx.invoices.list()
@@ -165,11 +165,11 @@ def test_from_the_grid_to_a_confirmed_invoice_with_the_keyboard_and_one_click(
     assert window.stack.currentWidget() is window.timesheet
     model = grid.model()
     assert [model.index(0, c).data(LOCKED_ROLE) for c in range(3)] == [True, True, False]
-    assert "confirmed invoice" in model.index(0, 0).data(TOOLTIP)
+    assert "bekräftad faktura" in model.index(0, 0).data(TOOLTIP)
     grid.setFocus()
     select(grid, 0, 0)
     qtbot.keyClick(grid, "5")
-    assert message(window) == "This day is on a confirmed invoice and is read-only."
+    assert message(window) == "Den här dagen finns på en bekräftad faktura och är skrivskyddad."
     assert ctx.timesheet.cell(contract.id, WEEK48[0]).minutes == 450
 
 
@@ -517,19 +517,19 @@ def test_a_fixed_fee_draft_takes_milestones_in_the_detail_pane(qtbot, ctx, use_s
     doc = ctx.invoices.document(draft.id)
     assert [(li.description, li.quantity, li.unit, li.amount) for li in doc.lines] == [
         ("Design phase", Decimal(1), Unit.PIECE, Decimal("40000.00")),
-        ("Milestone 2", Decimal(2), Unit.PIECE, Decimal("25000.00")),
+        ("Delleverans 2", Decimal(2), Unit.PIECE, Decimal("25000.00")),  # the UI is in Swedish
     ]
     assert not doc.self_billing
     breakdown = dict(detail.breakdown.rows())
-    assert breakdown["Agreement value (excl. VAT)"] == _sek("65 000,00 kr")
-    assert breakdown["Total (incl. VAT)"] == _sek("81 250,00 kr")
+    assert breakdown["Avtalsvärde (exkl. moms)"] == _sek("65 000,00 kr")
+    assert breakdown["Totalt (inkl. moms)"] == _sek("81 250,00 kr")
 
     assert not model.setData(model.index(1, PRICE), "twelve")
     assert "is not a number" in _find(window, QLabel, "invoiceMessage").text()
 
     detail.lines.selectRow(0)
     qtbot.mouseClick(remove, LEFT)
-    assert [li.description for li in ctx.invoices.document(draft.id).lines] == ["Milestone 2"]
+    assert [li.description for li in ctx.invoices.document(draft.id).lines] == ["Delleverans 2"]
 
 
 def test_a_confirmed_invoices_lines_cannot_be_edited(qtbot, ctx, open_window):

@@ -22,29 +22,36 @@ _CENT = Decimal("0.01")
 _SWEDISH_SYMBOLS = {"SEK": "kr"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Invoices", text)
+translate = QCoreApplication.translate  # lupdate reads the context and text of each call
 
 
 def state_label(state: InvoiceState) -> str:
     return {
-        InvoiceState.DRAFT: _tr("Draft"),
-        InvoiceState.CONFIRMED: _tr("Confirmed"),
-        InvoiceState.SENT: _tr("Sent"),
-        InvoiceState.PAID: _tr("Paid"),
-        InvoiceState.CREDITED: _tr("Credited"),
+        InvoiceState.DRAFT: translate("Invoices", "Draft"),
+        InvoiceState.CONFIRMED: translate("Invoices", "Confirmed"),
+        InvoiceState.SENT: translate("Invoices", "Sent"),
+        InvoiceState.PAID: translate("Invoices", "Paid"),
+        InvoiceState.CREDITED: translate("Invoices", "Credited"),
     }[state]
 
 
 def kind_label(kind: InvoiceKind) -> str:
-    return _tr("Credit note") if kind is InvoiceKind.CREDIT_NOTE else _tr("Invoice")
+    return (
+        translate("Invoices", "Credit note")
+        if kind is InvoiceKind.CREDIT_NOTE
+        else translate("Invoices", "Invoice")
+    )
 
 
 def number_text(state: InvoiceState, number: str | None) -> str:
     """What stands where the number goes: the number, "Draft", or "Number on sync" (offline)."""
     if number:
         return number
-    return _tr("Draft") if state is InvoiceState.DRAFT else _tr("Number on sync")
+    return (
+        translate("Invoices", "Draft")
+        if state is InvoiceState.DRAFT
+        else translate("Invoices", "Number on sync")
+    )
 
 
 def tabular(font: QFont) -> QFont:
@@ -124,10 +131,10 @@ class InvoiceFormats:
     def unit(self, unit: Unit, quantity: Decimal) -> str:
         one = quantity == 1
         if unit is Unit.HOUR:
-            return _tr("h")
+            return translate("Invoices", "h")
         if unit is Unit.DAY:
-            return _tr("day") if one else _tr("days")
-        return _tr("pc") if one else _tr("pcs")
+            return translate("Invoices", "day") if one else translate("Invoices", "days")
+        return translate("Invoices", "pc") if one else translate("Invoices", "pcs")
 
     def period(self, first: date, last: date) -> str:
         """A week, a month, a day or a range, in the shortest form that says it exactly."""
@@ -135,7 +142,7 @@ class InvoiceFormats:
             return self.day(first)
         if first.weekday() == 0 and last - first == timedelta(days=6):
             iso_year, week, _ = first.isocalendar()
-            prefix = "v." if self.language == "sv" else _tr("Week")
+            prefix = "v." if self.language == "sv" else translate("Invoices", "Week")
             return f"{prefix} {week} {iso_year}"
         if first.day == 1 and last == first.replace(day=calendar.monthrange(first.year, first.month)[1]):
             return self.locale.toString(QDate(first.year, first.month, 1), "MMMM yyyy")

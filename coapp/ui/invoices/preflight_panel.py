@@ -3,21 +3,32 @@ and buttons for the fixes that are one step away (business details, refreshing t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 # What to do, for problems the services name (matched on their wording, in order).
 _HINTS = (
-    ("refresh the draft", "Click Refresh draft to take the timesheet as it is now."),
-    ("client's", "The client's details come with the contract from the platform."),
+    (
+        "refresh the draft",
+        QT_TRANSLATE_NOOP("PreflightPanel", "Click Refresh draft to take the timesheet as it is now."),
+    ),
+    (
+        "client's",
+        QT_TRANSLATE_NOOP("PreflightPanel", "The client's details come with the contract from the platform."),
+    ),
     (
         "outside the contract's period",
-        "Move that time in the timesheet, or draft a period inside the contract.",
+        QT_TRANSLATE_NOOP(
+            "PreflightPanel", "Move that time in the timesheet, or draft a period inside the contract."
+        ),
     ),
-    ("more than 24 hours", "Correct that day in the timesheet, then refresh the draft."),
-    ("no lines", "Add a line, or draft a period with reported time."),
-    ("amounts to zero", "Give the lines a quantity and a price."),
-    ("has no VAT rate", "Check the country in your business details."),
+    (
+        "more than 24 hours",
+        QT_TRANSLATE_NOOP("PreflightPanel", "Correct that day in the timesheet, then refresh the draft."),
+    ),
+    ("no lines", QT_TRANSLATE_NOOP("PreflightPanel", "Add a line, or draft a period with reported time.")),
+    ("amounts to zero", QT_TRANSLATE_NOOP("PreflightPanel", "Give the lines a quantity and a price.")),
+    ("has no VAT rate", QT_TRANSLATE_NOOP("PreflightPanel", "Check the country in your business details.")),
 )
 
 

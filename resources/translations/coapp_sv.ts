@@ -1,0 +1,1550 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE">
+<context>
+    <name>BreakdownPanel</name>
+    <message>
+        <location filename="../../coapp/ui/invoices/breakdown.py" line="+20"/>
+        <source>Invoice breakdown</source>
+        <translation>Fakturans uppdelning</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Agreement value (excl. VAT)</source>
+        <translation>Avtalsvärde (exkl. moms)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Platform commission ({rate})</source>
+        <translation>Plattformens provision ({rate})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Net to you</source>
+        <translation>Netto till dig</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>VAT: reverse charge, the buyer accounts for it</source>
+        <translation>Moms: omvänd betalningsskyldighet, köparen redovisar momsen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VAT: none, services sold abroad</source>
+        <translation>Moms: ingen, tjänster sålda till utlandet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VAT {rate} on {base}</source>
+        <translation>Moms {rate} på {base}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Total (incl. VAT)</source>
+        <translation>Totalt (inkl. moms)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid to you (total − commission)</source>
+        <translation>Utbetalas till dig (totalt − provision)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due date (if confirmed today)</source>
+        <translation>Förfallodatum (om den bekräftas i dag)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due date</source>
+        <translation>Förfallodatum</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessDialog</name>
+    <message>
+        <location filename="../../coapp/ui/business_dialog.py" line="+78"/>
+        <source>Business details</source>
+        <translation>Företagsuppgifter</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>You</source>
+        <translation>Företaget</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As registered</source>
+        <translation>Som det är registrerat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sole trader (enskild firma)</source>
+        <translation>Enskild firma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Limited company (AB)</source>
+        <translation>Aktiebolag (AB)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Approved for F-tax (Godkänd för F-skatt)</source>
+        <translation>Godkänd för F-skatt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the company is registered (säte)</source>
+        <translation>Där företaget har sitt säte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company &amp;form</source>
+        <translation>&amp;Företagsform</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Organisation number</source>
+        <translation>&amp;Organisationsnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;VAT number</source>
+        <translation>&amp;Momsreg.nr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F-skatt (Sweden)</source>
+        <translation>F-skatt (Sverige)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered &amp;office</source>
+        <translation>&amp;Säte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Email</source>
+        <translation>&amp;E-post</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Street and number</source>
+        <translation>Gatuadress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+9"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+166"/>
+        <source>e.g. {example}</source>
+        <translation>t.ex. {example}</translation>
+    </message>
+    <message>
+        <location line="-176"/>
+        <source>&amp;Address</source>
+        <translation>&amp;Adress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Postcode</source>
+        <translation>&amp;Postnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cit&amp;y</source>
+        <translation>Or&amp;t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Country</source>
+        <translation>&amp;Land</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payment</source>
+        <translation>Betalning</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> days</source>
+        <translation> dagar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Bankgiro (Sweden)</source>
+        <translation>&amp;Bankgiro (Sverige)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;lusgiro (Sweden)</source>
+        <translation>Pl&amp;usgiro (Sverige)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;IBAN</source>
+        <translation>&amp;IBAN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BI&amp;C</source>
+        <translation>BI&amp;C</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment &amp;terms</source>
+        <translation>Betalnings&amp;villkor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invoices</source>
+        <translation>Fakturor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No logo</source>
+        <translation>Ingen logotyp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a logo file</source>
+        <translation>Välj en logotypfil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the logo</source>
+        <translation>Ta bort logotypen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Invoice &amp;language</source>
+        <translation>Fakturans språ&amp;k</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lo&amp;go</source>
+        <translation>Lo&amp;gotyp</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Still missing for invoicing</source>
+        <translation>Saknas för fakturering</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Still needed before an invoice can be confirmed:</source>
+        <translation>Behövs innan en faktura kan bekräftas:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything an invoice needs is filled in.</source>
+        <translation>Allt som en faktura behöver är ifyllt.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Choose your logo</source>
+        <translation>Välj din logotyp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>CellDelegate</name>
+    <message>
+        <location filename="../../coapp/ui/timesheet/delegate.py" line="+17"/>
+        <source>Hours</source>
+        <translation>Timmar</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceDetail</name>
+    <message>
+        <location filename="../../coapp/ui/invoices/detail.py" line="+83"/>
+        <source>Refresh draft</source>
+        <translation>Uppdatera utkast</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard draft…</source>
+        <translation>Radera utkast…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm invoice</source>
+        <translation>Bekräfta faktura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit invoice…</source>
+        <translation>Kreditera faktura…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as sent</source>
+        <translation>Markera som skickad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as paid</source>
+        <translation>Markera som betald</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open PDF</source>
+        <translation>Öppna PDF</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Select an invoice to see its lines and breakdown.</source>
+        <translation>Välj en faktura för att se dess rader och uppdelning.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rebuild the lines from the timesheet</source>
+        <translation>Bygg om raderna från tidrapporten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Throw this draft away; it has no number</source>
+        <translation>Radera utkastet; det har inget nummer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check, then confirm: number, lock the time, archive the PDF</source>
+        <translation>Kontrollera och bekräfta: nummer, lås tiden, arkivera PDF:en</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel this invoice with a credit note</source>
+        <translation>Makulera fakturan med en kreditfaktura</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client has the invoice</source>
+        <translation>Kunden har fått fakturan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The money has arrived</source>
+        <translation>Betalningen har kommit in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the archived PDF</source>
+        <translation>Öppna den arkiverade PDF:en</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Invoice message</source>
+        <translation>Fakturameddelande</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Invoice lines</source>
+        <translation>Fakturarader</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add line</source>
+        <translation>Lägg till rad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a milestone or instalment</source>
+        <translation>Lägg till en delleverans eller delbetalning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove line</source>
+        <translation>Ta bort rad</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Draft invoice</source>
+        <translation>Fakturautkast</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>credits invoice {number}</source>
+        <translation>krediterar faktura {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>issued {day}</source>
+        <translation>fakturadatum {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>self-billing: the platform issues it on your behalf</source>
+        <translation>självfakturering: plattformen utfärdar den åt dig</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A fixed fee: add a line per milestone; double-click or F2 to edit.</source>
+        <translation>Fast arvode: lägg till en rad per delleverans; dubbelklicka eller tryck F2 för att redigera.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lines come from the timesheet: change the time there, then Refresh draft.</source>
+        <translation>Raderna kommer från tidrapporten: ändra tiden där och välj sedan Uppdatera utkast.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The lines of invoice {number}, cancelled: the breakdown counts them against you.</source>
+        <translation>Raderna i faktura {number}, som krediteras: uppdelningen räknar dem som avdrag.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A confirmed invoice never changes; correct it with a credit note.</source>
+        <translation>En bekräftad faktura ändras aldrig; rätta den med en kreditfaktura.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+6"/>
+        <source>Discard draft</source>
+        <translation>Radera utkast</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Discard this draft? It has no number; its time can go on another invoice.</source>
+        <translation>Radera utkastet? Det har inget nummer; tiden kan tas med på en annan faktura.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+12"/>
+        <source>Credit invoice</source>
+        <translation>Kreditera faktura</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Credit invoice {number}?</source>
+        <translation>Kreditera faktura {number}?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A credit note with its own number cancels the whole invoice, and its time is unlocked for a new invoice. The invoice itself stays in the archive. This cannot be undone.</source>
+        <translation>En kreditfaktura med eget nummer makulerar hela fakturan, och tiden låses upp för en ny faktura. Själva fakturan ligger kvar i arkivet. Det går inte att ångra.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The PDF is not in the archive any more: {path}</source>
+        <translation>PDF:en finns inte längre i arkivet: {path}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No program here opens PDFs; the file is {path}</source>
+        <translation>Inget program här kan öppna PDF-filer; filen är {path}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Milestone {n}</source>
+        <translation>Delleverans {n}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Select the line to remove first.</source>
+        <translation>Markera först raden som ska tas bort.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceExports</name>
+    <message>
+        <location filename="../../coapp/ui/invoices/exports.py" line="+25"/>
+        <source>Export the list as CSV…</source>
+        <translation>Exportera listan som CSV…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export this invoice&apos;s time as CSV…</source>
+        <translation>Exportera fakturans tid som CSV…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export e-invoice (Peppol UBL)…</source>
+        <translation>Exportera e-faktura (Peppol UBL)…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Not exported: {reason}</source>
+        <translation>Inte exporterad: {reason}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exported {n} invoices to {path}</source>
+        <translation>Exporterade {n} fakturor till {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export invoices</source>
+        <translation>Exportera fakturor</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Exported {n} days to {path}</source>
+        <translation>Exporterade {n} dagar till {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the time behind the invoice</source>
+        <translation>Exportera tiden bakom fakturan</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exported the e-invoice to {path}</source>
+        <translation>Exporterade e-fakturan till {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export e-invoice</source>
+        <translation>Exportera e-faktura</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceLinesModel</name>
+    <message>
+        <location filename="../../coapp/ui/invoices/lines_model.py" line="+43"/>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported</source>
+        <translation>Rapporterat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Billed</source>
+        <translation>Fakturerat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>À-pris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT</source>
+        <translation>Moms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Belopp</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Reported time as typed; billed time after the contract&apos;s rounding rule</source>
+        <translation>Rapporterad tid som den skrevs in; fakturerad tid efter avtalets avrundningsregel</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Every line needs a description.</source>
+        <translation>Varje rad behöver en beskrivning.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quantities and prices cannot be negative.</source>
+        <translation>Antal och priser kan inte vara negativa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A quantity has at most four decimals.</source>
+        <translation>Ett antal har högst fyra decimaler.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A price has at most two decimals.</source>
+        <translation>Ett pris har högst två decimaler.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceListModel</name>
+    <message>
+        <location filename="../../coapp/ui/invoices/list_model.py" line="+34"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract</source>
+        <translation>Avtal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued</source>
+        <translation>Fakturadatum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Förfaller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>A draft takes its number when it is confirmed.</source>
+        <translation>Ett utkast får sitt nummer när det bekräftas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed offline; the platform assigns the number at the next sync.</source>
+        <translation>Bekräftad offline; plattformen tilldelar numret vid nästa synkronisering.</translation>
+    </message>
+</context>
+<context>
+    <name>Invoices</name>
+    <message>
+        <location filename="../../coapp/ui/invoices/formats.py" line="+30"/>
+        <location line="+21"/>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Confirmed</source>
+        <translation>Bekräftad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Skickad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>Betald</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credited</source>
+        <translation>Krediterad</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Credit note</source>
+        <translation>Kreditfaktura</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invoice</source>
+        <translation>Faktura</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Number on sync</source>
+        <translation>Nummer vid synk</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>h</source>
+        <translation>tim</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>day</source>
+        <translation>dag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>days</source>
+        <translation>dagar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pc</source>
+        <translation>st</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>pcs</source>
+        <translation>st</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Week</source>
+        <translation>Vecka</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesController</name>
+    <message>
+        <location filename="../../coapp/ui/invoices/controller.py" line="+112"/>
+        <source>Draft made: check the lines, then confirm (Ctrl+Return).</source>
+        <translation>Utkastet är skapat: kontrollera raderna och bekräfta sedan (Ctrl+Retur).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Draft refreshed from the timesheet.</source>
+        <translation>Utkastet är uppdaterat från tidrapporten.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Draft discarded; its time can go on another invoice.</source>
+        <translation>Utkastet är raderat; tiden kan tas med på en annan faktura.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not confirmed: fix the problems listed above first.</source>
+        <translation>Inte bekräftad: åtgärda först problemen ovan.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The PDF could not be written ({reason}); nothing was confirmed.</source>
+        <translation>PDF:en kunde inte skrivas ({reason}); ingenting bekräftades.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Invoice {number} confirmed; its PDF is in the archive.</source>
+        <translation>Faktura {number} är bekräftad; PDF:en finns i arkivet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confirmed, number on sync; its PDF is in the archive.</source>
+        <translation>Bekräftad, numret kommer vid synk; PDF:en finns i arkivet.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The PDF could not be written ({reason}).</source>
+        <translation>PDF:en kunde inte skrivas ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Credit note {note} cancels invoice {number}; its time is unlocked.</source>
+        <translation>Kreditfaktura {note} makulerar faktura {number}; tiden är upplåst.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Marked as {state}.</source>
+        <translation>Markerad som {state}.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesScreen</name>
+    <message>
+        <location filename="../../coapp/ui/invoices/screen.py" line="+48"/>
+        <location line="+59"/>
+        <source>Invoices</source>
+        <translation>Fakturor</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Show invoices in the state</source>
+        <translation>Visa fakturor med status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All states</source>
+        <translation>Alla statusar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show invoices of the contract</source>
+        <translation>Visa fakturor för avtalet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+142"/>
+        <source>All contracts</source>
+        <translation>Alla avtal</translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <source>Period: 2026-11, 2026-W48 or FROM..TO</source>
+        <translation>Period: 2026-11, 2026-W48 eller FRÅN..TILL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show invoices of the period</source>
+        <translation>Visa fakturor för perioden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New draft…</source>
+        <translation>Nytt utkast…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Draft an invoice for a contract and a period (Ctrl+N)</source>
+        <translation>Skapa ett fakturautkast för ett avtal och en period (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New draft</source>
+        <translation>Nytt utkast</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;State</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ontract</source>
+        <translation>Avta&amp;l</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Period</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Totals per currency</source>
+        <translation>Summor per valuta</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>No invoices match these filters. Choose “All states” and “All contracts”, or clear the period.</source>
+        <translation>Inga fakturor matchar filtren. Välj ”Alla statusar” och ”Alla avtal”, eller töm perioden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No invoices yet. On the timesheet, select a contract&apos;s row and press Ctrl+I to draft the week&apos;s invoice, or click New draft… (Ctrl+N) here.</source>
+        <translation>Inga fakturor än. Markera ett avtals rad i tidrapporten och tryck Ctrl+I för att skapa veckans fakturautkast, eller klicka på Nytt utkast… (Ctrl+N) här.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Total of the invoices listed, credit notes subtracted: {amounts}</source>
+        <translation>Summa för fakturorna i listan, kreditfakturor avräknade: {amounts}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(drafts not counted)</source>
+        <translation>(utkast räknas inte)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../coapp/ui/main_window.py" line="+51"/>
+        <source>Screens</source>
+        <translation>Vyer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Timesheet</source>
+        <translation>Tidrapport</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invoices</source>
+        <translation>Fakturor</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gör om</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Business details…</source>
+        <translation>&amp;Företagsuppgifter…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Inställningar…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Time</source>
+        <translation>&amp;Tid</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Invoices</source>
+        <translation>&amp;Fakturor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About coapp</source>
+        <translation>&amp;Om coapp</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Menus and screens change language when coapp is restarted.</source>
+        <translation>Menyer och vyer byter språk när coapp startas om.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Business details saved.</source>
+        <translation>Företagsuppgifterna är sparade.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>About coapp</source>
+        <translation>Om coapp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>coapp {version}
+The freelancer&apos;s desktop cockpit.
+Data folder: {folder}</source>
+        <translation>coapp {version}
+Konsultens cockpit på skrivbordet.
+Datamapp: {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>NewDraftDialog</name>
+    <message>
+        <location filename="../../coapp/ui/invoices/draft_dialog.py" line="+78"/>
+        <source>New draft invoice</source>
+        <translation>Nytt fakturautkast</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contract</source>
+        <translation>Avtal</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This week ({week})</source>
+        <translation>Denna vecka ({week})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This month ({month})</source>
+        <translation>Denna månad ({month})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From – to</source>
+        <translation>Från – till</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All time not yet invoiced</source>
+        <translation>All tid som inte har fakturerats</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>First day</source>
+        <translation>Första dagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last day</source>
+        <translation>Sista dagen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>One line per day</source>
+        <translation>En rad per dag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One line per week</source>
+        <translation>En rad per vecka</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A fixed fee is invoiced by milestones: add them as lines once the draft is made.</source>
+        <translation>Ett fast arvode faktureras per delleverans: lägg till dem som rader när utkastet är skapat.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Create draft</source>
+        <translation>Skapa utkast</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Contract</source>
+        <translation>&amp;Avtal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines</source>
+        <translation>Rader</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../coapp/ui/timesheet/note_dialog.py" line="+15"/>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Note: what was done</source>
+        <translation>Anteckning: vad som gjordes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was done (Ctrl+Enter saves)</source>
+        <translation>Vad som gjordes (Ctrl+Enter sparar)</translation>
+    </message>
+</context>
+<context>
+    <name>PreflightPanel</name>
+    <message>
+        <location filename="../../coapp/ui/invoices/preflight_panel.py" line="+13"/>
+        <source>Click Refresh draft to take the timesheet as it is now.</source>
+        <translation>Klicka på Uppdatera utkast för att hämta tidrapporten som den ser ut nu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The client&apos;s details come with the contract from the platform.</source>
+        <translation>Kundens uppgifter följer med avtalet från plattformen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move that time in the timesheet, or draft a period inside the contract.</source>
+        <translation>Flytta den tiden i tidrapporten, eller skapa ett utkast för en period inom avtalet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Correct that day in the timesheet, then refresh the draft.</source>
+        <translation>Rätta den dagen i tidrapporten och uppdatera sedan utkastet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a line, or draft a period with reported time.</source>
+        <translation>Lägg till en rad, eller skapa ett utkast för en period med rapporterad tid.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the lines a quantity and a price.</source>
+        <translation>Ange antal och pris på raderna.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the country in your business details.</source>
+        <translation>Kontrollera landet i dina företagsuppgifter.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Problems that stop the confirmation</source>
+        <translation>Problem som hindrar bekräftelsen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This invoice cannot be confirmed yet:</source>
+        <translation>Fakturan kan inte bekräftas än:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Business details…</source>
+        <translation>Företagsuppgifter…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open business details</source>
+        <translation>Öppna företagsuppgifterna</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh draft</source>
+        <translation>Uppdatera utkast</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>fix it in Business details (Edit ▸ Business details…).</source>
+        <translation>rätta det i Företagsuppgifter (Redigera ▸ Företagsuppgifter…).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../coapp/ui/settings_dialog.py" line="+23"/>
+        <source>Preferences</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decimal hours (7,5)</source>
+        <translation>Timmar med decimaler (7,5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours and minutes (7:30)</source>
+        <translation>Timmar och minuter (7:30)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Language and number format</source>
+        <translation>&amp;Språk och talformat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Menus and screens change language when coapp is restarted.</source>
+        <translation>Menyer och vyer byter språk när coapp startas om.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Hours shown as</source>
+        <translation>&amp;Timmar visas som</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public &amp;holidays of</source>
+        <translation>&amp;Helgdagar i</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours format</source>
+        <translation>Tidsformat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holiday country</source>
+        <translation>Land för helgdagar</translation>
+    </message>
+</context>
+<context>
+    <name>TimerController</name>
+    <message>
+        <location filename="../../coapp/ui/timesheet/timer_panel.py" line="+50"/>
+        <source>Select a contract row to start its timer.</source>
+        <translation>Markera en avtalsrad för att starta dess timer.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Timer started for {title}.</source>
+        <translation>Timern startad för {title}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The timer keeps running: {reason}</source>
+        <translation>Timern fortsätter att gå: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Timer stopped after less than a minute; nothing was added.</source>
+        <translation>Timern stoppades efter mindre än en minut; ingenting lades till.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Timer stopped: {time} h added to {title}.</source>
+        <translation>Timern stoppad: {time} h har lagts till på {title}.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Timer {elapsed} · {title}</source>
+        <translation>Timer {elapsed} · {title}</translation>
+    </message>
+</context>
+<context>
+    <name>TimesheetController</name>
+    <message>
+        <location filename="../../coapp/ui/timesheet/controller.py" line="+68"/>
+        <location line="+15"/>
+        <source>Edit time</source>
+        <translation>Ändra tid</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Nothing to copy: last week has no time that fits this week.</source>
+        <translation>Inget att kopiera: förra veckan har ingen tid som passar in den här veckan.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copy last week</source>
+        <translation>Kopiera förra veckan</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copied {n} days from last week.</source>
+        <translation>Kopierade {n} dagar från förra veckan.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped {n} (holidays, days that already hold time or are full).</source>
+        <translation>Hoppade över {n} (helgdagar och dagar som redan har tid eller är fulla).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not undo or redo: {reason}</source>
+        <translation>Kunde inte ångra eller göra om: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TimesheetScreen</name>
+    <message>
+        <location filename="../../coapp/ui/timesheet/screen.py" line="+62"/>
+        <source>Timesheet</source>
+        <translation>Tidrapport</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Previous week (Alt+Left)</source>
+        <translation>Föregående vecka (Alt+Vänsterpil)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+144"/>
+        <source>This week</source>
+        <translation>Denna vecka</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <source>Go to this week (Alt+Home)</source>
+        <translation>Gå till denna vecka (Alt+Home)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next week (Alt+Right)</source>
+        <translation>Nästa vecka (Alt+Högerpil)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go to the week of a date</source>
+        <translation>Gå till veckan för ett datum</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Week shown</source>
+        <translation>Visad vecka</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <source>Copy last week</source>
+        <translation>Kopiera förra veckan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy last week&apos;s rows and hours (Ctrl+Shift+C); more in the menu</source>
+        <translation>Kopiera förra veckans rader och timmar (Ctrl+Shift+C); fler val i menyn</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rows only</source>
+        <translation>Bara rader</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rows and hours</source>
+        <translation>Rader och timmar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rows, hours and notes</source>
+        <translation>Rader, timmar och anteckningar</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+245"/>
+        <source>Start timer</source>
+        <translation>Starta timer</translation>
+    </message>
+    <message>
+        <location line="-244"/>
+        <source>Start or stop the timer for the selected contract (Ctrl+T)</source>
+        <translation>Starta eller stoppa timern för det markerade avtalet (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draft invoice for the week</source>
+        <translation>Fakturautkast för veckan</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Draft invoice for the month</source>
+        <translation>Fakturautkast för månaden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Draft invoice</source>
+        <translation>Skapa fakturautkast</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draft an invoice for the selected contract and the week shown (Ctrl+I); month: in the menu</source>
+        <translation>Skapa ett fakturautkast för det markerade avtalet och den visade veckan (Ctrl+I); månad: i menyn</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Timesheet message</source>
+        <translation>Meddelande i tidrapporten</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>What this week is worth</source>
+        <translation>Vad veckan är värd</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit note…</source>
+        <translation>Redigera anteckning…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard timer…</source>
+        <translation>Ta bort timern…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start/stop timer</source>
+        <translation>Starta/stoppa timer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous week</source>
+        <translation>Föregående vecka</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next week</source>
+        <translation>Nästa vecka</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to date…</source>
+        <translation>Gå till datum…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hide row this week</source>
+        <translation>Dölj raden denna vecka</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>No contracts run this week. Contracts arrive from the platform; to try coapp with sample data, run “coapp demo”.</source>
+        <translation>Inga avtal löper den här veckan. Avtalen kommer från plattformen; kör ”coapp demo” för att prova coapp med exempeldata.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No time this week yet. Type hours into a cell, or copy last week: Ctrl+Shift+C</source>
+        <translation>Ingen tid den här veckan än. Skriv timmar i en cell, eller kopiera förra veckan: Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show {title}</source>
+        <translation>Visa {title}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} hidden</source>
+        <translation>{n} dolda</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Worth {value} · commission {commission} · yours {kept}</source>
+        <translation>Värde {value} · provision {commission} · till dig {kept}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> (excl. VAT)</source>
+        <translation> (exkl. moms)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start the timer for the selected contract (Ctrl+T)</source>
+        <translation>Starta timern för det markerade avtalet (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop timer</source>
+        <translation>Stoppa timer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the timer for {title} (Ctrl+T)</source>
+        <translation>Stoppa timern för {title} (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No timer is running.</source>
+        <translation>Ingen timer är igång.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Discard timer</source>
+        <translation>Ta bort timern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the timer for {title} without recording its time?</source>
+        <translation>Stoppa timern för {title} utan att spara tiden?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The timer was discarded; no time was recorded.</source>
+        <translation>Timern togs bort; ingen tid sparades.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Select a contract&apos;s row to draft its invoice.</source>
+        <translation>Markera ett avtals rad för att skapa dess fakturautkast.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Timer</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select a day of a contract to write its note.</source>
+        <translation>Markera en dag för ett avtal för att skriva en anteckning.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This day is on a confirmed invoice and is read-only.</source>
+        <translation>Den här dagen finns på en bekräftad faktura och är skrivskyddad.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the time first; a note belongs to reported time.</source>
+        <translation>Skriv in tiden först; en anteckning hör till rapporterad tid.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit note</source>
+        <translation>Redigera anteckning</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Only rows without time this week can be hidden.</source>
+        <translation>Bara rader utan tid den här veckan kan döljas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hide row</source>
+        <translation>Dölj rad</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show row</source>
+        <translation>Visa rad</translation>
+    </message>
+</context>
+<context>
+    <name>WeekGridModel</name>
+    <message>
+        <location filename="../../coapp/ui/timesheet/grid_model.py" line="+220"/>
+        <location line="+14"/>
+        <source>Total</source>
+        <translation>Summa</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>On a confirmed invoice: read-only. Credit the invoice to change it.</source>
+        <translation>På en bekräftad faktura: skrivskyddad. Kreditera fakturan för att ändra.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outside the contract&apos;s period</source>
+        <translation>Utanför avtalets period</translation>
+    </message>
+</context>
+<context>
+    <name>WeekGridView</name>
+    <message>
+        <location filename="../../coapp/ui/timesheet/grid_view.py" line="+27"/>
+        <source>Weekly timesheet</source>
+        <translation>Veckans tidrapport</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows are contracts, columns Monday to Sunday. Type hours like 7,5 or 7:30.</source>
+        <translation>Raderna är avtal, kolumnerna måndag till söndag. Skriv timmar som 7,5 eller 7:30.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>This day is on a confirmed invoice and is read-only.</source>
+        <translation>Den här dagen finns på en bekräftad faktura och är skrivskyddad.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Paste</source>
+        <translation>Klistra in</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Clear</source>
+        <translation>Rensa</translation>
+    </message>
+</context>
+</TS>
