@@ -9,11 +9,13 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coapp.store.database import DamagedDatabaseError, StoreError
 
 log = logging.getLogger("coapp")
+translate = QCoreApplication.translate  # lupdate reads the context and text of each call
 
 
 def explain_store_error(error: StoreError, db_path: Path) -> bool:
@@ -23,9 +25,14 @@ def explain_store_error(error: StoreError, db_path: Path) -> bool:
     restore = None
     if isinstance(error, DamagedDatabaseError) and error.backup is not None:
         box.setInformativeText(
-            "coapp can put the newest backup in its place; the damaged file is kept beside it."
+            translate(
+                "ErrorDialogs",
+                "coapp can put the newest backup in its place; the damaged file is kept beside it.",
+            )
         )
-        restore = box.addButton("Restore newest backup", QMessageBox.ButtonRole.AcceptRole)
+        restore = box.addButton(
+            translate("ErrorDialogs", "Restore newest backup"), QMessageBox.ButtonRole.AcceptRole
+        )
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if restore is not None and box.clickedButton() is restore and isinstance(error, DamagedDatabaseError):
@@ -57,8 +64,16 @@ def install_excepthook() -> None:
             sys.__excepthook__(kind, value, tb)
             return
         shown = True
-        box = QMessageBox(QMessageBox.Icon.Critical, "coapp", f"Something went wrong: {value}")
-        box.setInformativeText("Your data is safe. The details are in the log file; please report them.")
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "coapp",
+            translate("ErrorDialogs", "Something went wrong: {error}").format(error=value),
+        )
+        box.setInformativeText(
+            translate(
+                "ErrorDialogs", "Your data is safe. The details are in the log file; please report them."
+            )
+        )
         box.setDetailedText("".join(traceback.format_exception(kind, value, tb)))
         box.exec()
 

@@ -282,6 +282,29 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialogs</name>
+    <message>
+        <location filename="../../coapp/ui/error_dialogs.py" line="+28"/>
+        <source>coapp can put the newest backup in its place; the damaged file is kept beside it.</source>
+        <translation>coapp kan lägga den senaste säkerhetskopian på dess plats; den skadade filen sparas bredvid.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore newest backup</source>
+        <translation>Återställ senaste säkerhetskopian</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Something went wrong: {error}</source>
+        <translation>Något gick fel: {error}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your data is safe. The details are in the log file; please report them.</source>
+        <translation>Dina data är i säkerhet. Detaljerna finns i loggfilen; rapportera dem gärna.</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceDetail</name>
     <message>
         <location filename="../../coapp/ui/invoices/detail.py" line="+83"/>
@@ -369,7 +392,7 @@
         <translation>Fakturarader</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Add line</source>
         <translation>Lägg till rad</translation>
     </message>
@@ -719,7 +742,7 @@
     <message>
         <location filename="../../coapp/ui/invoices/controller.py" line="+112"/>
         <source>Draft made: check the lines, then confirm (Ctrl+Return).</source>
-        <translation>Utkastet är skapat: kontrollera raderna och bekräfta sedan (Ctrl+Retur).</translation>
+        <translation>Utkastet är skapat: kontrollera raderna och bekräfta sedan (Ctrl+Return).</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -799,7 +822,7 @@
     <message>
         <location line="-139"/>
         <source>Period: 2026-11, 2026-W48 or FROM..TO</source>
-        <translation>Period: 2026-11, 2026-W48 eller FRÅN..TILL</translation>
+        <translation>2026-11, 2026-W48, från..till</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1258,7 +1281,7 @@ Datamapp: {folder}</translation>
     <message>
         <location line="+29"/>
         <source>Previous week (Alt+Left)</source>
-        <translation>Föregående vecka (Alt+Vänsterpil)</translation>
+        <translation>Föregående vecka (Alt+Vänster)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1269,12 +1292,12 @@ Datamapp: {folder}</translation>
     <message>
         <location line="-144"/>
         <source>Go to this week (Alt+Home)</source>
-        <translation>Gå till denna vecka (Alt+Home)</translation>
+        <translation>Gå till denna vecka (Alt+Hem)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Next week (Alt+Right)</source>
-        <translation>Nästa vecka (Alt+Högerpil)</translation>
+        <translation>Nästa vecka (Alt+Höger)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1295,7 +1318,7 @@ Datamapp: {folder}</translation>
     <message>
         <location line="+2"/>
         <source>Copy last week&apos;s rows and hours (Ctrl+Shift+C); more in the menu</source>
-        <translation>Kopiera förra veckans rader och timmar (Ctrl+Shift+C); fler val i menyn</translation>
+        <translation>Kopiera förra veckans rader och timmar (Ctrl+Skift+C); fler val i menyn</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1397,7 +1420,7 @@ Datamapp: {folder}</translation>
     <message>
         <location line="+6"/>
         <source>No time this week yet. Type hours into a cell, or copy last week: Ctrl+Shift+C</source>
-        <translation>Ingen tid den här veckan än. Skriv timmar i en cell, eller kopiera förra veckan: Ctrl+Shift+C</translation>
+        <translation>Ingen tid den här veckan än. Skriv timmar i en cell, eller kopiera förra veckan: Ctrl+Skift+C</translation>
     </message>
     <message>
         <location line="+9"/>

@@ -26,7 +26,7 @@ from coapp.domain.invoices import InvoiceDocument, InvoiceKind, InvoiceLine, Inv
 from coapp.ui.invoices.breakdown import BreakdownPanel
 from coapp.ui.invoices.controller import InvoicesController
 from coapp.ui.invoices.formats import InvoiceFormats, kind_label, number_text, state_label
-from coapp.ui.invoices.lines_model import DESCRIPTION, PRICE, QUANTITY, InvoiceLinesModel
+from coapp.ui.invoices.lines_model import DESCRIPTION, NOTES, PRICE, QUANTITY, InvoiceLinesModel
 from coapp.ui.invoices.preflight_panel import PreflightPanel
 
 
@@ -173,6 +173,7 @@ class InvoiceDetail(QWidget):
         header = self.lines.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)  # long notes must not squeeze it
         self.add_line_button = QPushButton(self.tr("Add line"), objectName="addLineButton")
         self.add_line_button.setToolTip(self.tr("Add a milestone or instalment"))
         self.remove_line_button = QPushButton(self.tr("Remove line"), objectName="removeLineButton")
