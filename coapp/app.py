@@ -1,118 +1,34 @@
-"""Composition root: builds the store, services and the main window on one data folder."""
+"""Composition root: the entry points that build the app on one data folder.
+
+`build_main_window(data_dir)` is the interface tests (and acceptance tests outside the project)
+rely on. The Qt side lives in coapp.ui.launch, imported on call so that CLI verbs never load Qt.
+"""
 
 from __future__ import annotations
 
-import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from coapp.paths import Paths
 
 if TYPE_CHECKING:
     from coapp.ui.main_window import MainWindow
 
 
-def _ensure_application() -> None:
-    from PySide6.QtWidgets import QApplication
-
-    if QApplication.instance() is None:
-        app = QApplication(sys.argv[:1])
-        app.setApplicationName("coapp")
-        app.setOrganizationName("coapp")
-        app.setApplicationDisplayName("coapp")
-
-
-def _install_language(paths: Paths) -> None:
-    """The saved language's translator, before any widget is built (cheap: no store, no SQLAlchemy)."""
-    from coapp.settings import load_settings
-    from coapp.ui.i18n import install_translator
-
-    install_translator(load_settings(paths.settings).language)
-
-
 def build_main_window(data_dir: str | Path | None = None) -> MainWindow:
     """The real main window on *data_dir* with its store open, not shown, without the event loop."""
-    _ensure_application()
-    from coapp.context import AppContext
-    from coapp.ui.app_state import AppState
-    from coapp.ui.main_window import MainWindow
+    from coapp.ui import launch
 
-    paths = Paths.resolve(data_dir)
-    _install_language(paths)
-    window = MainWindow(AppState(paths, ctx=AppContext.open(paths.data_dir)))
-    window.destroyed.connect(window.state.close)
-    return window
+    return launch.build_main_window(data_dir)
 
 
 def show_main_window(data_dir: str | Path | None = None) -> MainWindow:
-    """Show the main window as fast as possible: paint this week from a read-only peek at the
-    database, then open the store (SQLAlchemy, integrity check, migrations) right after the first
-    paint. Falls back to build_main_window when the peek cannot be used (new or older database)."""
-    _ensure_application()
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    """The main window shown the fast way: this week painted first, the store opened right after."""
+    from coapp.ui import launch
 
-    from coapp.domain.weeks import IsoWeek
-    from coapp.services.quick_start import peek_week
-    from coapp.ui.app_state import AppState
-    from coapp.ui.main_window import MainWindow
-
-    paths = Paths.resolve(data_dir)
-    _install_language(paths)
-    preview = peek_week(paths.database, IsoWeek.of(date.today()))
-    if preview is None:
-        window = build_main_window(data_dir)
-        window.show()
-        return window
-    state = AppState(paths, preview=preview)
-    window = MainWindow(state)
-
-    class _AfterFirstPaint(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
-                QTimer.singleShot(0, open_store)
-            return False
-
-    def open_store() -> None:
-        from PySide6.QtWidgets import QApplication
-
-        from coapp.store.database import StoreError
-        from coapp.ui.error_dialogs import explain_store_error
-
-        try:
-            state.ctx  # noqa: B018 - opening the store notifies the screens
-        except StoreError as exc:
-            window.hide()
-            restored = explain_store_error(exc, paths.database)
-            QApplication.exit(RESTART if restored else 1)
-
-    watcher = _AfterFirstPaint(window)
-    window.installEventFilter(watcher)
-    window.destroyed.connect(state.close)
-    window.show()
-    return window
-
-
-RESTART = 75  # exit code of the event loop that asks run_gui to start over (a backup was restored)
+    return launch.show_main_window(data_dir)
 
 
 def run_gui(data_dir: str | Path | None = None) -> int:
-    _ensure_application()
-    from PySide6.QtWidgets import QApplication
+    """Run the app's window until it closes; the exit code of the event loop."""
+    from coapp.ui import launch
 
-    from coapp.store.database import StoreError
-    from coapp.ui.error_dialogs import explain_store_error, install_excepthook
-
-    install_excepthook()
-    while True:
-        try:
-            window = show_main_window(data_dir)
-            code = QApplication.exec()
-            window.state.close()
-            window.deleteLater()
-            if code != RESTART:
-                return code
-        except StoreError as exc:
-            if not explain_store_error(exc, Paths.resolve(data_dir).database):
-                return 1
+    return launch.run_gui(data_dir)
