@@ -70,7 +70,7 @@ class InvoiceConfirmation:
         today = today or date.today()
         with self._store.write() as s:
             loaded = load(s, invoice_id)
-            problems = preflight_in(s, loaded)
+            problems, checked = _check(s, loaded)
             if problems:
                 raise ConfirmRefused(problems)
             row = loaded.row
@@ -78,7 +78,7 @@ class InvoiceConfirmation:
             row.issue_date = today
             row.due_date = today + timedelta(days=details.payment_terms_days if details else 30)
             row.number = self._series.assign(s)
-            self._freeze(s, loaded)
+            self._freeze(s, loaded, checked)
             for entry in _entries_behind(s, row):
                 entry.invoice_id = row.id
             return self._settle(s, loaded, InvoiceState.CONFIRMED)
@@ -134,9 +134,8 @@ class InvoiceConfirmation:
 
     # --- helpers -------------------------------------------------------------------------
 
-    def _freeze(self, s: Session, loaded: Loaded) -> None:
+    def _freeze(self, s: Session, loaded: Loaded, draft_doc: InvoiceDocument) -> None:
         """Store the parties and payment as printed, so the invoice reads the same forever."""
-        draft_doc = document(s, loaded)
         payment = draft_doc.payment
         number = loaded.row.number
         if number:
@@ -194,13 +193,18 @@ def _entries_behind(s: Session, row: Invoice) -> list[TimeEntry]:
 
 def preflight_in(s: Session, loaded: Loaded) -> list[str]:
     """Every reason the invoice cannot be confirmed now, in words a person can act on."""
+    return _check(s, loaded)[0]
+
+
+def _check(s: Session, loaded: Loaded) -> tuple[list[str], InvoiceDocument]:
+    """The pre-flight problems and the draft as checked (confirmation freezes that same draft)."""
     row, contract = loaded.row, loaded.contract
     problems: list[str] = []
+    doc = document(s, loaded)
     if row.state != InvoiceState.DRAFT.value:
-        return [f"the invoice is already {row.state}"]
+        return [f"the invoice is already {row.state}"], doc
     details = business_row(s)
     problems += business_problems(details)
-    doc = document(s, loaded)
     if row.self_billing:
         if not contract.client_name.strip() or not contract.client_address.strip():
             problems.append(f"the client's name and address are missing on the contract {contract.title}")
@@ -231,7 +235,7 @@ def preflight_in(s: Session, loaded: Loaded) -> list[str]:
     for group in doc.totals.vat:
         if not is_valid_rate(seller_country, group.rate):
             problems.append(f"{seller_country} has no VAT rate of {group.rate} %")
-    return problems
+    return problems, doc
 
 
 def _days_over_24_hours(s: Session, row: Invoice) -> list[str]:
