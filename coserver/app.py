@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 import coserver
-from coserver import api_auth
+from coserver import api_auth, api_sync
 from coserver.context import ServerContext, make_mailer
 from coserver.db import make_engine, make_session_factory, migrate
 from coserver.errors import install_error_handlers
@@ -31,4 +31,5 @@ def create_app(settings: Settings) -> FastAPI:
     )
     install_error_handlers(app)
     app.include_router(api_auth.router)
+    app.include_router(api_sync.router)
     return app

@@ -50,7 +50,9 @@ _DESCRIPTIONS = {
     403: "Not allowed",
     404: "Not found",
     409: "Conflict",
+    410: "Gone: the cursor is too old or from another epoch; resync from the start",
     422: "Invalid request body; `field` names the field",
+    426: "This client version is too old for the server; update the app",
     429: "Too many attempts; see the Retry-After header",
 }
 

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, DateTime, ForeignKey, Integer, String, Uuid
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -111,3 +123,91 @@ class RateLimitBucket(Base):
     key: Mapped[str] = mapped_column(String(400), primary_key=True)
     window_start: Mapped[datetime] = mapped_column(UtcDateTime)
     count: Mapped[int] = mapped_column(Integer)
+
+
+class IdempotencyKey(Base):
+    """One `Idempotency-Key` per account: the request's hash while it runs (`status` NULL, leased
+    until `locked_until`), then the answer to replay. Kept at least 90 days (coserver.retention)."""
+
+    __tablename__ = "idempotency_keys"
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    status: Mapped[int | None] = mapped_column(Integer)
+    response: Mapped[str | None] = mapped_column(Text)
+
+
+class AppliedOp(Base):
+    """Outbox op ids already applied for an account: a re-sent op answers `duplicate`."""
+
+    __tablename__ = "applied_ops"
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+class ContractRow(Base):
+    """A contract, owned by the platform and linked to one freelancer account (read-only to them)."""
+
+    __tablename__ = "contracts"
+    __table_args__ = (
+        CheckConstraint("fee_model IN ('hourly', 'daily', 'fixed')", name="ck_contracts_fee_model"),
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="ck_contracts_period"),
+        CheckConstraint("minutes_per_day > 0 AND minutes_per_day <= 1440", name="ck_contracts_day"),
+        Index("ix_contracts_freelancer_version", "freelancer_id", "version"),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    freelancer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(200))
+    client_name: Mapped[str] = mapped_column(String(200))
+    fee_model: Mapped[str] = mapped_column(String(10))
+    rate_minor: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    commission_bp: Mapped[int] = mapped_column(Integer)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    minutes_per_day: Mapped[int] = mapped_column(Integer, default=480)
+    rounding_rule: Mapped[str] = mapped_column(String(32), default="none")
+    client_org_number: Mapped[str] = mapped_column(String(32), default="")
+    client_vat_number: Mapped[str] = mapped_column(String(32), default="")
+    client_address: Mapped[str] = mapped_column(String(200), default="")
+    client_postcode: Mapped[str] = mapped_column(String(16), default="")
+    client_city: Mapped[str] = mapped_column(String(100), default="")
+    client_country: Mapped[str] = mapped_column(String(2), default="SE")
+    version: Mapped[int] = mapped_column(BigInteger)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class TimeEntryRow(Base):
+    """Reported time: the client's UUID, one row per (contract, work date). `minutes_version` and
+    `note_version` are the versions that last changed each field (per-field last writer wins).
+    Tombstoned with `deleted_at`, kept at least 180 days; locked once `invoice_id` is set."""
+
+    __tablename__ = "time_entries"
+    __table_args__ = (
+        UniqueConstraint("contract_id", "work_date", name="uq_time_entries_cell"),
+        CheckConstraint("minutes >= 0 AND minutes <= 1440", name="ck_time_entries_minutes"),
+        Index("ix_time_entries_account_version", "account_id", "version"),
+        Index("ix_time_entries_account_day", "account_id", "work_date"),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contracts.id"))
+    work_date: Mapped[date] = mapped_column(Date)
+    minutes: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text)
+    invoice_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    version: Mapped[int] = mapped_column(BigInteger)
+    minutes_version: Mapped[int] = mapped_column(BigInteger)
+    note_version: Mapped[int] = mapped_column(BigInteger)
+    # The version that tombstoned the row: an edit based on an older version loses (delete wins).
+    deleted_version: Mapped[int | None] = mapped_column(BigInteger)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)

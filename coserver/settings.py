@@ -39,6 +39,13 @@ class Settings:
     sign_in_per_ip: RateLimit = RateLimit(50, timedelta(minutes=5))
     register_per_ip: RateLimit = RateLimit(20, timedelta(hours=1))
     register_per_account: RateLimit = RateLimit(5, timedelta(hours=1))
+    # Sync: clients older than this are refused (426); an `Idempotency-Key` whose request died without
+    # an answer may be taken over by a retry after the lease.
+    min_client_version: str = "0.1.0"
+    idempotency_lease: timedelta = timedelta(seconds=60)
+    # Test hook: called after a request claimed its idempotency key, before its work starts (lets a
+    # test hold the first request "in progress" and send the second).
+    after_idempotency_claim: Callable[[], None] | None = None
     # Injectable so tests can expire tokens and rate-limit windows without sleeping.
     clock: Callable[[], datetime] = utc_now
     # argon2-cffi's defaults (RFC 9106 low-memory profile); tests pass a cheaper hasher.

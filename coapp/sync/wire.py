@@ -6,14 +6,24 @@ from the same classes the client parses with. Pure pydantic: it may import `coap
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 API_PREFIX = "/v1"
+# The sync protocol (SYNC.md). A client sends its own version in CLIENT_VERSION_HEADER; one older than
+# the server's minimum is refused with 426 and a message saying what to do.
+PROTOCOL_VERSION = 1
+CLIENT_VERSION_HEADER = "Coapp-Client-Version"
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+IDEMPOTENCY_KEY_MAX_LENGTH = 200
+PUSH_BATCH_MAX = 500
+CHANGES_LIMIT_DEFAULT = 500
+CHANGES_LIMIT_MAX = 1000
+NOTE_MAX_LENGTH = 2000  # the same limit as the client's grid (coapp.services.sheets.MAX_NOTE)
 PASSWORD_MIN_LENGTH = 10
 PASSWORD_MAX_LENGTH = 256  # argon2 takes any length; a cap keeps a request from costing seconds
 PASSWORD_MIN_DISTINCT = 5
@@ -127,3 +137,131 @@ class TokenPair(BaseModel):
     expires_in: int = Field(description="seconds until the access token expires")
     refresh_expires_in: int = Field(description="seconds until the refresh token expires")
     account: Account
+
+
+# --- Sync (SYNC.md) -------------------------------------------------------------------------------
+
+
+class SyncMeta(BaseModel):
+    """`GET /v1/sync/meta`: what a client checks before every round."""
+
+    protocol_version: int
+    min_client_version: str
+    server_time: datetime = Field(description="the server's clock; warn the user when off by > 5 min")
+    epoch: str = Field(description="changes when the database is restored from a backup")
+    max_version: int = Field(description="the newest version the server has stamped")
+
+
+class Entity(StrEnum):
+    CONTRACT = "contract"
+    TIME_ENTRY = "time_entry"
+
+
+class OpKind(StrEnum):
+    UPSERT = "upsert"
+    DELETE = "delete"
+
+
+class OpStatus(StrEnum):
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+class PushOp(_Body):
+    """One outbox record. `fields` holds the changed columns only (all of them for a new row); the
+    entity and the field values are checked per op, so one bad op never fails the batch."""
+
+    op_id: UUID
+    entity: str = Field(max_length=64, description="time_entry (contracts are read-only)")
+    row_id: UUID
+    op: OpKind
+    base_version: int | None = Field(
+        default=None, ge=0, le=2**63 - 1, description="the server version the edit was based on"
+    )
+    fields: dict[str, Any] = Field(default_factory=dict)
+
+
+class PushRequest(_Body):
+    ops: list[PushOp] = Field(max_length=PUSH_BATCH_MAX)
+
+
+class ContractRecord(BaseModel):
+    """A contract as the platform holds it; read-only for the freelancer."""
+
+    id: UUID
+    title: str
+    client_name: str
+    fee_model: Literal["hourly", "daily", "fixed"]
+    rate_minor: int
+    currency: str
+    commission_bp: int
+    start_date: date
+    end_date: date | None
+    minutes_per_day: int
+    rounding_rule: str
+    client_org_number: str = ""
+    client_vat_number: str = ""
+    client_address: str = ""
+    client_postcode: str = ""
+    client_city: str = ""
+    client_country: str = "SE"
+    version: int
+    deleted_at: datetime | None = None
+
+
+class TimeEntryRecord(BaseModel):
+    """A time entry as the server holds it (the server copy in conflicts and refusals too)."""
+
+    id: UUID
+    contract_id: UUID
+    work_date: date
+    minutes: int
+    note: str
+    invoice_id: UUID | None = None
+    locked: bool = Field(description="on a confirmed invoice: every change is refused")
+    version: int
+    deleted_at: datetime | None = None
+
+
+class OpResult(BaseModel):
+    op_id: UUID
+    status: OpStatus
+    version: int | None = Field(default=None, description="the row's server version after this op")
+    code: str | None = Field(default=None, description="why the op was refused (rejected, conflict)")
+    message: str | None = None
+    overwritten: list[str] = Field(
+        default_factory=list,
+        description="fields whose newer server value (changed after base_version) this op replaced",
+    )
+    row: TimeEntryRecord | None = Field(default=None, description="the server's row after this op")
+
+
+class PushResponse(BaseModel):
+    results: list[OpResult]
+    max_version: int
+
+
+class ContractChange(BaseModel):
+    entity: Literal["contract"] = "contract"
+    version: int
+    row: ContractRecord
+
+
+class TimeEntryChange(BaseModel):
+    entity: Literal["time_entry"] = "time_entry"
+    version: int
+    row: TimeEntryRecord
+
+
+Change = Annotated[ContractChange | TimeEntryChange, Field(discriminator="entity")]
+
+
+class ChangesPage(BaseModel):
+    """One page of the change feed, ordered by version. Store `cursor` in the same local transaction
+    that applies the page; ask again while `has_more`."""
+
+    changes: list[Change]
+    cursor: str
+    has_more: bool

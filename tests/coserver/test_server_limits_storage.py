@@ -145,6 +145,11 @@ EXPECTED_OPERATIONS = {
     ("post", "/v1/auth/sign-out"),
     ("post", "/v1/auth/change-password"),
     ("get", "/v1/me"),
+    ("get", "/v1/sync/meta"),
+    ("post", "/v1/sync/push"),
+    ("get", "/v1/sync/changes"),
+    ("get", "/v1/contracts/{contract_id}"),
+    ("get", "/v1/time-entries/{entry_id}"),
 }
 
 

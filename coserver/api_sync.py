@@ -1,0 +1,115 @@
+"""HTTP routes for sync: `/v1/sync/meta`, `/v1/sync/push`, `/v1/sync/changes`, and reading one
+contract or time entry by id. Thin: parse, call coserver.sync, answer."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Query
+from fastapi.responses import JSONResponse
+
+from coapp.sync.wire import (
+    CHANGES_LIMIT_DEFAULT,
+    CHANGES_LIMIT_MAX,
+    CLIENT_VERSION_HEADER,
+    IDEMPOTENCY_HEADER,
+    ChangesPage,
+    ContractRecord,
+    PushRequest,
+    PushResponse,
+    SyncMeta,
+    TimeEntryRecord,
+)
+from coserver import idempotency, sync
+from coserver.api_auth import Ctx, CurrentCaller
+from coserver.context import ServerContext, get_context
+from coserver.errors import responses
+
+
+def client_version_check(
+    ctx: Annotated[ServerContext, Depends(get_context)],
+    client_version: Annotated[
+        str | None,
+        Header(
+            alias=CLIENT_VERSION_HEADER,
+            max_length=64,
+            description="the client's version; one older than min_client_version is refused (426)",
+        ),
+    ] = None,
+) -> None:
+    sync.check_client(ctx, client_version)
+
+
+router = APIRouter(prefix="/v1", tags=["sync"], dependencies=[Depends(client_version_check)])
+
+
+@router.get(
+    "/sync/meta",
+    response_model=SyncMeta,
+    responses=responses(400, 422, 426),
+    summary="Protocol version, minimum client version, server time, epoch and newest version",
+)
+def sync_meta(ctx: Ctx) -> SyncMeta:
+    return sync.meta(ctx)
+
+
+@router.post(
+    "/sync/push",
+    response_model=PushResponse,
+    responses=responses(400, 401, 409, 422, 426),
+    summary="Apply a batch of outbox ops; a result per op (applied, duplicate, conflict, rejected)",
+)
+def sync_push(
+    body: PushRequest,
+    caller: CurrentCaller,
+    ctx: Ctx,
+    idempotency_key: Annotated[
+        str | None,
+        Header(alias=IDEMPOTENCY_HEADER, description="a random id the client stored before sending"),
+    ] = None,
+) -> JSONResponse:
+    account_id = caller.account.id
+    return idempotency.run(
+        ctx,
+        account_id,
+        idempotency_key,
+        "POST /v1/sync/push",
+        body.model_dump(mode="json"),
+        lambda session: (200, sync.push(ctx, session, account_id, body)),
+    )
+
+
+@router.get(
+    "/sync/changes",
+    response_model=ChangesPage,
+    responses=responses(400, 401, 410, 422, 426),
+    summary="Every change the account may see after the cursor, ordered by version, paged",
+)
+def sync_changes(
+    caller: CurrentCaller,
+    ctx: Ctx,
+    cursor: Annotated[str | None, Query(max_length=200, description="from the previous page")] = None,
+    limit: Annotated[int, Query(ge=1, le=CHANGES_LIMIT_MAX)] = CHANGES_LIMIT_DEFAULT,
+) -> ChangesPage:
+    return sync.changes(ctx, caller.account.id, cursor, limit)
+
+
+@router.get(
+    "/contracts/{contract_id}",
+    response_model=ContractRecord,
+    responses=responses(401, 404, 422),
+    summary="One of the caller's contracts",
+)
+def get_contract(contract_id: uuid.UUID, caller: CurrentCaller, ctx: Ctx) -> ContractRecord:
+    return sync.get_contract(ctx, caller.account.id, contract_id)
+
+
+@router.get(
+    "/time-entries/{entry_id}",
+    response_model=TimeEntryRecord,
+    responses=responses(401, 404, 422),
+    summary="One of the caller's time entries (tombstones too)",
+)
+def get_time_entry(entry_id: uuid.UUID, caller: CurrentCaller, ctx: Ctx) -> TimeEntryRecord:
+    return sync.get_entry(ctx, caller.account.id, entry_id)
