@@ -76,8 +76,9 @@ def _claim(ctx: ServerContext, account_id: uuid.UUID, key: str, digest: str) -> 
             insert(IdempotencyKey)
             .values(account_id=account_id, key=key, request_hash=digest, created_at=now, locked_until=lease)
             .on_conflict_do_nothing()
-        ).rowcount
-        if inserted:
+            .returning(IdempotencyKey.key)  # rowcount is -1 here on psycopg; RETURNING is exact
+        ).first()
+        if inserted is not None:
             return lease
         row = session.get_one(IdempotencyKey, (account_id, key))
         if row.request_hash != digest:

@@ -246,6 +246,7 @@ def _create_entry(
 ) -> OpResult:
     if f.contract_id is None or f.work_date is None:
         raise _rejected("missing_field", "A new time entry needs contract_id and work_date.")
+    _own_contract(session, account_id, f.contract_id)  # before anything about the cell is revealed
     taken = session.execute(
         select(TimeEntryRow).where(
             TimeEntryRow.contract_id == f.contract_id, TimeEntryRow.work_date == f.work_date
