@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the HTTP server (the default)")
     seed = sub.add_parser("seed-demo", help="create the demo accounts and print them as JSON")
     seed.add_argument("--db", type=_db_url, default=DEFAULT_DB, help=f"database URL (default {DEFAULT_DB})")
+    prune = sub.add_parser(
+        "prune", help="delete idempotency keys older than 90 days and tombstones older than 180 days"
+    )
+    prune.add_argument("--db", type=_db_url, default=DEFAULT_DB, help=f"database URL (default {DEFAULT_DB})")
     for p in (parser, serve):
         p.add_argument("--db", type=_db_url, default=DEFAULT_DB, help=f"database URL (default {DEFAULT_DB})")
         p.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
@@ -95,12 +99,31 @@ def seed_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def prune(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from coserver.db import make_engine, make_session_factory, migrate, transaction
+    from coserver.retention import prune as prune_tables
+    from coserver.settings import utc_now
+
+    engine = make_engine(args.db)
+    try:
+        migrate(engine)
+        with transaction(make_session_factory(engine)) as session:
+            print(json.dumps(asdict(prune_tables(session, utc_now()))))
+    finally:
+        engine.dispose()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # argparse prints one usage line + the error and exits 2
     try:
         if args.command == "seed-demo":
             return seed_demo(args)
+        if args.command == "prune":
+            return prune(args)
         return serve(args)
     except KeyboardInterrupt:
         return 130

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
@@ -54,3 +55,16 @@ def test_seed_demo_prints_accounts_that_can_sign_in(
     again = json.loads(capsys.readouterr().out)
     assert [a["id"] for a in again] == [a["id"] for a in accounts]
     assert server.sign_in(again[0]["email"], again[0]["password"]).status_code == 200
+    # Each freelancer has one contract (not two after seeding twice) running around today.
+    for account in again:
+        token = server.sign_in(account["email"], account["password"]).json()["access_token"]
+        changes = server.get("/v1/sync/changes", token).json()["changes"]
+        contracts = [c["row"] for c in changes if c["entity"] == "contract"]
+        assert len(contracts) == (1 if account["role"] == "freelancer" else 0)
+        for contract in contracts:
+            assert contract["start_date"] < date.today().isoformat() < contract["end_date"]
+
+
+def test_prune_prints_what_it_deleted(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["prune", "--db", db_url]) == 0
+    assert json.loads(capsys.readouterr().out) == {"idempotency_keys": 0, "applied_ops": 0, "tombstones": 0}
