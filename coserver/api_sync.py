@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query
+from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import JSONResponse
 
 from coapp.sync.wire import (
@@ -27,18 +27,23 @@ from coserver.context import ServerContext, get_context
 from coserver.errors import responses
 
 
-def client_version_check(
-    ctx: Annotated[ServerContext, Depends(get_context)],
-    client_version: Annotated[
-        str | None,
-        Header(
-            alias=CLIENT_VERSION_HEADER,
-            max_length=64,
-            description="the client's version; one older than min_client_version is refused (426)",
-        ),
-    ] = None,
-) -> None:
-    sync.check_client(ctx, client_version)
+def client_version_check(request: Request, ctx: Annotated[ServerContext, Depends(get_context)]) -> None:
+    """Refuse a client older than min_client_version (426). Read from the request itself: a Header()
+    parameter in a router-wide dependency makes this FastAPI version warn on every app's first call."""
+    sync.check_client(ctx, request.headers.get(CLIENT_VERSION_HEADER))
+
+
+_CLIENT_HEADER_DOC = {
+    "parameters": [
+        {
+            "name": CLIENT_VERSION_HEADER,
+            "in": "header",
+            "required": False,
+            "schema": {"type": "string", "maxLength": 64},
+            "description": "the client's version; one older than min_client_version is refused (426)",
+        }
+    ]
+}
 
 
 router = APIRouter(prefix="/v1", tags=["sync"], dependencies=[Depends(client_version_check)])
@@ -47,6 +52,7 @@ router = APIRouter(prefix="/v1", tags=["sync"], dependencies=[Depends(client_ver
 @router.get(
     "/sync/meta",
     response_model=SyncMeta,
+    openapi_extra=_CLIENT_HEADER_DOC,
     responses=responses(400, 422, 426),
     summary="Protocol version, minimum client version, server time, epoch and newest version",
 )

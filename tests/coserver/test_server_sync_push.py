@@ -3,16 +3,20 @@ merges, conflicts, refusals next to applied ops, locked entries."""
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
+import requests
 from sqlalchemy import select
 
 from coserver.models import TimeEntryRow
 from coserver.platform import lock_entries
 from tests.coserver.harness import LiveServer
 from tests.coserver.sync_helpers import (
+    Freelancer,
     add_contract,
     client_version,
     database,
@@ -228,3 +232,44 @@ def test_a_batch_is_bounded_and_needs_an_idempotency_key(server: LiveServer) -> 
         "results": [],
         "max_version": anna.get("/v1/sync/meta").json()["max_version"],
     }
+
+
+def test_two_server_processes_pushing_at_once_keep_the_rules(start_server: Callable[..., LiveServer]) -> None:
+    """Several stateless processes on one database: concurrent batches for the same days never
+    break the 24-hour rule nor fail, and every version is handed out once."""
+    first = start_server()
+    second = start_server()  # the same database, another process's worth of state
+    anna = freelancer(first)
+    other = add_contract(first, anna.account_id, title="Second")
+    # FastAPI builds its routes on an app's first request under warnings.catch_warnings(), which is not
+    # thread-safe; with warnings as errors (pytest config) two first requests at once could trip it.
+    assert second.get("/v1/sync/meta").status_code == 200
+    days = [date(2026, 3, 2) + timedelta(days=n) for n in range(5)]
+    batches = [
+        [new_entry(contract, day, minutes=900)[1] for day in days]
+        for contract in (anna.contract_id, other, anna.contract_id, other)
+    ]
+    answers: list[requests.Response] = []
+    lock = threading.Lock()
+
+    def send(server: LiveServer, ops: list[dict[str, Any]]) -> None:
+        via = Freelancer(server, anna.token, anna.account_id, anna.contract_id)
+        response = via.push_raw({"ops": ops})
+        with lock:
+            answers.append(response)
+
+    threads = [
+        threading.Thread(target=send, args=(first if n % 2 else second, ops)) for n, ops in enumerate(batches)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert [a.status_code for a in answers] == [200] * 4
+    statuses = [r["status"] for a in answers for r in a.json()["results"]]
+    assert statuses.count("applied") == len(days)  # one 900-minute entry per day, whichever came first
+    with database(first) as session:
+        rows = session.execute(select(TimeEntryRow)).scalars().all()
+    assert sorted(r.work_date for r in rows) == days
+    versions = [r.version for r in rows]
+    assert len(set(versions)) == len(versions)
