@@ -15,8 +15,8 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
-    UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -192,7 +192,15 @@ class TimeEntryRow(Base):
 
     __tablename__ = "time_entries"
     __table_args__ = (
-        UniqueConstraint("contract_id", "work_date", name="uq_time_entries_cell"),
+        # One live entry per cell; a tombstone does not block a new row (with another id) there.
+        Index(
+            "uq_time_entries_live_cell",
+            "contract_id",
+            "work_date",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
         CheckConstraint("minutes >= 0 AND minutes <= 1440", name="ck_time_entries_minutes"),
         Index("ix_time_entries_account_version", "account_id", "version"),
         Index("ix_time_entries_account_day", "account_id", "work_date"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from coserver.models import AppliedOp, IdempotencyKey, ServerMeta, TimeEntryRow
@@ -34,10 +34,11 @@ def prune(
     if keys_for < IDEMPOTENCY_RETENTION or tombstones_for < TOMBSTONE_RETENTION:
         raise ValueError("idempotency keys are kept ≥ 90 days and tombstones ≥ 180 days (SYNC.md)")
     key_cutoff = now - keys_for
+    # A key still running is left alone; answered keys, and claims whose request died (lease over),
+    # go after the retention.
+    done = or_(IdempotencyKey.status.is_not(None), IdempotencyKey.locked_until < now)
     keys = session.execute(
-        delete(IdempotencyKey).where(
-            IdempotencyKey.created_at < key_cutoff, IdempotencyKey.status.is_not(None)
-        )
+        delete(IdempotencyKey).where(IdempotencyKey.created_at < key_cutoff, done)
     ).rowcount
     ops = session.execute(delete(AppliedOp).where(AppliedOp.created_at < key_cutoff)).rowcount
     old = TimeEntryRow.deleted_at < now - tombstones_for

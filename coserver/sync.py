@@ -249,7 +249,9 @@ def _create_entry(
     _own_contract(session, account_id, f.contract_id)  # before anything about the cell is revealed
     taken = session.execute(
         select(TimeEntryRow).where(
-            TimeEntryRow.contract_id == f.contract_id, TimeEntryRow.work_date == f.work_date
+            TimeEntryRow.contract_id == f.contract_id,
+            TimeEntryRow.work_date == f.work_date,
+            TimeEntryRow.deleted_at.is_(None),
         )
     ).scalar_one_or_none()
     if taken is not None:
@@ -314,6 +316,16 @@ def _update_entry(
         raise _rejected("locked", "This entry is on a confirmed invoice and cannot change.", row)
     minutes = changes.get("minutes", row.minutes)
     _check_entry(session, account_id, row, minutes)
+    if revive:
+        holder = session.execute(
+            select(TimeEntryRow).where(
+                TimeEntryRow.contract_id == row.contract_id,
+                TimeEntryRow.work_date == row.work_date,
+                TimeEntryRow.deleted_at.is_(None),
+            )
+        ).scalar_one_or_none()
+        if holder is not None:
+            raise _rejected("cell_taken", "Another time entry already holds this contract and day.", holder)
     # Last writer wins per field in server order; report the fields whose newer value we replaced.
     overwritten = [name for name in changes if base is None or getattr(row, f"{name}_version") > base]
     version = next_version(session)

@@ -117,6 +117,19 @@ def test_a_dead_request_is_taken_over_after_its_lease(server: LiveServer) -> Non
     assert retried.status_code == 200
     assert retried.json()["results"][0]["status"] == "applied"
     assert anna.push_raw(body, key="orphan").headers["Idempotent-Replayed"] == "true"
+    # A claim whose request died and was never retried is pruned after the retention too.
+    with database(server) as session:
+        session.add(
+            IdempotencyKey(
+                account_id=anna.account_id,
+                key="abandoned",
+                request_hash=digest,
+                created_at=now,
+                locked_until=now + timedelta(seconds=60),
+            )
+        )
+    with database(server) as session:
+        assert prune(session, now + timedelta(days=91)).idempotency_keys == 2
 
 
 def test_keys_and_op_ids_are_kept_90_days_then_pruned(server: LiveServer) -> None:

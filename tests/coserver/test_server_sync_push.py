@@ -273,3 +273,19 @@ def test_two_server_processes_pushing_at_once_keep_the_rules(start_server: Calla
     assert sorted(r.work_date for r in rows) == days
     versions = [r.version for r in rows]
     assert len(set(versions)) == len(versions)
+
+
+def test_a_deleted_cell_can_hold_a_new_entry_with_another_id(server: LiveServer) -> None:
+    anna = freelancer(server)
+    old_id, op = new_entry(anna.contract_id, DAY, minutes=480)
+    anna.push(op)
+    anna.push(delete(old_id))
+    new_id, again = new_entry(anna.contract_id, DAY, minutes=240)
+    [result] = anna.push(again)
+    assert result["status"] == "applied"
+    assert anna.get(f"/v1/time-entries/{old_id}").json()["deleted_at"] is not None
+    assert anna.get(f"/v1/time-entries/{new_id}").json()["minutes"] == 240
+    # Bringing the old one back would make two live entries for one cell: refused with the holder.
+    tombstone = anna.get(f"/v1/time-entries/{old_id}").json()
+    [revive] = anna.push(upsert(old_id, base=tombstone["version"], minutes=60))
+    assert (revive["status"], revive["code"], revive["row"]["id"]) == ("rejected", "cell_taken", str(new_id))

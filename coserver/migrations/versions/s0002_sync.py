@@ -79,8 +79,15 @@ def upgrade() -> None:
         sa.Column("deleted_version", sa.BigInteger),
         sa.Column("deleted_at", UtcDateTime),
         sa.Column("created_at", UtcDateTime, nullable=False),
-        sa.UniqueConstraint("contract_id", "work_date", name="uq_time_entries_cell"),
         sa.CheckConstraint("minutes >= 0 AND minutes <= 1440", name="ck_time_entries_minutes"),
+    )
+    op.create_index(
+        "uq_time_entries_live_cell",
+        "time_entries",
+        ["contract_id", "work_date"],
+        unique=True,
+        sqlite_where=sa.text("deleted_at IS NULL"),
+        postgresql_where=sa.text("deleted_at IS NULL"),
     )
     op.create_index("ix_time_entries_account_version", "time_entries", ["account_id", "version"])
     op.create_index("ix_time_entries_account_day", "time_entries", ["account_id", "work_date"])
