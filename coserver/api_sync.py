@@ -19,6 +19,7 @@ from coapp.sync.wire import (
     PushRequest,
     PushResponse,
     SyncMeta,
+    SyncSummary,
     TimeEntryRecord,
 )
 from coserver import idempotency, sync
@@ -99,6 +100,16 @@ def sync_changes(
     limit: Annotated[int, Query(ge=1, le=CHANGES_LIMIT_MAX)] = CHANGES_LIMIT_DEFAULT,
 ) -> ChangesPage:
     return sync.changes(ctx, caller.account.id, cursor, limit)
+
+
+@router.get(
+    "/sync/summary",
+    response_model=SyncSummary,
+    responses=responses(400, 401, 426),
+    summary="Per entity: the count and an (id, version) digest of the account's live rows",
+)
+def sync_summary(caller: CurrentCaller, ctx: Ctx) -> SyncSummary:
+    return sync.summary(ctx, caller.account.id)
 
 
 @router.get(

@@ -26,6 +26,7 @@ from coapp.sync.wire import (
     ContractChange,
     ContractRecord,
     Entity,
+    EntitySummary,
     OpKind,
     OpResult,
     OpStatus,
@@ -33,8 +34,10 @@ from coapp.sync.wire import (
     PushRequest,
     PushResponse,
     SyncMeta,
+    SyncSummary,
     TimeEntryChange,
     TimeEntryRecord,
+    id_version_digest,
 )
 from coserver.context import ServerContext
 from coserver.db import max_version, next_version, server_epoch
@@ -481,6 +484,32 @@ def changes(ctx: ServerContext, account_id: uuid.UUID, cursor: str | None, limit
     page = merged[:limit]
     last = page[-1].version if has_more else newest
     return ChangesPage(changes=page, cursor=f"{epoch}.{last}", has_more=has_more)
+
+
+def summary(ctx: ServerContext, account_id: uuid.UUID) -> SyncSummary:
+    """Counts and digests of the account's live rows, all read in one snapshot."""
+    engine = ctx.engine
+    if engine.dialect.name == "postgresql":
+        engine = engine.execution_options(isolation_level="REPEATABLE READ")
+    with Session(engine) as session, session.begin():
+        newest = max_version(session)
+        contracts = session.execute(
+            select(ContractRow.id, ContractRow.version).where(
+                ContractRow.freelancer_id == account_id, ContractRow.deleted_at.is_(None)
+            )
+        ).all()
+        entries = session.execute(
+            select(TimeEntryRow.id, TimeEntryRow.version).where(
+                TimeEntryRow.account_id == account_id, TimeEntryRow.deleted_at.is_(None)
+            )
+        ).all()
+    return SyncSummary(
+        as_of=newest,
+        entities={
+            Entity.CONTRACT: EntitySummary(count=len(contracts), digest=id_version_digest(contracts)),
+            Entity.TIME_ENTRY: EntitySummary(count=len(entries), digest=id_version_digest(entries)),
+        },
+    )
 
 
 def get_entry(ctx: ServerContext, account_id: uuid.UUID, entry_id: uuid.UUID) -> TimeEntryRecord:

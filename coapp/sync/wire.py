@@ -6,6 +6,8 @@ from the same classes the client parses with. Pure pydantic: it may import `coap
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -265,3 +267,23 @@ class ChangesPage(BaseModel):
     changes: list[Change]
     cursor: str
     has_more: bool
+
+
+def id_version_digest(rows: Iterable[tuple[UUID | str, int]]) -> str:
+    """The hash both sides compute over their live rows of one entity: SHA-256 of "id:version" lines
+    sorted by id (lower-case UUID text). Equal counts and digests mean the replicas agree."""
+    lines = sorted(f"{str(row_id).lower()}:{version}\n" for row_id, version in rows)
+    return hashlib.sha256("".join(lines).encode()).hexdigest()
+
+
+class EntitySummary(BaseModel):
+    count: int = Field(description="live rows (tombstones excluded)")
+    digest: str = Field(description="id_version_digest over those rows")
+
+
+class SyncSummary(BaseModel):
+    """`GET /v1/sync/summary`: per entity, what the account's live rows are as of `as_of`. A client
+    whose cursor is at `as_of` compares; on a mismatch it resyncs that entity, never asking the user."""
+
+    as_of: int = Field(description="the newest version when the summary was taken")
+    entities: dict[Entity, EntitySummary]

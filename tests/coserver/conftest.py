@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -15,6 +16,7 @@ import pytest
 import uvicorn
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from coserver.app import create_app
 from coserver.settings import Settings
@@ -36,10 +38,23 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
         yield base.set(database=name).render_as_string(hide_password=False)
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _drop_database(admin, name)
     finally:
         admin.dispose()
+
+
+def _drop_database(admin: Any, name: str) -> None:
+    # WITH (FORCE) cannot end a backend of another role (seen: a superuser's connection to the fresh
+    # database for a moment); it is gone a little later, so try again before failing the test.
+    for attempt in range(20):
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except DBAPIError:
+            if attempt == 19:
+                raise
+            time.sleep(0.25)
 
 
 def _run(app: Any) -> tuple[uvicorn.Server, threading.Thread, int]:

@@ -148,6 +148,7 @@ EXPECTED_OPERATIONS = {
     ("get", "/v1/sync/meta"),
     ("post", "/v1/sync/push"),
     ("get", "/v1/sync/changes"),
+    ("get", "/v1/sync/summary"),
     ("get", "/v1/contracts/{contract_id}"),
     ("get", "/v1/time-entries/{entry_id}"),
 }

@@ -7,13 +7,17 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select, update
 
+from coapp.sync.wire import id_version_digest
 from coserver.models import ContractRow, ServerMeta, TimeEntryRow
 from coserver.platform import change_contract
 from coserver.retention import prune
 from tests.coserver.harness import LiveServer
-from tests.coserver.sync_helpers import database, delete, freelancer, new_entry, upsert
+from tests.coserver.sync_helpers import Freelancer, database, delete, freelancer, new_entry, upsert
 
 
 def _days(n: int) -> list[date]:
@@ -175,3 +179,55 @@ def test_another_account_sees_and_changes_nothing_of_mine(server: LiveServer) ->
         assert contract_ids == {str(who.contract_id)}
         assert {c["row"]["id"] for c in changes if c["entity"] == "contract"} == {str(who.contract_id)}
         assert str(other.contract_id) not in str(changes)
+
+
+def _replica(changes: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """What a client holds after applying the feed idempotently: the newest row per (entity, id)."""
+    rows: dict[str, dict[str, dict[str, Any]]] = {"contract": {}, "time_entry": {}}
+    for change in changes:
+        known = rows[change["entity"]].get(change["row"]["id"])
+        if known is None or known["version"] <= change["version"]:
+            rows[change["entity"]][change["row"]["id"]] = change["row"]
+    return rows
+
+
+def test_the_summary_matches_a_replica_built_from_the_feed(server: LiveServer) -> None:
+    anna = freelancer(server)
+    bertil = freelancer(server, "bertil@example.com")
+    ids = []
+    for day in _days(4):
+        row_id, op = new_entry(anna.contract_id, day)
+        anna.push(op)
+        ids.append(row_id)
+    anna.push(delete(ids[0]), upsert(ids[1], minutes=5))
+    bertil.push(new_entry(bertil.contract_id, date(2026, 3, 2))[1])
+    changes, cursor = anna.pull_all(limit=2)
+    summary = anna.get("/v1/sync/summary").json()
+    assert cursor.endswith(f".{summary['as_of']}")
+    for entity, rows in _replica(changes).items():
+        live = [(row_id, row["version"]) for row_id, row in rows.items() if row["deleted_at"] is None]
+        assert summary["entities"][entity] == {"count": len(live), "digest": id_version_digest(live)}
+    assert summary["entities"]["time_entry"]["count"] == 3
+    assert server.get("/v1/sync/summary").status_code == 401
+
+
+@pytest.fixture
+def anna(server: LiveServer) -> Freelancer:
+    return freelancer(server)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    cursor=st.none() | st.text(max_size=60) | st.from_regex(r"\A[0-9a-f]{1,32}\.[0-9]{0,25}\Z"),
+    limit=st.none() | st.integers(-5, 2000) | st.text(max_size=5),
+)
+def test_random_cursors_and_limits_never_cause_a_server_error(
+    anna: Freelancer, cursor: str | None, limit: Any
+) -> None:
+    response = anna.server.http.get(
+        anna.server.url + "/v1/sync/changes",
+        params={"cursor": cursor, "limit": limit},
+        headers=anna.headers(),
+        timeout=30,
+    )
+    assert response.status_code in (200, 400, 410, 422), response.text
