@@ -56,7 +56,8 @@ class WeekGridModel(QAbstractTableModel):
         self._flags: list[list[Qt.ItemFlag]] = []
         self._bold = QFont()
         self._bold.setBold(True)
-        self._marks = CellMarks(QApplication.palette())
+        # Drawn at the screen's pixel ratio: a pixmap of another ratio is rescaled at every paint.
+        self._marks = CellMarks(QApplication.palette(), _pixel_ratio())
 
     # --- content -------------------------------------------------------------------------
 
@@ -71,17 +72,23 @@ class WeekGridModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, TOTAL_COLUMN)
 
     def set_sheet(self, sheet: WeekSheet, holidays: dict[int, str]) -> None:
-        """Show *sheet*; when only the cell values changed, keep selection and current cell."""
-        same_shape = (
-            self._sheet is not None
-            and self._sheet.week == sheet.week
-            and [r.contract.id for r in self._sheet.rows] == [r.contract.id for r in sheet.rows]
-        )
-        if same_shape:
+        """Show *sheet*. When the rows are the same contracts (an edit, or another week of the same
+        work) only values change: the current cell and selection stay, and the view repaints
+        instead of resetting, which keeps a week switch within its budget (see benchmarks/)."""
+        old = self._sheet
+        same_rows = old is not None and [r.contract.id for r in old.rows] == [
+            r.contract.id for r in sheet.rows
+        ]
+        if same_rows:
+            assert old is not None
+            headers_changed = old.week != sheet.week or holidays != self._holidays
             self._sheet, self._holidays = sheet, holidays
             self._rebuild()
             self._emit_all_changed()
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+            if headers_changed:
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, TOTAL_COLUMN)
+            if [r.contract.title for r in old.rows] != [r.contract.title for r in sheet.rows]:
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
         else:
             self.beginResetModel()
             self._sheet, self._holidays = sheet, holidays
@@ -297,6 +304,11 @@ class WeekGridModel(QAbstractTableModel):
         if cell is not None and cell.locked:
             text += f". {self.tr('Locked')}"
         return text
+
+
+def _pixel_ratio() -> float:
+    app = QApplication.instance()
+    return app.devicePixelRatio() if isinstance(app, QApplication) else 1.0
 
 
 def _short(name: str, limit: int = 12) -> str:
