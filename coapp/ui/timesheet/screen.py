@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -62,6 +63,7 @@ class TimesheetScreen(QWidget):
         self.setAccessibleName(self.tr("Timesheet"))
         self.state = state
         self.formats = formats
+        self._money_formats = InvoiceFormats(formats)
         self.controller = TimesheetController(state, formats, undo_stack, self)
         self.timer = TimerController(state, self)
         self._build()
@@ -212,6 +214,10 @@ class TimesheetScreen(QWidget):
         self.value_label.setObjectName("weekValue")
         self.value_label.setAccessibleName(self.tr("What this week is worth"))
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # A fixed line: its text changes with every week, and a size hint that followed it would
+        # relayout the screen on every switch.
+        self.value_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.value_label.setFixedHeight(self.value_label.fontMetrics().height() + 4)
         self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.value_label)
         # Under the grid, beside the messages: the top row has no width to spare at 1100 px.
@@ -325,6 +331,7 @@ class TimesheetScreen(QWidget):
 
     def set_formats(self, formats: Formats) -> None:
         self.formats = formats
+        self._money_formats = InvoiceFormats(formats)
         self.controller.set_formats(formats)
         self._update_week_widgets(self.controller.week)
 
@@ -384,7 +391,7 @@ class TimesheetScreen(QWidget):
             for row in sheet.rows
             if (c := row.contract)
         ]  # fmt: skip
-        money = InvoiceFormats(self.formats).money
+        money = self._money_formats.money
         parts = [
             self.tr("Worth {value} · commission {commission} · yours {kept}").format(
                 value=money(v.agreement_value, v.currency),
