@@ -6,6 +6,7 @@ from coapp.models.business import BusinessDetails
 from coapp.models.contracts import Contract
 from coapp.models.invoices import Invoice, InvoiceLineRow, NumberSeries
 from coapp.models.outbox import OutboxRecord
+from coapp.models.sync_state import SyncCommand, SyncSeen, SyncState
 from coapp.models.time_entries import RunningTimer, TimeEntry
 from coapp.models.week_rows import HiddenWeekRow
 
@@ -19,6 +20,9 @@ __all__ = [
     "NumberSeries",
     "OutboxRecord",
     "RunningTimer",
+    "SyncCommand",
     "SyncMixin",
+    "SyncSeen",
+    "SyncState",
     "TimeEntry",
 ]

@@ -40,6 +40,9 @@ class Contract(SyncMixin, Base):
     client_postcode: Mapped[str] = mapped_column(String(16), default="", server_default="")
     client_city: Mapped[str] = mapped_column(String(100), default="", server_default="")
     client_country: Mapped[str] = mapped_column(String(2), default="SE", server_default="SE")
+    # "local": made on this machine (adopted by the account at the first sync); "platform": the
+    # platform's, read-only here; "freelancer": one's own, adopted earlier or made on another device.
+    origin: Mapped[str] = mapped_column(String(16), default="local", server_default="local")
 
     def active_on(self, day: date) -> bool:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)

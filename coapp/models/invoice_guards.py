@@ -32,7 +32,7 @@ TRIGGERS: dict[str, str] = {
         BEGIN SELECT RAISE(ABORT, 'a confirmed invoice is never deleted'); END""",
     "invoices_frozen_update": """
         CREATE TRIGGER invoices_frozen_update BEFORE UPDATE ON invoices
-        WHEN OLD.state != 'draft' AND (
+        WHEN OLD.state != 'draft' AND OLD.number IS NOT NULL AND (
             NEW.state = 'draft'
             OR (OLD.number IS NOT NULL AND NEW.number IS NOT OLD.number)
             OR NEW.net_minor IS NOT OLD.net_minor OR NEW.vat_minor IS NOT OLD.vat_minor
