@@ -1,0 +1,184 @@
+"""The platform's HTTP API as Python calls: bodies from coapp.sync.wire, errors as exceptions.
+
+Tokens are read from and written to the TokenStore (the OS keyring) only; an expired access token
+is refreshed once, transparently, and a refused refresh means the user must sign in again.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import requests
+from pydantic import BaseModel, ValidationError
+
+from coapp import __version__
+from coapp.domain.errors import CoappError
+from coapp.sync.credentials import Tokens, TokenStore
+from coapp.sync.transport import Transport
+from coapp.sync.wire import (
+    API_PREFIX,
+    CLIENT_VERSION_HEADER,
+    IDEMPOTENCY_HEADER,
+    Account,
+    ChangesPage,
+    PushOp,
+    PushRequest,
+    PushResponse,
+    RefreshRequest,
+    SignInRequest,
+    SignOutRequest,
+    SyncMeta,
+    SyncSummary,
+    TokenPair,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ApiError(CoappError):
+    """The server answered with a refusal; ``code`` is its stable machine-readable reason."""
+
+    def __init__(self, status: int, code: str, message: str, body: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+        self.body = body or {}
+
+
+class SignInRequired(ApiError):
+    """No tokens, or the server no longer accepts them: the user signs in again; nothing is lost."""
+
+
+class BadServerAnswer(CoappError):
+    """The server's answer did not match the protocol (a proxy's error page, a truncated body)."""
+
+
+def account_key(server_url: str, email: str) -> str:
+    """The keyring entry's name: one per server and account."""
+    return f"{server_url.rstrip('/')}|{email.casefold()}"
+
+
+def _error_from(response: requests.Response) -> ApiError:
+    try:
+        body = response.json()
+    except ValueError:
+        body = {}
+    if not isinstance(body, dict):
+        body = {}
+    code = str(body.get("error") or f"http_{response.status_code}")
+    message = str(body.get("message") or f"The server answered {response.status_code}.")
+    cls = SignInRequired if response.status_code == 401 else ApiError
+    return cls(response.status_code, code, message, body)
+
+
+def parse(model: type[M], response: requests.Response) -> M:
+    try:
+        return model.model_validate_json(response.content)
+    except ValidationError:
+        raise BadServerAnswer(
+            f"the server's answer to {response.request.method} {response.url} was not understood"
+        ) from None
+
+
+def _bearer(tokens: Tokens) -> dict[str, str]:
+    return {"Authorization": f"Bearer {tokens.access}"}
+
+
+class PlatformApi:
+    def __init__(self, transport: Transport, tokens: TokenStore, account: str) -> None:
+        self.transport = transport
+        self.tokens = tokens
+        self.account = account  # the keyring entry (account_key)
+        self.requests = 0  # requests made (the no-op sync is one)
+        self.last_date: str | None = None  # the server's Date header: the clock check
+
+    # --- auth ----------------------------------------------------------------------------------
+
+    def sign_in(self, email: str, password: str, device_name: str = "coapp") -> TokenPair:
+        body = SignInRequest(email=email, password=password, device_name=device_name)
+        response = self._send("POST", "/auth/sign-in", json=body.model_dump(mode="json"))
+        pair = parse(TokenPair, self._ok(response))
+        self.tokens.save(self.account, Tokens(pair.access_token, pair.refresh_token))
+        return pair
+
+    def sign_out(self) -> None:
+        """Revoke the session on the server when reachable; forget the tokens locally either way."""
+        tokens = self.tokens.load(self.account)
+        try:
+            if tokens is not None:
+                body = SignOutRequest(refresh_token=tokens.refresh).model_dump(mode="json")
+                self._send("POST", "/auth/sign-out", json=body)
+        finally:
+            self.tokens.forget(self.account)
+
+    def me(self) -> Account:
+        return parse(Account, self._authed("GET", "/me"))
+
+    # --- sync ----------------------------------------------------------------------------------
+
+    def meta(self) -> SyncMeta:
+        return parse(SyncMeta, self._authed("GET", "/sync/meta"))
+
+    def push(self, ops: list[PushOp], key: str) -> PushResponse:
+        body = PushRequest(ops=ops).model_dump(mode="json")
+        return parse(PushResponse, self._authed("POST", "/sync/push", json=body, key=key))
+
+    def changes(self, cursor: str | None, limit: int) -> ChangesPage:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        return parse(ChangesPage, self._authed("GET", "/sync/changes", params=params))
+
+    def summary(self) -> SyncSummary:
+        return parse(SyncSummary, self._authed("GET", "/sync/summary"))
+
+    def command(self, path: str, body: dict[str, Any], key: str, if_match: int | None) -> requests.Response:
+        """A command endpoint; the caller parses the answer (its shape depends on the command)."""
+        headers = {"If-Match": f'"{if_match}"'} if if_match is not None else {}
+        return self._authed("POST", path, json=body, key=key, headers=headers)
+
+    # --- plumbing ------------------------------------------------------------------------------
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        headers = dict(kwargs.pop("headers", None) or {})
+        headers[CLIENT_VERSION_HEADER] = __version__
+        self.requests += 1
+        response = self.transport.request(method, f"{API_PREFIX}{path}", headers=headers, **kwargs)
+        self.last_date = response.headers.get("Date")
+        return response
+
+    def _ok(self, response: requests.Response) -> requests.Response:
+        if response.status_code >= 400:
+            raise _error_from(response)
+        return response
+
+    def _authed(
+        self,
+        method: str,
+        path: str,
+        *,
+        key: str | None = None,
+        headers: dict[str, str] | None = None,
+        **kw: Any,
+    ) -> requests.Response:
+        tokens = self.tokens.load(self.account)
+        if tokens is None:
+            raise SignInRequired(401, "signed_out", "Sign in to sync.")
+        extra = dict(headers or {})
+        if key is not None:
+            extra[IDEMPOTENCY_HEADER] = key
+        response = self._send(method, path, headers={**extra, **_bearer(tokens)}, **kw)
+        if response.status_code == 401:
+            tokens = self._refresh(tokens)
+            response = self._send(method, path, headers={**extra, **_bearer(tokens)}, **kw)
+        return self._ok(response)
+
+    def _refresh(self, tokens: Tokens) -> Tokens:
+        body = RefreshRequest(refresh_token=tokens.refresh).model_dump(mode="json")
+        response = self._send("POST", "/auth/refresh", json=body)
+        if response.status_code in (400, 401, 403, 422):
+            self.tokens.forget(self.account)
+            raise SignInRequired(401, "session_ended", "Your session has ended; sign in again to sync.")
+        pair = parse(TokenPair, self._ok(response))
+        fresh = Tokens(pair.access_token, pair.refresh_token)
+        self.tokens.save(self.account, fresh)
+        return fresh

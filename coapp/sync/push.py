@@ -1,0 +1,173 @@
+"""Pushing the outbox (SYNC.md, the client's round, step 3).
+
+A batch is fixed before it is sent: its idempotency key and the last outbox record it covers are
+committed first, so a retry after a crash or a lost answer sends the same key with the same ops and
+the server replays its first answer instead of applying anything twice. Consecutive edits of one row
+travel as one op (the fields merged), which is what makes a thousand offline keystrokes cheap.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from coapp.models import OutboxRecord, SyncState
+from coapp.sync.entities import ENTITIES, LOCAL_ONLY
+from coapp.sync.wire import PUSH_BATCH_MAX, OpKind, OpResult, OpStatus, PushOp, PushResponse
+
+# How many outbox records one batch may look at; they coalesce to at most PUSH_BATCH_MAX ops.
+RECORD_WINDOW = 5000
+
+
+@dataclass
+class _Group:
+    entity: str
+    row_id: str
+    op_id: str
+    base_version: int | None
+    kind: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    seqs: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Batch:
+    key: str
+    groups: list[_Group]
+
+    def ops(self) -> list[PushOp]:
+        out = []
+        for g in self.groups:
+            entity = ENTITIES[g.entity]
+            fields = {} if g.kind == OpKind.DELETE else entity.pushable(g.fields)
+            out.append(
+                PushOp(
+                    op_id=uuid.UUID(g.op_id),
+                    entity=g.entity,
+                    row_id=uuid.UUID(g.row_id),
+                    op=OpKind(g.kind),
+                    base_version=g.base_version,
+                    fields=fields,
+                )
+            )
+        return out
+
+
+def _queued(session: Session, through: int | None = None, limit: int | None = None) -> list[OutboxRecord]:
+    query = (
+        select(OutboxRecord)
+        .where(OutboxRecord.refused_code.is_(None), OutboxRecord.entity.in_(list(ENTITIES)))
+        .order_by(OutboxRecord.seq)
+    )
+    if through is not None:
+        query = query.where(OutboxRecord.seq <= through)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def _coalesce(records: list[OutboxRecord]) -> list[_Group]:
+    groups: dict[tuple[str, str], _Group] = {}
+    for r in records:
+        key = (r.entity, r.row_id)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = _Group(r.entity, r.row_id, r.op_id, r.base_version, r.op)
+        g.kind = r.op
+        g.fields.update(r.fields or {})
+        g.seqs.append(r.seq)
+    return list(groups.values())
+
+
+def drop_local_only(session: Session) -> None:
+    """Outbox records of entities that never travel as rows (see coapp.sync.entities)."""
+    session.execute(delete(OutboxRecord).where(OutboxRecord.entity.in_(sorted(LOCAL_ONLY))))
+
+
+def prepare(session: Session, state: SyncState) -> Batch | None:
+    """The batch to send now: the one in flight if a round died after fixing it, else a new one."""
+    if state.pending_key is not None and state.pending_through_seq is not None:
+        records = _queued(session, through=state.pending_through_seq)
+        if records:
+            return Batch(state.pending_key, _coalesce(records))
+        state.pending_key = state.pending_through_seq = None
+    window = _queued(session, limit=RECORD_WINDOW)
+    if not window:
+        return None
+    rows: set[tuple[str, str]] = set()
+    chosen: list[OutboxRecord] = []
+    for r in window:
+        rows.add((r.entity, r.row_id))
+        if len(rows) > PUSH_BATCH_MAX:
+            break
+        chosen.append(r)
+    state.pending_key = str(uuid.uuid4())
+    state.pending_through_seq = chosen[-1].seq
+    return Batch(state.pending_key, _coalesce(chosen))
+
+
+@dataclass
+class PushTally:
+    applied: int = 0
+    refused: int = 0
+
+
+def apply_results(session: Session, state: SyncState, batch: Batch, response: PushResponse) -> PushTally:
+    """Apply the server's answer in the same transaction that clears the batch in flight."""
+    results = {str(r.op_id): r for r in response.results}
+    tally = PushTally()
+    now = datetime.now(UTC)
+    for group in batch.groups:
+        result = results.get(group.op_id)
+        if result is None:
+            continue  # not answered: the records stay queued for the next batch
+        if result.status in (OpStatus.APPLIED, OpStatus.DUPLICATE):
+            tally.applied += 1
+            _settle(session, group, result)
+        else:
+            tally.refused += 1
+            _refuse(session, group, result, now)
+    state.pending_key = state.pending_through_seq = None
+    return tally
+
+
+def _settle(session: Session, group: _Group, result: OpResult) -> None:
+    session.execute(delete(OutboxRecord).where(OutboxRecord.seq.in_(group.seqs)))
+    model = ENTITIES[group.entity].model
+    row = session.get(model, group.row_id)
+    if row is None:
+        return
+    if result.version is not None:
+        row.server_version = max(row.server_version or 0, result.version)
+        # Edits queued while this batch was in flight were made on top of what it carried.
+        session.execute(
+            update(OutboxRecord)
+            .where(OutboxRecord.entity == group.entity, OutboxRecord.row_id == group.row_id)
+            .values(base_version=result.version)
+        )
+    left = session.scalar(
+        select(OutboxRecord.seq).where(
+            OutboxRecord.entity == group.entity, OutboxRecord.row_id == group.row_id
+        )
+    )
+    if left is None:
+        row.dirty = False
+
+
+def _refuse(session: Session, group: _Group, result: OpResult, now: datetime) -> None:
+    server_row = result.row.model_dump(mode="json") if result.row is not None else None
+    session.execute(
+        update(OutboxRecord)
+        .where(OutboxRecord.seq.in_(group.seqs))
+        .values(
+            refused_code=result.code or result.status.value,
+            refused_message=result.message or "The platform refused this change.",
+            refused_at=now,
+            server_row=server_row,
+        )
+    )
