@@ -40,7 +40,10 @@ def apply_row(session: Session, entity: SyncedEntity, record: dict[str, Any], ve
     if row is None:
         if values.get("deleted_at") is not None:
             return  # a tombstone of a row this device never had: nothing to hide
-        session.add(entity.model(id=row_id, server_version=version, dirty=False, **values))
+        fresh = entity.model()
+        for key, value in {**values, "id": row_id, "server_version": version, "dirty": False}.items():
+            setattr(fresh, key, value)
+        session.add(fresh)
         return
     if row.server_version is not None and version < row.server_version:
         return  # an older copy than one already applied (the feed is at-least-once)

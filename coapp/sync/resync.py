@@ -83,7 +83,7 @@ def local_digest(s: Session, entity_name: str) -> tuple[int, str]:
             model.deleted_at.is_(None), model.server_version.is_not(None)
         )
     ).all()
-    return len(rows), id_version_digest((row_id, version) for row_id, version in rows)
+    return len(rows), id_version_digest((row_id, int(version or 0)) for row_id, version in rows)
 
 
 def matches(s: Session, summary: SyncSummary) -> bool:
