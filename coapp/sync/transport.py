@@ -16,6 +16,8 @@ import requests
 from coapp.domain.errors import CoappError
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+# No answer, or a body cut short (ChunkedEncodingError, raised for a short Content-Length body too).
+LOST_ANSWER = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError)
 
 
 class OfflineError(CoappError):
@@ -83,7 +85,7 @@ class Transport:
             retry_after = None
             try:
                 response = self.session.request(method, f"{self.base_url}{path}", **kwargs)
-            except (requests.ConnectionError, requests.Timeout) as exc:
+            except LOST_ANSWER as exc:
                 last_problem = f"cannot reach {self.base_url} ({type(exc).__name__})"
             else:
                 if response.status_code not in RETRY_STATUS:
