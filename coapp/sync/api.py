@@ -21,10 +21,12 @@ from coapp.sync.wire import (
     IDEMPOTENCY_HEADER,
     Account,
     ChangesPage,
+    ConfirmRequest,
     PushOp,
     PushRequest,
     PushResponse,
     RefreshRequest,
+    RegisterRequest,
     SignInRequest,
     SignOutRequest,
     SyncMeta,
@@ -99,6 +101,17 @@ class PlatformApi:
         pair = parse(TokenPair, self._ok(response))
         self.tokens.save(self.account, Tokens(pair.access_token, pair.refresh_token))
         return pair
+
+    def register(self, email: str, password: str, display_name: str | None = None) -> Account:
+        body = RegisterRequest(email=email, password=password, display_name=display_name)
+        response = self._send("POST", "/auth/register", json=body.model_dump(mode="json", exclude_none=True))
+        return parse(Account, self._ok(response))
+
+    def confirm(self, code: str) -> Account:
+        body = ConfirmRequest(token=code.strip())
+        return parse(
+            Account, self._ok(self._send("POST", "/auth/confirm", json=body.model_dump(mode="json")))
+        )
 
     def sign_out(self) -> None:
         """Revoke the session on the server when reachable; forget the tokens locally either way."""

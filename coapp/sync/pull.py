@@ -48,6 +48,10 @@ def apply_row(session: Session, entity: SyncedEntity, record: dict[str, Any], ve
     if row.server_version is not None and version < row.server_version:
         return  # an older copy than one already applied (the feed is at-least-once)
     waiting = pending_fields(session, entity.name, row_id)
+    if values.get("invoice_id") is not None and getattr(row, "invoice_id", None) != values["invoice_id"]:
+        # Time the platform has put on a confirmed invoice: its copy is final, whatever waits here
+        # (a waiting edit is refused at its push, and the user sees why).
+        waiting = None
     if waiting is None:
         for key, value in values.items():
             setattr(row, key, value)

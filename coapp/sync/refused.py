@@ -1,0 +1,202 @@
+"""Changes the platform refused, and the user's three ways out: retry, discard, keep a copy.
+
+A refused change never disappears by itself (SYNC.md): its outbox records stay, marked with the
+reason and the server's copy of the row, out of the push queue, and the local row keeps the user's
+values until they decide.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from coapp.atomic_file import write_atomic
+from coapp.domain.errors import NotFoundError
+from coapp.models import Contract, OutboxRecord
+from coapp.store.engine import Store
+from coapp.sync.entities import ENTITIES
+from coapp.sync.pull import apply_row
+
+# What the user can do about each reason, in words (the server's message says what happened).
+ADVICE = {
+    "outside_contract": "Move the time to a day inside the contract, or discard it.",
+    "day_over_24h": "Lower the time on this day (all contracts together), then retry.",
+    "locked": "This time is on a confirmed invoice. Discard your change, or credit the invoice first.",
+    "deleted": "Another device deleted this. Retry to keep your version, or discard to accept the deletion.",
+    "unknown_contract": "The contract is not on your account. Keep a copy and discard, or retry later.",
+    "read_only": "The platform owns this; discard your change to see the platform's version.",
+    "timer_running": "A timer runs on another device. Discard this one, or keep a copy of its time.",
+    "cell_taken": "Another entry holds this day. Discard this one to see it.",
+}
+DEFAULT_ADVICE = "Fix what the message says and retry, or discard the change (keep a copy first if unsure)."
+
+
+@dataclass(frozen=True)
+class RefusedChange:
+    entity: str
+    row_id: str
+    code: str
+    message: str
+    advice: str
+    refused_at: datetime | None
+    fields: dict[str, Any]  # the user's values that were refused
+    server_row: dict[str, Any] | None  # the platform's copy, when it has one
+    label: str  # what the change is about, e.g. "Backend, 2026-03-02"
+
+
+def _records(s: Session, entity: str, row_id: str) -> list[OutboxRecord]:
+    return list(
+        s.scalars(
+            select(OutboxRecord)
+            .where(OutboxRecord.entity == entity, OutboxRecord.row_id == row_id)
+            .where(OutboxRecord.refused_code.is_not(None))
+            .order_by(OutboxRecord.seq)
+        )
+    )
+
+
+def _label(s: Session, entity: str, row_id: str, fields: dict[str, Any]) -> str:
+    model = ENTITIES[entity].model if entity in ENTITIES else None
+    row = s.get(model, row_id) if model is not None else None
+    if isinstance(row, Contract):
+        return row.title
+    contract_id = getattr(row, "contract_id", None) or fields.get("contract_id")
+    contract = s.get(Contract, contract_id) if contract_id else None
+    title = contract.title if contract is not None else "Unknown contract"
+    day = getattr(row, "work_date", None) or fields.get("work_date")
+    return f"{title}, {day}" if day else title
+
+
+def list_refused(store: Store) -> list[RefusedChange]:
+    with store.read() as s:
+        keys = s.execute(
+            select(OutboxRecord.entity, OutboxRecord.row_id)
+            .where(OutboxRecord.refused_code.is_not(None))
+            .group_by(OutboxRecord.entity, OutboxRecord.row_id)
+            .order_by(OutboxRecord.entity, OutboxRecord.row_id)
+        ).all()
+        out = []
+        for entity, row_id in keys:
+            records = _records(s, entity, row_id)
+            fields: dict[str, Any] = {}
+            for r in records:
+                fields.update(r.fields or {})
+            last = records[-1]
+            code = last.refused_code or "refused"
+            out.append(
+                RefusedChange(
+                    entity=entity,
+                    row_id=row_id,
+                    code=code,
+                    message=last.refused_message or "",
+                    advice=ADVICE.get(code, DEFAULT_ADVICE),
+                    refused_at=last.refused_at,
+                    fields=fields,
+                    server_row=last.server_row,
+                    label=_label(s, entity, row_id, fields),
+                )
+            )
+        return out
+
+
+def retry(store: Store, entity: str, row_id: str) -> None:
+    """Queue the refused change again, as one op on top of the platform's current copy."""
+    with store.write() as s:
+        records = _records(s, entity, row_id)
+        if not records:
+            raise NotFoundError("that refused change is no longer waiting")
+        fields: dict[str, Any] = {}
+        for r in records:
+            fields.update(r.fields or {})
+        base = records[-1].server_row.get("version") if records[-1].server_row else None
+        last_op = records[-1].op
+        first_id = records[0].op_id
+        s.execute(delete(OutboxRecord).where(OutboxRecord.seq.in_([r.seq for r in records])))
+        s.flush()
+        # A new record goes to the end of the queue (a batch in flight keeps its exact content).
+        s.add(
+            OutboxRecord(
+                op_id=first_id,
+                entity=entity,
+                row_id=row_id,
+                op=last_op,
+                base_version=base if isinstance(base, int) else None,
+                fields=fields,
+            )
+        )
+
+
+def discard(store: Store, entity: str, row_id: str) -> None:
+    """Drop the refused change and show the platform's version (or nothing, if it never had one)."""
+    with store.write() as s:
+        records = _records(s, entity, row_id)
+        if not records:
+            raise NotFoundError("that refused change is no longer waiting")
+        server_row = records[-1].server_row
+        s.execute(delete(OutboxRecord).where(OutboxRecord.seq.in_([r.seq for r in records])))
+        s.flush()
+        synced = ENTITIES.get(entity)
+        if synced is None:
+            return
+        waiting = s.scalar(
+            select(OutboxRecord.seq).where(OutboxRecord.entity == entity, OutboxRecord.row_id == row_id)
+        )
+        row = s.get(synced.model, row_id)
+        s.info["applying_remote"] = True
+        try:
+            if server_row is not None:
+                if row is not None:
+                    row.server_version = None  # let the platform's copy replace ours entirely
+                    s.flush()
+                apply_row(s, synced, _from_json(server_row), int(str(server_row.get("version") or 0)))
+            elif row is not None and row.server_version is None:
+                row.deleted_at = datetime.now(UTC)  # it never reached the platform
+            row = s.get(synced.model, row_id)
+            if row is not None and waiting is None:
+                row.dirty = False
+            s.flush()
+        finally:
+            s.info["applying_remote"] = False
+
+
+def keep_copy(store: Store, entity: str, row_id: str, folder: Path) -> Path:
+    """Write the refused change to a file the user can open, then discard it."""
+    change = next((c for c in list_refused(store) if c.entity == entity and c.row_id == row_id), None)
+    if change is None:
+        raise NotFoundError("that refused change is no longer waiting")
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = folder / f"refused-{entity}-{stamp}-{row_id[:8]}.json"
+    body = {
+        "what": change.label,
+        "entity": entity,
+        "id": row_id,
+        "refused_because": change.message,
+        "code": change.code,
+        "your_values": change.fields,
+        "platform_copy": change.server_row,
+    }
+    write_atomic(path, json.dumps(body, indent=2, ensure_ascii=False, default=str).encode())
+    discard(store, entity, row_id)
+    return path
+
+
+def _from_json(row: dict[str, Any]) -> dict[str, Any]:
+    """A server row as stored (JSON) back to the types the columns take."""
+    from datetime import date
+
+    out = dict(row)
+    for key, value in row.items():
+        if not isinstance(value, str):
+            continue
+        if key.endswith("_date") and len(value) == 10:
+            out[key] = date.fromisoformat(value)
+        elif key in ("deleted_at", "started_at", "confirmed_at"):
+            out[key] = datetime.fromisoformat(value)
+    return out
