@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictInt
 
 API_PREFIX = "/v1"
 # The sync protocol (SYNC.md). A client sends its own version in CLIENT_VERSION_HEADER; one older than
@@ -179,7 +179,7 @@ class PushOp(_Body):
     entity: str = Field(max_length=64, description="time_entry (contracts are read-only)")
     row_id: UUID
     op: OpKind
-    base_version: int | None = Field(
+    base_version: StrictInt | None = Field(
         default=None, ge=0, le=2**63 - 1, description="the server version the edit was based on"
     )
     fields: dict[str, Any] = Field(default_factory=dict)

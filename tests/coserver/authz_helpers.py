@@ -1,0 +1,174 @@
+"""What the OpenAPI-driven server tests share: the live app's operations read from `/openapi.json`
+(so an endpoint added later is covered without editing the tests), the full-run switch, and two
+accounts with data on the server for the cross-account tests."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pytest
+import requests
+from sqlalchemy import select
+
+from coserver.models import ContractRow, TimeEntryRow
+from tests.coserver.harness import LiveServer
+from tests.coserver.sync_helpers import Freelancer, add_contract, database, delete, freelancer, new_entry
+
+FULL_ENV = "COAPP_FULL"
+SUMMARY = "/v1/sync/summary"
+_PATH_PARAM = re.compile(r"\{([^}]+)\}")
+_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
+
+
+def full_run(config: pytest.Config) -> bool:
+    """COAPP_FULL=1 (or pytest --full) asks for the long runs; the default run stays quick."""
+    return os.environ.get(FULL_ENV, "") not in ("", "0") or bool(config.getoption("--full", False))
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One (method, path) of the live OpenAPI document."""
+
+    method: str
+    path: str
+    spec: dict[str, Any] = field(compare=False, repr=False)
+
+    @property
+    def label(self) -> str:
+        return f"{self.method} {self.path}"
+
+    @property
+    def path_params(self) -> list[str]:
+        return _PATH_PARAM.findall(self.path)
+
+    @property
+    def authenticated(self) -> bool:
+        """Declares a security requirement: a bearer token is needed."""
+        return bool(self.spec.get("security"))
+
+    @property
+    def has_body(self) -> bool:
+        return "requestBody" in self.spec
+
+    @property
+    def documented_statuses(self) -> set[int]:
+        return {int(code) for code in self.spec.get("responses", {}) if code.isdigit()}
+
+    def url(self, **ids: Any) -> str:
+        return self.path.format(**{name: str(value) for name, value in ids.items()})
+
+
+def openapi(server: LiveServer) -> dict[str, Any]:
+    response = server.get("/openapi.json")
+    assert response.status_code == 200, response.text
+    document: dict[str, Any] = response.json()
+    return document
+
+
+def operations(server: LiveServer) -> list[Operation]:
+    ops = [
+        Operation(method.upper(), path, spec)
+        for path, item in openapi(server)["paths"].items()
+        for method, spec in item.items()
+        if method in _METHODS
+    ]
+    assert ops, "the live app documents no operation"
+    return sorted(ops, key=lambda op: op.label)
+
+
+def call(
+    server: LiveServer,
+    method: str,
+    path: str,
+    token: str | None = None,
+    body: Any = None,
+    headers: dict[str, str] | None = None,
+    **kwargs: Any,
+) -> requests.Response:
+    """One request exactly as given: no redirects followed, so a redirect is seen as one."""
+    sent = dict(headers or {})
+    if token is not None:
+        sent["Authorization"] = f"Bearer {token}"
+    return server.http.request(
+        method,
+        server.url + path,
+        json=body if method not in ("GET", "HEAD", "DELETE") else None,
+        headers=sent,
+        allow_redirects=False,
+        timeout=30,
+        **kwargs,
+    )
+
+
+# --- two accounts with data ----------------------------------------------------------------------------
+
+
+@dataclass
+class Tenant:
+    """A freelancer with two contracts and time entries on the server (one of them deleted)."""
+
+    who: Freelancer
+    second_contract: uuid.UUID
+    entry_ids: list[uuid.UUID]
+    deleted_entry: uuid.UUID
+
+    @property
+    def contract_ids(self) -> list[uuid.UUID]:
+        return [self.who.contract_id, self.second_contract]
+
+
+def tenant(server: LiveServer, email: str) -> Tenant:
+    who = freelancer(server, email)
+    second = add_contract(server, who.account_id, title="Second", client_name="Andra AB")
+    entry_ids = []
+    for day, contract in ((2, who.contract_id), (3, who.contract_id), (3, second), (4, second)):
+        row_id, op = new_entry(contract, date(2026, 3, day), minutes=120, note=f"{email} {day}")
+        assert who.push(op)[0]["status"] == "applied"
+        entry_ids.append(row_id)
+    deleted = entry_ids.pop()
+    assert who.push(delete(deleted))[0]["status"] == "applied"
+    return Tenant(who, second, entry_ids, deleted)
+
+
+def snapshot(server: LiveServer, owner: Tenant, row_paths: list[str]) -> dict[str, Any]:
+    """Everything the owner can see: summary, the whole change feed from an empty cursor, the rows
+    fetched one by one with the owner's token, and the owner's rows as stored."""
+    summary = owner.who.get(SUMMARY)
+    assert summary.status_code == 200, summary.text
+    feed, _cursor = owner.who.pull_all()
+    rows = {}
+    for path in row_paths:
+        response = owner.who.get(path)
+        rows[path] = (response.status_code, response.json())
+    with database(server) as session:
+        stored_entries = [
+            (r.id, r.contract_id, r.version, r.minutes, r.note, r.invoice_id, r.deleted_at)
+            for r in session.execute(
+                select(TimeEntryRow)
+                .where(TimeEntryRow.account_id == owner.who.account_id)
+                .order_by(TimeEntryRow.id)
+            ).scalars()
+        ]
+        stored_contracts = [
+            (r.id, r.version, r.title, r.deleted_at)
+            for r in session.execute(
+                select(ContractRow)
+                .where(ContractRow.freelancer_id == owner.who.account_id)
+                .order_by(ContractRow.id)
+            ).scalars()
+        ]
+    # as_of is the server-wide newest version: another account's writes move it; the rest must not.
+    summary_body = summary.json()
+    summary_body.pop("as_of")
+    return {
+        "summary": summary_body,
+        "feed": feed,
+        "rows": rows,
+        "entries": stored_entries,
+        "contracts": stored_contracts,
+    }
