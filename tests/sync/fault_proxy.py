@@ -10,6 +10,11 @@ the thread timing, and a "drop after commit" really is after the server finished
 One thread per client connection with its own upstream connection, so keep-alive on either side
 behaves as it would without the proxy. Only the thread that owns a socket closes it; other threads
 (shutdown, going offline) merely ``shutdown()`` it to wake the owner.
+
+    with FaultProxy("127.0.0.1", server_port, seed=7, faults=FaultPlan.spread(0.3, latency=0.2)) as proxy:
+        run_the_client_against(proxy.url)
+        proxy.go_offline(); ...; proxy.go_online()
+    proxy.record, proxy.injected, proxy.forwarded  # what happened, exchange by exchange
 """
 
 from __future__ import annotations
@@ -24,9 +29,10 @@ from collections import Counter
 from dataclasses import dataclass, fields
 from types import TracebackType
 
+from tests.sync.http_framing import Broken, Head, Reader, is_informational, read_body
+
 # At most one of these per exchange; latency comes on top of any of them.
 TERMINAL_FAULTS = ("reset_before", "drop_after_commit", "truncate", "inject_5xx", "inject_429")
-MAX_HEAD = 64 * 1024
 UPSTREAM_TIMEOUT = 30.0  # seconds; a test server that hangs longer is a bug worth seeing
 
 
@@ -76,124 +82,6 @@ class Exchange:
     outcome: str = "pending"  # "forwarded", a fault's name, or why the exchange broke off
 
 
-class _Broken(Exception):
-    """The peer closed mid-message or sent something that is not HTTP/1.1."""
-
-
-class _Reader:
-    """Buffered reads of HTTP framing from a socket."""
-
-    def __init__(self, sock: socket.socket) -> None:
-        self.sock = sock
-        self.buf = bytearray()
-
-    def _fill(self) -> bool:
-        data = self.sock.recv(65536)
-        self.buf += data
-        return bool(data)
-
-    def head(self) -> bytes | None:
-        """Start line and headers up to the blank line; None on a clean close before any byte."""
-        while True:
-            end = self.buf.find(b"\r\n\r\n")
-            if end >= 0:
-                return self._take(end + 4)
-            if len(self.buf) > MAX_HEAD:
-                raise _Broken("head too large")
-            if not self._fill():
-                if self.buf.strip():
-                    raise _Broken("closed in the middle of a head")
-                return None
-
-    def line(self) -> bytes:
-        while (end := self.buf.find(b"\r\n")) < 0:
-            if not self._fill():
-                raise _Broken("closed in the middle of a line")
-        return self._take(end + 2)
-
-    def exact(self, size: int) -> bytes:
-        while len(self.buf) < size:
-            if not self._fill():
-                raise _Broken(f"closed after {len(self.buf)} of {size} bytes")
-        return self._take(size)
-
-    def until_close(self) -> bytes:
-        while self._fill():
-            pass
-        return self._take(len(self.buf))
-
-    def chunked(self) -> bytes:
-        """A whole chunked body as it came on the wire, trailers included."""
-        raw = bytearray()
-        while True:
-            size_line = self.line()
-            raw += size_line
-            try:
-                size = int(size_line.split(b";", 1)[0].strip(), 16)
-            except ValueError as exc:
-                raise _Broken(f"bad chunk size {size_line!r}") from exc
-            if size == 0:
-                while (trailer := self.line()) != b"\r\n":
-                    raw += trailer
-                raw += b"\r\n"
-                return bytes(raw)
-            raw += self.exact(size + 2)
-
-    def _take(self, size: int) -> bytes:
-        out = bytes(self.buf[:size])
-        del self.buf[:size]
-        return out
-
-
-@dataclass
-class _Head:
-    raw: bytes
-    start: list[str]  # request: method, target, version; response: version, status, reason
-    headers: dict[str, str]  # lower-case names; a repeated header keeps its values comma-joined
-
-    @classmethod
-    def parse(cls, raw: bytes) -> _Head:
-        lines = raw.decode("latin-1").split("\r\n")
-        start = lines[0].split(" ", 2)
-        if len(start) < 2 or not any(part.startswith("HTTP/") for part in start):
-            raise _Broken(f"not HTTP: {lines[0]!r}")
-        headers: dict[str, str] = {}
-        for line in lines[1:]:
-            if not line:
-                continue
-            name, sep, value = line.partition(":")
-            if not sep:
-                raise _Broken(f"bad header line {line!r}")
-            key = name.strip().lower()
-            headers[key] = f"{headers[key]}, {value.strip()}" if key in headers else value.strip()
-        return cls(raw, start, headers)
-
-    def has_token(self, name: str, token: str) -> bool:
-        return token in (part.strip().lower() for part in self.headers.get(name, "").split(","))
-
-    def content_length(self) -> int | None:
-        value = self.headers.get("content-length")
-        if value is None:
-            return None
-        if not value.isdigit():
-            raise _Broken(f"bad Content-Length {value!r}")
-        return int(value)
-
-
-def _read_body(reader: _Reader, head: _Head, *, no_body: bool) -> tuple[bytes, bool]:
-    """The body as raw wire bytes, and whether only the close could end it (RFC 9112 6.3)."""
-    if no_body:
-        return b"", False
-    if head.has_token("transfer-encoding", "chunked"):
-        return reader.chunked(), False
-    length = head.content_length()
-    if length is not None:
-        return reader.exact(length), False
-    if head.start[0].startswith("HTTP/"):  # a response without framing runs until the close
-        return reader.until_close(), True
-    return b"", False  # a request without framing has no body
-
-
 def _reset(sock: socket.socket) -> None:
     """Close with SO_LINGER 0: the peer gets a real RST, not a polite FIN."""
     with contextlib.suppress(OSError):
@@ -215,7 +103,7 @@ class _Connection:
         self.ident = ident
         self.client = client
         self.upstream: socket.socket | None = None
-        self.upstream_reader: _Reader | None = None
+        self.upstream_reader: Reader | None = None
         self.lock = threading.Lock()
         self.interrupted = False
         self.reset_client = False
@@ -375,11 +263,11 @@ class FaultProxy:
     # -- one client connection -------------------------------------------------------------------
 
     def _serve(self, conn: _Connection) -> None:
-        reader = _Reader(conn.client)
+        reader = Reader(conn.client)
         try:
             while not conn.interrupted and self._exchange(conn, reader):
                 pass
-        except (OSError, _Broken):
+        except (OSError, Broken):
             pass  # either side went away or spoke garbage: the connection ends here
         finally:
             with self._lock:
@@ -390,13 +278,13 @@ class FaultProxy:
                     conn.upstream = None
                 self._close(conn.client, reset=conn.reset_client)
 
-    def _exchange(self, conn: _Connection, reader: _Reader) -> bool:
+    def _exchange(self, conn: _Connection, reader: Reader) -> bool:
         """Serve one request; False when the connection has to end."""
         raw_head = reader.head()
         if raw_head is None or conn.interrupted:
             return False  # the client is done, or interrupt() decided how its connection ends
-        request = _Head.parse(raw_head)
-        body, _ = _read_body(reader, request, no_body=False)
+        request = Head.parse(raw_head)
+        body, _ = read_body(reader, request, no_body=False)
         exchange, detail = self._decide(conn, request)
         if exchange.latency_ms:
             self._stopping.wait(exchange.latency_ms / 1000)
@@ -420,16 +308,16 @@ class FaultProxy:
         sock, up_reader = upstream
         sock.sendall(raw_head + body)
         response_head = up_reader.head()
-        while response_head is not None and _informational(response_head):
+        while response_head is not None and is_informational(response_head):
             conn.client.sendall(response_head)  # 100 Continue and friends go straight through
             response_head = up_reader.head()
         if response_head is None:
             return self._finish(conn, exchange, "upstream_closed", reset=True)
-        response = _Head.parse(response_head)
+        response = Head.parse(response_head)
         status = int(response.start[1])
         exchange.upstream_status = status
         no_body = request.start[0] == "HEAD" or status in (204, 304)
-        response_body, close_delimited = _read_body(up_reader, response, no_body=no_body)
+        response_body, close_delimited = read_body(up_reader, response, no_body=no_body)
         # From here on the server has answered: whatever it did for this request is done.
         if fault == "drop_after_commit":
             return self._finish(conn, exchange, fault, reset=True)
@@ -447,7 +335,7 @@ class FaultProxy:
         )
         return self._finish(conn, exchange, "forwarded", send=response_head + response_body, keep=keep)
 
-    def _decide(self, conn: _Connection, request: _Head) -> tuple[Exchange, float]:
+    def _decide(self, conn: _Connection, request: Head) -> tuple[Exchange, float]:
         """The faults of the next exchange: always four draws, so exchange n depends on n only."""
         plan = self.plan
         with self._lock:
@@ -496,7 +384,7 @@ class FaultProxy:
             conn.client.sendall(send)
         return keep and not reset
 
-    def _upstream(self, conn: _Connection) -> tuple[socket.socket, _Reader] | None:
+    def _upstream(self, conn: _Connection) -> tuple[socket.socket, Reader] | None:
         """The connection's upstream socket, reopened when the server closed the last one."""
         with conn.lock:
             sock, reader = conn.upstream, conn.upstream_reader
@@ -511,7 +399,7 @@ class FaultProxy:
         except OSError:
             return None  # nothing listens there: the client sees its connection reset
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        reader = _Reader(sock)
+        reader = Reader(sock)
         with conn.lock:
             conn.upstream, conn.upstream_reader = sock, reader
             interrupted = conn.interrupted
@@ -520,12 +408,7 @@ class FaultProxy:
         return sock, reader
 
 
-def _informational(raw_head: bytes) -> bool:
-    status = raw_head[9:12]
-    return raw_head.startswith(b"HTTP/") and status[:1] == b"1" and status != b"101"
-
-
-def _closed_by_peer(sock: socket.socket, reader: _Reader) -> bool:
+def _closed_by_peer(sock: socket.socket, reader: Reader) -> bool:
     """A kept-alive upstream connection the server has since closed (its idle timeout)."""
     if reader.buf:
         return True  # bytes nobody asked for: the connection is out of step, do not reuse it

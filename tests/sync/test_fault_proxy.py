@@ -19,6 +19,7 @@ import uvicorn
 
 from coapp.sync.transport import RetryPolicy, Transport
 from tests.sync.fault_proxy import TERMINAL_FAULTS, FaultPlan, FaultProxy
+from tests.sync.http_framing import Broken, Head, Reader, read_body
 
 
 def payload(size: int) -> bytes:
@@ -305,6 +306,32 @@ def test_closing_the_proxy_leaves_no_thread_socket_or_warning(
         sys.unraisablehook = previous_hook
     assert unraisable == []
     proxy.close()  # a second close is harmless
+
+
+def test_framing_keeps_chunk_extensions_and_trailers_byte_for_byte() -> None:
+    head = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\nConnection: keep-alive\r\n\r\n"
+    body = b"4;name=x\r\nabcd\r\nA\r\n0123456789\r\n0\r\nX-Digest: 1\r\n\r\n"
+    left, right = socket.socketpair()
+    with left, right:
+        left.sendall(head + body + b"HTTP/1.1 204 No Content\r\n\r\n")
+        left.shutdown(socket.SHUT_WR)
+        reader = Reader(right)
+        raw_head = reader.head()
+        assert raw_head == head
+        parsed = Head.parse(raw_head)
+        assert parsed.has_token("transfer-encoding", "chunked")
+        assert read_body(reader, parsed, no_body=False) == (body, False)
+        assert Head.parse(reader.head() or b"").start[1] == "204"  # the next message starts cleanly
+        assert reader.head() is None
+
+
+def test_framing_refuses_what_is_not_http() -> None:
+    with pytest.raises(Broken):
+        Head.parse(b"hello there\r\n\r\n")
+    with pytest.raises(Broken):
+        Head.parse(b"HTTP/1.1 200 OK\r\nno colon here\r\n\r\n")
+    with pytest.raises(Broken):
+        Head.parse(b"HTTP/1.1 200 OK\r\nContent-Length: 1x\r\n\r\n").content_length()
 
 
 def test_plan_rejects_impossible_probabilities() -> None:
