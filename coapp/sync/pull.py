@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from coapp.models import OutboxRecord, SyncSeen, SyncState
@@ -33,7 +33,13 @@ def pending_fields(session: Session, entity: str, row_id: str) -> set[str] | Non
     return fields
 
 
-def apply_row(session: Session, entity: SyncedEntity, record: dict[str, Any], version: int) -> None:
+def apply_row(
+    session: Session,
+    entity: SyncedEntity,
+    record: dict[str, Any],
+    version: int,
+    as_json: dict[str, Any] | None = None,
+) -> None:
     row_id = str(record["id"])
     values = entity.local_values(record)
     row = session.get(entity.model, row_id)
@@ -62,6 +68,18 @@ def apply_row(session: Session, entity: SyncedEntity, record: dict[str, Any], ve
         for key, value in values.items():
             if key not in waiting and key != "deleted_at":
                 setattr(row, key, value)
+        if as_json is not None:
+            # A refused change keeps the platform's newest copy: "discard" must show that one, and
+            # the feed will not bring this version again.
+            session.execute(
+                update(OutboxRecord)
+                .where(
+                    OutboxRecord.entity == entity.name,
+                    OutboxRecord.row_id == row_id,
+                    OutboxRecord.refused_code.is_not(None),
+                )
+                .values(server_row=as_json)
+            )
     row.server_version = version
 
 
@@ -74,7 +92,7 @@ def apply_page(session: Session, state: SyncState, page: ChangesPage) -> int:
             if entity is None:
                 continue  # an entity this client version does not keep
             record = change.row.model_dump()
-            apply_row(session, entity, record, change.version)
+            apply_row(session, entity, record, change.version, change.row.model_dump(mode="json"))
             if state.resync:
                 session.merge(SyncSeen(entity=entity.name, row_id=str(record["id"])))
         session.flush()
