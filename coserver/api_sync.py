@@ -22,7 +22,7 @@ from coapp.sync.wire import (
     SyncSummary,
     TimeEntryRecord,
 )
-from coserver import idempotency, sync
+from coserver import contracts, entries, feed, idempotency, sync
 from coserver.api_auth import Ctx, CurrentCaller
 from coserver.context import ServerContext, get_context
 from coserver.errors import responses
@@ -65,7 +65,8 @@ def sync_meta(ctx: Ctx) -> SyncMeta:
     "/sync/push",
     response_model=PushResponse,
     responses=responses(400, 401, 409, 422, 426),
-    summary="Apply a batch of outbox ops; a result per op (applied, duplicate, conflict, rejected)",
+    summary="Apply a batch of outbox ops (time entries, the running timer, the freelancer's own "
+    "contracts); a result per op (applied, duplicate, conflict, rejected)",
 )
 def sync_push(
     body: PushRequest,
@@ -99,7 +100,7 @@ def sync_changes(
     cursor: Annotated[str | None, Query(max_length=200, description="from the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=CHANGES_LIMIT_MAX)] = CHANGES_LIMIT_DEFAULT,
 ) -> ChangesPage:
-    return sync.changes(ctx, caller.account.id, cursor, limit)
+    return feed.changes(ctx, caller.account.id, cursor, limit)
 
 
 @router.get(
@@ -109,7 +110,7 @@ def sync_changes(
     summary="Per entity: the count and an (id, version) digest of the account's live rows",
 )
 def sync_summary(caller: CurrentCaller, ctx: Ctx) -> SyncSummary:
-    return sync.summary(ctx, caller.account.id)
+    return feed.summary(ctx, caller.account.id)
 
 
 @router.get(
@@ -119,7 +120,7 @@ def sync_summary(caller: CurrentCaller, ctx: Ctx) -> SyncSummary:
     summary="One of the caller's contracts",
 )
 def get_contract(contract_id: uuid.UUID, caller: CurrentCaller, ctx: Ctx) -> ContractRecord:
-    return sync.get_contract(ctx, caller.account.id, contract_id)
+    return contracts.get_contract(ctx, caller.account.id, contract_id)
 
 
 @router.get(
@@ -129,4 +130,4 @@ def get_contract(contract_id: uuid.UUID, caller: CurrentCaller, ctx: Ctx) -> Con
     summary="One of the caller's time entries (tombstones too)",
 )
 def get_time_entry(entry_id: uuid.UUID, caller: CurrentCaller, ctx: Ctx) -> TimeEntryRecord:
-    return sync.get_entry(ctx, caller.account.id, entry_id)
+    return entries.get_entry(ctx, caller.account.id, entry_id)

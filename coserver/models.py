@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -154,13 +157,15 @@ class AppliedOp(Base):
 
 
 class ContractRow(Base):
-    """A contract, owned by the platform and linked to one freelancer account (read-only to them)."""
+    """A contract linked to one freelancer account. `origin` says who owns its terms: the platform
+    (read-only to the freelancer) or the freelancer (made in the app, adopted at the first sync)."""
 
     __tablename__ = "contracts"
     __table_args__ = (
         CheckConstraint("fee_model IN ('hourly', 'daily', 'fixed')", name="ck_contracts_fee_model"),
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="ck_contracts_period"),
         CheckConstraint("minutes_per_day > 0 AND minutes_per_day <= 1440", name="ck_contracts_day"),
+        CheckConstraint("origin IN ('platform', 'freelancer')", name="ck_contracts_origin"),
         Index("ix_contracts_freelancer_version", "freelancer_id", "version"),
     )
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
@@ -181,6 +186,7 @@ class ContractRow(Base):
     client_postcode: Mapped[str] = mapped_column(String(16), default="")
     client_city: Mapped[str] = mapped_column(String(100), default="")
     client_country: Mapped[str] = mapped_column(String(2), default="SE")
+    origin: Mapped[str] = mapped_column(String(10), default="platform", server_default="platform")
     version: Mapped[int] = mapped_column(BigInteger)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
@@ -219,3 +225,85 @@ class TimeEntryRow(Base):
     deleted_version: Mapped[int | None] = mapped_column(BigInteger)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class RunningTimerRow(Base):
+    """A running timer: the client's UUID, a UTC start and the IANA zone. At most one live timer per
+    account, enforced by a partial unique index so concurrent server processes cannot both start one;
+    stopping it tombstones the row (the minutes go into a time entry on the client)."""
+
+    __tablename__ = "running_timers"
+    __table_args__ = (
+        Index(
+            "uq_running_timers_live",
+            "account_id",
+            unique=True,
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
+        Index("ix_running_timers_account_version", "account_id", "version"),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contracts.id"))
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    zone: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(BigInteger)
+    deleted_version: Mapped[int | None] = mapped_column(BigInteger)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class InvoiceSeriesRow(Base):
+    """Each account's one unbroken number series (invoices and credit notes share it). The next
+    value is taken in the confirming transaction, so a refused confirmation leaves no gap."""
+
+    __tablename__ = "invoice_series"
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    next_value: Mapped[int] = mapped_column(BigInteger)
+
+
+class InvoiceRow(Base):
+    """A confirmed invoice or credit note. Lines are stored as JSON (wire InvoiceLineRecord), the
+    parties as the client froze them; only `state` (and `version`) ever change afterwards."""
+
+    __tablename__ = "invoices"
+    __table_args__ = (
+        CheckConstraint("kind IN ('invoice', 'credit_note')", name="ck_invoices_kind"),
+        CheckConstraint("state IN ('confirmed', 'sent', 'paid', 'credited')", name="ck_invoices_state"),
+        # The series is unbroken and unique per account; this is the database's half of the promise.
+        Index("uq_invoices_account_number", "account_id", "number_value", unique=True),
+        Index("ix_invoices_account_version", "account_id", "version"),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    contract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contracts.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16))
+    number_value: Mapped[int] = mapped_column(BigInteger)
+    number: Mapped[str] = mapped_column(String(32))
+    issue_date: Mapped[date] = mapped_column(Date)
+    due_date: Mapped[date] = mapped_column(Date)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3))
+    language: Mapped[str] = mapped_column(String(2))
+    line_mode: Mapped[str] = mapped_column(String(8))
+    self_billing: Mapped[bool] = mapped_column(Boolean)
+    reverse_charge: Mapped[bool] = mapped_column(Boolean)
+    buyer_reference: Mapped[str] = mapped_column(String(100))
+    notes: Mapped[str] = mapped_column(Text)
+    net_minor: Mapped[int] = mapped_column(BigInteger)
+    vat_minor: Mapped[int] = mapped_column(BigInteger)
+    total_minor: Mapped[int] = mapped_column(BigInteger)
+    commission_bp: Mapped[int] = mapped_column(Integer)
+    commission_minor: Mapped[int] = mapped_column(BigInteger)
+    lines: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    entry_ids: Mapped[list[str]] = mapped_column(JSON)
+    frozen: Mapped[dict[str, Any]] = mapped_column(JSON)
+    credited_invoice_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("invoices.id"))
+    version: Mapped[int] = mapped_column(BigInteger)
+    confirmed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    state_changed_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import requests
@@ -117,14 +117,14 @@ def upsert(
         "row_id": str(row_id),
         "op": "upsert",
         "base_version": base,
-        "fields": {k: v.isoformat() if isinstance(v, date) else v for k, v in fields.items()},
+        "fields": {k: v.isoformat() if isinstance(v, date | datetime) else v for k, v in fields.items()},
     }
 
 
-def delete(row_id: uuid.UUID | str, base: int | None = None) -> dict[str, Any]:
+def delete(row_id: uuid.UUID | str, base: int | None = None, entity: str = "time_entry") -> dict[str, Any]:
     return {
         "op_id": str(uuid.uuid4()),
-        "entity": "time_entry",
+        "entity": entity,
         "row_id": str(row_id),
         "op": "delete",
         "base_version": base,
@@ -142,3 +142,40 @@ def new_entry(
 
 def client_version(version: str) -> dict[str, str]:
     return {CLIENT_VERSION_HEADER: version}
+
+
+def start_timer(
+    contract_id: uuid.UUID, started_at: datetime | str, zone: str = "Europe/Stockholm"
+) -> tuple[uuid.UUID, dict[str, Any]]:
+    row_id = uuid.uuid4()
+    fields = {"contract_id": str(contract_id), "started_at": started_at, "zone": zone}
+    return row_id, upsert(row_id, entity="running_timer", **fields)
+
+
+def contract_terms(**overrides: Any) -> dict[str, Any]:
+    """Every column of the client's contracts table, as the client sends a contract it made."""
+    terms: dict[str, Any] = {
+        "title": "Own client",
+        "client_name": "Egen Kund AB",
+        "fee_model": "hourly",
+        "rate_minor": 120000,
+        "currency": "SEK",
+        "commission_bp": 0,
+        "start_date": "2026-01-01",
+        "end_date": "2026-12-31",
+        "minutes_per_day": 480,
+        "rounding_rule": "up:15:entry",
+        "client_org_number": "556677-8899",
+        "client_vat_number": "SE556677889901",
+        "client_address": "Storgatan 1",
+        "client_postcode": "111 22",
+        "client_city": "Stockholm",
+        "client_country": "SE",
+    }
+    terms.update(overrides)
+    return terms
+
+
+def new_contract(**overrides: Any) -> tuple[uuid.UUID, dict[str, Any]]:
+    row_id = uuid.uuid4()
+    return row_id, upsert(row_id, entity="contract", **contract_terms(**overrides))
