@@ -1,0 +1,389 @@
+"""Cross-account authorization and bearer tokens, proved over every operation of the live
+`/openapi.json` (an endpoint added later is enumerated too, and fails here until it is known).
+
+Anna (A) and Bertil (B) each have two contracts and time entries on the server. Bertil's token on
+Anna's ids is refused (403/404) on every operation whose path names an id, and nothing Anna can see
+changes: her summary, her change feed from an empty cursor, her rows fetched one by one, her stored
+rows. Pushed ops naming Anna's rows are refused per op. Bertil's feed and summary hold nothing of hers.
+Tokens never travel in a URL or a redirect; a missing, garbage, revoked or expired bearer gets 401
+with WWW-Authenticate on every authenticated operation.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from coapp.sync.wire import id_version_digest
+from coserver.models import ContractRow, TimeEntryRow
+from tests.coserver.authz_helpers import (
+    SUMMARY,
+    Operation,
+    Tenant,
+    call,
+    operations,
+    snapshot,
+    tenant,
+)
+from tests.coserver.harness import PASSWORD, LiveServer
+from tests.coserver.sync_helpers import database, delete, upsert
+
+# --- how to call each operation whose path names an id ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class IdCall:
+    """A valid request for an id route, built from the owner's data: a refusal must then come from
+    authorization, not from a malformed body."""
+
+    body: Callable[[Tenant], Any] | None = None
+    headers: Callable[[Tenant], dict[str, str]] = field(default=lambda _owner: {})
+
+
+# One line per id route. A route in /openapi.json that is missing here fails the test (add its line).
+ID_ROUTES: dict[str, IdCall] = {
+    "GET /v1/contracts/{contract_id}": IdCall(),
+    "GET /v1/time-entries/{entry_id}": IdCall(),
+}
+
+# The owner's ids for each path parameter name (every one is tried).
+IDS_OF: dict[str, Callable[[Tenant], list[uuid.UUID]]] = {
+    "contract_id": lambda owner: owner.contract_ids,
+    "entry_id": lambda owner: [*owner.entry_ids, owner.deleted_entry],
+}
+
+# Operations that need no token. A new public operation fails the test: decide, then add it here.
+PUBLIC_OPERATIONS = {
+    "POST /v1/auth/register",
+    "POST /v1/auth/confirm",
+    "POST /v1/auth/sign-in",
+    "POST /v1/auth/refresh",
+    "POST /v1/auth/sign-out",
+    "GET /v1/sync/meta",
+}
+
+REFUSED = {403, 404}
+
+
+@pytest.fixture
+def two(server: LiveServer) -> tuple[LiveServer, Tenant, Tenant]:
+    return server, tenant(server, "anna@example.com"), tenant(server, "bertil@example.com")
+
+
+def _id_operations(server: LiveServer) -> list[Operation]:
+    return [op for op in operations(server) if op.path_params]
+
+
+def _row_paths(ops: list[Operation], owner: Tenant) -> list[str]:
+    """Every GET of one row, for each of the owner's ids: what "the row fetched with A's token" is."""
+    paths = []
+    for op in ops:
+        if op.method == "GET" and len(op.path_params) == 1 and op.path_params[0] in IDS_OF:
+            name = op.path_params[0]
+            paths += [op.url(**{name: row_id}) for row_id in IDS_OF[name](owner)]
+    return paths
+
+
+def _requests_for(op: Operation, owner: Tenant) -> list[tuple[str, Any, dict[str, str]]]:
+    unknown = [name for name in op.path_params if name not in IDS_OF]
+    assert not unknown, f"{op.label}: add the owner's ids for {unknown} to IDS_OF"
+    assert op.label in ID_ROUTES, f"{op.label} is a new id route: add a line for it to ID_ROUTES"
+    how = ID_ROUTES[op.label]
+    body = how.body(owner) if how.body else None
+    if op.has_body:
+        assert how.body is not None, f"{op.label} takes a body: give ID_ROUTES a builder for it"
+    combos: list[dict[str, uuid.UUID]] = [{}]
+    for name in op.path_params:
+        combos = [{**combo, name: row_id} for combo in combos for row_id in IDS_OF[name](owner)]
+    return [(op.url(**combo), body, how.headers(owner)) for combo in combos]
+
+
+def _owner_texts(owner: Tenant, feed: list[dict[str, Any]]) -> set[str]:
+    """Strings that only the owner's data holds: every row id and every note."""
+    texts = {str(change["row"]["id"]) for change in feed}
+    texts |= {change["row"]["note"] for change in feed if change["row"].get("note")}
+    texts |= {str(i) for i in (*owner.contract_ids, *owner.entry_ids, owner.deleted_entry)}
+    return texts
+
+
+def test_another_accounts_token_on_my_ids_is_refused_and_changes_nothing(
+    two: tuple[LiveServer, Tenant, Tenant],
+) -> None:
+    server, anna, bertil = two
+    ops = _id_operations(server)
+    assert {op.label for op in ops} >= set(ID_ROUTES), "ID_ROUTES names a route the app no longer has"
+    row_paths = _row_paths(ops, anna)
+    before = snapshot(server, anna, row_paths)
+    assert all(status == 200 for status, _body in before["rows"].values()), before["rows"]
+    secrets = _owner_texts(anna, before["feed"])
+    tried = 0
+    for op in ops:
+        for path, body, headers in _requests_for(op, anna):
+            if op.method == "GET":
+                # The request is a real one: the owner gets the row.
+                assert call(server, op.method, path, anna.who.token).status_code == 200, path
+            refused = call(server, op.method, path, bertil.who.token, body, headers)
+            assert refused.status_code in REFUSED, (op.label, path, refused.status_code, refused.text)
+            assert refused.json()["error"] in ("not_found", "forbidden"), refused.text
+            leaked = [text for text in secrets if text in refused.text]
+            assert not leaked, (op.label, leaked)
+            assert snapshot(server, anna, row_paths) == before, f"{op.method} {path} changed Anna's data"
+            tried += 1
+    assert tried >= len(ops) >= 2
+
+
+def test_pushed_ops_on_another_accounts_rows_are_refused_per_op(
+    two: tuple[LiveServer, Tenant, Tenant],
+) -> None:
+    server, anna, bertil = two
+    row_paths = _row_paths(_id_operations(server), anna)
+    before = snapshot(server, anna, row_paths)
+    entry, other_entry, tombstone = anna.entry_ids[0], anna.entry_ids[1], anna.deleted_entry
+    versions = {
+        change["row"]["id"]: change["version"]
+        for change in before["feed"]
+        if change["entity"] == "time_entry"
+    }
+    day, later = {"work_date": "2026-03-02"}, {"work_date": "2026-03-09"}
+    ops_and_codes: list[tuple[dict[str, Any], set[str]]] = [
+        (upsert(entry, base=versions[str(entry)], minutes=1), {"forbidden"}),
+        (upsert(entry, minutes=2, note="Bertil was here"), {"forbidden"}),
+        (upsert(entry, contract_id=str(bertil.who.contract_id), **day, minutes=1), {"forbidden"}),
+        (upsert(other_entry, contract_id=str(anna.who.contract_id), minutes=3), {"forbidden"}),
+        (delete(entry, base=versions[str(entry)]), {"forbidden"}),
+        (delete(other_entry), {"forbidden"}),
+        # Reviving Anna's tombstone, or any write to it.
+        (upsert(tombstone, base=10**6, minutes=5), {"forbidden"}),
+        (delete(tombstone), {"forbidden"}),
+        # A new row of Bertil's on Anna's contract, on either of them.
+        (upsert(uuid.uuid4(), contract_id=str(anna.who.contract_id), **day, minutes=4), {"unknown_contract"}),
+        (
+            upsert(uuid.uuid4(), contract_id=str(anna.second_contract), **later),
+            {"unknown_contract"},
+        ),
+        # Anna's contracts themselves.
+        (
+            upsert(anna.who.contract_id, entity="contract", title="Bertil's now"),
+            {"forbidden", "read_only", "unknown_contract"},
+        ),
+        (
+            dict(delete(anna.second_contract), entity="contract"),
+            {"forbidden", "read_only", "unknown_contract"},
+        ),
+    ]
+    response = bertil.who.push_raw({"ops": [op for op, _codes in ops_and_codes]})
+    assert response.status_code == 200, response.text
+    results = response.json()["results"]
+    assert len(results) == len(ops_and_codes)
+    for result, (op, codes) in zip(results, ops_and_codes, strict=True):
+        assert result["op_id"] == op["op_id"]
+        assert (result["status"], result["code"]) in {("rejected", code) for code in codes}, (op, result)
+        assert result["row"] is None, result  # not even a glimpse of Anna's row
+        assert result["version"] is None, result
+    secrets = _owner_texts(anna, before["feed"])
+    assert not [text for text in secrets if text in response.text]
+    # The same batch again (a retry with a new key) is refused the same way: no op "became" Bertil's.
+    again = bertil.who.push_raw({"ops": [dict(op, op_id=str(uuid.uuid4())) for op, _c in ops_and_codes]})
+    assert [r["code"] for r in again.json()["results"]] == [r["code"] for r in results]
+    assert snapshot(server, anna, row_paths) == before
+    # The refused new rows were valid but for the contract: on Bertil's own contracts they apply.
+    for contract in bertil.contract_ids:
+        [own] = bertil.who.push(upsert(uuid.uuid4(), contract_id=str(contract), work_date="2026-03-09"))
+        assert own["status"] == "applied", own
+
+
+def _replica_summary(feed: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    rows: dict[str, dict[str, tuple[int, bool]]] = {}
+    for change in feed:
+        known = rows.setdefault(change["entity"], {}).get(change["row"]["id"])
+        if known is None or known[0] <= change["version"]:
+            live = change["row"].get("deleted_at") is None
+            rows[change["entity"]][change["row"]["id"]] = (change["version"], live)
+    return {
+        entity: {
+            "count": sum(live for _v, live in by_id.values()),
+            "digest": id_version_digest([(i, v) for i, (v, live) in by_id.items() if live]),
+        }
+        for entity, by_id in rows.items()
+    }
+
+
+def test_my_feed_and_summary_carry_nothing_of_another_account(
+    two: tuple[LiveServer, Tenant, Tenant],
+) -> None:
+    server, anna, bertil = two
+    anna_feed, _cursor = anna.who.pull_all()
+    bertil_feed, _cursor = bertil.who.pull_all(limit=2)  # paged too: no page may leak
+    anna_ids = {change["row"]["id"] for change in anna_feed}
+    assert len(anna_ids) == 6  # two contracts, three live entries and a tombstone
+    bertil_text = json.dumps(bertil_feed)
+    assert not [text for text in _owner_texts(anna, anna_feed) if text in bertil_text]
+    with database(server) as session:
+        contracts = session.execute(select(ContractRow.id, ContractRow.freelancer_id)).all()
+        entries = session.execute(select(TimeEntryRow.id, TimeEntryRow.account_id)).all()
+    contract_owner = {row_id: owner for row_id, owner in contracts}
+    entry_owner = {row_id: owner for row_id, owner in entries}
+    owners = {"contract": contract_owner, "time_entry": entry_owner}
+    for change in bertil_feed:
+        row = change["row"]
+        assert row["id"] not in anna_ids
+        if change["entity"] in owners:
+            assert owners[change["entity"]][uuid.UUID(row["id"])] == bertil.who.account_id, change
+        if "contract_id" in row:
+            assert uuid.UUID(row["contract_id"]) in bertil.contract_ids, change
+    assert {c["row"]["id"] for c in bertil_feed if c["entity"] == "contract"} == {
+        str(i) for i in bertil.contract_ids
+    }
+    # The summary counts Bertil's live rows only: equal to a replica of his own feed, and to his rows
+    # in the database (Anna's would double every count).
+    summary = bertil.who.get(SUMMARY).json()["entities"]
+    replica = _replica_summary(bertil_feed)
+    for entity, expected in replica.items():
+        assert summary[entity] == expected, entity
+    assert summary["contract"]["count"] == 2
+    assert summary["time_entry"]["count"] == 3
+    assert sum(entity["count"] for entity in summary.values()) == sum(
+        1 for change in bertil_feed if change["row"].get("deleted_at") is None
+    )
+
+
+# --- tokens ---------------------------------------------------------------------------------------------
+
+
+def _authenticated(server: LiveServer) -> list[Operation]:
+    ops = operations(server)
+    public = {op.label for op in ops if not op.authenticated}
+    assert public == PUBLIC_OPERATIONS, (
+        "an operation became public or private: new public ones need a decision "
+        f"(added: {sorted(public - PUBLIC_OPERATIONS)}, removed: {sorted(PUBLIC_OPERATIONS - public)})"
+    )
+    return [op for op in ops if op.authenticated]
+
+
+def _placeholder_url(op: Operation) -> str:
+    return op.url(**{name: uuid.uuid4() for name in op.path_params})
+
+
+def _assert_no_token_travels(response: Any, *tokens: str) -> None:
+    """No redirect, nothing that points a client to a URL, and no token in any header."""
+    assert not 300 <= response.status_code < 400, response.status_code
+    for name in ("Location", "Content-Location", "Refresh", "Link"):
+        assert name not in response.headers
+    for value in response.headers.values():
+        assert not any(token in value for token in tokens), value
+    # In a body, a token stands only as a JSON value of its own, never inside a URL or other text.
+    text = response.text
+    for token in tokens:
+        start = text.find(token)
+        while start >= 0:
+            assert text[start - 1] == '"', text
+            assert text[start + len(token)] == '"', text
+            start = text.find(token, start + 1)
+
+
+def test_tokens_never_travel_in_a_url_or_a_redirect(server: LiveServer) -> None:
+    email = "anna@example.com"
+    credentials = {"email": email, "password": PASSWORD}
+    registered = call(server, "POST", "/v1/auth/register", body=credentials)
+    assert registered.status_code == 201
+    _assert_no_token_travels(registered)
+    code = server.confirmation_token(email)
+    mail = server.mails()[-1].get_content()
+    assert not [line for line in mail.splitlines() if code in line and "://" in line]  # typed, not a link
+    confirmed = call(server, "POST", "/v1/auth/confirm", body={"token": code})
+    assert confirmed.status_code == 200
+    _assert_no_token_travels(confirmed, code)
+    signed_in = call(server, "POST", "/v1/auth/sign-in", body=credentials)
+    assert signed_in.status_code == 200
+    pair = signed_in.json()
+    _assert_no_token_travels(signed_in, pair["access_token"], pair["refresh_token"])
+    refreshed = call(server, "POST", "/v1/auth/refresh", body={"refresh_token": pair["refresh_token"]})
+    assert refreshed.status_code == 200
+    new = refreshed.json()
+    _assert_no_token_travels(refreshed, pair["access_token"], pair["refresh_token"], new["access_token"])
+    # A token in the query string is never accepted: only the Authorization header counts.
+    for op in _authenticated(server):
+        for name in ("access_token", "token", "bearer"):
+            response = call(
+                server, op.method, _placeholder_url(op), body={}, params={name: new["access_token"]}
+            )
+            assert response.status_code == 401, (op.label, name, response.text)
+            _assert_no_token_travels(response, new["access_token"])
+    signed_out = call(server, "POST", "/v1/auth/sign-out", body={"refresh_token": new["refresh_token"]})
+    assert signed_out.status_code == 204
+    _assert_no_token_travels(signed_out, new["access_token"], new["refresh_token"])
+
+
+def _bad_bearer(server: LiveServer, kind: str) -> str | None:
+    """A token of the given kind of badness, for an account that exists and is confirmed."""
+    pair = server.signed_in("anna@example.com")
+    if kind == "missing":
+        return None
+    if kind == "garbage":
+        return "coa_" + "x" * 43
+    if kind == "refresh token as access token":
+        return str(pair["refresh_token"])
+    if kind == "signed out":
+        assert server.post("/v1/auth/sign-out", {"refresh_token": pair["refresh_token"]}).status_code == 204
+        return str(pair["access_token"])
+    if kind == "refresh token reused":
+        assert server.post("/v1/auth/refresh", {"refresh_token": pair["refresh_token"]}).status_code == 200
+        assert server.post("/v1/auth/refresh", {"refresh_token": pair["refresh_token"]}).status_code == 401
+        return str(pair["access_token"])  # the whole session ended, this token with it
+    if kind == "other session after a password change":
+        other = server.sign_in("anna@example.com").json()
+        changed = server.post(
+            "/v1/auth/change-password",
+            {"current_password": PASSWORD, "new_password": "a new secret 2026"},
+            token=other["access_token"],
+        )
+        assert changed.status_code == 204, changed.text
+        return str(pair["access_token"])
+    assert kind == "expired"
+    server.clock.advance(seconds=server.settings.access_token_lifetime.total_seconds() + 1)
+    return str(pair["access_token"])
+
+
+BAD_BEARERS = {
+    "missing": {"not_authenticated"},
+    "garbage": {"invalid_token"},
+    "refresh token as access token": {"invalid_token"},
+    "signed out": {"session_revoked"},
+    "refresh token reused": {"session_revoked"},
+    "other session after a password change": {"session_revoked"},
+    "expired": {"token_expired"},
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_BEARERS))
+def test_a_bad_bearer_gets_401_with_www_authenticate_everywhere(server: LiveServer, kind: str) -> None:
+    token = _bad_bearer(server, kind)
+    ops = _authenticated(server)
+    assert {"GET /v1/me", "POST /v1/sync/push", "GET /v1/sync/changes"} <= {op.label for op in ops}
+    for op in ops:
+        response = call(server, op.method, _placeholder_url(op), token, body={})
+        assert response.status_code == 401, (kind, op.label, response.status_code, response.text)
+        assert response.headers["WWW-Authenticate"].startswith("Bearer"), op.label
+        assert response.json()["error"] in BAD_BEARERS[kind], (kind, op.label, response.text)
+        assert 401 in op.documented_statuses, f"{op.label} answers 401 but does not document it"
+    # A header that is not a bearer at all is no token either.
+    for header in ("Basic YW5uYTpzZWNyZXQ=", "Bearer", "bearer  ", "Token coa_x"):
+        response = server.http.get(server.url + "/v1/me", headers={"Authorization": header}, timeout=30)
+        assert response.status_code == 401, header
+        assert response.headers["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_a_good_bearer_reaches_every_authenticated_operation(server: LiveServer) -> None:
+    """The other side of the 401 test: the same requests with a valid token are not refused as
+    unauthenticated (so the 401s above come from the token, not from the request)."""
+    token = server.signed_in("anna@example.com")["access_token"]
+    for op in _authenticated(server):
+        response = call(server, op.method, _placeholder_url(op), token, body={})
+        assert response.status_code != 401, (op.label, response.text)
+        assert response.status_code < 500, (op.label, response.text)
