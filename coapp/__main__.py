@@ -93,7 +93,7 @@ def _log_uncaught(
     previous(kind, exc, tb)
 
 
-def _run_gui(data_dir: str | None) -> int:
+def _run_gui(data_dir: str | None, demo: bool = False) -> int:
     # Imported here so CLI verbs never load Qt.
     from coapp.app import run_gui
 
@@ -101,6 +101,10 @@ def _run_gui(data_dir: str | None) -> int:
     # Exceptions raised in Qt slots reach sys.excepthook; keep their traces in the log file.
     sys.excepthook = lambda kind, exc, tb: _log_uncaught(previous, kind, exc, tb)
     try:
+        if demo and data_dir is not None:
+            from coapp.app import run_demo_gui
+
+            return int(run_demo_gui(data_dir))
         return int(run_gui(data_dir))
     finally:
         sys.excepthook = previous
@@ -128,13 +132,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # --help, --version and usage errors (already printed)
         return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
+    if getattr(args, "demo", False) and args.verb is None:
+        # Demo mode's data and log live in its own folder (temporary unless --data-dir), never the user's.
+        from coapp.demo_mode import demo_data_dir
+
+        with demo_data_dir(args.data_dir) as folder:
+            args.data_dir = str(folder)
+            return _main(args)
+    return _main(args)
+
+
+def _main(args: Any) -> int:
     paths = Paths.resolve(args.data_dir)
     with file_logging(paths):
         verb = " ".join(v for v in (args.verb, getattr(args, "time_action", None)) if v) or "gui"
         log.info("coapp %s: %s in %s", app_version(), verb, paths.data_dir)
         try:
             if args.verb is None:
-                return _run_gui(args.data_dir)
+                return _run_gui(args.data_dir, demo=getattr(args, "demo", False))
             from coapp import cli
 
             return cli.run(args)

@@ -32,3 +32,14 @@ def run_gui(data_dir: str | Path | None = None) -> int:
     from coapp.ui import launch
 
     return launch.run_gui(data_dir)
+
+
+def run_demo_gui(data_dir: str | Path) -> int:
+    """`coapp --demo`: the window on *data_dir*, synced with a demo platform running in this process
+    (coapp.demo_mode); the platform stops when the window closes."""
+    from coapp.demo_mode import running_demo
+    from coapp.ui import launch
+
+    with running_demo(data_dir) as demo:
+        print(f"coapp demo: platform at {demo.platform.url}, signed in as {demo.email}.", flush=True)
+        return launch.run_window_on(demo.ctx)

@@ -1,4 +1,5 @@
-"""Command-line verbs over the services (no Qt): `coapp demo` and `coapp time ...`.
+"""Command-line verbs over the services (no Qt): `coapp demo`, `coapp time ...`, `coapp invoice ...`,
+and the platform account: `coapp login|logout|status|sync ...`, `coapp demo-server`.
 
 Each verb's handler takes an open AppContext and the parsed arguments and returns an exit code.
 Expected problems are raised as CoappError; coapp.__main__ turns them into one line on stderr,
@@ -10,8 +11,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from coapp import cli_invoice, cli_time
+from coapp import cli_invoice, cli_sync, cli_time
 from coapp.cli_common import PROG, CliParser, iso_date_arg, local_today
+from coapp.domain.errors import ValidationError
 
 if TYPE_CHECKING:
     from coapp.context import AppContext
@@ -29,6 +31,11 @@ def build_parser(version: str) -> CliParser:
         metavar="DIR",
         help="keep the database, settings and logs in DIR (default: the user's data folder)",
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a demo platform that runs inside it (a throw-away folder unless --data-dir)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {version}")
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
 
@@ -43,6 +50,7 @@ def build_parser(version: str) -> CliParser:
 
     cli_time.add_verbs(verbs)
     cli_invoice.add_verbs(verbs)
+    cli_sync.add_verbs(verbs)
     return parser
 
 
@@ -51,6 +59,11 @@ def run(args: argparse.Namespace) -> int:
     # --version and usage errors do not need them.
     from coapp.context import AppContext
 
+    if getattr(args, "demo", False):
+        raise ValidationError("--demo opens the app's window; leave out the verb")
+    alone = getattr(args, "run_alone", None)
+    if alone is not None:  # verbs that never touch the data folder (demo-server)
+        return int(alone(args))
     ctx = AppContext.open(args.data_dir)
     try:
         return int(args.handler(ctx, args))

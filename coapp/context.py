@@ -6,8 +6,9 @@ module-level singleton.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coapp.paths import Paths
 from coapp.services.business import BusinessService
@@ -22,6 +23,10 @@ from coapp.settings import Settings, load_settings, save_settings
 from coapp.store.database import open_store
 from coapp.store.engine import Store
 
+if TYPE_CHECKING:  # keyring, requests and pydantic load when the account is first used, not at start-up
+    from coapp.sync.client import SyncClient
+    from coapp.sync.credentials import TokenStore
+
 
 @dataclass
 class AppContext:
@@ -35,9 +40,12 @@ class AppContext:
     drafts: InvoiceDrafts
     invoices: InvoiceQueries
     confirmation: InvoiceConfirmation
+    # None: the OS keyring (or memory with a warning), opened on first use. Demo mode passes memory.
+    _tokens: TokenStore | None = field(default=None, repr=False)
+    _sync: SyncClient | None = field(default=None, repr=False)
 
     @classmethod
-    def open(cls, data_dir: str | Path | None = None) -> AppContext:
+    def open(cls, data_dir: str | Path | None = None, tokens: TokenStore | None = None) -> AppContext:
         paths = Paths.resolve(data_dir)
         paths.ensure()
         store = open_store(paths.database)
@@ -54,7 +62,26 @@ class AppContext:
             invoices=InvoiceQueries(store),
             # The local store numbers invoices until sync makes the platform the authority.
             confirmation=InvoiceConfirmation(store, LocalSeries(), paths.invoice_archive),
+            _tokens=tokens,
         )
+
+    @property
+    def tokens(self) -> TokenStore:
+        """Where the platform's tokens live; opening the keyring is deferred to the first use."""
+        if self._tokens is None:
+            from coapp.sync.credentials import open_token_store
+
+            self._tokens = open_token_store()
+        return self._tokens
+
+    @property
+    def sync(self) -> SyncClient:
+        """The platform account and sync rounds of this data folder (built on first use)."""
+        if self._sync is None:
+            from coapp.sync.client import SyncClient
+
+            self._sync = SyncClient(self.store, self.tokens)
+        return self._sync
 
     def save_settings(self, settings: Settings) -> None:
         save_settings(self.paths.settings, settings)

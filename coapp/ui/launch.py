@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from coapp.paths import Paths
 
 if TYPE_CHECKING:
+    from coapp.context import AppContext
     from coapp.ui.main_window import MainWindow
 
 
@@ -44,6 +45,30 @@ def build_main_window(data_dir: str | Path | None = None) -> MainWindow:
     window = MainWindow(AppState(paths, ctx=AppContext.open(paths.data_dir)))
     window.destroyed.connect(window.state.close)
     return window
+
+
+def build_window_on(ctx: AppContext) -> MainWindow:
+    """The main window on a context the caller opened and closes (demo mode: its signed-in sync)."""
+    ensure_application()
+    from coapp.ui.app_state import AppState
+    from coapp.ui.main_window import MainWindow
+
+    _install_language(ctx.paths)
+    return MainWindow(AppState(ctx.paths, ctx=ctx))
+
+
+def run_window_on(ctx: AppContext) -> int:
+    """The event loop over build_window_on(ctx); the exit code."""
+    from PySide6.QtWidgets import QApplication
+
+    from coapp.ui.error_dialogs import install_excepthook
+
+    window = build_window_on(ctx)
+    install_excepthook()
+    window.show()
+    code = QApplication.exec()
+    window.deleteLater()
+    return code
 
 
 def show_main_window(data_dir: str | Path | None = None) -> MainWindow:
