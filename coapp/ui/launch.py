@@ -135,6 +135,7 @@ def run_gui(data_dir: str | Path | None = None) -> int:
         try:
             window = show_main_window(data_dir)
             code = QApplication.exec()
+            window.sync.shutdown()  # a sync round in flight finishes before the store closes
             window.state.close()
             window.deleteLater()
             if code != RESTART:

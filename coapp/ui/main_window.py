@@ -27,6 +27,8 @@ from coapp.ui.app_state import AppState
 from coapp.ui.formats import Formats
 from coapp.ui.invoices.screen import InvoicesScreen
 from coapp.ui.settings_dialog import SettingsDialog
+from coapp.ui.sync.account_menu import AccountControls
+from coapp.ui.sync.runner import SyncRunner
 from coapp.ui.timesheet.screen import TimesheetScreen
 
 if TYPE_CHECKING:
@@ -74,6 +76,12 @@ class MainWindow(QMainWindow):
         self.timesheet.draftRequested.connect(self.draft_from_timesheet)
         self.invoices.controller.message.connect(self._status_message)
         self.invoices.businessDetailsRequested.connect(self.open_business_details)
+
+        # Sync with the platform: starts on workers once the store is open (after the first paint).
+        self.sync = SyncRunner(state, self)
+        self.account = AccountControls(self, self.sync)
+        self.statusBar().insertPermanentWidget(0, self.account.status)
+        self.sync.dataArrived.connect(self._reload_screens)
 
         self._build_menus()
         self._restore_state()
@@ -141,6 +149,8 @@ class MainWindow(QMainWindow):
         invoice_menu = bar.addMenu(self.tr("&Invoices"))
         for action in self.invoices.menu_actions():
             invoice_menu.addAction(action)
+
+        bar.addMenu(self.account.menu)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&About coapp"))
@@ -211,6 +221,12 @@ class MainWindow(QMainWindow):
         self.timer_status.setText(text)
         self.setWindowTitle(f"{text} — coapp" if text else "coapp")
 
+    def _reload_screens(self) -> None:
+        """Rows changed under the screens (a sync round pulled them, a refused change was discarded)."""
+        if self.state.ready:
+            self.timesheet.controller.reload()
+            self.invoices.reload()
+
     def _status_message(self, text: str, is_error: bool) -> None:
         if text and not is_error:
             self.statusBar().showMessage(text, 5000)
@@ -234,4 +250,5 @@ class MainWindow(QMainWindow):
         self._window_state.setValue("screen", self.navigation.currentRow())
         self._window_state.setValue("invoicesSplitter", self.invoices.splitter.saveState())
         self._window_state.sync()
+        self.sync.shutdown()  # before the store closes: a round may be writing
         super().closeEvent(event)

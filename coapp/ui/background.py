@@ -1,0 +1,71 @@
+"""Work off the GUI thread (ARCHITECTURE.md "Threads"): a QThreadPool runs a plain function, and its
+result or exception comes back as a call on the GUI thread.
+
+The function must not touch widgets or share ORM objects: it opens its own sessions and returns
+plain values. The callbacks always run on the GUI thread (queued through the event loop), so they may.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; signals emitted from the worker are queued to it."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None:
+        super().__init__()
+        self._on_done = on_done
+        self._on_error = on_error
+        # Bound slots of this QObject: Qt queues them to this object's (the GUI) thread.
+        self.done.connect(self._deliver_done)
+        self.failed.connect(self._deliver_error)
+
+    @Slot(object)
+    def _deliver_done(self, result: object) -> None:
+        _pending.discard(self)
+        self._on_done(result)
+
+    @Slot(object)
+    def _deliver_error(self, error: object) -> None:
+        _pending.discard(self)
+        assert isinstance(error, BaseException)
+        self._on_error(error)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as exc:  # handed to the GUI thread, which decides what is a bug
+            self._relay.failed.emit(exc)
+            return
+        self._relay.done.emit(result)
+
+
+# Relays waiting for their job: Python must keep them alive until the answer is delivered.
+_pending: set[_Relay] = set()
+
+
+def run_in_background(
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    pool: QThreadPool | None = None,
+) -> None:
+    """Run *work* on *pool* (the global pool by default); then call on_done(result) or
+    on_error(exception) on the GUI thread. Call this from the GUI thread."""
+    relay = _Relay(on_done, on_error)
+    _pending.add(relay)
+    (pool or QThreadPool.globalInstance()).start(_Job(work, relay))

@@ -1,0 +1,235 @@
+"""What the sync runner's workers call: the SyncClient, wrapped so every answer is a plain value.
+
+Imported only from worker jobs (never at start-up): it loads requests, pydantic and keyring. Every
+expected failure becomes a ``Problem`` (a kind the dialog words in the user's language, plus the
+server's own detail); anything else is a bug and is raised.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from dataclasses import dataclass
+
+import pydantic
+
+from coapp.domain.errors import CoappError
+from coapp.store.engine import Store
+from coapp.sync.account import AccountMismatch, SyncStatus
+from coapp.sync.api import ApiError, BadServerAnswer
+from coapp.sync.client import SyncClient
+from coapp.sync.credentials import TokenStore, open_token_store
+from coapp.sync.engine import NotSignedIn
+from coapp.sync.transport import OfflineError, RetryPolicy
+
+# Rounds run in the background: patient retries. Tests replace it with a fast one.
+ROUND_POLICY: RetryPolicy | None = None
+
+
+class RateLimited(CoappError):
+    """The server asked us to wait (429 with Retry-After) during a call the user waits for."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"too many attempts; try again in {seconds:.0f} s")
+        self.seconds = seconds
+
+
+@dataclass(frozen=True)
+class InteractivePolicy(RetryPolicy):
+    """For calls a person waits for (sign-in, register): a short timeout, few retries, and no
+    sleeping through a Retry-After: the person is told when to try again instead."""
+
+    attempts: int = 3
+    base_delay: float = 0.3
+    max_delay: float = 2.0
+    timeout: float = 15.0
+
+    def delay(self, attempt: int, retry_after: float | None, rng: random.Random) -> float:
+        if retry_after is not None:
+            raise RateLimited(retry_after)
+        return super().delay(attempt, retry_after, rng)
+
+
+INTERACTIVE_POLICY: RetryPolicy = InteractivePolicy()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An expected failure, for the user. ``field`` is where the dialog shows it."""
+
+    kind: str  # bad_address, not_https, offline, rate_limited, wrong_password, not_confirmed,
+    # weak_password, email_taken, invalid_email, bad_code, account_mismatch, bad_server, too_old,
+    # signed_out, refused
+    field: str  # server, email, password, code or form
+    detail: str = ""  # the server's own words (the weak password's reasons, an unknown refusal)
+    wait_seconds: int | None = None  # rate_limited
+    email: str | None = None  # account_mismatch: the account this data folder belongs to
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The answer of one account call or sync round, with the status right after it."""
+
+    status: SyncStatus
+    problem: Problem | None = None
+    pulled: int = 0
+    pushed: int = 0
+    refused: int = 0
+    clock_skew_seconds: int = 0
+    clock_warning: bool = False
+    token_warning: str | None = None  # tokens in memory only: said once after sign-in
+    email: str | None = None  # register: the address the code was sent to
+
+
+class ClientHolder:
+    """One SyncClient per data folder, made on first use on a worker (opening the keyring can
+    take a moment and may talk to D-Bus)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._client: SyncClient | None = None
+        self._interactive: SyncClient | None = None
+
+    def client(self) -> SyncClient:
+        with self._lock:
+            if self._client is None:
+                tokens: TokenStore = open_token_store()
+                self._client = SyncClient(self.store, tokens, policy=ROUND_POLICY)
+                self._interactive = SyncClient(self.store, tokens, policy=INTERACTIVE_POLICY)
+            return self._client
+
+    def interactive(self) -> SyncClient:
+        self.client()
+        assert self._interactive is not None
+        return self._interactive
+
+    @property
+    def ready(self) -> SyncClient | None:
+        """The client when it has been made (for GUI-thread calls that touch only the database)."""
+        return self._client
+
+
+# --- calls (run on a worker) ----------------------------------------------------------------------
+
+
+def status(holder: ClientHolder) -> Outcome:
+    return Outcome(holder.client().status())
+
+
+def run_round(holder: ClientHolder) -> Outcome:
+    client = holder.client()
+    try:
+        report = client.run()
+    except Exception as exc:
+        problem = classify(exc, client)
+        if problem is None:
+            raise
+        return Outcome(client.status(), problem)
+    return Outcome(
+        client.status(),
+        pulled=report.pulled,
+        pushed=report.pushed,
+        refused=report.refused,
+        clock_skew_seconds=report.clock_skew_seconds,
+        clock_warning=report.clock_warning,
+    )
+
+
+def sign_in(holder: ClientHolder, server_url: str, email: str, password: str) -> Outcome:
+    client = holder.interactive()
+    try:
+        client.sign_in(server_url, email, password)
+    except Exception as exc:
+        return _failed(exc, client)
+    return Outcome(client.status(), token_warning=client.keyring_warning)
+
+
+def register(holder: ClientHolder, server_url: str, email: str, password: str) -> Outcome:
+    client = holder.interactive()
+    try:
+        account = client.register(server_url, email, password)
+    except Exception as exc:
+        return _failed(exc, client)
+    return Outcome(client.status(), email=account.email)
+
+
+def confirm_and_sign_in(
+    holder: ClientHolder, server_url: str, code: str, email: str, password: str
+) -> Outcome:
+    client = holder.interactive()
+    try:
+        client.confirm(server_url, code)
+    except Exception as exc:
+        problem = classify(exc, client)
+        if problem is None:
+            raise
+        if problem.kind == "refused" and isinstance(exc, ApiError) and exc.code == "invalid_token":
+            problem = Problem("bad_code", "code", exc.message)
+        return Outcome(client.status(), problem)
+    return sign_in(holder, server_url, email, password)
+
+
+def sign_out(holder: ClientHolder) -> Outcome:
+    client = holder.client()
+    client.sign_out()  # forgets the tokens even when the server cannot be reached
+    return Outcome(client.status())
+
+
+def _failed(exc: Exception, client: SyncClient) -> Outcome:
+    problem = classify(exc, client)
+    if problem is None:
+        raise exc
+    return Outcome(client.status(), problem)
+
+
+# --- what went wrong, in kinds the dialog can word ------------------------------------------------
+
+_API_CODES = {
+    "invalid_credentials": ("wrong_password", "password"),
+    "email_not_confirmed": ("not_confirmed", "email"),
+    "weak_password": ("weak_password", "password"),
+    "email_taken": ("email_taken", "email"),
+    "invalid_token": ("bad_code", "code"),
+}
+
+
+def classify(exc: BaseException, client: SyncClient | None = None) -> Problem | None:
+    """The Problem for an expected failure; None for a bug."""
+    if isinstance(exc, RateLimited):
+        return Problem("rate_limited", "form", wait_seconds=max(1, round(exc.seconds)))
+    if isinstance(exc, OfflineError):
+        return Problem("offline", "form", str(exc))
+    if isinstance(exc, AccountMismatch):
+        email = client.status().account_email if client is not None else None
+        return Problem("account_mismatch", "form", str(exc), email=email)
+    if isinstance(exc, NotSignedIn):
+        return Problem("signed_out", "form", exc.message)
+    if isinstance(exc, ApiError):
+        if exc.code in _API_CODES:
+            kind, field = _API_CODES[exc.code]
+            detail = exc.message
+            if kind == "weak_password":
+                detail = detail.removeprefix("Password too weak: ").rstrip(".")
+            return Problem(kind, field, detail)
+        if exc.status == 401:
+            return Problem("signed_out", "form", exc.message)
+        if exc.status == 426:
+            return Problem("too_old", "form", exc.message)
+        if exc.status == 422 and str(exc.body.get("field") or "") == "email":
+            return Problem("invalid_email", "email", exc.message)
+        return Problem("refused", "form", exc.message)
+    if isinstance(exc, BadServerAnswer):
+        return Problem("bad_server", "server", str(exc))
+    if isinstance(exc, pydantic.ValidationError):
+        # The request models check the e-mail address before anything is sent.
+        fields = {str(part) for error in exc.errors() for part in error.get("loc", ())}
+        return Problem("invalid_email" if "email" in fields else "refused", "email", str(exc))
+    if isinstance(exc, CoappError):
+        text = str(exc)
+        if "https://" in text and "only this machine" in text:
+            return Problem("not_https", "server", text)
+        if "not a server address" in text:
+            return Problem("bad_address", "server", text)
+        return Problem("refused", "form", text)
+    return None
