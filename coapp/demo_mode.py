@@ -108,14 +108,20 @@ def _folder(folder: Path | None, prefix: str) -> Iterator[Path]:
 @contextlib.contextmanager
 def demo_platform(folder: Path | None = None, port: int = 0) -> Iterator[DemoPlatform]:
     """The reference server with the demo accounts and some reported time; stopped at the end."""
+    from argon2 import PasswordHasher
+
     from coserver.app import create_app
     from coserver.seed import seed_demo
     from coserver.settings import Settings
 
+    # Cheap argon2 parameters: each default hash takes about 0.4 s and the demo makes seven before the
+    # window opens. Acceptable here only: the platform listens on loopback alone, and the passwords
+    # are random and replaced on every start.
+    hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     with _folder(folder, "coapp-demo-platform-") as where:
         db_url = f"sqlite:///{where / 'platform.sqlite3'}"
-        accounts = seed_demo(db_url)  # migrates; new random passwords each run
-        app = create_app(Settings(db_url=db_url, mailbox=where / "mailbox"))
+        accounts = seed_demo(db_url, hasher)  # migrates; new random passwords each run
+        app = create_app(Settings(db_url=db_url, mailbox=where / "mailbox", password_hasher=hasher))
         try:
             server, thread = _serve(app, port)
         except BaseException:
