@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>AccountControls</name>
+    <message>
+        <location filename="../../coapp/ui/sync/account_menu.py" line="+36"/>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Logga in…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;out</source>
+        <translation>Logga &amp;ut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync &amp;now</source>
+        <translation>Synkronisera &amp;nu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Refused changes…</source>
+        <translation>&amp;Avvisade ändringar…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Signed in as {email}</source>
+        <translation>Inloggad som {email}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not signed in</source>
+        <translation>Inte inloggad</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Signed out. Your work stays on this computer and syncs when you sign in again.</source>
+        <translation>Utloggad. Ditt arbete finns kvar på den här datorn och synkroniseras när du loggar in igen.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No keyring on this computer: you stay signed in only until coapp closes. Install GNOME Keyring or KWallet to stay signed in.</source>
+        <translation>Ingen nyckelring på den här datorn: du är inloggad bara tills coapp stängs. Installera GNOME Keyring eller KWallet för att förbli inloggad.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signed in. Syncing…</source>
+        <translation>Inloggad. Synkroniserar…</translation>
+    </message>
+</context>
+<context>
     <name>BreakdownPanel</name>
     <message>
         <location filename="../../coapp/ui/invoices/breakdown.py" line="+20"/>
@@ -888,7 +941,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coapp/ui/main_window.py" line="+51"/>
+        <location filename="../../coapp/ui/main_window.py" line="+53"/>
         <source>Screens</source>
         <translation>Vyer</translation>
     </message>
@@ -903,7 +956,7 @@
         <translation>Fakturor</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+57"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
@@ -953,7 +1006,7 @@
         <translation>&amp;Fakturor</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
@@ -1152,6 +1205,150 @@ Datamapp: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>RefusedChangesDialog</name>
+    <message>
+        <location filename="../../coapp/ui/sync/refused_dialog.py" line="+37"/>
+        <location line="+13"/>
+        <source>Refused changes</source>
+        <translation>Avvisade ändringar</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>The platform did not accept these changes. They stay on this computer until you choose: retry, discard, or keep a copy in a file.</source>
+        <translation>Plattformen godtog inte de här ändringarna. De finns kvar på den här datorn tills du väljer: försök igen, släng eller spara en kopia i en fil.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing was refused: every change is on the platform or waiting to be sent.</source>
+        <translation>Inget har avvisats: varje ändring finns på plattformen eller väntar på att skickas.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Försök igen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Släng…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep a copy</source>
+        <translation>Spara en &amp;kopia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send your change again, on top of the platform&apos;s version</source>
+        <translation>Skicka din ändring igen, ovanpå plattformens version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop your change; the platform&apos;s version takes its place</source>
+        <translation>Släng din ändring; plattformens version tar dess plats</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write your change to a file in the data folder, then discard it here</source>
+        <translation>Skriv din ändring till en fil i datamappen och släng den sedan här</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>{what}: {reason}</source>
+        <translation>{what}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to do: {advice}</source>
+        <translation>Gör så här: {advice}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move the time to a day inside the contract, or discard it.</source>
+        <translation>Flytta tiden till en dag inom avtalet, eller släng den.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lower the time on this day (all contracts together), then retry.</source>
+        <translation>Minska tiden den här dagen (alla avtal tillsammans) och försök sedan igen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This time is on a confirmed invoice. Discard your change, or credit the invoice first.</source>
+        <translation>Den här tiden finns på en bekräftad faktura. Släng din ändring, eller kreditera fakturan först.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another device deleted this. Retry to keep your version, or discard to accept the deletion.</source>
+        <translation>En annan enhet har tagit bort det här. Försök igen för att behålla din version, eller släng för att godta borttagningen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The contract is not on your account. Keep a copy and discard, or retry later.</source>
+        <translation>Avtalet finns inte på ditt konto. Spara en kopia och släng, eller försök igen senare.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The platform owns this; discard your change to see the platform&apos;s version.</source>
+        <translation>Det här ägs av plattformen; släng din ändring för att se plattformens version.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A timer runs on another device. Discard this one, or keep a copy of its time.</source>
+        <translation>En timer går på en annan enhet. Släng den här, eller spara en kopia av dess tid.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another entry holds this day. Discard this one to see it.</source>
+        <translation>En annan post har redan den här dagen. Släng den här för att se den.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{what} is queued again and syncs now.</source>
+        <translation>{what} står i kö igen och synkroniseras nu.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Discard change</source>
+        <translation>Släng ändring</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard your change to {what}?</source>
+        <translation>Släng din ändring av {what}?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The platform&apos;s version takes its place. Keep a copy first if you may need your values.</source>
+        <translation>Plattformens version tar dess plats. Spara en kopia först om du kan behöva dina värden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your change to {what} was discarded.</source>
+        <translation>Din ändring av {what} slängdes.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>A copy of {what} is in {path}; the change was discarded here.</source>
+        <translation>En kopia av {what} finns i {path}; ändringen slängdes här.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not do that: {reason}</source>
+        <translation>Det gick inte: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../coapp/ui/settings_dialog.py" line="+23"/>
@@ -1202,6 +1399,373 @@ Datamapp: {folder}</translation>
         <location line="+1"/>
         <source>Holiday country</source>
         <translation>Land för helgdagar</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../coapp/ui/sync/sign_in_dialog.py" line="+60"/>
+        <source>Server address</source>
+        <translation>Serveradress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm password</source>
+        <translation>Bekräfta lösenord</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirmation code</source>
+        <translation>Bekräftelsekod</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Server address</source>
+        <translation>&amp;Serveradress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation>&amp;Lösenord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Con&amp;firm password</source>
+        <translation>&amp;Bekräfta lösenord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmation &amp;code</source>
+        <translation>Bekräftelse&amp;kod</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Waiting for the platform</source>
+        <translation>Väntar på plattformen</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Sign in to the platform</source>
+        <translation>Logga in på plattformen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your work is always saved on this computer. Signed in, coapp also keeps it on the platform and your other computers.</source>
+        <translation>Ditt arbete sparas alltid på den här datorn. När du är inloggad finns det också på plattformen och dina andra datorer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create an account…</source>
+        <translation>Skapa ett konto…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a platform account</source>
+        <translation>Skapa ett konto på plattformen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The platform mails you a code to confirm the address; you enter it here next.</source>
+        <translation>Plattformen mejlar dig en kod som bekräftar adressen; du skriver in den här i nästa steg.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create account</source>
+        <translation>Skapa konto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I have an account</source>
+        <translation>Jag har ett konto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm your e-mail address</source>
+        <translation>Bekräfta din e-postadress</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>We sent a confirmation code to {email}. Enter it here to finish.</source>
+        <translation>Vi har skickat en bekräftelsekod till {email}. Skriv in den här för att bli klar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confirm and sign in</source>
+        <translation>Bekräfta och logga in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to sign in</source>
+        <translation>Tillbaka till inloggningen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Enter your e-mail address, like name@example.com.</source>
+        <translation>Skriv din e-postadress, till exempel namn@example.com.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter your password.</source>
+        <translation>Skriv ditt lösenord.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passwords differ; type the same password twice.</source>
+        <translation>Lösenorden skiljer sig åt; skriv samma lösenord två gånger.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the code from the mail.</source>
+        <translation>Skriv koden från mejlet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signing in…</source>
+        <translation>Loggar in…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Creating the account…</source>
+        <translation>Skapar kontot…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confirming…</source>
+        <translation>Bekräftar…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+75"/>
+        <source>Write the platform&apos;s address like https://platform.example.</source>
+        <translation>Skriv plattformens adress som https://plattform.example.</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Use https:// for a server on another computer: your password and data travel to it. Only this computer may use http://.</source>
+        <translation>Använd https:// för en server på en annan dator: ditt lösenord och dina data skickas dit. Bara den här datorn får använda http://.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cancelled.</source>
+        <translation>Avbrutet.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>This account is not confirmed yet: enter the code from the mail we sent.</source>
+        <translation>Kontot är inte bekräftat än: skriv koden från mejlet vi skickade.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The server at this address does not answer like the platform. Check the address.</source>
+        <translation>Servern på den här adressen svarar inte som plattformen. Kontrollera adressen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot reach {server}. Check the address and the internet connection, then try again.</source>
+        <translation>Når inte {server}. Kontrollera adressen och internetanslutningen och försök sedan igen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Too many attempts. Try again in {wait}.</source>
+        <translation>För många försök. Försök igen om {wait}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The e-mail address or the password is wrong.</source>
+        <translation>E-postadressen eller lösenordet är fel.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The platform wants a stronger password: {reasons}.</source>
+        <translation>Plattformen vill ha ett starkare lösenord: {reasons}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An account with this e-mail address already exists: sign in with it.</source>
+        <translation>Det finns redan ett konto med den här e-postadressen: logga in med det.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not an e-mail address the platform accepts.</source>
+        <translation>Plattformen godtar inte den här e-postadressen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This code is unknown or has expired. Check the newest mail from the platform.</source>
+        <translation>Koden är okänd eller har gått ut. Titta i det senaste mejlet från plattformen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This data folder belongs to {email}. Sign in as that account, or start coapp with another data folder (--data-dir) for this one.</source>
+        <translation>Den här datamappen hör till {email}. Logga in med det kontot, eller starta coapp med en annan datamapp (--data-dir) för det här.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>another account</source>
+        <translation>ett annat konto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This version of coapp is too old for the platform. Update coapp, then sign in.</source>
+        <translation>Den här versionen av coapp är för gammal för plattformen. Uppdatera coapp och logga sedan in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The platform refused: {reason}</source>
+        <translation>Plattformen nekade: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} seconds</source>
+        <translation>{n} sekunder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} minutes</source>
+        <translation>{n} minuter</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusButton</name>
+    <message>
+        <location filename="../../coapp/ui/sync/status_widget.py" line="+25"/>
+        <source>Sync status</source>
+        <translation>Synkroniseringsstatus</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Syncing…</source>
+        <translation>Synkroniserar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed out – sign in to sync</source>
+        <translation>Utloggad – logga in för att synkronisera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not signed in – your work stays on this computer</source>
+        <translation>Inte inloggad – ditt arbete finns kvar på den här datorn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offline – {waiting}</source>
+        <translation>Offline – {waiting}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync failed – click to try again</source>
+        <translation>Synkroniseringen misslyckades – klicka för att försöka igen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not synced yet</source>
+        <translation>Inte synkroniserad än</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this computer&apos;s clock is {n} min off</source>
+        <translation>datorns klocka går fel med {n} min</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1 change was refused</source>
+        <translation>1 ändring avvisades</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} changes were refused</source>
+        <translation>{n} ändringar avvisades</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nothing waiting</source>
+        <translation>inget väntar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 change waiting</source>
+        <translation>1 ändring väntar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} changes waiting</source>
+        <translation>{n} ändringar väntar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Synced just now</source>
+        <translation>Synkroniserad nyss</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synced {n} min ago</source>
+        <translation>Synkroniserad för {n} min sedan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Synced at {time}</source>
+        <translation>Synkroniserad kl. {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synced on {date}</source>
+        <translation>Synkroniserad {date}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Signed in as {email} on {server}</source>
+        <translation>Inloggad som {email} på {server}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The platform cannot be reached; coapp tries again by itself.</source>
+        <translation>Plattformen går inte att nå; coapp försöker igen av sig själv.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last sync failed: {reason}</source>
+        <translation>Den senaste synkroniseringen misslyckades: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set this computer&apos;s clock right: times you record are compared with the platform&apos;s.</source>
+        <translation>Ställ datorns klocka rätt: tiderna du registrerar jämförs med plattformens.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Click to see the refused changes.</source>
+        <translation>Klicka för att se de avvisade ändringarna.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to sign in.</source>
+        <translation>Klicka för att logga in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click to sync now (F5).</source>
+        <translation>Klicka för att synkronisera nu (F5).</translation>
     </message>
 </context>
 <context>
@@ -1274,23 +1838,23 @@ Datamapp: {folder}</translation>
 <context>
     <name>TimesheetScreen</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/screen.py" line="+62"/>
+        <location filename="../../coapp/ui/timesheet/screen.py" line="+63"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Previous week (Alt+Left)</source>
         <translation>Föregående vecka (Alt+Vänster)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+144"/>
+        <location line="+148"/>
         <source>This week</source>
         <translation>Denna vecka</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-148"/>
         <source>Go to this week (Alt+Home)</source>
         <translation>Gå till denna vecka (Alt+Hem)</translation>
     </message>
@@ -1337,12 +1901,12 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+245"/>
+        <location line="+250"/>
         <source>Start timer</source>
         <translation>Starta timer</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-249"/>
         <source>Start or stop the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta eller stoppa timern för det markerade avtalet (Ctrl+T)</translation>
     </message>
@@ -1378,7 +1942,7 @@ Datamapp: {folder}</translation>
         <translation>Vad veckan är värd</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Edit note…</source>
         <translation>Redigera anteckning…</translation>
     </message>
@@ -1413,7 +1977,7 @@ Datamapp: {folder}</translation>
         <translation>Dölj raden denna vecka</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>No contracts run this week. Contracts arrive from the platform; to try coapp with sample data, run “coapp demo”.</source>
         <translation>Inga avtal löper den här veckan. Avtalen kommer från plattformen; kör ”coapp demo” för att prova coapp med exempeldata.</translation>
     </message>
@@ -1526,8 +2090,8 @@ Datamapp: {folder}</translation>
 <context>
     <name>WeekGridModel</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/grid_model.py" line="+220"/>
-        <location line="+14"/>
+        <location filename="../../coapp/ui/timesheet/grid_model.py" line="+216"/>
+        <location line="+43"/>
         <source>Total</source>
         <translation>Summa</translation>
     </message>

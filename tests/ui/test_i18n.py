@@ -138,7 +138,7 @@ def test_the_main_window_speaks_swedish(qtbot, ctx, use_settings, open_window) -
     window = open_window()
 
     menus = _menus(window)
-    assert list(menus) == ["&Arkiv", "&Redigera", "&Visa", "&Tid", "&Fakturor", "&Hjälp"]
+    assert list(menus) == ["&Arkiv", "&Redigera", "&Visa", "&Tid", "&Fakturor", "&Konto", "&Hjälp"]
     edit = [a.text() for a in menus["&Redigera"].actions() if not a.isSeparator()]
     assert "&Företagsuppgifter…" in edit
     assert "&Inställningar…" in edit
@@ -161,7 +161,7 @@ def test_the_main_window_speaks_english(qtbot, ctx, use_settings, open_window) -
     make_contract(ctx)
     use_settings(language="en")
     window = open_window()
-    assert list(_menus(window)) == ["&File", "&Edit", "&View", "&Time", "&Invoices", "&Help"]
+    assert list(_menus(window)) == ["&File", "&Edit", "&View", "&Time", "&Invoices", "&Account", "&Help"]
     assert _navigation(window) == ["Timesheet", "Invoices"]
     assert {"This week", "Copy last week"} <= _texts(window.timesheet, QAbstractButton)
     assert "Confirm invoice" in _texts(window.invoices, QAbstractButton)
@@ -176,7 +176,7 @@ def test_mnemonics_are_unique_in_the_menu_bar_and_in_each_menu(ctx, use_settings
         return [m.group(1).lower() for t in texts if (m := MNEMONIC.search(t))]
 
     bar = letters([a.text() for a in window.menuBar().actions()])
-    assert len(bar) == len(set(bar)) == 6
+    assert len(bar) == len(set(bar)) == 7
     for title, menu in _menus(window).items():
         inside = letters([a.text() for a in menu.actions()])
         assert len(inside) == len(set(inside)), title

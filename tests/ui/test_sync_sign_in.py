@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from coapp.sync import credentials
 from coapp.sync.credentials import MemoryTokenStore
 from coapp.sync.transport import RetryPolicy
 from coapp.ui.sync import calls
@@ -33,7 +34,7 @@ def db_url(tmp_path: Path) -> str:
 
 @pytest.fixture(autouse=True)
 def _fast_sync(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(calls, "open_token_store", lambda: MemoryTokenStore())
+    monkeypatch.setattr(credentials, "open_token_store", lambda: MemoryTokenStore())
     monkeypatch.setattr(calls, "ROUND_POLICY", RetryPolicy(attempts=2, base_delay=0.01, timeout=5))
     monkeypatch.setattr(calls, "INTERACTIVE_POLICY", calls.InteractivePolicy(base_delay=0.01, timeout=5))
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from coapp.sync import credentials
 from coapp.sync.credentials import MemoryTokenStore, Tokens
 from coapp.sync.transport import RetryPolicy
 from coapp.ui.sync import calls
@@ -45,7 +46,7 @@ def db_url(tmp_path: Path) -> str:
 @pytest.fixture(autouse=True)
 def _fast_sync(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tokens in memory (never the developer's keyring) and retries that give up quickly."""
-    monkeypatch.setattr(calls, "open_token_store", lambda: MemoryTokenStore("no keyring here"))
+    monkeypatch.setattr(credentials, "open_token_store", lambda: MemoryTokenStore("no keyring here"))
     monkeypatch.setattr(calls, "ROUND_POLICY", RetryPolicy(attempts=2, base_delay=0.01, timeout=5))
     monkeypatch.setattr(calls, "INTERACTIVE_POLICY", calls.InteractivePolicy(base_delay=0.01, timeout=5))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pydantic
@@ -18,7 +19,7 @@ from coapp.store.engine import Store
 from coapp.sync.account import AccountMismatch, SyncStatus
 from coapp.sync.api import ApiError, BadServerAnswer
 from coapp.sync.client import SyncClient
-from coapp.sync.credentials import TokenStore, open_token_store
+from coapp.sync.credentials import TokenStore
 from coapp.sync.engine import NotSignedIn
 from coapp.sync.transport import OfflineError, RetryPolicy
 
@@ -82,11 +83,13 @@ class Outcome:
 
 
 class ClientHolder:
-    """One SyncClient per data folder, made on first use on a worker (opening the keyring can
-    take a moment and may talk to D-Bus)."""
+    """The SyncClients of one data folder, made on first use on a worker (opening the keyring can
+    take a moment and may talk to D-Bus). They share the context's token store, so a session the
+    app already holds (demo mode signs in with memory tokens) is the GUI's session too."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, tokens: Callable[[], TokenStore]) -> None:
         self.store = store
+        self._tokens = tokens
         self._lock = threading.Lock()
         self._client: SyncClient | None = None
         self._interactive: SyncClient | None = None
@@ -94,7 +97,7 @@ class ClientHolder:
     def client(self) -> SyncClient:
         with self._lock:
             if self._client is None:
-                tokens: TokenStore = open_token_store()
+                tokens = self._tokens()
                 self._client = SyncClient(self.store, tokens, policy=ROUND_POLICY)
                 self._interactive = SyncClient(self.store, tokens, policy=INTERACTIVE_POLICY)
             return self._client

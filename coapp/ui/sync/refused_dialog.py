@@ -164,7 +164,9 @@ class RefusedChangesDialog(QDialog):
         if change is None:
             return
         if self._act(lambda: self.runner.local_client().retry(change)):
-            self.result_label.setText(self.tr("{what} is queued again and syncs now.").format(what=change.label))
+            self.result_label.setText(
+                self.tr("{what} is queued again and syncs now.").format(what=change.label)
+            )
             self.runner.request_round()
 
     def discard(self) -> QMessageBox | None:
@@ -189,7 +191,9 @@ class RefusedChangesDialog(QDialog):
             if button != QMessageBox.StandardButton.Discard:
                 return
             if self._act(lambda: self.runner.local_client().discard(change)):
-                self.result_label.setText(self.tr("Your change to {what} was discarded.").format(what=change.label))
+                self.result_label.setText(
+                    self.tr("Your change to {what} was discarded.").format(what=change.label)
+                )
                 self.runner.dataArrived.emit()
 
         box.finished.connect(answered)

@@ -13,7 +13,6 @@ back as ``accountCallFinished`` so a dialog closed meanwhile simply misses them.
 
 from __future__ import annotations
 
-import logging
 import sys
 import threading
 from collections.abc import Callable
@@ -29,10 +28,10 @@ from coapp.ui.sync.view import SyncView
 if TYPE_CHECKING:
     from types import ModuleType
 
+    from coapp.context import AppContext
     from coapp.sync.client import SyncClient
     from coapp.ui.sync.calls import ClientHolder, Outcome
 
-log = logging.getLogger("coapp")
 
 AUTO_INTERVAL_MS = 5 * 60 * 1000
 LOCAL_CHANGE_DELAY_MS = 3000
@@ -65,7 +64,7 @@ class SyncRunner(QObject):
         self.pool.setMaxThreadCount(2)  # a round and an account or status call
         self._holder: ClientHolder | None = None
         self._holder_lock = threading.Lock()
-        self._store: Any = None
+        self._ctx: AppContext | None = None
         self._watcher: LocalChangeWatcher | None = None
         self._started = False
         self._closed = False
@@ -100,8 +99,8 @@ class SyncRunner(QObject):
         if self._started or self._closed:
             return
         self._started = True
-        self._store = self.state.ctx.store
-        self._watcher = LocalChangeWatcher(self._store.engine, self)
+        self._ctx = ctx = self.state.ctx
+        self._watcher = LocalChangeWatcher(ctx.store.engine, self)
         self._watcher.connect_queued(self._local_change)
         self._auto.start()
         self._watch_network()
@@ -148,7 +147,10 @@ class SyncRunner(QObject):
         """On a worker: the client holder, made on first use."""
         with self._holder_lock:
             if self._holder is None:
-                self._holder = _calls().ClientHolder(self._store)
+                ctx = self._ctx
+                assert ctx is not None
+                # ctx.tokens: the keyring opens here, on the worker, at the first use.
+                self._holder = _calls().ClientHolder(ctx.store, lambda: ctx.tokens)
             return self._holder
 
     @property
