@@ -15,9 +15,18 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from coserver.models import ContractRow, TimeEntryRow
+from coserver.models import ContractRow, RunningTimerRow, TimeEntryRow
 from tests.coserver.harness import LiveServer
-from tests.coserver.sync_helpers import Freelancer, add_contract, database, delete, freelancer, new_entry
+from tests.coserver.sync_helpers import (
+    Freelancer,
+    add_contract,
+    database,
+    delete,
+    freelancer,
+    new_contract,
+    new_entry,
+    start_timer,
+)
 
 FULL_ENV = "COAPP_FULL"
 SUMMARY = "/v1/sync/summary"
@@ -110,29 +119,41 @@ def call(
 
 @dataclass
 class Tenant:
-    """A freelancer with two contracts and time entries on the server (one of them deleted)."""
+    """A freelancer with data of every kind on the server: two platform contracts and one made in
+    the app (adopted), time entries on each (one of them deleted) and a running timer."""
 
     who: Freelancer
     second_contract: uuid.UUID
+    own_contract: uuid.UUID
     entry_ids: list[uuid.UUID]
     deleted_entry: uuid.UUID
+    timer_id: uuid.UUID
 
     @property
     def contract_ids(self) -> list[uuid.UUID]:
-        return [self.who.contract_id, self.second_contract]
+        return [self.who.contract_id, self.second_contract, self.own_contract]
+
+    @property
+    def row_ids(self) -> list[uuid.UUID]:
+        return [*self.contract_ids, *self.entry_ids, self.deleted_entry, self.timer_id]
 
 
 def tenant(server: LiveServer, email: str) -> Tenant:
     who = freelancer(server, email)
     second = add_contract(server, who.account_id, title="Second", client_name="Andra AB")
+    own, adopt = new_contract(title=f"{email}'s own", client_name=f"Client of {email}")
+    assert who.push(adopt)[0]["status"] == "applied"
     entry_ids = []
-    for day, contract in ((2, who.contract_id), (3, who.contract_id), (3, second), (4, second)):
+    days = ((2, who.contract_id), (3, who.contract_id), (3, second), (4, own), (4, second))
+    for day, contract in days:
         row_id, op = new_entry(contract, date(2026, 3, day), minutes=120, note=f"{email} {day}")
         assert who.push(op)[0]["status"] == "applied"
         entry_ids.append(row_id)
     deleted = entry_ids.pop()
     assert who.push(delete(deleted))[0]["status"] == "applied"
-    return Tenant(who, second, entry_ids, deleted)
+    timer_id, timer = start_timer(own, "2026-03-02T08:30:00+00:00")
+    assert who.push(timer)[0]["status"] == "applied"
+    return Tenant(who, second, own, entry_ids, deleted, timer_id)
 
 
 def snapshot(server: LiveServer, owner: Tenant, row_paths: list[str]) -> dict[str, Any]:
@@ -155,11 +176,19 @@ def snapshot(server: LiveServer, owner: Tenant, row_paths: list[str]) -> dict[st
             ).scalars()
         ]
         stored_contracts = [
-            (r.id, r.version, r.title, r.deleted_at)
+            (r.id, r.version, r.title, r.rate_minor, r.end_date, r.deleted_at)
             for r in session.execute(
                 select(ContractRow)
                 .where(ContractRow.freelancer_id == owner.who.account_id)
                 .order_by(ContractRow.id)
+            ).scalars()
+        ]
+        stored_timers = [
+            (r.id, r.contract_id, r.version, r.started_at, r.zone, r.deleted_at)
+            for r in session.execute(
+                select(RunningTimerRow)
+                .where(RunningTimerRow.account_id == owner.who.account_id)
+                .order_by(RunningTimerRow.id)
             ).scalars()
         ]
     # as_of is the server-wide newest version: another account's writes move it; the rest must not.
@@ -171,4 +200,5 @@ def snapshot(server: LiveServer, owner: Tenant, row_paths: list[str]) -> dict[st
         "rows": rows,
         "entries": stored_entries,
         "contracts": stored_contracts,
+        "timers": stored_timers,
     }

@@ -15,13 +15,14 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
 from coapp.sync.wire import id_version_digest
-from coserver.models import ContractRow, TimeEntryRow
+from coserver.models import ContractRow, RunningTimerRow, TimeEntryRow
 from tests.coserver.authz_helpers import (
     SUMMARY,
     Operation,
@@ -32,7 +33,7 @@ from tests.coserver.authz_helpers import (
     tenant,
 )
 from tests.coserver.harness import PASSWORD, LiveServer
-from tests.coserver.sync_helpers import database, delete, upsert
+from tests.coserver.sync_helpers import contract_terms, database, delete, new_entry, start_timer, upsert
 
 # --- how to call each operation whose path names an id ---------------------------------------------
 
@@ -108,7 +109,7 @@ def _owner_texts(owner: Tenant, feed: list[dict[str, Any]]) -> set[str]:
     """Strings that only the owner's data holds: every row id and every note."""
     texts = {str(change["row"]["id"]) for change in feed}
     texts |= {change["row"]["note"] for change in feed if change["row"].get("note")}
-    texts |= {str(i) for i in (*owner.contract_ids, *owner.entry_ids, owner.deleted_entry)}
+    texts |= {str(i) for i in owner.row_ids}
     return texts
 
 
@@ -167,15 +168,24 @@ def test_pushed_ops_on_another_accounts_rows_are_refused_per_op(
             upsert(uuid.uuid4(), contract_id=str(anna.second_contract), **later),
             {"unknown_contract"},
         ),
-        # Anna's contracts themselves.
+        (new_entry(anna.own_contract, date(2026, 3, 9))[1], {"unknown_contract"}),
+        # Anna's contracts themselves: made by the platform (read-only to everyone) or in her app.
         (
             upsert(anna.who.contract_id, entity="contract", title="Bertil's now"),
-            {"forbidden", "read_only", "unknown_contract"},
+            {"forbidden", "read_only"},
         ),
+        (dict(delete(anna.second_contract), entity="contract"), {"forbidden", "read_only"}),
+        (upsert(anna.own_contract, entity="contract", title="Bertil's now"), {"forbidden"}),
+        (upsert(anna.own_contract, entity="contract", **contract_terms()), {"forbidden"}),
+        (delete(anna.own_contract, entity="contract"), {"forbidden"}),
+        # Anna's running timer: edit, move to Bertil's contract, stop; and a timer on her contract.
+        (upsert(anna.timer_id, entity="running_timer", zone="UTC"), {"forbidden"}),
         (
-            dict(delete(anna.second_contract), entity="contract"),
-            {"forbidden", "read_only", "unknown_contract"},
+            upsert(anna.timer_id, entity="running_timer", contract_id=str(bertil.own_contract)),
+            {"forbidden"},
         ),
+        (delete(anna.timer_id, entity="running_timer"), {"forbidden"}),
+        (start_timer(anna.own_contract, "2026-03-02T08:45:00+00:00")[1], {"unknown_contract"}),
     ]
     response = bertil.who.push_raw({"ops": [op for op, _codes in ops_and_codes]})
     assert response.status_code == 200, response.text
@@ -221,15 +231,17 @@ def test_my_feed_and_summary_carry_nothing_of_another_account(
     anna_feed, _cursor = anna.who.pull_all()
     bertil_feed, _cursor = bertil.who.pull_all(limit=2)  # paged too: no page may leak
     anna_ids = {change["row"]["id"] for change in anna_feed}
-    assert len(anna_ids) == 6  # two contracts, three live entries and a tombstone
+    assert len(anna_ids) == 9  # three contracts, four live entries, a tombstone and a timer
     bertil_text = json.dumps(bertil_feed)
     assert not [text for text in _owner_texts(anna, anna_feed) if text in bertil_text]
     with database(server) as session:
         contracts = session.execute(select(ContractRow.id, ContractRow.freelancer_id)).all()
         entries = session.execute(select(TimeEntryRow.id, TimeEntryRow.account_id)).all()
-    contract_owner = {row_id: owner for row_id, owner in contracts}
-    entry_owner = {row_id: owner for row_id, owner in entries}
-    owners = {"contract": contract_owner, "time_entry": entry_owner}
+        timers = session.execute(select(RunningTimerRow.id, RunningTimerRow.account_id)).all()
+    owners = {
+        entity: {row_id: owner for row_id, owner in rows}
+        for entity, rows in (("contract", contracts), ("time_entry", entries), ("running_timer", timers))
+    }
     for change in bertil_feed:
         row = change["row"]
         assert row["id"] not in anna_ids
@@ -240,14 +252,15 @@ def test_my_feed_and_summary_carry_nothing_of_another_account(
     assert {c["row"]["id"] for c in bertil_feed if c["entity"] == "contract"} == {
         str(i) for i in bertil.contract_ids
     }
-    # The summary counts Bertil's live rows only: equal to a replica of his own feed, and to his rows
-    # in the database (Anna's would double every count).
+    # The summary counts Bertil's live rows only: equal to a replica of his own feed (with Anna's
+    # rows counted too, every count would be about double).
     summary = bertil.who.get(SUMMARY).json()["entities"]
     replica = _replica_summary(bertil_feed)
     for entity, expected in replica.items():
         assert summary[entity] == expected, entity
-    assert summary["contract"]["count"] == 2
-    assert summary["time_entry"]["count"] == 3
+    assert summary["contract"]["count"] == 3
+    assert summary["time_entry"]["count"] == 4
+    assert summary["running_timer"]["count"] == 1
     assert sum(entity["count"] for entity in summary.values()) == sum(
         1 for change in bertil_feed if change["row"].get("deleted_at") is None
     )
