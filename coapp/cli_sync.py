@@ -9,7 +9,6 @@ one process only, which `login` says plainly and `sync --email` works around.
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import sys
 from collections.abc import Callable
@@ -151,6 +150,9 @@ def _explain(exc: Exception) -> str:
     if isinstance(exc, OfflineError) and " answered 429" in str(exc):
         # The transport gives up on 429 with an OfflineError; the reason matters to the user.
         return "the platform refuses more attempts for now (rate limited); wait a few minutes and try again"
+    if isinstance(exc, ApiError) and exc.code.startswith("http_"):
+        # No coapp error body: something else answered at that address.
+        return f"{exc.message} (is this the address of a coapp platform?)"
     if isinstance(exc, ApiError):
         return exc.message
     if isinstance(exc, BadServerAnswer):
@@ -174,6 +176,8 @@ def _talking(action: Callable[[], int]) -> int:
 
 def _read_password(email: str) -> str:
     if sys.stdin is not None and sys.stdin.isatty():
+        import getpass  # here: the window's start-up imports this module too
+
         try:
             password = getpass.getpass(f"Password for {email}: ")
         except EOFError:

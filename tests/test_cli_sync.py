@@ -10,8 +10,10 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import date, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -326,6 +328,53 @@ def test_server_refusals_exit_2_with_one_line(
     assert_one_line_error(run)
     assert "cannot reach" in run.err
     assert len(live_entries(file_keyring)) == 1  # the earlier session is still there
+
+
+def test_an_address_that_is_no_platform_is_named(
+    capsys: pytest.CaptureFixture[str], file_keyring: Path
+) -> None:
+    class NotFound(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    with ThreadingHTTPServer(("127.0.0.1", 0), NotFound) as other:
+        thread = threading.Thread(target=other.serve_forever, daemon=True)
+        thread.start()
+        try:
+            run = login(capsys, f"http://127.0.0.1:{other.server_address[1]}")
+        finally:
+            other.shutdown()
+            thread.join()
+    assert_one_line_error(run)
+    assert "answered 404" in run.err
+    assert "coapp platform?" in run.err
+
+
+def test_at_a_terminal_the_password_is_asked_for_without_echo(
+    capsys: pytest.CaptureFixture[str], file_keyring: Path, anna: Freelancer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import getpass
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    prompts: list[str] = []
+
+    def ask(prompt: str) -> str:
+        prompts.append(prompt)
+        return PASSWORD
+
+    monkeypatch.setattr(getpass, "getpass", ask)
+    monkeypatch.setattr(sys, "stdin", Terminal("not read\n"))
+    assert main(["login", "--server", anna.server.url, "--email", EMAIL]) == 0
+    assert prompts == [f"Password for {EMAIL}: "]
+    assert PASSWORD not in capsys.readouterr().out
 
 
 def test_another_accounts_folder_is_refused(
