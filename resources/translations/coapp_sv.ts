@@ -1207,7 +1207,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>RefusedChangesDialog</name>
     <message>
-        <location filename="../../coapp/ui/sync/refused_dialog.py" line="+37"/>
+        <location filename="../../coapp/ui/sync/refused_dialog.py" line="+38"/>
         <location line="+13"/>
         <source>Refused changes</source>
         <translation>Avvisade ändringar</translation>
@@ -1228,12 +1228,12 @@ Datamapp: {folder}</translation>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Nothing was refused: every change is on the platform or waiting to be sent.</source>
         <translation>Inget har avvisats: varje ändring finns på plattformen eller väntar på att skickas.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>&amp;Retry</source>
         <translation>&amp;Försök igen</translation>
     </message>
@@ -1263,12 +1263,7 @@ Datamapp: {folder}</translation>
         <translation>Skriv din ändring till en fil i datamappen och släng den sedan här</translation>
     </message>
     <message>
-        <location line="+60"/>
-        <source>{what}: {reason}</source>
-        <translation>{what}: {reason}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+63"/>
         <source>What to do: {advice}</source>
         <translation>Gör så här: {advice}</translation>
     </message>
@@ -1404,7 +1399,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../coapp/ui/sync/sign_in_dialog.py" line="+60"/>
+        <location filename="../../coapp/ui/sync/sign_in_dialog.py" line="+61"/>
         <source>Server address</source>
         <translation>Serveradress</translation>
     </message>
@@ -1459,7 +1454,7 @@ Datamapp: {folder}</translation>
         <translation>Väntar på plattformen</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Sign in to the platform</source>
         <translation>Logga in på plattformen</translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -51,13 +52,19 @@ class RefusedChangesDialog(QDialog):
         self.tree.setHeaderLabels([self.tr("What"), self.tr("Reason")])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
-        self.tree.setColumnWidth(0, 220)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # what, in full
+        header.setStretchLastSection(True)  # the reason, in full below the list
         self.tree.currentItemChanged.connect(self._show_current)
 
         self.empty = QLabel(objectName="refusedEmpty", wordWrap=True)
         self.empty.setText(
             self.tr("Nothing was refused: every change is on the platform or waiting to be sent.")
         )
+        self.what = QLabel(objectName="refusedWhat", wordWrap=True)
+        bold = self.what.font()
+        bold.setBold(True)
+        self.what.setFont(bold)
         self.reason = QLabel(objectName="refusedReason", wordWrap=True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.advice = QLabel(objectName="refusedAdvice", wordWrap=True)
@@ -86,11 +93,12 @@ class RefusedChangesDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty)
+        layout.addWidget(self.what)
         layout.addWidget(self.reason)
         layout.addWidget(self.advice)
         layout.addWidget(self.result_label)
         layout.addLayout(actions)
-        self.resize(640, 420)
+        self.resize(640, 380)
         self.reload()
 
     def _button(self, name: str, text: str, slot: object) -> QPushButton:
@@ -126,11 +134,12 @@ class RefusedChangesDialog(QDialog):
 
     def _show_current(self, *_: object) -> None:
         change = self.current()
-        self.reason.setVisible(change is not None)
-        self.advice.setVisible(change is not None)
+        for label in (self.what, self.reason, self.advice):
+            label.setVisible(change is not None)
         if change is None:
             return
-        self.reason.setText(self.tr("{what}: {reason}").format(what=change.label, reason=change.message))
+        self.what.setText(change.label)
+        self.reason.setText(change.message)
         self.advice.setText(self.tr("What to do: {advice}").format(advice=self.advice_text(change)))
 
     def advice_text(self, change: RefusedChange) -> str:

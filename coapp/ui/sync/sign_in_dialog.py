@@ -176,6 +176,7 @@ class SignInDialog(QDialog):
             self.primary.setText(self.tr("Confirm and sign in"))
             self.mode_button.setText(self.tr("Back to sign in"))
         self.adjustSize()
+        self._fit()
         self._focus_first_empty()
 
     def _focus_first_empty(self) -> None:
@@ -350,11 +351,21 @@ class SignInDialog(QDialog):
         label = self.errors[key]
         label.setText(text)
         label.setVisible(bool(text))
+        self._fit()
 
     def _clear_errors(self) -> None:
-        for label in self.errors.values():
+        shown = [label for label in self.errors.values() if label.isVisible()]
+        for label in shown:
             label.clear()
             label.hide()
+        if shown:
+            self._fit()
+
+    def _fit(self) -> None:
+        """Grow (or shrink back) in height for the errors shown, keeping the width."""
+        self.layout().activate()
+        height = self.layout().totalHeightForWidth(self.width())
+        self.resize(self.width(), max(height, self.minimumSizeHint().height()))
 
     def error_text(self, key: str) -> str:
         return self.errors[key].text()

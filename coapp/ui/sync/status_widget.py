@@ -132,10 +132,14 @@ class SyncStatusButton(QToolButton):
         self.setIcon(self._icon())
 
     def _icon(self) -> QIcon:
+        """A warning sign when the words say something needs the user (never colour alone)."""
         v = self.view
         if v.running:
             return self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
-        if v.refused or v.offline or v.error or v.session_ended or v.clock_warning:
+        attention = v.session_ended or (
+            v.signed_in and bool(v.refused or v.offline or v.error or v.clock_warning)
+        )
+        if attention:
             return self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return QIcon()
 
