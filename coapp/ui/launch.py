@@ -67,6 +67,7 @@ def run_window_on(ctx: AppContext) -> int:
     install_excepthook()
     window.show()
     code = QApplication.exec()
+    window.sync.shutdown()  # a sync round in flight finishes before the caller closes the store
     window.deleteLater()
     return code
 
