@@ -136,6 +136,24 @@ def test_edits_without_an_account_start_no_round(
     assert window.account.status.text() == "Not signed in – your work stays on this computer"
 
 
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [
+        ("signed_out", "Signed out – sign in to sync"),  # the platform refused our tokens
+        ("not_signed_in", "Not signed in – your work stays on this computer"),  # no tokens here
+    ],
+)
+def test_a_round_without_a_session_says_why(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, open_window, kind: str, words: str
+) -> None:
+    fake = FakeCalls(monkeypatch)
+    status = SyncStatus("anna@example.com", "http://127.0.0.1:9", False, None, 0, 0, None, 0)
+    fake.answer = Outcome(status, Problem(kind, "form"))
+    window = open_window()
+    qtbot.waitUntil(lambda: fake.rounds == 1 and not window.sync.view.running)
+    assert window.account.status.text() == words
+
+
 def test_a_bug_in_a_round_is_shown_not_swallowed(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, open_window
 ) -> None:
@@ -152,6 +170,26 @@ def test_a_bug_in_a_round_is_shown_not_swallowed(
     assert str(seen[0]) == "a bug"
     assert not window.sync.view.running
     assert window.account.status.text() == "Sync failed – click to try again"
+
+
+def test_the_network_coming_back_syncs_at_once_when_offline(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, open_window
+) -> None:
+    from PySide6.QtNetwork import QNetworkInformation
+
+    fake = FakeCalls(monkeypatch)
+    fake.answer = Outcome(SIGNED_IN, Problem("offline", "form"))
+    window = open_window()
+    runner = window.sync
+    qtbot.waitUntil(lambda: fake.rounds == 1 and not runner.view.running)
+    assert runner.view.offline
+    fake.answer = None
+    runner._reachability_changed(QNetworkInformation.Reachability.Online)
+    qtbot.waitUntil(lambda: fake.rounds == 2 and not runner.view.running)
+    assert not runner.view.offline
+    runner._reachability_changed(QNetworkInformation.Reachability.Online)  # online already: no round
+    qtbot.wait(100)
+    assert fake.rounds == 2
 
 
 # --- the status text ---------------------------------------------------------------------------

@@ -60,7 +60,7 @@ class Problem:
 
     kind: str  # bad_address, not_https, offline, rate_limited, wrong_password, not_confirmed,
     # weak_password, email_taken, invalid_email, bad_code, account_mismatch, bad_server, too_old,
-    # signed_out, refused
+    # not_signed_in, signed_out (the platform ended the session), refused
     field: str  # server, email, password, code or form
     detail: str = ""  # the server's own words (the weak password's reasons, an unknown refusal)
     wait_seconds: int | None = None  # rate_limited
@@ -207,7 +207,8 @@ def classify(exc: BaseException, client: SyncClient | None = None) -> Problem | 
         email = client.status().account_email if client is not None else None
         return Problem("account_mismatch", "form", str(exc), email=email)
     if isinstance(exc, NotSignedIn):
-        return Problem("signed_out", "form", exc.message)
+        # No tokens here (signed out on purpose, or never signed in): not a session that ended.
+        return Problem("not_signed_in", "form", exc.message)
     if isinstance(exc, ApiError):
         if exc.code in _API_CODES:
             kind, field = _API_CODES[exc.code]

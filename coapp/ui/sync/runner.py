@@ -207,6 +207,8 @@ class SyncRunner(QObject):
         elif problem.kind == "offline":
             view = view.but(offline=True, error="")
             self._schedule_retry()
+        elif problem.kind == "not_signed_in":
+            view = view.but(offline=False, signed_in=False)
         elif problem.kind == "signed_out":
             ended = generation == self._generation and outcome.status.account_email is not None
             view = view.but(offline=False, session_ended=ended, signed_in=False)
