@@ -21,6 +21,7 @@ from coapp.sync.wire import (
     ContractChange,
     Entity,
     EntitySummary,
+    InvoiceChange,
     RunningTimerChange,
     SyncSummary,
     TimeEntryChange,
@@ -31,7 +32,8 @@ from coserver.contracts import contract_record
 from coserver.db import max_version, server_epoch
 from coserver.entries import entry_record
 from coserver.errors import ApiError
-from coserver.models import ContractRow, RunningTimerRow, ServerMeta, TimeEntryRow
+from coserver.invoices import invoice_record
+from coserver.models import ContractRow, InvoiceRow, RunningTimerRow, ServerMeta, TimeEntryRow
 from coserver.timers import timer_record
 
 TOMBSTONE_HORIZON_KEY = "tombstone_horizon"
@@ -66,6 +68,14 @@ SYNCED: tuple[_Synced, ...] = (
         RunningTimerRow,
         RunningTimerRow.account_id,
         lambda r: RunningTimerChange(version=r.version, row=timer_record(r)),
+    ),
+    # Confirmed invoices are never deleted (corrections are credit notes): no tombstones.
+    _Synced(
+        Entity.INVOICE,
+        InvoiceRow,
+        InvoiceRow.account_id,
+        lambda r: InvoiceChange(version=r.version, row=invoice_record(r)),
+        tombstones=False,
     ),
 )
 

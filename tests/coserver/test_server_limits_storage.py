@@ -151,6 +151,9 @@ EXPECTED_OPERATIONS = {
     ("get", "/v1/sync/summary"),
     ("get", "/v1/contracts/{contract_id}"),
     ("get", "/v1/time-entries/{entry_id}"),
+    ("post", "/v1/invoices/{invoice_id}/confirm"),
+    ("post", "/v1/invoices/{invoice_id}/credit"),
+    ("get", "/v1/invoices/{invoice_id}"),
 }
 
 
@@ -171,5 +174,6 @@ def test_openapi_lists_every_endpoint_and_validates(server: LiveServer) -> None:
             for status, answer in operation["responses"].items():
                 if status.startswith(("4", "5")):
                     ref = answer["content"]["application/json"]["schema"]["$ref"]
-                    assert ref.endswith("/ErrorBody"), (method, path, status)
+                    # InvoiceConflictBody extends ErrorBody with the invoice or number in question.
+                    assert ref.endswith(("/ErrorBody", "/InvoiceConflictBody")), (method, path, status)
     assert "HTTPBearer" in document["components"]["securitySchemes"]
