@@ -15,8 +15,9 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from coserver.models import ContractRow, RunningTimerRow, TimeEntryRow
+from coserver.models import ContractRow, InvoiceRow, RunningTimerRow, TimeEntryRow
 from tests.coserver.harness import LiveServer
+from tests.coserver.invoice_helpers import confirm, milestone, newest, time_draft
 from tests.coserver.sync_helpers import (
     Freelancer,
     add_contract,
@@ -120,7 +121,8 @@ def call(
 @dataclass
 class Tenant:
     """A freelancer with data of every kind on the server: two platform contracts and one made in
-    the app (adopted), time entries on each (one of them deleted) and a running timer."""
+    the app (adopted), time entries on each (one of them deleted), a running timer, and two confirmed
+    invoices (one billing time, so its entries are locked; one a fixed-fee milestone)."""
 
     who: Freelancer
     second_contract: uuid.UUID
@@ -128,6 +130,7 @@ class Tenant:
     entry_ids: list[uuid.UUID]
     deleted_entry: uuid.UUID
     timer_id: uuid.UUID
+    invoice_ids: list[uuid.UUID]
 
     @property
     def contract_ids(self) -> list[uuid.UUID]:
@@ -135,7 +138,7 @@ class Tenant:
 
     @property
     def row_ids(self) -> list[uuid.UUID]:
-        return [*self.contract_ids, *self.entry_ids, self.deleted_entry, self.timer_id]
+        return [*self.contract_ids, *self.entry_ids, self.deleted_entry, self.timer_id, *self.invoice_ids]
 
 
 def tenant(server: LiveServer, email: str) -> Tenant:
@@ -153,7 +156,14 @@ def tenant(server: LiveServer, email: str) -> Tenant:
     assert who.push(delete(deleted))[0]["status"] == "applied"
     timer_id, timer = start_timer(own, "2026-03-02T08:30:00+00:00")
     assert who.push(timer)[0]["status"] == "applied"
-    return Tenant(who, second, own, entry_ids, deleted, timer_id)
+    billed = [(entry_ids[0], date(2026, 3, 2), 120)]
+    invoice_ids = []
+    for draft in (time_draft(who.contract_id, billed), milestone(who.contract_id)):
+        invoice_id = uuid.uuid4()
+        confirmed = confirm(who, invoice_id, draft, newest(who))
+        assert confirmed.status_code == 200, confirmed.text
+        invoice_ids.append(invoice_id)
+    return Tenant(who, second, own, entry_ids, deleted, timer_id, invoice_ids)
 
 
 def snapshot(server: LiveServer, owner: Tenant, row_paths: list[str]) -> dict[str, Any]:
@@ -191,6 +201,14 @@ def snapshot(server: LiveServer, owner: Tenant, row_paths: list[str]) -> dict[st
                 .order_by(RunningTimerRow.id)
             ).scalars()
         ]
+        stored_invoices = [
+            (r.id, r.version, r.state, r.number, r.total_minor, r.entry_ids)
+            for r in session.execute(
+                select(InvoiceRow)
+                .where(InvoiceRow.account_id == owner.who.account_id)
+                .order_by(InvoiceRow.id)
+            ).scalars()
+        ]
     # as_of is the server-wide newest version: another account's writes move it; the rest must not.
     summary_body = summary.json()
     summary_body.pop("as_of")
@@ -201,4 +219,5 @@ def snapshot(server: LiveServer, owner: Tenant, row_paths: list[str]) -> dict[st
         "entries": stored_entries,
         "contracts": stored_contracts,
         "timers": stored_timers,
+        "invoices": stored_invoices,
     }

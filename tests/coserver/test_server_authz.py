@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from coapp.sync.wire import id_version_digest
-from coserver.models import ContractRow, RunningTimerRow, TimeEntryRow
+from coapp.sync.wire import IDEMPOTENCY_HEADER, IF_MATCH_HEADER, id_version_digest, if_match
+from coserver.models import ContractRow, InvoiceRow, RunningTimerRow, TimeEntryRow
 from tests.coserver.authz_helpers import (
     SUMMARY,
     Operation,
@@ -33,6 +33,7 @@ from tests.coserver.authz_helpers import (
     tenant,
 )
 from tests.coserver.harness import PASSWORD, LiveServer
+from tests.coserver.invoice_helpers import confirm, credit, milestone, newest, time_draft
 from tests.coserver.sync_helpers import contract_terms, database, delete, new_entry, start_timer, upsert
 
 # --- how to call each operation whose path names an id ---------------------------------------------
@@ -40,23 +41,39 @@ from tests.coserver.sync_helpers import contract_terms, database, delete, new_en
 
 @dataclass(frozen=True)
 class IdCall:
-    """A valid request for an id route, built from the owner's data: a refusal must then come from
-    authorization, not from a malformed body."""
+    """How to call an id route: a body and headers valid for the caller (given the owner and the
+    caller), so that the only thing wrong is whose id it is; a refusal then comes from authorization,
+    not from a malformed request."""
 
-    body: Callable[[Tenant], Any] | None = None
-    headers: Callable[[Tenant], dict[str, str]] = field(default=lambda _owner: {})
+    body: Callable[[Tenant, Tenant], Any] | None = None
+    headers: Callable[[Tenant, Tenant], dict[str, str]] = field(default=lambda _owner, _caller: {})
+
+
+def _command_headers(_owner: Tenant, caller: Tenant) -> dict[str, str]:
+    """An invoice command decided on the caller's newest version, with a fresh idempotency key."""
+    return {IF_MATCH_HEADER: if_match(newest(caller.who)), IDEMPOTENCY_HEADER: str(uuid.uuid4())}
 
 
 # One line per id route. A route in /openapi.json that is missing here fails the test (add its line).
 ID_ROUTES: dict[str, IdCall] = {
     "GET /v1/contracts/{contract_id}": IdCall(),
     "GET /v1/time-entries/{entry_id}": IdCall(),
+    "GET /v1/invoices/{invoice_id}": IdCall(),
+    # Bertil confirms his own fixed-fee invoice under the id of one of Anna's invoices.
+    "POST /v1/invoices/{invoice_id}/confirm": IdCall(
+        body=lambda _owner, caller: milestone(caller.who.contract_id), headers=_command_headers
+    ),
+    "POST /v1/invoices/{invoice_id}/credit": IdCall(
+        body=lambda _owner, _caller: {"credit_note_id": str(uuid.uuid4()), "issue_date": "2026-04-02"},
+        headers=_command_headers,
+    ),
 }
 
 # The owner's ids for each path parameter name (every one is tried).
 IDS_OF: dict[str, Callable[[Tenant], list[uuid.UUID]]] = {
     "contract_id": lambda owner: owner.contract_ids,
     "entry_id": lambda owner: [*owner.entry_ids, owner.deleted_entry],
+    "invoice_id": lambda owner: owner.invoice_ids,
 }
 
 # Operations that need no token. A new public operation fails the test: decide, then add it here.
@@ -91,18 +108,18 @@ def _row_paths(ops: list[Operation], owner: Tenant) -> list[str]:
     return paths
 
 
-def _requests_for(op: Operation, owner: Tenant) -> list[tuple[str, Any, dict[str, str]]]:
+def _requests_for(op: Operation, owner: Tenant, caller: Tenant) -> list[tuple[str, Any, dict[str, str]]]:
     unknown = [name for name in op.path_params if name not in IDS_OF]
     assert not unknown, f"{op.label}: add the owner's ids for {unknown} to IDS_OF"
     assert op.label in ID_ROUTES, f"{op.label} is a new id route: add a line for it to ID_ROUTES"
     how = ID_ROUTES[op.label]
-    body = how.body(owner) if how.body else None
+    body = how.body(owner, caller) if how.body else None
     if op.has_body:
         assert how.body is not None, f"{op.label} takes a body: give ID_ROUTES a builder for it"
     combos: list[dict[str, uuid.UUID]] = [{}]
     for name in op.path_params:
         combos = [{**combo, name: row_id} for combo in combos for row_id in IDS_OF[name](owner)]
-    return [(op.url(**combo), body, how.headers(owner)) for combo in combos]
+    return [(op.url(**combo), body, how.headers(owner, caller)) for combo in combos]
 
 
 def _owner_texts(owner: Tenant, feed: list[dict[str, Any]]) -> set[str]:
@@ -125,7 +142,7 @@ def test_another_accounts_token_on_my_ids_is_refused_and_changes_nothing(
     secrets = _owner_texts(anna, before["feed"])
     tried = 0
     for op in ops:
-        for path, body, headers in _requests_for(op, anna):
+        for path, body, headers in _requests_for(op, anna, bertil):
             if op.method == "GET":
                 # The request is a real one: the owner gets the row.
                 assert call(server, op.method, path, anna.who.token).status_code == 200, path
@@ -208,6 +225,40 @@ def test_pushed_ops_on_another_accounts_rows_are_refused_per_op(
         assert own["status"] == "applied", own
 
 
+def test_invoice_commands_naming_another_accounts_rows_are_refused(
+    two: tuple[LiveServer, Tenant, Tenant],
+) -> None:
+    """Ids in the body, not the path: Bertil's invoice may not bill Anna's contract or time, and his
+    credit note may not take the id of Anna's invoice (a 409 would show him her invoice)."""
+    server, anna, bertil = two
+    row_paths = _row_paths(_id_operations(server), anna)
+    before = snapshot(server, anna, row_paths)
+    secrets = _owner_texts(anna, before["feed"])
+    unbilled = anna.entry_ids[1]
+    day = before["rows"][f"/v1/time-entries/{unbilled}"][1]["work_date"]
+    refused = [
+        confirm(bertil.who, uuid.uuid4(), milestone(anna.who.contract_id), newest(bertil.who)),
+        confirm(
+            bertil.who,
+            uuid.uuid4(),
+            time_draft(bertil.who.contract_id, [(unbilled, date.fromisoformat(day), 120)]),
+            newest(bertil.who),
+        ),
+        credit(bertil.who, bertil.invoice_ids[1], newest(bertil.who), note_id=anna.invoice_ids[0]),
+        credit(bertil.who, bertil.invoice_ids[1], newest(bertil.who), note_id=anna.invoice_ids[1]),
+    ]
+    for response in refused:
+        assert response.status_code in REFUSED, response.text
+        assert not [text for text in secrets if text in response.text], response.text
+    assert snapshot(server, anna, row_paths) == before
+    # The same commands on Bertil's own rows go through: the refusals above were about ownership.
+    mine = bertil.entry_ids[1]
+    own_day = bertil.who.get(f"/v1/time-entries/{mine}").json()["work_date"]
+    draft = time_draft(bertil.who.contract_id, [(mine, date.fromisoformat(own_day), 120)])
+    assert confirm(bertil.who, uuid.uuid4(), draft, newest(bertil.who)).status_code == 200
+    assert credit(bertil.who, bertil.invoice_ids[1], newest(bertil.who)).status_code == 200
+
+
 def _replica_summary(feed: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     rows: dict[str, dict[str, tuple[int, bool]]] = {}
     for change in feed:
@@ -231,17 +282,16 @@ def test_my_feed_and_summary_carry_nothing_of_another_account(
     anna_feed, _cursor = anna.who.pull_all()
     bertil_feed, _cursor = bertil.who.pull_all(limit=2)  # paged too: no page may leak
     anna_ids = {change["row"]["id"] for change in anna_feed}
-    assert len(anna_ids) == 9  # three contracts, four live entries, a tombstone and a timer
+    assert len(anna_ids) == 11  # three contracts, four live entries, a tombstone, a timer, two invoices
     bertil_text = json.dumps(bertil_feed)
     assert not [text for text in _owner_texts(anna, anna_feed) if text in bertil_text]
     with database(server) as session:
         contracts = session.execute(select(ContractRow.id, ContractRow.freelancer_id)).all()
         entries = session.execute(select(TimeEntryRow.id, TimeEntryRow.account_id)).all()
         timers = session.execute(select(RunningTimerRow.id, RunningTimerRow.account_id)).all()
-    owners = {
-        entity: {row_id: owner for row_id, owner in rows}
-        for entity, rows in (("contract", contracts), ("time_entry", entries), ("running_timer", timers))
-    }
+        invoices = session.execute(select(InvoiceRow.id, InvoiceRow.account_id)).all()
+    tables = {"contract": contracts, "time_entry": entries, "running_timer": timers, "invoice": invoices}
+    owners = {entity: {row_id: owner for row_id, owner in rows} for entity, rows in tables.items()}
     for change in bertil_feed:
         row = change["row"]
         assert row["id"] not in anna_ids
@@ -261,6 +311,7 @@ def test_my_feed_and_summary_carry_nothing_of_another_account(
     assert summary["contract"]["count"] == 3
     assert summary["time_entry"]["count"] == 4
     assert summary["running_timer"]["count"] == 1
+    assert summary["invoice"]["count"] == 2
     assert sum(entity["count"] for entity in summary.values()) == sum(
         1 for change in bertil_feed if change["row"].get("deleted_at") is None
     )

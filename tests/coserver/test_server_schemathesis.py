@@ -26,7 +26,7 @@ from coserver.settings import RateLimit
 from tests.coserver.authz_helpers import Tenant, full_run, operations, tenant
 from tests.coserver.harness import LiveServer
 
-DEFAULT_EXAMPLES = 30
+DEFAULT_EXAMPLES = 25
 FULL_EXAMPLES = 300
 # Whether a request that the schema allows is accepted depends on data (a weak password, an unknown
 # refresh token, a cursor from nowhere): "positive data acceptance" is not a promise this API makes.
