@@ -162,6 +162,8 @@ def _explain(exc: Exception) -> str:
 
 def _talking(action: Callable[[], int]) -> int:
     """Run *action*, turning the platform's refusals and network problems into one line, exit 2."""
+    from keyring.errors import KeyringError
+
     from coapp.sync.api import BadServerAnswer
     from coapp.sync.transport import OfflineError
 
@@ -169,6 +171,8 @@ def _talking(action: Callable[[], int]) -> int:
         return action()
     except (CoappError, OfflineError, BadServerAnswer) as exc:
         return _fail(_explain(exc))
+    except KeyringError as exc:  # a locked keyring, a dismissed unlock prompt, no D-Bus session
+        return _fail(f"the system keyring refused to keep the session ({exc or type(exc).__name__})")
 
 
 # --- signing in and out --------------------------------------------------------------------------

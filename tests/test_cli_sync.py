@@ -377,6 +377,22 @@ def test_at_a_terminal_the_password_is_asked_for_without_echo(
     assert PASSWORD not in capsys.readouterr().out
 
 
+def test_a_keyring_that_refuses_is_one_line(capsys: pytest.CaptureFixture[str], anna: Freelancer) -> None:
+    class Locked(FileKeyring):
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise keyring.errors.PasswordSetError("the collection is locked")
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(Locked())
+    try:
+        run = login(capsys, anna.server.url)
+    finally:
+        keyring.set_keyring(before)
+    assert_one_line_error(run)
+    assert "keyring refused" in run.err
+    assert "collection is locked" in run.err
+
+
 def test_another_accounts_folder_is_refused(
     capsys: pytest.CaptureFixture[str], file_keyring: Path, anna: Freelancer
 ) -> None:
