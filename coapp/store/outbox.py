@@ -52,6 +52,10 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         fields = _changed_fields(obj, is_new)
         if not fields:
             continue
+        if "deleted_at" in fields and obj.deleted_at is None and not is_new:
+            # A revive carries the whole row: the server's tombstone still holds the values from
+            # before the delete, and a field that is "unchanged" here may differ there.
+            fields = _changed_fields(obj, True)
         obj.dirty = True
         op = "delete" if obj.deleted_at is not None and "deleted_at" in fields else "upsert"
         session.add(
