@@ -13,6 +13,9 @@
    10-year data set, random weeks; each sample is ``show_week`` plus processing events until the
    grid has repainted.
 3. Which heavy modules are already imported at the first paint.
+4. Confirming an invoice and writing its PDF (benchmarks/invoicing.py).
+5. Sync with the reference server on loopback: pull, push, a round with nothing to do
+   (benchmarks/sync_bench.py; its child gets 5 × --timeout).
 
 Exit codes: 0 every budget met, 1 a budget exceeded (the lines marked OVER say which), 2 bad
 arguments, 3 the benchmark itself failed (a child crashed or timed out; the message says which).
@@ -47,6 +50,7 @@ from benchmarks.children import (
 )
 from benchmarks.dataset import Dataset, ensure_dataset, working_copy
 from benchmarks.invoicing import invoice_section
+from benchmarks.sync_bench import sync_section
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -270,7 +274,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--timeout", type=float, default=120, help="seconds before a child is killed (default 120)"
     )
-    parser.add_argument("--only", choices=("startup", "switch", "invoice"), help="measure one budget only")
+    parser.add_argument(
+        "--only", choices=("startup", "switch", "invoice", "sync"), help="measure one budget only"
+    )
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached 10-year data set")
     parser.add_argument(
         "--explain",
@@ -337,6 +343,11 @@ def _run(args: argparse.Namespace, runs: int, switches: int, log) -> int:  # typ
         if args.only in (None, "invoice"):
             try:
                 overs += invoice_section(args.timeout, child_env())
+            except (RuntimeError, subprocess.TimeoutExpired) as exc:
+                raise BenchmarkError(str(exc)) from exc
+        if args.only in (None, "sync"):
+            try:
+                overs += sync_section(args.quick, 5 * args.timeout, child_env(), log)
             except (RuntimeError, subprocess.TimeoutExpired) as exc:
                 raise BenchmarkError(str(exc)) from exc
         if args.explain:
