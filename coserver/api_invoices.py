@@ -123,7 +123,7 @@ def credit_invoice(
 @router.get(
     "/invoices/{invoice_id}",
     response_model=InvoiceRecord,
-    responses=responses(401, 404, 422, 426),
+    responses=responses(400, 401, 404, 422, 426),
     summary="One of the caller's confirmed invoices or credit notes",
 )
 def get_invoice(invoice_id: uuid.UUID, caller: CurrentCaller, ctx: Ctx) -> InvoiceRecord:

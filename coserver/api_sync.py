@@ -116,7 +116,7 @@ def sync_summary(caller: CurrentCaller, ctx: Ctx) -> SyncSummary:
 @router.get(
     "/contracts/{contract_id}",
     response_model=ContractRecord,
-    responses=responses(401, 404, 422),
+    responses=responses(400, 401, 404, 422, 426),
     summary="One of the caller's contracts",
 )
 def get_contract(contract_id: uuid.UUID, caller: CurrentCaller, ctx: Ctx) -> ContractRecord:
@@ -126,7 +126,7 @@ def get_contract(contract_id: uuid.UUID, caller: CurrentCaller, ctx: Ctx) -> Con
 @router.get(
     "/time-entries/{entry_id}",
     response_model=TimeEntryRecord,
-    responses=responses(401, 404, 422),
+    responses=responses(400, 401, 404, 422, 426),
     summary="One of the caller's time entries (tombstones too)",
 )
 def get_time_entry(entry_id: uuid.UUID, caller: CurrentCaller, ctx: Ctx) -> TimeEntryRecord:

@@ -22,8 +22,9 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis import Case, GenerationMode
 from schemathesis.core.failures import FailureGroup
 
+from coapp.sync.wire import CLIENT_VERSION_HEADER
 from coserver.settings import RateLimit
-from tests.coserver.authz_helpers import Tenant, full_run, operations, tenant
+from tests.coserver.authz_helpers import Tenant, call, full_run, operations, tenant
 from tests.coserver.harness import LiveServer
 
 DEFAULT_EXAMPLES = 25
@@ -151,3 +152,24 @@ def test_a_base_version_that_is_not_an_integer_is_refused(server: LiveServer, ba
     response = anna.who.push_raw({"ops": [op]})
     assert response.status_code == 422, response.text
     assert response.json()["field"] == "ops.0.base_version"
+
+
+@pytest.mark.parametrize(("version", "expected"), [("0.0.1", 426), ("not a version", 400)])
+def test_a_client_version_refusal_is_documented_wherever_it_happens(
+    start_server: Callable[..., LiveServer], version: str, expected: int
+) -> None:
+    """Schemathesis sends Coapp-Client-Version only where it is documented; the check itself runs on
+    whole routers. Every operation that refuses an old or malformed version must document it."""
+    server = start_server(min_client_version="1.0.0")
+    token = server.signed_in()["access_token"]
+    refusing, undocumented = [], []
+    for op in operations(server):
+        path = op.url(**{name: uuid.uuid4() for name in op.path_params})
+        response = call(server, op.method, path, token, body={}, headers={CLIENT_VERSION_HEADER: version})
+        if response.status_code == expected:
+            refusing.append(op.label)
+            if expected not in op.documented_statuses:
+                undocumented.append(op.label)
+    assert not undocumented, f"these answer {expected} without documenting it: {undocumented}"
+    assert "GET /v1/sync/meta" in refusing
+    assert "POST /v1/sync/push" in refusing
