@@ -16,7 +16,7 @@ from coapp.services.contracts import ContractService
 from coapp.services.invoice_confirm import InvoiceConfirmation
 from coapp.services.invoice_drafts import InvoiceDrafts
 from coapp.services.invoice_queries import InvoiceQueries
-from coapp.services.invoice_series import LocalSeries
+from coapp.services.invoice_series import AccountSeries
 from coapp.services.timers import TimerService
 from coapp.services.timesheet import TimesheetService
 from coapp.settings import Settings, load_settings, save_settings
@@ -61,7 +61,7 @@ class AppContext:
             drafts=InvoiceDrafts(store),
             invoices=InvoiceQueries(store),
             # The local store numbers invoices until sync makes the platform the authority.
-            confirmation=InvoiceConfirmation(store, LocalSeries(), paths.invoice_archive),
+            confirmation=InvoiceConfirmation(store, AccountSeries(), paths.invoice_archive),
             _tokens=tokens,
         )
 
@@ -80,7 +80,10 @@ class AppContext:
         if self._sync is None:
             from coapp.sync.client import SyncClient
 
-            self._sync = SyncClient(self.store, self.tokens)
+            # Invoices numbered by the platform during a round get their PDF right after it.
+            self._sync = SyncClient(
+                self.store, self.tokens, after_round=lambda _report: self.confirmation.write_missing_pdfs()
+            )
         return self._sync
 
     def save_settings(self, settings: Settings) -> None:

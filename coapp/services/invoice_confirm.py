@@ -91,6 +91,10 @@ class InvoiceConfirmation:
             original = load(s, invoice_id)
             if original.row.kind != InvoiceKind.INVOICE.value:
                 raise ValidationError("a credit note cannot itself be credited")
+            if original.row.number is None:
+                raise ValidationError(
+                    "this invoice gets its number from the platform at the next sync; credit it after that"
+                )
             check_transition(InvoiceState(original.row.state), InvoiceState.CREDITED)
             source = original.row
             note = Invoice(
@@ -157,13 +161,42 @@ class InvoiceConfirmation:
         row.confirmed_at = row.state_changed_at = now
         doc = document(s, loaded)
         store_totals(row, doc)
-        # Written inside the transaction: if the PDF cannot be written, nothing is confirmed.
+        if doc.number:
+            # Written inside the transaction: if the PDF cannot be written, nothing is confirmed.
+            self._archive_pdf(row, doc)
+        # Without a number (the platform assigns it at the next sync) there is no invoice to print
+        # yet; write_missing_pdfs writes it once the number has come.
+        return doc
+
+    def _archive_pdf(self, row: Invoice, doc: InvoiceDocument) -> None:
         prefix = "credit-" if doc.kind is InvoiceKind.CREDIT_NOTE else ""
         path = self._archive / f"{prefix}{doc.number or doc.id}.pdf"
         logo = str(row.frozen.get("logo") or "") if row.frozen else ""
         self._write_pdf(doc, path, Path(logo) if logo else None)
         row.pdf_path = str(path)
-        return doc
+
+    def write_missing_pdfs(self) -> list[str]:
+        """PDFs for invoices numbered since they were confirmed (by the platform, at a sync, or
+        confirmed on another device); the ids written."""
+        written: list[str] = []
+        with self._store.read() as s:
+            ids = list(
+                s.scalars(
+                    select(Invoice.id).where(
+                        Invoice.state != InvoiceState.DRAFT.value,
+                        Invoice.number.is_not(None),
+                        Invoice.pdf_path == "",
+                    )
+                )
+            )
+        for invoice_id in ids:
+            with self._store.write() as s:
+                loaded = load(s, invoice_id)
+                if loaded.row.pdf_path:
+                    continue
+                self._archive_pdf(loaded.row, document(s, loaded))
+                written.append(invoice_id)
+        return written
 
 
 _OWN_COLUMNS = {"id", "invoice_id", "server_version", "dirty", "deleted_at", "updated_at"}

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from coapp.models import NumberSeries
+from coapp.models import NumberSeries, SyncState
 
 SERIES = "invoices"  # invoices and credit notes share one unbroken series per issuer
 
@@ -37,3 +37,17 @@ class LocalSeries:
         row.next_value = number + 1
         session.flush()
         return str(number)
+
+
+class AccountSeries:
+    """The local series until the data folder belongs to a platform account; from then on the
+    platform numbers every invoice (coapp.sync.commands sends the confirmation), so a confirmation
+    made here says "number on sync" until the answer comes."""
+
+    def __init__(self, local: SeriesAuthority | None = None) -> None:
+        self._local = local or LocalSeries()
+
+    def assign(self, session: Session) -> str | None:
+        if session.get(SyncState, 1) is not None:
+            return None
+        return self._local.assign(session)

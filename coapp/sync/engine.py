@@ -66,7 +66,11 @@ class SyncEngine:
         self.store = store
         self.api = api
         self.page_limit = page_limit
-        self._commands = commands
+        if commands is None:
+            from coapp.sync.commands import run_commands
+
+            commands = run_commands
+        self._commands: CommandStep = commands
 
     def run(self) -> SyncReport:
         report = SyncReport()
@@ -80,8 +84,7 @@ class SyncEngine:
             if first:
                 self._check_epoch()
             report.pushed, report.refused = self._push()
-            if self._commands is not None:
-                report.commands = self._commands(self.store, self.api)
+            report.commands = self._commands(self.store, self.api)
             report.pulled, report.resynced = self._pull()
             if report.resynced == "epoch":
                 # The server lost what it had of ours: send it again, then take the feed once more.

@@ -13,9 +13,9 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from coapp.models import OutboxRecord, SyncSeen, SyncState
+from coapp.models import OutboxRecord, SyncSeen, SyncState, TimeEntry
 from coapp.sync.entities import ENTITIES, SyncedEntity
-from coapp.sync.wire import ChangesPage
+from coapp.sync.wire import ChangesPage, InvoiceChange
 
 
 def pending_fields(session: Session, entity: str, row_id: str) -> set[str] | None:
@@ -53,6 +53,10 @@ def apply_row(
         return
     if row.server_version is not None and version < row.server_version:
         return  # an older copy than one already applied (the feed is at-least-once)
+    if isinstance(row, TimeEntry):
+        from coapp.sync.commands import keep_pending_lock
+
+        keep_pending_lock(session, row, values)
     waiting = pending_fields(session, entity.name, row_id)
     if values.get("invoice_id") is not None and getattr(row, "invoice_id", None) != values["invoice_id"]:
         # Time the platform has put on a confirmed invoice: its copy is final, whatever waits here
@@ -88,6 +92,11 @@ def apply_page(session: Session, state: SyncState, page: ChangesPage) -> int:
     session.info["applying_remote"] = True
     try:
         for change in page.changes:
+            if isinstance(change, InvoiceChange):
+                from coapp.sync.commands import apply_invoice
+
+                apply_invoice(session, change.row)
+                continue
             entity = ENTITIES.get(change.entity)
             if entity is None:
                 continue  # an entity this client version does not keep

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from coapp.models import OutboxRecord, SyncState
 from coapp.sync.entities import ENTITIES, LOCAL_ONLY
+from coapp.sync.pull import apply_row
 from coapp.sync.wire import PUSH_BATCH_MAX, OpKind, OpResult, OpStatus, PushOp, PushResponse
 
 # How many outbox records one batch may look at; they coalesce to at most PUSH_BATCH_MAX ops.
@@ -142,6 +143,17 @@ def _settle(session: Session, group: _Group, result: OpResult) -> None:
     row = session.get(model, group.row_id)
     if row is None:
         return
+    if result.row is not None and result.version is not None:
+        # The server's row after this op may hold other devices' newer fields too: take them now
+        # (as a pull would), so the version we claim to have seen matches the values we hold.
+        session.info["applying_remote"] = True
+        try:
+            record = result.row.model_dump()
+            apply_row(
+                session, ENTITIES[group.entity], record, result.version, result.row.model_dump(mode="json")
+            )
+        finally:
+            session.info["applying_remote"] = False
     if result.version is not None:
         row.server_version = max(row.server_version or 0, result.version)
         # Edits queued while this batch was in flight were made on top of what it carried.

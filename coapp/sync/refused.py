@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from coapp.atomic_file import write_atomic
 from coapp.domain.errors import NotFoundError
-from coapp.models import Contract, OutboxRecord
+from coapp.models import Contract, Invoice, OutboxRecord, SyncCommand
 from coapp.store.engine import Store
 from coapp.sync.entities import ENTITIES
 from coapp.sync.pull import apply_row
@@ -73,6 +73,48 @@ def _label(s: Session, entity: str, row_id: str, fields: dict[str, Any]) -> str:
     return f"{title}, {day}" if day else title
 
 
+INVOICE_ADVICE = (
+    "The invoice is a draft again and its time is free: refresh the draft and confirm it again, "
+    "or discard this message."
+)
+
+
+def _refused_commands(s: Session) -> list[RefusedChange]:
+    out = []
+    for command in s.scalars(
+        select(SyncCommand).where(SyncCommand.refused_code.is_not(None)).order_by(SyncCommand.created_at)
+    ):
+        invoice = s.get(Invoice, command.target_id)
+        contract = s.get(Contract, invoice.contract_id) if invoice is not None else None
+        label = "Invoice"
+        if invoice is not None:
+            what = "Credit note" if invoice.kind == "credit_note" else "Invoice"
+            title = f" – {contract.title}" if contract is not None else ""
+            label = f"{what}{title}, {invoice.period_start} – {invoice.period_end}"
+        out.append(
+            RefusedChange(
+                entity="invoice",
+                row_id=command.target_id,
+                code=command.refused_code or "refused",
+                message=command.refused_message or "",
+                advice=INVOICE_ADVICE,
+                refused_at=command.created_at,
+                fields=dict(command.body),
+                server_row=None,
+                label=label,
+            )
+        )
+    return out
+
+
+def _drop_command(store: Store, invoice_id: str) -> bool:
+    with store.write() as s:
+        found = s.scalars(select(SyncCommand).where(SyncCommand.target_id == invoice_id)).all()
+        for command in found:
+            s.delete(command)
+        return bool(found)
+
+
 def list_refused(store: Store) -> list[RefusedChange]:
     with store.read() as s:
         keys = s.execute(
@@ -102,11 +144,16 @@ def list_refused(store: Store) -> list[RefusedChange]:
                     label=_label(s, entity, row_id, fields),
                 )
             )
-        return out
+        return out + _refused_commands(s)
 
 
 def retry(store: Store, entity: str, row_id: str) -> None:
     """Queue the refused change again, as one op on top of the platform's current copy."""
+    if entity == "invoice":
+        # A confirmation still waiting (one numbered before sign-in) is queued afresh next round.
+        if not _drop_command(store, row_id):
+            raise NotFoundError("that refused change is no longer waiting")
+        return
     with store.write() as s:
         records = _records(s, entity, row_id)
         if not records:
@@ -134,6 +181,10 @@ def retry(store: Store, entity: str, row_id: str) -> None:
 
 def discard(store: Store, entity: str, row_id: str) -> None:
     """Drop the refused change and show the platform's version (or nothing, if it never had one)."""
+    if entity == "invoice":
+        if not _drop_command(store, row_id):
+            raise NotFoundError("that refused change is no longer waiting")
+        return
     with store.write() as s:
         records = _records(s, entity, row_id)
         if not records:

@@ -28,7 +28,8 @@ class Device:
 
     @classmethod
     def open(cls, folder: Path, policy: RetryPolicy = FAST) -> Device:
-        return cls(AppContext.open(folder), policy=policy)
+        tokens = MemoryTokenStore()
+        return cls(AppContext.open(folder, tokens=tokens), tokens=tokens, policy=policy)
 
     def sign_in(self, url: str, email: str, password: str = PASSWORD) -> None:
         account.sign_in(self.ctx.store, url, email, password, self.tokens, self.policy)

@@ -1,0 +1,179 @@
+"""Invoices once the data folder belongs to an account: the platform numbers them.
+
+A confirmation made here says "number on sync" (no number, no PDF); the round sends the confirm
+command and the platform's number and PDF follow. Other devices get the invoice and its locked time
+from the feed; a confirmation whose time changed elsewhere first goes back to draft with the reason;
+invoices numbered before the first sign-in are adopted with their numbers.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from coapp.models import Invoice, TimeEntry
+from coapp.sync import refused
+from coserver.models import InvoiceRow
+from tests.conftest import make_contract
+from tests.coserver.harness import LiveServer
+from tests.coserver.sync_helpers import add_contract, database
+from tests.services.invoicing_helpers import SOLE_TRADER
+from tests.sync.devices import Device
+
+MONDAY = date(2026, 3, 2)
+WEEK = [MONDAY + timedelta(days=i) for i in range(7)]
+NEXT = [d + timedelta(days=7) for d in WEEK]
+CLIENT = {
+    "client_address": "Industrivägen 4",
+    "client_postcode": "417 55",
+    "client_city": "Göteborg",
+    "client_org_number": "5565475489",
+    "commission_bp": 1250,
+}
+
+
+def _device(tmp_path: Path, name: str, server: LiveServer) -> Device:
+    device = Device.open(tmp_path / name)
+    device.ctx.business.save(SOLE_TRADER)
+    device.sign_in(server.url, "anna@example.com")
+    device.ctx.sync.run()
+    return device
+
+
+@pytest.fixture
+def account(server: LiveServer) -> str:
+    pair = server.signed_in("anna@example.com")
+    return str(add_contract(server, uuid.UUID(pair["account"]["id"]), **CLIENT))
+
+
+def _invoice(device: Device, invoice_id: str) -> Invoice:
+    with device.ctx.store.read() as s:
+        row = s.get(Invoice, invoice_id)
+        assert row is not None
+        return row
+
+
+def test_confirmed_here_numbered_by_the_platform(tmp_path: Path, server: LiveServer, account: str) -> None:
+    a = _device(tmp_path, "a", server)
+    b = _device(tmp_path, "b", server)
+    try:
+        a.set(account, WEEK[0], 450, "workshop")
+        a.set(account, WEEK[1], 60)
+        draft = a.ctx.drafts.create(account, WEEK[0], WEEK[-1])
+        doc = a.ctx.confirmation.confirm(draft.id)
+        assert doc.number is None  # number on sync
+        assert _invoice(a, draft.id).pdf_path == ""
+        report = a.ctx.sync.run()
+        assert report.commands == 1
+        row = _invoice(a, draft.id)
+        assert row.number == "1"
+        assert Path(row.pdf_path).is_file()
+        assert row.frozen["payment"]["reference"]  # the OCR reference made from the number
+        with database(server) as session:
+            on_server = session.get(InvoiceRow, uuid.UUID(draft.id))
+            assert on_server is not None
+            assert (on_server.number, on_server.total_minor) == ("1", row.total_minor)
+        b.ctx.sync.run()
+        there = _invoice(b, draft.id)
+        assert (there.number, there.state, there.total_minor) == ("1", "confirmed", row.total_minor)
+        assert Path(there.pdf_path).is_file()
+        with b.ctx.store.read() as s:
+            locked = s.scalars(select(TimeEntry).where(TimeEntry.invoice_id == draft.id)).all()
+        assert sorted(e.work_date for e in locked) == WEEK[:2]
+        assert a.ctx.sync.run().requests == 1
+    finally:
+        a.close()
+        b.close()
+
+
+def test_numbers_from_two_devices_are_unique_and_gapless(
+    tmp_path: Path, server: LiveServer, account: str
+) -> None:
+    a = _device(tmp_path, "a", server)
+    b = _device(tmp_path, "b", server)
+    try:
+        a.set(account, WEEK[0], 120)
+        b.set(account, NEXT[0], 240)
+        a.ctx.sync.run()
+        b.ctx.sync.run()
+        first = a.ctx.confirmation.confirm(a.ctx.drafts.create(account, WEEK[0], WEEK[-1]).id)
+        second = b.ctx.confirmation.confirm(b.ctx.drafts.create(account, NEXT[0], NEXT[-1]).id)
+        b.ctx.sync.run()
+        a.ctx.sync.run()
+        b.ctx.sync.run()
+        numbers = {_invoice(d, i).number for d in (a, b) for i in (first.id, second.id)}
+        assert numbers == {"1", "2"}
+        assert _invoice(a, second.id).number == "1"
+    finally:
+        a.close()
+        b.close()
+
+
+def test_time_changed_elsewhere_first_sends_the_invoice_back_to_draft(
+    tmp_path: Path, server: LiveServer, account: str
+) -> None:
+    a = _device(tmp_path, "a", server)
+    b = _device(tmp_path, "b", server)
+    try:
+        a.set(account, WEEK[0], 120)
+        a.ctx.sync.run()
+        b.ctx.sync.run()
+        b.set(account, WEEK[0], 180, "more")  # b changes the time and syncs first
+        b.ctx.sync.run()
+        draft = a.ctx.drafts.create(account, WEEK[0], WEEK[-1])  # a decides on 120 minutes
+        a.ctx.confirmation.confirm(draft.id)
+        a.ctx.sync.run()
+        row = _invoice(a, draft.id)
+        assert row.state == "draft"
+        assert row.number is None
+        [change] = refused.list_refused(a.ctx.store)
+        assert change.entity == "invoice"
+        assert "changed" in change.message or change.code == "stale"
+        assert a.entries()[(account, WEEK[0])] == (180, "more")
+        with a.ctx.store.read() as s:
+            assert s.scalar(select(TimeEntry.invoice_id).where(TimeEntry.work_date == WEEK[0])) is None
+        # The user refreshes the draft and confirms again: now it goes through.
+        refused.discard(a.ctx.store, change.entity, change.row_id)
+        a.ctx.drafts.refresh(draft.id)
+        a.ctx.confirmation.confirm(draft.id)
+        report = a.ctx.sync.run()
+        assert [c.message for c in refused.list_refused(a.ctx.store)] == []
+        assert report.commands == 1
+        assert _invoice(a, draft.id).number == "1"
+    finally:
+        a.close()
+        b.close()
+
+
+def test_invoices_numbered_before_sign_in_are_adopted(tmp_path: Path, server: LiveServer) -> None:
+    server.signed_in("anna@example.com")
+    a = Device.open(tmp_path / "a")
+    try:
+        a.ctx.business.save(SOLE_TRADER)
+        contract = make_contract(a.ctx)
+        a.ctx.contracts.set_client_details(
+            contract.id, address="Industrivägen 4", postcode="417 55", city="Göteborg", country="SE"
+        )
+        a.set(contract.id, WEEK[0], 300)
+        a.set(contract.id, NEXT[0], 200)
+        one = a.ctx.confirmation.confirm(a.ctx.drafts.create(contract.id, WEEK[0], WEEK[-1]).id)
+        two = a.ctx.confirmation.confirm(a.ctx.drafts.create(contract.id, NEXT[0], NEXT[-1]).id)
+        assert (one.number, two.number) == ("1", "2")
+        a.sign_in(server.url, "anna@example.com")
+        a.ctx.sync.run()
+        assert refused.list_refused(a.ctx.store) == []
+        with database(server) as session:
+            numbers = sorted(r.number for r in session.scalars(select(InvoiceRow)))
+        assert numbers == ["1", "2"]
+        a.set(contract.id, NEXT[1], 100)
+        a.ctx.sync.run()
+        third = a.ctx.confirmation.confirm(a.ctx.drafts.create(contract.id, NEXT[1], NEXT[1]).id)
+        assert third.number is None
+        a.ctx.sync.run()
+        assert _invoice(a, third.id).number == "3"
+    finally:
+        a.close()
