@@ -28,7 +28,7 @@ class SyncClient:
         *,
         policy: RetryPolicy | None = None,
         commands: CommandStep | None = None,
-        after_round: Callable[[SyncReport], None] | None = None,
+        after_round: Callable[[SyncReport], object] | None = None,
     ) -> None:
         self.store = store
         self.tokens = tokens

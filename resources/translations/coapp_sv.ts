@@ -824,8 +824,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Confirmed, number on sync; its PDF is in the archive.</source>
-        <translation>Bekräftad, numret kommer vid synk; PDF:en finns i arkivet.</translation>
+        <source>Confirmed, number on sync: the platform numbers it at the next sync, then its PDF is archived.</source>
+        <translation>Bekräftad, numret kommer vid synk: plattformen numrerar den vid nästa synk, sedan arkiveras PDF:en.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1399,7 +1399,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../coapp/ui/sync/sign_in_dialog.py" line="+61"/>
+        <location filename="../../coapp/ui/sync/sign_in_dialog.py" line="+60"/>
         <source>Server address</source>
         <translation>Serveradress</translation>
     </message>
@@ -1454,7 +1454,7 @@ Datamapp: {folder}</translation>
         <translation>Väntar på plattformen</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>Sign in to the platform</source>
         <translation>Logga in på plattformen</translation>
     </message>
@@ -1514,7 +1514,7 @@ Datamapp: {folder}</translation>
         <translation>Tillbaka till inloggningen</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Enter your e-mail address, like name@example.com.</source>
         <translation>Skriv din e-postadress, till exempel namn@example.com.</translation>
     </message>

@@ -163,7 +163,9 @@ class InvoicesController(QObject):
                 number=confirmed.number
             )
         else:
-            text = self.tr("Confirmed, number on sync; its PDF is in the archive.")
+            text = self.tr(
+                "Confirmed, number on sync: the platform numbers it at the next sync, then its PDF is archived."
+            )
         self._show(confirmed.id, text)
         return confirmed
 

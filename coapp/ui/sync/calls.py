@@ -20,7 +20,7 @@ from coapp.sync.account import AccountMismatch, SyncStatus
 from coapp.sync.api import ApiError, BadServerAnswer
 from coapp.sync.client import SyncClient
 from coapp.sync.credentials import TokenStore
-from coapp.sync.engine import NotSignedIn
+from coapp.sync.engine import NotSignedIn, SyncReport
 from coapp.sync.transport import OfflineError, RetryPolicy
 
 # Rounds run in the background: patient retries. Tests replace it with a fast one.
@@ -87,9 +87,15 @@ class ClientHolder:
     take a moment and may talk to D-Bus). They share the context's token store, so a session the
     app already holds (demo mode signs in with memory tokens) is the GUI's session too."""
 
-    def __init__(self, store: Store, tokens: Callable[[], TokenStore]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        tokens: Callable[[], TokenStore],
+        after_round: Callable[[SyncReport], object] | None = None,
+    ) -> None:
         self.store = store
         self._tokens = tokens
+        self._after_round = after_round
         self._lock = threading.Lock()
         self._client: SyncClient | None = None
         self._interactive: SyncClient | None = None
@@ -98,7 +104,10 @@ class ClientHolder:
         with self._lock:
             if self._client is None:
                 tokens = self._tokens()
-                self._client = SyncClient(self.store, tokens, policy=ROUND_POLICY)
+                # after_round: invoices the platform numbered in the round get their PDF.
+                self._client = SyncClient(
+                    self.store, tokens, policy=ROUND_POLICY, after_round=self._after_round
+                )
                 self._interactive = SyncClient(self.store, tokens, policy=INTERACTIVE_POLICY)
             return self._client
 

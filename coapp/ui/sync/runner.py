@@ -150,7 +150,11 @@ class SyncRunner(QObject):
                 ctx = self._ctx
                 assert ctx is not None
                 # ctx.tokens: the keyring opens here, on the worker, at the first use.
-                self._holder = _calls().ClientHolder(ctx.store, lambda: ctx.tokens)
+                self._holder = _calls().ClientHolder(
+                    ctx.store,
+                    lambda: ctx.tokens,
+                    lambda _report: ctx.confirmation.write_missing_pdfs(),
+                )
             return self._holder
 
     @property
