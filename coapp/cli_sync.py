@@ -138,7 +138,7 @@ def _fail(message: str) -> int:
 def _explain(exc: Exception) -> str:
     """One line a person can act on, for everything talking to the platform can raise."""
     from coapp.sync.api import ApiError, BadServerAnswer, SignInRequired
-    from coapp.sync.transport import OfflineError
+    from coapp.sync.transport import OfflineError, RateLimitedError
 
     if isinstance(exc, ApiError) and exc.code in ("signed_out", "session_ended"):
         return (
@@ -147,7 +147,7 @@ def _explain(exc: Exception) -> str:
         )
     if isinstance(exc, SignInRequired):
         return exc.message  # a wrong e-mail address or password
-    if isinstance(exc, OfflineError) and " answered 429" in str(exc):
+    if isinstance(exc, RateLimitedError) or (isinstance(exc, OfflineError) and " answered 429" in str(exc)):
         # The transport gives up on 429 with an OfflineError; the reason matters to the user.
         return "the platform refuses more attempts for now (rate limited); wait a few minutes and try again"
     if isinstance(exc, ApiError) and exc.code.startswith("http_"):

@@ -24,12 +24,24 @@ class OfflineError(CoappError):
     """The server could not be reached (or kept failing); local work goes on and syncs later."""
 
 
+class RateLimitedError(OfflineError):
+    """The server asked to wait longer than is worth sleeping through (429 with Retry-After)."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(
+            f"the platform asks to wait {retry_after:.0f} s before the next attempt (rate limited); "
+            "your changes are kept and will sync later"
+        )
+        self.retry_after = retry_after
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     attempts: int = 5
     base_delay: float = 0.5  # seconds before the second attempt, doubled each time
     max_delay: float = 30.0
     timeout: float = 20.0  # per request: connect and read
+    max_wait: float = 60.0  # a longer Retry-After ends the attempt (RateLimitedError) instead
 
     def delay(self, attempt: int, retry_after: float | None, rng: random.Random) -> float:
         """Full jitter (AWS architecture blog's "exponential backoff and jitter"), but never
@@ -93,6 +105,12 @@ class Transport:
                 last_problem = f"{self.base_url} answered {response.status_code}"
                 retry_after = retry_after_seconds(response.headers.get("Retry-After"))
                 response.close()
+                if (
+                    response.status_code == 429
+                    and retry_after is not None
+                    and retry_after > self.policy.max_wait
+                ):
+                    raise RateLimitedError(retry_after)
             if attempt + 1 < self.policy.attempts:
                 self._sleep(self.policy.delay(attempt, retry_after, self._rng))
         raise OfflineError(f"offline: {last_problem}; your changes are kept and will sync later")

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coapp.sync.transport import OfflineError, RetryPolicy, Transport, retry_after_seconds
+from coapp.sync.transport import OfflineError, RateLimitedError, RetryPolicy, Transport, retry_after_seconds
 
 
 class Scripted(ThreadingHTTPServer):
@@ -122,3 +122,14 @@ def test_delays_stay_within_bounds(attempt: int, retry_after: float | None, seed
     assert 0 <= wait <= 120
     if retry_after is not None:
         assert wait >= min(retry_after, 120)
+
+
+def test_a_long_retry_after_ends_the_attempt_instead_of_sleeping(server: Scripted) -> None:
+    server.script = [(429, {"Retry-After": "300"}), (200, {})]
+    sleeps: list[float] = []
+    with pytest.raises(RateLimitedError) as caught:
+        _transport(f"http://127.0.0.1:{server.server_port}", sleeps).request("GET", "/x")
+    assert caught.value.retry_after == 300
+    assert isinstance(caught.value, OfflineError)  # nothing lost: it syncs later
+    assert sleeps == []
+    assert server.seen == 1
