@@ -824,8 +824,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Confirmed, number on sync: the platform numbers it at the next sync, then its PDF is archived.</source>
-        <translation>Bekräftad, numret kommer vid synk: plattformen numrerar den vid nästa synk, sedan arkiveras PDF:en.</translation>
+        <source>Confirmed, number on sync: the number and the PDF come at the next sync.</source>
+        <translation>Bekräftad, numret kommer vid synk: numret och PDF:en kommer vid nästa synk.</translation>
     </message>
     <message>
         <location line="+13"/>

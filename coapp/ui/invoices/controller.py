@@ -163,9 +163,7 @@ class InvoicesController(QObject):
                 number=confirmed.number
             )
         else:
-            text = self.tr(
-                "Confirmed, number on sync: the platform numbers it at the next sync, then its PDF is archived."
-            )
+            text = self.tr("Confirmed, number on sync: the number and the PDF come at the next sync.")
         self._show(confirmed.id, text)
         return confirmed
 
