@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 import coserver
-from coserver import api_auth, api_invoices, api_sync
+from coserver import api_assignments, api_auth, api_invoices, api_sync
 from coserver.context import ServerContext, make_mailer
 from coserver.db import make_engine, make_session_factory, migrate
 from coserver.errors import install_error_handlers
@@ -20,7 +20,7 @@ def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(
         title="coapp platform API",
         version=getattr(coserver, "__version__", "1"),
-        summary="Accounts, offline-first sync and invoice commands for coapp (reference server).",
+        summary="Accounts, offline-first sync, invoice commands and assignments (coapp reference server).",
     )
     app.state.ctx = ServerContext(
         settings=settings,
@@ -33,4 +33,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api_auth.router)
     app.include_router(api_sync.router)
     app.include_router(api_invoices.router)
+    app.include_router(api_assignments.router)
     return app

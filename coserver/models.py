@@ -189,6 +189,8 @@ class ContractRow(Base):
     origin: Mapped[str] = mapped_column(String(10), default="platform", server_default="platform")
     version: Mapped[int] = mapped_column(BigInteger)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The assignment the platform made this contract for (NULL for the freelancer's own).
+    assignment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("assignments.id"))
 
 
 class TimeEntryRow(Base):
@@ -307,3 +309,43 @@ class InvoiceRow(Base):
     version: Mapped[int] = mapped_column(BigInteger)
     confirmed_at: Mapped[datetime] = mapped_column(UtcDateTime)
     state_changed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AssignmentRow(Base):
+    """An assignment an agent posted for a client: every signed-in account may browse it until it
+    closes (`status` closed, or `closes_at` passed). Rates are per hour in minor units.
+    `search_text` is title, client and skills casefolded in Python, so the text filter matches the
+    same way on SQLite and PostgreSQL without collations."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'closed')", name="ck_assignments_status"),
+        CheckConstraint(
+            "rate_min_minor >= 0 AND rate_min_minor <= rate_max_minor", name="ck_assignments_rate"
+        ),
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="ck_assignments_period"),
+        CheckConstraint("hours_per_week > 0 AND hours_per_week <= 168", name="ck_assignments_hours"),
+        # Newest first with (published_at, id) as the keyset of the listing's pages.
+        Index("ix_assignments_newest", "published_at", "id"),
+        Index("ix_assignments_version", "version"),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    title: Mapped[str] = mapped_column(String(200))
+    client_name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text)
+    location: Mapped[str] = mapped_column(String(100))
+    remote: Mapped[bool] = mapped_column(Boolean)
+    skills: Mapped[list[str]] = mapped_column(JSON)
+    rate_min_minor: Mapped[int] = mapped_column(BigInteger)
+    rate_max_minor: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    hours_per_week: Mapped[int] = mapped_column(Integer)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    published_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    closes_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    agent_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"), index=True)
+    status: Mapped[str] = mapped_column(String(10))
+    search_text: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(BigInteger)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -154,6 +154,9 @@ EXPECTED_OPERATIONS = {
     ("post", "/v1/invoices/{invoice_id}/confirm"),
     ("post", "/v1/invoices/{invoice_id}/credit"),
     ("get", "/v1/invoices/{invoice_id}"),
+    ("get", "/v1/assignments"),
+    ("post", "/v1/assignments"),
+    ("get", "/v1/assignments/{assignment_id}"),
 }
 
 
