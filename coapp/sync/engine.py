@@ -22,7 +22,7 @@ from coapp.sync import push, resync
 from coapp.sync.api import ApiError, PlatformApi
 from coapp.sync.entities import ENTITIES
 from coapp.sync.pull import apply_page
-from coapp.sync.wire import CHANGES_LIMIT_DEFAULT
+from coapp.sync.wire import CHANGES_LIMIT_MAX
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class SyncEngine:
         store: Store,
         api: PlatformApi,
         *,
-        page_limit: int = CHANGES_LIMIT_DEFAULT,
+        page_limit: int = CHANGES_LIMIT_MAX,  # fewer requests and commits for a first sync
         commands: CommandStep | None = None,
     ) -> None:
         self.store = store
