@@ -33,6 +33,7 @@ from coserver.refusals import encodable
 
 POSTER_ROLES = frozenset({Role.AGENT, Role.ADMIN})
 QUERY_WORDS_MAX = 10
+CLOSES_WITHIN = timedelta(days=366)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _CURSOR = re.compile(r"^(\d{1,18})\.([0-9a-f]{32})$")
 # Line breaks and tabs belong in a description; no other control character belongs anywhere.
@@ -189,7 +190,10 @@ def checked_terms(body: NewAssignmentRequest, now: datetime) -> dict[str, Any]:
         raise _invalid("end_date", "must not be before start_date.")
     if body.closes_at <= now:
         raise _invalid("closes_at", "must be in the future.")
-    if body.end_date is not None and body.closes_at.astimezone(UTC).date() > body.end_date:
+    if body.closes_at > now + CLOSES_WITHIN:
+        raise _invalid("closes_at", "applications close within a year of publishing.")
+    closes_at = body.closes_at.astimezone(UTC)  # in range now: the conversion cannot overflow
+    if body.end_date is not None and closes_at.date() > body.end_date:
         raise _invalid("closes_at", "applications must close before the assignment ends.")
     return {
         "title": _line(body.title, "title", ASSIGNMENT_TITLE_MIN_LENGTH),
@@ -204,7 +208,7 @@ def checked_terms(body: NewAssignmentRequest, now: datetime) -> dict[str, Any]:
         "hours_per_week": body.hours_per_week,
         "start_date": body.start_date,
         "end_date": body.end_date,
-        "closes_at": body.closes_at,
+        "closes_at": closes_at,
     }
 
 
