@@ -1,0 +1,77 @@
+"""What a replica holds, read the same way on a device and on the server, so a test can compare them:
+live time entries per cell and live running timers; plus the user's way out of refused changes.
+
+Unlike ``Device.entries`` nothing is filtered: a live row with 0 minutes (which the grid never makes)
+would show up as a difference instead of being hidden.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+
+from coapp.models import RunningTimer, TimeEntry
+from coapp.store.database import quick_check
+from coserver.models import RunningTimerRow, TimeEntryRow
+from tests.coserver.harness import LiveServer
+from tests.coserver.sync_helpers import database
+from tests.sync.devices import Device
+
+Cells = dict[tuple[str, date], tuple[int, str]]
+Timers = dict[str, tuple[str, datetime]]  # timer id -> (contract, started_at)
+
+
+def device_cells(device: Device) -> Cells:
+    with device.ctx.store.read() as s:
+        rows = s.scalars(select(TimeEntry).where(TimeEntry.deleted_at.is_(None))).all()
+        return {(r.contract_id, r.work_date): (r.minutes, r.note) for r in rows}
+
+
+def device_timers(device: Device) -> Timers:
+    with device.ctx.store.read() as s:
+        rows = s.scalars(select(RunningTimer).where(RunningTimer.deleted_at.is_(None))).all()
+        return {r.id: (r.contract_id, r.started_at) for r in rows}
+
+
+def device_sound(device: Device) -> str | None:
+    """None when SQLite's quick_check passes on the device's database file."""
+    return quick_check(device.ctx.paths.database)
+
+
+def server_cells(server: LiveServer, account_id: uuid.UUID) -> Cells:
+    with database(server) as session:
+        rows = session.scalars(
+            select(TimeEntryRow).where(
+                TimeEntryRow.account_id == account_id, TimeEntryRow.deleted_at.is_(None)
+            )
+        ).all()
+        cells: Cells = {}
+        for r in rows:
+            cell = (str(r.contract_id), r.work_date)
+            assert cell not in cells, f"two live rows for one cell on the server: {cell}"
+            cells[cell] = (r.minutes, r.note)
+        return cells
+
+
+def server_timers(server: LiveServer, account_id: uuid.UUID) -> Timers:
+    with database(server) as session:
+        rows = session.scalars(
+            select(RunningTimerRow).where(
+                RunningTimerRow.account_id == account_id, RunningTimerRow.deleted_at.is_(None)
+            )
+        ).all()
+        return {str(r.id): (str(r.contract_id), r.started_at) for r in rows}
+
+
+def server_live_rows_per_cell(server: LiveServer, account_id: uuid.UUID) -> int:
+    """The most live rows any one cell has on the server (one is the rule)."""
+    with database(server) as session:
+        counts = session.execute(
+            select(func.count())
+            .select_from(TimeEntryRow)
+            .where(TimeEntryRow.account_id == account_id, TimeEntryRow.deleted_at.is_(None))
+            .group_by(TimeEntryRow.contract_id, TimeEntryRow.work_date)
+        ).scalars()
+        return max(counts, default=0)

@@ -1,0 +1,353 @@
+"""SYNC.md's third proof: a Hypothesis state machine with two or three devices of one freelancer
+editing cells, starting, switching and stopping timers, going offline and syncing, against one real
+server per example (SQLite in a temporary folder, uvicorn on 127.0.0.1, port 0).
+
+Every device talks to the server through its own fault proxy, used only as a network switch: an
+offline device's sync must raise OfflineError and leave everything waiting.
+
+After every step: each device's database passes ``PRAGMA quick_check`` and the server holds at most
+one live timer. At the end (every device online, two sync rounds each, refused changes decided like a
+user would, synced again): every replica equals the server (minutes and note per cell, live timers),
+at most one timer runs anywhere, one live server row per cell, no outbox record left, and every
+cell's value is one that some device wrote (nothing invented).
+
+The default run is bounded (15 examples of up to 30 steps); COAPP_FULL=1 or ``pytest --full`` runs
+200 examples of up to 60 steps.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from hypothesis import HealthCheck, event, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
+
+from coapp.domain.errors import ValidationError
+from coapp.models import RunningTimer
+from coapp.sync import refused
+from coapp.sync.transport import OfflineError
+from tests.coserver.harness import FakeClock, LiveServer
+from tests.coserver.sync_helpers import add_contract, freelancer
+from tests.sync.devices import Device
+from tests.sync.fault_proxy import FaultProxy
+from tests.sync.replicas import (
+    Cells,
+    device_cells,
+    device_sound,
+    device_timers,
+    server_cells,
+    server_live_rows_per_cell,
+    server_timers,
+)
+from tests.sync.sqlite_server import SqliteServer
+
+FULL_ENV = "COAPP_FULL"
+DAYS = [date(2026, 3, 2) + timedelta(days=i) for i in range(6)]
+ZONE = "Europe/Stockholm"
+# Timers run on a simulated clock that starts on the first day; the server's own clock is weeks
+# ahead, so no timer is ever "started in the future" from the server's point of view.
+TIMELINE_START = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
+SERVER_NOW = datetime(2026, 4, 1, 9, 0, tzinfo=UTC)
+ENDING_ROUNDS = 6  # decide-and-sync rounds before a refusal left over is a failure
+RETRY_ROUNDS = 3  # rounds in which the user may still retry (after that they discard)
+
+DEVICE = st.integers(min_value=0, max_value=2)  # taken modulo the number of devices
+CONTRACT = st.integers(min_value=0, max_value=1)
+# Mostly the first contract's first days: devices must meet on the same cells for conflicts to happen.
+CELL_CONTRACT = st.one_of(st.just(0), CONTRACT)
+CELL_DAY = st.one_of(st.sampled_from(DAYS[:2]), st.sampled_from(DAYS))
+MINUTES = st.sampled_from([0, 0, 15, 30, 60, 90, 240, 480])
+NOTES = st.sampled_from(["", "", "design", "review", "möte om API:t"])
+LATER = st.integers(min_value=1, max_value=180)  # minutes that pass before a timer action
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def tracked(method: F) -> F:
+    """Mark the machine broken while a step runs, so a failed step skips the ending's checks
+    (teardown always runs; its assertions would only hide the first failure)."""
+
+    @wraps(method)
+    def step(self: SyncMachine, *args: Any, **kwargs: Any) -> Any:
+        self.healthy = False
+        result = method(self, *args, **kwargs)
+        self.healthy = True
+        return result
+
+    return step  # type: ignore[return-value]
+
+
+class SyncMachine(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.healthy = False
+        self.folder = tempfile.TemporaryDirectory(prefix="coapp-sync-sm-")
+        root = Path(self.folder.name)
+        clock = FakeClock()
+        clock.now = SERVER_NOW
+        self.server = SqliteServer(root / "server", clock)
+        self.devices: list[Device] = []
+        self.proxies: list[FaultProxy] = []
+        self.now = TIMELINE_START
+        self.written: dict[tuple[str, date], set[tuple[int, str]]] = {}
+        self.rng = random.Random(0)
+        anna = freelancer(self.server.live)
+        self.account_id = anna.account_id
+        second = add_contract(self.server.live, anna.account_id, title="Second")
+        self.contracts = [str(anna.contract_id), str(second)]
+        self.root = root
+        self.healthy = True
+
+    @initialize(count=st.integers(min_value=2, max_value=3), decisions=st.randoms(use_true_random=False))
+    @tracked
+    def open_devices(self, count: int, decisions: random.Random) -> None:
+        self.rng = decisions
+        for i in range(count):
+            proxy = FaultProxy("127.0.0.1", self.server.port, seed=i)
+            self.proxies.append(proxy)
+            device = Device.open(self.root / f"device-{i}")
+            self.devices.append(device)
+            device.sign_in(proxy.url, "anna@example.com")
+            device.sync()  # the contracts arrive before the first edit
+
+    # --- rules ---------------------------------------------------------------------------------
+
+    def _device(self, i: int) -> tuple[int, Device]:
+        i %= len(self.devices)
+        return i, self.devices[i]
+
+    def _note_written(self, device: Device) -> None:
+        for cell, value in device_cells(device).items():
+            self.written.setdefault(cell, set()).add(value)
+
+    @rule(i=DEVICE, contract=CELL_CONTRACT, day=CELL_DAY, minutes=MINUTES, note=NOTES)
+    @tracked
+    def edit_cell(self, i: int, contract: int, day: date, minutes: int, note: str) -> None:
+        _, device = self._device(i)
+        before = device_cells(device)
+        try:
+            device.set(self.contracts[contract], day, minutes, note if minutes else "")
+        except ValidationError:
+            # The grid refuses a day over 24 hours (both contracts together); nothing changes.
+            assert device_cells(device) == before
+            return
+        self._note_written(device)
+
+    @rule(i=DEVICE, contract=CONTRACT, later=LATER)
+    @tracked
+    def start_or_switch_timer(self, i: int, contract: int, later: int) -> None:
+        _, device = self._device(i)
+        self.now += timedelta(minutes=later)
+        before = device_timers(device)
+        try:
+            device.ctx.timers.switch(self.contracts[contract], ZONE, self.now)
+        except ValidationError:
+            # Switching records the old timer's time; a day over 24 hours refuses it and the old
+            # timer runs on.
+            assert device_timers(device) == before
+            return
+        running = device.ctx.timers.running()
+        assert running is not None
+        self._note_written(device)
+
+    @rule(i=DEVICE, later=LATER)
+    @tracked
+    def stop_timer(self, i: int, later: int) -> None:
+        _, device = self._device(i)
+        self.now += timedelta(minutes=later)
+        before = device_timers(device)
+        try:
+            device.ctx.timers.stop(self.now)
+        except ValidationError:
+            assert device_timers(device) == before  # no time lost: the timer runs on
+            return
+        self._note_written(device)
+
+    @rule(i=DEVICE)
+    @tracked
+    def go_offline(self, i: int) -> None:
+        i, _ = self._device(i)
+        self.proxies[i].go_offline()
+
+    @rule(i=DEVICE)
+    @tracked
+    def go_online(self, i: int) -> None:
+        i, _ = self._device(i)
+        self.proxies[i].go_online()
+
+    @rule(i=DEVICE)
+    @tracked
+    def sync(self, i: int) -> None:
+        i, device = self._device(i)
+        if self.proxies[i].is_online:
+            if device.sync().refused:
+                event("a change refused during the run")
+            return
+        waiting = device.outbox()
+        with pytest.raises(OfflineError):
+            device.sync()
+        event("a sync while offline")
+        assert device.outbox() == waiting  # nothing dropped while offline
+
+    # --- invariants ----------------------------------------------------------------------------
+
+    @invariant()
+    @tracked
+    def databases_are_sound(self) -> None:
+        for device in self.devices:
+            assert device_sound(device) is None
+
+    @invariant()
+    @tracked
+    def at_most_one_live_timer_on_the_server(self) -> None:
+        assert len(server_timers(self.server.live, self.account_id)) <= 1
+
+    # --- the ending ----------------------------------------------------------------------------
+
+    def converge(self) -> None:
+        for proxy in self.proxies:
+            proxy.go_online()
+        for round_no in range(ENDING_ROUNDS):
+            for _ in range(2):
+                for device in self.devices:
+                    device.sync()
+            if not decide_refusals(self.devices, self.rng, retry_allowed=round_no < RETRY_ROUNDS):
+                event(f"ending rounds: {round_no + 1}")
+                break
+        else:
+            raise AssertionError("refused changes were left after every decision was made")
+        server = self.server.live
+        on_server = server_cells(server, self.account_id)
+        timers = server_timers(server, self.account_id)
+        for n, device in enumerate(self.devices):
+            assert device.outbox() == 0, f"device {n} has outbox records left"
+            assert device_cells(device) == on_server, f"device {n} differs from the server"
+            assert device_timers(device) == timers, f"device {n}'s timers differ from the server's"
+            assert device_sound(device) is None
+        assert len(timers) <= 1
+        event(f"live cells at the end: {len(on_server)}, timers: {len(timers)}")
+        assert server_live_rows_per_cell(server, self.account_id) <= 1
+        invented = _invented(on_server, self.written)
+        assert not invented, f"values no device wrote: {invented}"
+
+    def teardown(self) -> None:
+        try:
+            if self.healthy and self.devices:
+                self.converge()
+        finally:
+            for device in self.devices:
+                device.close()
+            for proxy in self.proxies:
+                proxy.close()
+            self.server.stop()
+            self.folder.cleanup()
+
+
+def decide_refusals(devices: list[Device], rng: random.Random, *, retry_allowed: bool) -> int:
+    """Decide every refused change like a user would: retry it (keep my version) or discard it
+    (take the platform's). Late in the ending a user gives up retrying what keeps being refused."""
+    decided = 0
+    for device in devices:
+        for change in refused.list_refused(device.ctx.store):
+            decided += 1
+            event(f"refused: {change.code}")
+            if retry_allowed and rng.random() < 0.5:
+                refused.retry(device.ctx.store, change.entity, change.row_id)
+                continue
+            refused.discard(device.ctx.store, change.entity, change.row_id)
+            if change.code == "timer_running":
+                _bury_discarded_timer(device, change.row_id)
+    return decided
+
+
+def _bury_discarded_timer(device: Device, timer_id: str) -> None:
+    """WORKAROUND for the bug test_discarding_a_refused_second_timer_leaves_one_timer shows:
+    do what discard should have done (a timer the platform never had ends, without an outbox
+    record). Remove it when that test passes."""
+    with device.ctx.store.write() as s:
+        s.info["applying_remote"] = True
+        row = s.get(RunningTimer, timer_id)
+        if row is not None and row.deleted_at is None and row.server_version is None:
+            row.deleted_at = datetime.now(UTC)
+            row.dirty = False
+        s.flush()
+        s.info["applying_remote"] = False
+
+
+def _invented(cells: Cells, written: dict[tuple[str, date], set[tuple[int, str]]]) -> Cells:
+    return {cell: value for cell, value in cells.items() if value not in written.get(cell, set())}
+
+
+def _full(config: pytest.Config) -> bool:
+    return os.environ.get(FULL_ENV, "") not in ("", "0") or bool(config.getoption("--full", False))
+
+
+def test_devices_editing_timing_and_going_offline_converge(pytestconfig: pytest.Config) -> None:
+    full = _full(pytestconfig)
+    run_state_machine_as_test(
+        SyncMachine,
+        settings=settings(
+            max_examples=200 if full else 15,
+            stateful_step_count=60 if full else 30,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        ),
+    )
+
+
+def test_the_ending_catches_a_replica_that_differs() -> None:
+    """The checks can fail: a value written into a device's table behind the sync engine's back
+    (no outbox record) never reaches the server, and the ending says so."""
+    machine = SyncMachine()
+    try:
+        machine.open_devices(2, random.Random(1))
+        machine.edit_cell(0, 0, DAYS[0], 60, "solo")
+        machine.sync(0)
+        machine.sync(1)
+        with contextlib.closing(sqlite3.connect(machine.devices[1].ctx.paths.database)) as conn, conn:
+            changed = conn.execute("UPDATE time_entries SET minutes = 30 WHERE minutes = 60").rowcount
+        assert changed == 1
+        with pytest.raises(AssertionError, match="device 1 differs"):
+            machine.converge()
+    finally:
+        machine.healthy = False
+        machine.teardown()
+    assert not Path(machine.folder.name).exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="coapp/sync/refused.py discard(): a timer_running refusal carries the *other* live timer "
+    "as server_row; discard applies that row and leaves the refused timer live locally, so the "
+    "device runs two timers (found by the state machine)",
+)
+def test_discarding_a_refused_second_timer_leaves_one_timer(tmp_path: Path, server: LiveServer) -> None:
+    anna = freelancer(server)
+    contract = str(anna.contract_id)
+    a, b = Device.open(tmp_path / "a"), Device.open(tmp_path / "b")
+    try:
+        for d in (a, b):
+            d.sign_in(server.url, "anna@example.com")
+            d.sync()
+        first = a.ctx.timers.start(contract, ZONE, datetime(2026, 3, 2, 7, 0, tzinfo=UTC))
+        a.sync()
+        b.ctx.timers.start(contract, ZONE, datetime(2026, 3, 2, 8, 0, tzinfo=UTC))  # b has not seen a's
+        assert b.sync().refused == 1
+        [change] = refused.list_refused(b.ctx.store)
+        assert change.code == "timer_running"
+        refused.discard(b.ctx.store, change.entity, change.row_id)
+        assert set(device_timers(b)) == {first.id}  # the platform's timer, and only that one
+    finally:
+        a.close()
+        b.close()
