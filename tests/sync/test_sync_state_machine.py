@@ -29,8 +29,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from hypothesis import HealthCheck, event, settings
+from hypothesis import HealthCheck, settings
+from hypothesis import event as hypothesis_event
 from hypothesis import strategies as st
+from hypothesis.control import currently_in_test_context
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 
 from coapp.domain.errors import ValidationError
@@ -72,6 +74,12 @@ NOTES = st.sampled_from(["", "", "design", "review", "möte om API:t"])
 LATER = st.integers(min_value=1, max_value=180)  # minutes that pass before a timer action
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def event(what: str) -> None:
+    """Hypothesis's statistics (``--hypothesis-show-statistics``), when a step runs inside it."""
+    if currently_in_test_context():
+        hypothesis_event(what)
 
 
 def tracked(method: F) -> F:
