@@ -25,14 +25,14 @@ from coapp.models.base import SyncMixin
 from coapp.sync.entities import ENTITIES, SyncedEntity
 from coapp.sync.wire import ChangesPage, InvoiceChange
 
-_CHUNK = 900  # ids per IN (...) query: well under SQLite's variable limit
+IN_CHUNK = 900  # ids per IN (...) query: well under SQLite's variable limit
 
 
-def _waiting_records(session: Session, entity: str, row_ids: list[str]) -> dict[str, set[str]]:
+def waiting_fields(session: Session, entity: str, row_ids: list[str]) -> dict[str, set[str]]:
     """Per row, the fields this device changed and has not pushed yet (absent: nothing waits)."""
     waiting: dict[str, set[str]] = {}
-    for start in range(0, len(row_ids), _CHUNK):
-        chunk = row_ids[start : start + _CHUNK]
+    for start in range(0, len(row_ids), IN_CHUNK):
+        chunk = row_ids[start : start + IN_CHUNK]
         rows = session.execute(
             select(OutboxRecord.row_id, OutboxRecord.op, OutboxRecord.fields).where(
                 OutboxRecord.entity == entity, OutboxRecord.row_id.in_(chunk)
@@ -48,7 +48,7 @@ def _waiting_records(session: Session, entity: str, row_ids: list[str]) -> dict[
 
 def pending_fields(session: Session, entity: str, row_id: str) -> set[str] | None:
     """The fields this device changed and has not pushed yet; None when nothing is waiting."""
-    return _waiting_records(session, entity, [row_id]).get(row_id)
+    return waiting_fields(session, entity, [row_id]).get(row_id)
 
 
 def apply_row(
@@ -66,7 +66,7 @@ def apply_row(
         if values.get("deleted_at") is None:
             session.add(_fresh(entity, row_id, values, version))
         return
-    _merge(session, entity, row, values, version, pending_fields(session, entity.name, row_id), as_json)
+    merge_row(session, entity, row, values, version, pending_fields(session, entity.name, row_id), as_json)
 
 
 def _fresh(entity: SyncedEntity, row_id: str, values: dict[str, Any], version: int) -> SyncMixin:
@@ -76,7 +76,7 @@ def _fresh(entity: SyncedEntity, row_id: str, values: dict[str, Any], version: i
     return fresh
 
 
-def _merge(
+def merge_row(
     session: Session,
     entity: SyncedEntity,
     row: SyncMixin,
@@ -131,12 +131,12 @@ def _apply_entity(session: Session, entity: SyncedEntity, changes: list[Any]) ->
             newest[key] = change
     ids = list(newest)
     existing: dict[str, SyncMixin] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = ids[start : start + IN_CHUNK]
         existing.update(
             {r.id: r for r in session.scalars(select(entity.model).where(entity.model.id.in_(chunk)))}
         )
-    waiting = _waiting_records(session, entity.name, [i for i in ids if i in existing])
+    waiting = waiting_fields(session, entity.name, [i for i in ids if i in existing])
     now = datetime.now(UTC)
     fresh: list[dict[str, Any]] = []
     for row_id, change in newest.items():
@@ -154,13 +154,13 @@ def _apply_entity(session: Session, entity: SyncedEntity, changes: list[Any]) ->
                     }
                 )
             continue
-        _merge(session, entity, row, values, change.version, waiting.get(row_id), _json_of(change.row))
+        merge_row(session, entity, row, values, change.version, waiting.get(row_id), json_of(change.row))
     if fresh:
         # Core insert: no ORM bookkeeping per row, and no outbox (these came from the server).
         session.execute(insert(entity.model), fresh)
 
 
-def _json_of(model: Any) -> Callable[[], dict[str, Any]]:
+def json_of(model: Any) -> Callable[[], dict[str, Any]]:
     """The row as JSON, made only if a refused change needs it."""
     return lambda: dict(model.model_dump(mode="json"))
 

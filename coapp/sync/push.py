@@ -17,8 +17,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from coapp.models import OutboxRecord, SyncState
-from coapp.sync.entities import ENTITIES, LOCAL_ONLY
-from coapp.sync.pull import apply_row
+from coapp.sync.entities import ENTITIES, LOCAL_ONLY, SyncedEntity
+from coapp.sync.pull import IN_CHUNK, json_of, merge_row, waiting_fields
 from coapp.sync.wire import PUSH_BATCH_MAX, OpKind, OpResult, OpStatus, PushOp, PushResponse
 
 # How many outbox records one batch may look at; they coalesce to at most PUSH_BATCH_MAX ops.
@@ -123,52 +123,74 @@ def apply_results(session: Session, state: SyncState, batch: Batch, response: Pu
     results = {str(r.op_id): r for r in response.results}
     tally = PushTally()
     now = datetime.now(UTC)
+    settled: list[tuple[_Group, OpResult]] = []
     for group in batch.groups:
         result = results.get(group.op_id)
         if result is None:
             continue  # not answered: the records stay queued for the next batch
         if result.status in (OpStatus.APPLIED, OpStatus.DUPLICATE):
             tally.applied += 1
-            _settle(session, group, result)
+            settled.append((group, result))
         else:
             tally.refused += 1
             _refuse(session, group, result, now)
+    _settle_all(session, settled)
     state.pending_key = state.pending_through_seq = None
     return tally
 
 
-def _settle(session: Session, group: _Group, result: OpResult) -> None:
-    session.execute(delete(OutboxRecord).where(OutboxRecord.seq.in_(group.seqs)))
-    model = ENTITIES[group.entity].model
-    row = session.get(model, group.row_id)
-    if row is None:
-        return
-    if result.row is not None and result.version is not None:
-        # The server's row after this op may hold other devices' newer fields too: take them now
-        # (as a pull would), so the version we claim to have seen matches the values we hold.
-        session.info["applying_remote"] = True
-        try:
-            record = result.row.model_dump()
-            apply_row(
-                session, ENTITIES[group.entity], record, result.version, result.row.model_dump(mode="json")
+def _settle_all(session: Session, settled: list[tuple[_Group, OpResult]]) -> None:
+    """The accepted ops, in bulk: their records go, and each row takes the server's copy (which may
+    hold other devices' newer fields too, so the version we claim matches the values we hold)."""
+    seqs = [seq for group, _ in settled for seq in group.seqs]
+    for start in range(0, len(seqs), IN_CHUNK):
+        session.execute(delete(OutboxRecord).where(OutboxRecord.seq.in_(seqs[start : start + IN_CHUNK])))
+    by_entity: dict[str, list[tuple[_Group, OpResult]]] = {}
+    for group, result in settled:
+        by_entity.setdefault(group.entity, []).append((group, result))
+    session.info["applying_remote"] = True
+    try:
+        with session.no_autoflush:
+            for name, pairs in by_entity.items():
+                _settle_entity(session, ENTITIES[name], pairs)
+        session.flush()
+    finally:
+        session.info["applying_remote"] = False
+
+
+def _settle_entity(session: Session, entity: SyncedEntity, pairs: list[tuple[_Group, OpResult]]) -> None:
+    ids = [group.row_id for group, _ in pairs]
+    rows: dict[str, Any] = {}
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = ids[start : start + IN_CHUNK]
+        rows.update(
+            {r.id: r for r in session.scalars(select(entity.model).where(entity.model.id.in_(chunk)))}
+        )
+    waiting = waiting_fields(session, entity.name, ids)
+    for group, result in pairs:
+        row = rows.get(group.row_id)
+        if row is None or result.version is None:
+            continue
+        if result.row is not None:
+            merge_row(
+                session,
+                entity,
+                row,
+                entity.local_values(dict(result.row)),
+                result.version,
+                waiting.get(group.row_id),
+                json_of(result.row),
             )
-        finally:
-            session.info["applying_remote"] = False
-    if result.version is not None:
         row.server_version = max(row.server_version or 0, result.version)
-        # Edits queued while this batch was in flight were made on top of what it carried.
-        session.execute(
-            update(OutboxRecord)
-            .where(OutboxRecord.entity == group.entity, OutboxRecord.row_id == group.row_id)
-            .values(base_version=result.version)
-        )
-    left = session.scalar(
-        select(OutboxRecord.seq).where(
-            OutboxRecord.entity == group.entity, OutboxRecord.row_id == group.row_id
-        )
-    )
-    if left is None:
-        row.dirty = False
+        if group.row_id in waiting:
+            # Edits queued while this batch was in flight were made on top of what it carried.
+            session.execute(
+                update(OutboxRecord)
+                .where(OutboxRecord.entity == group.entity, OutboxRecord.row_id == group.row_id)
+                .values(base_version=result.version)
+            )
+        else:
+            row.dirty = False
 
 
 def _refuse(session: Session, group: _Group, result: OpResult, now: datetime) -> None:
