@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header
@@ -66,6 +67,29 @@ def decided_on(if_match: str | None) -> int:
     return int(match.group(1))
 
 
+def _command(
+    ctx: Ctx,
+    caller: CurrentCaller,
+    idempotency_key: str | None,
+    if_match: str | None,
+    invoice_id: uuid.UUID,
+    verb: str,
+    body: Any,
+    work: Callable[..., Any],
+) -> JSONResponse:
+    """A command under its Idempotency-Key, decided on the If-Match version (428/412 otherwise)."""
+    version = decided_on(if_match)
+    account_id = caller.account.id
+    return idempotency.run(
+        ctx,
+        account_id,
+        idempotency_key,
+        f"POST /v1/invoices/{invoice_id}/{verb}",
+        {"if_match": version, "body": body.model_dump(mode="json")},
+        lambda session: work(ctx, session, account_id, invoice_id, version, body),
+    )
+
+
 @router.post(
     "/invoices/{invoice_id}/confirm",
     response_model=InvoiceRecord,
@@ -82,16 +106,7 @@ def confirm_invoice(
     idempotency_key: IdempotencyKey = None,
     if_match: IfMatch = None,
 ) -> JSONResponse:
-    version = decided_on(if_match)
-    account_id = caller.account.id
-    return idempotency.run(
-        ctx,
-        account_id,
-        idempotency_key,
-        f"POST /v1/invoices/{invoice_id}/confirm",
-        {"if_match": version, "body": body.model_dump(mode="json")},
-        lambda session: invoices.confirm(ctx, session, account_id, invoice_id, version, body),
-    )
+    return _command(ctx, caller, idempotency_key, if_match, invoice_id, "confirm", body, invoices.confirm)
 
 
 @router.post(
@@ -108,16 +123,7 @@ def credit_invoice(
     idempotency_key: IdempotencyKey = None,
     if_match: IfMatch = None,
 ) -> JSONResponse:
-    version = decided_on(if_match)
-    account_id = caller.account.id
-    return idempotency.run(
-        ctx,
-        account_id,
-        idempotency_key,
-        f"POST /v1/invoices/{invoice_id}/credit",
-        {"if_match": version, "body": body.model_dump(mode="json")},
-        lambda session: invoices.credit(ctx, session, account_id, invoice_id, version, body),
-    )
+    return _command(ctx, caller, idempotency_key, if_match, invoice_id, "credit", body, invoices.credit)
 
 
 @router.get(

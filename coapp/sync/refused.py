@@ -147,32 +147,43 @@ def list_refused(store: Store) -> list[RefusedChange]:
         return out + _refused_commands(s)
 
 
+def _take(s: Session, entity: str, row_id: str) -> list[OutboxRecord]:
+    """Remove the refused change's records (the caller decides what replaces them)."""
+    records = _records(s, entity, row_id)
+    if not records:
+        raise NotFoundError("that refused change is no longer waiting")
+    s.execute(delete(OutboxRecord).where(OutboxRecord.seq.in_([r.seq for r in records])))
+    s.flush()
+    return records
+
+
+def _invoice_decided(store: Store, entity: str, row_id: str) -> bool:
+    """Refused invoice commands: retry and discard both drop the refusal (a draft is confirmed
+    again by the user; a confirmation still waiting is queued afresh next round)."""
+    if entity != "invoice":
+        return False
+    if not _drop_command(store, row_id):
+        raise NotFoundError("that refused change is no longer waiting")
+    return True
+
+
 def retry(store: Store, entity: str, row_id: str) -> None:
     """Queue the refused change again, as one op on top of the platform's current copy."""
-    if entity == "invoice":
-        # A confirmation still waiting (one numbered before sign-in) is queued afresh next round.
-        if not _drop_command(store, row_id):
-            raise NotFoundError("that refused change is no longer waiting")
+    if _invoice_decided(store, entity, row_id):
         return
     with store.write() as s:
-        records = _records(s, entity, row_id)
-        if not records:
-            raise NotFoundError("that refused change is no longer waiting")
+        records = _take(s, entity, row_id)
         fields: dict[str, Any] = {}
         for r in records:
             fields.update(r.fields or {})
         base = records[-1].server_row.get("version") if records[-1].server_row else None
-        last_op = records[-1].op
-        first_id = records[0].op_id
-        s.execute(delete(OutboxRecord).where(OutboxRecord.seq.in_([r.seq for r in records])))
-        s.flush()
         # A new record goes to the end of the queue (a batch in flight keeps its exact content).
         s.add(
             OutboxRecord(
-                op_id=first_id,
+                op_id=records[0].op_id,
                 entity=entity,
                 row_id=row_id,
-                op=last_op,
+                op=records[-1].op,
                 base_version=base if isinstance(base, int) else None,
                 fields=fields,
             )
@@ -181,17 +192,10 @@ def retry(store: Store, entity: str, row_id: str) -> None:
 
 def discard(store: Store, entity: str, row_id: str) -> None:
     """Drop the refused change and show the platform's version (or nothing, if it never had one)."""
-    if entity == "invoice":
-        if not _drop_command(store, row_id):
-            raise NotFoundError("that refused change is no longer waiting")
+    if _invoice_decided(store, entity, row_id):
         return
     with store.write() as s:
-        records = _records(s, entity, row_id)
-        if not records:
-            raise NotFoundError("that refused change is no longer waiting")
-        server_row = records[-1].server_row
-        s.execute(delete(OutboxRecord).where(OutboxRecord.seq.in_([r.seq for r in records])))
-        s.flush()
+        server_row = _take(s, entity, row_id)[-1].server_row
         synced = ENTITIES.get(entity)
         if synced is None:
             return
