@@ -9,7 +9,7 @@ After every step: each device's database passes ``PRAGMA quick_check`` and the s
 one live timer. At the end (every device online, two sync rounds each, refused changes decided like a
 user would, synced again): every replica equals the server (minutes and note per cell, live timers),
 at most one timer runs anywhere, one live server row per cell, no outbox record left, and every
-cell's value is one that some device wrote (nothing invented).
+field of every cell holds a value some device gave it (nothing invented; fields merge per field).
 
 The default run is bounded (15 examples of up to 30 steps); COAPP_FULL=1 or ``pytest --full`` runs
 200 examples of up to 60 steps.
@@ -108,7 +108,10 @@ class SyncMachine(RuleBasedStateMachine):
         self.devices: list[Device] = []
         self.proxies: list[FaultProxy] = []
         self.now = TIMELINE_START
-        self.written: dict[tuple[str, date], set[tuple[int, str]]] = {}
+        # Every value each field of each cell ever held on some device: fields merge per field (last
+        # writer wins per field), so a cell may end with one device's minutes and another's note.
+        self.minutes_written: dict[tuple[str, date], set[int]] = {}
+        self.notes_written: dict[tuple[str, date], set[str]] = {}
         self.rng = random.Random(0)
         anna = freelancer(self.server.live)
         self.account_id = anna.account_id
@@ -137,7 +140,8 @@ class SyncMachine(RuleBasedStateMachine):
 
     def _note_written(self, device: Device) -> None:
         for cell, value in device_cells(device).items():
-            self.written.setdefault(cell, set()).add(value)
+            self.minutes_written.setdefault(cell, set()).add(value[0])
+            self.notes_written.setdefault(cell, set()).add(value[1])
 
     @rule(i=DEVICE, contract=CELL_CONTRACT, day=CELL_DAY, minutes=MINUTES, note=NOTES)
     @tracked
@@ -246,7 +250,7 @@ class SyncMachine(RuleBasedStateMachine):
         assert len(timers) <= 1
         event(f"live cells at the end: {len(on_server)}, timers: {len(timers)}")
         assert server_live_rows_per_cell(server, self.account_id) <= 1
-        invented = _invented(on_server, self.written)
+        invented = _invented(on_server, self.minutes_written, self.notes_written)
         assert not invented, f"values no device wrote: {invented}"
 
     def teardown(self) -> None:
@@ -293,8 +297,15 @@ def _bury_discarded_timer(device: Device, timer_id: str) -> None:
         s.info["applying_remote"] = False
 
 
-def _invented(cells: Cells, written: dict[tuple[str, date], set[tuple[int, str]]]) -> Cells:
-    return {cell: value for cell, value in cells.items() if value not in written.get(cell, set())}
+def _invented(
+    cells: Cells, minutes: dict[tuple[str, date], set[int]], notes: dict[tuple[str, date], set[str]]
+) -> Cells:
+    """Cells holding a field value that no device ever gave that field."""
+    return {
+        cell: (m, n)
+        for cell, (m, n) in cells.items()
+        if m not in minutes.get(cell, set()) or n not in notes.get(cell, set())
+    }
 
 
 def _full(config: pytest.Config) -> bool:
