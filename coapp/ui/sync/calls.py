@@ -21,7 +21,7 @@ from coapp.sync.api import ApiError, BadServerAnswer
 from coapp.sync.client import SyncClient
 from coapp.sync.credentials import TokenStore
 from coapp.sync.engine import NotSignedIn, SyncReport
-from coapp.sync.transport import OfflineError, RetryPolicy
+from coapp.sync.transport import OfflineError, RateLimitedError, RetryPolicy
 
 # Rounds run in the background: patient retries. Tests replace it with a fast one.
 ROUND_POLICY: RetryPolicy | None = None
@@ -210,6 +210,8 @@ def classify(exc: BaseException, client: SyncClient | None = None) -> Problem | 
     """The Problem for an expected failure; None for a bug."""
     if isinstance(exc, RateLimited):
         return Problem("rate_limited", "form", wait_seconds=max(1, round(exc.seconds)))
+    if isinstance(exc, RateLimitedError):  # a wait longer than the transport sleeps through
+        return Problem("rate_limited", "form", wait_seconds=max(1, round(exc.retry_after)))
     if isinstance(exc, OfflineError):
         return Problem("offline", "form", str(exc))
     if isinstance(exc, AccountMismatch):
