@@ -63,6 +63,7 @@ def test_seed_demo_prints_accounts_that_can_sign_in(
         assert len(contracts) == (1 if account["role"] == "freelancer" else 0)
         for contract in contracts:
             assert contract["start_date"] < date.today().isoformat() < contract["end_date"]
+            assert contract["assignment_id"] is not None  # from a demo assignment (test_server_assignments)
 
 
 def test_prune_prints_what_it_deleted(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
