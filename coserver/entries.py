@@ -204,8 +204,10 @@ def _update_entry(
         raise Refusal(
             OpStatus.CONFLICT, "unknown_base_version", "The server has no such version of this row.", row
         )
-    if revive and (base is None or base < (row.deleted_version or 0)):
-        # Delete wins over an edit made before the edit's device saw the delete.
+    if revive and base is not None and base < (row.deleted_version or 0):
+        # Delete wins over an edit made before the edit's device saw the delete. Without a base the
+        # device never saw this entry at all (a new cell on a device, or everything sent again after
+        # the server was restored from a backup): it is filling the day, not editing what was deleted.
         raise Refusal(OpStatus.CONFLICT, "deleted", "This entry was deleted on another device.", row)
     if not changes and not revive:
         return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, version=row.version, row=entry_record(row))

@@ -203,15 +203,19 @@ def discard(store: Store, entity: str, row_id: str) -> None:
             select(OutboxRecord.seq).where(OutboxRecord.entity == entity, OutboxRecord.row_id == row_id)
         )
         row = s.get(synced.model, row_id)
+        same = server_row is not None and str(server_row.get("id")) == row_id
         s.info["applying_remote"] = True
         try:
             if server_row is not None:
-                if row is not None:
+                if same and row is not None:
                     row.server_version = None  # let the platform's copy replace ours entirely
                     s.flush()
-                apply_row(s, synced, _from_json(server_row), int(str(server_row.get("version") or 0)))
-            elif row is not None and row.server_version is None:
-                row.deleted_at = datetime.now(UTC)  # it never reached the platform
+                version = int(str(server_row.get("version") or 0))
+                apply_row(s, synced, _from_json(server_row), version)
+            if not same and row is not None and row.deleted_at is None:
+                # Refused in favour of another row (the timer already running, the entry already
+                # holding the day): this one never existed on the platform.
+                row.deleted_at = datetime.now(UTC)
             row = s.get(synced.model, row_id)
             if row is not None and waiting is None:
                 row.dirty = False

@@ -141,10 +141,17 @@ def test_delete_wins_over_an_edit_made_before_it_was_seen(server: LiveServer) ->
     assert revived["status"] == "applied"
     assert revived["row"]["deleted_at"] is None
     assert revived["row"]["minutes"] == 120
+    # A device that never saw the entry (no base) fills the day again: not an edit of the deleted one.
+    [gone] = anna.push(delete(row_id, base=revived["version"]))
+    [filled] = anna.push(upsert(row_id, contract_id=str(anna.contract_id), work_date=DAY, minutes=60))
+    assert filled["status"] == "applied"
+    assert filled["row"]["deleted_at"] is None
+    assert filled["version"] > gone["version"]
+    revived = filled
     # A base the server never handed out: conflict with the server's row, nothing changed.
     [future] = anna.push(upsert(row_id, base=revived["version"] + 1000, minutes=5))
     assert future["status"] == "conflict"
-    assert future["row"]["minutes"] == 120
+    assert future["row"]["minutes"] == 60
     # Deleting twice, or deleting what never reached the server, is fine.
     assert anna.push(delete(row_id), delete(row_id))[1]["status"] in ("applied", "duplicate")
     assert anna.push(delete(uuid.uuid4()))[0]["status"] == "applied"
