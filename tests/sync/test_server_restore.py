@@ -16,7 +16,6 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from coapp.models import TimeEntry
@@ -182,16 +181,11 @@ def _entry(contract: str, work_date: date) -> str:
     return entry_id(contract, work_date)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="coapp/sync/resync.py after_epoch_change() resends every row with base_version=None; "
-    "the restored server still holds this day's tombstone, and coserver/entries.py _update_entry "
-    "reads a revive with no base as an edit made before the delete was seen: refused 'deleted' "
-    "('deleted on another device'), though the device made the delete and the revive itself",
-)
 def test_a_day_deleted_before_the_backup_and_filled_again_after_it_survives_the_restore(
     tmp_path: Path,
 ) -> None:
+    """Found by this file: the resend after a restore carries no base version, and the restored
+    server's tombstone once refused it as "deleted on another device"."""
     with SqliteServer(tmp_path / "server") as srv:
         anna = freelancer(srv.live)
         contract = str(anna.contract_id)
