@@ -1,5 +1,5 @@
 """What a replica holds, read the same way on a device and on the server, so a test can compare them:
-live time entries per cell and live running timers; plus the user's way out of refused changes.
+live time entries per cell, live running timers, invoiced time and invoice numbers.
 
 Unlike ``Device.entries`` nothing is filtered: a live row with 0 minutes (which the grid never makes)
 would show up as a difference instead of being hidden.
@@ -12,9 +12,10 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from coapp.models import RunningTimer, TimeEntry
+from coapp.models import Invoice, OutboxRecord, RunningTimer, SyncCommand, TimeEntry
 from coapp.store.database import quick_check
-from coserver.models import RunningTimerRow, TimeEntryRow
+from coapp.sync.entities import ENTITIES
+from coserver.models import InvoiceRow, RunningTimerRow, TimeEntryRow
 from tests.coserver.harness import LiveServer
 from tests.coserver.sync_helpers import database
 from tests.sync.devices import Device
@@ -75,3 +76,56 @@ def server_live_rows_per_cell(server: LiveServer, account_id: uuid.UUID) -> int:
             .group_by(TimeEntryRow.contract_id, TimeEntryRow.work_date)
         ).scalars()
         return max(counts, default=0)
+
+
+# --- invoices ------------------------------------------------------------------------------------
+
+Locks = dict[str, tuple[str, int, str]]  # entry id -> (invoice id, minutes, note): the invoiced time
+
+
+def server_locked_time(server: LiveServer, account_id: uuid.UUID) -> Locks:
+    """Every time entry on a confirmed invoice, as the server holds it."""
+    with database(server) as session:
+        rows = session.scalars(
+            select(TimeEntryRow).where(
+                TimeEntryRow.account_id == account_id, TimeEntryRow.invoice_id.is_not(None)
+            )
+        ).all()
+        return {str(r.id): (str(r.invoice_id), r.minutes, r.note) for r in rows if r.deleted_at is None}
+
+
+def device_locked_time(device: Device) -> Locks:
+    with device.ctx.store.read() as s:
+        rows = s.scalars(
+            select(TimeEntry).where(TimeEntry.invoice_id.is_not(None), TimeEntry.deleted_at.is_(None))
+        ).all()
+        return {r.id: (str(r.invoice_id), r.minutes, r.note) for r in rows}
+
+
+def server_invoice_numbers(server: LiveServer, account_id: uuid.UUID) -> dict[str, int]:
+    """Invoice id -> its number in the account's series."""
+    with database(server) as session:
+        rows = session.execute(
+            select(InvoiceRow.id, InvoiceRow.number_value).where(InvoiceRow.account_id == account_id)
+        ).all()
+        return {str(row_id): int(number) for row_id, number in rows}
+
+
+def device_numbered_invoices(device: Device) -> dict[str, str]:
+    """Invoice id -> number, for the invoices this device holds a platform number for."""
+    with device.ctx.store.read() as s:
+        rows = s.scalars(select(Invoice).where(Invoice.number.is_not(None))).all()
+        return {r.id: str(r.number) for r in rows}
+
+
+def device_commands(device: Device) -> int:
+    """Invoice commands still waiting or refused on the device."""
+    with device.ctx.store.read() as s:
+        return s.scalar(select(func.count()).select_from(SyncCommand)) or 0
+
+
+def outbox_to_push(device: Device) -> int:
+    """Outbox records of entities that travel as rows (a round drops the local-only ones first)."""
+    with device.ctx.store.read() as s:
+        query = select(func.count()).select_from(OutboxRecord).where(OutboxRecord.entity.in_(list(ENTITIES)))
+        return s.scalar(query) or 0

