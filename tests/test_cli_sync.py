@@ -39,6 +39,7 @@ from tests.test_cli import Run, assert_one_line_error
 
 # The real server on loopback (tests/coserver/conftest.py), on SQLite and PostgreSQL.
 db_url, start_server, server = live_server.db_url, live_server.start_server, live_server.server
+migrated_templates = live_server.migrated_templates
 
 EMAIL = "anna@example.com"
 LATE = date(2026, 6, 29)  # inside the contract (to 2026-06-30) until the platform shortens it

@@ -4,6 +4,7 @@ database per test, on SQLite and, when COAPP_TEST_POSTGRES_URL is set, on Postgr
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 import time
 import uuid
@@ -19,6 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from coserver.app import create_app
+from coserver.db import make_engine, migrate
 from coserver.settings import Settings
 from tests.coserver.harness import CHEAP_HASHER, FakeClock, LiveServer
 
@@ -26,17 +28,65 @@ POSTGRES_ENV = "COAPP_TEST_POSTGRES_URL"
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get(POSTGRES_ENV) else [])
 
 
+@pytest.fixture(scope="session")
+def migrated_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """One migrated database per backend, copied for each test: migrating every test's database from
+    scratch cost most of the server suite's time. Made on first use."""
+    made: dict[str, str] = {}
+    yield made
+    if "postgresql" in made:
+        admin = create_engine(make_url(os.environ[POSTGRES_ENV]), isolation_level="AUTOCOMMIT")
+        try:
+            _drop_database(admin, made["postgresql"])
+        finally:
+            admin.dispose()
+
+
+def _migrated(templates: dict[str, str], backend: str, folder: Path) -> str:
+    if backend in templates:
+        return templates[backend]
+    if backend == "sqlite":
+        path = folder / "template.sqlite3"
+        url = f"sqlite:///{path}"
+        templates[backend] = str(path)
+    else:
+        base = make_url(os.environ[POSTGRES_ENV])
+        name = f"coserver_tmpl_{uuid.uuid4().hex[:12]}"
+        admin = create_engine(base, isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+        finally:
+            admin.dispose()
+        url = base.set(database=name).render_as_string(hide_password=False)
+        templates[backend] = name
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+    finally:
+        engine.dispose()  # a PostgreSQL template may have no open connections
+    return templates[backend]
+
+
 @pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+def db_url(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    migrated_templates: dict[str, str],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[str]:
+    template = _migrated(migrated_templates, request.param, tmp_path_factory.getbasetemp())
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'server.sqlite3'}"
+        target = tmp_path / "server.sqlite3"
+        shutil.copyfile(template, target)
+        yield f"sqlite:///{target}"
         return
     base = make_url(os.environ[POSTGRES_ENV])
     name = f"coserver_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
         yield base.set(database=name).render_as_string(hide_password=False)
         _drop_database(admin, name)
     finally:

@@ -37,7 +37,12 @@ def _direct(device: Device, url: str) -> SyncEngine:
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_two_devices_converge_through_faults(tmp_path: Path, server: LiveServer, seed: int) -> None:
+def test_two_devices_converge_through_faults(
+    tmp_path: Path, server: LiveServer, seed: int, request: pytest.FixtureRequest
+) -> None:
+    full = request.config.getoption("--full")
+    if server.settings.db_url.startswith("postgresql") and seed >= 3 and not full:
+        pytest.skip("PostgreSQL runs 3 of the seeds; --full runs all 10 (the client's logic is the same)")
     rng = random.Random(seed)
     anna = freelancer(server)
     contract = str(anna.contract_id)
