@@ -290,6 +290,15 @@ def keep_pending_lock(s: Session, row: TimeEntry, values: dict[str, Any]) -> Non
     invoice = s.get(Invoice, local)
     if invoice is None or invoice.server_version is not None:
         return  # the platform's word on a confirmed invoice stands
+    if values.get("invoice_id") is not None:
+        # Another invoice (confirmed on another device) took this time first: ours cannot be.
+        refuse_pending(
+            s,
+            invoice,
+            "already_invoiced",
+            "This time is already on an invoice confirmed on another device.",
+        )
+        return
     if all(values.get(k, getattr(row, k)) == getattr(row, k) for k in ("minutes", "note", "deleted_at")):
         values["invoice_id"] = local
         return
