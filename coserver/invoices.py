@@ -307,6 +307,11 @@ def credit(
     figures = recompute(lines, original.currency, original.commission_bp)
     number = _take_number(session, account_id)
     now = ctx.now()
+    # The original is stamped first: the change feed (ordered by version) then brings it before the
+    # credit note that refers to it, so a device that never had it can take the note.
+    original.state = InvoiceState.CREDITED.value
+    original.state_changed_at = now
+    original.version = next_version(session)
     note = InvoiceRow(
         id=body.credit_note_id,
         account_id=account_id,
@@ -340,9 +345,6 @@ def credit(
         state_changed_at=now,
     )
     session.add(note)
-    original.state = InvoiceState.CREDITED.value
-    original.state_changed_at = now
-    original.version = next_version(session)
     session.flush()
     entries = session.execute(select(TimeEntryRow).where(TimeEntryRow.invoice_id == original.id)).scalars()
     for entry in entries:

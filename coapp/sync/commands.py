@@ -266,8 +266,29 @@ def _refuse(store: Store, command_id: str, code: str, message: str) -> None:
             return
         command.refused_code, command.refused_message = code, message
         invoice = s.get(Invoice, command.target_id)
-        if invoice is not None and invoice.kind == "invoice":
+        if invoice is None:
+            return
+        if invoice.kind == "invoice":
             release(s, invoice)
+        else:
+            withdraw_credit(s, invoice, already_credited=code == "already_credited")
+
+
+def withdraw_credit(s: Session, note: Invoice, *, already_credited: bool) -> None:
+    """A credit note the platform did not take was never issued: it goes, and the invoice it meant to
+    cancel stands as the platform has it (credited by another device's note, or still confirmed: its
+    time is locked again by the platform's copy at the next answer or page)."""
+    if note.number is not None:
+        return
+    original = s.get(Invoice, note.credited_invoice_id) if note.credited_invoice_id else None
+    if original is not None and original.state == "credited" and not already_credited:
+        original.state = "confirmed"
+    now = datetime.now(UTC)
+    note.state = "draft"
+    s.flush()
+    note.deleted_at = now
+    for line in s.scalars(select(InvoiceLineRow).where(InvoiceLineRow.invoice_id == note.id)):
+        line.deleted_at = now
 
 
 def refuse_pending(s: Session, invoice: Invoice, code: str, message: str) -> None:

@@ -98,6 +98,12 @@ def merge_row(
         # (a waiting edit is refused at its push, and the user sees why).
         waiting = None
     if waiting is None:
+        incoming = values.get("invoice_id")
+        if isinstance(row, TimeEntry) and row.invoice_id and incoming and incoming != row.invoice_id:
+            # Moved from one invoice to another (credited, then invoiced again, elsewhere): the lock
+            # is released first, since invoiced time never changes while it is locked.
+            row.invoice_id = None
+            session.flush()
         for key, value in values.items():
             setattr(row, key, value)
         row.dirty = False
