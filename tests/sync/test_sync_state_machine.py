@@ -83,7 +83,6 @@ CLIENT = {
 # ahead, so no timer is ever "started in the future" from the server's point of view.
 TIMELINE_START = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
 SERVER_NOW = datetime(2026, 4, 1, 9, 0, tzinfo=UTC)
-INVOICING_DEVICES = 1  # see confirm_invoice
 ENDING_ROUNDS = 6  # decide-and-sync rounds before a refusal left over is a failure
 RETRY_ROUNDS = 3  # rounds in which the user may still retry (after that they discard)
 
@@ -217,10 +216,6 @@ class SyncMachine(RuleBasedStateMachine):
     @tracked
     def confirm_invoice(self, i: int, contract: int) -> None:
         """Invoice the week on this device; signed in, the platform numbers it at the next round."""
-        # WORKAROUND: only the first device invoices while the bug that
-        # test_time_invoiced_on_another_device_first_stays_locked_here shows stands (two devices
-        # invoicing one week); use every device again when that test passes.
-        i = i % INVOICING_DEVICES
         _, device = self._device(i)
         try:
             draft = device.ctx.drafts.create(self.contracts[contract], *WEEK)
