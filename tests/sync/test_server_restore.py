@@ -209,3 +209,39 @@ def test_a_day_deleted_before_the_backup_and_filled_again_after_it_survives_the_
             assert_same_everywhere([a], srv.live, anna.account_id, expected)
         finally:
             a.close()
+
+
+def test_two_devices_that_both_held_the_lost_changes_resend_them_without_duplicates(tmp_path: Path) -> None:
+    """The device that did not make the lost changes also holds them (pulled) and resends them too,
+    first: the server ends with one row per cell, and both devices' values, once."""
+    with SqliteServer(tmp_path / "server") as srv:
+        anna = freelancer(srv.live)
+        contract = str(anna.contract_id)
+        a, b = Device.open(tmp_path / "a", PATIENT), Device.open(tmp_path / "b", PATIENT)
+        try:
+            for d in (a, b):
+                d.sign_in(srv.url, "anna@example.com")
+                d.sync()
+            a.set(contract, day(0), 60, "kept by the backup")
+            a.sync()
+            copy = tmp_path / "backup.sqlite3"
+            backup(srv.db_path, copy)
+            a.set(contract, day(0), 0)
+            a.set(contract, day(1), 120, "lost by the restore")
+            b_timer = b.ctx.timers.start(contract, ZONE, datetime(2026, 3, 2, 8, 0, tzinfo=UTC))
+            b.set(contract, day(2), 30, "b's, lost too")
+            for d in (a, b, a):
+                assert d.sync().refused == 0
+            expected = device_cells(a)
+            assert expected == {
+                (contract, day(1)): (120, "lost by the restore"),
+                (contract, day(2)): (30, "b's, lost too"),
+            }
+            restore(srv, copy, epoch=uuid.uuid4().hex)
+            for d in (b, a, b):
+                assert d.sync().refused == 0, [(c.code, c.message) for c in refused.list_refused(d.ctx.store)]
+            assert_same_everywhere([a, b], srv.live, anna.account_id, expected)
+            assert set(server_timers(srv.live, anna.account_id)) == {b_timer.id}
+        finally:
+            a.close()
+            b.close()
