@@ -368,7 +368,7 @@ def _full(config: pytest.Config) -> bool:
     return os.environ.get(FULL_ENV, "") not in ("", "0") or bool(config.getoption("--full", False))
 
 
-def test_devices_editing_timing_and_going_offline_converge(pytestconfig: pytest.Config) -> None:
+def test_devices_editing_timing_invoicing_and_going_offline_converge(pytestconfig: pytest.Config) -> None:
     full = _full(pytestconfig)
     run_state_machine_as_test(
         SyncMachine,
