@@ -169,7 +169,12 @@ def _settle_entity(session: Session, entity: SyncedEntity, pairs: list[tuple[_Gr
     waiting = waiting_fields(session, entity.name, ids)
     for group, result in pairs:
         row = rows.get(group.row_id)
-        if row is None or result.version is None:
+        if row is None:
+            continue
+        if result.version is None:
+            # Accepted with nothing stored (a delete of a row the server never had).
+            if group.row_id not in waiting:
+                row.dirty = False
             continue
         if result.row is not None:
             merge_row(

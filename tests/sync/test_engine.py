@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from coapp.sync.account import AccountMismatch, status
 from coserver.platform import change_contract
@@ -141,6 +142,25 @@ def test_many_offline_edits_coalesce(tmp_path: Path, server: LiveServer) -> None
         assert report.pushed == 1
         b.sync()
         assert b.entries() == {(contract, DAY): (199, "")}
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_day_typed_and_cleared_before_any_sync_leaves_nothing_dirty(
+    tmp_path: Path, server: LiveServer
+) -> None:
+    a, b, contract = two_devices(tmp_path, server)
+    try:
+        a.sync()
+        a.set(contract, DAY, 90)
+        a.set(contract, DAY, 0)  # created and deleted offline: the server never had it
+        a.sync()
+        assert a.outbox() == 0
+        from coapp.models import TimeEntry
+
+        with a.ctx.store.read() as s:
+            assert s.scalars(select(TimeEntry).where(TimeEntry.dirty.is_(True))).all() == []
     finally:
         a.close()
         b.close()
