@@ -50,8 +50,8 @@ from coapp.context import AppContext
 from coapp.models import Contract, SyncState, TimeEntry
 from coapp.services.sheets import CellChange
 from coapp.sync.credentials import MemoryTokenStore
-from coapp.sync.engine import SyncReport
-from coapp.sync.wire import CHANGES_LIMIT_DEFAULT, PUSH_BATCH_MAX, ChangesPage
+from coapp.sync.engine import DEFAULT_PAGE_LIMIT, SyncReport
+from coapp.sync.wire import PUSH_BATCH_MAX, ChangesPage
 
 SERVER = Path(__file__).with_name("sync_server.py")
 HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)  # the server's (sync_server.py)
@@ -190,14 +190,14 @@ def measure_pull(server: Server, plain: PlainClient, work: Path, args: argparse.
     baseline: list[Sample] = []
     first: list[Sample] = []
     pulled = []
-    plain.pull_all(CHANGES_LIMIT_DEFAULT)  # warm-up: the server's caches, the OS page cache
+    plain.pull_all(DEFAULT_PAGE_LIMIT)  # warm-up: the server's caches, the OS page cache
     device: Device | None = None
     for run in range(args.pull_runs + 1):  # run 0 is the process's first round: it pays the imports
         order = ("plain", "device") if run % 2 == 0 else ("device", "plain")
         for kind in order:
             if kind == "plain":
                 with timed(server, baseline if run else []):
-                    result = plain.pull_all(CHANGES_LIMIT_DEFAULT)
+                    result = plain.pull_all(DEFAULT_PAGE_LIMIT)
                 if result.rows != expected:
                     raise Failed(f"the baseline pulled {result.rows} rows, expected {expected}")
                 continue
@@ -357,7 +357,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "first_day": seeded.first_day.isoformat(),
         "last_day": seeded.last_day.isoformat(),
         "seed_seconds": seeded.seconds,
-        "page_limit": CHANGES_LIMIT_DEFAULT,
+        "page_limit": DEFAULT_PAGE_LIMIT,
         "pull": pull,
         "push": push,
         "noop": noop,

@@ -26,6 +26,8 @@ from coapp.sync.wire import CHANGES_LIMIT_MAX
 
 log = logging.getLogger(__name__)
 
+# Pages as large as the server allows: fewer requests and commits for a first sync.
+DEFAULT_PAGE_LIMIT = CHANGES_LIMIT_MAX
 CLOCK_TOLERANCE_SECONDS = 300  # SYNC.md: warn when the clock is off by more than five minutes
 MAX_PUSH_BATCHES = 1000  # a bound, not a budget: 500,000 ops
 
@@ -60,7 +62,7 @@ class SyncEngine:
         store: Store,
         api: PlatformApi,
         *,
-        page_limit: int = CHANGES_LIMIT_MAX,  # fewer requests and commits for a first sync
+        page_limit: int = DEFAULT_PAGE_LIMIT,
         commands: CommandStep | None = None,
     ) -> None:
         self.store = store
