@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the HTTP server (the default)")
     seed = sub.add_parser("seed-demo", help="create the demo accounts and print them as JSON")
     seed.add_argument("--db", type=_db_url, default=DEFAULT_DB, help=f"database URL (default {DEFAULT_DB})")
+    epoch = sub.add_parser(
+        "new-epoch",
+        help="after restoring the database from a backup: give it a new epoch, so every client resends "
+        "what the backup may lack (run it before the server starts on the restored database)",
+    )
+    epoch.add_argument("--db", type=_db_url, default=DEFAULT_DB, help=f"database URL (default {DEFAULT_DB})")
     prune = sub.add_parser(
         "prune", help="delete idempotency keys older than 90 days and tombstones older than 180 days"
     )
@@ -116,6 +122,27 @@ def prune(args: argparse.Namespace) -> int:
     return 0
 
 
+def new_epoch(args: argparse.Namespace) -> int:
+    import secrets
+
+    from sqlalchemy import update
+
+    from coserver.db import make_engine, make_session_factory, migrate, server_epoch, transaction
+    from coserver.models import ServerMeta
+
+    engine = make_engine(args.db)
+    try:
+        migrate(engine)
+        with transaction(make_session_factory(engine)) as session:
+            old = server_epoch(session)
+            new = secrets.token_hex(16)
+            session.execute(update(ServerMeta).where(ServerMeta.key == "server_epoch").values(value=new))
+        print(json.dumps({"old_epoch": old, "new_epoch": new}))
+    finally:
+        engine.dispose()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # argparse prints one usage line + the error and exits 2
@@ -124,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
             return seed_demo(args)
         if args.command == "prune":
             return prune(args)
+        if args.command == "new-epoch":
+            return new_epoch(args)
         return serve(args)
     except KeyboardInterrupt:
         return 130

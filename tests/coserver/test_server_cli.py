@@ -69,3 +69,17 @@ def test_seed_demo_prints_accounts_that_can_sign_in(
 def test_prune_prints_what_it_deleted(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["prune", "--db", db_url]) == 0
     assert json.loads(capsys.readouterr().out) == {"idempotency_keys": 0, "applied_ops": 0, "tombstones": 0}
+
+
+def test_new_epoch_after_a_restore_changes_the_epoch(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from coserver.db import make_engine, make_session_factory, server_epoch
+
+    assert main(["new-epoch", "--db", db_url]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["old_epoch"] != printed["new_epoch"]
+    engine = make_engine(db_url)
+    try:
+        with make_session_factory(engine)() as session:
+            assert server_epoch(session) == printed["new_epoch"]
+    finally:
+        engine.dispose()
