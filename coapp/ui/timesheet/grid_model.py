@@ -164,6 +164,10 @@ class WeekGridModel(QAbstractTableModel):
                 role_data.setData(self.data(index, role))
             elif (value := entry.get(role)) is not None:
                 role_data.setData(value)
+            else:
+                # The delegate reuses its span from cell to cell: a role this cell lacks must be
+                # cleared, or the previous cell's note mark or shade is painted here too.
+                role_data.clearData()
 
     def _rebuild(self) -> None:
         """Answer every role that painting asks for, for every cell, once per change."""
