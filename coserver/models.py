@@ -85,7 +85,7 @@ class EmailConfirmation(Base):
     __tablename__ = "email_confirmations"
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
-    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
@@ -97,7 +97,7 @@ class AuthSession(Base):
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
     device_name: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
     revoked_reason: Mapped[str | None] = mapped_column(String(40))
 
 
@@ -107,7 +107,7 @@ class AccessToken(Base):
     session_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("auth_sessions.id", ondelete="CASCADE"), index=True
     )
-    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
 
 
 class RefreshToken(Base):
@@ -116,7 +116,7 @@ class RefreshToken(Base):
     session_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("auth_sessions.id", ondelete="CASCADE"), index=True
     )
-    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     # Set when rotated: presenting a used token again means it leaked, and the family is revoked.
     used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
@@ -124,7 +124,7 @@ class RefreshToken(Base):
 class RateLimitBucket(Base):
     __tablename__ = "rate_limit_buckets"
     key: Mapped[str] = mapped_column(String(400), primary_key=True)
-    window_start: Mapped[datetime] = mapped_column(UtcDateTime)
+    window_start: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     count: Mapped[int] = mapped_column(Integer)
 
 
