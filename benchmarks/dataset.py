@@ -294,10 +294,10 @@ def plan(today: date) -> tuple[date, list[tuple[int, date, int, str]]]:
 
 def _build(data_dir: Path, today: date) -> tuple[int, int, date]:
     """Write the data set into the empty folder *data_dir* through the app's services."""
-    from coapp.context import AppContext
+    from coapp.app.context import AppContext
+    from coapp.base.settings import Settings
     from coapp.domain.contracts import FeeModel, RoundingRule
     from coapp.services.timesheet import CellChange
-    from coapp.settings import Settings
 
     first, entries = plan(today)
     ctx = AppContext.open(data_dir)

@@ -17,7 +17,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.domain.contracts import FeeModel, RoundingRule
 from coapp.domain.invoices import InvoiceLine, Unit
 from coapp.services.business import BusinessInfo

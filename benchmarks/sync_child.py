@@ -46,7 +46,7 @@ from sqlalchemy import func, select
 
 from benchmarks.sync_data import EMAIL, PASSWORD, Cell, scratch_database, seed, versions
 from benchmarks.sync_plain import PlainClient, edit_op
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.models import Contract, SyncState, TimeEntry
 from coapp.services.sheets import CellChange
 from coapp.sync.credentials import MemoryTokenStore

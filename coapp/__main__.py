@@ -24,9 +24,9 @@ from importlib.metadata import version as package_version
 from types import TracebackType
 from typing import Any
 
-from coapp.cli_common import PROG, one_line
+from coapp.base.paths import Paths
+from coapp.cli.common import PROG, one_line
 from coapp.domain.errors import CoappError, NotFoundError, ValidationError
-from coapp.paths import Paths
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 1
@@ -125,7 +125,7 @@ def _fail(code: int, message: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from coapp.cli import build_parser
+    from coapp.cli.verbs import build_parser
 
     parser = build_parser(app_version())
     try:
@@ -134,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
     if getattr(args, "demo", False) and args.verb is None:
         # Demo mode's data and log live in its own folder (temporary unless --data-dir), never the user's.
-        from coapp.demo_mode import demo_data_dir
+        from coapp.app.demo import demo_data_dir
 
         with demo_data_dir(args.data_dir) as folder:
             args.data_dir = str(folder)
@@ -150,7 +150,7 @@ def _main(args: Any) -> int:
         try:
             if args.verb is None:
                 return _run_gui(args.data_dir, demo=getattr(args, "demo", False))
-            from coapp import cli
+            from coapp.cli import verbs as cli
 
             return cli.run(args)
         except (ValidationError, NotFoundError) as exc:

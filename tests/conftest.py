@@ -12,9 +12,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
+from coapp.base.paths import ENV_DATA_DIR
 from coapp.domain.contracts import FeeModel
-from coapp.paths import ENV_DATA_DIR
 from coapp.services.contracts import ContractInfo
 
 

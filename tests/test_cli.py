@@ -22,9 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coapp import cli_time
 from coapp.__main__ import main
-from coapp.context import AppContext
+from coapp.app.context import AppContext
+from coapp.cli import time_verbs as cli_time
 from coapp.domain.durations import HoursFormat
 from coapp.domain.weeks import IsoWeek
 from coapp.models import TimeEntry

@@ -21,8 +21,8 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from coapp import cli_sync
 from coapp.__main__ import main
+from coapp.cli import sync_verbs as cli_sync
 from coapp.domain.errors import ValidationError
 from coapp.sync.credentials import NO_KEYRING_WARNING
 from coapp.sync.refused import RefusedChange

@@ -26,9 +26,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from coapp import demo_mode
 from coapp.__main__ import main
-from coapp.context import AppContext
+from coapp.app import demo as demo_mode
+from coapp.app.context import AppContext
 from coserver.seed import DEMO_CONTRACTS
 from tests.test_cli import Run
 from tests.ui.conftest import OFFSCREEN_NOISE

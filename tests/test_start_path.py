@@ -9,7 +9,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.domain.weeks import IsoWeek
 from coapp.services.holiday_names import HolidayNames
 from coapp.services.quick_start import peek_week

@@ -19,11 +19,11 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coapp.atomic_file import write_atomic
+from coapp.base.atomic_file import write_atomic
+from coapp.base.paths import resource_dir
 from coapp.documents.invoice_pdf_canvas import BOTTOM_MARGIN, FONT, LEFT, TOP
 from coapp.documents.invoice_pdf_layout import InvoiceLayout, number_text, texts_of, title_of
 from coapp.domain.invoices import InvoiceDocument, InvoiceState
-from coapp.paths import resource_dir
 
 if TYPE_CHECKING:
     from fpdf import FPDF

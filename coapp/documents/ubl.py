@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from coapp.atomic_file import write_atomic
+from coapp.base.atomic_file import write_atomic
 from coapp.documents.ubl_parties import add_party, add_payment_means, compact_vat, payment_terms
 from coapp.documents.ubl_xml import (
     CAC,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from coapp.atomic_file import write_atomic
+from coapp.base.atomic_file import write_atomic
 
 CACHE_VERSION = 1
 

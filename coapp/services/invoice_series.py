@@ -41,7 +41,7 @@ class LocalSeries:
 
 class AccountSeries:
     """The local series until the data folder belongs to a platform account; from then on the
-    platform numbers every invoice (coapp.sync.commands sends the confirmation), so a confirmation
+    platform numbers every invoice (coapp.sync.invoice_commands sends the confirmation), so a confirmation
     made here says "number on sync" until the answer comes."""
 
     def __init__(self, local: SeriesAuthority | None = None) -> None:

@@ -20,11 +20,8 @@ from coapp.store.engine import Store
 from coapp.sync.api import PlatformApi, account_key
 from coapp.sync.credentials import TokenStore
 from coapp.sync.engine import waiting_changes
+from coapp.sync.errors import AccountMismatch
 from coapp.sync.transport import RetryPolicy, Transport
-
-
-class AccountMismatch(CoappError):
-    """This data folder already belongs to another account."""
 
 
 def check_server_url(url: str) -> str:
@@ -97,7 +94,7 @@ def current_api(store: Store, tokens: TokenStore, policy: RetryPolicy | None = N
 
 def sign_out(store: Store, tokens: TokenStore) -> None:
     """End the session (on the server when reachable) and forget the tokens; the data stays."""
-    from coapp.sync.transport import OfflineError
+    from coapp.sync.errors import OfflineError
 
     with store.read() as s:
         state = s.get(SyncState, 1)

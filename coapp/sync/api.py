@@ -12,8 +12,8 @@ import requests
 from pydantic import BaseModel, ValidationError
 
 from coapp import __version__
-from coapp.domain.errors import CoappError
 from coapp.sync.credentials import Tokens, TokenStore
+from coapp.sync.errors import ApiError, BadServerAnswer, SignInRequired
 from coapp.sync.transport import Transport
 from coapp.sync.wire import (
     API_PREFIX,
@@ -35,23 +35,6 @@ from coapp.sync.wire import (
 )
 
 M = TypeVar("M", bound=BaseModel)
-
-
-class ApiError(CoappError):
-    """The server answered with a refusal; ``code`` is its stable machine-readable reason."""
-
-    def __init__(self, status: int, code: str, message: str, body: dict[str, Any] | None = None) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-        self.body = body or {}
-
-
-class SignInRequired(ApiError):
-    """No tokens, or the server no longer accepts them: the user signs in again; nothing is lost."""
-
-
-class BadServerAnswer(CoappError):
-    """The server's answer did not match the protocol (a proxy's error page, a truncated body)."""
 
 
 def account_key(server_url: str, email: str) -> str:

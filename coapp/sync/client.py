@@ -14,7 +14,8 @@ from coapp.sync import account, refused
 from coapp.sync.account import SyncStatus
 from coapp.sync.api import PlatformApi
 from coapp.sync.credentials import TokenStore
-from coapp.sync.engine import CommandStep, NotSignedIn, SyncEngine, SyncReport
+from coapp.sync.engine import CommandStep, SyncEngine, SyncReport
+from coapp.sync.errors import SignInRequired
 from coapp.sync.refused import RefusedChange
 from coapp.sync.transport import RetryPolicy
 from coapp.sync.wire import Account
@@ -66,10 +67,10 @@ class SyncClient:
         return account.current_api(self.store, self.tokens, self.policy)
 
     def run(self) -> SyncReport:
-        """One round. Raises NotSignedIn, OfflineError (nothing lost, try later) or ApiError."""
+        """One round. Raises SignInRequired, OfflineError (nothing lost, try later) or ApiError."""
         api = self.api()
         if api is None:
-            raise NotSignedIn()
+            raise SignInRequired()
         report = SyncEngine(self.store, api, commands=self._commands).run()
         if self._after_round is not None:
             self._after_round(report)

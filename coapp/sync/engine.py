@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 from coapp.models import OutboxRecord, SyncSeen, SyncState
 from coapp.store.engine import Store
 from coapp.sync import push, resync
-from coapp.sync.api import ApiError, PlatformApi
+from coapp.sync.api import PlatformApi
 from coapp.sync.entities import ENTITIES
+from coapp.sync.errors import ApiError, SignInRequired
 from coapp.sync.pull import apply_page
 from coapp.sync.wire import CHANGES_LIMIT_MAX
 
@@ -30,11 +31,6 @@ log = logging.getLogger(__name__)
 DEFAULT_PAGE_LIMIT = CHANGES_LIMIT_MAX
 CLOCK_TOLERANCE_SECONDS = 300  # SYNC.md: warn when the clock is off by more than five minutes
 MAX_PUSH_BATCHES = 1000  # a bound, not a budget: 500,000 ops
-
-
-class NotSignedIn(ApiError):
-    def __init__(self) -> None:
-        super().__init__(401, "signed_out", "Sign in to sync.")
 
 
 @dataclass
@@ -52,7 +48,7 @@ class SyncReport:
         return abs(self.clock_skew_seconds) > CLOCK_TOLERANCE_SECONDS
 
 
-# Commands (confirming invoices) run between the push and the pull; coapp.sync.commands plugs in here.
+# Commands (confirming invoices) run between the push and the pull; coapp.sync.invoice_commands plugs in here.
 CommandStep = Callable[[Store, PlatformApi], int]
 
 
@@ -69,7 +65,7 @@ class SyncEngine:
         self.api = api
         self.page_limit = page_limit
         if commands is None:
-            from coapp.sync.commands import run_commands
+            from coapp.sync.invoice_commands import run_commands
 
             commands = run_commands
         self._commands: CommandStep = commands
@@ -80,7 +76,7 @@ class SyncEngine:
         with self.store.read() as s:
             state = s.get(SyncState, 1)
             if state is None:
-                raise NotSignedIn()
+                raise SignInRequired()
             first = state.epoch is None
         try:
             if first:

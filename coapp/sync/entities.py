@@ -1,7 +1,7 @@
 """Which local tables sync as which wire entity, and what of them travels.
 
 Invoices are not pushed as rows: confirming and crediting are commands the server decides
-(coapp.sync.commands). Their outbox records (drafts and lines) stay local and are dropped at push.
+(coapp.sync.invoice_commands). Their outbox records (drafts and lines) stay local and are dropped at push.
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ def merge_row(
     if waiting is None and version == row.server_version:
         return  # this very version is here already (our own push, answered with the row)
     if isinstance(row, TimeEntry):
-        from coapp.sync.commands import keep_pending_lock
+        from coapp.sync.invoice_commands import keep_pending_lock
 
         keep_pending_lock(session, row, values)
     if values.get("invoice_id") is not None and getattr(row, "invoice_id", None) != values["invoice_id"]:
@@ -189,7 +189,7 @@ def apply_page(session: Session, state: SyncState, page: ChangesPage) -> int:
                     session.flush()
         for change in page.changes:
             if isinstance(change, InvoiceChange):
-                from coapp.sync.commands import apply_invoice
+                from coapp.sync.invoice_commands import apply_invoice
 
                 apply_invoice(session, change.row)
         if state.resync:

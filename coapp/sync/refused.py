@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from coapp.atomic_file import write_atomic
+from coapp.base.atomic_file import write_atomic
 from coapp.domain.errors import NotFoundError
 from coapp.models import Contract, Invoice, OutboxRecord, SyncCommand
 from coapp.store.engine import Store

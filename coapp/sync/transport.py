@@ -13,26 +13,11 @@ from typing import Any
 
 import requests
 
-from coapp.domain.errors import CoappError
+from coapp.sync.errors import OfflineError, RateLimitedError
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 # No answer, or a body cut short (ChunkedEncodingError, raised for a short Content-Length body too).
 LOST_ANSWER = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError)
-
-
-class OfflineError(CoappError):
-    """The server could not be reached (or kept failing); local work goes on and syncs later."""
-
-
-class RateLimitedError(OfflineError):
-    """The server asked to wait longer than is worth sleeping through (429 with Retry-After)."""
-
-    def __init__(self, retry_after: float) -> None:
-        super().__init__(
-            f"the platform asks to wait {retry_after:.0f} s before the next attempt (rate limited); "
-            "your changes are kept and will sync later"
-        )
-        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)

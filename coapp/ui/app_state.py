@@ -8,20 +8,30 @@ act on data before it is ready.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coapp.paths import Paths
+from coapp.base.paths import Paths
+from coapp.base.settings import Settings, load_settings
 from coapp.services.holiday_names import HolidayNames
 from coapp.services.sheets import WeekSheet
-from coapp.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from coapp.context import AppContext
+    from coapp.app.context import AppContext
 
 
 class AppState:
-    def __init__(self, paths: Paths, preview: WeekSheet | None = None, ctx: AppContext | None = None) -> None:
+    def __init__(
+        self,
+        paths: Paths,
+        preview: WeekSheet | None = None,
+        ctx: AppContext | None = None,
+        opener: Callable[[Path], AppContext] | None = None,
+    ) -> None:
+        if ctx is None and opener is None:
+            raise ValueError("give the open context or how to open it")
         self.paths = paths
+        self._opener = opener
         self.preview = preview
         self._ctx = ctx
         self._settings = ctx.settings if ctx is not None else load_settings(paths.settings)
@@ -35,9 +45,8 @@ class AppState:
     @property
     def ctx(self) -> AppContext:
         if self._ctx is None:
-            from coapp.context import AppContext
-
-            self._ctx = AppContext.open(self.paths.data_dir)
+            assert self._opener is not None
+            self._ctx = self._opener(self.paths.data_dir)
             self._ctx.settings = self._settings
             self.preview = None
             for callback in self._on_ready:

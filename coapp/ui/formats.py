@@ -6,9 +6,9 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QLocale
 
+from coapp.base.settings import Settings
 from coapp.domain.durations import format_minutes, format_minutes_always
 from coapp.domain.weeks import IsoWeek
-from coapp.settings import Settings
 
 
 def qlocale(settings: Settings) -> QLocale:

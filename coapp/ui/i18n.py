@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
-from coapp.paths import resource_dir
+from coapp.base.paths import resource_dir
 
 log = logging.getLogger("coapp")
 

@@ -1,18 +1,23 @@
 """Starting the GUI: the QApplication, the translator, the main window on one data folder, and the
-event loop. Reached through coapp.app, the composition root's stable entry points."""
+event loop. Reached only through coapp.app, the composition root, which passes in how the app's
+context is opened (`open_context`): the ui never builds services itself."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coapp.paths import Paths
+from coapp.base.paths import Paths
 
 if TYPE_CHECKING:
-    from coapp.context import AppContext
+    from coapp.app.context import AppContext
     from coapp.ui.main_window import MainWindow
+
+# Opens the store and the services on a data folder (coapp.app.context.AppContext.open).
+OpenContext = Callable[[Path], "AppContext"]
 
 
 def ensure_application() -> None:
@@ -27,22 +32,21 @@ def ensure_application() -> None:
 
 def _install_language(paths: Paths) -> None:
     """The saved language's translator, before any widget is built (cheap: no store, no SQLAlchemy)."""
-    from coapp.settings import load_settings
+    from coapp.base.settings import load_settings
     from coapp.ui.i18n import install_translator
 
     install_translator(load_settings(paths.settings).language)
 
 
-def build_main_window(data_dir: str | Path | None = None) -> MainWindow:
+def build_main_window(data_dir: str | Path | None, open_context: OpenContext) -> MainWindow:
     """The real main window on *data_dir* with its store open, not shown, without the event loop."""
     ensure_application()
-    from coapp.context import AppContext
     from coapp.ui.app_state import AppState
     from coapp.ui.main_window import MainWindow
 
     paths = Paths.resolve(data_dir)
     _install_language(paths)
-    window = MainWindow(AppState(paths, ctx=AppContext.open(paths.data_dir)))
+    window = MainWindow(AppState(paths, ctx=open_context(paths.data_dir)))
     window.destroyed.connect(window.state.close)
     return window
 
@@ -72,7 +76,7 @@ def run_window_on(ctx: AppContext) -> int:
     return code
 
 
-def show_main_window(data_dir: str | Path | None = None) -> MainWindow:
+def show_main_window(data_dir: str | Path | None, open_context: OpenContext) -> MainWindow:
     """Show the main window as fast as possible: paint this week from a read-only peek at the
     database, then open the store (SQLAlchemy, integrity check, migrations) right after the first
     paint. Falls back to build_main_window when the peek cannot be used (new or older database)."""
@@ -88,10 +92,10 @@ def show_main_window(data_dir: str | Path | None = None) -> MainWindow:
     _install_language(paths)
     preview = peek_week(paths.database, IsoWeek.of(date.today()))
     if preview is None:
-        window = build_main_window(data_dir)
+        window = build_main_window(data_dir, open_context)
         window.show()
         return window
-    state = AppState(paths, preview=preview)
+    state = AppState(paths, preview=preview, opener=open_context)
     window = MainWindow(state)
 
     class _AfterFirstPaint(QObject):
@@ -124,7 +128,7 @@ def show_main_window(data_dir: str | Path | None = None) -> MainWindow:
 RESTART = 75  # exit code of the event loop that asks run_gui to start over (a backup was restored)
 
 
-def run_gui(data_dir: str | Path | None = None) -> int:
+def run_gui(data_dir: str | Path | None, open_context: OpenContext) -> int:
     ensure_application()
     from PySide6.QtWidgets import QApplication
 
@@ -134,7 +138,7 @@ def run_gui(data_dir: str | Path | None = None) -> int:
     install_excepthook()
     while True:
         try:
-            window = show_main_window(data_dir)
+            window = show_main_window(data_dir, open_context)
             code = QApplication.exec()
             window.sync.shutdown()  # a sync round in flight finishes before the store closes
             window.state.close()

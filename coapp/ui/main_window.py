@@ -32,7 +32,7 @@ from coapp.ui.sync.runner import SyncRunner
 from coapp.ui.timesheet.screen import TimesheetScreen
 
 if TYPE_CHECKING:
-    from coapp.context import AppContext
+    from coapp.app.context import AppContext
     from coapp.ui.business_dialog import BusinessDialog
 
 # Screen order and shortcuts from UI.md: Dashboard 1 … Timesheet 5 … Insights 8.

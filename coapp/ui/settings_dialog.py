@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
+from coapp.base.settings import Settings
 from coapp.domain.durations import HoursFormat
 from coapp.domain.public_holidays import COUNTRIES
-from coapp.settings import Settings
 
 _COUNTRY_NAMES = {
     "SE": "Sverige / Sweden",

@@ -428,7 +428,7 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("coapp.atomic_file.os.fsync", disk_full)
+    monkeypatch.setattr("coapp.base.atomic_file.os.fsync", disk_full)
     with pytest.raises(OSError, match="No space"):
         write_invoice_pdf(dataclasses.replace(doc, number="2026-0099"), target)
     assert target.read_bytes() == first

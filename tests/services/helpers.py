@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.models import OutboxRecord, TimeEntry
 from coapp.models.time_entries import entry_id
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import update
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.domain.contracts import RoundingRule
 from coapp.domain.invoices import InvoiceDocument
 from coapp.models import Contract

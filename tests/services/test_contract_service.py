@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.domain.contracts import FeeModel, RoundingMode, RoundingRule, RoundingScope
 from coapp.domain.errors import NotFoundError, ValidationError
 from coapp.models import Contract

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.domain.contracts import FeeModel, RoundingMode
 from coapp.domain.durations import MINUTES_PER_DAY
 from coapp.domain.public_holidays import COUNTRIES, holiday_name

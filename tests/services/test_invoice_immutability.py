@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.domain.errors import LockedError, ValidationError
 from coapp.domain.invoices import InvoiceState
 from coapp.models import Invoice, InvoiceLineRow, TimeEntry

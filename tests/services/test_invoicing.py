@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.domain.contracts import FeeModel
 from coapp.domain.errors import LockedError, ValidationError
 from coapp.domain.invoice_lines import LineMode

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.domain.errors import LockedError, ValidationError
 from coapp.models import RunningTimer
 from coapp.services.contracts import ContractInfo

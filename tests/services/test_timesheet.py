@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select, text
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.domain.durations import MINUTES_PER_DAY
 from coapp.domain.errors import LockedError, ValidationError
 from coapp.domain.weeks import IsoWeek

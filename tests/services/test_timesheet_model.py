@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from sqlalchemy import func, select
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.domain.durations import MINUTES_PER_DAY
 from coapp.domain.errors import LockedError, ValidationError
 from coapp.domain.weeks import IsoWeek

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.domain.public_holidays import holiday_name
 from coapp.domain.weeks import IsoWeek
 from coapp.services.contracts import ContractInfo

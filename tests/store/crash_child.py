@@ -21,7 +21,7 @@ import random
 import sys
 from datetime import date, timedelta
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.services.timesheet import CellChange
 
 FIRST_DAY = date(2026, 11, 16)

@@ -26,7 +26,7 @@ from typing import IO
 
 import pytest
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.store.database import quick_check
 from tests.conftest import make_contract
 

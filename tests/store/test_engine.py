@@ -13,7 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.models import TimeEntry
 from coapp.services.contracts import ContractInfo
 from coapp.services.timesheet import CellChange

@@ -12,7 +12,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.domain.weeks import IsoWeek
 from coapp.models import Base
 from coapp.services.timesheet import Cell, CellChange

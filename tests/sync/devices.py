@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.models import OutboxRecord, TimeEntry
 from coapp.services.sheets import CellChange
 from coapp.sync import account

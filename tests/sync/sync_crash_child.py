@@ -16,12 +16,13 @@ import random
 import sys
 from datetime import date, timedelta
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.services.timesheet import CellChange
 from coapp.sync.account import current_api
 from coapp.sync.credentials import MemoryTokenStore, Tokens
 from coapp.sync.engine import SyncEngine
-from coapp.sync.transport import OfflineError, RetryPolicy
+from coapp.sync.errors import OfflineError
+from coapp.sync.transport import RetryPolicy
 
 FIRST_DAY = date(2026, 3, 2)
 DAYS = 10

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from coapp.sync.account import AccountMismatch, status
+from coapp.sync.account import status
+from coapp.sync.errors import AccountMismatch
 from coserver.platform import change_contract
 from tests.conftest import make_contract
 from tests.coserver.harness import LiveServer

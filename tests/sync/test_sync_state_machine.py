@@ -41,9 +41,9 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from coapp.domain.errors import CoappError, ValidationError
 from coapp.sync import account, refused
-from coapp.sync.commands import run_commands
 from coapp.sync.engine import SyncEngine, SyncReport
-from coapp.sync.transport import OfflineError
+from coapp.sync.errors import OfflineError
+from coapp.sync.invoice_commands import run_commands
 from tests.coserver.harness import FakeClock, LiveServer
 from tests.coserver.sync_helpers import add_contract, freelancer
 from tests.services.invoicing_helpers import SOLE_TRADER

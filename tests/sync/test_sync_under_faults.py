@@ -22,7 +22,8 @@ from coapp.models import Invoice, SyncCommand, TimeEntry
 from coapp.sync import refused
 from coapp.sync.api import PlatformApi
 from coapp.sync.engine import SyncEngine
-from coapp.sync.transport import OfflineError, Transport
+from coapp.sync.errors import OfflineError
+from coapp.sync.transport import Transport
 from coserver.models import InvoiceRow, TimeEntryRow
 from coserver.platform import change_contract
 from tests.coserver.harness import LiveServer

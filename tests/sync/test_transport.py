@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coapp.sync.transport import OfflineError, RateLimitedError, RetryPolicy, Transport, retry_after_seconds
+from coapp.sync.errors import OfflineError, RateLimitedError
+from coapp.sync.transport import RetryPolicy, Transport, retry_after_seconds
 
 
 class Scripted(ThreadingHTTPServer):

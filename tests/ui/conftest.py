@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from coapp.app import build_main_window
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.ui.i18n import install_translator
 from coapp.ui.main_window import MainWindow
 

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QMenu
 
-from coapp.settings import load_settings
+from coapp.base.settings import load_settings
 from coapp.ui import i18n
 from tests.conftest import make_contract
 

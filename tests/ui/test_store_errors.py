@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.store.backup import make_backup
 from coapp.store.database import DamagedDatabaseError, open_store
 from coapp.ui.error_dialogs import explain_store_error

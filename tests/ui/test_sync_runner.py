@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from pytestqt.qtbot import QtBot
 
-from coapp.context import AppContext
+from coapp.app.context import AppContext
 from coapp.services.sheets import CellChange
 from coapp.sync.account import SyncStatus
 from coapp.ui.sync import calls

@@ -20,7 +20,7 @@ from coapp.ui.invoices.draft_dialog import DraftChoice, PeriodKind
 from coapp.ui.invoices.formats import state_label
 
 if TYPE_CHECKING:
-    from coapp.context import AppContext
+    from coapp.app.context import AppContext
     from coapp.services.invoice_queries import InvoiceSummary
     from coapp.services.sheets import ContractInfo
 

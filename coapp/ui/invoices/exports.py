@@ -64,7 +64,7 @@ class InvoiceExports(QObject):
 
     def export_list(self) -> None:
         def work(path: Path) -> str:
-            from coapp.atomic_file import write_atomic
+            from coapp.base.atomic_file import write_atomic
             from coapp.documents.csv_export import invoices_csv
 
             rows = self._state.ctx.invoices.list()
@@ -79,7 +79,7 @@ class InvoiceExports(QObject):
             return
 
         def work(path: Path) -> str:
-            from coapp.atomic_file import write_atomic
+            from coapp.base.atomic_file import write_atomic
             from coapp.documents.csv_export import time_csv
 
             ctx = self._state.ctx

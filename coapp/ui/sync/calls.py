@@ -16,23 +16,22 @@ import pydantic
 
 from coapp.domain.errors import CoappError
 from coapp.store.engine import Store
-from coapp.sync.account import AccountMismatch, SyncStatus
-from coapp.sync.api import ApiError, BadServerAnswer
+from coapp.sync.account import SyncStatus
 from coapp.sync.client import SyncClient
 from coapp.sync.credentials import TokenStore
-from coapp.sync.engine import NotSignedIn, SyncReport
-from coapp.sync.transport import OfflineError, RateLimitedError, RetryPolicy
+from coapp.sync.engine import SyncReport
+from coapp.sync.errors import (
+    AccountMismatch,
+    ApiError,
+    BadServerAnswer,
+    OfflineError,
+    RateLimitedError,
+    SignInRequired,
+)
+from coapp.sync.transport import RetryPolicy
 
 # Rounds run in the background: patient retries. Tests replace it with a fast one.
 ROUND_POLICY: RetryPolicy | None = None
-
-
-class RateLimited(CoappError):
-    """The server asked us to wait (429 with Retry-After) during a call the user waits for."""
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"too many attempts; try again in {seconds:.0f} s")
-        self.seconds = seconds
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ class InteractivePolicy(RetryPolicy):
 
     def delay(self, attempt: int, retry_after: float | None, rng: random.Random) -> float:
         if retry_after is not None:
-            raise RateLimited(retry_after)
+            raise RateLimitedError(retry_after)
         return super().delay(attempt, retry_after, rng)
 
 
@@ -208,16 +207,14 @@ _API_CODES = {
 
 def classify(exc: BaseException, client: SyncClient | None = None) -> Problem | None:
     """The Problem for an expected failure; None for a bug."""
-    if isinstance(exc, RateLimited):
-        return Problem("rate_limited", "form", wait_seconds=max(1, round(exc.seconds)))
-    if isinstance(exc, RateLimitedError):  # a wait longer than the transport sleeps through
+    if isinstance(exc, RateLimitedError):  # a call a person waits for, or a wait too long to sleep through
         return Problem("rate_limited", "form", wait_seconds=max(1, round(exc.retry_after)))
     if isinstance(exc, OfflineError):
         return Problem("offline", "form", str(exc))
     if isinstance(exc, AccountMismatch):
         email = client.status().account_email if client is not None else None
         return Problem("account_mismatch", "form", str(exc), email=email)
-    if isinstance(exc, NotSignedIn):
+    if isinstance(exc, SignInRequired) and exc.never_signed_in:
         # No tokens here (signed out on purpose, or never signed in): not a session that ended.
         return Problem("not_signed_in", "form", exc.message)
     if isinstance(exc, ApiError):

@@ -28,7 +28,7 @@ from coapp.ui.sync.view import SyncView
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from coapp.context import AppContext
+    from coapp.app.context import AppContext
     from coapp.sync.client import SyncClient
     from coapp.ui.sync.calls import ClientHolder, Outcome
 

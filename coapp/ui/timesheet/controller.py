@@ -12,8 +12,8 @@ from coapp.domain.weeks import IsoWeek
 from coapp.services.sheets import CellChange, CopyMode, WeekSheet
 from coapp.ui.app_state import AppState
 from coapp.ui.formats import Formats
-from coapp.ui.timesheet.commands import WeekEdit, WeekEditCommand
 from coapp.ui.timesheet.grid_model import WeekGridModel
+from coapp.ui.timesheet.undo_commands import WeekEdit, WeekEditCommand
 
 
 class TimesheetController(QObject):

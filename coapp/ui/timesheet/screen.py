@@ -28,14 +28,14 @@ from coapp.services.sheets import CellChange, CopyMode, WeekSheet
 from coapp.ui.app_state import AppState
 from coapp.ui.formats import Formats
 from coapp.ui.invoices.formats import InvoiceFormats
-from coapp.ui.timesheet.commands import WeekEdit
 from coapp.ui.timesheet.controller import TimesheetController
 from coapp.ui.timesheet.grid_view import WeekGridView
 from coapp.ui.timesheet.note_dialog import NoteDialog
 from coapp.ui.timesheet.timer_panel import TimerController
+from coapp.ui.timesheet.undo_commands import WeekEdit
 
 if TYPE_CHECKING:
-    from coapp.context import AppContext
+    from coapp.app.context import AppContext
     from coapp.services.timers import StopResult, TimerState
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from coapp import cli_invoice, cli_sync, cli_time
-from coapp.cli_common import PROG, CliParser, iso_date_arg, local_today
+from coapp.cli import invoice_verbs, sync_verbs, time_verbs
+from coapp.cli.common import PROG, CliParser, iso_date_arg, local_today
 from coapp.domain.errors import ValidationError
 
 if TYPE_CHECKING:
-    from coapp.context import AppContext
+    from coapp.app.context import AppContext
 
 
 def build_parser(version: str) -> CliParser:
@@ -49,16 +49,16 @@ def build_parser(version: str) -> CliParser:
     demo.add_argument("--today", type=iso_date_arg, help="pretend today is this date (YYYY-MM-DD)")
     demo.set_defaults(handler=run_demo)
 
-    cli_time.add_verbs(verbs)
-    cli_invoice.add_verbs(verbs)
-    cli_sync.add_verbs(verbs)
+    time_verbs.add_verbs(verbs)
+    invoice_verbs.add_verbs(verbs)
+    sync_verbs.add_verbs(verbs)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: the store and its migrations are the slow part of start-up, and --help,
     # --version and usage errors do not need them.
-    from coapp.context import AppContext
+    from coapp.app.context import AppContext
 
     if getattr(args, "demo", False):
         raise ValidationError("--demo opens the app's window; leave out the verb")

@@ -14,11 +14,11 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from coapp.cli_common import PROG, CliParser, argument_type, one_line, print_json
+from coapp.cli.common import PROG, CliParser, argument_type, one_line, print_json
 from coapp.domain.errors import CoappError, ValidationError
 
 if TYPE_CHECKING:
-    from coapp.context import AppContext
+    from coapp.app.context import AppContext
     from coapp.sync.account import SyncStatus
     from coapp.sync.client import SyncClient
     from coapp.sync.refused import RefusedChange
@@ -137,8 +137,7 @@ def _fail(message: str) -> int:
 
 def _explain(exc: Exception) -> str:
     """One line a person can act on, for everything talking to the platform can raise."""
-    from coapp.sync.api import ApiError, BadServerAnswer, SignInRequired
-    from coapp.sync.transport import OfflineError, RateLimitedError
+    from coapp.sync.errors import ApiError, BadServerAnswer, OfflineError, RateLimitedError, SignInRequired
 
     if isinstance(exc, ApiError) and exc.code in ("signed_out", "session_ended"):
         return (
@@ -164,8 +163,7 @@ def _talking(action: Callable[[], int]) -> int:
     """Run *action*, turning the platform's refusals and network problems into one line, exit 2."""
     from keyring.errors import KeyringError
 
-    from coapp.sync.api import BadServerAnswer
-    from coapp.sync.transport import OfflineError
+    from coapp.sync.errors import BadServerAnswer, OfflineError
 
     try:
         return action()
@@ -409,7 +407,7 @@ def run_resolve(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_demo_server(args: argparse.Namespace) -> int:
-    from coapp.demo_mode import demo_platform
+    from coapp.app.demo import demo_platform
 
     with demo_platform(port=args.port) as platform:
         print(f"Demo platform at {platform.url} (Ctrl+C stops it; its data is thrown away).")

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coapp.paths import Paths
+from coapp.base.paths import Paths
+from coapp.base.settings import Settings, load_settings, save_settings
 from coapp.services.business import BusinessService
 from coapp.services.contracts import ContractService
 from coapp.services.invoice_confirm import InvoiceConfirmation
@@ -19,7 +20,6 @@ from coapp.services.invoice_queries import InvoiceQueries
 from coapp.services.invoice_series import AccountSeries
 from coapp.services.timers import TimerService
 from coapp.services.timesheet import TimesheetService
-from coapp.settings import Settings, load_settings, save_settings
 from coapp.store.database import open_store
 from coapp.store.engine import Store
 

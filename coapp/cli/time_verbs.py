@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from coapp.cli_common import (
+from coapp.cli.common import (
     CliParser,
     duration_arg,
     hours,
@@ -22,10 +22,10 @@ from coapp.domain.errors import ValidationError
 from coapp.domain.weeks import IsoWeek
 
 if TYPE_CHECKING:
-    from coapp.context import AppContext
+    from coapp.app.context import AppContext
+    from coapp.base.settings import Settings
     from coapp.services.sheets import ContractInfo, WeekSheet
     from coapp.services.timers import StopResult
-    from coapp.settings import Settings
 
 _DAY_NAMES = {
     "sv": ("mån", "tis", "ons", "tor", "fre", "lör", "sön"),

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     import uvicorn
     from fastapi import FastAPI
 
-    from coapp.context import AppContext
+    from coapp.app.context import AppContext
     from coapp.sync.client import SyncClient
     from coapp.sync.engine import SyncReport
 
@@ -140,7 +140,7 @@ def demo_platform(folder: Path | None = None, port: int = 0) -> Iterator[DemoPla
 def _report_demo_time(platform: DemoPlatform) -> None:
     """The demo freelancer's last weeks of time, sent from another 'device' (a throw-away data
     folder) through the real sync, so the demo's own folder receives it from the platform."""
-    from coapp.context import AppContext
+    from coapp.app.context import AppContext
     from coapp.services.demo import plan_demo
     from coapp.services.sheets import CellChange
     from coapp.sync.credentials import MemoryTokenStore
@@ -196,7 +196,7 @@ def demo_data_dir(data_dir: str | Path | None = None) -> Iterator[Path]:
 @contextlib.contextmanager
 def running_demo(data_dir: str | Path | None = None) -> Iterator[Demo]:
     """Start the platform, sign in as the first demo freelancer and sync once; undo it all at exit."""
-    from coapp.context import AppContext
+    from coapp.app.context import AppContext
     from coapp.sync.credentials import MemoryTokenStore
 
     with contextlib.ExitStack() as stack:

@@ -15,8 +15,9 @@ ENV_DATA_DIR = "COAPP_DATA_DIR"
 def resource_dir() -> Path:
     """Fonts, icons and demo data: inside the package when installed, at the project root when
     running from a source checkout."""
-    installed = Path(__file__).parent / "_resources"
-    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent.parent  # coapp/
+    installed = package / "_resources"
+    return installed if installed.is_dir() else package.parent / "resources"
 
 
 @dataclass(frozen=True)

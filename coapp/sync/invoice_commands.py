@@ -27,7 +27,8 @@ from coapp.domain.invoices import Payment
 from coapp.domain.payment_refs import reference_for
 from coapp.models import Contract, Invoice, InvoiceLineRow, OutboxRecord, SyncCommand, TimeEntry
 from coapp.store.engine import Store
-from coapp.sync.api import ApiError, BadServerAnswer, PlatformApi
+from coapp.sync.api import PlatformApi
+from coapp.sync.errors import ApiError, BadServerAnswer
 from coapp.sync.wire import (
     ConfirmInvoiceRequest,
     CreditInvoiceRequest,

@@ -6,14 +6,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coapp.cli_common import CliParser, argument_type, local_today, print_json
+from coapp.cli.common import CliParser, argument_type, local_today, print_json
 from coapp.domain.errors import NotFoundError, ValidationError
 from coapp.domain.invoice_lines import LineMode
 from coapp.domain.invoices import InvoiceDocument, InvoiceState
 from coapp.domain.periods import parse_period
 
 if TYPE_CHECKING:
-    from coapp.context import AppContext
+    from coapp.app.context import AppContext
 
 period_arg = argument_type(parse_period, "period")
 
@@ -195,7 +195,7 @@ def export_ubl(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def export_list_csv(ctx: AppContext, args: argparse.Namespace) -> int:
-    from coapp.atomic_file import write_atomic
+    from coapp.base.atomic_file import write_atomic
     from coapp.documents.csv_export import invoices_csv
 
     rows = ctx.invoices.list()
@@ -205,7 +205,7 @@ def export_list_csv(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def export_time_csv(ctx: AppContext, args: argparse.Namespace) -> int:
-    from coapp.atomic_file import write_atomic
+    from coapp.base.atomic_file import write_atomic
     from coapp.documents.csv_export import time_csv
 
     invoice_id = resolve_invoice(ctx, args.invoice)

@@ -16,8 +16,8 @@ from coapp.domain.errors import CoappError, ValidationError
 from coapp.domain.weeks import IsoWeek
 
 if TYPE_CHECKING:  # the store and services load only when a verb runs, so --help stays quick
-    from coapp.context import AppContext
-    from coapp.settings import Settings
+    from coapp.app.context import AppContext
+    from coapp.base.settings import Settings
 
 PROG = "coapp"
 

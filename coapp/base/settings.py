@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from coapp.atomic_file import write_atomic
+from coapp.base.atomic_file import write_atomic
 from coapp.domain.durations import HoursFormat
 from coapp.domain.errors import ValidationError
 from coapp.domain.public_holidays import COUNTRIES

@@ -1,0 +1,1 @@
+"""The command line: `coapp VERB ...` over the services, without Qt (coapp.cli.verbs builds the parser)."""

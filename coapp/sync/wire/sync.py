@@ -1,0 +1,150 @@
+"""The sync protocol's bodies (SYNC.md): meta, push ops and results, and the synced records."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, Literal
+from uuid import UUID
+
+from pydantic import (
+    BaseModel,
+    Field,
+    StrictInt,
+)
+
+from coapp.sync.wire.common import PUSH_BATCH_MAX, _Body
+
+NOTE_MAX_LENGTH = 2000  # the same limit as the client's grid (coapp.services.sheets.MAX_NOTE)
+
+# --- Sync (SYNC.md) -------------------------------------------------------------------------------
+
+
+class SyncMeta(BaseModel):
+    """`GET /v1/sync/meta`: what a client checks before every round."""
+
+    protocol_version: int
+    min_client_version: str
+    server_time: datetime = Field(description="the server's clock; warn the user when off by > 5 min")
+    epoch: str = Field(description="changes when the database is restored from a backup")
+    max_version: int = Field(description="the newest version the server has stamped")
+
+
+class Entity(StrEnum):
+    CONTRACT = "contract"
+    TIME_ENTRY = "time_entry"
+    RUNNING_TIMER = "running_timer"
+    INVOICE = "invoice"
+
+
+class OpKind(StrEnum):
+    UPSERT = "upsert"
+    DELETE = "delete"
+
+
+class OpStatus(StrEnum):
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+class PushOp(_Body):
+    """One outbox record. `fields` holds the changed columns only (all of them for a new row); the
+    entity and the field values are checked per op, so one bad op never fails the batch."""
+
+    op_id: UUID
+    entity: str = Field(
+        max_length=64,
+        description="time_entry, running_timer, or contract (only the freelancer's own contracts)",
+    )
+    row_id: UUID
+    op: OpKind
+    base_version: StrictInt | None = Field(
+        default=None, ge=0, le=2**63 - 1, description="the server version the edit was based on"
+    )
+    fields: dict[str, Any] = Field(default_factory=dict)
+
+
+class PushRequest(_Body):
+    ops: list[PushOp] = Field(max_length=PUSH_BATCH_MAX)
+
+
+class ContractRecord(BaseModel):
+    """A contract as the platform holds it. Platform contracts are read-only for the freelancer;
+    `freelancer` ones were made in the app (before signing in, too) and stay the freelancer's."""
+
+    id: UUID
+    title: str
+    client_name: str
+    fee_model: Literal["hourly", "daily", "fixed"]
+    rate_minor: int
+    currency: str
+    commission_bp: int
+    start_date: date
+    end_date: date | None
+    minutes_per_day: int
+    rounding_rule: str
+    client_org_number: str = ""
+    client_vat_number: str = ""
+    client_address: str = ""
+    client_postcode: str = ""
+    client_city: str = ""
+    client_country: str = "SE"
+    origin: Literal["platform", "freelancer"] = "platform"
+    version: int
+    deleted_at: datetime | None = None
+    # Added after protocol 1 shipped: optional and last, so older clients (which map record fields
+    # to their columns by name) ignore it.
+    assignment_id: UUID | None = Field(default=None, description="the assignment it came from, if any")
+
+
+class TimeEntryRecord(BaseModel):
+    """A time entry as the server holds it (the server copy in conflicts and refusals too)."""
+
+    id: UUID
+    contract_id: UUID
+    work_date: date
+    minutes: int
+    note: str
+    invoice_id: UUID | None = None
+    locked: bool = Field(description="on a confirmed invoice: every change is refused")
+    version: int
+    deleted_at: datetime | None = None
+
+
+TIMER_MAX_AHEAD_SECONDS = 300  # a timer may start at most 5 minutes ahead of the server's clock
+ZONE_MAX_LENGTH = 64
+
+
+class RunningTimerRecord(BaseModel):
+    """The account's running timer (at most one is live); stopping it tombstones the row."""
+
+    id: UUID
+    contract_id: UUID
+    started_at: datetime = Field(description="an aware UTC instant")
+    zone: str = Field(description="the IANA zone the timer's minutes fall into when stopped")
+    version: int
+    deleted_at: datetime | None = None
+
+
+# What OpResult.row may hold: the server's copy of the op's row, whatever its entity.
+SyncRecord = TimeEntryRecord | RunningTimerRecord | ContractRecord
+
+
+class OpResult(BaseModel):
+    op_id: UUID
+    status: OpStatus
+    version: int | None = Field(default=None, description="the row's server version after this op")
+    code: str | None = Field(default=None, description="why the op was refused (rejected, conflict)")
+    message: str | None = None
+    overwritten: list[str] = Field(
+        default_factory=list,
+        description="fields whose newer server value (changed after base_version) this op replaced",
+    )
+    row: SyncRecord | None = Field(default=None, description="the server's row after this op")
+
+
+class PushResponse(BaseModel):
+    results: list[OpResult]
+    max_version: int
