@@ -2,12 +2,22 @@
 
 Swedish spreadsheets expect ";" between fields and a decimal comma; English ones "," and a point.
 Dates are ISO 8601 either way, so every spreadsheet reads them as dates.
+
+CSV injection (OWASP): contract titles come from the platform and notes from the user, and a
+spreadsheet evaluates a cell that starts with "=", "+", "-" or "@" (and, in some programs, one
+that starts with a tab or carriage return, or with those after leading blanks) as a formula. Every
+text cell that could be read so gets a leading single quote, which spreadsheets take as "this is
+text". Numeric columns (amounts, minutes, hours) are not text: they are formatted here from Decimal
+and int, never from free text, and written as they are, so a credit note's "-45125,00" stays a
+number. A `Figure` refuses anything that is not a plain number, so text cannot slip through the
+numeric path unquoted.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +28,32 @@ from typing import Protocol
 from coapp.domain.contracts import RoundingRule
 from coapp.domain.durations import HoursFormat, format_minutes_always
 from coapp.domain.invoice_lines import TimeItem
+
+# What makes Excel, LibreOffice Calc or Google Sheets read a cell as a formula (or DDE call).
+FORMULA_START = frozenset("=+-@\t\r\n")
+_BLANKS = " \t\r\n\u00a0\u3000"
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+
+def neutralise(text: str) -> str:
+    """The text as a spreadsheet shows it but never evaluates: "'=1+1" for "=1+1"."""
+    if text and (text[0] in FORMULA_START or text.lstrip(_BLANKS)[:1] in FORMULA_START):
+        return "'" + text
+    return text
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A cell of a numeric column, already formatted: written as it is, sign included."""
+
+    text: str
+
+    def __post_init__(self) -> None:
+        if not _PLAIN_NUMBER.fullmatch(self.text):
+            raise ValueError(f"not a plain number: {self.text!r}")
+
+
+Cell = str | Figure
 
 
 @dataclass(frozen=True)
@@ -66,24 +102,32 @@ _TIME_HEADER = {
 }
 
 
-def _write(rows: Iterable[Sequence[object]], style: CsvStyle) -> str:
+def _write(rows: Iterable[Sequence[Cell]], style: CsvStyle) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=style.delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerows(rows)
+    for row in rows:
+        writer.writerow([cell.text if isinstance(cell, Figure) else neutralise(cell) for cell in row])
     return out.getvalue()
 
 
-def _amount(value: Decimal, style: CsvStyle) -> str:
-    return format(value, "f").replace(".", style.decimal)
+def _amount(value: Decimal, style: CsvStyle) -> Figure:
+    return Figure(format(value, "f").replace(".", style.decimal))
+
+
+def _minutes(minutes: int) -> Figure:
+    return Figure(str(minutes))
+
+
+def _hours(minutes: int, style: CsvStyle) -> Figure:
+    return Figure(format_minutes_always(minutes, HoursFormat.DECIMAL, style.decimal))
 
 
 def invoices_csv(rows: Iterable[InvoiceListing], language: str = "sv") -> str:
     style = CsvStyle.for_language(language)
-    body = [
+    body: list[list[Cell]] = [
         [
             r.number or "", r.kind.value, r.state.value, r.contract_title, r.issue_date.isoformat(),
-            r.due_date.isoformat(),
-            r.period_start.isoformat(), r.period_end.isoformat(), r.currency,
+            r.due_date.isoformat(), r.period_start.isoformat(), r.period_end.isoformat(), r.currency,
             _amount(r.net, style), _amount(r.vat, style), _amount(r.total, style),
         ]
         for r in rows
@@ -94,7 +138,7 @@ def invoices_csv(rows: Iterable[InvoiceListing], language: str = "sv") -> str:
 def time_csv(items: Iterable[TimeItem], rounding: RoundingRule, language: str = "sv") -> str:
     """One row per day, raw and billed side by side, then a total row."""
     style = CsvStyle.for_language(language)
-    rows: list[list[object]] = [list(_TIME_HEADER.get(language, _TIME_HEADER["en"]))]
+    rows: list[list[Cell]] = [list(_TIME_HEADER.get(language, _TIME_HEADER["en"]))]
     raw_total = billed_total = 0
     for item in sorted(items, key=lambda i: i.day):
         billed = rounding.apply(item.minutes)
@@ -102,17 +146,13 @@ def time_csv(items: Iterable[TimeItem], rounding: RoundingRule, language: str = 
         rows.append(
             [
                 item.day.isoformat(),
-                item.minutes,
-                billed,
+                _minutes(item.minutes),
+                _minutes(billed),
                 _hours(item.minutes, style),
                 _hours(billed, style),
                 item.note,
             ]
         )
-    rows.append(["Summa" if language == "sv" else "Total", raw_total, billed_total,
+    rows.append(["Summa" if language == "sv" else "Total", _minutes(raw_total), _minutes(billed_total),
                  _hours(raw_total, style), _hours(billed_total, style), ""])  # fmt: skip
     return _write(rows, style)
-
-
-def _hours(minutes: int, style: CsvStyle) -> str:
-    return format_minutes_always(minutes, HoursFormat.DECIMAL, style.decimal)
