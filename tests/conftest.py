@@ -56,3 +56,12 @@ def make_contract(ctx: AppContext, title: str = "Backend", **overrides: object) 
 @pytest.fixture
 def contract(ctx: AppContext) -> ContractInfo:
     return make_contract(ctx)
+
+
+@pytest.fixture
+def peppol() -> Path:
+    """The folder of the official Peppol files: the test skips without them (fails in CI, where
+    COAPP_REQUIRE_PEPPOL=1), see tests/peppol/validate.py."""
+    from tests.peppol.validate import peppol_dir
+
+    return peppol_dir()

@@ -26,8 +26,7 @@ from coapp.domain.errors import ValidationError
 from coapp.domain.invoices import InvoiceKind, InvoiceLine, Party, Payment, Unit, VatCategory
 from tests.documents import ubl_samples as s
 from tests.documents.ubl_samples import NS, find_text, root_of
-
-PEPPOL = Path(__file__).resolve().parents[3] / "shared" / "peppol"
+from tests.peppol.validate import peppol_dir
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +87,7 @@ def _assert_same_relative_order(ours: list[str], official: list[str], where: str
 )
 def test_element_order_follows_the_official_examples(make: Callable[[], Any], example: str) -> None:
     ours = root_of(render_ubl(make()))
-    official = ET.parse(PEPPOL / example).getroot()
+    official = ET.parse(peppol_dir() / example).getroot()  # skips without the official files
     assert ours.tag == official.tag
 
     def children(element: ET.Element, path: str) -> list[str]:

@@ -1,6 +1,7 @@
 """Validate UBL e-invoices with the official Peppol BIS Billing 3.0 Schematron rules.
 
-``validate_ubl(xml)`` runs both rule files of ``shared/peppol`` (found beside the project root):
+``validate_ubl(xml)`` runs both rule files of ``shared/peppol`` (found beside the project root, or
+in ``$COAPP_PEPPOL_DIR``; without them the test is skipped, or fails with ``COAPP_REQUIRE_PEPPOL=1``):
 ``CEN-EN16931-UBL.sch`` (EN 16931: BR-*, BR-CO-*, BR-CL-*, UBL-CR-*) and ``PEPPOL-EN16931-UBL.sch``
 (Peppol and national rules: PEPPOL-EN16931-*, SE-R-*, NO-R-*, DK-R-*, ...) and returns every failed
 assertion as a ``Failure``. In a test::
@@ -64,6 +65,7 @@ __all__ = [
     "SchematronError",
     "assert_valid_ubl",
     "compile_schematron",
+    "official_files_folder",
     "peppol_dir",
     "run_schematron",
     "validate_ubl",
@@ -112,12 +114,42 @@ def project_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
+ENV_PEPPOL_DIR = "COAPP_PEPPOL_DIR"
+ENV_REQUIRE_PEPPOL = "COAPP_REQUIRE_PEPPOL"
+# The official files the tests read: both rule files and the examples they are checked against.
+OFFICIAL_FILES = (*RULE_FILES, "base-example.xml", "base-creditnote-correction.xml", "Vat-category-S.xml")
+
+
+def official_files_folder() -> Path:
+    """``$COAPP_PEPPOL_DIR`` when set, else ``shared/peppol`` beside the project root."""
+    chosen = os.environ.get(ENV_PEPPOL_DIR)
+    return Path(chosen).expanduser() if chosen else project_root().parent / "shared" / "peppol"
+
+
+def missing_official_files(folder: Path) -> list[str]:
+    return [name for name in OFFICIAL_FILES if not (folder / name).is_file()]
+
+
 def peppol_dir() -> Path:
-    """``shared/peppol`` beside the project root (``../shared/peppol`` seen from the repo)."""
-    folder = project_root().parent / "shared" / "peppol"
-    missing = [name for name in RULE_FILES if not (folder / name).is_file()]
+    """The folder of the official Peppol files (``../shared/peppol`` seen from the repository, or
+    ``$COAPP_PEPPOL_DIR``).
+
+    Where they are missing (a clone of the repository alone) the calling test is skipped with a
+    reason naming the files and where they were looked for; with ``COAPP_REQUIRE_PEPPOL=1`` (CI,
+    which has them) it fails instead, so the official rules can never be skipped silently there.
+    """
+    import pytest  # only tests call this; the module itself stays importable without pytest
+
+    folder = official_files_folder()
+    missing = missing_official_files(folder)
     if missing:
-        raise FileNotFoundError(f"Peppol rule files {missing} not found in {folder}")
+        reason = (
+            f"the official Peppol files {', '.join(missing)} are not in {folder} "
+            f"(set {ENV_PEPPOL_DIR} to a folder that holds them)"
+        )
+        if os.environ.get(ENV_REQUIRE_PEPPOL, "") not in ("", "0"):
+            pytest.fail(f"{reason}; {ENV_REQUIRE_PEPPOL} is set, so they are required", pytrace=False)
+        pytest.skip(reason)
     return folder
 
 
