@@ -57,7 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     epoch.add_argument("--db", type=_db_url, default=DEFAULT_DB, help=f"database URL (default {DEFAULT_DB})")
     prune = sub.add_parser(
-        "prune", help="delete idempotency keys older than 90 days and tombstones older than 180 days"
+        "prune",
+        help="delete idempotency keys older than 90 days, tombstones older than 180 days, expired "
+        "tokens, sessions and confirmation codes, old rate-limit windows and accounts left "
+        "unconfirmed for 7 days; prints the counts as JSON",
     )
     prune.add_argument("--db", type=_db_url, default=DEFAULT_DB, help=f"database URL (default {DEFAULT_DB})")
     for p in (parser, serve):

@@ -171,7 +171,7 @@ def _issue(ctx: ServerContext, session: Session, session_id: uuid.UUID, row: Acc
 def sign_in(ctx: ServerContext, body: SignInRequest, ip: str) -> TokenPair:
     cfg = ctx.settings
     key = email_key(body.email)
-    ratelimit.enforce(
+    tickets = ratelimit.enforce(
         ctx.sessions,
         [(f"sign-in:ip:{ip}", cfg.sign_in_per_ip), (f"sign-in:email:{key}", cfg.sign_in_per_account)],
         ctx.now(),
@@ -181,6 +181,8 @@ def sign_in(ctx: ServerContext, body: SignInRequest, ip: str) -> TokenPair:
     # Verified even when no account exists (against a dummy hash): the same work either way.
     if not ctx.passwords.verify(row.password_hash if row else None, body.password) or row is None:
         raise _unauthorized("invalid_credentials", "The e-mail address or the password is wrong.")
+    # The right password is no failure: only failures count towards the limits (see Settings).
+    ratelimit.refund(ctx.sessions, tickets)
     if row.confirmed_at is None:
         raise ApiError(
             403, "email_not_confirmed", "Confirm your e-mail address first (see the mail we sent)."
@@ -271,11 +273,23 @@ def authenticate(ctx: ServerContext, access_token: str | None) -> Caller:
     return Caller(to_wire(row), auth.id)
 
 
-def change_password(ctx: ServerContext, caller: Caller, body: ChangePasswordRequest) -> None:
+def change_password(ctx: ServerContext, caller: Caller, body: ChangePasswordRequest, ip: str) -> None:
+    """Guessing the current password with a stolen access token is limited like sign-in: wrong
+    current passwords count per account and per address, a right one gives its attempt back."""
+    cfg = ctx.settings
+    tickets = ratelimit.enforce(
+        ctx.sessions,
+        [
+            (f"change-password:ip:{ip}", cfg.change_password_per_ip),
+            (f"change-password:account:{caller.account.id}", cfg.change_password_per_account),
+        ],
+        ctx.now(),
+    )
     with ctx.sessions() as session:
         stored = session.get_one(AccountRow, caller.account.id).password_hash
     if not ctx.passwords.verify(stored, body.current_password):
         raise ApiError(403, "wrong_password", "The current password is wrong.", field="current_password")
+    ratelimit.refund(ctx.sessions, tickets)
     _check_password(body.new_password, caller.account.email, "new_password")
     new_hash = ctx.passwords.hash(body.new_password)
     with transaction(ctx.sessions) as session:

@@ -25,18 +25,14 @@ from coserver.api_auth import Ctx, CurrentCaller
 from coserver.api_sync import client_version_check
 from coserver.db import transaction
 from coserver.errors import responses
+from coserver.roles import AGENT_OR_ADMIN, SIGNED_IN
 
 router = APIRouter(prefix="/v1", tags=["assignments"], dependencies=[Depends(client_version_check)])
 
 
-def poster(caller: CurrentCaller) -> Caller:
-    """Agents and admins only. A dependency, so a freelancer's POST is 403 before its body is read."""
-    assignments.require_poster(caller.account)
-    return caller
-
-
 @router.get(
     "/assignments",
+    dependencies=[SIGNED_IN],
     response_model=AssignmentsPage,
     responses=responses(400, 401, 422, 426),
     summary="Assignments, newest first: open ones (open for applications) or closed ones, "
@@ -58,6 +54,7 @@ def list_assignments(
 
 @router.get(
     "/assignments/{assignment_id}",
+    dependencies=[SIGNED_IN],
     response_model=AssignmentRecord,
     responses=responses(400, 401, 404, 422, 426),
     summary="One assignment, open or closed (404 once withdrawn)",
@@ -76,7 +73,7 @@ def get_assignment(assignment_id: uuid.UUID, _caller: CurrentCaller, ctx: Ctx) -
 )
 def post_assignment(
     body: NewAssignmentRequest,
-    caller: Annotated[Caller, Depends(poster)],
+    caller: Annotated[Caller, AGENT_OR_ADMIN],
     ctx: Ctx,
     idempotency_key: Annotated[
         str | None,

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Request, Response
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi import APIRouter, Request, Response
 
 from coapp.sync.wire import (
     Account,
@@ -18,28 +15,19 @@ from coapp.sync.wire import (
     TokenPair,
 )
 from coserver import accounts
-from coserver.accounts import Caller
-from coserver.context import ServerContext, client_ip, get_context
+from coserver.context import client_ip
 from coserver.errors import responses
+from coserver.roles import PUBLIC, SIGNED_IN, Ctx, CurrentCaller, current_caller
+
+# Re-exported: the other routers have always taken the caller and the context from here.
+__all__ = ["Ctx", "CurrentCaller", "current_caller", "router"]
 
 router = APIRouter(prefix="/v1")
-# auto_error=False: a missing token gets our JSON 401, not FastAPI's own 403 body.
-_bearer = HTTPBearer(auto_error=False, description="An access token from sign-in or refresh")
-
-Ctx = Annotated[ServerContext, Depends(get_context)]
-
-
-def current_caller(
-    ctx: Ctx, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-) -> Caller:
-    return accounts.authenticate(ctx, credentials.credentials if credentials else None)
-
-
-CurrentCaller = Annotated[Caller, Depends(current_caller)]
 
 
 @router.post(
     "/auth/register",
+    dependencies=[PUBLIC],
     status_code=201,
     response_model=Account,
     responses=responses(409, 422, 429),
@@ -52,6 +40,7 @@ def register(body: RegisterRequest, request: Request, ctx: Ctx) -> Account:
 
 @router.post(
     "/auth/confirm",
+    dependencies=[PUBLIC],
     response_model=Account,
     responses=responses(400, 422),
     tags=["auth"],
@@ -63,6 +52,7 @@ def confirm(body: ConfirmRequest, ctx: Ctx) -> Account:
 
 @router.post(
     "/auth/sign-in",
+    dependencies=[PUBLIC],
     response_model=TokenPair,
     responses=responses(401, 403, 422, 429),
     tags=["auth"],
@@ -74,6 +64,7 @@ def sign_in(body: SignInRequest, request: Request, ctx: Ctx) -> TokenPair:
 
 @router.post(
     "/auth/refresh",
+    dependencies=[PUBLIC],
     response_model=TokenPair,
     responses=responses(401, 422),
     tags=["auth"],
@@ -85,6 +76,7 @@ def refresh(body: RefreshRequest, ctx: Ctx) -> TokenPair:
 
 @router.post(
     "/auth/sign-out",
+    dependencies=[PUBLIC],
     status_code=204,
     response_class=Response,
     responses=responses(422),
@@ -98,19 +90,28 @@ def sign_out(body: SignOutRequest, ctx: Ctx) -> Response:
 
 @router.post(
     "/auth/change-password",
+    dependencies=[SIGNED_IN],
     status_code=204,
     response_class=Response,
-    responses=responses(401, 403, 422),
+    responses=responses(401, 403, 422, 429),
     tags=["auth"],
-    summary="Change the password; every other session of the account is ended",
+    summary="Change the password; every other session of the account is ended (wrong current "
+    "passwords are rate-limited per account and per address: 429 with Retry-After)",
 )
-def change_password(body: ChangePasswordRequest, caller: CurrentCaller, ctx: Ctx) -> Response:
-    accounts.change_password(ctx, caller, body)
+def change_password(
+    body: ChangePasswordRequest, request: Request, caller: CurrentCaller, ctx: Ctx
+) -> Response:
+    accounts.change_password(ctx, caller, body, client_ip(request))
     return Response(status_code=204)
 
 
 @router.get(
-    "/me", response_model=Account, responses=responses(401), tags=["auth"], summary="The caller's account"
+    "/me",
+    dependencies=[SIGNED_IN],
+    response_model=Account,
+    responses=responses(401),
+    tags=["auth"],
+    summary="The caller's account",
 )
 def me(caller: CurrentCaller) -> Account:
     return caller.account

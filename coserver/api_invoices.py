@@ -24,10 +24,11 @@ from coserver import idempotency, invoices
 from coserver.api_auth import Ctx, CurrentCaller
 from coserver.api_sync import client_version_check
 from coserver.errors import ApiError, responses
+from coserver.roles import FREELANCER
 
 _IF_MATCH = re.compile(r'^\s*"?(\d{1,18})"?\s*$')
 
-router = APIRouter(prefix="/v1", tags=["invoices"], dependencies=[Depends(client_version_check)])
+router = APIRouter(prefix="/v1", tags=["invoices"], dependencies=[Depends(client_version_check), FREELANCER])
 
 
 def _command_responses(conflicts: str) -> dict[int | str, dict[str, Any]]:

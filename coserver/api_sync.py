@@ -23,9 +23,11 @@ from coapp.sync.wire import (
     TimeEntryRecord,
 )
 from coserver import contracts, entries, feed, idempotency, sync
-from coserver.api_auth import Ctx, CurrentCaller
+from coserver.api_auth import Ctx
 from coserver.context import ServerContext, get_context
 from coserver.errors import responses
+from coserver.roles import PUBLIC, Freelancer, OptionalCaller
+from coserver.sync import PublicSyncMeta
 
 
 def client_version_check(request: Request, ctx: Annotated[ServerContext, Depends(get_context)]) -> None:
@@ -52,13 +54,15 @@ router = APIRouter(prefix="/v1", tags=["sync"], dependencies=[Depends(client_ver
 
 @router.get(
     "/sync/meta",
-    response_model=SyncMeta,
-    openapi_extra=_CLIENT_HEADER_DOC,
-    responses=responses(400, 422, 426),
-    summary="Protocol version, minimum client version, server time, epoch and newest version",
+    dependencies=[PUBLIC],
+    response_model=SyncMeta | PublicSyncMeta,
+    openapi_extra={**_CLIENT_HEADER_DOC, "security": [{}, {"HTTPBearer": []}]},
+    responses=responses(400, 401, 422, 426),
+    summary="Protocol version, minimum client version and server time; with a bearer token also the "
+    "epoch and the newest version (nothing database-wide without one)",
 )
-def sync_meta(ctx: Ctx) -> SyncMeta:
-    return sync.meta(ctx)
+def sync_meta(ctx: Ctx, caller: OptionalCaller) -> SyncMeta | PublicSyncMeta:
+    return sync.meta(ctx) if caller is not None else sync.public_meta(ctx)
 
 
 @router.post(
@@ -70,7 +74,7 @@ def sync_meta(ctx: Ctx) -> SyncMeta:
 )
 def sync_push(
     body: PushRequest,
-    caller: CurrentCaller,
+    caller: Freelancer,
     ctx: Ctx,
     idempotency_key: Annotated[
         str | None,
@@ -95,7 +99,7 @@ def sync_push(
     summary="Every change the account may see after the cursor, ordered by version, paged",
 )
 def sync_changes(
-    caller: CurrentCaller,
+    caller: Freelancer,
     ctx: Ctx,
     cursor: Annotated[str | None, Query(max_length=200, description="from the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=CHANGES_LIMIT_MAX)] = CHANGES_LIMIT_DEFAULT,
@@ -109,7 +113,7 @@ def sync_changes(
     responses=responses(400, 401, 426),
     summary="Per entity: the count and an (id, version) digest of the account's live rows",
 )
-def sync_summary(caller: CurrentCaller, ctx: Ctx) -> SyncSummary:
+def sync_summary(caller: Freelancer, ctx: Ctx) -> SyncSummary:
     return feed.summary(ctx, caller.account.id)
 
 
@@ -119,7 +123,7 @@ def sync_summary(caller: CurrentCaller, ctx: Ctx) -> SyncSummary:
     responses=responses(400, 401, 404, 422, 426),
     summary="One of the caller's contracts",
 )
-def get_contract(contract_id: uuid.UUID, caller: CurrentCaller, ctx: Ctx) -> ContractRecord:
+def get_contract(contract_id: uuid.UUID, caller: Freelancer, ctx: Ctx) -> ContractRecord:
     return contracts.get_contract(ctx, caller.account.id, contract_id)
 
 
@@ -129,5 +133,5 @@ def get_contract(contract_id: uuid.UUID, caller: CurrentCaller, ctx: Ctx) -> Con
     responses=responses(400, 401, 404, 422, 426),
     summary="One of the caller's time entries (tombstones too)",
 )
-def get_time_entry(entry_id: uuid.UUID, caller: CurrentCaller, ctx: Ctx) -> TimeEntryRecord:
+def get_time_entry(entry_id: uuid.UUID, caller: Freelancer, ctx: Ctx) -> TimeEntryRecord:
     return entries.get_entry(ctx, caller.account.id, entry_id)

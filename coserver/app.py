@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI
 
 import coserver
-from coserver import api_assignments, api_auth, api_invoices, api_sync
+from coserver import api_assignments, api_auth, api_invoices, api_sync, roles
 from coserver.context import ServerContext, make_mailer
 from coserver.db import make_engine, make_session_factory, migrate
 from coserver.errors import install_error_handlers
+from coserver.limits import BodyLimitMiddleware, document_limits
 from coserver.passwords import Passwords
 from coserver.settings import Settings
 
@@ -34,4 +37,23 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api_sync.router)
     app.include_router(api_invoices.router)
     app.include_router(api_assignments.router)
+    # Every route says who may call it (coserver.roles); an app with one that does not never starts.
+    roles.check_declared(app)
+    _document(app)
+    # Outermost: a body too big is refused before anything reads it.
+    app.add_middleware(BodyLimitMiddleware, limits=settings.body_limits)
     return app
+
+
+def _document(app: FastAPI) -> None:
+    """The OpenAPI document also states the body-size 413 and each operation's roles (x-roles)."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = generate()
+            document_limits(document)
+            roles.document_roles(app, document)
+        return app.openapi_schema or generate()
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, literal
+from sqlalchemy import case, literal, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -14,12 +15,26 @@ from coserver.models import RateLimitBucket, UtcDateTime
 from coserver.settings import RateLimit
 
 
-def enforce(sessions: sessionmaker[Session], hits: list[tuple[str, RateLimit]], now: datetime) -> None:
+@dataclass(frozen=True)
+class Ticket:
+    """One attempt counted under `key` in the window that started at `window_start`."""
+
+    key: str
+    window_start: datetime
+
+
+def enforce(
+    sessions: sessionmaker[Session], hits: list[tuple[str, RateLimit]], now: datetime
+) -> list[Ticket]:
     """Count one attempt under each key in its own committed transaction, then answer 429 with
     Retry-After if any limit is passed. Refused attempts count too, so hammering never resets a window,
-    and the count survives the request failing later (a wrong password)."""
+    and the count survives the request failing later (a wrong password).
+
+    Counting before the work, not after a failure, keeps concurrent attempts within the limit; a
+    route that counts failures only gives a successful attempt back with `refund`."""
     with sessions() as session, session.begin():
-        waits = [wait for key, rule in hits if (wait := hit(session, key, rule, now)) is not None]
+        counted = [hit(session, key, rule, now) for key, rule in hits]
+    waits = [wait for wait, _ticket in counted if wait is not None]
     if waits:
         raise ApiError(
             429,
@@ -27,10 +42,28 @@ def enforce(sessions: sessionmaker[Session], hits: list[tuple[str, RateLimit]], 
             "Too many attempts; try again later.",
             headers={"Retry-After": str(max(waits))},
         )
+    return [ticket for _wait, ticket in counted]
 
 
-def hit(session: Session, key: str, rule: RateLimit, now: datetime) -> int | None:
-    """Count one attempt under `key`; the seconds to wait when the window's limit is passed, else None.
+def refund(sessions: sessionmaker[Session], tickets: list[Ticket]) -> None:
+    """Give counted attempts back (they succeeded). Only within the window they were counted in:
+    a window that has started again since owes nothing."""
+    with sessions() as session, session.begin():
+        for ticket in tickets:
+            session.execute(
+                update(RateLimitBucket)
+                .where(
+                    RateLimitBucket.key == ticket.key,
+                    RateLimitBucket.window_start == ticket.window_start,
+                    RateLimitBucket.count > 0,
+                )
+                .values(count=RateLimitBucket.count - 1)
+            )
+
+
+def hit(session: Session, key: str, rule: RateLimit, now: datetime) -> tuple[int | None, Ticket]:
+    """Count one attempt under `key`: the seconds to wait when the window's limit is passed (else
+    None), and the ticket that can give the attempt back.
 
     One atomic upsert: the count restarts at 1 when the stored window has ended, else goes up by one.
     """
@@ -46,7 +79,8 @@ def hit(session: Session, key: str, rule: RateLimit, now: datetime) -> int | Non
         },
     ).returning(RateLimitBucket.count, RateLimitBucket.window_start)
     count, window_start = session.execute(stmt).one()
+    ticket = Ticket(key, window_start)
     if count <= rule.limit:
-        return None
+        return None, ticket
     retry = rule.window - (now - window_start)
-    return max(1, math.ceil(retry.total_seconds()))
+    return max(1, math.ceil(retry.total_seconds())), ticket

@@ -1,6 +1,19 @@
 """Pruning what the protocol keeps only for a while: idempotency keys and applied op ids (≥ 90 days)
 and time-entry tombstones (≥ 180 days). Pruning tombstones moves the horizon: a change-feed cursor
-older than the newest pruned tombstone gets `410 Gone` (it might have missed a deletion)."""
+older than the newest pruned tombstone gets `410 Gone` (it might have missed a deletion).
+
+And what accounts leave behind (coserver.accounts), which nothing reads once it has expired:
+
+- access and refresh tokens past their expiry (a refresh token is kept until then even once used,
+  so a reused one still ends its session);
+- sessions that hold no token any more, and sessions revoked more than a day ago (a revoked
+  session's tokens already answer 401; the day lets a request that is reading it finish);
+- e-mail confirmation codes past their expiry (used ones too: until then a repeated confirmation
+  succeeds again);
+- rate-limit windows that started more than a day ago (every window is at most an hour);
+- accounts never confirmed within 7 days of registering, with nothing on the platform, so that an
+  address someone else registered can be registered by its owner.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +23,30 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from coserver.models import AppliedOp, IdempotencyKey, ServerMeta, TimeEntryRow
+from coserver.models import (
+    AccessToken,
+    AccountRow,
+    AppliedOp,
+    AssignmentRow,
+    AuthSession,
+    ContractRow,
+    EmailConfirmation,
+    IdempotencyKey,
+    InvoiceRow,
+    InvoiceSeriesRow,
+    RateLimitBucket,
+    RefreshToken,
+    RunningTimerRow,
+    ServerMeta,
+    TimeEntryRow,
+)
 from coserver.sync import TOMBSTONE_HORIZON_KEY
 
 IDEMPOTENCY_RETENTION = timedelta(days=90)
 TOMBSTONE_RETENTION = timedelta(days=180)
+REVOKED_SESSION_RETENTION = timedelta(days=1)
+RATE_LIMIT_RETENTION = timedelta(days=1)  # longer than any RateLimit window in Settings
+UNCONFIRMED_ACCOUNT_RETENTION = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -22,6 +54,12 @@ class Pruned:
     idempotency_keys: int
     applied_ops: int
     tombstones: int
+    access_tokens: int = 0
+    refresh_tokens: int = 0
+    sessions: int = 0
+    confirmation_codes: int = 0
+    rate_limit_windows: int = 0
+    unconfirmed_accounts: int = 0
 
 
 def prune(
@@ -51,4 +89,73 @@ def prune(
             session.add(ServerMeta(key=TOMBSTONE_HORIZON_KEY, value=str(newest_pruned)))
         else:
             horizon.value = str(max(int(horizon.value), newest_pruned))
-    return Pruned(keys, ops, tombstones)
+    accounts = prune_accounts(session, now)
+    return Pruned(keys, ops, tombstones, *accounts)
+
+
+def prune_accounts(session: Session, now: datetime) -> tuple[int, int, int, int, int, int]:
+    """Expired tokens, dead sessions, expired codes, old rate-limit windows, stale unconfirmed
+    accounts: the counts in that order. Children are deleted explicitly before their parents rather
+    than through ON DELETE CASCADE, so the counts are true and nothing depends on SQLite's pragma."""
+    access = session.execute(delete(AccessToken).where(AccessToken.expires_at <= now)).rowcount
+    refresh = session.execute(delete(RefreshToken).where(RefreshToken.expires_at <= now)).rowcount
+    has_access = select(AccessToken.token_hash).where(AccessToken.session_id == AuthSession.id).exists()
+    has_refresh = select(RefreshToken.token_hash).where(RefreshToken.session_id == AuthSession.id).exists()
+    dead = select(AuthSession.id).where(
+        or_(
+            AuthSession.revoked_at < now - REVOKED_SESSION_RETENTION,
+            ~has_access & ~has_refresh,
+        )
+    )
+    dead_ids = list(session.execute(dead).scalars())
+    sessions = 0
+    for start in range(0, len(dead_ids), 500):  # bounded IN lists
+        chunk = dead_ids[start : start + 500]
+        access += session.execute(delete(AccessToken).where(AccessToken.session_id.in_(chunk))).rowcount
+        refresh += session.execute(delete(RefreshToken).where(RefreshToken.session_id.in_(chunk))).rowcount
+        sessions += session.execute(delete(AuthSession).where(AuthSession.id.in_(chunk))).rowcount
+    codes = session.execute(delete(EmailConfirmation).where(EmailConfirmation.expires_at <= now)).rowcount
+    windows = session.execute(
+        delete(RateLimitBucket).where(RateLimitBucket.window_start < now - RATE_LIMIT_RETENTION)
+    ).rowcount
+    accounts = _prune_unconfirmed(session, now)
+    return access, refresh, sessions, codes, windows, accounts
+
+
+def _prune_unconfirmed(session: Session, now: datetime) -> int:
+    """Unconfirmed accounts past the retention that own nothing. Such an account never signed in;
+    the platform may still have given it a contract or an assignment, and then it stays."""
+    owns = or_(
+        *(
+            select(column).where(column == AccountRow.id).exists()
+            for column in (
+                ContractRow.freelancer_id,
+                TimeEntryRow.account_id,
+                RunningTimerRow.account_id,
+                InvoiceRow.account_id,
+                InvoiceSeriesRow.account_id,
+                AssignmentRow.agent_id,
+                AuthSession.account_id,
+            )
+        )
+    )
+    stale = list(
+        session.execute(
+            select(AccountRow.id).where(
+                AccountRow.confirmed_at.is_(None),
+                AccountRow.created_at < now - UNCONFIRMED_ACCOUNT_RETENTION,
+                ~owns,
+            )
+        ).scalars()
+    )
+    pruned = 0
+    for start in range(0, len(stale), 500):
+        chunk = stale[start : start + 500]
+        for table, column in (
+            (EmailConfirmation, EmailConfirmation.account_id),
+            (IdempotencyKey, IdempotencyKey.account_id),
+            (AppliedOp, AppliedOp.account_id),
+        ):
+            session.execute(delete(table).where(column.in_(chunk)))
+        pruned += session.execute(delete(AccountRow).where(AccountRow.id.in_(chunk))).rowcount
+    return pruned

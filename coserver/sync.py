@@ -11,8 +11,10 @@ import logging
 import re
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -79,7 +81,26 @@ def check_client(ctx: ServerContext, client_version: str | None) -> None:
         )
 
 
+class PublicSyncMeta(BaseModel):
+    """`GET /v1/sync/meta` without a bearer token: what a client checks before signing in. The epoch
+    and the newest version are left out: they tell a stranger when the database was restored and how
+    busy the platform is. (A server-side model: the shared wire schema has only the full SyncMeta.)"""
+
+    protocol_version: int
+    min_client_version: str
+    server_time: datetime = Field(description="the server's clock; warn the user when off by > 5 min")
+
+
+def public_meta(ctx: ServerContext) -> PublicSyncMeta:
+    return PublicSyncMeta(
+        protocol_version=PROTOCOL_VERSION,
+        min_client_version=ctx.settings.min_client_version,
+        server_time=ctx.now(),
+    )
+
+
 def meta(ctx: ServerContext) -> SyncMeta:
+    """For a signed-in caller: the epoch and max_version are what the app's round starts from."""
     with ctx.sessions() as session:
         return SyncMeta(
             protocol_version=PROTOCOL_VERSION,

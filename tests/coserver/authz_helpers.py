@@ -58,8 +58,16 @@ class Operation:
 
     @property
     def authenticated(self) -> bool:
-        """Declares a security requirement: a bearer token is needed."""
-        return bool(self.spec.get("security"))
+        """Declares a security requirement: a bearer token is needed. An empty requirement among
+        them (`{}`) makes the token optional: the operation is public."""
+        security = self.spec.get("security") or []
+        return bool(security) and {} not in security
+
+    @property
+    def roles(self) -> list[str]:
+        """Who may call it, as the server documents it (coserver.roles): ["public"] or role names."""
+        roles: list[str] = self.spec["x-roles"]
+        return roles
 
     @property
     def has_body(self) -> bool:

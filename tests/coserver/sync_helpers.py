@@ -42,6 +42,14 @@ class Freelancer:
     token: str
     account_id: uuid.UUID
     contract_id: uuid.UUID
+    email: str = "anna@example.com"
+
+    def sign_in_again(self) -> None:
+        """A new access token (after `coapp-server prune` ran at a far later date, say, and removed
+        the old one with its session)."""
+        response = self.server.sign_in(self.email)
+        assert response.status_code == 200, response.text
+        self.token = response.json()["access_token"]
 
     def headers(self, key: str | None = None, **extra: str) -> dict[str, str]:
         headers = {"Authorization": f"Bearer {self.token}", **extra}
@@ -95,7 +103,7 @@ def freelancer(
     with database(server) as session:
         contract = create_contract(session, account_id, start_date=start, end_date=end)
         contract_id = contract.id
-    return Freelancer(server, pair["access_token"], account_id, contract_id)
+    return Freelancer(server, pair["access_token"], account_id, contract_id, email)
 
 
 def add_contract(server: LiveServer, account_id: uuid.UUID, **terms: Any) -> uuid.UUID:

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from fastapi.openapi.models import OpenAPI
 from sqlalchemy import create_engine, inspect, select, text
@@ -30,33 +31,104 @@ def _dump_database(db_url: str) -> str:
     return "\n".join(rows)
 
 
-def test_sign_in_rate_limit_per_account(start_server: Callable[..., LiveServer]) -> None:
+def test_sign_in_rate_limit_counts_failures_per_account(start_server: Callable[..., LiveServer]) -> None:
     server = start_server(sign_in_per_account=RateLimit(3, MINUTE))
-    server.signed_in("anna@example.com")  # the first of the three attempts
-    for _ in range(2):
+    server.signed_in("anna@example.com")  # a success: it does not count
+    for _ in range(3):
         assert server.sign_in("anna@example.com", "wrong password!!").status_code == 401
-    limited = server.sign_in("ANNA@example.com")  # even the right password, in any case
+    limited = server.sign_in("ANNA@example.com")  # the account is locked: even the right password
     assert limited.status_code == 429
     assert limited.json()["error"] == "rate_limited"
     assert 1 <= int(limited.headers["Retry-After"]) <= 60
-    # Other accounts are not limited by Anna's attempts.
+    # Other accounts are not limited by Anna's failures.
     assert server.sign_in("bertil@example.com").status_code == 401
     server.clock.advance(seconds=61)
     assert server.sign_in("anna@example.com").status_code == 200
 
 
+def test_successful_sign_ins_never_lock_an_account(start_server: Callable[..., LiveServer]) -> None:
+    """With the production limits (10 per account and 50 per address in 5 minutes): 20 sign-ins in a
+    row all succeed, from one address; ten wrong passwords then lock the account."""
+    server = start_server(
+        sign_in_per_account=RateLimit(10, 5 * MINUTE), sign_in_per_ip=RateLimit(50, 5 * MINUTE)
+    )
+    server.signed_in("anna@example.com")
+    for n in range(20):
+        assert server.sign_in("anna@example.com").status_code == 200, n
+    for n in range(10):
+        assert server.sign_in("anna@example.com", "wrong password!!").status_code == 401, n
+    assert server.sign_in("anna@example.com").status_code == 429
+
+
+def test_a_success_does_not_forgive_earlier_failures(start_server: Callable[..., LiveServer]) -> None:
+    """Failures age out with their window only: a guesser does not get a new budget each time the
+    owner signs in (Settings documents the choice)."""
+    server = start_server(sign_in_per_account=RateLimit(3, MINUTE))
+    server.signed_in("anna@example.com")
+    for _ in range(2):
+        assert server.sign_in("anna@example.com", "wrong password!!").status_code == 401
+    assert server.sign_in("anna@example.com").status_code == 200  # two failures so far: allowed
+    assert server.sign_in("anna@example.com", "wrong password!!").status_code == 401  # the third
+    assert server.sign_in("anna@example.com").status_code == 429
+
+
 def test_retry_after_counts_down(start_server: Callable[..., LiveServer]) -> None:
     server = start_server(sign_in_per_account=RateLimit(1, MINUTE))
-    server.sign_in("anna@example.com")
+    server.sign_in("anna@example.com")  # no such account: a failure
     server.clock.advance(seconds=45)
     assert server.sign_in("anna@example.com").headers["Retry-After"] == "15"
 
 
-def test_sign_in_rate_limit_per_ip(start_server: Callable[..., LiveServer]) -> None:
+def test_sign_in_rate_limit_per_ip_counts_failures_across_accounts(
+    start_server: Callable[..., LiveServer],
+) -> None:
     server = start_server(sign_in_per_ip=RateLimit(3, MINUTE))
-    for n in range(3):
+    server.signed_in("anna@example.com")
+    for _ in range(5):  # successes from this address do not count
+        assert server.sign_in("anna@example.com").status_code == 200
+    for n in range(3):  # one failure each on three accounts
         assert server.sign_in(f"user{n}@example.com").status_code == 401
-    limited = server.sign_in("user9@example.com")
+    limited = server.sign_in("anna@example.com")  # the address is locked, for every account
+    assert limited.status_code == 429
+    assert "Retry-After" in limited.headers
+    server.clock.advance(seconds=61)
+    assert server.sign_in("anna@example.com").status_code == 200
+
+
+def _change_password(server: LiveServer, token: str, current: str, new: str = "a new secret 2026") -> Any:
+    return server.post(
+        "/v1/auth/change-password", {"current_password": current, "new_password": new}, token=token
+    )
+
+
+def test_change_password_rate_limit_per_account(start_server: Callable[..., LiveServer]) -> None:
+    server = start_server(change_password_per_account=RateLimit(3, MINUTE))
+    token = server.signed_in("anna@example.com")["access_token"]
+    # Right current passwords do not count (a weak new one is refused after the check).
+    for _ in range(5):
+        assert _change_password(server, token, PASSWORD, new="short").status_code == 422
+    for _ in range(3):
+        wrong = _change_password(server, token, "not my password!")
+        assert wrong.status_code == 403
+        assert wrong.json()["error"] == "wrong_password"
+    limited = _change_password(server, token, PASSWORD)  # locked: even the right one
+    assert limited.status_code == 429
+    assert limited.json()["error"] == "rate_limited"
+    assert 1 <= int(limited.headers["Retry-After"]) <= 60
+    # Bertil, from the same address, is not limited by Anna's failures.
+    other = server.signed_in("bertil@example.com")["access_token"]
+    assert _change_password(server, other, PASSWORD).status_code == 204
+    server.clock.advance(seconds=61)
+    token = server.sign_in("anna@example.com").json()["access_token"]
+    assert _change_password(server, token, PASSWORD).status_code == 204
+
+
+def test_change_password_rate_limit_per_ip(start_server: Callable[..., LiveServer]) -> None:
+    server = start_server(change_password_per_ip=RateLimit(2, MINUTE))
+    tokens = [server.signed_in(f"user{n}@example.com")["access_token"] for n in range(3)]
+    assert _change_password(server, tokens[0], "not my password!").status_code == 403
+    assert _change_password(server, tokens[1], "not my password!").status_code == 403
+    limited = _change_password(server, tokens[2], PASSWORD)
     assert limited.status_code == 429
     assert "Retry-After" in limited.headers
 

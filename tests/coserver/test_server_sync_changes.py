@@ -103,9 +103,11 @@ def test_a_cursor_older_than_the_kept_tombstones_is_gone(server: LiveServer) -> 
     _changes, recent_cursor = anna.pull_all(old_cursor)
     with database(server) as session:
         assert prune(session, server.clock() + timedelta(days=179)).tombstones == 0
+    anna.sign_in_again()  # her session expired in those 179 days and was pruned with them
     assert anna.changes(old_cursor).status_code == 200  # still inside the 180 days
     with database(server) as session:
         assert prune(session, server.clock() + timedelta(days=181)).tombstones == 1
+    anna.sign_in_again()
     gone = anna.changes(old_cursor)
     assert gone.status_code == 410
     assert gone.json()["error"] == "cursor_expired"

@@ -139,6 +139,7 @@ def test_keys_and_op_ids_are_kept_90_days_then_pruned(server: LiveServer) -> Non
     with database(server) as session:
         pruned = prune(session, server.clock() + timedelta(days=89))
         assert (pruned.idempotency_keys, pruned.applied_ops) == (0, 0)
+    anna.sign_in_again()  # her session expired in those 89 days and was pruned with them
     assert anna.push_raw(body, key="old").headers["Idempotent-Replayed"] == "true"
     with database(server) as session:
         pruned = prune(session, server.clock() + timedelta(days=91))
@@ -146,6 +147,7 @@ def test_keys_and_op_ids_are_kept_90_days_then_pruned(server: LiveServer) -> Non
         assert session.execute(select(func.count()).select_from(AppliedOp)).scalar_one() == 0
         with pytest.raises(ValueError, match="90 days"):
             prune(session, server.clock(), keys_for=timedelta(days=30))
+    anna.sign_in_again()
     # A key used again after pruning is a new request; the entry is already there.
     again = anna.push_raw(body, key="old")
     assert "Idempotent-Replayed" not in again.headers
