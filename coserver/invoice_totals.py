@@ -55,7 +55,9 @@ def domain_line(line: InvoiceLineRecord, currency: str) -> InvoiceLine:
     )
 
 
-def recompute(lines: Sequence[InvoiceLineRecord], currency: str, commission_bp: int) -> Figures:
+def recompute(
+    lines: Sequence[InvoiceLineRecord], currency: str, commission_bp: int, seller_country: str = "SE"
+) -> Figures:
     """Check each line's amount (quantity × unit price, rounded half up per line) and return the
     invoice's figures as the domain computes them."""
     check_currency(currency)
@@ -71,7 +73,9 @@ def recompute(lines: Sequence[InvoiceLineRecord], currency: str, commission_bp: 
             )
         domain_lines.append(domain)
     totals = compute_totals(domain_lines)
-    commission = compute_commission(totals, basis_points_to_percent(commission_bp))
+    commission = compute_commission(
+        totals, basis_points_to_percent(commission_bp), seller_country=seller_country
+    )
     return Figures(
         net_minor=to_minor(totals.net, currency),
         vat_minor=to_minor(totals.vat_total, currency),

@@ -73,7 +73,7 @@ def invoice_json(doc: InvoiceDocument) -> dict[str, Any]:
         "due_date": doc.due_date.isoformat(),
         "period": [doc.period_start.isoformat(), doc.period_end.isoformat()],
         "contract": doc.contract_title,
-        "self_billing": doc.self_billing,
+        "billed_to": doc.billed_to.value,
         "reverse_charge": doc.reverse_charge,
         "lines": [
             {

@@ -53,6 +53,26 @@ class InvoiceKind(StrEnum):
     CREDIT_NOTE = "credit_note"
 
 
+class BilledTo(StrEnum):
+    """Who buys, which decides who is paid. Never self-billing: the seller always issues.
+
+    - CLIENT (hourly and daily work): the freelancer is the seller and the issuer, the client the
+      buyer. The platform sends the invoice on the seller's behalf and collects the payment on its
+      client-funds account (the document's ``payee``), keeps its commission and pays out the rest.
+    - PLATFORM (fixed fees): the freelancer invoices the platform, which is the buyer and pays the
+      freelancer's own account; the platform invoices the client separately.
+    """
+
+    CLIENT = "client"
+    PLATFORM = "platform"
+
+
+def signed_total(kind: InvoiceKind, amount: Decimal) -> Decimal:
+    """An amount as it counts in a list or a ledger. Documents follow UBL's convention: a credit
+    note's lines and totals are positive and its kind says that it credits; only sums sign it."""
+    return -amount if kind is InvoiceKind.CREDIT_NOTE else amount
+
+
 class InvoiceState(StrEnum):
     DRAFT = "draft"
     CONFIRMED = "confirmed"
@@ -61,7 +81,7 @@ class InvoiceState(StrEnum):
     CREDITED = "credited"
 
 
-# Which states may follow which; a confirmed invoice never goes back to draft.
+# Which states may follow which; a numbered invoice never goes back to draft.
 TRANSITIONS: dict[InvoiceState, frozenset[InvoiceState]] = {
     InvoiceState.DRAFT: frozenset({InvoiceState.CONFIRMED}),
     InvoiceState.CONFIRMED: frozenset({InvoiceState.SENT, InvoiceState.PAID, InvoiceState.CREDITED}),
@@ -70,14 +90,36 @@ TRANSITIONS: dict[InvoiceState, frozenset[InvoiceState]] = {
     InvoiceState.CREDITED: frozenset(),
 }
 
+# The platform's own moves, allowed only where `check_transition(..., returned=True)` says so:
+# - confirmed → draft ("returned"): a confirmation made offline has no number yet; if the platform
+#   refuses it, it was never issued, so it goes back to draft with the reason kept. Only an invoice
+#   *without a number* may be returned (checked by the callers: `returnable`).
+# - credited → confirmed: a credit note the platform refused was never issued, so the invoice it
+#   meant to cancel stands again.
+RETURNS: dict[InvoiceState, frozenset[InvoiceState]] = {
+    InvoiceState.CONFIRMED: frozenset({InvoiceState.DRAFT}),
+    InvoiceState.CREDITED: frozenset({InvoiceState.CONFIRMED}),
+}
 
-def check_transition(current: InvoiceState, new: InvoiceState) -> None:
-    if new not in TRANSITIONS[current]:
-        raise ValidationError(f"an invoice that is {current.value} cannot become {new.value}")
+
+def check_transition(current: InvoiceState, new: InvoiceState, *, returned: bool = False) -> None:
+    """Raise unless *current* may become *new*; *returned* allows the platform's refusals (RETURNS)."""
+    current, new = InvoiceState(current), InvoiceState(new)
+    if current is new:
+        return  # the same state again (a replayed answer) changes nothing
+    if new in TRANSITIONS[current]:
+        return
+    if returned and new in RETURNS.get(current, frozenset()):
+        return
+    raise ValidationError(f"an invoice that is {current.value} cannot become {new.value}")
 
 
 @dataclass(frozen=True)
 class InvoiceLine:
+    """One line. A time line says what was done that day (the day's note) in ``description``; the
+    service and contract it belongs to are the document's ``line_heading``, written once. A
+    credit note's lines are positive like the invoice's (UBL); the document's kind says credit."""
+
     description: str
     quantity: Decimal
     unit: Unit
@@ -98,6 +140,11 @@ class InvoiceLine:
     @property
     def amount(self) -> Decimal:
         return round_money(self.quantity * self.unit_price)
+
+    @property
+    def day(self) -> date | None:
+        """The date of a per-day line (None for a week line or a milestone)."""
+        return self.first_day if self.first_day is not None and self.first_day == self.last_day else None
 
 
 @dataclass(frozen=True)
@@ -132,22 +179,55 @@ def compute_totals(lines: Sequence[InvoiceLine]) -> Totals:
     return Totals(net=net, vat=vat, total=net + sum((g.amount for g in vat), Decimal(0)))
 
 
+PLATFORM_COUNTRY = "SE"  # the platform is a Swedish company: its commission carries Swedish VAT
+COMMISSION_VAT_RATE = Decimal(25)
+
+
 @dataclass(frozen=True)
 class Commission:
-    """The platform's commission on the value of the agreement, shown the same way everywhere."""
+    """The platform's commission on the value of the agreement, shown the same way everywhere.
+
+    The commission is the platform's service to the freelancer, so it carries VAT by the platform's
+    rules: 25 % for a freelancer established in Sweden; reverse charge (no VAT, ``reverse_charge``
+    set) for one established in another country.
+    """
 
     agreement_value: Decimal  # the net: what the client pays for the work, VAT excluded
     rate: Decimal  # percent
     amount: Decimal
+    vat_rate: Decimal  # percent on the commission: 25, or 0 under reverse charge
+    vat: Decimal  # VAT on the commission, rounded once, half up
+    reverse_charge: bool  # the freelancer accounts for the commission's VAT (established abroad)
     net_to_freelancer: Decimal  # agreement value − commission
-    payout: Decimal  # what reaches the freelancer: the total (VAT included) − commission
+    payout: Decimal  # what reaches the freelancer: total (VAT included) − commission − its VAT
 
 
-def compute_commission(totals: Totals, rate: Decimal) -> Commission:
+def commission_vat_rate(seller_country: str) -> tuple[Decimal, bool]:
+    """(rate, reverse charge?) of the VAT on the platform's commission for a freelancer established
+    in *seller_country*."""
+    if (seller_country or PLATFORM_COUNTRY).strip().upper() == PLATFORM_COUNTRY:
+        return COMMISSION_VAT_RATE, False
+    return Decimal(0), True
+
+
+def compute_commission(totals: Totals, rate: Decimal, *, seller_country: str) -> Commission:
+    """The commission on *totals* at *rate* percent, for a freelancer established in
+    *seller_country* (which decides the VAT on the commission)."""
     if not Decimal(0) <= rate <= HUNDRED:
         raise ValidationError("the commission rate must be between 0 and 100 %")
     amount = round_money(totals.net * rate / HUNDRED)
-    return Commission(totals.net, rate, amount, totals.net - amount, totals.total - amount)
+    vat_rate, reverse_charge = commission_vat_rate(seller_country)
+    vat = round_money(amount * vat_rate / HUNDRED)
+    return Commission(
+        agreement_value=totals.net,
+        rate=rate,
+        amount=amount,
+        vat_rate=vat_rate,
+        vat=vat,
+        reverse_charge=reverse_charge,
+        net_to_freelancer=totals.net - amount,
+        payout=totals.total - amount - vat,
+    )
 
 
 @dataclass(frozen=True)
@@ -179,7 +259,14 @@ class Payment:
 
 @dataclass(frozen=True)
 class InvoiceDocument:
-    """Everything a renderer (PDF, UBL, CSV) needs; no renderer looks anything else up."""
+    """Everything a renderer (PDF, UBL, CSV) needs; no renderer looks anything else up.
+
+    The seller is always the issuer (never self-billing). ``billed_to`` says who buys; on a CLIENT
+    invoice ``payee`` is the platform, which sends the invoice on the seller's behalf and collects
+    the payment on its client-funds account (``payment`` holds that account and this invoice's own
+    reference); on a PLATFORM invoice ``payee`` is None and ``payment`` is the seller's account.
+    Amounts are positive on invoices and credit notes alike; ``kind`` says which (UBL).
+    """
 
     id: str
     kind: InvoiceKind
@@ -193,7 +280,7 @@ class InvoiceDocument:
     language: str  # "sv" or "en"
     seller: Party
     buyer: Party
-    self_billing: bool  # the platform issues it on the seller's behalf (hourly and daily work)
+    billed_to: BilledTo
     reverse_charge: bool
     contract_title: str
     lines: tuple[InvoiceLine, ...]
@@ -203,7 +290,12 @@ class InvoiceDocument:
     credited_number: str | None = None  # on a credit note: the invoice it corrects
     buyer_reference: str = ""
     notes: str = ""
-    issuer: Party | None = None  # the platform, when it issues on the seller's behalf
+    payee: Party | None = None  # CLIENT invoices: the platform, which is paid on the seller's behalf
+    line_heading: str = ""  # written once above the lines, e.g. "Konsulttjänster: <contract title>"
+
+    @property
+    def signed_total(self) -> Decimal:
+        return signed_total(self.kind, self.totals.total)
 
 
 def sum_by_currency(amounts: Iterable[tuple[str, Decimal]]) -> dict[str, Decimal]:

@@ -223,14 +223,14 @@ REVERSE_CHARGE_TEXT: dict[str, str] = {
     "fi": "Käännetty verovelvollisuus",
 }
 
-# Self-billing mention (directive art. 226 (10a): the buyer issues the invoice). The Swedish text is
-# the one the design asks for; the directive's and ML's own word is "självfakturering".
-SELF_BILLING_TEXT: dict[str, str] = {
-    "sv": "Självfaktura",
-    "en": "Self-billing",
-    "nb": "Selvfakturering",
-    "da": "Selvfakturering",
-    "fi": "Itselaskutus",
+# An invoice for hourly or daily work is issued by the seller (the freelancer) and sent by the
+# platform, which also collects the payment on its client-funds account. It is not self-billing (the
+# buyer does not issue it), so no "self-billing" mention; it may say who sends it and who is paid.
+SENT_ON_BEHALF_TEXT: dict[str, str] = {
+    "sv": "Skickad av {platform} för säljarens räkning. Betala till {platform}, "
+    "som tar emot betalningen för säljarens räkning.",
+    "en": "Sent by {platform} on the seller's behalf. Pay {platform}, "
+    "which receives the payment on the seller's behalf.",
 }
 
 # Sweden: a seller approved for F-tax says so; in UBL exactly this text (SE-R-005).
@@ -256,11 +256,8 @@ def reverse_charge_text(language: str) -> str:
     return REVERSE_CHARGE_TEXT[code]
 
 
-def self_billing_text(language: str) -> str:
-    """The self-billing statement in *language* ("sv", "en", "sv-SE", ...)."""
+def sent_on_behalf_text(language: str, platform: str) -> str:
+    """The statement that *platform* sends the invoice and receives the payment on the seller's
+    behalf, in *language* ("sv" or "en"; other languages get the English text)."""
     code = _language(language)
-    if code not in SELF_BILLING_TEXT:
-        raise ValidationError(
-            f"no self-billing text in “{language}”; use one of {', '.join(SELF_BILLING_TEXT)}"
-        )
-    return SELF_BILLING_TEXT[code]
+    return SENT_ON_BEHALF_TEXT.get(code, SENT_ON_BEHALF_TEXT["en"]).format(platform=platform)

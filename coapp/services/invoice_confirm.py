@@ -148,7 +148,7 @@ class InvoiceConfirmation:
         loaded.row.frozen = {
             "seller": party_to_json(draft_doc.seller),
             "buyer": party_to_json(draft_doc.buyer),
-            "issuer": party_to_json(draft_doc.issuer) if draft_doc.issuer else None,
+            "payee": party_to_json(draft_doc.payee) if draft_doc.payee else None,
             "payment": asdict(payment),
             "contract_title": draft_doc.contract_title,
             "logo": details.logo_path if (details := business_row(s)) is not None else "",

@@ -102,15 +102,15 @@ def document(s: Session, loaded: Loaded) -> InvoiceDocument:
     if row.frozen:
         seller = party_from_json(row.frozen.get("seller"))  # type: ignore[arg-type]
         buyer = party_from_json(row.frozen.get("buyer"))  # type: ignore[arg-type]
-        issuer_json = row.frozen.get("issuer")
-        issuer = party_from_json(issuer_json) if issuer_json else None  # type: ignore[arg-type]
+        payee_json = row.frozen.get("payee") or row.frozen.get("issuer")
+        payee = party_from_json(payee_json) if payee_json else None  # type: ignore[arg-type]
         payment = payment_from_json(row.frozen.get("payment"))  # type: ignore[arg-type]
         title = str(row.frozen.get("contract_title", loaded.contract.title))
     else:
         details = business_row(s)
         seller, payment = seller_party(details), payment_of(details)
         buyer = client_party(loaded.contract) if row.self_billing else PLATFORM
-        issuer = PLATFORM if row.self_billing else None
+        payee = PLATFORM if row.self_billing else None
         title = loaded.contract.title
     credited = None
     if row.credited_invoice_id:
@@ -122,7 +122,7 @@ def document(s: Session, loaded: Loaded) -> InvoiceDocument:
         contract_title=title,
         seller=seller,
         buyer=buyer,
-        issuer=issuer,
+        payee=payee,
         payment=payment,
         credited_number=credited,
     )

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from coapp.domain.invoices import (
+    BilledTo,
     InvoiceDocument,
     InvoiceKind,
     InvoiceLine,
@@ -86,9 +87,10 @@ def document_from_rows(
     contract_title: str,
     seller: Party,
     buyer: Party,
-    issuer: Party | None,
+    payee: Party | None,
     payment: Payment,
     credited_number: str | None = None,
+    line_heading: str = "",
 ) -> InvoiceDocument:
     """An InvoiceDocument; totals are recomputed from the lines (they are the source of truth)."""
     doc_lines = tuple(line_from_row(r, row.currency) for r in sorted(lines, key=lambda r: r.position))
@@ -106,17 +108,20 @@ def document_from_rows(
         language=row.language,
         seller=seller,
         buyer=buyer,
-        self_billing=row.self_billing,
+        billed_to=BilledTo.CLIENT if row.self_billing else BilledTo.PLATFORM,
         reverse_charge=row.reverse_charge,
         contract_title=contract_title,
         lines=doc_lines,
         totals=totals,
-        commission=compute_commission(totals, basis_points_to_percent(row.commission_bp)),
+        commission=compute_commission(
+            totals, basis_points_to_percent(row.commission_bp), seller_country=seller.country or "SE"
+        ),
         payment=payment,
         credited_number=credited_number,
         buyer_reference=row.buyer_reference,
         notes=row.notes,
-        issuer=issuer,
+        payee=payee,
+        line_heading=line_heading,
     )
 
 

@@ -54,7 +54,7 @@ def body_for_lines(
     **extra: Any,
 ) -> dict[str, Any]:
     totals = compute_totals(lines)
-    commission = compute_commission(totals, basis_points_to_percent(commission_bp))
+    commission = compute_commission(totals, basis_points_to_percent(commission_bp), seller_country="SE")
     body: dict[str, Any] = {
         "contract_id": str(contract_id),
         "kind": "invoice",

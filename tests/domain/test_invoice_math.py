@@ -68,18 +68,21 @@ def test_finnish_standard_rate_rounds_half_up() -> None:
 
 def test_commission_breakdown_by_hand() -> None:
     totals = compute_totals([line("7.5", "950"), line("8.25", "950"), line("0.25", "950")])
-    commission = compute_commission(totals, Decimal("12.5"))
+    commission = compute_commission(totals, Decimal("12.5"), seller_country="SE")
     assert (totals.net, totals.total) == (Decimal("15200.00"), Decimal("19000.00"))
     assert commission.amount == Decimal("1900.00")
     assert commission.net_to_freelancer == Decimal("13300.00")
-    assert commission.payout == Decimal("17100.00")
-    odd = compute_commission(compute_totals([line("1", "0.10")]), Decimal("15"))
+    # The commission is the platform's service to a Swedish freelancer: 25 % VAT on 1900 is 475.
+    assert (commission.vat_rate, commission.vat) == (Decimal(25), Decimal("475.00"))
+    assert not commission.reverse_charge
+    assert commission.payout == Decimal("16625.00")  # 19000 − 1900 − 475
+    odd = compute_commission(compute_totals([line("1", "0.10")]), Decimal("15"), seller_country="SE")
     assert odd.amount == Decimal("0.02")  # 0.015 → 0.02
 
 
 def test_commission_rate_out_of_range_is_refused() -> None:
     with pytest.raises(ValidationError):
-        compute_commission(compute_totals([line("1", "1")]), Decimal("100.01"))
+        compute_commission(compute_totals([line("1", "1")]), Decimal("100.01"), seller_country="SE")
 
 
 def test_float_is_refused() -> None:
@@ -121,7 +124,7 @@ def test_random_invoices_add_up_exactly(
     invoice_lines: list[InvoiceLine], rate: Decimal, currency: str
 ) -> None:
     totals = compute_totals(invoice_lines)
-    commission = compute_commission(totals, rate)
+    commission = compute_commission(totals, rate, seller_country="SE")
     amounts = [li.amount for li in invoice_lines]
     money = [
         *amounts,
@@ -130,7 +133,7 @@ def test_random_invoices_add_up_exactly(
         *(g.base for g in totals.vat),
         *(g.amount for g in totals.vat),
     ]
-    money += [commission.amount, commission.payout, commission.net_to_freelancer]
+    money += [commission.amount, commission.vat, commission.payout, commission.net_to_freelancer]
     assert all(type(m) is Decimal and m.as_tuple().exponent == -2 for m in money), currency
     assert sum(amounts, Decimal(0)) == totals.net
     assert sum((g.base for g in totals.vat), Decimal(0)) == totals.net
@@ -140,4 +143,36 @@ def test_random_invoices_add_up_exactly(
         assert abs(group.amount - exact) <= Decimal("0.005")
     assert commission.agreement_value == totals.net
     assert commission.net_to_freelancer + commission.amount == totals.net
-    assert commission.payout + commission.amount == totals.total
+    assert commission.payout + commission.amount + commission.vat == totals.total
+    assert commission.vat == round_money(commission.amount * commission.vat_rate / 100)
+
+
+def test_commission_to_a_freelancer_abroad_is_reverse_charged() -> None:
+    totals = compute_totals([line("10", "100")])  # net 1000, total 1250
+    commission = compute_commission(totals, Decimal("10"), seller_country="NO")
+    assert (commission.vat_rate, commission.vat) == (Decimal(0), Decimal("0.00"))
+    assert commission.reverse_charge
+    assert commission.payout == Decimal("1150.00")  # 1250 − 100 − 0
+
+
+def test_commission_vat_rounds_once_half_up() -> None:
+    # Commission 0.10 × 25 % = 0.025 → 0.03 (banker's rounding would give 0.02).
+    totals = compute_totals([line("1", "1.00", "0")])
+    commission = compute_commission(totals, Decimal("10"), seller_country="SE")
+    assert (commission.amount, commission.vat) == (Decimal("0.10"), Decimal("0.03"))
+
+
+def test_signed_total_cancels_a_credit_note() -> None:
+    from coapp.domain.invoices import InvoiceKind, signed_total
+
+    assert signed_total(InvoiceKind.INVOICE, Decimal("125.00")) == Decimal("125.00")
+    assert signed_total(InvoiceKind.CREDIT_NOTE, Decimal("125.00")) == Decimal("-125.00")
+
+
+def test_the_platform_may_return_an_unnumbered_confirmation_and_nothing_else() -> None:
+    check_transition(InvoiceState.CONFIRMED, InvoiceState.DRAFT, returned=True)
+    check_transition(InvoiceState.CREDITED, InvoiceState.CONFIRMED, returned=True)
+    with pytest.raises(ValidationError):
+        check_transition(InvoiceState.CONFIRMED, InvoiceState.DRAFT)
+    with pytest.raises(ValidationError):
+        check_transition(InvoiceState.PAID, InvoiceState.DRAFT, returned=True)
