@@ -1,6 +1,8 @@
-"""Amounts, quantities and rates as people in each invoice language write them.
+"""Amounts, quantities, rates and dates as people in each invoice language write them.
 
-"1 234,50 kr" in Swedish, "SEK 1,234.50" in English. Babel is imported inside the functions so that
+"1 234,50 kr" in Swedish, "SEK 1,234.50" in English; dates "2026-11-24" in Swedish (the Swedish
+standard), "24 Nov 2026" in English (a month name is unambiguous on both sides of the Atlantic, where
+24/11 and 11/24 are not). Babel is imported inside the functions so that
 starting the app never pays for it; the first formatted amount does. Values are rounded half up here
 (babel would round half to even) although amounts arrive already rounded to cents.
 """
@@ -8,6 +10,7 @@ starting the app never pays for it; the first formatted amount does. Values are 
 from __future__ import annotations
 
 import functools
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
@@ -50,8 +53,9 @@ def format_money(amount: Decimal, currency: str, language: str) -> str:
     return f"{currency}{NBSP}{number}"
 
 
-def format_quantity(quantity: Decimal, language: str, min_decimals: int = 2) -> str:
-    """At least `min_decimals`, at most four (7 minutes are 0.1167 h): "7,50" / "0.1167" / "0,5"."""
+def format_quantity(quantity: Decimal, language: str, min_decimals: int = 0) -> str:
+    """As billed, at most four decimals: "7,5", "7,25", "8", and "7,5167" only when the contract
+    bills by the minute (the quantity × the price is the line's amount, so nothing is rounded away)."""
     pattern = "#,##0." + "0" * min_decimals + "#" * (4 - min_decimals)
     return _decimal(quantity.quantize(_QUANTITY_STEP, rounding=ROUND_HALF_UP), pattern, language)
 
@@ -67,6 +71,31 @@ def format_minutes(minutes: int) -> str:
     sign = "-" if minutes < 0 else ""
     hours, rest = divmod(abs(minutes), 60)
     return f"{sign}{hours}:{rest:02d}"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")  # fmt: skip
+
+
+def format_date(day: date, language: str, *, long: bool = False) -> str:
+    """ "2026-11-24" in Swedish; "24 Nov 2026" (or `long`: "24 November 2026") in English."""
+    if language == "sv":
+        return day.isoformat()
+    month = _MONTHS[day.month - 1]
+    return f"{day.day} {month if long else month[:3]} {day.year}"
+
+
+def format_period(start: date, end: date, language: str) -> str:
+    """ "2026-11-01 – 2026-11-30" in Swedish; "1–30 November 2026" or "28 Oct – 3 Nov 2026" in English."""
+    if language == "sv":
+        return f"{start.isoformat()}{NBSP}– {end.isoformat()}"  # if it must break, after the dash
+    if start == end:
+        return format_date(start, language, long=True)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{format_date(end, language, long=True)}"
+    if start.year == end.year:
+        return f"{start.day} {_MONTHS[start.month - 1][:3]} – {format_date(end, language)}"
+    return f"{format_date(start, language)} – {format_date(end, language)}"
 
 
 def country_name(code: str, language: str) -> str:

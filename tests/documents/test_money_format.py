@@ -14,9 +14,11 @@ from coapp.documents.invoice_pdf_texts import EN, SV
 from coapp.documents.money_format import (
     country_name,
     format_amount,
+    format_date,
     format_minutes,
     format_money,
     format_percent,
+    format_period,
     format_quantity,
 )
 
@@ -61,6 +63,35 @@ def test_amount_without_currency() -> None:
 )
 def test_quantity(quantity: str, decimals: int, language: str, expected: str) -> None:
     assert format_quantity(Decimal(quantity), language, decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("quantity", "language", "expected"),
+    [
+        ("7.5000", "sv", "7,5"),  # 15-minute rounding: as billed, no trailing zeros
+        ("7.2500", "sv", "7,25"),
+        ("8.0000", "sv", "8"),
+        ("7.5", "en", "7.5"),
+        ("7.5167", "sv", "7,5167"),  # billed by the minute: what quantity × price was computed from
+        ("1234.5", "en", "1,234.5"),
+    ],
+)
+def test_quantity_as_billed(quantity: str, language: str, expected: str) -> None:
+    assert format_quantity(Decimal(quantity), language) == expected
+
+
+def test_dates_and_periods() -> None:
+    from datetime import date
+
+    day = date(2026, 11, 24)
+    assert format_date(day, "sv") == "2026-11-24"
+    assert format_date(day, "en") == "24 Nov 2026"
+    assert format_date(day, "en", long=True) == "24 November 2026"
+    assert format_period(date(2026, 11, 1), date(2026, 11, 30), "sv") == f"2026-11-01{NBSP}– 2026-11-30"
+    assert format_period(date(2026, 11, 1), date(2026, 11, 30), "en") == "1–30 November 2026"
+    assert format_period(date(2026, 10, 26), date(2026, 11, 1), "en") == "26 Oct – 1 Nov 2026"
+    assert format_period(date(2026, 12, 28), date(2027, 1, 3), "en") == "28 Dec 2026 – 3 Jan 2027"
+    assert format_period(day, day, "en") == "24 November 2026"
 
 
 def test_percent_and_minutes_and_countries() -> None:
