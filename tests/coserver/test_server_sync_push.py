@@ -12,6 +12,7 @@ from typing import Any
 import requests
 from sqlalchemy import select
 
+from coapp.sync.wire import SyncMeta
 from coserver.models import TimeEntryRow
 from coserver.platform import lock_entries
 from tests.coserver.harness import LiveServer
@@ -41,6 +42,30 @@ def test_meta_reports_protocol_epoch_time_and_newest_version(server: LiveServer)
     [result] = anna.push(op)
     assert result["version"] == before + 1
     assert anna.get("/v1/sync/meta").json()["max_version"] == before + 1
+
+
+def test_meta_without_a_token_shows_nothing_database_wide(server: LiveServer) -> None:
+    """Anonymous callers get what a client checks before signing in (protocol, minimum version,
+    clock), not the epoch or the newest version: those say when the database was restored and how
+    busy the platform is. The app reads /v1/sync/meta signed in (coapp.sync.api), as SyncMeta."""
+    anna = freelancer(server)
+    anna.push(new_entry(anna.contract_id, DAY)[1])
+    for headers in ({}, client_version("1.0.0")):
+        anonymous = server.http.get(server.url + "/v1/sync/meta", headers=headers, timeout=30)
+        assert anonymous.status_code == 200, anonymous.text
+        assert anonymous.json() == {
+            "protocol_version": 1,
+            "min_client_version": "0.1.0",
+            "server_time": anonymous.json()["server_time"],
+        }
+    # A token that is no good is a 401 (the app refreshes and asks again), not the public answer.
+    for header in (f"Bearer {anna.token}x", "Basic YW5uYTpzZWNyZXQ="):
+        refused = server.http.get(server.url + "/v1/sync/meta", headers={"Authorization": header}, timeout=30)
+        assert refused.status_code == 401, header
+        assert refused.headers["WWW-Authenticate"].startswith("Bearer")
+    signed_in = SyncMeta.model_validate(anna.get("/v1/sync/meta").json())
+    assert signed_in.max_version >= 2
+    assert len(signed_in.epoch) == 32
 
 
 def test_an_outdated_client_is_refused_clearly(start_server: Callable[..., LiveServer]) -> None:
