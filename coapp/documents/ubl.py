@@ -5,15 +5,22 @@ writes it atomically. Everything comes from the InvoiceDocument; nothing is look
 
 Decisions (checked against the official Schematron, release 3.0.19):
 
-- Self-billing: BIS Billing 3.0 (profile 01) does not allow type code 389 "self-billed invoice"
-  (rule PEPPOL-EN16931-P0100; 389 belongs to the separate Peppol Self-Billing BIS). A self-billed
-  invoice is therefore a commercial invoice, 380 (credit note 381), and says "Självfaktura" /
-  "Self-billing" in its note, as the Swedish VAT act requires it be stated.
-- One document note only (PEPPOL-EN16931-R002): self-billing, reverse charge, the contract, the
-  commission breakdown and the invoice's own notes are lines of that one note.
+- Not self-billing: the freelancer is the seller and issues the invoice, so it is a commercial
+  invoice, 380 (credit note 381), and never says "self-billing" (type code 389 and the Peppol
+  Self-Billing BIS are for invoices the buyer issues). On work billed to the client the platform
+  sends it and is paid on the seller's behalf: it is the PayeeParty (BG-10, its name and
+  organisation number), the PaymentMeans are its client-funds account with this invoice's
+  reference, and the note says so.
+- One document note only (PEPPOL-EN16931-R002): who sends it and is paid, reverse charge, the
+  contract, the commission breakdown (with the VAT on the commission) and the invoice's own notes
+  are lines of that one note.
 - BuyerReference is mandatory in Peppol (R003): the buyer's reference, else the contract title.
-- A credit note whose amounts are stored negative is written with positive amounts (a UBL credit
-  note credits positive amounts; Danish rule DK-R-016 forbids a negative one).
+- A credit note has positive amounts, as the domain stores it (a UBL credit note credits positive
+  amounts; Danish rule DK-R-016 forbids a negative one); one stored negative by an older version is
+  written positive too.
+- Lines: the item name (BT-153) is what the lines are for, the document's line heading
+  ("Konsulttjänster: <contract>"), and the item description (BT-154) the line's own text (the day's
+  note) with its notes; the line period holds the day.
 - Reverse charge: category AE, rate 0, exemption code VATEX-EU-AE with the text "Reverse charge"
   (Swedish: "Omvänd betalningsskyldighet"); the buyer's VAT number is required.
 - Line net amount = quantity × unit price rounded half up to cents (InvoiceLine.amount); price and
@@ -29,7 +36,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from coapp.base.atomic_file import write_atomic
-from coapp.documents.ubl_parties import add_party, add_payment_means, compact_vat, payment_terms
+from coapp.documents.ubl_parties import add_party, add_payee, add_payment_means, compact_vat, payment_terms
 from coapp.documents.ubl_xml import (
     CAC,
     CBC,
@@ -43,11 +50,11 @@ from coapp.documents.ubl_xml import (
     plain,
 )
 from coapp.domain.errors import ValidationError
-from coapp.domain.invoices import InvoiceDocument, InvoiceKind, InvoiceLine, VatCategory
+from coapp.domain.invoices import BilledTo, InvoiceDocument, InvoiceKind, InvoiceLine, Party, VatCategory
 
 CUSTOMIZATION_ID = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0"
 PROFILE_ID = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
-INVOICE_TYPE_CODE = "380"  # commercial invoice, also when self-billed (see the module docstring)
+INVOICE_TYPE_CODE = "380"  # commercial invoice: the seller issues it (see the module docstring)
 CREDIT_NOTE_TYPE_CODE = "381"
 
 # VAT exemption reasons (BT-120/121) for the categories that need one; S and Z must have none.
@@ -65,20 +72,24 @@ _EXEMPTION: dict[VatCategory, tuple[str, dict[str, str]]] = {
 
 _TEXTS = {
     "sv": {
-        "self_billing": "Självfaktura",
-        "issued_by": "utfärdad av {issuer} för säljarens räkning",
+        "sent_by": "Skickad av {platform} för säljarens räkning",
+        "paid_to": "betalning till {platform}, som tar emot den för säljarens räkning",
         "reverse_charge": "Omvänd betalningsskyldighet",
         "contract": "Avtal",
-        "commission": "Avtalsvärde {value} {cur}, provision {rate} % = {amount} {cur}, "
+        "commission": "Avtalsvärde {value} {cur}, provision {rate} % = {amount} {cur}, {vat}, "
         "till säljaren {payout} {cur}",
+        "commission_vat": "moms på provisionen {rate} % = {vat} {cur}",
+        "commission_vat_reverse": "moms på provisionen: omvänd betalningsskyldighet",
     },
     "en": {
-        "self_billing": "Self-billing",
-        "issued_by": "issued by {issuer} on behalf of the seller",
+        "sent_by": "Sent by {platform} on behalf of the seller",
+        "paid_to": "payment to {platform}, which receives it on the seller's behalf",
         "reverse_charge": "Reverse charge",
         "contract": "Contract",
-        "commission": "Agreement value {value} {cur}, commission {rate} % = {amount} {cur}, "
+        "commission": "Agreement value {value} {cur}, commission {rate} % = {amount} {cur}, {vat}, "
         "paid to the seller {payout} {cur}",
+        "commission_vat": "VAT on the commission {rate} % = {vat} {cur}",
+        "commission_vat_reverse": "VAT on the commission: reverse charge",
     },
 }
 
@@ -129,13 +140,17 @@ def render_ubl(doc: InvoiceDocument) -> bytes:
     add_party(
         add(root, "cac:AccountingCustomerParty"), doc.buyer, "buyer", with_vat=with_vat, language=language
     )
+    payee = _payee(doc)
+    if payee is not None:
+        add_payee(root, payee)
     if not credit:
         add_payment_means(root, doc.payment, clean(doc.payment.reference) or doc.number or "")
         add(add(root, "cac:PaymentTerms"), "cbc:Note", payment_terms(doc.issue_date, doc.due_date, language))
     _add_tax_total(root, doc, sign, language)
     _add_monetary_total(root, doc, sign)
+    heading = clean(doc.line_heading)
     for index, line in enumerate(_lines(doc, sign), start=1):
-        _add_line(root, line, index, doc.currency, credit)
+        _add_line(root, line, index, doc.currency, credit, heading)
     ET.indent(root, space="  ")
     body = ET.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'.encode()
@@ -177,13 +192,22 @@ def _check(doc: InvoiceDocument) -> None:
         raise ValidationError("the invoice total is not net + VAT")
 
 
+def _payee(doc: InvoiceDocument) -> Party | None:
+    """The platform on work billed to the client; no one else is paid on the seller's behalf."""
+    if doc.billed_to is BilledTo.CLIENT and doc.payee is not None and clean(doc.payee.name):
+        return doc.payee
+    return None
+
+
 def _note(doc: InvoiceDocument, language: str, sign: Decimal) -> str:
     texts = _TEXTS[language]
     parts = []
-    if doc.self_billing:
-        statement = texts["self_billing"]
-        if doc.issuer is not None and clean(doc.issuer.name):
-            statement += ", " + texts["issued_by"].format(issuer=clean(doc.issuer.name))
+    payee = _payee(doc)
+    if payee is not None:
+        platform = clean(payee.name)
+        statement = texts["sent_by"].format(platform=platform)
+        if doc.kind is not InvoiceKind.CREDIT_NOTE:  # a credit note asks for no payment
+            statement += "; " + texts["paid_to"].format(platform=platform)
         parts.append(statement)
     if doc.reverse_charge:
         parts.append(texts["reverse_charge"])
@@ -191,11 +215,18 @@ def _note(doc: InvoiceDocument, language: str, sign: Decimal) -> str:
         parts.append(f"{texts['contract']}: {clean(doc.contract_title)}")
     commission = doc.commission
     if commission.rate:
+        if commission.reverse_charge:
+            vat = texts["commission_vat_reverse"]
+        else:
+            vat = texts["commission_vat"].format(
+                rate=plain(commission.vat_rate), vat=money(sign * commission.vat), cur=doc.currency
+            )
         parts.append(
             texts["commission"].format(
                 value=money(sign * commission.agreement_value),
                 rate=plain(commission.rate),
                 amount=money(sign * commission.amount),
+                vat=vat,
                 payout=money(sign * commission.payout),
                 cur=doc.currency,
             )
@@ -248,7 +279,7 @@ def _lines(doc: InvoiceDocument, sign: Decimal) -> list[_Line]:
     return result
 
 
-def _add_line(root: ET.Element, line: _Line, index: int, currency: str, credit: bool) -> None:
+def _add_line(root: ET.Element, line: _Line, index: int, currency: str, credit: bool, heading: str) -> None:
     source = line.source
     element = add(root, "cac:CreditNoteLine" if credit else "cac:InvoiceLine")
     add(element, "cbc:ID", str(index))
@@ -262,8 +293,13 @@ def _add_line(root: ET.Element, line: _Line, index: int, currency: str, credit: 
         if source.last_day:
             add(period, "cbc:EndDate", source.last_day.isoformat())
     item = add(element, "cac:Item")
-    add_text(item, "cbc:Description", source.notes)
-    add(item, "cbc:Name", clean(source.description) or "-")
+    if heading:  # the name says what it is; the description what was done (the day's note)
+        description = "\n".join(t for t in (clean(source.description), clean(source.notes)) if t)
+        add_text(item, "cbc:Description", description)
+        add(item, "cbc:Name", heading)
+    else:
+        add_text(item, "cbc:Description", source.notes)
+        add(item, "cbc:Name", clean(source.description) or "-")
     _add_tax_category(
         item, "cac:ClassifiedTaxCategory", source.vat_category, source.vat_rate, "en", reason=False
     )

@@ -129,6 +129,18 @@ def add_party(
         add(add(element, "cac:Contact"), "cbc:ElectronicMail", party.email)
 
 
+def add_payee(parent: ET.Element, payee: Party) -> None:
+    """cac:PayeeParty (BG-10): who receives the payment when it is not the seller, here the platform
+    that collects on its client-funds account on the seller's behalf. Its name (BT-59, BR-17) and
+    legal registration identifier (BT-61) are all Peppol allows besides an identifier."""
+    element = add(parent, "cac:PayeeParty")
+    add(add(element, "cac:PartyName"), "cbc:Name", payee.name)
+    company_id, company_scheme = legal_id(payee)
+    if company_id:
+        attrs = {"schemeID": company_scheme} if company_scheme else {}
+        add(add(element, "cac:PartyLegalEntity"), "cbc:CompanyID", company_id, **attrs)
+
+
 def legal_form(party: Party, language: str) -> str:
     """Seller additional legal information (BT-33): registered office and F-skatt."""
     parts = []

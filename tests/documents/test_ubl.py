@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from coapp.documents.ubl import render_ubl, write_ubl
 from coapp.domain.errors import ValidationError
-from coapp.domain.invoices import InvoiceKind, InvoiceLine, Party, Payment, Unit, VatCategory
+from coapp.domain.invoices import BilledTo, InvoiceKind, InvoiceLine, Party, Payment, Unit, VatCategory
 from tests.documents import ubl_samples as s
 from tests.documents.ubl_samples import NS, find_text, root_of
 from tests.peppol.validate import peppol_dir
@@ -53,7 +53,7 @@ def local(tag: str) -> str:
 
 
 def test_utf8_with_declaration_and_peppol_identifiers() -> None:
-    xml = render_ubl(s.sole_trader_self_billing())
+    xml = render_ubl(s.sole_trader_to_client())
     assert xml.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<Invoice ')
     assert "Åsa Økland-Ähtäri".encode() in xml  # real UTF-8, not character references
     root = root_of(xml)
@@ -80,7 +80,7 @@ def _assert_same_relative_order(ours: list[str], official: list[str], where: str
 @pytest.mark.parametrize(
     ("make", "example"),
     [
-        (s.sole_trader_self_billing, "Vat-category-S.xml"),
+        (s.sole_trader_to_client, "Vat-category-S.xml"),
         (s.reverse_charge_to_denmark, "base-example.xml"),
         (s.credit_note, "base-creditnote-correction.xml"),
     ],
@@ -123,14 +123,14 @@ def test_element_order_of_the_whole_ubl_sequence() -> None:
         "PayeeParty", "TaxRepresentativeParty", "Delivery", "PaymentMeans", "PaymentTerms", "AllowanceCharge",
         "TaxTotal", "LegalMonetaryTotal", "InvoiceLine", "CreditNoteLine",
     ]  # fmt: skip
-    for doc in (s.sole_trader_self_billing(), s.credit_note(), s.multiple_rates()):
+    for doc in (s.sole_trader_to_client(), s.credit_note(), s.multiple_rates()):
         tags = [local(child.tag) for child in root_of(render_ubl(doc))]
         _assert_same_relative_order(tags, sequence, "root")
 
 
 def test_no_empty_elements() -> None:
     """Peppol R008: an element without children must have text."""
-    for doc in (s.sole_trader_self_billing(), s.reverse_charge_to_denmark(), s.credit_note()):
+    for doc in (s.sole_trader_to_client(), s.reverse_charge_to_denmark(), s.credit_note()):
         for element in root_of(render_ubl(doc)).iter():
             assert len(element) or (element.text or "").strip(), element.tag
 
@@ -148,31 +148,78 @@ def test_documents_module_imports_no_qt_database_or_services() -> None:
 # --- Content -------------------------------------------------------------------------------------------
 
 
-def test_self_billing_is_a_380_invoice_that_says_so() -> None:
-    root = root_of(render_ubl(s.sole_trader_self_billing()))
-    assert find_text(root, "cbc:InvoiceTypeCode") == "380"  # 389 is not allowed in BIS Billing 3.0
+SELF_BILLING = re.compile(r"sj[äa]lvfaktur|self[- ]?bill|utfärdad av|issued by", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize(
+    "make", [s.sole_trader_to_client, s.credit_note, s.fixed_fee_to_platform, s.reverse_charge_to_denmark]
+)
+def test_never_self_billing(make: Callable[[], Any], language: str) -> None:
+    """The seller issues the invoice; the platform only sends it (INVOICING.md): a 380 or 381 that
+    never says self-billing, in either language."""
+    xml = render_ubl(dataclasses.replace(make(), language=language))
+    assert not SELF_BILLING.search(xml.decode()), SELF_BILLING.search(xml.decode())
+    root = root_of(xml)
+    assert root.findtext("cbc:InvoiceTypeCode", "381", NS) in ("380", "381")  # never 389
+
+
+def test_the_platform_sends_it_and_is_paid_on_the_sellers_behalf() -> None:
+    root = root_of(render_ubl(s.sole_trader_to_client()))
+    assert find_text(root, "cbc:InvoiceTypeCode") == "380"
     notes = root.findall("cbc:Note", NS)
     assert len(notes) == 1  # Peppol R002
     note = notes[0].text or ""
-    assert note.startswith("Självfaktura, utfärdad av Consultancy Platform AB för säljarens räkning")
-    assert "Avtalsvärde 54007.53 SEK, provision 10 % = 5400.75 SEK" in note
+    assert note.splitlines()[0] == (
+        "Skickad av Consultancy Platform AB för säljarens räkning; "
+        "betalning till Consultancy Platform AB, som tar emot den för säljarens räkning"
+    )
+    # 54 007.53 net, 10 %: 5 400.75 commission, 25 % VAT on it 1 350.19; total 67 509.41.
+    assert (
+        "Avtalsvärde 54007.53 SEK, provision 10 % = 5400.75 SEK, moms på provisionen 25 % = 1350.19 SEK, "
+        "till säljaren 60758.47 SEK"
+    ) in note
+    payee = root.find("cac:PayeeParty", NS)
+    assert payee is not None
+    assert find_text(payee, "cac:PartyName/cbc:Name") == "Consultancy Platform AB"
+    company = payee.find("cac:PartyLegalEntity/cbc:CompanyID", NS)
+    assert company is not None
+    assert (company.text, company.get("schemeID")) == (s.PLATFORM_ORG, "0007")
+    # The client pays the platform's client-funds account, with this invoice's reference.
+    means = root.find("cac:PaymentMeans", NS)
+    assert means is not None
+    assert find_text(means, "cac:PayeeFinancialAccount/cbc:ID") == "50501055"
+    assert find_text(means, "cbc:PaymentID") == s.OCR
+    # The seller is still the seller (and the issuer).
+    seller = find_text(root, "cac:AccountingSupplierParty/cac:Party/cac:PartyName/cbc:Name")
+    assert seller == "Åsa Økland-Ähtäri"
 
 
-def test_english_note_and_no_self_billing_text_when_not_self_billed() -> None:
-    root = root_of(render_ubl(s.make_doc(s.hour_lines(2), language="en", notes="Thanks!")))
-    note = find_text(root, "cbc:Note")
-    assert "Självfaktura" not in note
-    assert "Self-billing" not in note
-    assert note.splitlines()[0] == "Contract: Datamigrering 2026"
-    assert note.splitlines()[-1] == "Thanks!"
-    english_self = root_of(render_ubl(s.make_doc(s.hour_lines(1), language="en", self_billing=True)))
-    assert find_text(english_self, "cbc:Note").startswith("Self-billing, issued by Consultancy Platform AB")
+def test_english_note_and_reverse_charged_commission() -> None:
+    doc = s.make_doc(s.hour_lines(2), seller=s.NORWEGIAN_AS, currency="NOK", language="en", notes="Thanks!")
+    note = find_text(root_of(render_ubl(doc)), "cbc:Note").splitlines()
+    assert note[0] == (
+        "Sent by Consultancy Platform AB on behalf of the seller; "
+        "payment to Consultancy Platform AB, which receives it on the seller's behalf"
+    )
+    assert note[1] == "Contract: Datamigrering 2026"
+    assert "commission 10 % = " in note[2]
+    assert ", VAT on the commission: reverse charge, paid to the seller " in note[2]
+    assert note[-1] == "Thanks!"
+
+
+def test_fixed_fee_to_the_platform_has_no_payee_and_pays_the_seller() -> None:
+    root = root_of(render_ubl(s.fixed_fee_to_platform()))
+    assert root.find("cac:PayeeParty", NS) is None
+    assert "Skickad av" not in find_text(root, "cbc:Note")
+    assert find_text(root, "cac:AccountingCustomerParty/cac:Party/cac:PartyName/cbc:Name") == (
+        "Consultancy Platform AB"
+    )
+    assert find_text(root, "cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID") == "55555551"
 
 
 def test_seller_party_of_a_swedish_sole_trader_with_f_skatt() -> None:
-    party = root_of(render_ubl(s.sole_trader_self_billing())).find(
-        "cac:AccountingSupplierParty/cac:Party", NS
-    )
+    party = root_of(render_ubl(s.sole_trader_to_client())).find("cac:AccountingSupplierParty/cac:Party", NS)
     assert party is not None
     endpoint = party.find("cbc:EndpointID", NS)
     assert endpoint is not None
@@ -268,7 +315,7 @@ def test_norwegian_limited_company_states_foretaksregisteret() -> None:
 
 
 def test_bankgiro_with_ocr() -> None:
-    root = root_of(render_ubl(s.sole_trader_self_billing()))
+    root = root_of(render_ubl(s.sole_trader_to_client()))
     means = root.findall("cac:PaymentMeans", NS)
     assert len(means) == 1
     assert find_text(means[0], "cbc:PaymentMeansCode") == "30"
@@ -331,7 +378,7 @@ def test_reverse_charge() -> None:
     assert find_text(swedish, "cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:TaxExemptionReason") == (
         "Omvänd betalningsskyldighet"
     )
-    assert find_text(swedish, "cbc:Note").startswith("Omvänd betalningsskyldighet")
+    assert "\nOmvänd betalningsskyldighet\n" in find_text(swedish, "cbc:Note")
 
 
 def test_multiple_rates_each_have_a_subtotal() -> None:
@@ -386,12 +433,16 @@ def test_quantities_as_given_and_line_amount_is_quantity_times_price() -> None:
 
 
 def test_line_content() -> None:
-    root = root_of(render_ubl(s.sole_trader_self_billing()))
+    root = root_of(render_ubl(s.sole_trader_to_client()))
     first, second = root.findall("cac:InvoiceLine", NS)[:2]
     assert find_text(first, "cbc:ID") == "1"
-    assert find_text(first, "cac:Item/cbc:Name") == "Konsulttjänster: Datamigrering, 2026-11-01"
-    assert find_text(first, "cac:Item/cbc:Description") == "Migrering av kundregister; möte med Ö-teamet"
-    assert second.find("cac:Item/cbc:Description", NS) is None  # no notes, no empty element
+    # What the work is, written once on the invoice, is each item's name; the day's note its description.
+    assert find_text(first, "cac:Item/cbc:Name") == "Konsulttjänster: Datamigrering 2026"
+    assert find_text(first, "cac:Item/cbc:Description") == (
+        "Migrering, dag 1\nMigrering av kundregister; möte med Ö-teamet"
+    )
+    assert find_text(second, "cac:Item/cbc:Description") == "Migrering, dag 2"
+    assert find_text(second, "cac:Item/cbc:Name") == "Konsulttjänster: Datamigrering 2026"
     assert find_text(first, "cac:InvoicePeriod/cbc:StartDate") == "2026-11-01"
     assert find_text(first, "cac:InvoicePeriod/cbc:EndDate") == "2026-11-01"
     assert find_text(first, "cac:Item/cac:ClassifiedTaxCategory/cbc:ID") == "S"
@@ -441,7 +492,7 @@ def test_buyer_reference_falls_back_to_the_contract_title() -> None:
 
 
 def test_write_ubl_writes_atomically(tmp_path: Path) -> None:
-    doc = s.sole_trader_self_billing()
+    doc = s.sole_trader_to_client()
     target = tmp_path / "archive" / "2026-0042.xml"
     write_ubl(doc, target)
     assert target.read_bytes() == render_ubl(doc)
@@ -472,13 +523,13 @@ def test_write_ubl_writes_atomically(tmp_path: Path) -> None:
     ],
 )
 def test_refusals(change: dict[str, Any], message: str) -> None:
-    base = s.reverse_charge_to_denmark() if "buyer" in change else s.sole_trader_self_billing()
+    base = s.reverse_charge_to_denmark() if "buyer" in change else s.sole_trader_to_client()
     with pytest.raises(ValidationError, match=message):
         render_ubl(dataclasses.replace(base, **change))
 
 
 def test_totals_that_do_not_match_the_lines_are_refused() -> None:
-    doc = s.sole_trader_self_billing()
+    doc = s.sole_trader_to_client()
     wrong_net = dataclasses.replace(doc.totals, net=doc.totals.net + Decimal("0.01"))
     with pytest.raises(ValidationError, match="do not add up"):
         render_ubl(dataclasses.replace(doc, totals=wrong_net))
@@ -499,7 +550,7 @@ def _fractional_days() -> Any:
         dataclasses.replace(line, unit=Unit.DAY)
         for line in s.hour_lines(3, Decimal("7250.00"), quantities=days)
     )
-    return s.make_doc(lines, self_billing=True)
+    return s.make_doc(lines)
 
 
 def _outside_scope() -> Any:
@@ -514,13 +565,17 @@ def _export() -> Any:
 
 
 VALID = {
-    "sole trader, F-skatt, self-billing, bankgiro + OCR": s.sole_trader_self_billing,
+    "sole trader, F-skatt, to a client, platform's bankgiro + OCR": s.sole_trader_to_client,
+    "fixed fee to the platform, seller's bankgiro": s.fixed_fee_to_platform,
+    "Norwegian AS, commission reverse charged": lambda: s.make_doc(
+        s.hour_lines(2), seller=s.NORWEGIAN_AS, buyer=s.SWEDISH_CLIENT, currency="NOK"
+    ),
     "limited company, reverse charge to Denmark": s.reverse_charge_to_denmark,
     "credit note": s.credit_note,
     "credit note stored negative": lambda: s.credit_note(negative=True),
     "25, 12 and 6 %": s.multiple_rates,
     "one line": lambda: s.make_doc(s.hour_lines(1)),
-    "200 lines": lambda: s.make_doc(s.hour_lines(200), self_billing=True),
+    "200 lines": lambda: s.make_doc(s.hour_lines(200)),
     "fractional hours": lambda: s.make_doc(
         s.hour_lines(6, Decimal("1234.57"), quantities=(Decimal("0.0167"), Decimal("7.3333"), Decimal("0.1")))
     ),
@@ -562,12 +617,12 @@ FIRST_SUBTOTAL_TAX = (
 )
 TAMPERINGS: dict[str, tuple[Callable[[], Any], Callable[[str], str], set[str]]] = {
     "wrong payable amount": (
-        s.sole_trader_self_billing,
+        s.sole_trader_to_client,
         _replace(r"(<cbc:PayableAmount [^>]*>)[^<]*", r"\g<1>67509.42"),
         {"BR-CO-16"},
     ),
     "wrong line amount": (
-        s.sole_trader_self_billing,
+        s.sole_trader_to_client,
         _replace(
             r"(<cac:InvoiceLine>\s*<cbc:ID>1</cbc:ID>\s*<cbc:InvoicedQuantity[^>]*>[^<]*</cbc:InvoicedQuantity>"
             r"\s*<cbc:LineExtensionAmount [^>]*>)[^<]*",
@@ -576,7 +631,7 @@ TAMPERINGS: dict[str, tuple[Callable[[], Any], Callable[[str], str], set[str]]] 
         {"BR-CO-10", "PEPPOL-EN16931-R120"},
     ),
     "wrong VAT amount": (
-        s.sole_trader_self_billing,
+        s.sole_trader_to_client,
         _replace(
             FIRST_SUBTOTAL_TAX,
             r"\g<1>13503.00",
@@ -584,44 +639,44 @@ TAMPERINGS: dict[str, tuple[Callable[[], Any], Callable[[str], str], set[str]]] 
         {"BR-CO-14", "BR-S-09"},
     ),
     "three decimals": (
-        s.sole_trader_self_billing,
+        s.sole_trader_to_client,
         _replace(r"(<cbc:LineExtensionAmount [^>]*>)110.87<", r"\g<1>110.870<", count=0),
         {"BR-DEC-23"},
     ),
     "self-billed type code 389": (
-        s.sole_trader_self_billing,
+        s.sole_trader_to_client,
         _replace("<cbc:InvoiceTypeCode>380<", "<cbc:InvoiceTypeCode>389<"),
         {"PEPPOL-EN16931-P0100"},
     ),
     "F-skatt misspelt": (
-        s.sole_trader_self_billing,
+        s.sole_trader_to_client,
         _replace("<cbc:CompanyID>Godkänd för F-skatt<", "<cbc:CompanyID>F-skattsedel<"),
         {"SE-R-005"},
     ),
     "Swedish org number with a wrong check digit": (
-        s.sole_trader_self_billing,
+        s.sole_trader_to_client,
         _replace(
             f'schemeID="0007">{s.SOLE_TRADER_ORG}<', f'schemeID="0007">{s.SOLE_TRADER_ORG[:9]}0<', count=0
         ),
         {"SE-R-013", "PEPPOL-COMMON-R049"},
     ),
     "Swedish VAT rate 24 %": (
-        s.sole_trader_self_billing,
+        s.sole_trader_to_client,
         _replace("<cbc:Percent>25<", "<cbc:Percent>24<", count=0),
         {"SE-R-006"},
     ),
     "second note": (
-        s.sole_trader_self_billing,
+        s.sole_trader_to_client,
         _replace("(<cbc:Note>)", r"<cbc:Note>Extra</cbc:Note>\g<1>"),
         {"PEPPOL-EN16931-R002"},
     ),
     "no buyer reference": (
-        s.sole_trader_self_billing,
+        s.sole_trader_to_client,
         _replace(r"\s*<cbc:BuyerReference>[^<]*</cbc:BuyerReference>", ""),
         {"PEPPOL-EN16931-R003"},
     ),
     "bankgiro with six digits": (
-        s.sole_trader_self_billing,
+        s.sole_trader_to_client,
         _replace("<cbc:ID>50501055<", "<cbc:ID>505010<"),
         {"SE-R-009"},
     ),
@@ -688,7 +743,7 @@ def _random_documents(draw: st.DrawFn) -> Any:
         kind=kind,
         credited_number="2026-0001" if kind is InvoiceKind.CREDIT_NOTE else None,
         reverse_charge=reverse,
-        self_billing=draw(st.booleans()),
+        billed_to=draw(st.sampled_from(list(BilledTo))),
         currency=draw(st.sampled_from(["SEK", "EUR", "NOK", "DKK"])),
         commission_rate=draw(st.decimals(min_value=0, max_value=30, places=1)),
     )

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from coapp.domain.invoices import (
+    BilledTo,
     InvoiceDocument,
     InvoiceKind,
     InvoiceLine,
@@ -52,9 +53,19 @@ AB_BUYER_ORG = "556703748" + luhn_digit("556703748")
 NO_ORG = "92360901" + mod11_digit("92360901")
 OCR = "2026110042" + luhn_digit("2026110042")
 
+PLATFORM_ORG = "559000000" + luhn_digit("559000000")
 PLATFORM = Party(
-    name="Consultancy Platform AB", country="SE", org_number="559000000" + luhn_digit("559000000")
+    name="Consultancy Platform AB",
+    address="Kungsgatan 12",
+    postcode="111 43",
+    city="Stockholm",
+    country="SE",
+    org_number=PLATFORM_ORG,
+    vat_number=f"SE{PLATFORM_ORG}01",
+    limited_company=True,
 )
+# The platform's client-funds account: a CLIENT invoice is paid there, with the invoice's OCR.
+CLIENT_FUNDS = Payment(bankgiro="5050-1055", reference_kind="OCR", reference=OCR)
 
 SOLE_TRADER = Party(
     name="Åsa Økland-Ähtäri",
@@ -133,13 +144,14 @@ def hour_lines(
     category: VatCategory = VatCategory.STANDARD,
     quantities: Sequence[Decimal] = (Decimal("7.5"), Decimal("0.1167"), Decimal("8"), Decimal("3.3333")),
 ) -> tuple[InvoiceLine, ...]:
-    """``count`` daily lines from START on (wrapping inside November), fractional hours included."""
+    """``count`` daily lines from START on (wrapping inside November), fractional hours included;
+    each line's text is the day's note (the document's line heading says what the work is)."""
     lines = []
     for index in range(count):
         day = START + timedelta(days=index % 30)
         lines.append(
             InvoiceLine(
-                description=f"Konsulttjänster: Datamigrering, {day.isoformat()}",
+                description=f"Migrering, dag {index + 1}",
                 quantity=quantities[index % len(quantities)],
                 unit=Unit.HOUR,
                 unit_price=rate,
@@ -164,7 +176,7 @@ def make_doc(
     number: str | None = "2026-0042",
     currency: str = "SEK",
     language: str = "sv",
-    self_billing: bool = False,
+    billed_to: BilledTo = BilledTo.CLIENT,
     reverse_charge: bool = False,
     payment: Payment | None = None,
     credited_number: str | None = None,
@@ -185,25 +197,32 @@ def make_doc(
         language=language,
         seller=seller,
         buyer=buyer,
-        self_billing=self_billing,
+        billed_to=billed_to,
         reverse_charge=reverse_charge,
         contract_title="Datamigrering 2026",
         lines=tuple(lines),
         totals=totals,
-        commission=compute_commission(totals, commission_rate),
-        payment=payment
-        if payment is not None
-        else Payment(bankgiro="5050-1055", reference_kind="OCR", reference=OCR),
+        commission=compute_commission(totals, commission_rate, seller_country=seller.country),
+        payment=payment if payment is not None else CLIENT_FUNDS,
         credited_number=credited_number,
         buyer_reference="Eva Ek",
-        issuer=PLATFORM if self_billing else None,
+        payee=PLATFORM if billed_to is BilledTo.CLIENT else None,
+        line_heading="Konsulttjänster: Datamigrering 2026",
     )
     return dataclasses.replace(doc, **extra) if extra else doc  # type: ignore[arg-type]
 
 
-def sole_trader_self_billing() -> InvoiceDocument:
-    """Swedish sole trader with F-skatt, self-billed to a Swedish client, bankgiro + OCR."""
-    return make_doc(hour_lines(12), self_billing=True)
+def sole_trader_to_client() -> InvoiceDocument:
+    """Swedish sole trader with F-skatt billing a Swedish client; the platform sends it and is paid
+    on her behalf on its bankgiro, with the invoice's OCR."""
+    return make_doc(hour_lines(12))
+
+
+def fixed_fee_to_platform() -> InvoiceDocument:
+    """A fixed fee billed to the platform (the buyer), paid to the seller's own bankgiro."""
+    line = InvoiceLine("Milstolpe 2", Decimal(1), Unit.PIECE, Decimal("48000.00"), Decimal(25))
+    payment = Payment(bankgiro="5555-5551", reference_kind="OCR", reference=OCR)
+    return make_doc((line,), buyer=PLATFORM, billed_to=BilledTo.PLATFORM, payment=payment, line_heading="")
 
 
 def reverse_charge_to_denmark() -> InvoiceDocument:
@@ -227,12 +246,12 @@ def multiple_rates() -> InvoiceDocument:
 
 
 def credit_note(negative: bool = False) -> InvoiceDocument:
-    """A credit note correcting 2026-0042; ``negative`` stores its amounts with a minus sign."""
+    """A credit note correcting 2026-0042, positive as the domain keeps it; ``negative`` stores its
+    amounts with a minus sign, as an older version did."""
     lines = hour_lines(3)
     if negative:
         lines = tuple(dataclasses.replace(line, quantity=-line.quantity) for line in lines)
-    return make_doc(lines, kind=InvoiceKind.CREDIT_NOTE, number="2026-0043", credited_number="2026-0042",
-                    self_billing=True)  # fmt: skip
+    return make_doc(lines, kind=InvoiceKind.CREDIT_NOTE, number="2026-0043", credited_number="2026-0042")
 
 
 def root_of(xml: bytes) -> ET.Element:
