@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Request, routing
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -99,7 +99,17 @@ def _calls(dependant: Dependant) -> Iterator[Any]:
         yield from _calls(sub)
 
 
-def declared_roles(route: APIRoute) -> frozenset[Role] | None:
+def api_routes(app: FastAPI) -> list[Any]:
+    """Every API route as served, router dependencies included. FastAPI 0.165 keeps included routers
+    as such in app.routes and resolves each route in its context (iter_route_contexts); earlier
+    versions copied the routes into app.routes."""
+    contexts = getattr(routing, "iter_route_contexts", None)
+    if contexts is None:
+        return [route for route in app.routes if isinstance(route, APIRoute)]
+    return [context for context in contexts(app.routes) if isinstance(context.original_route, APIRoute)]
+
+
+def declared_roles(route: Any) -> frozenset[Role] | None:
     """The roles a route admits; None for a public route. A route that declares no set, or both
     public and a set, is an error: every route must say who may call it."""
     calls = list(_calls(route.dependant))
@@ -117,15 +127,17 @@ def declared_roles(route: APIRoute) -> frozenset[Role] | None:
 
 
 def check_declared(app: FastAPI) -> None:
-    for route in app.routes:
-        if isinstance(route, APIRoute):
-            declared_roles(route)
+    routes = api_routes(app)
+    if not routes:
+        raise RuntimeError("no API route found to check (has FastAPI changed how it keeps routes?)")
+    for route in routes:
+        declared_roles(route)
 
 
 def document_roles(app: FastAPI, openapi: dict[str, Any]) -> None:
     """`x-roles` on every operation ("public" or the role names), and the 403 a role refusal is."""
-    for route in app.routes:
-        if not isinstance(route, APIRoute) or not route.include_in_schema:
+    for route in api_routes(app):
+        if not route.include_in_schema:
             continue
         roles = declared_roles(route)
         for method in route.methods:

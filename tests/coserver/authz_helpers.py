@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from coserver.models import ContractRow, InvoiceRow, RunningTimerRow, TimeEntryRow
+from coserver.models import AccountRow, ContractRow, InvoiceRow, RunningTimerRow, TimeEntryRow
 from tests.coserver.harness import LiveServer
 from tests.coserver.invoice_helpers import confirm, milestone, newest, time_draft
 from tests.coserver.sync_helpers import (
@@ -121,6 +121,36 @@ def call(
         timeout=30,
         **kwargs,
     )
+
+
+# --- accounts of every role ----------------------------------------------------------------------------
+
+ROLES = ("freelancer", "client", "agent", "admin")
+
+
+@dataclass(frozen=True)
+class RoleAccount:
+    role: str
+    email: str
+    token: str
+    account_id: uuid.UUID
+
+
+def account_of_role(server: LiveServer, role: str, email: str | None = None) -> RoleAccount:
+    """A confirmed, signed-in account of the role. Registration makes freelancers and clients only;
+    agents and admins are made by the platform, here by setting the role in the database (the role
+    is read on every request, so the token already carries it)."""
+    email = email or f"{role}@example.com"
+    pair = server.signed_in(email)
+    account_id = uuid.UUID(pair["account"]["id"])
+    if role != "freelancer":
+        with database(server) as session:
+            session.execute(update(AccountRow).where(AccountRow.id == account_id).values(role=role))
+    account = RoleAccount(role, email, pair["access_token"], account_id)
+    me = server.get("/v1/me", account.token)
+    assert me.status_code == 200, me.text
+    assert me.json()["role"] == role
+    return account
 
 
 # --- two accounts with data ----------------------------------------------------------------------------

@@ -21,12 +21,15 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from coapp.sync.wire import IDEMPOTENCY_HEADER, IF_MATCH_HEADER, id_version_digest, if_match
+from coapp.sync.wire import IDEMPOTENCY_HEADER, IF_MATCH_HEADER, Role, id_version_digest, if_match
 from coserver.models import ContractRow, InvoiceRow, RunningTimerRow, TimeEntryRow
 from tests.coserver.authz_helpers import (
+    ROLES,
     SUMMARY,
     Operation,
+    RoleAccount,
     Tenant,
+    account_of_role,
     call,
     operations,
     snapshot,
@@ -453,3 +456,153 @@ def test_a_good_bearer_reaches_every_authenticated_operation(server: LiveServer)
         response = call(server, op.method, _placeholder_url(op), token, body={})
         assert response.status_code != 401, (op.label, response.text)
         assert response.status_code < 500, (op.label, response.text)
+
+
+# --- roles ----------------------------------------------------------------------------------------------
+
+PUBLIC = frozenset({"public"})
+EVERY_ROLE = frozenset(ROLES)
+FREELANCERS = frozenset({"freelancer"})
+
+# Who may call each operation of /openapi.json. An operation missing here fails the test: decide who
+# may call it, then add its line (and declare the same in coserver.roles on the route).
+ROLE_TABLE: dict[str, frozenset[str]] = {
+    "POST /v1/auth/register": PUBLIC,
+    "POST /v1/auth/confirm": PUBLIC,
+    "POST /v1/auth/sign-in": PUBLIC,
+    "POST /v1/auth/refresh": PUBLIC,
+    "POST /v1/auth/sign-out": PUBLIC,
+    "POST /v1/auth/change-password": EVERY_ROLE,
+    "GET /v1/me": EVERY_ROLE,
+    "GET /v1/sync/meta": PUBLIC,
+    "POST /v1/sync/push": FREELANCERS,
+    "GET /v1/sync/changes": FREELANCERS,
+    "GET /v1/sync/summary": FREELANCERS,
+    "GET /v1/contracts/{contract_id}": FREELANCERS,
+    "GET /v1/time-entries/{entry_id}": FREELANCERS,
+    "POST /v1/invoices/{invoice_id}/confirm": FREELANCERS,
+    "POST /v1/invoices/{invoice_id}/credit": FREELANCERS,
+    "GET /v1/invoices/{invoice_id}": FREELANCERS,
+    "GET /v1/assignments": EVERY_ROLE,
+    "GET /v1/assignments/{assignment_id}": EVERY_ROLE,
+    "POST /v1/assignments": frozenset({"agent", "admin"}),
+}
+
+ASSIGNMENT = {
+    "title": "Python-utvecklare, betalningar",
+    "client_name": "Kund AB",
+    "description": "Avräkning och återbetalningar.",
+    "location": "Stockholm",
+    "remote": False,
+    "skills": ["Python"],
+    "rate_min_minor": 90000,
+    "rate_max_minor": 110000,
+    "currency": "SEK",
+    "hours_per_week": 40,
+    "start_date": "2026-04-01",
+    "end_date": "2026-09-30",
+    "closes_at": "2026-03-20T16:00:00+01:00",
+}
+
+
+def _role_request(
+    op: Operation, anna: Tenant, caller: RoleAccount, assignment_id: str
+) -> tuple[str, Any, dict[str, str]]:
+    """A request the caller could make if the role allowed it, on Anna's ids (another account's):
+    valid in every other way, so a refusal for the role comes from the role."""
+    ids: dict[str, Any] = {
+        "contract_id": anna.who.contract_id,
+        "entry_id": anna.entry_ids[0],
+        "invoice_id": anna.invoice_ids[0],
+        "assignment_id": assignment_id,
+    }
+    path = op.url(**{name: ids[name] for name in op.path_params})
+    command = {IF_MATCH_HEADER: '"1"', IDEMPOTENCY_HEADER: str(uuid.uuid4())}
+    bodies: dict[str, tuple[Any, dict[str, str]]] = {
+        "POST /v1/auth/register": (
+            {"email": f"new-{uuid.uuid4().hex[:8]}@example.com", "password": PASSWORD},
+            {},
+        ),
+        "POST /v1/auth/confirm": ({"token": "coc_unknown"}, {}),
+        "POST /v1/auth/sign-in": ({"email": caller.email, "password": PASSWORD}, {}),
+        "POST /v1/auth/refresh": ({"refresh_token": "cor_unknown"}, {}),
+        "POST /v1/auth/sign-out": ({"refresh_token": "cor_unknown"}, {}),
+        "POST /v1/auth/change-password": ({"current_password": "not my password", "new_password": "x"}, {}),
+        "POST /v1/sync/push": ({"ops": [upsert(anna.entry_ids[0], minutes=1)]}, {}),
+        "POST /v1/invoices/{invoice_id}/confirm": (milestone(anna.who.contract_id), command),
+        "POST /v1/invoices/{invoice_id}/credit": (
+            {"credit_note_id": str(uuid.uuid4()), "issue_date": "2026-04-02"},
+            command,
+        ),
+        "POST /v1/assignments": (ASSIGNMENT, {}),
+    }
+    if op.has_body:
+        assert op.label in bodies, f"{op.label} takes a body: give _role_request one"
+    body, headers = bodies.get(op.label, (None, {}))
+    return path, body, headers
+
+
+def test_every_operation_admits_exactly_its_roles(two: tuple[LiveServer, Tenant, Tenant]) -> None:
+    """Every operation of the live /openapi.json × every role, each time with the token of an
+    account that is not the owner of the ids in the path or body (Anna's): a role outside the
+    operation's set gets 403 role_not_allowed and changes nothing; a role inside it is never refused
+    for its role (and on Anna's ids is refused as another account, 403/404)."""
+    server, anna, bertil = two
+    callers = {
+        "freelancer": RoleAccount("freelancer", "bertil@example.com", bertil.who.token, bertil.who.account_id)
+    }
+    callers |= {role: account_of_role(server, role) for role in ROLES if role != "freelancer"}
+    posted = call(server, "POST", "/v1/assignments", callers["agent"].token, ASSIGNMENT)
+    assert posted.status_code == 201, posted.text
+    assignment_id = posted.json()["id"]
+    ops = operations(server)
+    labels = {op.label for op in ops}
+    assert labels - set(ROLE_TABLE) == set(), (
+        f"operations missing from ROLE_TABLE: {sorted(labels - set(ROLE_TABLE))}"
+    )
+    assert set(ROLE_TABLE) - labels == set(), (
+        f"ROLE_TABLE names gone operations: {sorted(set(ROLE_TABLE) - labels)}"
+    )
+    row_paths = _row_paths(_id_operations(server), anna)
+    before = snapshot(server, anna, row_paths)
+    secrets = _owner_texts(anna, before["feed"])
+    for op in ops:
+        allowed = ROLE_TABLE[op.label]
+        assert set(op.roles) == set(allowed), f"{op.label}: the server documents {op.roles}"
+        for role, caller in callers.items():
+            path, body, headers = _role_request(op, anna, caller, assignment_id)
+            response = call(server, op.method, path, caller.token, body, headers)
+            where = (op.label, role, response.status_code, response.text)
+            assert response.status_code < 500, where
+            error = response.json().get("error") if response.content else None
+            if allowed == PUBLIC or role in allowed:
+                assert error != "role_not_allowed", where
+                if op.path_params and op.path_params[0] in IDS_OF and IDS_OF[op.path_params[0]](anna):
+                    assert response.status_code in REFUSED, where  # Anna's row, not the caller's
+                elif op.method == "GET":
+                    assert response.status_code == 200, where
+            else:
+                assert (response.status_code, error) == (403, "role_not_allowed"), where
+                assert role in response.json()["message"], where
+                assert 403 in op.documented_statuses, f"{op.label} answers 403 but does not document it"
+            assert not [text for text in secrets if text in response.text], where
+    assert snapshot(server, anna, row_paths) == before
+
+
+def test_an_app_with_a_route_that_declares_no_roles_does_not_start() -> None:
+    from fastapi import APIRouter, FastAPI
+
+    from coserver.roles import PUBLIC as OPEN
+    from coserver.roles import check_declared, require_role
+
+    app = FastAPI()
+    router = APIRouter(prefix="/v1")
+    router.add_api_route("/open", lambda: None, dependencies=[OPEN])
+    router.add_api_route("/closed", lambda: None, dependencies=[require_role(Role.ADMIN)])
+    app.include_router(router)
+    check_declared(app)  # both declare
+    router.add_api_route("/forgotten", lambda: None)
+    app = FastAPI()
+    app.include_router(router)
+    with pytest.raises(RuntimeError, match="/v1/forgotten must declare who may call it"):
+        check_declared(app)
