@@ -1,6 +1,7 @@
-"""The invoice's pages: the seller and the invoice facts on top, the buyer next to the legal
-statements (self-billing, reverse charge), then the lines and the summary; on every page the draft
-watermark, a running header from page 2, and a footer with the seller's identifiers and page n of N.
+"""The invoice's pages: the seller and the invoice facts on top, the buyer next to the statements
+(who sends the invoice and is paid on the seller's behalf, reverse charge), then the lines and the
+summary; on every page the draft watermark, a running header from page 2, and a footer with the
+seller's identifiers and page n of N.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from coapp.documents.invoice_pdf_canvas import (
 from coapp.documents.invoice_pdf_summary import Summary
 from coapp.documents.invoice_pdf_table import LinesTable
 from coapp.documents.invoice_pdf_texts import Texts, party_identifiers, texts_for
-from coapp.documents.money_format import NBSP, country_name
-from coapp.domain.invoices import InvoiceDocument, InvoiceKind, InvoiceState, Party
+from coapp.documents.money_format import NBSP, country_name, format_date, format_period
+from coapp.domain.invoices import BilledTo, InvoiceDocument, InvoiceKind, InvoiceState, Party
 
 SIDE_W = 74.0  # the right-hand column: invoice facts, legal statements
 SIDE_X = RIGHT - SIDE_W
@@ -88,7 +89,7 @@ class InvoiceLayout:
         c.rule(14.5)
         y = 18.0
         if self.table.active:
-            y = self.table.header(y)
+            y = self.table.page_header(y)
         c.page_top = y
 
     def _watermark(self) -> None:
@@ -164,9 +165,9 @@ class InvoiceLayout:
             y += LINE + 1.5
         rows = [
             (t.credit_note_number if credit else t.invoice_number, number_text(d), True),
-            (t.issue_date, d.issue_date.isoformat(), False),
-            (t.due_date, "" if credit else d.due_date.isoformat(), False),
-            (t.period, f"{d.period_start.isoformat()} – {d.period_end.isoformat()}", False),
+            (t.issue_date, format_date(d.issue_date, self.lang, long=True), False),
+            (t.due_date, "" if credit else format_date(d.due_date, self.lang, long=True), False),
+            (t.period, format_period(d.period_start, d.period_end, self.lang), False),
             (t.contract, d.contract_title, False),
             (t.buyer_reference, d.buyer_reference, False),
         ]
@@ -185,32 +186,37 @@ class InvoiceLayout:
         return max(left, self._statements(y))
 
     def _statements(self, y: float) -> float:
-        """Self-billing and reverse charge, each a heading and a sentence in a shaded box."""
+        """Who sends the invoice and is paid (work billed to the client) and reverse charge, each a
+        heading and a sentence in a shaded box. The seller issues the invoice: never self-billing."""
         c, d, t = self.c, self.doc, self.t
         items: list[tuple[str, str]] = []
-        if d.self_billing:
-            if d.issuer is None:
-                items.append((t.self_billing, t.self_billing_by_buyer))
-            else:
-                org, label = d.issuer.org_number, t.org_number.get(d.issuer.country, t.org_number["SE"])
-                issuer = f"{d.issuer.name} ({label} {org})" if org else d.issuer.name
-                items.append((t.self_billing, t.self_billing_by.format(issuer=issuer)))
+        if d.billed_to is BilledTo.CLIENT and d.payee is not None:
+            platform = d.payee.name
+            label = t.org_number.get(d.payee.country, t.org_number["SE"]).replace(" ", NBSP)
+            org = f" ({label}{NBSP}{d.payee.org_number})" if d.payee.org_number else ""
+            # A credit note asks for no payment, so it only says who sends it.
+            note = t.sent_by_note_credit if d.kind is InvoiceKind.CREDIT_NOTE else t.sent_by_note
+            items.append((t.sent_by.format(platform=platform), note.format(platform=platform, org=org)))
         if d.reverse_charge:
             items.append((t.reverse_charge, t.reverse_charge_note))
         if not items:
             return y
         inner = SIDE_W - 7
-        c.font(SMALL + 0.5)
-        measured = [(heading, c.wrap(note, inner)) for heading, note in items]
-        height = 3.5 + sum(LINE + len(lines) * SMALL_LINE + 1.5 for _, lines in measured)
+        measured = []
+        for heading, note in items:
+            c.font(BODY, bold=True)
+            headings = c.wrap(heading, inner)
+            c.font(SMALL + 0.5)
+            measured.append((headings, c.wrap(note, inner)))
+        height = 3.5 + sum(len(h) * LINE + len(lines) * SMALL_LINE + 1.5 for h, lines in measured)
         c.fill(SIDE_X, y, SIDE_W, height, SHADE)
         c.fill(SIDE_X, y, 1.2, height, ACCENT)
         yy = y + 3
-        for heading, lines in measured:
+        for headings, lines in measured:
             c.font(BODY, bold=True, color=ACCENT)
-            c.put(SIDE_X + 4.5, yy, inner, heading)
+            yy = c.flow(SIDE_X + 4.5, yy, inner, headings, LINE)
             c.font(SMALL + 0.5)
-            yy = c.flow(SIDE_X + 4.5, yy + LINE, inner, lines, SMALL_LINE) + 1.5
+            yy = c.flow(SIDE_X + 4.5, yy, inner, lines, SMALL_LINE) + 1.5
         return y + height
 
 

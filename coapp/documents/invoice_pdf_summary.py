@@ -1,5 +1,12 @@
 """Below the lines: the totals per VAT rate, the commission breakdown (the same wording on every
-invoice) next to the payment details, and the invoice's own notes. Each block is kept whole."""
+invoice) next to the payment details, and the invoice's own notes. Each block is kept whole.
+
+The breakdown shows how the freelancer's payout follows from the invoice: agreement value, the
+platform's commission, the VAT on the commission (or that it is reverse charged), and the payout,
+which is the total due less the commission and its VAT. On work billed to the client the payment box
+names the platform as payee on the seller's behalf: the client pays the platform's client-funds
+account (the document's payment details) with this invoice's reference.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +27,8 @@ from coapp.documents.invoice_pdf_canvas import (
     Canvas,
 )
 from coapp.documents.invoice_pdf_texts import Texts, reference_label
-from coapp.documents.money_format import format_money, format_percent
-from coapp.domain.invoices import InvoiceDocument, InvoiceKind
+from coapp.documents.money_format import format_date, format_money, format_percent
+from coapp.domain.invoices import BilledTo, InvoiceDocument, InvoiceKind
 
 Row = tuple[str, str, bool]  # label, value, bold
 
@@ -76,43 +83,62 @@ class Summary:
 
     def breakdown_and_payment(self, y: float) -> float:
         d, t = self.doc, self.t
-        commission = d.commission
-        rate = format_percent(commission.rate, self.lang)
-        breakdown = [
-            (t.agreement_value, self._money(commission.agreement_value), False),
-            (t.commission.format(rate=rate), self._money(commission.amount), False),
-            (t.net_to_freelancer, self._money(commission.net_to_freelancer), False),
-            (t.payout, self._money(commission.payout), True),
-        ]
+        credit = d.kind is InvoiceKind.CREDIT_NOTE
         box_w = (WIDTH - 6) / 2
-        left = Box(self.c, t.breakdown, breakdown, box_w, label_w=box_w - 36, value_align="R")
-        if d.kind is InvoiceKind.CREDIT_NOTE:
+        heading = t.breakdown_credited if credit else t.breakdown
+        left = Box(self.c, heading, self._breakdown_rows(), box_w, label_w=box_w - 36, value_align="R")
+        if credit:
             note = t.credit_nothing_to_pay.format(number=d.credited_number or "")
             right = Box(self.c, t.payment, [], box_w, label_w=0, value_align="L", text=note)
         else:
-            right = Box(self.c, t.payment, self._payment_rows(), box_w, label_w=31, value_align="L")
+            rows = self._payment_rows()
+            # As narrow a label column as the labels allow, so that an IBAN stays on one line.
+            self.c.font(SMALL + 0.5, bold=True)
+            label_w = min(34.0, max(self.c.width_of(label) for label, _, _ in rows) + GAP + 0.5)
+            right = Box(self.c, t.payment, rows, box_w, label_w=label_w, value_align="L")
         height = max(left.height, right.height)
         y = self.c.ensure_room(y, height)
         left.draw(LEFT, y, height)
         right.draw(RIGHT - box_w, y, height)
         return y + height
 
+    def _breakdown_rows(self) -> list[Row]:
+        commission, t = self.doc.commission, self.t
+        if commission.reverse_charge:
+            vat_label = t.commission_vat_reverse
+        else:
+            vat_label = t.commission_vat.format(rate=format_percent(commission.vat_rate, self.lang))
+        rate = format_percent(commission.rate, self.lang)
+        return [
+            (t.agreement_value, self._money(commission.agreement_value), False),
+            (t.commission.format(rate=rate), self._money(commission.amount), False),
+            (vat_label, self._money(commission.vat), False),
+            (t.payout, self._money(commission.payout), True),
+            (t.payout_how_credit if self.doc.kind is InvoiceKind.CREDIT_NOTE else t.payout_how, "", False),
+        ]
+
     def _payment_rows(self) -> list[Row]:
-        p, t = self.doc.payment, self.t
+        d, t = self.doc, self.t
+        p = d.payment
+        payee = ""
+        if d.billed_to is BilledTo.CLIENT and d.payee is not None:
+            payee = t.payee_on_behalf.format(platform=d.payee.name)
         rows = [
+            (t.payee, payee, False),
             ("Bankgiro", p.bankgiro, False),
             ("Plusgiro", p.plusgiro, False),
-            ("IBAN", p.iban, False),
+            ("IBAN", p.iban, False),  # broken, if it must be, between its groups of four
             ("BIC", p.bic, False),
             (reference_label(p.reference_kind, t), p.reference, True),
-            (t.due_date, self.doc.due_date.isoformat(), False),
-            (t.amount_due, self._money(self.doc.totals.total), True),
+            (t.due_date, format_date(d.due_date, self.lang, long=True), False),
+            (t.amount_due, self._money(d.totals.total), True),
         ]
         return [row for row in rows if row[1]]
 
 
 class Box:
-    """A framed box with a heading and label/value rows (or a sentence), measured before drawn."""
+    """A framed box with a heading and label/value rows (or a sentence), measured before drawn.
+    A row without a value is a muted remark that may use the box's whole width."""
 
     INSET = 3.5
 
@@ -130,14 +156,26 @@ class Box:
         self.c, self.heading, self.width = canvas, heading, width
         self.label_w, self.value_align = label_w, value_align
         self.inner = width - 2 * self.INSET
-        self.rows = []
+        self.rows: list[tuple[list[str], list[str], bool]] = []
         for label, value, bold in rows:
             canvas.font(SMALL + 0.5, bold=bold)
-            self.rows.append((canvas.wrap(label, label_w - GAP), value, bold))
+            if value:
+                labels = canvas.wrap(label, label_w - GAP)
+                values = canvas.wrap(value, self.inner - label_w)
+            else:
+                canvas.font(SMALL)
+                labels, values = canvas.wrap(label, self.inner), []
+            self.rows.append((labels, values, bold))
         canvas.font(SMALL + 0.5)
         self.text = canvas.wrap(text, self.inner)
-        body = sum(max(1, len(lines)) * SMALL_LINE + 1.3 for lines, _, _ in self.rows)
+        body = sum(self._row_height(labels, values) for labels, values, _ in self.rows)
         self.height = self.INSET + LINE + 1.5 + body + len(self.text) * SMALL_LINE + self.INSET - 1
+
+    @staticmethod
+    def _row_height(labels: list[str], values: list[str]) -> float:
+        if not values:
+            return len(labels) * SMALL_LINE + 1.0
+        return max(1, len(labels), len(values)) * SMALL_LINE + 1.3
 
     def draw(self, x: float, y: float, height: float) -> None:
         c, inset = self.c, self.INSET
@@ -146,13 +184,21 @@ class Box:
         c.put(x + inset, y + inset, self.inner, self.heading)
         y += inset + LINE + 1.5
         value_x, value_w = x + inset + self.label_w, self.inner - self.label_w
-        for lines, value, bold in self.rows:
-            for i, line in enumerate(lines):
-                c.font(SMALL + 0.5, bold=bold, color=INK if bold else MUTED)
-                c.put(x + inset, y + i * SMALL_LINE, self.label_w - GAP, line, h=SMALL_LINE)
-                if i == 0:  # label then value: the reading order of copied text
+        for labels, values, bold in self.rows:
+            if not values:  # a remark under the row above, closer to it
+                c.font(SMALL, color=MUTED)
+                c.flow(x + inset, y - 1.0, self.inner, labels, SMALL_LINE)
+                y += self._row_height(labels, values)
+                continue
+            # Label then value, line by line: the reading order of copied text.
+            for i in range(max(len(labels), len(values))):
+                if i < len(labels):
+                    c.font(SMALL + 0.5, bold=bold, color=INK if bold else MUTED)
+                    c.put(x + inset, y + i * SMALL_LINE, self.label_w - GAP, labels[i], h=SMALL_LINE)
+                if i < len(values):
                     c.font(SMALL + 0.5, bold=bold)
-                    c.put(value_x, y, value_w, value, align=self.value_align, h=SMALL_LINE)
-            y += max(1, len(lines)) * SMALL_LINE + 1.3
+                    line_y = y + i * SMALL_LINE
+                    c.put(value_x, line_y, value_w, values[i], align=self.value_align, h=SMALL_LINE)
+            y += self._row_height(labels, values)
         c.font(SMALL + 0.5)
         c.flow(x + inset, y, self.inner, self.text, SMALL_LINE)

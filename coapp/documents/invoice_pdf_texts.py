@@ -1,8 +1,10 @@
 """The invoice PDF's words in Swedish and English, and the legal identifiers each country wants.
 
-The legal wording follows INVOICING.md: "Självfaktura", "Omvänd betalningsskyldighet", "Godkänd för
-F-skatt", "Säte" for a Swedish limited company; "MVA" after a Norwegian organisation number and
-"Foretaksregisteret" for an AS (Norwegian words that stay Norwegian in every language).
+The legal wording follows INVOICING.md: "Omvänd betalningsskyldighet", "Godkänd för F-skatt", "Säte"
+for a Swedish limited company; "MVA" after a Norwegian organisation number and "Foretaksregisteret"
+for an AS (Norwegian words that stay Norwegian in every language). The seller always issues the
+invoice, so it never says self-billing ("Självfaktura"); on work billed to the client it says that
+the platform sends it and receives the payment on the seller's behalf.
 """
 
 from __future__ import annotations
@@ -33,9 +35,11 @@ class Texts:
     vat_number: str
     f_skatt: str
     registered_office: str
-    self_billing: str
-    self_billing_by: str  # {issuer}
-    self_billing_by_buyer: str
+    sent_by: str  # {platform}
+    sent_by_note: str  # {platform} {org}
+    sent_by_note_credit: str  # {platform} {org}
+    payee: str
+    payee_on_behalf: str  # {platform}
     reverse_charge: str
     reverse_charge_note: str
     description: str
@@ -44,6 +48,7 @@ class Texts:
     unit_price: str
     vat: str
     amount: str
+    continued: str
     units: dict[Unit, tuple[str, str]]  # singular, plural
     net: str
     vat_on: str  # {rate} {base}
@@ -51,10 +56,14 @@ class Texts:
     total: str
     total_credit: str
     breakdown: str
+    breakdown_credited: str
     agreement_value: str
     commission: str  # {rate}
-    net_to_freelancer: str
+    commission_vat: str  # {rate}
+    commission_vat_reverse: str
     payout: str
+    payout_how: str
+    payout_how_credit: str
     payment: str
     references: dict[str, str]  # by reference kind
     reference: str
@@ -84,9 +93,12 @@ SV = Texts(
     vat_number="Momsreg.nr",
     f_skatt="Godkänd för F-skatt",
     registered_office="Säte",
-    self_billing="Självfaktura",
-    self_billing_by="Utfärdad av {issuer} för säljarens räkning.",
-    self_billing_by_buyer="Utfärdad av köparen för säljarens räkning.",
+    sent_by="Skickas av {platform}",
+    sent_by_note="Fakturan skickas av {platform}{org} för säljarens räkning. Betala till {platform}, "
+    "som tar emot betalningen för säljarens räkning.",
+    sent_by_note_credit="Kreditfakturan skickas av {platform}{org} för säljarens räkning.",
+    payee="Betalas till",
+    payee_on_behalf="{platform} för säljarens räkning",
     reverse_charge="Omvänd betalningsskyldighet",
     reverse_charge_note="Köparen redovisar momsen.",
     description="Beskrivning",
@@ -95,6 +107,7 @@ SV = Texts(
     unit_price="À-pris",
     vat="Moms",
     amount="Belopp",
+    continued="forts.",
     units={Unit.HOUR: ("h", "h"), Unit.DAY: ("dag", "dagar"), Unit.PIECE: ("st", "st")},
     net="Summa exkl. moms",
     vat_on="Moms {rate} på {base}",
@@ -107,10 +120,14 @@ SV = Texts(
     total="Att betala",
     total_credit="Summa kredit",
     breakdown="Arvode och provision",
+    breakdown_credited="Arvode och provision som krediteras",
     agreement_value="Avtalets värde (exkl. moms)",
     commission="Plattformens provision {rate}",
-    net_to_freelancer="Netto till frilansaren",
-    payout="Utbetalning till frilansaren (inkl. moms)",
+    commission_vat="Moms på provisionen {rate}",
+    commission_vat_reverse="Moms på provisionen: omvänd betalningsskyldighet",
+    payout="Utbetalning till frilansaren",
+    payout_how="Att betala − provision − moms på provisionen",
+    payout_how_credit="Summa kredit − provision − moms på provisionen",
     payment="Betalning",
     references={
         "OCR": "OCR-nummer",
@@ -120,7 +137,7 @@ SV = Texts(
         "RF": "RF-referens",
     },
     reference="Referens",
-    amount_due="Belopp att betala",
+    amount_due="Att betala",
     credit_nothing_to_pay="Inget att betala: beloppet krediteras faktura {number}.",
     notes="Meddelande",
     page="Sida {page} av {pages}",
@@ -146,9 +163,12 @@ EN = Texts(
     vat_number="VAT no.",
     f_skatt="Approved for F-tax (Godkänd för F-skatt)",
     registered_office="Registered office",
-    self_billing="Self-billing",
-    self_billing_by="Issued by {issuer} on behalf of the seller.",
-    self_billing_by_buyer="Issued by the buyer on behalf of the seller.",
+    sent_by="Sent by {platform}",
+    sent_by_note="Sent by {platform}{org} on behalf of the seller. Please pay {platform}, which "
+    "receives the payment on the seller's behalf.",
+    sent_by_note_credit="Sent by {platform}{org} on behalf of the seller.",
+    payee="Pay to",
+    payee_on_behalf="{platform} on behalf of the seller",
     reverse_charge="Reverse charge",
     reverse_charge_note="VAT to be accounted for by the buyer.",
     description="Description",
@@ -157,6 +177,7 @@ EN = Texts(
     unit_price="Unit price",
     vat="VAT",
     amount="Amount",
+    continued="continued",
     units={Unit.HOUR: ("h", "h"), Unit.DAY: ("day", "days"), Unit.PIECE: ("pc", "pcs")},
     net="Net amount",
     vat_on="VAT {rate} on {base}",
@@ -169,17 +190,21 @@ EN = Texts(
     total="Total due",
     total_credit="Total credited",
     breakdown="Fee and commission",
+    breakdown_credited="Fee and commission credited",
     agreement_value="Agreement value (excl. VAT)",
     commission="Platform commission {rate}",
-    net_to_freelancer="Net to the freelancer",
-    payout="Payout to the freelancer (incl. VAT)",
+    commission_vat="VAT on the commission {rate}",
+    commission_vat_reverse="VAT on the commission: reverse charge",
+    payout="Paid to the freelancer",
+    payout_how="Total due − commission − VAT on the commission",
+    payout_how_credit="Total credited − commission − VAT on the commission",
     payment="Payment",
     references={
         "OCR": "OCR reference",
         "KID": "KID number",
         "FIK": "FIK number",
         "FI": "Reference number",
-        "RF": "RF creditor reference",
+        "RF": "RF reference",
     },
     reference="Reference",
     amount_due="Amount due",

@@ -1,6 +1,7 @@
 """Invoice documents for the PDF tests, with the domain's own arithmetic (compute_totals,
-compute_commission): a Swedish sole trader with F-skatt (self-billing), a Swedish limited company
-selling to a Danish company (reverse charge), a Norwegian AS, and long invoices."""
+compute_commission): a Swedish sole trader with F-skatt billing a Swedish client (the platform sends
+it and is paid on her behalf), a Swedish limited company selling to a Danish company (reverse
+charge), a Norwegian AS, a fixed fee billed to the platform, and long invoices."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from decimal import Decimal
 from io import BytesIO
 
 from coapp.domain.invoices import (
+    BilledTo,
     InvoiceDocument,
     InvoiceKind,
     InvoiceLine,
@@ -22,7 +24,16 @@ from coapp.domain.invoices import (
     compute_totals,
 )
 
-PLATFORM = Party(name="Consultancy Platform AB", country="SE", org_number="559000-0007")
+PLATFORM = Party(
+    name="Consultancy Platform AB",
+    address="Kungsgatan 12",
+    postcode="111 43",
+    city="Stockholm",
+    country="SE",
+    org_number="559000-0007",
+    vat_number="SE559000000701",
+    limited_company=True,
+)
 
 SOLE_TRADER = Party(
     name="Åsa Økland-Ähtäri",
@@ -88,7 +99,10 @@ NORWEGIAN_CLIENT = Party(
     limited_company=True,
 )
 
+# The platform's client-funds account, where the client pays a CLIENT invoice.
 BANKGIRO = Payment(bankgiro="5050-1055", reference_kind="OCR", reference="20261100426")
+# The freelancer's own account, on a fixed-fee invoice to the platform.
+SELLER_BANKGIRO = Payment(bankgiro="5555-5551", reference_kind="OCR", reference="20261100426")
 IBAN = Payment(
     iban="SE45 5000 0000 0583 9825 7466", bic="ESSESESS", reference_kind="OCR", reference="20261100426"
 )
@@ -98,7 +112,8 @@ KID = Payment(iban="NO93 8601 1117 947", bic="DNBANOKK", reference_kind="KID", r
 def hour_lines(
     count: int, *, rate: str = "950", vat: str = "25", category: VatCategory = VatCategory.STANDARD
 ) -> tuple[InvoiceLine, ...]:
-    """One line per working day from 2 Nov 2026, 7:30 reported; every third day rounded up."""
+    """One line per day from 2 Nov 2026, 7:30 reported; every third day rounded up to 7:45. The text
+    is the day's note (the service and contract are the document's line heading)."""
     start = date(2026, 11, 2)
     lines = []
     for i in range(count):
@@ -107,7 +122,7 @@ def hour_lines(
         billed = 465 if i % 3 == 0 else 450
         lines.append(
             InvoiceLine(
-                description=f"Konsulttjänster: Backend, {day.isoformat()}",
+                description=f"Kodgranskning och driftsättning, dag {i + 1}",
                 quantity=(Decimal(billed) / 60).quantize(Decimal("0.0001")),
                 unit=Unit.HOUR,
                 unit_price=Decimal(rate),
@@ -117,7 +132,6 @@ def hour_lines(
                 last_day=day,
                 raw_minutes=raw,
                 billed_minutes=billed,
-                notes="Code review and deployment of the billing service" if i % 4 == 0 else "",
             )
         )
     return tuple(lines)
@@ -155,9 +169,9 @@ def make_document(
     lines: tuple[InvoiceLine, ...] | None = None,
     language: str = "sv",
     currency: str = "SEK",
-    self_billing: bool = True,
+    billed_to: BilledTo = BilledTo.CLIENT,
     reverse_charge: bool = False,
-    payment: Payment = BANKGIRO,
+    payment: Payment | None = None,
     commission_rate: str = "12.5",
     **overrides: object,
 ) -> InvoiceDocument:
@@ -165,6 +179,7 @@ def make_document(
         category = VatCategory.REVERSE_CHARGE if reverse_charge else VatCategory.STANDARD
         lines = hour_lines(5, vat="0" if reverse_charge else "25", category=category)
     totals = compute_totals(lines)
+    client = billed_to is BilledTo.CLIENT
     fields: dict[str, object] = {
         "id": "inv-1",
         "kind": InvoiceKind.INVOICE,
@@ -178,35 +193,34 @@ def make_document(
         "language": language,
         "seller": seller,
         "buyer": buyer,
-        "self_billing": self_billing,
+        "billed_to": billed_to,
         "reverse_charge": reverse_charge,
         "contract_title": "Backend för betalningar",
         "lines": lines,
         "totals": totals,
-        "commission": compute_commission(totals, Decimal(commission_rate)),
-        "payment": payment,
+        "commission": compute_commission(totals, Decimal(commission_rate), seller_country=seller.country),
+        "payment": payment or (BANKGIRO if client else SELLER_BANKGIRO),
         "buyer_reference": "Karin Berg",
-        "issuer": PLATFORM if self_billing else None,
+        "payee": PLATFORM if client else None,
+        "line_heading": "Konsulttjänster: Backend för betalningar",
     }
     fields.update(overrides)
     return InvoiceDocument(**fields)  # type: ignore[arg-type]
 
 
-def credit_note_for(original: InvoiceDocument, number: str = "2026-0043") -> InvoiceDocument:
-    lines = tuple(
-        dataclasses.replace(line, quantity=-line.quantity, raw_minutes=None, billed_minutes=None)
-        for line in original.lines
+def fixed_fee(language: str = "sv") -> InvoiceDocument:
+    """A milestone of a fixed-fee contract, billed to the platform and paid to the seller's account."""
+    line = InvoiceLine("Milstolpe 2: betalflödet i produktion", Decimal(1), Unit.PIECE, Decimal("48000"),
+                       Decimal("25"))  # fmt: skip
+    return make_document(
+        lines=(line,), buyer=PLATFORM, billed_to=BilledTo.PLATFORM, language=language, line_heading=""
     )
-    totals = compute_totals(lines)
+
+
+def credit_note_for(original: InvoiceDocument, number: str = "2026-0043") -> InvoiceDocument:
+    """The domain's convention (UBL's): the same positive lines and totals; the kind says credit."""
     return dataclasses.replace(
-        original,
-        id="cn-1",
-        kind=InvoiceKind.CREDIT_NOTE,
-        number=number,
-        credited_number=original.number,
-        lines=lines,
-        totals=totals,
-        commission=compute_commission(totals, original.commission.rate),
+        original, id="cn-1", kind=InvoiceKind.CREDIT_NOTE, number=number, credited_number=original.number
     )
 
 

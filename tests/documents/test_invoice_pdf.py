@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from coapp.documents import invoice_pdf
 from coapp.documents.invoice_pdf import render_invoice_pdf, write_invoice_pdf
-from coapp.domain.invoices import InvoiceLine, InvoiceState, Unit, compute_totals
+from coapp.domain.invoices import InvoiceLine, InvoiceState, Unit, VatCategory, compute_totals
 from tests.documents.pdf_samples import (
     DANISH_CLIENT,
     IBAN,
@@ -41,22 +41,23 @@ def sole_trader(language: str):
 
 def limited_company_reverse_charge(language: str):
     return make_document(
-        seller=SWEDISH_AB, buyer=DANISH_CLIENT, reverse_charge=True, payment=IBAN, language=language
+        seller=SWEDISH_AB,
+        buyer=DANISH_CLIENT,
+        reverse_charge=True,
+        payment=IBAN,
+        language=language,
+        lines=hour_lines(5, vat="0", category=VatCategory.REVERSE_CHARGE),
     )
 
 
 def norwegian_as(language: str):
     return make_document(
-        seller=NORWEGIAN_AS,
-        buyer=NORWEGIAN_CLIENT,
-        currency="NOK",
-        payment=KID,
-        self_billing=False,
-        language=language,
+        seller=NORWEGIAN_AS, buyer=NORWEGIAN_CLIENT, currency="NOK", payment=KID, language=language
     )
 
 
-# Five lines of 7.75, 7.5, 7.5, 7.75 and 7.5 h at 950: net 36 100.00; commission 12.5 % = 4 512.50.
+# Five lines of 7.75, 7.5, 7.5, 7.75 and 7.5 h at 950: net 36 100.00; commission 12.5 % = 4 512.50,
+# its VAT 25 % = 1 128.13 (a freelancer in Sweden); payout 45 125.00 − 4 512.50 − 1 128.13 = 39 484.37.
 EXPECTED = {
     ("sole trader", "sv"): [
         "Faktura",
@@ -70,44 +71,52 @@ EXPECTED = {
         "Org.nr 811218-9876",
         "Momsreg.nr SE811218987601",
         "Godkänd för F-skatt",
-        "Självfaktura Utfärdad av Consultancy Platform AB (Org.nr 559000-0007) för säljarens räkning.",
+        "Skickas av Consultancy Platform AB Fakturan skickas av Consultancy Platform AB (Org.nr 559000-0007) "
+        "för säljarens räkning. Betala till Consultancy Platform AB, som tar emot betalningen för säljarens "
+        "räkning.",
         "KÖPARE Acme Sverige AB Drottninggatan 20 411 14 Göteborg",
         "Momsreg.nr SE556703748501",
-        "Konsulttjänster: Backend, 2026-11-02 2026-11-02 7,75 h 950,00 25 % 7 362,50",
+        "Datum Beskrivning Antal À-pris Moms Belopp (SEK) Konsulttjänster: Backend för betalningar "
+        "2026-11-02 Kodgranskning och driftsättning, dag 1 7,75 h 950,00 25 % 7 362,50 7:30 → 7:45 "
+        "2026-11-03 Kodgranskning och driftsättning, dag 2 7,5 h 950,00 25 % 7 125,00",
         "Summa exkl. moms 36 100,00 kr",
         "Moms 25 % på 36 100,00 kr 9 025,00 kr",
         "Att betala 45 125,00 kr",
-        "Avtalets värde (exkl. moms) 36 100,00 kr",
+        "Arvode och provision Avtalets värde (exkl. moms) 36 100,00 kr",
         "Plattformens provision 12,5 % 4 512,50 kr",
-        "Netto till frilansaren 31 587,50 kr",
-        "Utbetalning till frilansaren 40 612,50 kr (inkl. moms)",
-        "Bankgiro 5050-1055",
-        "OCR-nummer 20261100426",
-        "Belopp att betala 45 125,00 kr",
+        "Moms på provisionen 25 % 1 128,13 kr",
+        "Utbetalning till frilansaren 39 484,37 kr Att betala − provision − moms på provisionen",
+        "Betalning Betalas till Consultancy Platform AB för säljarens räkning Bankgiro 5050-1055 "
+        "OCR-nummer 20261100426 Förfallodatum 2026-12-30 Att betala 45 125,00 kr",
         "Sida 1 av 1",
     ],
     ("sole trader", "en"): [
         "Invoice",
         "Invoice no. 2026-0042",
-        "Issue date 2026-11-30",
-        "Due date 2026-12-30",
+        "Issue date 30 November 2026",
+        "Due date 30 December 2026",
+        "Period 1–30 November 2026",
         "Contract Backend för betalningar",
         "Your reference Karin Berg",
         "SELLER Åsa Økland-Ähtäri",
         "Org. no. 811218-9876",
         "VAT no. SE811218987601",
         "Approved for F-tax (Godkänd för F-skatt)",
-        "Self-billing Issued by Consultancy Platform AB (Org. no. 559000-0007) on behalf of the seller.",
+        "Sent by Consultancy Platform AB Sent by Consultancy Platform AB (Org. no. 559000-0007) on behalf of "
+        "the seller. Please pay Consultancy Platform AB, which receives the payment on the seller's behalf.",
         "BUYER Acme Sverige AB",
-        "Konsulttjänster: Backend, 2026-11-02 2026-11-02 7.75 h 950.00 25% 7,362.50",
+        "Date Description Quantity Unit price VAT Amount (SEK) Konsulttjänster: Backend för betalningar "
+        "2 Nov 2026 Kodgranskning och driftsättning, dag 1 7.75 h 950.00 25% 7,362.50 7:30 → 7:45 "
+        "3 Nov 2026 Kodgranskning och driftsättning, dag 2 7.5 h 950.00 25% 7,125.00",
         "Net amount SEK 36,100.00",
         "VAT 25% on SEK 36,100.00 SEK 9,025.00",
         "Total due SEK 45,125.00",
         "Agreement value (excl. VAT) SEK 36,100.00",
         "Platform commission 12.5% SEK 4,512.50",
-        "Net to the freelancer SEK 31,587.50",
-        "Payout to the freelancer SEK 40,612.50 (incl. VAT)",
-        "OCR reference 20261100426",
+        "VAT on the commission 25% SEK 1,128.13",
+        "Paid to the freelancer SEK 39,484.37 Total due − commission − VAT on the commission",
+        "Payment Pay to Consultancy Platform AB on behalf of the seller Bankgiro 5050-1055 "
+        "OCR reference 20261100426 Due date 30 December 2026 Amount due SEK 45,125.00",
         "Page 1 of 1",
     ],
     ("limited company", "sv"): [
@@ -119,9 +128,9 @@ EXPECTED = {
         "Øresund Data ApS Vesterbrogade 3 1620 København V Danmark",
         "Momsreg.nr DK13585628",
         "Omvänd betalningsskyldighet Köparen redovisar momsen.",
-        "Självfaktura",
         "Moms 0 % på 36 100,00 kr 0,00 kr omvänd betalningsskyldighet",
         "Att betala 36 100,00 kr",
+        "Utbetalning till frilansaren 30 459,37 kr",
         "IBAN SE45 5000 0000 0583 9825 7466",
         "BIC ESSESESS",
     ],
@@ -137,6 +146,7 @@ EXPECTED = {
         "Total due SEK 36,100.00",
         "IBAN SE45 5000 0000 0583 9825 7466",
     ],
+    # A freelancer established in Norway: the platform's commission is reverse charged, no VAT on it.
     ("norwegian AS", "sv"): [
         "Fjordkode AS Storgata 5 0155 Oslo",
         "Org.nr 923 609 016 MVA",
@@ -144,6 +154,9 @@ EXPECTED = {
         "Bergen Skytjenester AS Bryggen 7 5003 Bergen Org.nr 974 760 673 MVA",
         "Moms 25 % på 36 100,00 NOK 9 025,00 NOK",
         "Att betala 45 125,00 NOK",
+        # The label takes two lines; its value stands beside the first.
+        "Moms på provisionen: omvänd 0,00 NOK betalningsskyldighet",
+        "Utbetalning till frilansaren 40 612,50 NOK",
         "KID-nummer 0004200267",
         "IBAN NO93 8601 1117 947",
     ],
@@ -152,13 +165,15 @@ EXPECTED = {
         "Foretaksregisteret",
         "VAT 25% on NOK 36,100.00 NOK 9,025.00",
         "Total due NOK 45,125.00",
+        "VAT on the commission: NOK 0.00 reverse charge",
+        "Paid to the freelancer NOK 40,612.50",
         "KID number 0004200267",
     ],
 }
 ABSENT = {
-    "sole trader": ["Omvänd betalningsskyldighet", "Reverse charge", "Säte", "Registered office"],
+    "sole trader": ["Omvänd betalningsskyldighet", "Reverse charge", "Säte", "Registered office", "5555"],
     "limited company": [],
-    "norwegian AS": ["Självfaktura", "Self-billing", "F-skatt", "F-tax", "Omvänd", "Reverse charge"],
+    "norwegian AS": ["F-skatt", "F-tax", "Omvänd betalningsskyldighet Köparen", "Reverse charge VAT"],
 }
 MAKERS = {
     "sole trader": sole_trader,
@@ -219,14 +234,18 @@ def test_300_lines_paginate_with_page_numbers_and_every_line_once() -> None:
     text = text_of(render_invoice_pdf(doc))
     positions = []
     for line in doc.lines:
-        assert text.count(line.description) == 1, line.description
-        positions.append(text.index(line.description))
+        row = f"{line.description} "
+        assert text.count(row) == 1, line.description
+        positions.append(text.index(row))
     assert positions == sorted(positions)
-    header = "Beskrivning Datum Antal À-pris Moms Belopp (SEK)"
-    for page in pages:
-        flat = " ".join(page.split())
-        if "Konsulttjänster" in flat:
-            assert flat.index(header) < flat.index("Konsulttjänster")
+    header = "Datum Beskrivning Antal À-pris Moms Belopp (SEK)"
+    # The column titles, then the heading the rows belong to, on every page the table reaches.
+    flat = [" ".join(page.split()) for page in pages]
+    assert flat[0].count("Konsulttjänster: Backend för betalningar") == 1
+    assert f"{header} Konsulttjänster: Backend för betalningar 2026-11-02 " in flat[0]
+    for page in flat[1:]:
+        if "Kodgranskning" in page:
+            assert f"{header} Konsulttjänster: Backend för betalningar (forts.) " in page
     assert "Att betala 2 701 562,50 kr" in text  # 100 × 7.75 h + 200 × 7.5 h at 950, plus 25 %
 
 
@@ -237,7 +256,7 @@ def test_a_row_taller_than_a_page_continues_on_the_next() -> None:
     text = " ".join(" ".join(pages).split())
     assert len(pages) >= 2
     assert all(f"note{i} " in text for i in range(1500))
-    assert "Konsulttjänster: Backend, 2026-11-04" in text
+    assert "Kodgranskning och driftsättning, dag 3" in text
 
 
 def test_hours_billed_and_reported_side_by_side() -> None:
@@ -245,7 +264,7 @@ def test_hours_billed_and_reported_side_by_side() -> None:
     # Lines 1 and 4 were rounded from 7:30 to 7:45; the others were billed as reported.
     assert text.count("7:30 → 7:45") == 2
     assert text.count("7,75 h") == 2
-    assert text.count("7,50 h") == 3
+    assert text.count("7,5 h") == 3
 
 
 @pytest.mark.parametrize(
@@ -306,31 +325,41 @@ def test_confirmed_without_a_number_says_number_on_sync() -> None:
         (
             "sv",
             [
-                "Kreditfaktura",
-                "Krediterar faktura 2026-0042",
-                "Kreditfaktura nr 2026-0043",
-                "Summa kredit -45 125,00 kr",
+                "Kreditfaktura Krediterar faktura 2026-0042 Kreditfaktura nr 2026-0043",
+                "Kreditfakturan skickas av Consultancy Platform AB (Org.nr 559000-0007) för säljarens "
+                "räkning.",
+                "2026-11-02 Kodgranskning och driftsättning, dag 1 7,75 h 950,00 25 % 7 362,50",
+                "Summa exkl. moms 36 100,00 kr",
+                "Summa kredit 45 125,00 kr",
+                "Arvode och provision som krediteras",
+                "Utbetalning till frilansaren 39 484,37 kr Summa kredit − provision − moms på provisionen",
                 "Inget att betala: beloppet krediteras faktura 2026-0042.",
             ],
         ),
         (
             "en",
             [
-                "Credit note",
-                "Credits invoice 2026-0042",
-                "Credit note no. 2026-0043",
-                "Total credited -SEK 45,125.00",
+                "Credit note Credits invoice 2026-0042 Credit note no. 2026-0043",
+                "Sent by Consultancy Platform AB (Org. no. 559000-0007) on behalf of the seller.",
+                "Total credited SEK 45,125.00",
+                "Fee and commission credited",
+                "Nothing to pay: the amount is credited to invoice 2026-0042.",
             ],
         ),
     ],
 )
-def test_credit_note_references_the_original(language: str, phrases: list[str]) -> None:
+def test_credit_note_has_positive_amounts_and_references_the_original(
+    language: str, phrases: list[str]
+) -> None:
+    """The domain's (and UBL's) convention: the credit note's amounts are positive, its type says
+    credit and names the invoice it credits; it asks for no payment."""
     doc = credit_note_for(make_document(language=language))
+    assert doc.totals.total > 0
     text = text_of(render_invoice_pdf(doc))
     assert [p for p in phrases if p not in text] == []
-    assert "Förfallodatum" not in text
-    assert "Due date" not in text
-    assert "-7,75 h" in text or "-7.75 h" in text
+    for absent in ("Förfallodatum", "Due date", "Betala till", "Please pay", "Betalas till", "Pay to"):
+        assert absent not in text, absent
+    assert not re.search(r"(^|\s)[-−]\s?(SEK\s)?\d", text)  # no negative amount anywhere
 
 
 def test_metadata_and_same_bytes_every_time() -> None:
@@ -448,7 +477,7 @@ def test_totals_in_the_pdf_are_the_domain_totals() -> None:
 def test_week_lines_and_the_invoice_notes() -> None:
     week = dataclasses.replace(
         hour_lines(1)[0],
-        description="Konsulttjänster: Backend, v. 45",
+        description="Vecka 45",
         last_day=date(2026, 11, 6),
         quantity=Decimal("37.75"),
         raw_minutes=2250,
@@ -457,11 +486,12 @@ def test_week_lines_and_the_invoice_notes() -> None:
     )
     doc = make_document(lines=(week,), notes="Tack för uppdraget!")
     text = text_of(render_invoice_pdf(doc))
-    assert "Konsulttjänster: Backend, v. 45 2026-11-02 – 37,75 h 950,00 25 % 35 862,50" in text
-    assert "2026-11-06 37:30 → 37:45" in text
+    assert "2026-11-02 – Vecka 45 37,75 h 950,00 25 % 35 862,50 2026-11-06 37:30 → 37:45" in text
     assert "Möte med Łukasz; planering av sprint 12" in text
     assert "MEDDELANDE Tack för uppdraget!" in text
-    assert "NOTES Tack för uppdraget!" in text_of(render_invoice_pdf(dataclasses.replace(doc, language="en")))
+    english = text_of(render_invoice_pdf(dataclasses.replace(doc, language="en")))
+    assert "NOTES Tack för uppdraget!" in english
+    assert "2–6 Nov 2026 Vecka 45 37.75 h 950.00 25% 35,862.50 37:30 → 37:45" in english
 
 
 def test_notes_longer_than_a_page_continue_and_the_boxes_follow() -> None:
