@@ -1,15 +1,23 @@
-"""Random JSON bodies to the unauthenticated endpoints never make the server fail (no 5xx)."""
+"""Random JSON bodies to the unauthenticated endpoints, and deep or wide JSON to every endpoint that
+takes a body, never make the server fail (no 5xx)."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coapp.sync.wire import IDEMPOTENCY_HEADER, IF_MATCH_HEADER
 from coserver.settings import RateLimit
-from tests.coserver.harness import LiveServer
+from tests.coserver.authz_helpers import Operation, account_of_role, call, operations
+from tests.coserver.harness import PASSWORD, LiveServer
+from tests.coserver.invoice_helpers import milestone
+from tests.coserver.json_strategies import deep_json, wide_json
+from tests.coserver.sync_helpers import freelancer, upsert
 
 _json = st.recursive(
     st.none()
@@ -47,6 +55,8 @@ def fuzz_server(start_server) -> LiveServer:  # type: ignore[no-untyped-def]
         sign_in_per_account=generous,
         register_per_ip=generous,
         register_per_account=generous,
+        change_password_per_ip=generous,
+        change_password_per_account=generous,
     )
 
 
@@ -57,3 +67,82 @@ def test_random_bodies_never_cause_a_server_error(fuzz_server: LiveServer, path:
     assert response.status_code < 500, response.text
     # A 204 has no body: look for the error code only in answers that are not successes.
     assert response.status_code in (200, 201, 204) or "error" in response.json()
+
+
+# --- deep and wide JSON on every route that takes a body ------------------------------------------------
+
+
+def _base_bodies(contract_id: str) -> dict[str, dict[str, Any]]:
+    """A plausible body per operation that takes one, for the deep or wide value to sit in."""
+    return {
+        "POST /v1/auth/register": {"email": "new@example.com", "password": PASSWORD},
+        "POST /v1/auth/confirm": {"token": "coc_unknown"},
+        "POST /v1/auth/sign-in": {"email": "anna@example.com", "password": PASSWORD},
+        "POST /v1/auth/refresh": {"refresh_token": "cor_unknown"},
+        "POST /v1/auth/sign-out": {"refresh_token": "cor_unknown"},
+        "POST /v1/auth/change-password": {"current_password": "not it at all", "new_password": "x"},
+        "POST /v1/sync/push": {
+            "ops": [upsert(uuid.uuid4(), contract_id=contract_id, work_date="2026-03-02")]
+        },
+        "POST /v1/invoices/{invoice_id}/confirm": milestone(uuid.UUID(contract_id)),
+        "POST /v1/invoices/{invoice_id}/credit": {
+            "credit_note_id": str(uuid.uuid4()),
+            "issue_date": "2026-04-02",
+        },
+        "POST /v1/assignments": {"title": "Python", "client_name": "Kund AB", "skills": ["Python"]},
+    }
+
+
+# Where each route's deep or wide value goes: the field that takes free-form JSON where there is one.
+_SLOTS = {"POST /v1/sync/push": "fields", "POST /v1/invoices/{invoice_id}/confirm": "frozen"}
+
+
+def _place(body: dict[str, Any], value: Any, where: str) -> Any:
+    if where == "body":
+        return value
+    if where == "fields":
+        body["ops"][0]["fields"]["note"] = value
+    elif where == "frozen":
+        body["frozen"] = {"seller": value}
+    else:
+        body[next(iter(body))] = value  # the first field, whatever it is
+    return body
+
+
+@pytest.fixture
+def body_routes(fuzz_server: LiveServer) -> tuple[LiveServer, list[Operation], dict[str, str], str]:
+    anna = freelancer(fuzz_server)
+    agent = account_of_role(fuzz_server, "agent")
+    ops = [op for op in operations(fuzz_server) if op.has_body]
+    assert {op.label for op in ops} == set(_base_bodies(str(anna.contract_id))), (
+        "a new body route: add its base"
+    )
+    tokens = {"freelancer": anna.token, "agent": agent.token}
+    return fuzz_server, ops, tokens, str(anna.contract_id)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+@given(value=deep_json() | wide_json(), whole_body=st.booleans())
+def test_deep_and_wide_json_never_causes_a_server_error(
+    body_routes: tuple[LiveServer, list[Operation], dict[str, str], str], value: Any, whole_body: bool
+) -> None:
+    """Each example goes to every route that takes a body (in its free-form field, or as the body)."""
+    server, ops, tokens, contract_id = body_routes
+    for op in ops:
+        where = "body" if whole_body else _SLOTS.get(op.label, "first field")
+        body = _place(_base_bodies(contract_id)[op.label], value, where)
+        token = tokens["agent" if op.label == "POST /v1/assignments" else "freelancer"]
+        headers = {IF_MATCH_HEADER: '"1"', IDEMPOTENCY_HEADER: str(uuid.uuid4())}
+        path = op.url(**{name: uuid.uuid4() for name in op.path_params})
+        response = call(server, op.method, path, token, body, headers)
+        assert response.status_code < 500, (op.label, where, response.text[:300])
+        if response.status_code >= 400:
+            assert "error" in response.json(), response.text[:300]
