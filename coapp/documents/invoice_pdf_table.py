@@ -73,7 +73,7 @@ class Group:
 def group_lines(doc: InvoiceDocument) -> list[Group]:
     """The lines under their headings, in the document's order."""
     if doc.line_heading.strip():
-        return [Group(doc.line_heading.strip(), tuple((li, li.description, li.notes) for li in doc.lines))]
+        return [Group(doc.line_heading.strip(), tuple((li, _own_text(li), li.notes) for li in doc.lines))]
     groups: list[Group] = []
     run: list[InvoiceLine] = []
 
@@ -91,6 +91,13 @@ def group_lines(doc: InvoiceDocument) -> list[Group]:
         run.append(line)
     close()
     return groups
+
+
+def _own_text(line: InvoiceLine) -> str:
+    """The line's text, less a day's date standing in for a missing note (the date has its column)."""
+    if line.day is not None and line.description.strip() == line.day.isoformat():
+        return ""
+    return line.description
 
 
 class LinesTable:

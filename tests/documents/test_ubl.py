@@ -472,6 +472,25 @@ def test_credit_note_references_the_invoice_it_corrects() -> None:
     assert root.find("cac:CreditNoteLine/cbc:CreditedQuantity", NS) is not None
 
 
+def test_credit_note_is_positive_like_the_invoice_it_credits(validate: Callable[[bytes], list[Any]]) -> None:
+    """The domain keeps a credit note's amounts positive (UBL's convention): the CreditNote (381)
+    credits the same positive amounts the invoice charged, names it, and passes the official rules."""
+    invoice = s.make_doc(s.hour_lines(3))
+    credit = dataclasses.replace(
+        invoice, kind=InvoiceKind.CREDIT_NOTE, number="2026-0043", credited_number="2026-0042"
+    )
+    assert credit.totals.total > 0
+    charged, credited = root_of(render_ubl(invoice)), root_of(render_ubl(credit))
+    for tag in ("LineExtensionAmount", "TaxExclusiveAmount", "TaxInclusiveAmount", "PayableAmount"):
+        amount = find_text(credited, f"cac:LegalMonetaryTotal/cbc:{tag}")
+        assert amount == find_text(charged, f"cac:LegalMonetaryTotal/cbc:{tag}")
+        assert Decimal(amount) > 0
+    quantities = [q.text for q in credited.iterfind("cac:CreditNoteLine/cbc:CreditedQuantity", NS)]
+    assert quantities == [q.text for q in charged.iterfind("cac:InvoiceLine/cbc:InvoicedQuantity", NS)]
+    assert find_text(credited, "cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID") == "2026-0042"
+    assert failures_of(validate, render_ubl(credit)) == []
+
+
 def test_credit_note_stored_negative_is_written_positive() -> None:
     positive, negative = render_ubl(s.credit_note()), render_ubl(s.credit_note(negative=True))
     assert s.credit_note(negative=True).totals.total < 0
