@@ -195,8 +195,11 @@ class InvoiceLayout:
             label = t.org_number.get(d.payee.country, t.org_number["SE"]).replace(" ", NBSP)
             org = f" ({label}{NBSP}{d.payee.org_number})" if d.payee.org_number else ""
             # A credit note asks for no payment, so it only says who sends it.
-            note = t.sent_by_note_credit if d.kind is InvoiceKind.CREDIT_NOTE else t.sent_by_note
-            items.append((t.sent_by.format(platform=platform), note.format(platform=platform, org=org)))
+            if d.kind is InvoiceKind.CREDIT_NOTE:
+                heading, note = t.sent_by_credit, t.sent_by_note_credit
+            else:
+                heading, note = t.sent_by, t.sent_by_note
+            items.append((heading, note.format(platform=platform, org=org)))
         if d.reverse_charge:
             items.append((t.reverse_charge, t.reverse_charge_note))
         if not items:

@@ -35,7 +35,8 @@ class Texts:
     vat_number: str
     f_skatt: str
     registered_office: str
-    sent_by: str  # {platform}
+    sent_by: str
+    sent_by_credit: str
     sent_by_note: str  # {platform} {org}
     sent_by_note_credit: str  # {platform} {org}
     payee: str
@@ -93,7 +94,8 @@ SV = Texts(
     vat_number="Momsreg.nr",
     f_skatt="Godkänd för F-skatt",
     registered_office="Säte",
-    sent_by="Skickas av {platform}",
+    sent_by="Avsändare och betalningsmottagare",
+    sent_by_credit="Avsändare",
     sent_by_note="Fakturan skickas av {platform}{org} för säljarens räkning. Betala till {platform}, "
     "som tar emot betalningen för säljarens räkning.",
     sent_by_note_credit="Kreditfakturan skickas av {platform}{org} för säljarens räkning.",
@@ -163,7 +165,8 @@ EN = Texts(
     vat_number="VAT no.",
     f_skatt="Approved for F-tax (Godkänd för F-skatt)",
     registered_office="Registered office",
-    sent_by="Sent by {platform}",
+    sent_by="Sender and payee",
+    sent_by_credit="Sender",
     sent_by_note="Sent by {platform}{org} on behalf of the seller. Please pay {platform}, which "
     "receives the payment on the seller's behalf.",
     sent_by_note_credit="Sent by {platform}{org} on behalf of the seller.",

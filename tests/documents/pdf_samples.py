@@ -162,6 +162,48 @@ def month_lines(
     return tuple(build_time_lines(items, terms, mode, Decimal(vat), category, language))
 
 
+def showcase(language: str = "sv") -> InvoiceDocument:
+    """The README's invoice (docs/invoice-sv.png, docs/invoice-en.png): eight days with their notes,
+    reported time rounded up to 15 minutes, to a Swedish client through the platform."""
+    notes = {
+        16: "Sprintplanering och genomgång av betalflödet",
+        17: "Kodgranskning med Łukasz",
+        18: "",
+        19: "Driftsättning av betaltjänsten i testmiljön",
+        20: "Felsökning av avstämningen mot banken",
+        23: "Workshop om återbetalningar med kundens ekonomiavdelning, uppföljning och dokumentation",
+        24: "Driftsättning i produktion",
+        25: "Överlämning och dokumentation",
+    }
+    reported = [452, 437, 480, 465, 391, 503, 495, 240]
+    lines = []
+    for (day, note), minutes in zip(notes.items(), reported, strict=True):
+        when = date(2026, 11, day)
+        billed = -(-minutes // 15) * 15
+        lines.append(
+            InvoiceLine(
+                description=note or when.isoformat(),
+                quantity=(Decimal(billed) / 60).quantize(Decimal("0.0001")),
+                unit=Unit.HOUR,
+                unit_price=Decimal("950"),
+                vat_rate=Decimal("25"),
+                first_day=when,
+                last_day=when,
+                raw_minutes=minutes,
+                billed_minutes=billed,
+            )
+        )
+    service = "Konsulttjänster" if language == "sv" else "Consulting services"
+    return make_document(
+        lines=tuple(lines),
+        language=language,
+        period_start=date(2026, 11, 16),
+        period_end=date(2026, 11, 25),
+        notes="Tack för uppdraget!" if language == "sv" else "Thank you for the assignment!",
+        line_heading=f"{service}: Backend för betalningar",
+    )
+
+
 def make_document(
     *,
     seller: Party = SOLE_TRADER,

@@ -71,7 +71,7 @@ EXPECTED = {
         "Org.nr 811218-9876",
         "Momsreg.nr SE811218987601",
         "Godkänd för F-skatt",
-        "Skickas av Consultancy Platform AB Fakturan skickas av Consultancy Platform AB (Org.nr 559000-0007) "
+        "Avsändare och betalningsmottagare Fakturan skickas av Consultancy Platform AB (Org.nr 559000-0007) "
         "för säljarens räkning. Betala till Consultancy Platform AB, som tar emot betalningen för säljarens "
         "räkning.",
         "KÖPARE Acme Sverige AB Drottninggatan 20 411 14 Göteborg",
@@ -102,7 +102,7 @@ EXPECTED = {
         "Org. no. 811218-9876",
         "VAT no. SE811218987601",
         "Approved for F-tax (Godkänd för F-skatt)",
-        "Sent by Consultancy Platform AB Sent by Consultancy Platform AB (Org. no. 559000-0007) on behalf of "
+        "Sender and payee Sent by Consultancy Platform AB (Org. no. 559000-0007) on behalf of "
         "the seller. Please pay Consultancy Platform AB, which receives the payment on the seller's behalf.",
         "BUYER Acme Sverige AB",
         "Date Description Quantity Unit price VAT Amount (SEK) Konsulttjänster: Backend för betalningar "
@@ -326,8 +326,8 @@ def test_confirmed_without_a_number_says_number_on_sync() -> None:
             "sv",
             [
                 "Kreditfaktura Krediterar faktura 2026-0042 Kreditfaktura nr 2026-0043",
-                "Kreditfakturan skickas av Consultancy Platform AB (Org.nr 559000-0007) för säljarens "
-                "räkning.",
+                "Avsändare Kreditfakturan skickas av Consultancy Platform AB (Org.nr 559000-0007) för "
+                "säljarens räkning.",
                 "2026-11-02 Kodgranskning och driftsättning, dag 1 7,75 h 950,00 25 % 7 362,50",
                 "Summa exkl. moms 36 100,00 kr",
                 "Summa kredit 45 125,00 kr",
