@@ -1,7 +1,9 @@
 """CSV exports: the invoice list, and the time behind one invoice.
 
 Swedish spreadsheets expect ";" between fields and a decimal comma; English ones "," and a point.
-Dates are ISO 8601 either way, so every spreadsheet reads them as dates.
+Dates are ISO 8601 either way, so every spreadsheet reads them as dates. In the invoice list a credit
+note's amounts count against the invoices (the domain's `signed_total`, as the list on screen shows
+them), so the columns sum to what was invoiced; its document itself prints them positive.
 
 CSV injection (OWASP): contract titles come from the platform and notes from the user, and a
 spreadsheet evaluates a cell that starts with "=", "+", "-" or "@" (and, in some programs, one
@@ -28,6 +30,7 @@ from typing import Protocol
 from coapp.domain.contracts import RoundingRule
 from coapp.domain.durations import HoursFormat, format_minutes_always
 from coapp.domain.invoice_lines import TimeItem
+from coapp.domain.invoices import InvoiceKind, signed_total
 
 # What makes Excel, LibreOffice Calc or Google Sheets read a cell as a formula (or DDE call).
 FORMULA_START = frozenset("=+-@\t\r\n")
@@ -124,14 +127,15 @@ def _hours(minutes: int, style: CsvStyle) -> Figure:
 
 def invoices_csv(rows: Iterable[InvoiceListing], language: str = "sv") -> str:
     style = CsvStyle.for_language(language)
-    body: list[list[Cell]] = [
-        [
+    body: list[list[Cell]] = []
+    for r in rows:
+        kind = InvoiceKind(r.kind.value)
+        net, vat, total = (signed_total(kind, amount) for amount in (r.net, r.vat, r.total))
+        body.append([
             r.number or "", r.kind.value, r.state.value, r.contract_title, r.issue_date.isoformat(),
             r.due_date.isoformat(), r.period_start.isoformat(), r.period_end.isoformat(), r.currency,
-            _amount(r.net, style), _amount(r.vat, style), _amount(r.total, style),
-        ]
-        for r in rows
-    ]  # fmt: skip
+            _amount(net, style), _amount(vat, style), _amount(total, style),
+        ])  # fmt: skip
     return _write([_INVOICE_HEADER.get(language, _INVOICE_HEADER["en"]), *body], style)
 
 

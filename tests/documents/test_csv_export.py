@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from dataclasses import dataclass
@@ -110,6 +111,17 @@ def test_a_negative_amount_stays_a_number() -> None:
     row = read(invoices_csv([listing], "sv"), "sv")[1]
     assert row[3] == "'-Backend"
     assert row[9:] == ["-36100,00", "-9025,00", "-45125,00"]
+
+
+def test_a_credit_note_counts_against_the_invoices() -> None:
+    """Positive on the document (UBL's convention), signed in the list as on screen: the Total
+    column sums to what was invoiced."""
+    invoice = Listing("2026-0042", "Backend", Decimal("36100.00"), Decimal("9025.00"), Decimal("45125.00"))
+    credit = dataclasses.replace(invoice, number="2026-0043", kind=InvoiceKind.CREDIT_NOTE)
+    rows = read(invoices_csv([invoice, credit], "en"), "en")
+    assert rows[2][1] == "credit_note"
+    assert rows[2][9:] == ["-36100.00", "-9025.00", "-45125.00"]
+    assert sum(Decimal(row[11]) for row in rows[1:]) == 0
 
 
 def test_a_figure_is_a_plain_number_only() -> None:
