@@ -10,6 +10,7 @@ identifiers and "page n of N" on every page.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import logging
 import threading
@@ -23,7 +24,7 @@ from coapp.base.atomic_file import write_atomic
 from coapp.base.paths import resource_dir
 from coapp.documents.invoice_pdf_canvas import BOTTOM_MARGIN, FONT, LEFT, TOP
 from coapp.documents.invoice_pdf_layout import InvoiceLayout, number_text, texts_of, title_of
-from coapp.domain.invoices import InvoiceDocument, InvoiceState
+from coapp.domain.invoices import InvoiceDocument, InvoiceKind, InvoiceState, compute_totals
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -166,8 +167,23 @@ def warm_up() -> None:
         format_money(Decimal(0), "SEK", language)
 
 
+def positive_credit_note(doc: InvoiceDocument) -> InvoiceDocument:
+    """A credit note as the domain keeps it, positive (UBL's convention; its kind says credit), also
+    when an older version stored it with negative amounts."""
+    if doc.kind is not InvoiceKind.CREDIT_NOTE or doc.totals.total >= 0:
+        return doc
+    lines = tuple(dataclasses.replace(line, quantity=-line.quantity) for line in doc.lines)
+    c = doc.commission
+    commission = dataclasses.replace(
+        c, agreement_value=-c.agreement_value, amount=-c.amount, vat=-c.vat,
+        net_to_freelancer=-c.net_to_freelancer, payout=-c.payout,
+    )  # fmt: skip
+    return dataclasses.replace(doc, lines=lines, totals=compute_totals(lines), commission=commission)
+
+
 def render_invoice_pdf(doc: InvoiceDocument, logo: Path | None = None) -> bytes:
     """The invoice as PDF bytes; the same document always gives the same bytes."""
+    doc = positive_credit_note(doc)
     if logo is not None and not logo.is_file():
         # A logo deleted since it was chosen must not stop an invoice from being confirmed.
         log.warning("invoice logo %s not found; rendering without it", logo)

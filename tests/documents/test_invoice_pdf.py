@@ -362,6 +362,24 @@ def test_credit_note_has_positive_amounts_and_references_the_original(
     assert not re.search(r"(^|\s)[-−]\s?(SEK\s)?\d", text)  # no negative amount anywhere
 
 
+def test_a_credit_note_stored_negative_prints_positive() -> None:
+    """An older version stored credit notes negative; the PDF prints them as the domain keeps them."""
+    positive = credit_note_for(make_document())
+    lines = tuple(dataclasses.replace(line, quantity=-line.quantity) for line in positive.lines)
+    c = positive.commission
+    negative = dataclasses.replace(
+        positive,
+        lines=lines,
+        totals=compute_totals(lines),
+        commission=dataclasses.replace(
+            c, agreement_value=-c.agreement_value, amount=-c.amount, vat=-c.vat,
+            net_to_freelancer=-c.net_to_freelancer, payout=-c.payout,
+        ),
+    )  # fmt: skip
+    assert negative.totals.total < 0
+    assert render_invoice_pdf(negative) == render_invoice_pdf(positive)
+
+
 def test_metadata_and_same_bytes_every_time() -> None:
     doc = make_document()
     pdf = render_invoice_pdf(doc)
