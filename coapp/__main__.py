@@ -4,7 +4,9 @@ Exit codes:
   0   done
   1   an expected problem that is not the input: the database is damaged, from a newer coapp,
       or not a coapp database (the message says what to do)
-  2   bad input: a usage error, a refused change, an unknown or ambiguous contract; nothing changed
+  2   bad input: a usage error, a refused change, an unknown or ambiguous contract; nothing changed.
+      Also a data folder that cannot be created or written, and (the window) no display or a
+      missing system library Qt needs: the message names it and the command that installs it
   70  an internal error (a bug): one line on stderr, the trace in <data dir>/logs/coapp.log
   130 interrupted (Ctrl+C)
   141 the output pipe was closed early (`coapp time week | head`), as a shell reports SIGPIPE
@@ -24,7 +26,7 @@ from importlib.metadata import version as package_version
 from types import TracebackType
 from typing import Any
 
-from coapp.base.paths import Paths
+from coapp.base.paths import PRIVATE_FILE_MODE, DataFolderError, Paths, make_private, make_private_dir
 from coapp.cli.common import PROG, one_line
 from coapp.domain.errors import CoappError, NotFoundError, ValidationError
 
@@ -48,6 +50,17 @@ def app_version() -> str:
         return "unknown"
 
 
+class PrivateLogFile(logging.handlers.RotatingFileHandler):
+    """The rotating log, readable by its owner only (0600 on POSIX), new and rotated files alike:
+    it names clients and invoices."""
+
+    def _open(self) -> Any:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE_MODE)
+        if os.name == "posix":
+            os.fchmod(fd, PRIVATE_FILE_MODE)  # a log file an older coapp made 0644
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
 @contextmanager
 def file_logging(paths: Paths) -> Iterator[None]:
     """Log to <data dir>/logs/coapp.log for the length of one run, then close the file.
@@ -55,8 +68,10 @@ def file_logging(paths: Paths) -> Iterator[None]:
     Closing matters: tests call main() many times in one process, and an unclosed log file per
     call would leak handles and repeat every message."""
     try:
-        paths.logs.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        make_private_dir(paths.logs)
+        for old in paths.logs.glob("coapp.log*"):
+            make_private(old)  # rotated files of an older coapp
+        handler: logging.Handler = PrivateLogFile(
             paths.logs / "coapp.log", maxBytes=LOG_BYTES, backupCount=LOG_KEEP, encoding="utf-8", delay=True
         )
     except OSError as exc:
@@ -124,6 +139,22 @@ def _fail(code: int, message: str) -> int:
     return code
 
 
+@contextmanager
+def _private_files() -> Iterator[None]:
+    """Files and folders made during the run are the user's alone (umask 077), also those a library
+    creates (SQLite, the demo platform's mailbox); the previous umask is back afterwards (tests call
+    main() many times in one process). The modules that write the data folder set the modes
+    themselves too, so the folder is private when they run without main() (tests, build_main_window)."""
+    if os.name != "posix":
+        yield
+        return
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from coapp.cli.verbs import build_parser
 
@@ -132,9 +163,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # --help, --version and usage errors (already printed)
         return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
+    if args.verb is None:
+        # Before anything starts (the demo platform) and before Qt is imported: Qt aborts the
+        # process when it cannot open a window.
+        from coapp.app.qt_system import gui_problem
+
+        problem = gui_problem()
+        if problem is not None:
+            return _fail(EXIT_BAD_INPUT, problem)
     if getattr(args, "demo", False) and args.verb is None:
         # Demo mode's data and log live in its own folder (temporary unless --data-dir), never the user's.
         from coapp.app.demo import demo_data_dir
+
+        if args.data_dir is not None:
+            try:
+                Paths.resolve(args.data_dir).ensure()
+            except DataFolderError as exc:
+                return _fail(EXIT_BAD_INPUT, str(exc))
 
         with demo_data_dir(args.data_dir) as folder:
             args.data_dir = str(folder)
@@ -144,7 +189,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(args: Any) -> int:
     paths = Paths.resolve(args.data_dir)
-    with file_logging(paths):
+    try:
+        paths.ensure()
+    except DataFolderError as exc:
+        return _fail(EXIT_BAD_INPUT, str(exc))
+    with _private_files(), file_logging(paths):
         verb = " ".join(v for v in (args.verb, getattr(args, "time_action", None)) if v) or "gui"
         log.info("coapp %s: %s in %s", app_version(), verb, paths.data_dir)
         try:

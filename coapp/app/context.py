@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coapp.base.paths import Paths
+from coapp.base.paths import Paths, make_private_dir
 from coapp.base.settings import Settings, load_settings, save_settings
 from coapp.services.business import BusinessService
 from coapp.services.contracts import ContractService
@@ -48,6 +48,8 @@ class AppContext:
     def open(cls, data_dir: str | Path | None = None, tokens: TokenStore | None = None) -> AppContext:
         paths = Paths.resolve(data_dir)
         paths.ensure()
+        # Made here, private, so the folder of confirmed invoices is never the default 0755.
+        make_private_dir(paths.invoice_archive)
         store = open_store(paths.database)
         timesheet = TimesheetService(store)
         return cls(

@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coapp.base.paths import create_private_file, make_private_dir
 from coapp.domain.errors import CoappError
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def _serve(app: FastAPI, port: int) -> tuple[uvicorn.Server, threading.Thread]:
 def _folder(folder: Path | None, prefix: str) -> Iterator[Path]:
     """*folder* (created, kept), or a temporary one removed at the end."""
     if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
         yield folder
         return
     with tempfile.TemporaryDirectory(prefix=prefix) as temp:
@@ -119,6 +120,9 @@ def demo_platform(folder: Path | None = None, port: int = 0) -> Iterator[DemoPla
     # are random and replaced on every start.
     hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     with _folder(folder, "coapp-demo-platform-") as where:
+        # The platform's files are private like the app's (0600 database, 0700 mailbox).
+        create_private_file(where / "platform.sqlite3")
+        make_private_dir(where / "mailbox")
         db_url = f"sqlite:///{where / 'platform.sqlite3'}"
         accounts = seed_demo(db_url, hasher)  # migrates; new random passwords each run
         app = create_app(Settings(db_url=db_url, mailbox=where / "mailbox", password_hasher=hasher))

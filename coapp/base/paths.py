@@ -1,15 +1,86 @@
-"""Where coapp keeps its files: platformdirs by default, or one folder given with --data-dir."""
+"""Where coapp keeps its files: platformdirs by default, or one folder given with --data-dir.
+
+The data folder holds a freelancer's invoices and clients, so on POSIX it is private: the folder and
+every folder coapp makes in it are 0700 and every file coapp writes there is 0600
+(``make_private_dir``, ``make_private``; base/atomic_file.py writes 0600 files). A folder left by an
+older coapp (0755, a 0644 database) is tightened at the next start (``Paths.ensure``). On Windows the
+files inherit the ACL of the user's profile folder, which is private already.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
+import stat
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
+from coapp.domain.errors import CoappError
+
+log = logging.getLogger(__name__)
+
 APP_NAME = "coapp"
 ENV_DATA_DIR = "COAPP_DATA_DIR"
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+# Windows keeps only a read-only flag in the mode bits; there the profile folder's ACL decides.
+POSIX_MODES = os.name == "posix"
+
+
+class DataFolderError(CoappError):
+    """The data folder cannot be created or written; the message names the folder and why."""
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create *path* (and missing parents) as a folder only its owner can enter; tighten it if it
+    exists. Only for folders in the data folder: the parents keep the default permissions."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    make_private(path)
+    return path
+
+
+def make_private(path: Path) -> None:
+    """Owner-only permissions on an existing folder (0700) or file (0600); a missing path or a
+    symbolic link is left alone."""
+    if not POSIX_MODES:
+        return
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(info.st_mode):
+        return
+    wanted = PRIVATE_DIR_MODE if stat.S_ISDIR(info.st_mode) else PRIVATE_FILE_MODE
+    if stat.S_IMODE(info.st_mode) != wanted:
+        os.chmod(path, wanted)
+
+
+def create_private_file(path: Path) -> None:
+    """Create *path* empty with 0600 before a library (SQLite) creates it with 0644; an existing
+    file is tightened instead. SQLite gives its -wal and -shm files the database's mode."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        make_private(path)
+        return
+    os.close(fd)
+    make_private(path)  # a umask cannot widen the mode, but an odd one (0o277) may narrow it
+
+
+def make_tree_private(folder: Path) -> None:
+    """Every folder and file under *folder* owner-only (symbolic links are not followed)."""
+    if not POSIX_MODES:
+        return
+    make_private(folder)
+    for root, dirs, files in os.walk(folder):
+        for name in (*dirs, *files):
+            with contextlib.suppress(OSError):  # a file removed meanwhile, or not ours to change
+                make_private(Path(root) / name)
 
 
 def resource_dir() -> Path:
@@ -49,4 +120,31 @@ class Paths:
         return self.data_dir / "logs"
 
     def ensure(self) -> None:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        """Create the data folder (0700) or check that it can be used; raise DataFolderError with a
+        message naming the folder and the reason. A folder an older coapp made readable by others
+        is made private, with everything in it."""
+        folder = self.data_dir
+        hint = "; choose another folder with --data-dir"
+        if folder.exists() and not folder.is_dir():
+            raise DataFolderError(f"cannot use {folder} as the data folder: it is a file, not a folder{hint}")
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+        except OSError as exc:
+            raise DataFolderError(f"cannot create the data folder {folder}: {_reason(exc)}{hint}") from exc
+        try:
+            # A real write: os.access says yes to root on folders it cannot write (/proc) and
+            # cannot see a read-only mount's refusal on every system.
+            fd, probe = tempfile.mkstemp(dir=folder, prefix=".coapp-write-check-")
+            os.close(fd)
+            os.unlink(probe)
+        except OSError as exc:
+            raise DataFolderError(f"cannot write in the data folder {folder}: {_reason(exc)}{hint}") from exc
+        if POSIX_MODES and stat.S_IMODE(folder.stat().st_mode) & 0o077:
+            try:
+                make_tree_private(folder)
+            except OSError as exc:  # not our folder (a shared one we may write in): use it as it is
+                log.warning("cannot make the data folder %s private: %s", folder, _reason(exc))
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from coapp.base.paths import create_private_file, make_private_dir
 from coapp.store.sqlite_uri import read_only_uri
 
 KEEP = 10
@@ -29,12 +30,15 @@ def newest_backup(db_path: Path) -> Path | None:
 
 
 def make_backup(db_path: Path, label: str) -> Path:
-    """Copy the database to backups/<stem>-<UTC stamp>-<label>.sqlite3 and prune old copies."""
-    folder = backup_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    """Copy the database to backups/<stem>-<UTC stamp>-<label>.sqlite3 and prune old copies.
+
+    The folder is 0700 and the copy 0600 on POSIX, like the database itself."""
+    folder = make_private_dir(backup_dir(db_path))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{db_path.stem}-{stamp}-{label}.sqlite3"
     partial = target.with_suffix(".partial")
+    partial.unlink(missing_ok=True)  # left by a crash during an earlier backup
+    create_private_file(partial)  # before SQLite creates it with 0644
     src = sqlite3.connect(read_only_uri(db_path), uri=True)
     try:
         dst = sqlite3.connect(partial)

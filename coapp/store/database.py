@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coapp.base.paths import create_private_file, make_private, make_private_dir
 from coapp.domain.errors import CoappError
 from coapp.models import Base
 from coapp.store.backup import backup_age_hours, make_backup, newest_backup
@@ -15,6 +17,8 @@ from coapp.store.sqlite_uri import read_only_uri
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+log = logging.getLogger(__name__)
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 DAILY_BACKUP_HOURS = 24
@@ -113,9 +117,20 @@ def _run_alembic(store: Store, action: str, revision: str, *, create_tables: boo
 
 
 def open_store(db_path: Path, *, daily_backup: bool = True) -> Store:
-    """Open (creating or upgrading) the database; raise StoreError with a clear message."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    if not db_path.exists() or db_path.stat().st_size == 0:
+    """Open (creating or upgrading) the database; raise StoreError with a clear message.
+
+    The database and SQLite's -wal and -shm beside it are private to the user (0600 on POSIX):
+    created so here (SQLite gives the -wal and -shm the database's mode), or tightened when an
+    older coapp left them readable by others."""
+    if not db_path.parent.is_dir():
+        make_private_dir(db_path.parent)
+    try:
+        create_private_file(db_path)
+        for companion in ("-wal", "-shm", "-journal"):
+            make_private(db_path.with_name(db_path.name + companion))
+    except PermissionError as exc:  # another user's file we may still read and write: use it as is
+        log.warning("cannot make %s private: %s", db_path, exc)
+    if db_path.stat().st_size == 0:
         store = Store(db_path)
         # Tables and stamp in one transaction: tables without a stamp would read as "not a coapp
         # database" at the next start.

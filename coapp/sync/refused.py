@@ -229,7 +229,7 @@ def keep_copy(store: Store, entity: str, row_id: str, folder: Path) -> Path:
     change = next((c for c in list_refused(store) if c.entity == entity and c.row_id == row_id), None)
     if change is None:
         raise NotFoundError("that refused change is no longer waiting")
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # "kept changes/": the user's alone
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     path = folder / f"refused-{entity}-{stamp}-{row_id[:8]}.json"
     body = {
