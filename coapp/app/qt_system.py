@@ -153,6 +153,7 @@ def gui_problem(
     platform_problems: list[tuple[str, list[SystemLibrary]]] = []
     no_display = True
     for name in _platforms(environ):
+        needs: Sequence[SystemLibrary]
         if name in WITHOUT_DISPLAY:
             return None
         if name == "xcb":
