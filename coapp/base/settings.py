@@ -16,6 +16,7 @@ from coapp.domain.public_holidays import COUNTRIES
 
 SETTINGS_VERSION = 1
 LANGUAGES = ("sv", "en")
+THEMES = ("system", "light", "dark")  # light or dark; "system" follows the system's scheme
 
 
 def _system_language() -> str:
@@ -29,12 +30,15 @@ class Settings:
     hours_format: HoursFormat = HoursFormat.DECIMAL
     holiday_country: str = "SE"
     zone: str = "Europe/Stockholm"  # IANA zone for timers
+    theme: str = "system"
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
             raise ValidationError(f"language must be one of {', '.join(LANGUAGES)}")
         if self.holiday_country not in COUNTRIES:
             raise ValidationError(f"holiday country must be one of {', '.join(COUNTRIES)}")
+        if self.theme not in THEMES:
+            raise ValidationError(f"theme must be one of {', '.join(THEMES)}")
         if not isinstance(self.hours_format, HoursFormat):
             object.__setattr__(self, "hours_format", HoursFormat(self.hours_format))
 

@@ -18,6 +18,7 @@ from coapp.services.sheets import WeekSheet
 
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
+    from coapp.ui.background import BackgroundTasks
 
 
 class AppState:
@@ -37,6 +38,7 @@ class AppState:
         self._settings = ctx.settings if ctx is not None else load_settings(paths.settings)
         self.holidays = HolidayNames(paths.data_dir / "holidays-cache.json")
         self._on_ready: list[Callable[[], None]] = []
+        self._tasks: BackgroundTasks | None = None
 
     @property
     def ready(self) -> bool:
@@ -60,6 +62,15 @@ class AppState:
             self._on_ready.append(callback)
 
     @property
+    def tasks(self) -> BackgroundTasks:
+        """Background work (writes in order, the rest in parallel), made on first use."""
+        if self._tasks is None:
+            from coapp.ui.background import BackgroundTasks
+
+            self._tasks = BackgroundTasks()
+        return self._tasks
+
+    @property
     def settings(self) -> Settings:
         return self._settings
 
@@ -68,5 +79,7 @@ class AppState:
         self._settings = settings
 
     def close(self) -> None:
+        if self._tasks is not None:
+            self._tasks.wait()  # a confirmation in flight finishes before its store closes
         if self._ctx is not None:
             self._ctx.close()

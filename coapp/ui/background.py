@@ -69,3 +69,72 @@ def run_in_background(
     relay = _Relay(on_done, on_error)
     _pending.add(relay)
     (pool or QThreadPool.globalInstance()).start(_Job(work, relay))
+
+
+class BackgroundTasks(QObject):
+    """The app's two lanes of background work: database writes one at a time, in order (SQLite has
+    one writer, and a confirmation must not overtake the edit before it), and other work (exports,
+    renders) in parallel. ``busyChanged`` drives the status bar's busy indicator."""
+
+    busyChanged = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)
+        self._others = QThreadPool(self)
+        self._others.setMaxThreadCount(2)
+        self._running = 0
+
+    @property
+    def busy(self) -> bool:
+        return self._running > 0
+
+    def write(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Run *work* (which writes to the database) after every write queued before it."""
+        self._start(self._writes, work, on_done, on_error)
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Run *work* (no database writes: reads, files) beside others."""
+        self._start(self._others, work, on_done, on_error)
+
+    def wait(self) -> None:
+        """Block until every job has finished (before the store closes)."""
+        self._writes.waitForDone()
+        self._others.waitForDone()
+
+    def _start(
+        self,
+        pool: QThreadPool,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        self._running += 1
+        if self._running == 1:
+            self.busyChanged.emit(True)
+
+        def finish() -> None:
+            self._running -= 1
+            if self._running == 0:
+                self.busyChanged.emit(False)
+
+        def done(result: Any) -> None:
+            finish()
+            on_done(result)
+
+        def failed(error: BaseException) -> None:
+            finish()
+            on_error(error)
+
+        run_in_background(work, done, failed, pool)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from coapp.domain.errors import CoappError
 from coapp.services.business import BusinessInfo, field_problems, missing_for_invoicing
+from coapp.ui.theme import Space, set_role
 
 COUNTRY_NAMES = {
     "SE": "Sverige / Sweden",
@@ -66,6 +67,7 @@ _OBJECT_NAMES = {
     "invoice_language": "businessLanguage",
     "email": "businessEmail",
     "logo_path": "businessLogoPath",
+    "invoice_number_format": "businessNumberFormat",
 }
 
 Saver = Callable[[BusinessInfo], BusinessInfo]
@@ -111,13 +113,13 @@ class BusinessDialog(QDialog):
         self.fields[key].setAccessibleName(caption.replace("&", ""))
         error = QLabel(objectName=_OBJECT_NAMES[key] + "Error")
         error.setWordWrap(True)
-        error.setStyleSheet("QLabel { color: #b3261e; }")
+        set_role(error, "error")
         error.hide()
         self.errors[key] = error
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
+        column.setSpacing(Space.XS // 2)
         column.addWidget(field)
         column.addWidget(error)
         form.addRow(label, box)
@@ -197,7 +199,20 @@ class BusinessDialog(QDialog):
         logo_buttons.addStretch(1)
         logo_layout.addWidget(logo)
         logo_layout.addLayout(logo_buttons)
+        self._line("invoice_number_format", "{year}-{seq:04d}")
+        self.fields["invoice_number_format"].setToolTip(
+            self.tr("{year} is the year of the invoice, {seq:04d} its number in the year with four digits")
+        )
+        self.number_example = QLabel(objectName="businessNumberExample")
+        set_role(self.number_example, "hint")
+        number_row = QWidget()
+        number_layout = QVBoxLayout(number_row)
+        number_layout.setContentsMargins(0, 0, 0, 0)
+        number_layout.setSpacing(Space.XS // 2)
+        number_layout.addWidget(self.fields["invoice_number_format"])
+        number_layout.addWidget(self.number_example)
         self._row(invoices_form, "invoice_language", self.tr("Invoice &language"))
+        self._row(invoices_form, "invoice_number_format", self.tr("Invoice &numbers"), number_row)
         self._row(invoices_form, "logo_path", self.tr("Lo&go"), logo_row)
 
         self.missing = QLabel(objectName="businessMissing")
@@ -206,7 +221,7 @@ class BusinessDialog(QDialog):
         self.missing.setAccessibleName(self.tr("Still missing for invoicing"))
         self.save_error = QLabel(objectName="businessSaveError")
         self.save_error.setWordWrap(True)
-        self.save_error.setStyleSheet("QLabel { color: #b3261e; }")
+        set_role(self.save_error, "error")
         self.save_error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -242,6 +257,7 @@ class BusinessDialog(QDialog):
             ),
             *(self.fields[k] for k in ("bankgiro", "plusgiro", "iban", "bic", "payment_terms_days")),
             self.fields["invoice_language"],
+            self.fields["invoice_number_format"],
             self.logo_button,
             self.logo_clear,
             self.save_button,
@@ -307,6 +323,7 @@ class BusinessDialog(QDialog):
             label.setVisible(bool(text))
             self.fields[key].setAccessibleDescription(text)
         self.save_button.setEnabled(not problems)
+        self._show_number_example(info.invoice_number_format, "invoice_number_format" in problems)
         missing = missing_for_invoicing(info)
         if missing:
             items = "\n".join(f"• {m[:1].upper()}{m[1:]}" for m in missing)
@@ -316,6 +333,17 @@ class BusinessDialog(QDialog):
         self.save_error.hide()
         self._fit()
         return problems
+
+    def _show_number_example(self, template: str, wrong: bool) -> None:
+        from datetime import date
+
+        from coapp.domain.invoice_numbers import format_number
+
+        if wrong:
+            self.number_example.setText("")
+            return
+        first = format_number(template, year=date.today().year, seq=1)
+        self.number_example.setText(self.tr("The year's first invoice: {number}").format(number=first))
 
     def _fit(self) -> None:
         """Grow to show every wrapped problem in full (a dialog does not grow by itself)."""

@@ -1,4 +1,9 @@
-"""Locale-aware text for hours, days and weeks, following the app's settings."""
+"""Locale-aware text for hours, days and weeks, following the app's settings.
+
+One unambiguous date format per language, everywhere in the UI: Swedish writes ISO dates
+(2026-12-04), English writes the month's name (4 Dec 2026); never 04/12/2026, which a Briton and
+an American read as different days.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +15,22 @@ from coapp.base.settings import Settings
 from coapp.domain.durations import format_minutes, format_minutes_always
 from coapp.domain.weeks import IsoWeek
 
+DATE_FORMATS = {"sv": "yyyy-MM-dd", "en": "d MMM yyyy"}  # QDate formats, also for date fields
 
-def qlocale(settings: Settings) -> QLocale:
-    if settings.language == "sv":
+
+def locale_of(language: str) -> QLocale:
+    if language == "sv":
         return QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden)
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def qlocale(settings: Settings) -> QLocale:
+    return locale_of(settings.language)
+
+
+def date_text(day: date, language: str) -> str:
+    """*day* in the language's one date format (for widgets that have no Formats at hand)."""
+    return locale_of(language).toString(QDate(day.year, day.month, day.day), DATE_FORMATS[language])
 
 
 class Formats:
@@ -30,8 +46,16 @@ class Formats:
     def hours_always(self, minutes: int) -> str:
         return format_minutes_always(minutes, self.settings.hours_format, self.settings.decimal_separator)
 
+    @property
+    def date_format(self) -> str:
+        """The QDate display format of date fields (QDateEdit)."""
+        return DATE_FORMATS[self.settings.language]
+
+    def date(self, day: date) -> str:
+        return date_text(day, self.settings.language)
+
     def day_header(self, day: date) -> str:
-        return self.locale.toString(QDate(day.year, day.month, day.day), "ddd d/M")
+        return self.locale.toString(QDate(day.year, day.month, day.day), "ddd d MMM")
 
     def long_date(self, day: date) -> str:
         return self.locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)

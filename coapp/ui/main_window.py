@@ -1,7 +1,8 @@
-"""The main window: screens in a column on the left, menus with every shortcut, a status bar.
+"""The main window: the sidebar of screens on the left, menus with every shortcut, a status bar.
 
 Only screens that work are listed; each keeps its fixed Ctrl+number from UI.md so muscle memory
-holds as later screens arrive.
+holds as later screens arrive. The theme (coapp.ui.theme) is applied before anything is built and
+again, without a restart, when the preference or the system's scheme changes.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QStackedWidget,
     QWidget,
 )
@@ -27,16 +28,19 @@ from coapp.ui.app_state import AppState
 from coapp.ui.formats import Formats
 from coapp.ui.invoices.screen import InvoicesScreen
 from coapp.ui.settings_dialog import SettingsDialog
+from coapp.ui.sidebar import Sidebar
 from coapp.ui.sync.account_menu import AccountControls
 from coapp.ui.sync.runner import SyncRunner
+from coapp.ui.theme import Space, apply_theme
 from coapp.ui.timesheet.screen import TimesheetScreen
 
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
     from coapp.ui.business_dialog import BusinessDialog
 
-# Screen order and shortcuts from UI.md: Dashboard 1 … Timesheet 5 … Insights 8.
+# Screen order and shortcuts from UI.md: Dashboard 1 … Timesheet 5 … Insights 8; icons (qtawesome).
 SCREEN_SHORTCUTS = {"timesheetTab": 5, "invoicesTab": 6}
+SCREEN_ICONS = {"timesheetTab": "fa6s.table-cells", "invoicesTab": "fa6s.file-invoice"}
 
 
 class MainWindow(QMainWindow):
@@ -44,14 +48,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.state = state
+        self.theme = apply_theme(self._app(), state.settings.theme)
         self.formats = Formats(state.settings)
         self.undo_stack = QUndoStack(self)
         self._window_state = QSettings(str(state.paths.data_dir / "window.ini"), QSettings.Format.IniFormat)
 
-        self.navigation = QListWidget(self)
-        self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName(self.tr("Screens"))
-        self.navigation.setFixedWidth(170)
+        self.navigation = Sidebar(self)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("screens")
 
@@ -66,27 +68,51 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentChanged.connect(self._screen_changed)
 
         self.timer_status = QLabel(self)
         self.timer_status.setObjectName("timerStatus")
         self.statusBar().addPermanentWidget(self.timer_status)
+        # Long work (confirming, exports) shows here while it runs: the window never freezes.
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("busyIndicator")
+        self.busy.setAccessibleName(self.tr("Working"))
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(Space.SIDEBAR // 2)
+        self.busy.setMaximumHeight(Space.L)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.busy)
+        state.tasks.busyChanged.connect(self.busy.setVisible)
         self.timesheet.titleChanged.connect(self._timer_text)
         self.timesheet.controller.message.connect(self._status_message)
         self.timesheet.draftRequested.connect(self.draft_from_timesheet)
         self.invoices.controller.message.connect(self._status_message)
         self.invoices.businessDetailsRequested.connect(self.open_business_details)
+        self.invoices.controller.listChanged.connect(lambda _rows: self._update_badges())
 
         # Sync with the platform: starts on workers once the store is open (after the first paint).
         self.sync = SyncRunner(state, self)
         self.account = AccountControls(self, self.sync)
         self.statusBar().insertPermanentWidget(0, self.account.status)
         self.sync.dataArrived.connect(self._reload_screens)
+        self.timesheet.signInRequested.connect(self.account.open_sign_in)
 
         self._build_menus()
         self._restore_state()
         # The screen read a running timer before this window listened: show it now, not at the next tick.
         self._timer_text(self.timesheet.timer.elapsed_text())
+        # Icons and badges need the store and qtawesome's fonts: after the first paint.
+        state.when_ready(self._store_ready)
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._system_scheme_changed)
+        hints.accessibility().contrastPreferenceChanged.connect(self._system_scheme_changed)
+
+    @staticmethod
+    def _app() -> QApplication:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        return app
 
     @property
     def ctx(self) -> AppContext:
@@ -97,10 +123,11 @@ class MainWindow(QMainWindow):
 
     def _add_screen(self, screen: QWidget, title: str) -> None:
         self.stack.addWidget(screen)
-        item = QListWidgetItem(title)
-        number = SCREEN_SHORTCUTS[screen.objectName()]
-        item.setToolTip(f"{title} (Ctrl+{number})")
-        self.navigation.addItem(item)
+        name = screen.objectName()
+        number = SCREEN_SHORTCUTS[name]
+        self.navigation.add(
+            f"{name.removesuffix('Tab')}Nav", title, f"{title} (Ctrl+{number})", SCREEN_ICONS[name]
+        )
         action = QAction(title, self)
         action.setShortcut(QKeySequence(f"Ctrl+{number}"))
         action.triggered.connect(lambda: self.show_screen(screen))
@@ -108,8 +135,44 @@ class MainWindow(QMainWindow):
         self._screen_actions = [*getattr(self, "_screen_actions", []), action]
 
     def show_screen(self, screen: QWidget) -> None:
-        self.navigation.setCurrentRow(self.stack.indexOf(screen))
+        self.navigation.set_current(self.stack.indexOf(screen))
         screen.setFocus()
+
+    def _screen_changed(self, index: int) -> None:
+        left = self.stack.currentWidget()
+        if left is not None and self.stack.indexOf(left) != index:
+            clear = getattr(left, "clear_messages", None)
+            if clear is not None:
+                clear()  # a refusal belongs to the screen it happened on
+        self.stack.setCurrentIndex(index)
+
+    def _store_ready(self) -> None:
+        self.navigation.load_icons()
+        self.timesheet.load_icons()
+        self._update_badges()
+
+    def _update_badges(self) -> None:
+        if not self.state.ready:
+            return
+        from coapp.domain.invoices import InvoiceState
+
+        drafts = len(self.ctx.invoices.list(state=InvoiceState.DRAFT))
+        tip = (
+            self.tr("{n} drafts to confirm").format(n=drafts)
+            if drafts != 1
+            else self.tr("1 draft to confirm")
+        )
+        self.navigation.set_badge(self.stack.indexOf(self.invoices), drafts, tip if drafts else "")
+
+    def apply_theme(self, choice: str) -> None:
+        """Restyle every screen now (Preferences, or the system's scheme when following it)."""
+        self.theme = apply_theme(self._app(), choice)
+        if self.state.ready:
+            self._store_ready()  # icons in the new colours
+
+    def _system_scheme_changed(self) -> None:
+        if self.state.settings.theme == "system":
+            self.apply_theme("system")
 
     # --- menus ---------------------------------------------------------------------------
 
@@ -145,6 +208,8 @@ class MainWindow(QMainWindow):
         time_menu = bar.addMenu(self.tr("&Time"))
         for action in self.timesheet.menu_actions():
             time_menu.addAction(action)
+        time_menu.addSeparator()
+        time_menu.addAction(self.timesheet.add_contract_action)
 
         invoice_menu = bar.addMenu(self.tr("&Invoices"))
         for action in self.invoices.menu_actions():
@@ -169,7 +234,10 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self, settings) -> None:  # type: ignore[no-untyped-def]
         language_changed = settings.language != self.state.settings.language
+        theme_changed = settings.theme != self.state.settings.theme
         self.state.save_settings(settings)
+        if theme_changed:
+            self.apply_theme(settings.theme)
         self.formats = Formats(settings)
         self.timesheet.set_formats(self.formats)
         self.invoices.set_formats(self.formats)
@@ -226,6 +294,7 @@ class MainWindow(QMainWindow):
         if self.state.ready:
             self.timesheet.controller.reload()
             self.invoices.reload()
+            self._update_badges()
 
     def _status_message(self, text: str, is_error: bool) -> None:
         if text and not is_error:
@@ -238,16 +307,25 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1100, 560)
+            self._fit_screen()
         splitter = self._window_state.value("invoicesSplitter")
         if splitter is not None:
             self.invoices.splitter.restoreState(splitter)
         screen = self._window_state.value("screen", 0)
-        self.navigation.setCurrentRow(min(int(screen or 0), self.navigation.count() - 1))
+        self.navigation.set_current(min(int(screen or 0), self.navigation.count() - 1))
+
+    def _fit_screen(self) -> None:
+        """About 80 % of the screen it opens on, at least 1280 x 800 where there is room (UI.md)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        width = min(room.width(), max(1280, room.width() * 4 // 5))
+        height = min(room.height(), max(800, room.height() * 4 // 5))
+        self.resize(width, height)
+        self.move(room.center() - self.rect().center())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._window_state.setValue("geometry", self.saveGeometry())
-        self._window_state.setValue("screen", self.navigation.currentRow())
+        self._window_state.setValue("screen", self.navigation.current())
         self._window_state.setValue("invoicesSplitter", self.invoices.splitter.saveState())
         self._window_state.sync()
         self.sync.shutdown()  # before the store closes: a round may be writing

@@ -1,4 +1,5 @@
-"""Preferences: language (and with it the decimal separator), hours format, holiday country."""
+"""Preferences: language (and with it the decimal separator), hours format, holiday country, and
+the colour scheme (the system's, light or dark; applied at once)."""
 
 from __future__ import annotations
 
@@ -30,10 +31,15 @@ class SettingsDialog(QDialog):
         self.country = QComboBox(objectName="holidayCountryCombo")
         for code in COUNTRIES:
             self.country.addItem(_COUNTRY_NAMES[code], code)
+        self.theme = QComboBox(objectName="themeCombo")
+        self.theme.addItem(self.tr("As the system"), "system")
+        self.theme.addItem(self.tr("Light"), "light")
+        self.theme.addItem(self.tr("Dark"), "dark")
         for combo, value in (
             (self.language, settings.language),
             (self.hours, settings.hours_format),
             (self.country, settings.holiday_country),
+            (self.theme, settings.theme),
         ):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         form = QFormLayout(self)
@@ -44,10 +50,12 @@ class SettingsDialog(QDialog):
         form.addRow("", restart_note)
         form.addRow(self.tr("&Hours shown as"), self.hours)
         form.addRow(self.tr("Public &holidays of"), self.country)
+        form.addRow(self.tr("&Colours"), self.theme)
         for label_text, combo in (
             (self.tr("Language"), self.language),
             (self.tr("Hours format"), self.hours),
             (self.tr("Holiday country"), self.country),
+            (self.tr("Colour scheme"), self.theme),
         ):
             combo.setAccessibleName(label_text)
         buttons = QDialogButtonBox(
@@ -63,4 +71,5 @@ class SettingsDialog(QDialog):
             language=self.language.currentData(),
             hours_format=HoursFormat(self.hours.currentData()),
             holiday_country=self.country.currentData(),
+            theme=self.theme.currentData(),
         )

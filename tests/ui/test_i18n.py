@@ -129,7 +129,7 @@ def _texts(window, cls) -> set[str]:
 
 
 def _navigation(window) -> list[str]:
-    return [window.navigation.item(row).text() for row in range(window.navigation.count())]
+    return window.navigation.texts()
 
 
 def test_the_main_window_speaks_swedish(qtbot, ctx, use_settings, open_window) -> None:

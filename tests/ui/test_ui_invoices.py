@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMessage
 
 from coapp.domain.contracts import FeeModel
 from coapp.domain.invoice_lines import LineMode
-from coapp.domain.invoices import InvoiceKind, InvoiceLine, InvoiceState, Unit
+from coapp.domain.invoices import BilledTo, InvoiceKind, InvoiceLine, InvoiceState, Unit
 from coapp.domain.weeks import IsoWeek
 from coapp.services.timesheet import CellChange
 from coapp.ui.invoices.formats import NBSP
@@ -106,6 +106,11 @@ def _dialog(qtbot, window: QWidget, cls, name: str):
     return window.findChild(cls, name)
 
 
+def _until_idle(qtbot, window: MainWindow) -> None:
+    """Confirming and crediting run in the background: wait for the answer."""
+    qtbot.waitUntil(lambda: not window.invoices.controller.busy and not window.state.tasks.busy)
+
+
 def _sek(text: str) -> str:
     """Swedish money as the screen writes it: no-break spaces between thousands and before kr."""
     return text.replace(" ", NBSP)
@@ -144,17 +149,18 @@ def test_from_the_grid_to_a_confirmed_invoice_with_the_keyboard_and_one_click(
     assert not _find(window, QWidget, "preflightProblems").isVisible()
 
     qtbot.mouseClick(_button(window, "confirmInvoiceButton"), LEFT)  # one click
+    _until_idle(qtbot, window)
 
     confirmed = _selected_row(window)
-    assert confirmed[0] == "1"
+    assert confirmed[0] == "2026-0001"
     assert confirmed[1] == "Bekräftad"
-    assert _find(window, QLabel, "invoiceTitle").text() == "Faktura 1 · Bekräftad"
-    assert "Faktura 1 är bekräftad" in _find(window, QLabel, "invoiceMessage").text()
-    pdf = ctx.paths.invoice_archive / "1.pdf"
+    assert _find(window, QLabel, "invoiceTitle").text() == "Faktura 2026-0001 · Bekräftad"
+    assert "Faktura 2026-0001 är bekräftad" in _find(window, QLabel, "invoiceMessage").text()
+    pdf = ctx.paths.invoice_archive / "2026-0001 Acme AB.pdf"
     assert pdf.read_bytes().startswith(b"%PDF-1.")  # the real renderer, not a stand-in
     [summary] = ctx.invoices.list()
     assert (summary.number, summary.state, summary.total) == (
-        "1",
+        "2026-0001",
         InvoiceState.CONFIRMED,
         Decimal("18406.25"),
     )
@@ -212,6 +218,7 @@ def test_missing_business_details_are_listed_and_the_dialog_fixes_them(qtbot, ct
     panel.hide()  # as if the screen had not checked yet: the button checks again
 
     qtbot.mouseClick(_button(window, "confirmInvoiceButton"), LEFT)
+    _until_idle(qtbot, window)
 
     assert panel.isVisible()
     problems = _find(panel, QLabel, "preflightList").text()
@@ -233,7 +240,8 @@ def test_missing_business_details_are_listed_and_the_dialog_fixes_them(qtbot, ct
     assert not panel.isVisible()  # checked again with the new details
     reactivate(qtbot, window)
     qtbot.mouseClick(_button(window, "confirmInvoiceButton"), LEFT)
-    assert _selected_row(window)[0] == "1"
+    _until_idle(qtbot, window)
+    assert _selected_row(window)[0] == "2026-0001"
 
 
 def test_every_problem_is_named_with_what_to_do(qtbot, ctx, open_window):
@@ -248,6 +256,7 @@ def test_every_problem_is_named_with_what_to_do(qtbot, ctx, open_window):
     _select(window, draft.id)
 
     qtbot.mouseClick(_button(window, "confirmInvoiceButton"), LEFT)
+    _until_idle(qtbot, window)
     text = _find(window, QLabel, "preflightList").text()
     assert "Your VAT number is missing — fix it in Business details" in text
     assert "refresh the draft — Click Refresh draft" in text
@@ -292,23 +301,23 @@ def test_filters_by_state_contract_and_period(qtbot, ctx, open_window):
     screen.state_filter.setCurrentIndex(screen.state_filter.findData(InvoiceState.DRAFT.value))
     assert [r[0] for r in _rows(window)] == ["Draft"]
     screen.state_filter.setCurrentIndex(screen.state_filter.findData(InvoiceState.CONFIRMED.value))
-    assert sorted(r[0] for r in _rows(window)) == ["1", "2"]
+    assert sorted(r[0] for r in _rows(window)) == ["2026-0001", "2026-0002"]
     screen.state_filter.setCurrentIndex(0)
 
     screen.contract_filter.setCurrentIndex(screen.contract_filter.findData(data.id))
     assert [r[2] for r in _rows(window)] == ["Data platform"]
     screen.contract_filter.setCurrentIndex(screen.contract_filter.findData(backend.id))
-    assert sorted(r[0] for r in _rows(window)) == ["1", "Draft"]
+    assert sorted(r[0] for r in _rows(window)) == ["2026-0001", "Draft"]
     screen.contract_filter.setCurrentIndex(0)
 
     period = _find(window, QLineEdit, "invoicePeriodFilter")
     error = _find(window, QLabel, "invoicePeriodError")
     period.setFocus()
     qtbot.keyClicks(period, "2026-W48")
-    assert sorted(r[0] for r in _rows(window)) == ["2", "Draft"]  # November overlaps week 48
+    assert sorted(r[0] for r in _rows(window)) == ["2026-0002", "Draft"]  # November overlaps week 48
     period.clear()
     qtbot.keyClicks(period, "2026-11-16..2026-11-22")
-    assert sorted(r[0] for r in _rows(window)) == ["1", "2"]
+    assert sorted(r[0] for r in _rows(window)) == ["2026-0001", "2026-0002"]
     period.clear()
     qtbot.keyClicks(period, "2026-13")
     qtbot.keyClick(period, Qt.Key.Key_Return)
@@ -350,9 +359,9 @@ def test_totals_per_currency_subtract_credit_notes_and_leave_drafts_out(qtbot, c
     assert f"SEK{NBSP}2,375.00" in totals
     assert "drafts not counted" in totals
     rows = {r[0]: r for r in _rows(window)}
-    assert rows["4"][1] == "Credit note"
-    assert rows["4"][TOTAL] == f"-SEK{NBSP}9,500.00"
-    assert rows["1"][1] == "Credited"
+    assert rows["2026-0004"][1] == "Credit note"
+    assert rows["2026-0004"][TOTAL] == f"-SEK{NBSP}9,500.00"
+    assert rows["2026-0001"][1] == "Credited"
 
 
 # --- credit notes and later states ------------------------------------------------------------
@@ -368,7 +377,7 @@ def test_a_credit_note_after_a_confirmation_dialog_unlocks_the_time(qtbot, ctx, 
 
     qtbot.mouseClick(credit, LEFT)  # Cancel changes nothing
     box = _dialog(qtbot, window, QMessageBox, "creditConfirmDialog")
-    assert "Credit invoice 1?" in box.text()
+    assert "Credit invoice 2026-0001?" in box.text()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), LEFT)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "creditConfirmDialog") is None)
     assert ctx.invoices.document(first.id).state is InvoiceState.CONFIRMED
@@ -380,11 +389,11 @@ def test_a_credit_note_after_a_confirmation_dialog_unlocks_the_time(qtbot, ctx, 
     qtbot.waitUntil(lambda: window.invoices.controller.document.kind is InvoiceKind.CREDIT_NOTE)
 
     note = window.invoices.controller.document
-    assert note.number == "3"
-    assert note.credited_number == "1"
-    assert _find(window, QLabel, "invoiceTitle").text() == "Credit note 3 · Confirmed"
-    assert "credits invoice 1" in _find(window, QLabel, "invoiceSubtitle").text()
-    assert (ctx.paths.invoice_archive / "credit-3.pdf").exists()
+    assert note.number == "2026-0003"
+    assert note.credited_number == "2026-0001"
+    assert _find(window, QLabel, "invoiceTitle").text() == "Credit note 2026-0003 · Confirmed"
+    assert "credits invoice 2026-0001" in _find(window, QLabel, "invoiceSubtitle").text()
+    assert any("2026-0003" in p.name for p in ctx.paths.invoice_archive.iterdir())  # its PDF is archived
     assert ctx.invoices.document(first.id).state is InvoiceState.CREDITED
     week = ctx.timesheet.week(IsoWeek(2026, 47))
     [backend_row] = [row for row in week.rows if row.contract.id == backend.id]
@@ -412,7 +421,7 @@ def test_mark_sent_then_paid(qtbot, ctx, open_window):
     assert ctx.invoices.document(first.id).state is InvoiceState.PAID
     assert _selected_row(window)[1] == "Paid"
     assert not paid.isVisible()
-    assert _find(window, QLabel, "invoiceTitle").text() == "Invoice 1 · Paid"
+    assert _find(window, QLabel, "invoiceTitle").text() == "Invoice 2026-0001 · Paid"
 
 
 def test_open_pdf_hands_the_archived_file_to_the_system_viewer(qtbot, ctx, open_window, monkeypatch):
@@ -425,7 +434,7 @@ def test_open_pdf_hands_the_archived_file_to_the_system_viewer(qtbot, ctx, open_
     assert not _button(window, "openPdfButton").isVisible()  # a draft has no archived PDF
     _select(window, first.id)
     qtbot.mouseClick(_button(window, "openPdfButton"), LEFT)
-    assert opened == [QUrl.fromLocalFile(str(ctx.paths.invoice_archive / "1.pdf"))]
+    assert opened == [QUrl.fromLocalFile(str(ctx.paths.invoice_archive / "2026-0001 Acme AB.pdf"))]
     assert Path(opened[0].toLocalFile()).exists()
 
 
@@ -451,7 +460,7 @@ def test_discard_asks_first_and_leaves_no_number_behind(qtbot, ctx, open_window)
     assert "Draft discarded" in window.statusBar().currentMessage()
     # The discarded draft took no number: the next invoice is number 1.
     again = ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6])
-    assert ctx.confirmation.confirm(again.id).number == "1"
+    assert ctx.confirmation.confirm(again.id).number == "2026-0001"
 
 
 def test_new_draft_dialog_makes_a_weekly_draft_or_says_why_not(qtbot, ctx, open_window):
@@ -519,7 +528,7 @@ def test_a_fixed_fee_draft_takes_milestones_in_the_detail_pane(qtbot, ctx, use_s
         ("Design phase", Decimal(1), Unit.PIECE, Decimal("40000.00")),
         ("Delleverans 2", Decimal(2), Unit.PIECE, Decimal("25000.00")),  # the UI is in Swedish
     ]
-    assert not doc.self_billing
+    assert doc.billed_to is BilledTo.PLATFORM  # a fixed fee: the platform buys
     breakdown = dict(detail.breakdown.rows())
     assert breakdown["Avtalsvärde (exkl. moms)"] == _sek("65 000,00 kr")
     assert breakdown["Totalt (inkl. moms)"] == _sek("81 250,00 kr")
@@ -624,8 +633,9 @@ def test_ctrl_return_confirms_only_on_the_invoices_screen(qtbot, ctx, open_windo
     qtbot.keyClick(grid, Qt.Key.Key_6, CTRL)
     assert window.invoices.table.hasFocus()
     qtbot.keyClick(window.invoices.table, Qt.Key.Key_Return, CTRL)
-    assert ctx.invoices.document(draft.id).number == "1"
-    assert _selected_row(window)[0] == "1"
+    _until_idle(qtbot, window)
+    assert ctx.invoices.document(draft.id).number == "2026-0001"
+    assert _selected_row(window)[0] == "2026-0001"
 
 
 def test_the_splitter_between_list_and_invoice_is_restored(qtbot, ctx, open_window):
@@ -657,18 +667,23 @@ def test_exports_write_csv_and_the_e_invoice(qtbot, ctx, open_window, monkeypatc
     _select(window, first.id)
     assert exports.ubl_action.isEnabled()
 
+    def export(action) -> None:
+        """Each export runs in the background with its action off; wait for the answer."""
+        action.trigger()
+        qtbot.waitUntil(lambda: not exports.running)
+
     answers[:] = [str(tmp_path / "list.csv"), str(tmp_path / "time.csv"), str(tmp_path / "one.xml")]
-    exports.list_action.trigger()
-    exports.time_action.trigger()
-    exports.ubl_action.trigger()
+    export(exports.list_action)
+    export(exports.time_action)
+    export(exports.ubl_action)
     assert (tmp_path / "list.csv").read_bytes().decode("utf-8-sig").count("\r\n") == 4  # header + 3
     time_rows = (tmp_path / "time.csv").read_bytes().decode("utf-8-sig").splitlines()
     assert len(time_rows) >= 3
-    assert b"<cbc:ID>1</cbc:ID>" in (tmp_path / "one.xml").read_bytes()
+    assert b"<cbc:ID>2026-0001</cbc:ID>" in (tmp_path / "one.xml").read_bytes()
 
     # A cancelled dialog writes nothing; a folder that cannot be written says why.
-    exports.list_action.trigger()
+    export(exports.list_action)
     answers[:] = [str(tmp_path / "missing" / "deeper" / "x.csv")]
     (tmp_path / "missing").write_text("a file, not a folder")
-    exports.list_action.trigger()
+    export(exports.list_action)
     assert "Not exported" in _find(window, QLabel, "invoiceMessage").text()

@@ -1,9 +1,11 @@
 """The breakdown that is always visible beside an invoice: agreement value, the platform's
-commission, net to the freelancer, VAT per rate, total, payout and due date (INVOICING.md)."""
+commission and the VAT on it (or reverse charge), net to the freelancer, VAT per rate, total, payout
+and due date (INVOICING.md). A card of the theme; amounts in tabular figures."""
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from coapp.domain.invoices import InvoiceDocument, InvoiceKind, InvoiceState, VatCategory
 from coapp.ui.invoices.formats import InvoiceFormats, tabular
+from coapp.ui.theme import Space, set_role
 
 
 class BreakdownPanel(QFrame):
@@ -18,9 +21,10 @@ class BreakdownPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("invoiceBreakdown")
         self.setAccessibleName(self.tr("Invoice breakdown"))
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        set_role(self, "card")
         self.formats = formats
         self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(Space.L, Space.M, Space.L, Space.M)
         self._content = QWidget(self)
         self._grid = QGridLayout(self._content)
         self._layout.addWidget(self._content)
@@ -41,7 +45,7 @@ class BreakdownPanel(QFrame):
         self._grid = QGridLayout(self._content)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setColumnStretch(0, 1)
-        self._grid.setHorizontalSpacing(16)
+        self._grid.setHorizontalSpacing(Space.L)
         self._layout.addWidget(self._content)
         self._rows = []
         self.setAccessibleDescription("")
@@ -56,6 +60,15 @@ class BreakdownPanel(QFrame):
             self.tr("Platform commission ({rate})").format(rate=f.percent(commission.rate)),
             f.money(-sign * commission.amount, c),
         )
+        if commission.reverse_charge:
+            self._add(
+                self.tr("VAT on the commission: reverse charge, you account for it"), f.money(Decimal(0), c)
+            )
+        else:
+            self._add(
+                self.tr("VAT on the commission ({rate})").format(rate=f.percent(commission.vat_rate)),
+                f.money(-sign * commission.vat, c),
+            )
         self._add(self.tr("Net to you"), f.money(sign * commission.net_to_freelancer, c), bold=True)
         self._gap()
         for group in totals.vat:
@@ -69,7 +82,11 @@ class BreakdownPanel(QFrame):
                 )
             self._add(label, f.money(sign * group.amount, c))
         self._add(self.tr("Total (incl. VAT)"), f.money(sign * totals.total, c), bold=True)
-        self._add(self.tr("Paid to you (total − commission)"), f.money(sign * commission.payout, c))
+        self._add(
+            self.tr("Paid to you (total − commission − its VAT)"),
+            f.money(sign * commission.payout, c),
+            bold=True,
+        )
         self._gap()
         if doc.number is None and doc.state is InvoiceState.DRAFT:
             # Confirmation dates the invoice: the due date moves with the day it is confirmed.
@@ -99,5 +116,5 @@ class BreakdownPanel(QFrame):
 
     def _gap(self) -> None:
         spacer = QWidget()
-        spacer.setFixedHeight(8)
+        spacer.setFixedHeight(Space.S)
         self._grid.addWidget(spacer, self._grid.rowCount(), 0)

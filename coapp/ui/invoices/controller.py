@@ -2,6 +2,9 @@
 
 Every call that can be refused reports the refusal as a message (or, for confirmation, as the
 pre-flight problems) instead of raising; the screen shows them next to what caused them.
+Confirming and crediting (numbering, locking, rendering and archiving the PDF) run on the writes
+lane of the background helper: the window stays live, ``busyChanged`` says when they run, and a
+second request while one runs is ignored, so a double click never confirms twice.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ class InvoicesController(QObject):
     documentChanged = Signal(object)  # InvoiceDocument | None
     preflightChanged = Signal(list, set)  # problems, those fixed in the business details
     message = Signal(str, bool)  # text, is_error
+    busyChanged = Signal(bool)  # a confirmation or credit note is being made
 
     def __init__(self, state: AppState, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +50,7 @@ class InvoicesController(QObject):
         self.summaries: list[InvoiceSummary] = []
         self.document: InvoiceDocument | None = None
         self.today: Callable[[], date] = date.today
+        self.busy = False
 
     @property
     def ctx(self) -> AppContext:
@@ -135,29 +140,60 @@ class InvoicesController(QObject):
 
     # --- confirmation and later states ---------------------------------------------------
 
-    def confirm(self) -> InvoiceDocument | None:
-        """Pre-flight first; when it passes, confirm: number, lock, freeze, archive the PDF."""
+    def _in_background(
+        self, work: Callable[[], InvoiceDocument], done: Callable[[InvoiceDocument], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:  # fmt: skip
+        self.busy = True
+        self.busyChanged.emit(True)
+
+        def finish() -> None:
+            self.busy = False
+            self.busyChanged.emit(False)
+
+        def on_done(result: InvoiceDocument) -> None:
+            finish()
+            done(result)
+
+        def on_error(error: BaseException) -> None:
+            finish()
+            failed(error)
+
+        self.state.tasks.write(work, on_done, on_error)
+
+    def confirm(self) -> None:
+        """Pre-flight first; when it passes, confirm in the background: number, lock, freeze,
+        archive the PDF. The result (or why not) arrives as the selection and a message."""
         from coapp.services.invoice_confirm import ConfirmRefused
 
-        if (doc := self.document) is None:
-            return None
+        if self.busy or (doc := self.document) is None:
+            return
         if self.check(doc.id):
             self.message.emit(self.tr("Not confirmed: fix the problems listed above first."), True)
-            return None
-        try:
-            confirmed = self.ctx.confirmation.confirm(doc.id, self.today())
-        except ConfirmRefused as exc:
-            self.preflightChanged.emit(exc.problems, self._business_problems(exc.problems))
-            return None
-        except CoappError as exc:
-            self.message.emit(str(exc), True)
-            return None
-        except OSError as exc:
-            self.message.emit(
-                self.tr("The PDF could not be written ({reason}); nothing was confirmed.").format(reason=exc),
-                True,
-            )
-            return None
+            return
+        confirmation, today = self.ctx.confirmation, self.today()
+        self.message.emit(self.tr("Confirming: numbering the invoice and writing its PDF…"), False)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ConfirmRefused):
+                self.message.emit("", False)
+                self.preflightChanged.emit(error.problems, self._business_problems(error.problems))
+            elif isinstance(error, CoappError):
+                self.message.emit(str(error), True)
+            elif isinstance(error, OSError):
+                self.message.emit(
+                    self.tr("The PDF could not be written ({reason}); nothing was confirmed.").format(
+                        reason=error
+                    ),
+                    True,
+                )
+            else:
+                raise error  # a bug: the excepthook logs it and says so once
+            self.select(doc.id)
+
+        self._in_background(lambda: confirmation.confirm(doc.id, today), self._confirmed, failed)
+
+    def _confirmed(self, confirmed: InvoiceDocument) -> None:
         if confirmed.number:
             text = self.tr("Invoice {number} confirmed; its PDF is in the archive.").format(
                 number=confirmed.number
@@ -165,25 +201,31 @@ class InvoicesController(QObject):
         else:
             text = self.tr("Confirmed, number on sync: the number and the PDF come at the next sync.")
         self._show(confirmed.id, text)
-        return confirmed
 
     def credit(self) -> None:
-        if (doc := self.document) is None:
+        if self.busy or (doc := self.document) is None:
             return
-        try:
-            note = self.ctx.confirmation.credit(doc.id, self.today())
-        except CoappError as exc:
-            self.message.emit(str(exc), True)
-            return
-        except OSError as exc:
-            self.message.emit(self.tr("The PDF could not be written ({reason}).").format(reason=exc), True)
-            return
-        self._show(
-            note.id,
-            self.tr("Credit note {note} cancels invoice {number}; its time is unlocked.").format(
-                note=note.number or "", number=doc.number or ""
-            ),
-        )
+        confirmation, today = self.ctx.confirmation, self.today()
+
+        def done(note: InvoiceDocument) -> None:
+            self._show(
+                note.id,
+                self.tr("Credit note {note} cancels invoice {number}; its time is unlocked.").format(
+                    note=note.number or "", number=doc.number or ""
+                ),
+            )
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, CoappError):
+                self.message.emit(str(error), True)
+            elif isinstance(error, OSError):
+                self.message.emit(
+                    self.tr("The PDF could not be written ({reason}).").format(reason=error), True
+                )
+            else:
+                raise error
+
+        self._in_background(lambda: confirmation.credit(doc.id, today), done, failed)
 
     def mark(self, state: InvoiceState) -> None:
         if (doc := self.document) is not None:

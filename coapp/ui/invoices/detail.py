@@ -22,40 +22,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coapp.domain.invoices import InvoiceDocument, InvoiceKind, InvoiceLine, InvoiceState, Unit, VatCategory
+from coapp.domain.invoices import (
+    BilledTo,
+    InvoiceDocument,
+    InvoiceKind,
+    InvoiceLine,
+    InvoiceState,
+    Unit,
+    VatCategory,
+)
 from coapp.ui.invoices.breakdown import BreakdownPanel
 from coapp.ui.invoices.controller import InvoicesController
 from coapp.ui.invoices.formats import InvoiceFormats, kind_label, number_text, state_label
 from coapp.ui.invoices.lines_model import DESCRIPTION, NOTES, PRICE, QUANTITY, InvoiceLinesModel
 from coapp.ui.invoices.preflight_panel import PreflightPanel
+from coapp.ui.theme import Chip, Space, set_role
+from coapp.ui.toolkit import ChipLabel, ErrorBanner, make_action, mirror_button
 
 
 def _action(parent: QWidget, text: str, shortcut: str | None, name: str) -> QAction:
-    action = QAction(text, parent)
-    action.setObjectName(name)
-    if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
     # Only while the invoices screen has the keyboard: Ctrl+Return must never confirm unseen.
-    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    return action
+    return make_action(
+        parent, text, name=name, shortcut=shortcut, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+    )
 
 
-def _button(action: QAction, name: str, tip: str) -> QPushButton:
+def _button(action: QAction, name: str, tip: str, primary: bool = False) -> QPushButton:
     """A button that mirrors *action*: shown and usable only while the action applies."""
-    button = QPushButton(action.text())
-    button.setObjectName(name)
-    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    button.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-    button.setAccessibleName(action.text().rstrip("…"))
-    button.setAccessibleDescription(tip)
-    button.clicked.connect(action.trigger)
+    return mirror_button(action, name, tip, primary=primary)
 
-    def sync() -> None:
-        button.setVisible(action.isEnabled())
 
-    action.changed.connect(sync)
-    sync()
-    return button
+_CHIPS = {
+    InvoiceState.DRAFT: Chip.DRAFT,
+    InvoiceState.CONFIRMED: Chip.CONFIRMED,
+    InvoiceState.SENT: Chip.SENT,
+    InvoiceState.PAID: Chip.PAID,
+    InvoiceState.CREDITED: Chip.CREDITED,
+}
 
 
 class InvoiceDetail(QWidget):
@@ -74,6 +77,7 @@ class InvoiceDetail(QWidget):
         controller.documentChanged.connect(self.show_document)
         controller.preflightChanged.connect(self.preflight.show_problems)
         controller.message.connect(self.show_message)
+        controller.busyChanged.connect(self._busy)
         self.show_document(None)
 
     # --- layout --------------------------------------------------------------------------
@@ -109,12 +113,11 @@ class InvoiceDetail(QWidget):
 
     def _build(self) -> None:
         self.title = QLabel(objectName="invoiceTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.title.setFont(font)
+        set_role(self.title, "subtitle")
+        self.chip = ChipLabel("invoiceStateChip", self)
         self.subtitle = QLabel(objectName="invoiceSubtitle")
         self.subtitle.setWordWrap(True)
+        set_role(self.subtitle, "hint")
         self.placeholder = QLabel(
             self.tr("Select an invoice to see its lines and breakdown."), objectName="invoiceDetailEmpty"
         )
@@ -131,6 +134,7 @@ class InvoiceDetail(QWidget):
             self.confirm_action,
             "confirmInvoiceButton",
             self.tr("Check, then confirm: number, lock the time, archive the PDF"),
+            primary=True,
         )
         self.confirm_button.setDefault(True)
         self.credit_button = _button(
@@ -152,10 +156,8 @@ class InvoiceDetail(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.confirm_button)
 
-        self.message_label = QLabel(objectName="invoiceMessage")
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.setAccessibleName(self.tr("Invoice message"))
+        self.banner = ErrorBanner("invoiceMessage", self.tr("Invoice message"), self)
+        self.message_label = self.banner.message
         self.preflight = PreflightPanel(self)
         self.preflight.businessDetailsRequested.connect(self.businessDetailsRequested)
         self.preflight.refreshRequested.connect(self.refresh_action.trigger)
@@ -206,11 +208,17 @@ class InvoiceDetail(QWidget):
         # their full height (a squeezed panel hides its buttons).
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        layout.setContentsMargins(0, Space.S, 0, 0)
+        layout.setSpacing(Space.S)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(Space.S)
+        title_row.addWidget(self.title)
+        title_row.addWidget(self.chip)
+        title_row.addStretch(1)
+        layout.addLayout(title_row)
         layout.addWidget(self.subtitle)
         layout.addLayout(buttons)
-        layout.addWidget(self.message_label)
+        layout.addWidget(self.banner)
         layout.addWidget(self.preflight)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.placeholder, 1)
@@ -234,7 +242,7 @@ class InvoiceDetail(QWidget):
 
     def show_document(self, doc: InvoiceDocument | None) -> None:
         shown = doc is not None
-        for widget in (self.title, self.subtitle, self.body):
+        for widget in (self.title, self.subtitle, self.body, self.chip):
             widget.setVisible(shown)
         self.placeholder.setVisible(not shown)
         self._update_actions(doc)
@@ -244,20 +252,28 @@ class InvoiceDetail(QWidget):
             self.preflight.show_problems([], set())
             return
         draft = doc.state is InvoiceState.DRAFT
-        fixed = not doc.self_billing
+        from_time = doc.billed_to is BilledTo.CLIENT  # hourly and daily work: lines from the grid
+        fixed = not from_time
         if draft:
             self.title.setText(self.tr("Draft invoice"))
         else:
             number = number_text(doc.state, doc.number)
             self.title.setText(f"{kind_label(doc.kind)} {number} · {state_label(doc.state)}")
+        credit_note = doc.kind is InvoiceKind.CREDIT_NOTE
+        self.chip.set_chip(
+            Chip.CREDIT_NOTE if credit_note else _CHIPS[doc.state],
+            kind_label(doc.kind) if credit_note else state_label(doc.state),
+        )
         f = self.formats
         parts = [doc.contract_title, f.period(doc.period_start, doc.period_end), doc.buyer.name]
         if doc.credited_number:
             parts.append(self.tr("credits invoice {number}").format(number=doc.credited_number))
         if not draft:
             parts.append(self.tr("issued {day}").format(day=f.day(doc.issue_date)))
-        if doc.self_billing:
-            parts.append(self.tr("self-billing: the platform issues it on your behalf"))
+        if from_time and doc.payee is not None:
+            parts.append(
+                self.tr("sent and collected by {platform} on your behalf").format(platform=doc.payee.name)
+            )
         self.subtitle.setText(" · ".join(p for p in parts if p))
         editable = (DESCRIPTION, QUANTITY, PRICE) if draft and fixed else (DESCRIPTION,) if draft else ()
         self.lines_model.set_lines(doc.lines, doc.currency, editable)
@@ -279,7 +295,9 @@ class InvoiceDetail(QWidget):
         state = doc.state if doc is not None else None
         is_invoice = doc is not None and doc.kind is InvoiceKind.INVOICE
         summary = self.controller.summary(doc.id) if doc is not None else None
-        self.refresh_action.setEnabled(state is InvoiceState.DRAFT and doc is not None and doc.self_billing)
+        self.refresh_action.setEnabled(
+            state is InvoiceState.DRAFT and doc is not None and doc.billed_to is BilledTo.CLIENT
+        )
         self.discard_action.setEnabled(state is InvoiceState.DRAFT)
         self.confirm_action.setEnabled(state is InvoiceState.DRAFT)
         self.credit_action.setEnabled(
@@ -290,11 +308,34 @@ class InvoiceDetail(QWidget):
         self.pdf_action.setEnabled(summary is not None and bool(summary.pdf_path))
 
     def show_message(self, text: str, is_error: bool) -> None:
-        self.message_label.setText(text)
-        style = "QLabel { color: palette(highlighted-text); background: #b3261e; padding: 4px; }"
-        self.message_label.setStyleSheet(style if is_error and text else "")
-        self.message_label.setVisible(bool(text))
-        self.message_label.setAccessibleDescription(text)
+        self.banner.show_message(text, is_error)
+
+    def _busy(self, busy: bool) -> None:
+        """While a confirmation or credit runs, nothing else may change the invoice: every action
+        is off, and the one that runs says so on its button."""
+        if busy:
+            running = [
+                (button, text)
+                for button, text in (
+                    (self.confirm_button, self.tr("Confirming…")),
+                    (self.credit_button, self.tr("Crediting…")),
+                )
+                if button.isVisibleTo(self)
+            ]
+            for action in self.actions_for_menu():
+                action.setEnabled(False)
+            for button, text in running:
+                button.setText(text)
+                button.setEnabled(False)
+                button.setVisible(True)
+        else:
+            for button, action in (
+                (self.confirm_button, self.confirm_action),
+                (self.credit_button, self.credit_action),
+            ):
+                button.setText(action.text())
+                button.setEnabled(True)
+            self._update_actions(self.controller.document)
 
     # --- actions -------------------------------------------------------------------------
 

@@ -4,17 +4,15 @@ invoiced) and whether lines go per day or per week."""
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +28,8 @@ from coapp.domain.contracts import FeeModel
 from coapp.domain.invoice_lines import LineMode
 from coapp.domain.weeks import IsoWeek
 from coapp.ui.invoices.formats import InvoiceFormats
+from coapp.ui.theme import set_role
+from coapp.ui.toolkit import date_edit
 
 if TYPE_CHECKING:
     from coapp.services.sheets import ContractInfo
@@ -64,19 +64,21 @@ def _day(qdate: QDate) -> date:
 
 
 class NewDraftDialog(QDialog):
+    """Emits ``createRequested``; the screen makes the draft, then accepts or shows the reason."""
+
+    createRequested = Signal(object)  # DraftChoice
+
     def __init__(
         self,
         contracts: list[ContractInfo],
         today: date,
         formats: InvoiceFormats,
-        submit: Callable[[DraftChoice], str | None],
         contract_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("newDraftDialog")
         self.setWindowTitle(self.tr("New draft invoice"))
-        self._submit = submit
         self._today = today
         self._contracts = {c.id: c for c in contracts}
 
@@ -102,11 +104,10 @@ class NewDraftDialog(QDialog):
         for button in (self.this_week, self.this_month, self.custom, self.uninvoiced):
             self.period_group.addButton(button)
         self.this_week.setChecked(True)
-        self.first = QDateEdit(_qdate(month_first), objectName="draftFromDate")
-        self.last = QDateEdit(_qdate(today), objectName="draftToDate")
+        date_format = formats.base.date_format
+        self.first = date_edit(self, "draftFromDate", date_format, _qdate(month_first))
+        self.last = date_edit(self, "draftToDate", date_format, _qdate(today))
         for edit, name in ((self.first, self.tr("First day")), (self.last, self.tr("Last day"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
         range_row = QHBoxLayout()
         range_row.addWidget(self.first)
@@ -137,7 +138,7 @@ class NewDraftDialog(QDialog):
 
         self.error = QLabel(objectName="draftError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel { color: #b3261e; }")
+        set_role(self.error, "error")
         self.error.hide()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -198,9 +199,9 @@ class NewDraftDialog(QDialog):
         return DraftChoice(self.contract.currentData(), kind, first, last, mode)
 
     def _create(self) -> None:
-        problem = self._submit(self.choice())
-        if problem:
-            self.error.setText(problem[:1].upper() + problem[1:])
-            self.error.show()
-            return
-        self.accept()
+        self.createRequested.emit(self.choice())
+
+    def show_problem(self, problem: str) -> None:
+        """Why the draft was not made (the dialog stays open to change the choice)."""
+        self.error.setText(problem[:1].upper() + problem[1:])
+        self.error.setVisible(bool(problem))

@@ -1,5 +1,9 @@
 """Exports from the invoices screen: the list as CSV, the time behind an invoice as CSV, and the
-e-invoice (Peppol BIS Billing 3.0 UBL) for buyers who need one."""
+e-invoice (Peppol BIS Billing 3.0 UBL) for buyers who need one.
+
+The file is written on a background worker (ARCHITECTURE.md "Threads"): the export actions are off
+while one runs, the status bar shows the busy indicator, and the result or the reason comes back as
+the screen's message."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from coapp.domain.errors import CoappError
 from coapp.ui.app_state import AppState
 from coapp.ui.invoices.controller import InvoicesController
+from coapp.ui.toolkit import make_action
 
 
 class InvoiceExports(QObject):
@@ -30,6 +35,7 @@ class InvoiceExports(QObject):
         self.ubl_action = self._action(
             self.tr("Export e-invoice (Peppol UBL)…"), "exportUblAction", self.export_ubl
         )
+        self.running = False
         controller.documentChanged.connect(lambda _doc: self._enable())
         self._enable()
 
@@ -37,15 +43,14 @@ class InvoiceExports(QObject):
         return [self.list_action, self.time_action, self.ubl_action]
 
     def _action(self, text: str, name: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self._parent)
-        action.setObjectName(name)
-        action.triggered.connect(slot)
-        return action
+        return make_action(self._parent, text, slot, name=name)
 
     def _enable(self) -> None:
         doc = self._controller.document
-        self.time_action.setEnabled(doc is not None)
-        self.ubl_action.setEnabled(doc is not None and doc.number is not None)
+        idle = not self.running
+        self.list_action.setEnabled(idle)
+        self.time_action.setEnabled(idle and doc is not None)
+        self.ubl_action.setEnabled(idle and doc is not None and doc.number is not None)
 
     def _ask(self, title: str, name: str, kind: str) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -53,23 +58,37 @@ class InvoiceExports(QObject):
         return Path(chosen) if chosen else None
 
     def _done(self, work: Callable[[Path], str], path: Path | None) -> None:
-        if path is None:
-            return  # cancelled
-        try:
-            text = work(path)
-        except (CoappError, OSError) as exc:
-            self._controller.message.emit(self.tr("Not exported: {reason}").format(reason=exc), True)
-            return
-        self._controller.message.emit(text, False)
+        if path is None or self.running:
+            return  # cancelled, or one export at a time
+        self.running = True
+        self._enable()
+        self._controller.message.emit(self.tr("Exporting to {path}…").format(path=path), False)
+
+        def finished(text: str) -> None:
+            self.running = False
+            self._enable()
+            self._controller.message.emit(text, False)
+
+        def failed(error: BaseException) -> None:
+            self.running = False
+            self._enable()
+            if not isinstance(error, CoappError | OSError):
+                raise error
+            self._controller.message.emit(self.tr("Not exported: {reason}").format(reason=error), True)
+
+        self._state.tasks.run(lambda: work(path), finished, failed)
 
     def export_list(self) -> None:
+        ctx, language = self._state.ctx, self._state.settings.language
+        done_text = self.tr("Exported {n} invoices to {path}")
+
         def work(path: Path) -> str:
             from coapp.base.atomic_file import write_atomic
             from coapp.documents.csv_export import invoices_csv
 
-            rows = self._state.ctx.invoices.list()
-            write_atomic(path, invoices_csv(rows, self._state.settings.language).encode("utf-8-sig"))
-            return self.tr("Exported {n} invoices to {path}").format(n=len(rows), path=path)
+            rows = ctx.invoices.list()
+            write_atomic(path, invoices_csv(rows, language).encode("utf-8-sig"))
+            return done_text.format(n=len(rows), path=path)
 
         self._done(work, self._ask(self.tr("Export invoices"), "invoices.csv", "CSV (*.csv)"))
 
@@ -78,15 +97,17 @@ class InvoiceExports(QObject):
         if doc is None:
             return
 
+        ctx, language = self._state.ctx, self._state.settings.language
+        done_text = self.tr("Exported {n} days to {path}")
+
         def work(path: Path) -> str:
             from coapp.base.atomic_file import write_atomic
             from coapp.documents.csv_export import time_csv
 
-            ctx = self._state.ctx
             items = ctx.invoices.time_behind(doc.id)
-            text = time_csv(items, ctx.invoices.rounding_of(doc.id), self._state.settings.language)
+            text = time_csv(items, ctx.invoices.rounding_of(doc.id), language)
             write_atomic(path, text.encode("utf-8-sig"))
-            return self.tr("Exported {n} days to {path}").format(n=len(items), path=path)
+            return done_text.format(n=len(items), path=path)
 
         name = f"time-{doc.number or 'draft'}.csv"
         self._done(work, self._ask(self.tr("Export the time behind the invoice"), name, "CSV (*.csv)"))
@@ -96,11 +117,13 @@ class InvoiceExports(QObject):
         if doc is None or doc.number is None:
             return
 
+        done_text = self.tr("Exported the e-invoice to {path}")
+
         def work(path: Path) -> str:
             from coapp.documents.ubl import write_ubl
 
             write_ubl(doc, path)
-            return self.tr("Exported the e-invoice to {path}").format(path=path)
+            return done_text.format(path=path)
 
         self._done(
             work, self._ask(self.tr("Export e-invoice"), f"invoice-{doc.number}.xml", "UBL XML (*.xml)")

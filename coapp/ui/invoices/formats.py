@@ -123,7 +123,7 @@ class InvoiceFormats:
         return value
 
     def day(self, day: date) -> str:
-        return self.locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+        return self.base.date(day)
 
     def minutes(self, minutes: int | None) -> str:
         return "—" if minutes is None else self.base.hours_always(minutes)

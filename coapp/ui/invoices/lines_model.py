@@ -22,7 +22,7 @@ from coapp.ui.invoices.formats import InvoiceFormats, tabular
 Index = QModelIndex | QPersistentModelIndex
 LinesHandler = Callable[[list[InvoiceLine], str], bool]  # new lines, or an error to show
 
-DESCRIPTION, NOTES, REPORTED, BILLED, QUANTITY, PRICE, VAT, AMOUNT = range(8)
+DAY, DESCRIPTION, NOTES, REPORTED, BILLED, QUANTITY, PRICE, VAT, AMOUNT = range(9)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _NUMERIC = (REPORTED, BILLED, QUANTITY, PRICE, VAT, AMOUNT)
@@ -40,6 +40,7 @@ class InvoiceLinesModel(QAbstractTableModel):
         self._editable: tuple[int, ...] = ()
         self._figures = tabular(QFont())
         self._headers = [
+            self.tr("Date"),
             self.tr("Description"),
             self.tr("Notes"),
             self.tr("Reported"),
@@ -116,6 +117,11 @@ class InvoiceLinesModel(QAbstractTableModel):
 
     def _text(self, line: InvoiceLine, column: int) -> str:
         f = self._formats
+        if column == DAY:
+            # A per-day line's date; a week's or a range's period; nothing on a milestone.
+            if line.first_day is None:
+                return ""
+            return f.period(line.first_day, line.last_day or line.first_day)
         if column == DESCRIPTION:
             return line.description
         if column == NOTES:

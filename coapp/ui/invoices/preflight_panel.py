@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from coapp.ui.theme import set_role
+
 # What to do, for problems the services name (matched on their wording, in order).
 _HINTS = (
     (
@@ -40,8 +42,7 @@ class PreflightPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("preflightProblems")
         self.setAccessibleName(self.tr("Problems that stop the confirmation"))
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("QFrame#preflightProblems { border: 1px solid #b3261e; border-radius: 4px; }")
+        set_role(self, "problems")
         self.heading = QLabel(self.tr("This invoice cannot be confirmed yet:"))
         font = self.heading.font()
         font.setBold(True)

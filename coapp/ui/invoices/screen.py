@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -34,6 +33,8 @@ from coapp.ui.invoices.draft_dialog import DraftChoice, NewDraftDialog, PeriodKi
 from coapp.ui.invoices.exports import InvoiceExports
 from coapp.ui.invoices.formats import InvoiceFormats, state_label, tabular
 from coapp.ui.invoices.list_model import CONTRACT, ID_ROLE, SORT_ROLE, InvoiceListModel
+from coapp.ui.theme import Space, set_role
+from coapp.ui.toolkit import ScreenHeader, make_button
 
 if TYPE_CHECKING:
     from coapp.services.invoice_queries import InvoiceSummary
@@ -75,17 +76,25 @@ class InvoicesScreen(QWidget):
         )
         self.period_error = QLabel(objectName="invoicePeriodError")
         self.period_error.setWordWrap(True)
-        self.period_error.setStyleSheet("QLabel { color: #b3261e; }")
+        set_role(self.period_error, "error")
         self.period_error.hide()
         self.new_draft_action = QAction(self.tr("New draft…"), self)
         self.new_draft_action.setObjectName("newDraftAction")
         self.new_draft_action.setShortcut(QKeySequence("Ctrl+N"))
         self.new_draft_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.new_draft_button = QPushButton(self.new_draft_action.text(), objectName="newDraftButton")
-        self.new_draft_button.setToolTip(self.tr("Draft an invoice for a contract and a period (Ctrl+N)"))
+        self.new_draft_button = make_button(
+            self,
+            "newDraftButton",
+            self.new_draft_action.text(),
+            self.tr("Draft an invoice for a contract and a period (Ctrl+N)"),
+            primary=True,
+        )
         self.new_draft_button.setAccessibleName(self.tr("New draft"))
+        self.header = ScreenHeader("invoices", self.tr("Invoices"), self)
+        self.header.add(self.new_draft_button)
 
         filters = QHBoxLayout()
+        filters.setSpacing(Space.S)
         for text, widget in (
             (self.tr("&State"), self.state_filter),
             (self.tr("C&ontract"), self.contract_filter),
@@ -97,7 +106,6 @@ class InvoicesScreen(QWidget):
             filters.addWidget(widget)
         filters.addWidget(self.period_error, 1)
         filters.addStretch(0)
-        filters.addWidget(self.new_draft_button)
 
         self.model = InvoiceListModel(self.formats, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -122,6 +130,7 @@ class InvoicesScreen(QWidget):
         self.empty_label = QLabel(objectName="invoicesEmptyState")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_role(self.empty_label, "empty")
         self.totals = QLabel(objectName="invoiceTotals")
         self.totals.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -145,9 +154,16 @@ class InvoicesScreen(QWidget):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([220, 380])
 
+        body = QVBoxLayout()
+        body.setContentsMargins(Space.XL, Space.M, Space.XL, Space.L)
+        body.setSpacing(Space.S)
+        body.addLayout(filters)
+        body.addWidget(self.splitter, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.splitter, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addLayout(body, 1)
 
         self.addAction(self.new_draft_action)
         for action in self.detail.actions_for_menu():
@@ -220,6 +236,24 @@ class InvoicesScreen(QWidget):
             self._syncing = False
         self._show_empty_state(summaries)
         self._show_totals(summaries)
+        self.header.set_status(self._status_text(summaries))
+
+    def _status_text(self, summaries: list[InvoiceSummary]) -> str:
+        drafts = sum(1 for s in summaries if s.state is InvoiceState.DRAFT)
+        count = len(summaries)
+        listed = self.tr("1 invoice listed") if count == 1 else self.tr("{n} invoices listed").format(n=count)
+        if not drafts:
+            return listed
+        waiting = (
+            self.tr("1 draft to confirm")
+            if drafts == 1
+            else self.tr("{n} drafts to confirm").format(n=drafts)
+        )
+        return f"{listed} · {waiting}"
+
+    def clear_messages(self) -> None:
+        """Leaving the screen: an old refusal does not greet the next visit."""
+        self.detail.show_message("", False)
 
     def _document_changed(self, doc: InvoiceDocument | None) -> None:
         """Keep the list's selection on the invoice the detail pane shows."""
@@ -352,10 +386,18 @@ class InvoicesScreen(QWidget):
             self.controller.contracts(),
             self.controller.today(),
             self.formats,
-            self._create,
             contract_id=chosen,
             parent=self,
         )
+
+        def create(choice: DraftChoice) -> None:
+            problem = self._create(choice)
+            if problem:
+                dialog.show_problem(problem)
+            else:
+                dialog.accept()
+
+        dialog.createRequested.connect(create)
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(self._focus_list)
         dialog.open()

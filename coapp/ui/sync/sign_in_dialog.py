@@ -11,7 +11,6 @@ from enum import Enum
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from coapp.ui.sync.runner import SyncRunner
+from coapp.ui.theme import Space, set_role
 
 if TYPE_CHECKING:
     from coapp.ui.sync.calls import Outcome, Problem
@@ -78,7 +78,7 @@ class SignInDialog(QDialog):
             holder = QWidget()
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
+            column.setSpacing(Space.XS // 2)
             column.addWidget(editor)
             error = QLabel(objectName=f"{key}Error", wordWrap=True)
             _as_error(error)
@@ -128,7 +128,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.form_error)
         layout.addLayout(busy_row)
         layout.addLayout(bottom)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(Space.SIDEBAR * 2 + Space.XL * 2 + Space.S)
         self._set_busy(False)
 
     def _line(self, name: str, accessible: str, text: str) -> QLineEdit:
@@ -372,8 +372,5 @@ class SignInDialog(QDialog):
 
 
 def _as_error(label: QLabel) -> None:
-    """A red that reads on light and dark windows; the words carry the meaning either way."""
-    dark = label.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor("#ff8a80" if dark else "#b3261e"))
-    label.setPalette(palette)
+    """The theme's error colour, which reads on light and dark windows; the words carry the meaning."""
+    set_role(label, "error")

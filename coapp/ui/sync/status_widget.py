@@ -93,7 +93,10 @@ class SyncStatusButton(QToolButton):
         local = when.astimezone()
         if local.date() == self.now().astimezone().date():
             return self.tr("Synced at {time}").format(time=local.strftime("%H:%M"))
-        return self.tr("Synced on {date}").format(date=local.date().isoformat())
+        from coapp.ui.formats import date_text
+        from coapp.ui.i18n import current_language
+
+        return self.tr("Synced on {date}").format(date=date_text(local.date(), current_language()))
 
     def _tooltip(self) -> str:
         v = self.view

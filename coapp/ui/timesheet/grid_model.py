@@ -72,6 +72,12 @@ class WeekGridModel(QAbstractTableModel):
         self._emit_all_changed()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, TOTAL_COLUMN)
 
+    def refresh_colors(self) -> None:
+        """The palette changed (light/dark): shades and marks are drawn again in its colours."""
+        self._marks = CellMarks(QApplication.palette(), _pixel_ratio())
+        self._rebuild()
+        self._emit_all_changed()
+
     def set_sheet(self, sheet: WeekSheet, holidays: dict[int, str]) -> None:
         """Show *sheet*. When the rows are the same contracts (an edit, or another week of the same
         work) only values change: the current cell and selection stay, and the view repaints
@@ -203,13 +209,13 @@ class WeekGridModel(QAbstractTableModel):
                 row_table.append(entry)
                 # Cells outside the period stay editable so typing there explains the refusal.
                 row_flags.append(_READ_ONLY if cell.locked else _EDITABLE)
-            row_table.append(self._total_entry(week_row.total))
+            row_table.append(self._total_entry(week_row.total, quiet=True))
             row_flags.append(_READ_ONLY)
             table.append(row_table)
             flags.append(row_flags)
         totals_row = []
         for col in range(DAYS):
-            entry = self._total_entry(day_totals[col])
+            entry = self._total_entry(day_totals[col], quiet=True)
             if (shade := shades.get(col)) is not None:
                 entry[_BACKGROUND] = shade
             totals_row.append(entry)
@@ -228,8 +234,10 @@ class WeekGridModel(QAbstractTableModel):
             text += "\n" + _short(self._holidays.get(col, ""))
         return text
 
-    def _total_entry(self, minutes: int) -> dict[int, Any]:
-        text = self._formats.hours_always(minutes)
+    def _total_entry(self, minutes: int, quiet: bool = False) -> dict[int, Any]:
+        """A total in bold; *quiet* ones (a day's, a row's) stay blank at zero like an empty day,
+        so an empty week is not a grid of zeros. The week's own total always shows."""
+        text = self._formats.hours(minutes) if quiet else self._formats.hours_always(minutes)
         return {_DISPLAY: text, _EDIT: text, _ALIGNMENT: _RIGHT, _FONT: self._bold, MINUTES_ROLE: minutes}
 
     def _shades(self) -> dict[Any, QColor]:
@@ -264,8 +272,8 @@ class WeekGridModel(QAbstractTableModel):
             return self._sheet.rows[section].contract.title
         if role == Qt.ItemDataRole.ToolTipRole and not self.is_total_row(section):
             c = self._sheet.rows[section].contract
-            end = c.end_date.isoformat() if c.end_date else "—"
-            return f"{c.title}\n{c.client_name}\n{c.start_date.isoformat()} – {end}"
+            end = self._formats.date(c.end_date) if c.end_date else "—"
+            return f"{c.title}\n{c.client_name}\n{self._formats.date(c.start_date)} – {end}"
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -1,10 +1,11 @@
-"""The grid widget: spreadsheet keys on top of QTableView (copy/paste of ranges, Delete, Enter)."""
+"""The grid widget: spreadsheet keys on top of QTableView (copy/paste of ranges, Delete, Enter).
+
+It changes nothing itself: edits go out as ``cellsEdited`` (the controller applies them as one undo
+step) and refusals as ``refused`` (the screen shows them under the grid)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -12,15 +13,18 @@ from coapp.domain.durations import parse_duration
 from coapp.domain.errors import ValidationError
 from coapp.domain.tabular import format_tsv, parse_tsv
 from coapp.services.sheets import CellChange
+from coapp.ui.theme import Space
 from coapp.ui.timesheet.cell_marks import ICON_SIZE
 from coapp.ui.timesheet.delegate import CellDelegate
 from coapp.ui.timesheet.grid_model import DAYS, WeekGridModel
 
 Index = QModelIndex | QPersistentModelIndex
-EditHandler = Callable[[list[CellChange], str, str], bool]  # changes, error, undo text
 
 
 class WeekGridView(QTableView):
+    cellsEdited = Signal(list, str, str)  # changes, error to show instead, undo text
+    refused = Signal(str)  # why a key did nothing (a locked day, a clipboard that is not a table)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timesheetGrid")
@@ -40,11 +44,10 @@ class WeekGridView(QTableView):
         self.setCornerButtonEnabled(False)
         self.setWordWrap(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.horizontalHeader().setMinimumSectionSize(64)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setDefaultSectionSize(34)
-        self.edit_handler: EditHandler = lambda changes, error, text: False
-        self.refuse: Callable[[str], None] = lambda message: None
+        self.verticalHeader().setDefaultSectionSize(Space.GRID_ROW)
+        self.horizontalHeader().setMinimumSectionSize(Space.GRID_COLUMN)
+        self.setAlternatingRowColors(False)
 
     def grid_model(self) -> WeekGridModel:
         model = self.model()
@@ -76,7 +79,7 @@ class WeekGridView(QTableView):
         cell = model.cell(index)
         if cell is not None and cell.locked and trigger != QAbstractItemView.EditTrigger.SelectedClicked:
             if trigger is None or trigger & self.editTriggers():
-                self.refuse(self.tr("This day is on a confirmed invoice and is read-only."))
+                self.refused.emit(self.tr("This day is on a confirmed invoice and is read-only."))
             return False
         if trigger is None:
             return super().edit(index)
@@ -119,7 +122,7 @@ class WeekGridView(QTableView):
         try:
             block = parse_tsv(QGuiApplication.clipboard().text())
         except ValueError as exc:
-            self.refuse(str(exc))
+            self.refused.emit(str(exc))
             return
         if not block:
             return
@@ -140,12 +143,12 @@ class WeekGridView(QTableView):
                     minutes = parse_duration(text)
                 except ValidationError as exc:
                     where = model.cell_title(index)
-                    self.edit_handler([], f"{where}: {exc}", "")
+                    self.cellsEdited.emit([], f"{where}: {exc}", "")
                     return
                 if minutes != cell.minutes:
                     changes.append(model.change_at(index, minutes, cell.note if minutes else ""))
         if changes:
-            self.edit_handler(changes, "", self.tr("Paste"))
+            self.cellsEdited.emit(changes, "", self.tr("Paste"))
 
     def clear_selection(self) -> None:
         model = self.grid_model()
@@ -155,8 +158,13 @@ class WeekGridView(QTableView):
             if cell is not None and cell.minutes:
                 changes.append(model.change_at(index, 0, ""))
         if changes:
-            self.edit_handler(changes, "", self.tr("Clear"))
+            self.cellsEdited.emit(changes, "", self.tr("Clear"))
 
     def day_indexes(self) -> list[QModelIndex]:
         model = self.grid_model()
         return [i for i in self.selectedIndexes() if i.column() < DAYS and model.is_day_cell(i)]
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.grid_model().refresh_colors()  # shades and marks in the new scheme's colours

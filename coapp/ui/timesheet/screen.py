@@ -1,9 +1,11 @@
-"""The timesheet screen: week navigation, the grid, copy last week, the timer, messages."""
+"""The timesheet screen: its header (timer, draft invoice), week navigation, the grid, what the
+week is worth, messages; and, before any contract exists, the first-run panel instead of the grid."""
 
 from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, Signal
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -28,32 +31,31 @@ from coapp.services.sheets import CellChange, CopyMode, WeekSheet
 from coapp.ui.app_state import AppState
 from coapp.ui.formats import Formats
 from coapp.ui.invoices.formats import InvoiceFormats
+from coapp.ui.theme import Space, set_role
 from coapp.ui.timesheet.controller import TimesheetController
+from coapp.ui.timesheet.first_run import FirstRunPanel
 from coapp.ui.timesheet.grid_view import WeekGridView
 from coapp.ui.timesheet.note_dialog import NoteDialog
 from coapp.ui.timesheet.timer_panel import TimerController
 from coapp.ui.timesheet.undo_commands import WeekEdit
+from coapp.ui.toolkit import Card, ErrorBanner, ScreenHeader, date_edit, icon, make_action, make_button
 
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
     from coapp.services.timers import StopResult, TimerState
+    from coapp.ui.timesheet.contract_dialog import ContractDialog, ContractDraft
 
 
 def _action(
     parent: QWidget, text: str, shortcut: str | QKeySequence.StandardKey | None, slot, name: str
 ) -> QAction:  # type: ignore[no-untyped-def]
-    action = QAction(text, parent)
-    action.setObjectName(name)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(slot)
-    return action
+    return make_action(parent, text, slot, name=name, shortcut=shortcut)
 
 
 class TimesheetScreen(QWidget):
     titleChanged = Signal(str)  # timer text for the window title; "" when idle
     draftRequested = Signal(str, object, object)  # contract id, first day, last day (Ctrl+I)
+    signInRequested = Signal()  # the first-run panel's way to the platform
 
     def __init__(
         self, state: AppState, formats: Formats, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -66,6 +68,7 @@ class TimesheetScreen(QWidget):
         self._money_formats = InvoiceFormats(formats)
         self.controller = TimesheetController(state, formats, undo_stack, self)
         self.timer = TimerController(state, self)
+        self._has_contracts = True  # until the store says otherwise (the preview has rows)
         self._build()
         self._wire()
         state.when_ready(self._store_ready)
@@ -90,23 +93,19 @@ class TimesheetScreen(QWidget):
     # --- layout --------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self.header = ScreenHeader("timesheet", self.tr("Timesheet"), self)
         self.prev_button = self._button("prevWeekButton", "◀", self.tr("Previous week (Alt+Left)"))
         self.today_button = self._button(
             "todayButton", self.tr("This week"), self.tr("Go to this week (Alt+Home)")
         )
         self.next_button = self._button("nextWeekButton", "▶", self.tr("Next week (Alt+Right)"))
-        self.date_picker = QDateEdit(self)
-        self.date_picker.setObjectName("weekDatePicker")
-        self.date_picker.setCalendarPopup(True)
+        self.date_picker = date_edit(self, "weekDatePicker", self.formats.date_format)
         self.date_picker.setAccessibleName(self.tr("Go to the week of a date"))
-        self.date_picker.setDisplayFormat("yyyy-MM-dd")
+        self.date_picker.setToolTip(self.tr("Go to the week of a date (Ctrl+G)"))
         self.week_label = QLabel(self)
         self.week_label.setObjectName("weekLabel")
         self.week_label.setAccessibleName(self.tr("Week shown"))
-        font = self.week_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.week_label.setFont(font)
+        set_role(self.week_label, "subtitle")
         self.week_label.setMinimumWidth(
             self.week_label.fontMetrics().horizontalAdvance("Week 53 · 28 Dec 2026 – 3 Jan 2027")
         )
@@ -170,62 +169,79 @@ class TimesheetScreen(QWidget):
         self.draft_button.setObjectName("draftInvoiceButton")
         self.draft_button.setText(self.tr("Draft invoice"))
         self.draft_button.setAccessibleName(self.tr("Draft invoice"))
-        self.draft_button.setToolTip(
-            self.tr(
-                "Draft an invoice for the selected contract and the week shown (Ctrl+I); month: in the menu"
-            )
+        self._draft_tip = self.tr(
+            "Draft an invoice for the selected contract and the week shown (Ctrl+I); month: in the menu"
         )
+        self.draft_button.setToolTip(self._draft_tip)
         self.draft_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.draft_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         draft_menu = QMenu(self.draft_button)
         draft_menu.addActions([self.draft_action, self.draft_month_action])
         self.draft_button.setMenu(draft_menu)
         self.draft_button.clicked.connect(self.draft_week)
+        self.header.add(self.timer_button)
+        self.header.add(self.draft_button)
 
         top = QHBoxLayout()
+        top.setSpacing(Space.XS)
         for widget in (self.prev_button, self.today_button, self.next_button, self.date_picker):
             top.addWidget(widget)
-        top.addSpacing(12)
+        top.addSpacing(Space.M)
         top.addWidget(self.week_label, 1)
         top.addWidget(self.hidden_button)
         top.addWidget(self.copy_button)
-        top.addWidget(self.timer_button)
 
         self.grid = WeekGridView(self)
         self.grid.setModel(self.controller.model)
-        self.grid.edit_handler = self.controller.edit_cells
-        self.grid.refuse = lambda text: self.show_message(text, True)
+        self.grid.cellsEdited.connect(self.controller.edit_cells)
+        self.grid.refused.connect(lambda text: self.show_message(text, True))
         self.grid.verticalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("gridMessage")
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.setAccessibleName(self.tr("Timesheet message"))
+        self.banner = ErrorBanner("gridMessage", self.tr("Timesheet message"), self)
+        self.message_label = self.banner.message
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("timesheetEmptyState")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_role(self.empty_label, "empty")
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.grid, 1)
-        self.value_label = QLabel(self)
+        self.value_card = Card("weekValueCard", self)
+        self.value_label = QLabel(self.value_card)
         self.value_label.setObjectName("weekValue")
         self.value_label.setAccessibleName(self.tr("What this week is worth"))
-        self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        # A fixed line: its text changes with every week, and a size hint that followed it would
-        # relayout the screen on every switch.
-        self.value_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.value_label.setFixedHeight(self.value_label.fontMetrics().height() + 4)
+        self.value_label.setWordWrap(True)
+        self.value_label.setTextFormat(Qt.TextFormat.PlainText)
+        # The card keeps its height: its text changes with every week, and a size hint that
+        # followed it would relayout the screen on every switch.
+        self.value_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.value_label)
-        # Under the grid, beside the messages: the top row has no width to spare at 1100 px.
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.message_label, 1)
-        bottom.addWidget(self.draft_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(bottom)
-        layout.addWidget(self.empty_label)
+        self.value_card.body.addWidget(self.value_label)
+
+        week_page = QWidget(self)
+        week_layout = QVBoxLayout(week_page)
+        week_layout.setContentsMargins(Space.XL, Space.M, Space.XL, Space.L)
+        week_layout.setSpacing(Space.S)
+        week_layout.addLayout(top)
+        week_layout.addWidget(self.grid, 1)
+        week_layout.addWidget(self.banner)
+        week_layout.addWidget(self.empty_label)
+        week_layout.addWidget(self.value_card)
+        self.first_run = FirstRunPanel(self)
+        self.first_run.signInRequested.connect(self.signInRequested)
+        self.first_run.demoRequested.connect(self.fill_demo)
+        self.first_run.contractRequested.connect(self.add_contract)
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("timesheetPages")
+        self.pages.addWidget(week_page)
+        self.pages.addWidget(self.first_run)
+        self.week_page = week_page
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.pages, 1)
 
         self.note_action = _action(
             self, self.tr("Edit note…"), "Ctrl+Shift+N", self.edit_note, "editNoteAction"
@@ -247,6 +263,9 @@ class TimesheetScreen(QWidget):
         self.hide_row_action = _action(
             self, self.tr("Hide row this week"), "Ctrl+Shift+H", self.hide_current_row, "hideRowAction"
         )
+        self.add_contract_action = _action(
+            self, self.tr("Add a contract of your own…"), None, self.add_contract, "addContractAction"
+        )
         self.prev_action.setShortcuts([QKeySequence("Alt+Left"), QKeySequence("Ctrl+PgUp")])
         self.next_action.setShortcuts([QKeySequence("Alt+Right"), QKeySequence("Ctrl+PgDown")])
         for action in self.menu_actions():
@@ -254,11 +273,24 @@ class TimesheetScreen(QWidget):
         self.setTabOrder(self.grid, self.copy_button)
 
     def _button(self, name: str, text: str, tip: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setToolTip(tip)
+        button = make_button(self, name, text, tip)
         button.setAccessibleName(tip.split(" (")[0])
         return button
+
+    def load_icons(self) -> None:
+        """Icons once qtawesome's fonts may load (after the first paint), and on a change of theme."""
+        self.prev_button.setIcon(icon("fa6s.chevron-left"))
+        self.next_button.setIcon(icon("fa6s.chevron-right"))
+        for button in (self.prev_button, self.next_button):
+            button.setText("")
+        self.copy_button.setIcon(icon("fa6s.copy"))
+        self.copy_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.draft_button.setIcon(icon("fa6s.file-invoice"))
+        self._timer_changed(self.timer.state)
+
+    def clear_messages(self) -> None:
+        """Leaving the screen or the week: a refusal belongs to what was shown when it happened."""
+        self.banner.clear()
 
     def menu_actions(self) -> list[QAction]:
         """Actions for the main window's Time menu (the menu shows their shortcuts)."""
@@ -283,6 +315,7 @@ class TimesheetScreen(QWidget):
         self.timer_button.clicked.connect(self.toggle_timer)
         self.date_picker.dateChanged.connect(self._date_picked)
         self.controller.weekChanged.connect(self._update_week_widgets)
+        self.controller.weekChanged.connect(self.clear_messages)
         self.controller.sheetChanged.connect(self._sheet_changed)
         self.controller.message.connect(self.show_message)
         self.timer.message.connect(self.show_message)
@@ -332,27 +365,24 @@ class TimesheetScreen(QWidget):
     def set_formats(self, formats: Formats) -> None:
         self.formats = formats
         self._money_formats = InvoiceFormats(formats)
+        self.date_picker.setDisplayFormat(formats.date_format)
         self.controller.set_formats(formats)
         self._update_week_widgets(self.controller.week)
 
     # --- state display -------------------------------------------------------------------
 
     def show_message(self, text: str, is_error: bool = False) -> None:
-        self.message_label.setText(text)
-        self.message_label.setProperty("error", is_error)
-        role = "color: palette(highlighted-text); background: #b3261e;" if is_error else ""
-        self.message_label.setStyleSheet(
-            f"QLabel {{ {role} padding: 4px; border-radius: 3px; }}" if text else ""
-        )
-        self.message_label.setAccessibleDescription(text)
+        self.banner.show_message(text, is_error)
 
     def _sheet_changed(self, sheet: WeekSheet) -> None:
         self._show_week_value(sheet)
+        self._show_first_run(sheet)
+        self.header.set_status(self._status_text(sheet))
         if not sheet.rows and not sheet.hidden:
             self.empty_label.setText(
                 self.tr(
-                    "No contracts run this week. Contracts arrive from the platform; "
-                    "to try coapp with sample data, run “coapp demo”."
+                    "No contracts run this week. Go to a week inside a contract's period (Alt+Home: "
+                    "this week), or add a contract: Time ▸ Add a contract of your own…"
                 )
             )
         elif sheet.total == 0:
@@ -375,6 +405,111 @@ class TimesheetScreen(QWidget):
         if not self.grid.currentIndex().isValid() and model.rowCount() > 1:
             row, column = self._last_cell
             self.grid.setCurrentIndex(model.index(min(row, model.rowCount() - 2), column))
+
+    def _status_text(self, sheet: WeekSheet) -> str:
+        week = f"{self.formats.week_title(sheet.week)} · {self.formats.week_range(sheet.week)}"
+        if not sheet.total:
+            return week
+        return self.tr("{week} · {hours} h reported").format(
+            week=week, hours=self.formats.hours_always(sheet.total)
+        )
+
+    def _show_first_run(self, sheet: WeekSheet) -> None:
+        """No contract at all (not only none this week): the first-run panel instead of a grid of
+        nothing, and the timer and drafts off until there is something to time and invoice."""
+        if sheet.rows or sheet.hidden:
+            has = True
+        elif self.state.ready:
+            has = bool(self.ctx.contracts.all())
+        else:
+            has = True  # the start-up preview: the store decides in a moment
+        self._has_contracts = has
+        self.pages.setCurrentWidget(self.week_page if has else self.first_run)
+        why = self.tr("Add a contract first: sign in, try the demo, or add one of your own.")
+        for widget in (self.timer_button, self.draft_button):
+            widget.setEnabled(has)
+        for action in (self.timer_action, self.draft_action, self.draft_month_action):
+            action.setEnabled(has)
+        if has:
+            self._timer_changed(self.timer.state)
+            self.draft_button.setToolTip(self._draft_tip)
+        else:
+            self.timer_button.setToolTip(why)
+            self.draft_button.setToolTip(why)
+
+    def fill_demo(self) -> None:
+        """The demo's contracts and time into this (empty) data folder, on the writes lane."""
+        from coapp.services.demo import seed_demo
+
+        ctx, country = self.ctx, self.state.settings.holiday_country
+        self.first_run.demo_button.setEnabled(False)
+        self.first_run.show_error("")
+
+        def done(_summary: object) -> None:
+            self.first_run.demo_button.setEnabled(True)
+            self.this_week()
+            self.show_message(self.tr("Demo data added: three contracts and twelve weeks of time."), False)
+
+        def failed(error: BaseException) -> None:
+            self.first_run.demo_button.setEnabled(True)
+            from coapp.domain.errors import CoappError
+
+            if not isinstance(error, CoappError):
+                raise error
+            self.first_run.show_error(str(error)[:1].upper() + str(error)[1:])
+
+        self.state.tasks.write(
+            lambda: seed_demo(ctx, today=date.today(), holiday_country=country), done, failed
+        )
+
+    def add_contract(self) -> ContractDialog:
+        from coapp.ui.timesheet.contract_dialog import ContractDialog
+
+        seller = self.ctx.business.get().country or "SE"
+        dialog = ContractDialog(self.formats, seller, date.today(), self)
+        dialog.saveRequested.connect(lambda draft: self._save_contract(dialog, draft))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _save_contract(self, dialog: ContractDialog, draft: ContractDraft) -> None:
+        from coapp.domain.contracts import FeeModel
+        from coapp.domain.errors import CoappError
+        from coapp.domain.identifiers import validate_vat_number
+
+        contracts = self.ctx.contracts
+        try:
+            if draft.vat_number:
+                validate_vat_number(draft.vat_number, draft.country)  # before anything is saved
+            contract = contracts.create(
+                client_name=draft.client_name,
+                title=draft.title,
+                fee_model=FeeModel.HOURLY,
+                rate=draft.rate,
+                currency=draft.currency,
+                commission_percent=Decimal(0),  # the platform takes nothing on work it did not bring
+                start_date=draft.start_date,
+                end_date=draft.end_date,
+            )
+            contracts.set_client_details(
+                contract.id,
+                address=draft.address,
+                postcode=draft.postcode,
+                city=draft.city,
+                country=draft.country,
+                vat_number=draft.vat_number,
+            )
+        except CoappError as exc:
+            dialog.show_error(str(exc))
+            return
+        dialog.accept()
+        week = self.controller.week
+        if not contract.active_on(week.monday) and not contract.active_on(week.sunday):
+            self.show_date(contract.start_date)
+        else:
+            self.controller.reload()
+        self.show_message(self.tr("Contract {title} added.").format(title=contract.title), False)
+        self.grid.setFocus()
 
     def _remember_cell(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -400,10 +535,12 @@ class TimesheetScreen(QWidget):
             )
             for v in week_values(weeks)
         ]
-        self.value_label.setText(("  |  ".join(parts) + self.tr(" (excl. VAT)")) if parts else "")
-        self.value_label.setVisible(bool(parts))
+        self.value_label.setText(("\n".join(parts) + self.tr(" (excl. VAT)")) if parts else "")
+        self.value_card.setVisible(bool(parts))
 
     def _timer_changed(self, state: TimerState | None) -> None:
+        if self.state.ready:  # qtawesome is loaded after the first paint
+            self.timer_button.setIcon(icon("fa6s.play" if state is None else "fa6s.stop"))
         if state is None:
             self.timer_button.setText(self.tr("Start timer"))
             self.timer_button.setToolTip(self.tr("Start the timer for the selected contract (Ctrl+T)"))

@@ -1,0 +1,313 @@
+"""The design system, in one place: colours for light and dark (and high contrast), one accent, a
+4/8-px spacing scale, three type sizes, status chips, cards, banners and the error colour.
+
+Applied as Qt's Fusion style with our palette plus one stylesheet built from these tokens. Screens
+never name a colour or a pixel size: they set a role (``setProperty("role", "card")``) or take a
+number from ``Space`` and ``Type`` here, so a change of scheme restyles every screen at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from coapp.base.settings import THEMES
+
+
+class Space:
+    """The spacing scale (px): every margin and gap is one of these."""
+
+    XS = 4
+    S = 8
+    M = 12
+    L = 16
+    XL = 24
+    SIDEBAR = 200  # the navigation column's width
+    GRID_ROW = 34  # a timesheet row: room for the value and its marks
+    GRID_COLUMN = 72  # narrowest day column: "Mon 30 Nov" stays whole
+
+
+class Type:
+    """Three sizes, as factors of the system's font (the user's size is respected)."""
+
+    SMALL = 0.9
+    BODY = 1.0
+    TITLE = 1.45
+
+
+class Chip(StrEnum):
+    """The status chips; each has a foreground and a background per scheme."""
+
+    DRAFT = "draft"
+    CONFIRMED = "confirmed"
+    SENT = "sent"
+    PAID = "paid"
+    CREDITED = "credited"
+    CREDIT_NOTE = "credit_note"
+    STALE = "stale"
+
+
+@dataclass(frozen=True)
+class Colors:
+    window: str
+    surface: str  # cards, tables, inputs
+    alternate: str
+    sidebar: str
+    text: str
+    muted: str
+    border: str
+    accent: str
+    on_accent: str
+    accent_soft: str  # selected sidebar entry, info banner
+    error: str
+    error_soft: str
+    warning_soft: str
+    chips: dict[str, tuple[str, str]]  # chip -> (text, background)
+
+
+LIGHT = Colors(
+    window="#f5f6f8",
+    surface="#ffffff",
+    alternate="#f0f2f5",
+    sidebar="#eceff3",
+    text="#1d2127",
+    muted="#5c6673",
+    border="#d5dae1",
+    accent="#2563c9",
+    on_accent="#ffffff",
+    accent_soft="#dce8fb",
+    error="#b3261e",
+    error_soft="#fbe9e7",
+    warning_soft="#fff4d6",
+    chips={
+        Chip.DRAFT: ("#6b4e00", "#fbeec2"),
+        Chip.CONFIRMED: ("#1a4d9e", "#dce8fb"),
+        Chip.SENT: ("#5a3596", "#ece3fa"),
+        Chip.PAID: ("#17643a", "#dcf2e4"),
+        Chip.CREDITED: ("#4d5560", "#e6e9ed"),
+        Chip.CREDIT_NOTE: ("#8c1d18", "#fbe3e1"),
+        Chip.STALE: ("#8c1d18", "#fbe3e1"),
+    },
+)
+
+DARK = Colors(
+    window="#1b1d21",
+    surface="#23262b",
+    alternate="#2a2d33",
+    sidebar="#16181b",
+    text="#e4e7eb",
+    muted="#9aa3ae",
+    border="#3a3f47",
+    accent="#6a9ef5",
+    on_accent="#0d1626",
+    accent_soft="#223552",
+    error="#ff8a80",
+    error_soft="#3d2220",
+    warning_soft="#3b3220",
+    chips={
+        Chip.DRAFT: ("#f3d37a", "#3b3220"),
+        Chip.CONFIRMED: ("#a9c7fb", "#223552"),
+        Chip.SENT: ("#cdb5f5", "#33284a"),
+        Chip.PAID: ("#8fdcae", "#1f3a2b"),
+        Chip.CREDITED: ("#c2c8cf", "#32363c"),
+        Chip.CREDIT_NOTE: ("#ffb4ab", "#3d2220"),
+        Chip.STALE: ("#ffb4ab", "#3d2220"),
+    },
+)
+
+
+def high_contrast(colors: Colors, dark: bool) -> Colors:
+    """Where the system asks for more contrast: full black/white text, strong borders, no soft greys."""
+    text, ground = ("#ffffff", "#000000") if dark else ("#000000", "#ffffff")
+    return replace(
+        colors,
+        window=ground,
+        surface=ground,
+        alternate=ground,
+        sidebar=ground,
+        text=text,
+        muted=text,
+        border=text,
+        accent="#9cc1ff" if dark else "#0037a6",
+        on_accent=ground,
+        error="#ffb4ab" if dark else "#8c0000",
+        chips={name: (text, ground) for name in colors.chips},
+    )
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The tokens in force: which scheme, its colours, and the stylesheet built from them."""
+
+    choice: str
+    dark: bool
+    contrast: bool
+    colors: Colors
+
+    def color(self, name: str) -> QColor:
+        return QColor(getattr(self.colors, name))
+
+    def chip_colors(self, chip: str) -> tuple[QColor, QColor]:
+        text, background = self.colors.chips[chip]
+        return QColor(text), QColor(background)
+
+
+def resolve(choice: str) -> Theme:
+    """The theme for *choice* (system/light/dark) on this system now."""
+    hints = QGuiApplication.styleHints()
+    if choice == "dark":
+        dark = True
+    elif choice == "light":
+        dark = False
+    else:
+        dark = hints.colorScheme() == Qt.ColorScheme.Dark
+    contrast = hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
+    colors = DARK if dark else LIGHT
+    if contrast:
+        colors = high_contrast(colors, dark)
+    return Theme(choice if choice in THEMES else "system", dark, contrast, colors)
+
+
+def palette(theme: Theme) -> QPalette:
+    c = theme.colors
+    result = QPalette()
+    roles = QPalette.ColorRole
+    for role, value in (
+        (roles.Window, c.window),
+        (roles.WindowText, c.text),
+        (roles.Base, c.surface),
+        (roles.AlternateBase, c.alternate),
+        (roles.Text, c.text),
+        (roles.Button, c.surface),
+        (roles.ButtonText, c.text),
+        (roles.ToolTipBase, c.surface),
+        (roles.ToolTipText, c.text),
+        (roles.PlaceholderText, c.muted),
+        (roles.Highlight, c.accent),
+        (roles.HighlightedText, c.on_accent),
+        (roles.Link, c.accent),
+        (roles.BrightText, c.error),
+        (roles.Mid, c.border),
+        (roles.Midlight, c.alternate),
+        (roles.Light, c.surface),
+        (roles.Dark, c.border),
+        (roles.Shadow, c.border),
+        (roles.Accent, c.accent),
+    ):
+        result.setColor(role, QColor(value))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        result.setColor(disabled, role, QColor(c.muted))
+    return result
+
+
+def stylesheet(theme: Theme, base_points: float) -> str:
+    """The one stylesheet: only what Fusion and the palette cannot say (roles, chips, banners)."""
+    c = theme.colors
+    title = round(base_points * Type.TITLE, 1)
+    small = round(base_points * Type.SMALL, 1)
+    chip_rules = "\n".join(
+        f'QLabel[chip="{name}"] {{ color: {fg}; background: {bg}; }}' for name, (fg, bg) in c.chips.items()
+    )
+    s = Space
+    return f"""
+QLabel[role="title"] {{ font-size: {title}pt; font-weight: 600; }}
+QLabel[role="subtitle"] {{ font-weight: 600; }}
+QLabel[role="status"], QLabel[role="hint"] {{ color: {c.muted}; font-size: {small}pt; }}
+QLabel[role="empty"] {{ color: {c.muted}; }}
+QLabel[role="error"] {{ color: {c.error}; }}
+QWidget#screenHeader {{ border-bottom: 1px solid {c.border}; }}
+QFrame[role="card"] {{
+    background: {c.surface}; border: 1px solid {c.border}; border-radius: {s.S}px;
+}}
+QFrame[role="card"] QLabel {{ background: transparent; }}
+QFrame[role="problems"] {{
+    background: {c.error_soft}; border: 1px solid {c.error}; border-radius: {s.S}px;
+}}
+QFrame[role="problems"] QLabel {{ background: transparent; }}
+QFrame[role="banner"] {{
+    border-radius: {s.XS}px; border: 1px solid {c.border}; background: {c.accent_soft};
+}}
+QFrame[role="banner"][kind="error"] {{ border: 1px solid {c.error}; background: {c.error_soft}; }}
+QFrame[role="banner"][kind="warning"] {{ background: {c.warning_soft}; }}
+QFrame[role="banner"] QLabel {{ background: transparent; color: {c.text}; }}
+QFrame[role="banner"] QLabel[role="fix"] {{ color: {c.muted}; }}
+QLabel[chip] {{
+    border-radius: {s.S}px; padding: 1px {s.S}px; font-size: {small}pt; font-weight: 600;
+}}
+{chip_rules}
+QLabel[role="badge"] {{
+    background: {c.accent}; color: {c.on_accent}; border-radius: {s.S}px;
+    padding: 0px {s.XS + 2}px; font-size: {small}pt; font-weight: 600;
+}}
+QWidget#navigation {{ background: {c.sidebar}; border-right: 1px solid {c.border}; }}
+QWidget#navigation QLabel[role="brand"] {{ font-weight: 700; padding: {s.S}px {s.M}px; }}
+QToolButton[role="nav"] {{
+    text-align: left; border: none; border-radius: {s.S - 2}px;
+    padding: {s.S}px {s.M}px; margin: 1px {s.S}px; color: {c.text};
+}}
+QToolButton[role="nav"]:hover {{ background: {c.alternate}; }}
+QToolButton[role="nav"]:checked {{ background: {c.accent_soft}; font-weight: 600; }}
+QToolButton[role="nav"]:focus {{ border: 1px solid {c.accent}; }}
+QPushButton[role="primary"] {{
+    background: {c.accent}; color: {c.on_accent}; border: 1px solid {c.accent};
+    border-radius: {s.XS}px; padding: {s.XS + 1}px {s.L}px; font-weight: 600;
+}}
+QPushButton[role="primary"]:disabled {{
+    background: {c.border}; border-color: {c.border}; color: {c.muted};
+}}
+QPushButton[role="primary"]:focus {{ border: 2px solid {c.text}; }}
+QTableView {{ gridline-color: {c.border}; }}
+"""
+
+
+def apply_theme(app: QApplication, choice: str) -> Theme:
+    """Fusion, our palette and our stylesheet, now (no restart): every widget repolishes."""
+    hints = QGuiApplication.styleHints()
+    # The window frame and native dialogs follow the scheme the app asks for (where the platform can).
+    if choice == "dark":
+        hints.setColorScheme(Qt.ColorScheme.Dark)
+    elif choice == "light":
+        hints.setColorScheme(Qt.ColorScheme.Light)
+    else:
+        hints.unsetColorScheme()
+    theme = resolve(choice)
+    if app.property("coappTheme") is None:
+        app.setStyle("Fusion")
+    app.setPalette(palette(theme))
+    app.setStyleSheet(stylesheet(theme, QApplication.font().pointSizeF()))
+    app.setProperty("coappTheme", theme.choice)
+    return theme
+
+
+def current() -> Theme:
+    """The theme in force (the one apply_theme last set; light before that)."""
+    app = QApplication.instance()
+    choice = app.property("coappTheme") if app is not None else None
+    return resolve(str(choice or "system"))
+
+
+def set_role(widget: QWidget, role: str, **properties: str) -> None:
+    """Give *widget* a role (and properties) of the stylesheet, and restyle it at once."""
+    widget.setProperty("role", role)
+    for key, value in properties.items():
+        widget.setProperty(key, value)
+    repolish(widget)
+
+
+def repolish(widget: QWidget) -> None:
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    return font

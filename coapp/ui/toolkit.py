@@ -1,0 +1,263 @@
+"""What every screen is built from: actions, buttons, the error banner, cards, chips, the screen
+header, icons and date pickers. Styles come from the theme (coapp.ui.theme) by role, never inline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coapp.ui.theme import Space, Type, current, scaled_font, set_role
+
+Shortcut = str | QKeySequence | QKeySequence.StandardKey
+
+
+def make_action(
+    parent: QWidget,
+    text: str,
+    slot: Callable[..., Any] | None = None,
+    *,
+    name: str,
+    shortcut: Shortcut | None = None,
+    shortcuts: Iterable[str] = (),
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+) -> QAction:
+    """An action with an objectName, its shortcut(s) (menus show them) and where they apply."""
+    action = QAction(text, parent)
+    action.setObjectName(name)
+    keys = [QKeySequence(k) for k in shortcuts]
+    if keys:
+        action.setShortcuts(keys)
+    elif shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setShortcutContext(context)
+    if slot is not None:
+        action.triggered.connect(slot)
+    return action
+
+
+def make_button(
+    parent: QWidget | None,
+    name: str,
+    text: str,
+    tip: str,
+    slot: Callable[..., Any] | None = None,
+    *,
+    primary: bool = False,
+) -> QPushButton:
+    """A push button with a tooltip (shortcut in brackets) and an accessible name without it."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setToolTip(tip)
+    button.setAccessibleName(text.replace("&", "").rstrip("…") or tip.split(" (")[0])
+    button.setAccessibleDescription(tip)
+    if primary:
+        set_role(button, "primary")
+    if slot is not None:
+        button.clicked.connect(slot)
+    return button
+
+
+def mirror_button(action: QAction, name: str, tip: str, *, primary: bool = False) -> QPushButton:
+    """A button that mirrors *action*: shown and usable only while the action applies."""
+    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    button = make_button(
+        None, name, action.text(), f"{tip} ({shortcut})" if shortcut else tip, primary=primary
+    )
+    button.setAccessibleName(action.text().rstrip("…"))
+    button.setAccessibleDescription(tip)
+    button.clicked.connect(action.trigger)
+
+    def sync() -> None:
+        button.setVisible(action.isEnabled())
+        button.setText(action.text())
+
+    action.changed.connect(sync)
+    sync()
+    return button
+
+
+# --- icons ------------------------------------------------------------------------------------
+
+
+def icon(name: str, color: str = "text") -> QIcon:
+    """An icon-font glyph (qtawesome) in the theme's *color*, crisp at any scale. qtawesome loads
+    its fonts on first use: call this after the first paint, not while building the first window."""
+    import qtawesome
+
+    theme = current()
+    return qtawesome.icon(
+        name,
+        color=theme.color(color),
+        color_active=theme.color(color),
+        color_selected=theme.color(color),
+        color_disabled=theme.color("muted"),
+    )
+
+
+# --- the error banner ---------------------------------------------------------------------------
+
+
+class ErrorBanner(QFrame):
+    """A message under what caused it: what happened in words, and the fix. Empty and hidden when
+    there is nothing to say; ``clear()`` on navigation so an old refusal never outlives its week."""
+
+    def __init__(self, name: str, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{name}Banner")
+        set_role(self, "banner", kind="info")
+        self.message = QLabel(self)
+        self.message.setObjectName(name)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAccessibleName(accessible_name)
+        self.fix = QLabel(self)
+        self.fix.setObjectName(f"{name}Fix")
+        self.fix.setWordWrap(True)
+        self.fix.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_role(self.fix, "fix")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(Space.M, Space.S, Space.M, Space.S)
+        layout.setSpacing(Space.XS)
+        layout.addWidget(self.message)
+        layout.addWidget(self.fix)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.clear()
+
+    def show_message(self, text: str, is_error: bool = False, fix: str = "") -> None:
+        if not text:
+            self.clear()
+            return
+        set_role(self, "banner", kind="error" if is_error else "info")
+        self.message.setText(text)
+        self.message.setProperty("error", is_error)
+        self.fix.setText(fix)
+        self.fix.setVisible(bool(fix))
+        self.message.setAccessibleDescription(f"{text} {fix}".strip())
+        self.show()
+
+    def show_error(self, text: str, fix: str = "") -> None:
+        self.show_message(text, True, fix)
+
+    def clear(self) -> None:
+        self.message.setText("")
+        self.message.setProperty("error", False)
+        self.message.setAccessibleDescription("")
+        self.fix.setText("")
+        self.hide()
+
+    def text(self) -> str:
+        return self.message.text()
+
+    def is_error(self) -> bool:
+        return bool(self.message.property("error"))
+
+
+# --- cards, chips, the screen header ----------------------------------------------------------
+
+
+class Card(QFrame):
+    """A summary on a surface of its own (the week's money, an invoice's breakdown, a choice)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        set_role(self, "card")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(Space.L, Space.M, Space.L, Space.M)
+        self.body.setSpacing(Space.S)
+
+
+class ChipLabel(QLabel):
+    """A status in a small rounded label: the word carries the meaning, the colour helps."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+
+    def set_chip(self, chip: str, text: str) -> None:
+        self.setProperty("chip", chip)
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.setVisible(bool(text))
+        style = self.style()
+        style.unpolish(self)
+        style.polish(self)
+
+
+class ScreenHeader(QWidget):
+    """The top of a screen: its title, the one or two actions that matter most, a status line."""
+
+    def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screenHeader")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.title = QLabel(title, self)
+        self.title.setObjectName(f"{name}Title")
+        set_role(self.title, "title")
+        self.status = QLabel(self)
+        self.status.setObjectName(f"{name}Status")
+        self.status.setAccessibleName(title)
+        set_role(self.status, "status")
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.actions_row = QHBoxLayout()
+        self.actions_row.setSpacing(Space.S)
+        words = QVBoxLayout()
+        words.setSpacing(0)
+        words.addWidget(self.title)
+        words.addWidget(self.status)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(Space.XL, Space.L, Space.XL, Space.M)
+        layout.addLayout(words, 1)
+        layout.addLayout(self.actions_row)
+
+    def add(self, widget: QWidget) -> None:
+        self.actions_row.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def set_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setAccessibleDescription(text)
+
+
+def title_font(widget: QWidget) -> Any:
+    return scaled_font(widget, Type.TITLE, bold=True)
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+def week_calendar(parent: QWidget | None = None) -> QCalendarWidget:
+    """A month view that starts on Monday and shows ISO week numbers (QDateEdit's own popup hides them)."""
+    calendar = QCalendarWidget(parent)
+    calendar.setObjectName("weekCalendar")
+    calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+    calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers)
+    calendar.setGridVisible(False)
+    return calendar
+
+
+def date_edit(parent: QWidget | None, name: str, display_format: str, day: QDate | None = None) -> QDateEdit:
+    """A date field in the app's one date format, with a week-numbered calendar popup."""
+    edit = QDateEdit(parent)
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setCalendarWidget(week_calendar(edit))
+    edit.setDisplayFormat(display_format)
+    if day is not None:
+        edit.setDate(day)
+    return edit
