@@ -73,7 +73,8 @@ class Group:
 def group_lines(doc: InvoiceDocument) -> list[Group]:
     """The lines under their headings, in the document's order."""
     if doc.line_heading.strip():
-        return [Group(doc.line_heading.strip(), tuple((li, _own_text(li), li.notes) for li in doc.lines))]
+        rows = tuple((li, _own_text(li), _extra_notes(li)) for li in doc.lines)
+        return [Group(doc.line_heading.strip(), rows)]
     groups: list[Group] = []
     run: list[InvoiceLine] = []
 
@@ -98,6 +99,12 @@ def _own_text(line: InvoiceLine) -> str:
     if line.day is not None and line.description.strip() == line.day.isoformat():
         return ""
     return line.description
+
+
+def _extra_notes(line: InvoiceLine) -> str:
+    """The line's notes, unless its text already says them (a day's note is the line's text)."""
+    notes = line.notes.strip()
+    return "" if not notes or notes in line.description else line.notes
 
 
 class LinesTable:

@@ -294,7 +294,8 @@ def _add_line(root: ET.Element, line: _Line, index: int, currency: str, credit: 
             add(period, "cbc:EndDate", source.last_day.isoformat())
     item = add(element, "cac:Item")
     if heading:  # the name says what it is; the description what was done (the day's note)
-        description = "\n".join(t for t in (clean(source.description), clean(source.notes)) if t)
+        text, notes = clean(source.description), clean(source.notes)
+        description = "\n".join(t for t in (text, "" if notes in text else notes) if t)
         add_text(item, "cbc:Description", description)
         add(item, "cbc:Name", heading)
     else:

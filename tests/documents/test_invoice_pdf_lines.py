@@ -82,6 +82,18 @@ def test_a_day_per_line_under_one_heading(language: str, rows: list[str]) -> Non
     assert "2026-11-25 2026-11-25" not in text
 
 
+def test_a_note_that_is_the_lines_text_is_not_repeated_under_it() -> None:
+    note = "Kodgranskning med Elin"
+    line = dataclasses.replace(day_line(date(2026, 11, 2), 450, note), notes=note)
+    week = dataclasses.replace(
+        day_line(date(2026, 11, 2), 450, "v. 45: Planering; Test"), last_day=date(2026, 11, 6)
+    )
+    week = dataclasses.replace(week, notes="Planering; Test")
+    text = text_of(render_invoice_pdf(make_document(lines=(line, week))))
+    assert text.count("Kodgranskning med Elin") == 1
+    assert text.count("Planering; Test") == 1
+
+
 def test_quantities_as_billed_and_by_the_minute() -> None:
     lines = (day_line(date(2026, 11, 2), 450), day_line(date(2026, 11, 3), 451))
     text = text_of(render_invoice_pdf(make_document(lines=lines)))

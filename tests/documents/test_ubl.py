@@ -450,6 +450,13 @@ def test_line_content() -> None:
     assert find_text(first, "cac:Price/cbc:PriceAmount") == "950"
 
 
+def test_a_note_that_is_the_lines_text_is_not_repeated_in_its_description() -> None:
+    note = "Kodgranskning med Elin"
+    line = dataclasses.replace(s.hour_lines(1)[0], description=note, notes=note)
+    root = root_of(render_ubl(s.make_doc((line,))))
+    assert find_text(root, "cac:InvoiceLine/cac:Item/cbc:Description") == "Kodgranskning med Elin"
+
+
 def test_day_units_and_lines_without_dates() -> None:
     line = InvoiceLine("Workshop", Decimal("0.5"), Unit.DAY, Decimal("7600.00"), Decimal(25))
     root = root_of(render_ubl(s.make_doc((line,))))
