@@ -5,6 +5,13 @@ recomputes every figure with the domain code, takes the next number of the accou
 series, stores the invoice and locks its entries, all in one transaction: a refused confirmation
 consumes no number. Crediting issues a credit note from the same series and unlocks the entries.
 
+Numbers are printed in the series format the client sends with the command (the freelancer's
+business details, checked with coapp.domain.invoice_numbers: it must hold {seq}); the counter
+(`number_value`) is what is unique and unbroken, and the printed text is unique per account too.
+
+The row <-> wire mapping lives in one place here (`invoice_record`, `_new_row`): fields are copied by
+name, and the few the server decides itself are named in SERVER_DECIDES.
+
 Both run inside coserver.idempotency.run, so a retry with the same key replays the same answer (and
 the same number); a retry with a new key finds the invoice there and gets 409 with its record.
 """
@@ -14,11 +21,15 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
+from datetime import date
+from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coapp.domain.errors import ValidationError
+from coapp.domain.invoice_numbers import check_number_format, format_number
 from coapp.domain.invoices import InvoiceKind, InvoiceState
 from coapp.sync.wire import (
     FROZEN_MAX_BYTES,
@@ -37,36 +48,27 @@ from coserver.models import ContractRow, InvoiceRow, InvoiceSeriesRow, ServerSeq
 Answer = tuple[int, BaseModel]
 
 
+# What the server decides for every invoice; every other record field is the invoice's terms, copied
+# by name from the confirm request (or, for a credit note, from the invoice it credits).
+SERVER_DECIDES = frozenset(
+    {
+        "id", "kind", "state", "number", "net_minor", "vat_minor", "total_minor", "commission_minor",
+        "lines", "entry_ids", "credited_invoice_id", "version", "confirmed_at",
+    }
+)  # fmt: skip
+TERMS = tuple(name for name in InvoiceRecord.model_fields if name not in SERVER_DECIDES)
+
+
 def invoice_record(row: InvoiceRow) -> InvoiceRecord:
-    return InvoiceRecord(
-        id=row.id,
-        kind=row.kind,  # type: ignore[arg-type]  # the column's CHECK holds it to the Literal
-        state=row.state,  # type: ignore[arg-type]
-        number=row.number,
-        contract_id=row.contract_id,
-        issue_date=row.issue_date,
-        due_date=row.due_date,
-        period_start=row.period_start,
-        period_end=row.period_end,
-        currency=row.currency,
-        language=row.language,
-        line_mode=row.line_mode,
-        self_billing=row.self_billing,
-        reverse_charge=row.reverse_charge,
-        buyer_reference=row.buyer_reference,
-        notes=row.notes,
-        net_minor=row.net_minor,
-        vat_minor=row.vat_minor,
-        total_minor=row.total_minor,
-        commission_bp=row.commission_bp,
-        commission_minor=row.commission_minor,
-        lines=[InvoiceLineRecord.model_validate(line) for line in row.lines],
-        entry_ids=[uuid.UUID(entry_id) for entry_id in row.entry_ids],
-        credited_invoice_id=row.credited_invoice_id,
-        frozen=row.frozen,
-        version=row.version,
-        confirmed_at=row.confirmed_at,
-    )
+    return InvoiceRecord.model_validate({name: getattr(row, name) for name in InvoiceRecord.model_fields})
+
+
+def _new_row(terms: dict[str, Any], **decided: Any) -> InvoiceRow:
+    """An invoice row from its terms (TERMS, by name) and what the server decided."""
+    missing = set(TERMS) - set(terms)
+    if missing:
+        raise ValueError(f"terms missing: {sorted(missing)}")
+    return InvoiceRow(**{name: terms[name] for name in TERMS}, **decided)
 
 
 def get_invoice(ctx: ServerContext, account_id: uuid.UUID, invoice_id: uuid.UUID) -> InvoiceRecord:
@@ -117,11 +119,33 @@ def _series(session: Session, account_id: uuid.UUID) -> InvoiceSeriesRow:
     return series
 
 
-def _take_number(session: Session, account_id: uuid.UUID) -> int:
+def _number_format(number_format: str) -> str:
+    try:
+        return check_number_format(number_format)
+    except ValidationError as exc:
+        raise ApiError(422, "invalid_field", str(exc), field="number_format") from None
+
+
+def _printed(number_format: str, value: int, issued: date) -> str:
+    return format_number(number_format, year=issued.year, seq=value)
+
+
+def _take_number(
+    session: Session, account_id: uuid.UUID, number_format: str, issued: date
+) -> tuple[int, str]:
+    """The series' next value and its printed number; refused (nothing taken) if a change of
+    format would print a number this account already has."""
     series = _series(session, account_id)
     value = series.next_value
+    number = _printed(number_format, value, issued)
+    clash = session.execute(
+        select(InvoiceRow.id).where(InvoiceRow.account_id == account_id, InvoiceRow.number == number)
+    ).first()
+    if clash is not None:
+        message = f"The number format would repeat {number}; put {{year}} or a prefix in it."
+        raise ApiError(422, "invalid_field", message, field="number_format")
     series.next_value = value + 1
-    return value
+    return value, number
 
 
 # --- confirm -----------------------------------------------------------------------------------------
@@ -153,42 +177,31 @@ def confirm(
     _check_terms(contract, body)
     _check_entries(contract, entries, body)
     _check_frozen(body)
-    figures = recompute(body.lines, body.currency, body.commission_bp)
+    number_format = _number_format(body.number_format)
+    figures = recompute(body.lines, body.currency, body.commission_bp, _seller_country(body.frozen))
     compare(Figures(body.net_minor, body.vat_minor, body.total_minor, body.commission_minor), figures)
     series = _series(session, account_id)
-    if body.number is not None and body.number != str(series.next_value):
+    if body.number is not None:
         # Numbered locally before the first sign-in: only the series' next value keeps it unbroken.
-        expected = str(series.next_value)
-        return _conflict("number_taken", f"The next number is {expected}.", number=expected)
-    number = _take_number(session, account_id)
+        expected = _printed(number_format, series.next_value, body.issue_date)
+        if body.number != expected:
+            return _conflict("number_taken", f"The next number is {expected}.", number=expected)
+    value, number = _take_number(session, account_id, number_format, body.issue_date)
     now = ctx.now()
-    row = InvoiceRow(
+    row = _new_row(
+        {name: getattr(body, name) for name in TERMS},
         id=invoice_id,
         account_id=account_id,
-        contract_id=contract.id,
         kind=InvoiceKind.INVOICE.value,
         state=InvoiceState.CONFIRMED.value,
-        number_value=number,
-        number=str(number),
-        issue_date=body.issue_date,
-        due_date=body.due_date,
-        period_start=body.period_start,
-        period_end=body.period_end,
-        currency=body.currency,
-        language=body.language,
-        line_mode=body.line_mode,
-        self_billing=body.self_billing,
-        reverse_charge=body.reverse_charge,
-        buyer_reference=body.buyer_reference,
-        notes=body.notes,
+        number_value=value,
+        number=number,
         net_minor=figures.net_minor,
         vat_minor=figures.vat_minor,
         total_minor=figures.total_minor,
-        commission_bp=body.commission_bp,
         commission_minor=figures.commission_minor,
         lines=[line.model_dump(mode="json") for line in sorted(body.lines, key=lambda x: x.position)],
         entry_ids=[str(e.id) for e in entries],
-        frozen=body.frozen,
         credited_invoice_id=None,
         version=next_version(session),
         confirmed_at=now,
@@ -303,42 +316,31 @@ def credit(
             select(InvoiceRow).where(InvoiceRow.credited_invoice_id == original.id)
         ).scalar()
         return _conflict("already_credited", "This invoice is already credited.", note or original)
-    lines = [_negated(InvoiceLineRecord.model_validate(line)) for line in original.lines]
-    figures = recompute(lines, original.currency, original.commission_bp)
-    number = _take_number(session, account_id)
+    # UBL's convention: the note's lines are the invoice's own, positive; its kind says credit.
+    lines = [InvoiceLineRecord.model_validate(line) for line in original.lines]
+    figures = recompute(lines, original.currency, original.commission_bp, _seller_country(original.frozen))
+    value, number = _take_number(session, account_id, _number_format(body.number_format), body.issue_date)
     now = ctx.now()
     # The original is stamped first: the change feed (ordered by version) then brings it before the
     # credit note that refers to it, so a device that never had it can take the note.
     original.state = InvoiceState.CREDITED.value
     original.state_changed_at = now
     original.version = next_version(session)
-    note = InvoiceRow(
+    terms = {name: getattr(original, name) for name in TERMS}
+    note = _new_row(
+        {**terms, "issue_date": body.issue_date, "due_date": body.issue_date, "notes": ""},
         id=body.credit_note_id,
         account_id=account_id,
-        contract_id=original.contract_id,
         kind=InvoiceKind.CREDIT_NOTE.value,
         state=InvoiceState.CONFIRMED.value,
-        number_value=number,
-        number=str(number),
-        issue_date=body.issue_date,
-        due_date=body.issue_date,
-        period_start=original.period_start,
-        period_end=original.period_end,
-        currency=original.currency,
-        language=original.language,
-        line_mode=original.line_mode,
-        self_billing=original.self_billing,
-        reverse_charge=original.reverse_charge,
-        buyer_reference=original.buyer_reference,
-        notes="",
+        number_value=value,
+        number=number,
         net_minor=figures.net_minor,
         vat_minor=figures.vat_minor,
         total_minor=figures.total_minor,
-        commission_bp=original.commission_bp,
         commission_minor=figures.commission_minor,
         lines=[line.model_dump(mode="json") for line in lines],
         entry_ids=[],
-        frozen=original.frozen,
         credited_invoice_id=original.id,
         version=next_version(session),
         confirmed_at=now,
@@ -354,6 +356,8 @@ def credit(
     return 200, invoice_record(note)
 
 
-def _negated(line: InvoiceLineRecord) -> InvoiceLineRecord:
-    # Half-up rounding is symmetric around zero, so −quantity × price is exactly −amount.
-    return line.model_copy(update={"quantity_e4": -line.quantity_e4, "amount_minor": -line.amount_minor})
+def _seller_country(frozen: dict[str, Any]) -> str:
+    """The seller's country as the client froze it (it decides the VAT on the commission)."""
+    seller = frozen.get("seller") if isinstance(frozen, dict) else None
+    country = seller.get("country") if isinstance(seller, dict) else None
+    return country if isinstance(country, str) and len(country) == 2 else "SE"

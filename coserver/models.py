@@ -269,14 +269,18 @@ class InvoiceSeriesRow(Base):
 
 class InvoiceRow(Base):
     """A confirmed invoice or credit note. Lines are stored as JSON (wire InvoiceLineRecord), the
-    parties as the client froze them; only `state` (and `version`) ever change afterwards."""
+    parties as the client froze them; only `state` (and `version`) ever change afterwards. Amounts
+    are positive on credit notes too (UBL); `kind` says credit."""
 
     __tablename__ = "invoices"
     __table_args__ = (
         CheckConstraint("kind IN ('invoice', 'credit_note')", name="ck_invoices_kind"),
         CheckConstraint("state IN ('confirmed', 'sent', 'paid', 'credited')", name="ck_invoices_state"),
+        CheckConstraint("billed_to IN ('client', 'platform')", name="ck_invoices_billed_to"),
         # The series is unbroken and unique per account; this is the database's half of the promise.
         Index("uq_invoices_account_number", "account_id", "number_value", unique=True),
+        # The printed number too (it carries the series' format, e.g. 2026-0001).
+        Index("uq_invoices_account_number_text", "account_id", "number", unique=True),
         Index("ix_invoices_account_version", "account_id", "version"),
     )
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
@@ -293,7 +297,7 @@ class InvoiceRow(Base):
     currency: Mapped[str] = mapped_column(String(3))
     language: Mapped[str] = mapped_column(String(2))
     line_mode: Mapped[str] = mapped_column(String(8))
-    self_billing: Mapped[bool] = mapped_column(Boolean)
+    billed_to: Mapped[str] = mapped_column(String(16), server_default="client")  # who buys: client/platform
     reverse_charge: Mapped[bool] = mapped_column(Boolean)
     buyer_reference: Mapped[str] = mapped_column(String(100))
     notes: Mapped[str] = mapped_column(Text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from tests.test_cli import assert_one_line_error, cli, quiet_cli, snapshot
 
 INVOICE_KEYS = {
     "id", "number", "state", "currency", "lines", "net", "vat", "total",
-    "agreement_value", "commission_rate", "commission_amount", "payout",
+    "agreement_value", "commission_rate", "commission_amount", "commission_vat", "payout", "kind",
+    "billed_to", "signed_total",
 }  # fmt: skip
 LINE_KEYS = {"description", "quantity", "unit", "unit_price", "amount", "vat_rate"}
 
@@ -44,34 +46,51 @@ def test_from_draft_to_credit_note(capsys: pytest.CaptureFixture[str], demo: Pat
     net = sum((Decimal(li["amount"]) for li in draft["lines"]), start=Decimal(0))
     assert str(net) == draft["net"]
 
+    # payout = total (VAT included) − commission − VAT on the commission (25 %: a Swedish freelancer).
+    commission = Decimal(draft["commission_amount"])
+    assert Decimal(draft["commission_vat"]) == (commission * Decimal("0.25")).quantize(Decimal("0.01"))
+    assert Decimal(draft["payout"]) == Decimal(draft["total"]) - commission - Decimal(draft["commission_vat"])
+    assert draft["billed_to"] == "client"
+
     confirmed = _json(capsys, "invoice", "confirm", draft["id"][:8], "--json")
-    assert confirmed["number"] == "1"
+    number = confirmed["number"]
+    assert re.fullmatch(r"20\d\d-0001", number)
     assert confirmed["state"] == "confirmed"
     assert confirmed["total"] == draft["total"]
-    assert (demo / "invoices" / "1.pdf").is_file()
+    assert [p.name for p in (demo / "invoices").glob("*.pdf")] == [f"{number} {confirmed['buyer']}.pdf"]
 
     # The invoiced days are locked for the CLI too.
     day = draft["lines"][0]["first_day"]
     assert_one_line_error(cli(capsys, "time", "set", "Backend", day, "1"))
 
     listed = _json(capsys, "invoice", "list", "--json")
-    assert [i["number"] for i in listed] == ["1"]
+    assert [i["number"] for i in listed] == [number]
 
     pdf, ubl = tmp_path / "one.pdf", tmp_path / "one.xml"
-    assert cli(capsys, "invoice", "pdf", "1", "-o", str(pdf)).code == 0
+    assert cli(capsys, "invoice", "pdf", number, "-o", str(pdf)).code == 0
     assert pdf.read_bytes().startswith(b"%PDF")
-    assert cli(capsys, "invoice", "ubl", "1", "-o", str(ubl)).code == 0
+    assert cli(capsys, "invoice", "ubl", number, "-o", str(ubl)).code == 0
     assert b"urn:fdc:peppol.eu:2017:poacc:billing:3.0" in ubl.read_bytes()
 
     time_file = tmp_path / "time.csv"
-    assert cli(capsys, "invoice", "time", "1", "-o", str(time_file)).code == 0
+    assert cli(capsys, "invoice", "time", number, "-o", str(time_file)).code == 0
     rows = list(csv.reader(io.StringIO(time_file.read_text(encoding="utf-8-sig")), delimiter=","))
     assert rows[0][0] == "Date"  # the settings speak English in tests
     assert len(rows) == len(draft["lines"]) + 2  # header, one row per day, total
 
-    credit = _json(capsys, "invoice", "credit", "1", "--json")
-    assert credit["number"] == "2"
-    assert credit["credited_number"] == "1"
+    credit = _json(capsys, "invoice", "credit", number, "--json")
+    assert credit["number"] == number.replace("0001", "0002")
+    assert credit["credited_number"] == number
+    # UBL's convention: the credit note's amounts are positive, its kind says credit; sums sign it.
+    assert (credit["kind"], credit["total"], credit["signed_total"]) == (
+        "credit_note",
+        confirmed["total"],
+        str(-Decimal(confirmed["total"])),
+    )
+    assert all(Decimal(li["amount"]) > 0 for li in credit["lines"])
+    shown = cli(capsys, "invoice", "show", credit["number"])
+    assert shown.out.startswith(f"Credit note {credit['number']} ")
+    assert "VAT 25" in shown.out
     assert cli(capsys, "time", "set", "Backend", day, "1").code == 0  # unlocked again
 
     listing = tmp_path / "list.csv"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coapp.cli.common import CliParser, argument_type, local_today, print_json
 from coapp.domain.errors import NotFoundError, ValidationError
 from coapp.domain.invoice_lines import LineMode
-from coapp.domain.invoices import InvoiceDocument, InvoiceState
+from coapp.domain.invoices import InvoiceDocument, InvoiceKind, InvoiceState
 from coapp.domain.periods import parse_period
 
 if TYPE_CHECKING:
@@ -28,6 +29,9 @@ def add_verbs(verbs: argparse._SubParsersAction[CliParser]) -> None:
     group.add_argument("--period", type=period_arg, help="2026-11, 2026-W48 or 2026-11-01..2026-11-15")
     group.add_argument("--uninvoiced", action="store_true", help="all time not yet invoiced")
     p.add_argument("--per-week", action="store_true", help="one line per week instead of per day")
+    p.add_argument(
+        "--force", action="store_true", help="draft even if another draft already bills some of these days"
+    )
     p.add_argument("--json", action="store_true", help="print the draft as JSON")
     p.set_defaults(handler=draft)
 
@@ -62,7 +66,9 @@ def add_verbs(verbs: argparse._SubParsersAction[CliParser]) -> None:
 
 
 def invoice_json(doc: InvoiceDocument) -> dict[str, Any]:
-    """Amounts as decimal strings: JSON numbers would turn them into floats."""
+    """Amounts as decimal strings: JSON numbers would turn them into floats. A credit note's amounts
+    are positive like the invoice's (UBL); its kind says credit, and signed_total counts it against."""
+    c = doc.commission
     return {
         "id": doc.id,
         "number": doc.number,
@@ -74,10 +80,15 @@ def invoice_json(doc: InvoiceDocument) -> dict[str, Any]:
         "period": [doc.period_start.isoformat(), doc.period_end.isoformat()],
         "contract": doc.contract_title,
         "billed_to": doc.billed_to.value,
+        "seller": doc.seller.name,
+        "buyer": doc.buyer.name,
+        "payee": doc.payee.name if doc.payee else None,
         "reverse_charge": doc.reverse_charge,
+        "line_heading": doc.line_heading,
         "lines": [
             {
                 "description": li.description,
+                "day": li.day.isoformat() if li.day else None,
                 "quantity": str(li.quantity),
                 "unit": li.unit.value,
                 "unit_price": str(li.unit_price),
@@ -94,11 +105,15 @@ def invoice_json(doc: InvoiceDocument) -> dict[str, Any]:
         "net": str(doc.totals.net),
         "vat": [{"rate": str(g.rate), "base": str(g.base), "amount": str(g.amount)} for g in doc.totals.vat],
         "total": str(doc.totals.total),
-        "agreement_value": str(doc.commission.agreement_value),
-        "commission_rate": str(doc.commission.rate),
-        "commission_amount": str(doc.commission.amount),
-        "net_to_freelancer": str(doc.commission.net_to_freelancer),
-        "payout": str(doc.commission.payout),
+        "signed_total": str(doc.signed_total),
+        "agreement_value": str(c.agreement_value),
+        "commission_rate": str(c.rate),
+        "commission_amount": str(c.amount),
+        "commission_vat_rate": str(c.vat_rate),
+        "commission_vat": str(c.vat),
+        "commission_reverse_charge": c.reverse_charge,
+        "net_to_freelancer": str(c.net_to_freelancer),
+        "payout": str(c.payout),
         "payment_reference": doc.payment.reference or None,
         "credited_number": doc.credited_number,
     }
@@ -125,13 +140,22 @@ def _print(doc: InvoiceDocument, as_json: bool) -> None:
         print_json(invoice_json(doc))
         return
     label = doc.number or ("draft" if doc.state is InvoiceState.DRAFT else "number on sync")
-    print(f"Invoice {label} ({doc.state.value}) {doc.id}")
+    what = "Credit note" if doc.kind is InvoiceKind.CREDIT_NOTE else "Invoice"
+    print(f"{what} {label} ({doc.state.value}) {doc.id}")
+    if doc.kind is InvoiceKind.CREDIT_NOTE and doc.credited_number:
+        print(f"  credits invoice {doc.credited_number}")
     print(f"  {doc.contract_title}: {doc.period_start.isoformat()} – {doc.period_end.isoformat()}")
+    if doc.line_heading:
+        print(f"  {doc.line_heading}")
     for li in doc.lines:
-        print(f"  {li.description}: {li.quantity} {li.unit.value} × {li.unit_price} = {li.amount}")
+        when = f"{li.day.isoformat()}  " if li.day and li.description != li.day.isoformat() else ""
+        print(f"  {when}{li.description}: {li.quantity} {li.unit.value} × {li.unit_price} = {li.amount}")
     print(f"  net {doc.totals.net}  VAT {doc.totals.vat_total}  total {doc.totals.total} {doc.currency}")
     c = doc.commission
-    print(f"  commission {c.rate} % = {c.amount}; payout {c.payout} {doc.currency}")
+    vat = "reverse charge" if c.reverse_charge else f"VAT {c.vat_rate} % = {c.vat}"
+    print(f"  commission {c.rate} % = {c.amount} ({vat}); payout {c.payout} {doc.currency}")
+    if doc.payee is not None:
+        print(f"  paid to {doc.payee.name} on your behalf")
 
 
 def draft(ctx: AppContext, args: argparse.Namespace) -> int:
@@ -139,7 +163,15 @@ def draft(ctx: AppContext, args: argparse.Namespace) -> int:
     today = local_today(ctx)
     first, last = ctx.drafts.uninvoiced_period(contract.id, today) if args.uninvoiced else args.period
     mode = LineMode.PER_WEEK if args.per_week else LineMode.PER_DAY
-    _print(ctx.drafts.create(contract.id, first, last, mode, today=today), args.json)
+    overlaps = ctx.drafts.overlapping(contract.id, first, last)
+    if overlaps and not args.force:
+        what = "; ".join(o.describe() for o in overlaps)
+        raise ValidationError(
+            f"{what}. Confirming both would bill that time twice; add --force to draft anyway"
+        )
+    if overlaps:
+        print("warning: " + "; ".join(o.describe() for o in overlaps), file=sys.stderr)
+    _print(ctx.drafts.create(contract.id, first, last, mode, today=today, force=args.force), args.json)
     return 0
 
 
@@ -169,8 +201,11 @@ def list_invoices(ctx: AppContext, args: argparse.Namespace) -> int:
         print("No invoices yet. Draft one with: coapp invoice draft CONTRACT --period 2026-11")
     for s in summaries:
         number = s.number or "—"
+        what = "credit" if s.kind is InvoiceKind.CREDIT_NOTE else "invoice"
         amount = f"{s.signed_total:>12} {s.currency}"
-        print(f"{number:>6}  {s.state.value:<9} {s.issue_date}  {amount}  {s.contract_title}  {s.id}")
+        print(
+            f"{number:>10}  {what:<7} {s.state.value:<9} {s.issue_date}  {amount}  {s.contract_title}  {s.id}"
+        )
     return 0
 
 

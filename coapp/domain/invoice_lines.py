@@ -49,6 +49,12 @@ _TEXTS = {
 }
 
 
+def line_heading(title: str, language: str = "sv") -> str:
+    """What every time line of an invoice bills, written once above them: "Konsulttjänster: <title>"."""
+    texts = _TEXTS.get(language, _TEXTS["en"])
+    return f"{texts['service']}: {title}"
+
+
 def billed_days(minutes: int, minutes_per_day: int) -> Decimal:
     """Whole and half days, rounded half up, at most one per calendar day."""
     halves = (Decimal(minutes) * 2 / Decimal(minutes_per_day)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
@@ -92,12 +98,17 @@ def build_time_lines(
         else:
             quantity, unit = hours(billed), Unit.HOUR
         first, last = group[0].day, group[-1].day
-        # A day line's date stands in its own column; a week line names its week.
-        when = "" if mode is LineMode.PER_DAY else f", {texts['week']} {IsoWeek.of(first).week}"
+        # The service and contract are the document's line_heading, written once; a line says what
+        # was done: the day's note (or its date when there is none), a week line names its week.
         notes = "; ".join(i.note.strip() for i in group if i.note.strip())
+        if mode is LineMode.PER_DAY:
+            text = notes or first.isoformat()
+        else:
+            week = f"{texts['week']} {IsoWeek.of(first).week}"
+            text = f"{week}: {notes}" if notes else week
         lines.append(
             InvoiceLine(
-                description=f"{texts['service']}: {terms.title}{when}",
+                description=text,
                 quantity=quantity,
                 unit=unit,
                 unit_price=terms.rate,

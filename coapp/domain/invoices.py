@@ -105,8 +105,6 @@ RETURNS: dict[InvoiceState, frozenset[InvoiceState]] = {
 def check_transition(current: InvoiceState, new: InvoiceState, *, returned: bool = False) -> None:
     """Raise unless *current* may become *new*; *returned* allows the platform's refusals (RETURNS)."""
     current, new = InvoiceState(current), InvoiceState(new)
-    if current is new:
-        return  # the same state again (a replayed answer) changes nothing
     if new in TRANSITIONS[current]:
         return
     if returned and new in RETURNS.get(current, frozenset()):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Boolean, Integer, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from coapp.domain.invoice_numbers import DEFAULT_NUMBER_FORMAT
 from coapp.models.base import Base, SyncMixin
 
 
@@ -30,3 +31,15 @@ class BusinessDetails(SyncMixin, Base):
     invoice_language: Mapped[str] = mapped_column(String(2), default="sv")
     email: Mapped[str] = mapped_column(String(200), default="")
     logo_path: Mapped[str] = mapped_column(String(500), default="")
+    # The series' format (coapp.domain.invoice_numbers), e.g. "{year}-{seq:04d}" -> 2026-0001.
+    invoice_number_format: Mapped[str] = mapped_column(
+        String(40), default=DEFAULT_NUMBER_FORMAT, server_default=DEFAULT_NUMBER_FORMAT
+    )
+
+
+def number_format_of(session: Session) -> str:
+    """The series format chosen in the business details ("{year}-{seq:04d}" unless changed)."""
+    chosen = session.scalar(
+        select(BusinessDetails.invoice_number_format).where(BusinessDetails.deleted_at.is_(None)).limit(1)
+    )
+    return chosen or DEFAULT_NUMBER_FORMAT

@@ -8,11 +8,35 @@ same forever whatever later happens to the business details or the contract.
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text, inspect
+from sqlalchemy.orm import Mapped, mapped_column, validates
+from sqlalchemy.types import TypeDecorator
 
+from coapp.domain.invoices import BilledTo, InvoiceKind, InvoiceState, check_transition
 from coapp.models.base import Base, SyncMixin, UtcDateTime
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class StrEnumColumn(TypeDecorator[E], Generic[E]):
+    """A domain StrEnum stored as its value (plain text, so the SQL triggers and CHECKs read it);
+    a value the enum does not know is refused on the way in and on the way out."""
+
+    impl = String(16)
+    cache_ok = True
+
+    def __init__(self, enum: type[E]) -> None:
+        super().__init__()
+        self.enum = enum
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: Any, dialect: Any) -> E | None:
+        return None if value is None else self.enum(value)
 
 
 class Invoice(SyncMixin, Base):
@@ -21,10 +45,15 @@ class Invoice(SyncMixin, Base):
     __table_args__ = (
         CheckConstraint("state IN ('draft', 'confirmed', 'sent', 'paid', 'credited')", name="state"),
         CheckConstraint("kind IN ('invoice', 'credit_note')", name="kind"),
+        CheckConstraint("billed_to IN ('client', 'platform')", name="billed_to"),
     )
 
-    kind: Mapped[str] = mapped_column(String(16), default="invoice")
-    state: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    # Every write of `state` goes through the domain's check_transition (the validator below); the
+    # platform's refusals, which the domain allows only as such, go through `move(..., returned=True)`.
+    kind: Mapped[InvoiceKind] = mapped_column(StrEnumColumn(InvoiceKind), default=InvoiceKind.INVOICE)
+    state: Mapped[InvoiceState] = mapped_column(
+        StrEnumColumn(InvoiceState), default=InvoiceState.DRAFT, index=True
+    )
     contract_id: Mapped[str] = mapped_column(ForeignKey("contracts.id"), index=True)
     # Null on drafts and on confirmations made offline that wait for the platform's number.
     number: Mapped[str | None] = mapped_column(String(32), unique=True, default=None)
@@ -35,9 +64,14 @@ class Invoice(SyncMixin, Base):
     currency: Mapped[str] = mapped_column(String(3))
     language: Mapped[str] = mapped_column(String(2), default="sv")
     line_mode: Mapped[str] = mapped_column(String(8), default="day")
-    self_billing: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Who buys: the client (hourly and daily work, sent and collected by the platform on the seller's
+    # behalf) or the platform (fixed fees). The seller always issues.
+    billed_to: Mapped[BilledTo] = mapped_column(
+        StrEnumColumn(BilledTo), default=BilledTo.CLIENT, server_default=BilledTo.CLIENT.value
+    )
     reverse_charge: Mapped[bool] = mapped_column(Boolean, default=False)
     credited_invoice_id: Mapped[str | None] = mapped_column(ForeignKey("invoices.id"), default=None)
+    # Amounts are positive on credit notes too (UBL); `kind` says credit. Lists sign them.
     net_minor: Mapped[int] = mapped_column(Integer, default=0)
     vat_minor: Mapped[int] = mapped_column(Integer, default=0)
     total_minor: Mapped[int] = mapped_column(Integer, default=0)
@@ -49,6 +83,27 @@ class Invoice(SyncMixin, Base):
     pdf_path: Mapped[str] = mapped_column(String(500), default="")
     confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
     state_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+
+    _returning = False  # set only inside move(..., returned=True)
+
+    @validates("state")
+    def _check_state(self, _key: str, new: InvoiceState | str) -> InvoiceState:
+        new = InvoiceState(new)
+        current = self.__dict__.get("state")
+        if current is None and inspect(self).has_identity:
+            current = self.state  # expired since the last commit: loaded again to be checked
+        if current is not None:
+            check_transition(InvoiceState(current), new, returned=self._returning)
+        return new
+
+    def move(self, new: InvoiceState, when: datetime, *, returned: bool = False) -> None:
+        """Change the state as the domain allows; *returned* for the platform's refusals (RETURNS)."""
+        self._returning = returned
+        try:
+            self.state = new
+        finally:
+            self._returning = False
+        self.state_changed_at = when
 
 
 class InvoiceLineRow(SyncMixin, Base):

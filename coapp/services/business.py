@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, fields, replace
 
 from coapp.domain.errors import ValidationError
 from coapp.domain.identifiers import identifier_problem, validate_identifier
+from coapp.domain.invoice_numbers import DEFAULT_NUMBER_FORMAT, check_number_format
 from coapp.models import BusinessDetails
 from coapp.services.invoice_loading import business_row
 from coapp.store.engine import Store
@@ -36,6 +37,7 @@ class BusinessInfo:
     invoice_language: str = "sv"
     email: str = ""
     logo_path: str = ""
+    invoice_number_format: str = DEFAULT_NUMBER_FORMAT  # e.g. {year}-{seq:04d} -> 2026-0001
 
 
 def field_problems(info: BusinessInfo) -> dict[str, str]:
@@ -49,6 +51,10 @@ def field_problems(info: BusinessInfo) -> dict[str, str]:
         problems["invoice_language"] = "choose Swedish (sv) or English (en)"
     if not 0 <= info.payment_terms_days <= 120:
         problems["payment_terms_days"] = "payment terms are 0 to 120 days"
+    try:
+        check_number_format(info.invoice_number_format)
+    except ValidationError as exc:
+        problems["invoice_number_format"] = str(exc)
     country = info.country if info.country in COUNTRIES else "SE"
     for kind in IDENTIFIER_FIELDS:
         value = getattr(info, kind)

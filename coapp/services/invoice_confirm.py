@@ -12,9 +12,11 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coapp.documents.file_names import archive_name, inside
 from coapp.domain.durations import MINUTES_PER_DAY
 from coapp.domain.errors import ValidationError
 from coapp.domain.invoices import (
+    BilledTo,
     InvoiceDocument,
     InvoiceKind,
     InvoiceState,
@@ -77,7 +79,7 @@ class InvoiceConfirmation:
             details = business_row(s)
             row.issue_date = today
             row.due_date = today + timedelta(days=details.payment_terms_days if details else 30)
-            row.number = self._series.assign(s)
+            row.number = self._series.assign(s, today)
             self._freeze(s, loaded, checked)
             for entry in _entries_behind(s, row):
                 entry.invoice_id = row.id
@@ -89,16 +91,17 @@ class InvoiceConfirmation:
         today = today or date.today()
         with self._store.write() as s:
             original = load(s, invoice_id)
-            if original.row.kind != InvoiceKind.INVOICE.value:
+            if original.row.kind is not InvoiceKind.INVOICE:
                 raise ValidationError("a credit note cannot itself be credited")
             if original.row.number is None:
                 raise ValidationError(
                     "this invoice gets its number from the platform at the next sync; credit it after that"
                 )
-            check_transition(InvoiceState(original.row.state), InvoiceState.CREDITED)
+            check_transition(original.row.state, InvoiceState.CREDITED)
             source = original.row
+            # UBL's convention: the note's lines are the invoice's own, positive; its kind credits.
             note = Invoice(
-                kind=InvoiceKind.CREDIT_NOTE.value,
+                kind=InvoiceKind.CREDIT_NOTE,
                 contract_id=source.contract_id,
                 issue_date=today,
                 due_date=today,
@@ -107,7 +110,7 @@ class InvoiceConfirmation:
                 currency=source.currency,
                 language=source.language,
                 line_mode=source.line_mode,
-                self_billing=source.self_billing,
+                billed_to=source.billed_to,
                 reverse_charge=source.reverse_charge,
                 credited_invoice_id=source.id,
                 commission_bp=source.commission_bp,
@@ -118,11 +121,10 @@ class InvoiceConfirmation:
             s.flush()
             for line in original.lines:
                 s.add(_copy_line(line, note.id))
-            note.number = self._series.assign(s)
+            note.number = self._series.assign(s, today)
             for entry in s.scalars(select(TimeEntry).where(TimeEntry.invoice_id == source.id)):
                 entry.invoice_id = None
-            source.state = InvoiceState.CREDITED.value
-            source.state_changed_at = datetime.now(UTC)
+            source.move(InvoiceState.CREDITED, datetime.now(UTC))
             s.flush()
             return self._settle(s, load(s, note.id), InvoiceState.CONFIRMED)
 
@@ -131,9 +133,7 @@ class InvoiceConfirmation:
             raise ValidationError("credit an invoice with a credit note, not by changing its state")
         with self._store.write() as s:
             loaded = load(s, invoice_id)
-            check_transition(InvoiceState(loaded.row.state), state)
-            loaded.row.state = state.value
-            loaded.row.state_changed_at = datetime.now(UTC)
+            loaded.row.move(state, datetime.now(UTC))
             return document(s, loaded)
 
     # --- helpers -------------------------------------------------------------------------
@@ -156,9 +156,9 @@ class InvoiceConfirmation:
 
     def _settle(self, s: Session, loaded: Loaded, state: InvoiceState) -> InvoiceDocument:
         row = loaded.row
-        row.state = state.value
         now = datetime.now(UTC)
-        row.confirmed_at = row.state_changed_at = now
+        row.move(state, now)
+        row.confirmed_at = now
         doc = document(s, loaded)
         store_totals(row, doc)
         if doc.number:
@@ -169,8 +169,10 @@ class InvoiceConfirmation:
         return doc
 
     def _archive_pdf(self, row: Invoice, doc: InvoiceDocument) -> None:
-        prefix = "credit-" if doc.kind is InvoiceKind.CREDIT_NOTE else ""
-        path = self._archive / f"{prefix}{doc.number or doc.id}.pdf"
+        # The app makes the name; the number may come from the platform and is never a path.
+        name = archive_name(doc.number or doc.id, doc.buyer.name, doc.kind, language=doc.language)
+        self._archive.mkdir(parents=True, exist_ok=True)
+        path = inside(self._archive, name)
         logo = str(row.frozen.get("logo") or "") if row.frozen else ""
         self._write_pdf(doc, path, Path(logo) if logo else None)
         row.pdf_path = str(path)
@@ -209,7 +211,7 @@ def _copy_line(line: InvoiceLineRow, invoice_id: str) -> InvoiceLineRow:
 
 
 def _entries_behind(s: Session, row: Invoice) -> list[TimeEntry]:
-    if not row.self_billing:
+    if row.billed_to is not BilledTo.CLIENT:
         return []
     return list(
         s.scalars(
@@ -234,11 +236,11 @@ def _check(s: Session, loaded: Loaded) -> tuple[list[str], InvoiceDocument]:
     row, contract = loaded.row, loaded.contract
     problems: list[str] = []
     doc = document(s, loaded)
-    if row.state != InvoiceState.DRAFT.value:
-        return [f"the invoice is already {row.state}"], doc
+    if row.state is not InvoiceState.DRAFT:
+        return [f"the invoice is already {row.state.value}"], doc
     details = business_row(s)
     problems += business_problems(details)
-    if row.self_billing:
+    if row.billed_to is BilledTo.CLIENT:
         if not contract.client_name.strip() or not contract.client_address.strip():
             problems.append(f"the client's name and address are missing on the contract {contract.title}")
         if row.reverse_charge and not contract.client_vat_number:
@@ -247,7 +249,7 @@ def _check(s: Session, loaded: Loaded) -> tuple[list[str], InvoiceDocument]:
         if [(li.first_day, li.raw_minutes, li.notes) for li in current] != [
             (li.first_day, li.raw_minutes, li.notes) for li in doc.lines
         ]:
-            problems.append("the timesheet changed since this draft was made: refresh the draft")
+            problems.append(_why_stale(s, row))
         for line in doc.lines:
             first, last = line.first_day, line.last_day
             ends_after = contract.end_date is not None and last is not None and last > contract.end_date
@@ -269,6 +271,30 @@ def _check(s: Session, loaded: Loaded) -> tuple[list[str], InvoiceDocument]:
         if not is_valid_rate(seller_country, group.rate):
             problems.append(f"{seller_country} has no VAT rate of {group.rate} %")
     return problems, doc
+
+
+def _why_stale(s: Session, row: Invoice) -> str:
+    """The real reason a draft no longer matches the grid: days invoiced meanwhile (named by the
+    invoice that took them), or time changed."""
+    taken = s.execute(
+        select(Invoice.number, Invoice.state, func.min(TimeEntry.work_date), func.max(TimeEntry.work_date))
+        .join(Invoice, Invoice.id == TimeEntry.invoice_id)
+        .where(
+            TimeEntry.contract_id == row.contract_id,
+            TimeEntry.work_date.between(row.period_start, row.period_end),
+            TimeEntry.deleted_at.is_(None),
+            TimeEntry.invoice_id != row.id,
+        )
+        .group_by(Invoice.id)
+        .order_by(func.min(TimeEntry.work_date))
+    ).all()
+    if taken:
+        parts = [
+            f"{first.isoformat()} – {last.isoformat()} in {number or 'an invoice waiting for its number'}"
+            for number, _state, first, last in taken
+        ]
+        return "these days were invoiced meanwhile: " + "; ".join(parts) + ": refresh the draft"
+    return "the time reported in this period changed since this draft was made: refresh the draft"
 
 
 def _days_over_24_hours(s: Session, row: Invoice) -> list[str]:

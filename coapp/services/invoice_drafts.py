@@ -6,6 +6,7 @@ A draft never takes a number. Time that is already on a confirmed invoice is nev
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 from coapp.domain.contracts import FeeModel, RoundingRule
 from coapp.domain.errors import NotFoundError, ValidationError
 from coapp.domain.invoice_lines import LineMode, Terms, TimeItem, build_time_lines
-from coapp.domain.invoices import InvoiceDocument, InvoiceLine, InvoiceState, VatCategory
+from coapp.domain.invoices import BilledTo, InvoiceDocument, InvoiceLine, InvoiceState, VatCategory
 from coapp.domain.money import from_minor
 from coapp.domain.vat import standard_rate, vat_treatment
 from coapp.models import Contract, Invoice, InvoiceLineRow, TimeEntry
@@ -40,9 +41,11 @@ def uninvoiced_items(s: Session, contract_id: str, first: date, last: date) -> l
     return [TimeItem(day, minutes, note) for day, minutes, note in rows]
 
 
-def vat_for(seller_country: str, contract: Contract, self_billing: bool) -> tuple[bool, Decimal, VatCategory]:
+def vat_for(
+    seller_country: str, contract: Contract, billed_to: BilledTo
+) -> tuple[bool, Decimal, VatCategory]:
     """(reverse charge?, rate, category) for this seller and buyer."""
-    buyer = client_party(contract) if self_billing else PLATFORM
+    buyer = client_party(contract) if billed_to is BilledTo.CLIENT else PLATFORM
     treatment = vat_treatment(seller_country, buyer.country, bool(buyer.vat_number))
     if treatment == "reverse_charge":
         return True, Decimal(0), VatCategory.REVERSE_CHARGE
@@ -54,7 +57,7 @@ def vat_for(seller_country: str, contract: Contract, self_billing: bool) -> tupl
 def time_lines(s: Session, row: Invoice, contract: Contract) -> list[InvoiceLine]:
     details = business_row(s)
     seller_country = details.country if details is not None else "SE"
-    _, rate, category = vat_for(seller_country, contract, row.self_billing)
+    _, rate, category = vat_for(seller_country, contract, row.billed_to)
     terms = Terms(
         title=contract.title,
         fee_model=FeeModel(contract.fee_model),
@@ -76,9 +79,68 @@ def replace_lines(s: Session, row: Invoice, lines: Sequence[InvoiceLine]) -> Non
     s.flush()
 
 
+@dataclass(frozen=True)
+class DraftOverlap:
+    """Another draft on the same contract that already bills some of the same days."""
+
+    invoice_id: str
+    period_start: date
+    period_end: date
+    days: tuple[date, ...]  # the days both would bill
+
+    def describe(self) -> str:
+        days = ", ".join(d.isoformat() for d in self.days[:5]) + (" …" if len(self.days) > 5 else "")
+        return (
+            f"the draft for {self.period_start.isoformat()} – {self.period_end.isoformat()} "
+            f"already bills {len(self.days)} of these days ({days})"
+        )
+
+
+class DuplicateDraft(ValidationError):
+    """A new draft would bill days another draft already bills; ``overlaps`` names them."""
+
+    def __init__(self, overlaps: list[DraftOverlap]) -> None:
+        super().__init__(
+            "; ".join(o.describe() for o in overlaps) + ": discard or confirm it, or draft anyway"
+        )
+        self.overlaps = overlaps
+
+
+def _time_drafts(s: Session, contract_id: str, first: date, last: date) -> list[Invoice]:
+    return list(
+        s.scalars(
+            select(Invoice).where(
+                Invoice.contract_id == contract_id,
+                Invoice.state == InvoiceState.DRAFT.value,
+                Invoice.deleted_at.is_(None),
+                Invoice.billed_to == BilledTo.CLIENT.value,
+                Invoice.period_start <= last,
+                Invoice.period_end >= first,
+            )
+        )
+    )
+
+
+def overlapping_in(s: Session, contract_id: str, first: date, last: date) -> list[DraftOverlap]:
+    days = {item.day for item in uninvoiced_items(s, contract_id, first, last)}
+    found = []
+    for draft in _time_drafts(s, contract_id, first, last):
+        both = sorted(d for d in days if draft.period_start <= d <= draft.period_end)
+        if both:
+            found.append(DraftOverlap(draft.id, draft.period_start, draft.period_end, tuple(both)))
+    return found
+
+
 class InvoiceDrafts:
     def __init__(self, store: Store) -> None:
         self._store = store
+
+    def overlapping(self, contract_id: str, first: date, last: date) -> list[DraftOverlap]:
+        """Drafts on *contract_id* that already bill reported days between *first* and *last*: a
+        second draft over them would bill the same time twice if both were confirmed. Ask before
+        creating one (create refuses unless forced)."""
+        with self._store.read() as s:
+            return overlapping_in(s, contract_id, first, last)
 
     def create(
         self,
@@ -87,7 +149,11 @@ class InvoiceDrafts:
         last: date,
         mode: LineMode = LineMode.PER_DAY,
         today: date | None = None,
+        *,
+        force: bool = False,
     ) -> InvoiceDocument:
+        """A new draft; raises DuplicateDraft when another draft already bills some of these days,
+        unless *force* (the person saw the warning and wants it anyway)."""
         if last < first:
             raise ValidationError("the period ends before it starts")
         today = today or date.today()
@@ -96,9 +162,15 @@ class InvoiceDrafts:
             if contract is None or contract.deleted_at is not None:
                 raise NotFoundError(f"no contract with id {contract_id}")
             details = business_row(s)
-            self_billing = contract.fee_model != FeeModel.FIXED.value
+            billed_to = BilledTo.PLATFORM if contract.fee_model == FeeModel.FIXED.value else BilledTo.CLIENT
+            if (
+                billed_to is BilledTo.CLIENT
+                and not force
+                and (overlaps := overlapping_in(s, contract_id, first, last))
+            ):
+                raise DuplicateDraft(overlaps)
             seller_country = details.country if details is not None else "SE"
-            reverse_charge, _, _ = vat_for(seller_country, contract, self_billing)
+            reverse_charge, _, _ = vat_for(seller_country, contract, billed_to)
             terms_days = details.payment_terms_days if details is not None else 30
             row = Invoice(
                 contract_id=contract.id,
@@ -109,13 +181,13 @@ class InvoiceDrafts:
                 currency=contract.currency,
                 language=details.invoice_language if details is not None else "sv",
                 line_mode=mode.value,
-                self_billing=self_billing,
+                billed_to=billed_to,
                 reverse_charge=reverse_charge,
                 commission_bp=contract.commission_bp,
             )
             s.add(row)
             s.flush()
-            if self_billing:
+            if billed_to is BilledTo.CLIENT:
                 lines = time_lines(s, row, contract)
                 if not lines:
                     raise ValidationError(
@@ -147,7 +219,7 @@ class InvoiceDrafts:
         """Rebuild a time-based draft's lines from the grid (manual edits to lines are replaced)."""
         with self._store.write() as s:
             loaded = self._draft(s, invoice_id)
-            if not loaded.row.self_billing:
+            if loaded.row.billed_to is not BilledTo.CLIENT:
                 return self._finish(s, loaded)
             replace_lines(s, loaded.row, time_lines(s, loaded.row, loaded.contract))
             return self._finish(s, load(s, invoice_id))

@@ -16,10 +16,11 @@ from coapp.domain.identifiers import (
     format_plusgiro,
     format_vat_number,
 )
-from coapp.domain.invoices import InvoiceDocument, Party, Payment
+from coapp.domain.invoice_lines import line_heading
+from coapp.domain.invoices import BilledTo, InvoiceDocument, Party, Payment
 from coapp.models import BusinessDetails, Contract, Invoice, InvoiceLineRow
 from coapp.services.invoice_records import document_from_rows, party_from_json, payment_from_json
-from coapp.services.platform import PLATFORM
+from coapp.services.platform import PLATFORM, PLATFORM_CLIENT_FUNDS
 
 
 @dataclass
@@ -108,9 +109,12 @@ def document(s: Session, loaded: Loaded) -> InvoiceDocument:
         title = str(row.frozen.get("contract_title", loaded.contract.title))
     else:
         details = business_row(s)
-        seller, payment = seller_party(details), payment_of(details)
-        buyer = client_party(loaded.contract) if row.self_billing else PLATFORM
-        payee = PLATFORM if row.self_billing else None
+        seller = seller_party(details)
+        if row.billed_to is BilledTo.CLIENT:
+            # The client pays the platform's client-funds account; the platform pays out.
+            buyer, payee, payment = client_party(loaded.contract), PLATFORM, PLATFORM_CLIENT_FUNDS
+        else:
+            buyer, payee, payment = PLATFORM, None, payment_of(details)
         title = loaded.contract.title
     credited = None
     if row.credited_invoice_id:
@@ -125,4 +129,16 @@ def document(s: Session, loaded: Loaded) -> InvoiceDocument:
         payee=payee,
         payment=payment,
         credited_number=credited,
+        line_heading=_heading(row, loaded.lines, title),
     )
+
+
+def _heading(row: Invoice, lines: list[InvoiceLineRow], title: str) -> str:
+    """The service and contract above the time lines; none on a fixed-fee invoice (its milestones
+    say what they are), nor on lines made before the heading existed (they each repeat it)."""
+    if row.billed_to is not BilledTo.CLIENT:
+        return ""
+    heading = line_heading(title, row.language)
+    if any(line.description.startswith(heading) for line in lines):
+        return ""
+    return heading

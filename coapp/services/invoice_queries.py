@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from coapp.domain.contracts import RoundingRule
 from coapp.domain.invoice_lines import TimeItem
-from coapp.domain.invoices import InvoiceDocument, InvoiceKind, InvoiceState
+from coapp.domain.invoices import InvoiceDocument, InvoiceKind, InvoiceState, signed_total
 from coapp.domain.money import from_minor
 from coapp.models import Contract, Invoice, TimeEntry
 from coapp.services.invoice_drafts import uninvoiced_items
@@ -38,8 +38,8 @@ class InvoiceSummary:
 
     @property
     def signed_total(self) -> Decimal:
-        """Credit notes count against the invoices they correct."""
-        return -self.total if self.kind is InvoiceKind.CREDIT_NOTE else self.total
+        """Credit notes count against the invoices they correct (stored positive, as UBL has them)."""
+        return signed_total(self.kind, self.total)
 
 
 class InvoiceQueries:

@@ -108,7 +108,7 @@ def document_from_rows(
         language=row.language,
         seller=seller,
         buyer=buyer,
-        billed_to=BilledTo.CLIENT if row.self_billing else BilledTo.PLATFORM,
+        billed_to=BilledTo(row.billed_to),
         reverse_charge=row.reverse_charge,
         contract_title=contract_title,
         lines=doc_lines,

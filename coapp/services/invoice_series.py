@@ -8,18 +8,22 @@ assign the number; nothing else changes.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Protocol
 
 from sqlalchemy.orm import Session
 
+from coapp.domain.invoice_numbers import format_number
 from coapp.models import NumberSeries, SyncState
+from coapp.models.business import number_format_of
 
 SERIES = "invoices"  # invoices and credit notes share one unbroken series per issuer
 
 
 class SeriesAuthority(Protocol):
-    def assign(self, session: Session) -> str | None:
-        """The next number, taken in *session*'s transaction; None when it comes later."""
+    def assign(self, session: Session, issued: date) -> str | None:
+        """The next number for an invoice issued on *issued*, taken in *session*'s transaction, in
+        the business's series format; None when it comes later."""
         ...
 
 
@@ -28,7 +32,7 @@ class LocalSeries:
         self._series = series
         self._first = first
 
-    def assign(self, session: Session) -> str | None:
+    def assign(self, session: Session, issued: date) -> str | None:
         row = session.get(NumberSeries, self._series)
         if row is None:
             row = NumberSeries(series=self._series, next_value=self._first)
@@ -36,7 +40,7 @@ class LocalSeries:
         number = row.next_value
         row.next_value = number + 1
         session.flush()
-        return str(number)
+        return format_number(number_format_of(session), year=issued.year, seq=number)
 
 
 class AccountSeries:
@@ -47,7 +51,7 @@ class AccountSeries:
     def __init__(self, local: SeriesAuthority | None = None) -> None:
         self._local = local or LocalSeries()
 
-    def assign(self, session: Session) -> str | None:
+    def assign(self, session: Session, issued: date) -> str | None:
         if session.get(SyncState, 1) is not None:
             return None
-        return self._local.assign(session)
+        return self._local.assign(session, issued)

@@ -4,7 +4,8 @@ A confirmation made here while signed in has no number ("number on sync"). The r
 command for it once the time it bills is on the server: the body (the draft as decided), an
 idempotency key and the If-Match version (the newest server version of the contract and the entries
 it was decided on) are fixed when queued, so a retry after a crash sends exactly the same request.
-The answer's number and figures are stored; a refusal turns the invoice back into a draft with the
+The answer's number and figures are stored (coapp.sync.invoice_mapping is the one mapping between
+rows and the wire); a refusal returns the unnumbered invoice to draft (the domain's RETURNS) with the
 reason kept, so nothing is lost and the user can refresh the draft and confirm again.
 
 Invoices numbered locally before the first sign-in are adopted by the same command with their number
@@ -23,16 +24,17 @@ from pydantic import ValidationError as PydanticError
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from coapp.domain.invoices import Payment
+from coapp.domain.errors import ValidationError
+from coapp.domain.invoices import InvoiceKind, InvoiceState, Payment
 from coapp.domain.payment_refs import reference_for
 from coapp.models import Contract, Invoice, InvoiceLineRow, OutboxRecord, SyncCommand, TimeEntry
+from coapp.models.business import number_format_of
 from coapp.store.engine import Store
 from coapp.sync.api import PlatformApi
 from coapp.sync.errors import ApiError, BadServerAnswer
+from coapp.sync.invoice_mapping import confirm_request, line_row, record_state, record_values
 from coapp.sync.wire import (
-    ConfirmInvoiceRequest,
     CreditInvoiceRequest,
-    InvoiceLineData,
     InvoiceRecord,
 )
 
@@ -40,7 +42,6 @@ log = logging.getLogger(__name__)
 
 CONFIRM = "confirm_invoice"
 CREDIT = "credit_invoice"
-_LINE_KEYS = tuple(InvoiceLineData.model_fields)
 
 
 def run_commands(store: Store, api: PlatformApi) -> int:
@@ -93,13 +94,13 @@ def _queue(s: Session) -> None:
     waiting = set(s.scalars(select(SyncCommand.target_id)))
     pending = s.scalars(
         select(Invoice)
-        .where(Invoice.state != "draft", Invoice.server_version.is_(None))
+        .where(Invoice.state != InvoiceState.DRAFT, Invoice.server_version.is_(None))
         .order_by(Invoice.confirmed_at, Invoice.number)
     ).all()
     for invoice in pending:
         if invoice.id in waiting:
             continue
-        if invoice.kind == "credit_note":
+        if invoice.kind is InvoiceKind.CREDIT_NOTE:
             _queue_credit(s, invoice)
         else:
             _queue_confirm(s, invoice)
@@ -125,29 +126,7 @@ def _queue_confirm(s: Session, invoice: Invoice) -> None:
         .where(InvoiceLineRow.invoice_id == invoice.id, InvoiceLineRow.deleted_at.is_(None))
         .order_by(InvoiceLineRow.position)
     ).all()
-    body = ConfirmInvoiceRequest(
-        contract_id=uuid.UUID(invoice.contract_id),
-        issue_date=invoice.issue_date,
-        due_date=invoice.due_date,
-        period_start=invoice.period_start,
-        period_end=invoice.period_end,
-        currency=invoice.currency,
-        language=invoice.language,
-        line_mode=invoice.line_mode,  # type: ignore[arg-type]
-        self_billing=invoice.self_billing,
-        reverse_charge=invoice.reverse_charge,
-        buyer_reference=invoice.buyer_reference,
-        notes=invoice.notes,
-        commission_bp=invoice.commission_bp,
-        entry_ids=[uuid.UUID(i) for i in sorted(ids)],
-        lines=[InvoiceLineData(**{k: getattr(line, k) for k in _LINE_KEYS}) for line in lines],
-        net_minor=invoice.net_minor,
-        vat_minor=invoice.vat_minor,
-        total_minor=invoice.total_minor,
-        commission_minor=invoice.commission_minor,
-        frozen=dict(invoice.frozen or {}),
-        number=invoice.number,
-    )
+    body = confirm_request(invoice, lines, ids, number_format_of(s))
     s.add(
         SyncCommand(
             kind=CONFIRM,
@@ -162,7 +141,9 @@ def _queue_credit(s: Session, note: Invoice) -> None:
     original = s.get(Invoice, note.credited_invoice_id) if note.credited_invoice_id else None
     if original is None or original.server_version is None:
         return  # the original is not on the platform yet
-    body = CreditInvoiceRequest(credit_note_id=uuid.UUID(note.id), issue_date=note.issue_date)
+    body = CreditInvoiceRequest(
+        credit_note_id=uuid.UUID(note.id), issue_date=note.issue_date, number_format=number_format_of(s)
+    )
     s.add(
         SyncCommand(
             kind=CREDIT,
@@ -193,19 +174,32 @@ def apply_invoice(s: Session, record: InvoiceRecord) -> None:
         if row is None:
             row = _insert(s, record)
         elif row.number is None:
+            # The platform's copy is final: every field it holds, the number and what comes with it.
+            for name, value in record_values(record).items():
+                setattr(row, name, value)
             row.number = record.number
-            row.net_minor, row.vat_minor = record.net_minor, record.vat_minor
-            row.total_minor, row.commission_minor = record.total_minor, record.commission_minor
-            row.frozen = _with_reference(row.frozen or {}, record.number)
+            row.frozen = _with_reference(dict(record.frozen), record.number)
             row.confirmed_at = record.confirmed_at
         elif row.number != record.number:
             log.error("invoice %s: number %s here, %s on the platform", row.id, row.number, record.number)
-        row.state = record.state
+        _follow(row, record_state(record), record.confirmed_at)
         row.server_version = record.version
         row.dirty = False
         s.flush()
     finally:
         s.info["applying_remote"] = False
+
+
+def _follow(row: Invoice, state: InvoiceState, when: datetime) -> None:
+    """Take the platform's state through the domain's lifecycle. The platform only moves forward
+    (or returns an unnumbered confirmation, RETURNS); a record that would move a local invoice
+    backwards is an error to look into, not a reason to break the bookkeeping rule."""
+    if row.state is state:
+        return
+    try:
+        row.move(state, when, returned=True)
+    except ValidationError:
+        log.error("invoice %s: the platform says %s, the invoice here is %s", row.id, state, row.state)
 
 
 def _with_reference(frozen: dict[str, Any], number: str) -> dict[str, Any]:
@@ -224,38 +218,15 @@ def _with_reference(frozen: dict[str, Any], number: str) -> dict[str, Any]:
 
 def _insert(s: Session, record: InvoiceRecord) -> Invoice:
     # Lines can only be added to a draft (coapp.models.invoice_guards): insert as one, then confirm.
-    row = Invoice(
-        id=str(record.id),
-        kind=record.kind,
-        state="draft",
-        contract_id=str(record.contract_id),
-        issue_date=record.issue_date,
-        due_date=record.due_date,
-        period_start=record.period_start,
-        period_end=record.period_end,
-        currency=record.currency,
-        language=record.language,
-        line_mode=record.line_mode,
-        self_billing=record.self_billing,
-        reverse_charge=record.reverse_charge,
-        credited_invoice_id=str(record.credited_invoice_id) if record.credited_invoice_id else None,
-        net_minor=record.net_minor,
-        vat_minor=record.vat_minor,
-        total_minor=record.total_minor,
-        commission_bp=record.commission_bp,
-        commission_minor=record.commission_minor,
-        frozen=dict(record.frozen),
-        buyer_reference=record.buyer_reference,
-        notes=record.notes,
-        pdf_path="",
-    )
+    row = Invoice(id=str(record.id), state=InvoiceState.DRAFT, pdf_path="", **record_values(record))
     s.add(row)
     s.flush()
     for line in record.lines:
-        s.add(InvoiceLineRow(invoice_id=row.id, **line.model_dump()))
+        s.add(line_row(line, row.id))
     s.flush()
     row.number = record.number
-    row.confirmed_at = row.state_changed_at = record.confirmed_at
+    row.move(InvoiceState.CONFIRMED, record.confirmed_at)
+    row.confirmed_at = record.confirmed_at
     return row
 
 
@@ -269,7 +240,7 @@ def _refuse(store: Store, command_id: str, code: str, message: str) -> None:
         invoice = s.get(Invoice, command.target_id)
         if invoice is None:
             return
-        if invoice.kind == "invoice":
+        if invoice.kind is InvoiceKind.INVOICE:
             release(s, invoice)
         else:
             withdraw_credit(s, invoice, already_credited=code == "already_credited")
@@ -282,10 +253,10 @@ def withdraw_credit(s: Session, note: Invoice, *, already_credited: bool) -> Non
     if note.number is not None:
         return
     original = s.get(Invoice, note.credited_invoice_id) if note.credited_invoice_id else None
-    if original is not None and original.state == "credited" and not already_credited:
-        original.state = "confirmed"
     now = datetime.now(UTC)
-    note.state = "draft"
+    if original is not None and original.state is InvoiceState.CREDITED and not already_credited:
+        original.move(InvoiceState.CONFIRMED, now, returned=True)
+    note.move(InvoiceState.DRAFT, now, returned=True)
     s.flush()
     note.deleted_at = now
     for line in s.scalars(select(InvoiceLineRow).where(InvoiceLineRow.invoice_id == note.id)):
@@ -336,11 +307,12 @@ def release(s: Session, invoice: Invoice) -> None:
     """A confirmation the platform did not accept goes back to draft and frees its time."""
     if invoice.number is not None:
         return  # numbered (before sign-in): stays as it is; the refusal says what to do
+    now = datetime.now(UTC)
     s.execute(update(TimeEntry).where(TimeEntry.invoice_id == invoice.id).values(invoice_id=None))
-    if invoice.kind == "credit_note":
+    if invoice.kind is InvoiceKind.CREDIT_NOTE:
         original = s.get(Invoice, invoice.credited_invoice_id) if invoice.credited_invoice_id else None
-        if original is not None and original.state == "credited":
-            original.state = "confirmed"
-    invoice.state = "draft"
+        if original is not None and original.state is InvoiceState.CREDITED:
+            original.move(InvoiceState.CONFIRMED, now, returned=True)
+    # Returned, not reopened: it never had a number, so it was never issued (RETURNS in the domain).
+    invoice.move(InvoiceState.DRAFT, now, returned=True)
     invoice.confirmed_at = None
-    invoice.state_changed_at = datetime.now(UTC)

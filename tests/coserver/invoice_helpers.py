@@ -65,7 +65,7 @@ def body_for_lines(
         "currency": currency,
         "language": "sv",
         "line_mode": "day",
-        "self_billing": True,
+        "billed_to": "client",
         "reverse_charge": False,
         "buyer_reference": "",
         "notes": "",

@@ -71,7 +71,12 @@ def test_confirm_numbers_locks_the_entries_and_the_feed_shows_them(server: LiveS
     response = confirm(anna, invoice_id, body, decided)
     assert response.status_code == 200, response.text
     record = InvoiceRecord.model_validate(response.json())
-    assert (record.id, record.number, record.kind, record.state) == (invoice_id, "1", "invoice", "confirmed")
+    assert (record.id, record.number, record.kind, record.state) == (
+        invoice_id,
+        "2026-0001",
+        "invoice",
+        "confirmed",
+    )
     assert (record.net_minor, record.total_minor) == (body["net_minor"], body["total_minor"])
     # 480 + 427 → 435 + 7 → 15 minutes at 950 kr/h: 7600 + 6887.50 + 237.50 kr, VAT 25 %.
     assert record.net_minor == 1_472_500
@@ -111,7 +116,7 @@ def test_if_match_and_idempotency_key_are_required(server: LiveServer) -> None:
     assert _invoices(server) == []
     # The 428 used no key: the same key with If-Match now runs.
     ok = confirm(anna, invoice_id, body, newest(anna), key="k1")
-    assert (ok.status_code, ok.json()["number"]) == (200, "1")
+    assert (ok.status_code, ok.json()["number"]) == (200, "2026-0001")
     assert confirm(anna, invoice_id, body, None).status_code == 428  # even when it exists
 
 
@@ -144,7 +149,7 @@ def test_a_change_after_the_decision_is_412_and_nothing_changes(server: LiveServ
     assert confirm(anna, uuid.uuid4(), body, decided).status_code == 412
     # Decided again on what the server holds now: number 1, the first of the series.
     fresh = confirm(anna, uuid.uuid4(), body, newest(anna))
-    assert (fresh.status_code, fresh.json()["number"]) == (200, "1")
+    assert (fresh.status_code, fresh.json()["number"]) == (200, "2026-0001")
 
 
 def test_wrong_figures_are_422_naming_the_figure(server: LiveServer) -> None:
@@ -174,7 +179,7 @@ def test_wrong_figures_are_422_naming_the_figure(server: LiveServer) -> None:
     assert refused({**good, "period_end": "2026-02-01"}) == (422, "invalid_period", "period_end")
     assert _invoices(server) == []
     ok = confirm(anna, uuid.uuid4(), good, decided)
-    assert (ok.status_code, ok.json()["number"]) == (200, "1")  # the refusals used no number
+    assert (ok.status_code, ok.json()["number"]) == (200, "2026-0001")  # the refusals used no number
 
 
 def test_entries_must_be_live_unlocked_on_the_contract_and_in_the_period(server: LiveServer) -> None:
@@ -226,27 +231,29 @@ def test_retries_replay_and_a_second_confirmation_is_409_with_the_record(server:
     assert conflict.invoice.model_dump(mode="json") == first.json()
     # The same entries on another invoice id: they are locked now, so the decision is stale.
     assert confirm(anna, uuid.uuid4(), body, decided).status_code == 412
-    assert _invoices(server) == [("1", "invoice", "confirmed")]
+    assert _invoices(server) == [("2026-0001", "invoice", "confirmed")]
 
 
 def test_a_locally_numbered_invoice_is_adopted_only_as_the_next_number(server: LiveServer) -> None:
     anna = freelancer(server)
-    first = confirm(anna, uuid.uuid4(), milestone(anna.contract_id, number="1"), newest(anna))
-    assert (first.status_code, first.json()["number"]) == (200, "1")
-    taken = confirm(anna, uuid.uuid4(), milestone(anna.contract_id, number="1"), newest(anna))
+    first = confirm(anna, uuid.uuid4(), milestone(anna.contract_id, number="2026-0001"), newest(anna))
+    assert (first.status_code, first.json()["number"]) == (200, "2026-0001")
+    taken = confirm(anna, uuid.uuid4(), milestone(anna.contract_id, number="2026-0001"), newest(anna))
     assert taken.status_code == 409
     conflict = InvoiceConflictBody.model_validate(taken.json())
-    assert (conflict.error, conflict.number, conflict.invoice) == ("number_taken", "2", None)
+    assert (conflict.error, conflict.number, conflict.invoice) == ("number_taken", "2026-0002", None)
     assert (
         confirm(anna, uuid.uuid4(), milestone(anna.contract_id, number="0002"), newest(anna)).status_code
         == 409
     )
     # Without a number, the server's next one: still 2, nothing was consumed by the refusals.
     plain = confirm(anna, uuid.uuid4(), milestone(anna.contract_id), newest(anna))
-    assert plain.json()["number"] == "2"
+    assert plain.json()["number"] == "2026-0002"
     assert (
-        confirm(anna, uuid.uuid4(), milestone(anna.contract_id, number="3"), newest(anna)).json()["number"]
-        == "3"
+        confirm(anna, uuid.uuid4(), milestone(anna.contract_id, number="2026-0003"), newest(anna)).json()[
+            "number"
+        ]
+        == "2026-0003"
     )
 
 
@@ -265,12 +272,14 @@ def test_credit_note_negates_unlocks_and_takes_the_next_number(server: LiveServe
     assert (note.id, note.kind, note.number, note.credited_invoice_id) == (
         note_id,
         "credit_note",
-        "2",
+        "2026-0002",
         invoice_id,
     )
+    # UBL's convention: the note carries the invoice's own positive lines and figures; kind credits.
     for figure in ("net_minor", "vat_minor", "total_minor", "commission_minor"):
-        assert getattr(note, figure) == -original[figure]
-    assert [line.amount_minor for line in note.lines] == [-line["amount_minor"] for line in original["lines"]]
+        assert getattr(note, figure) == original[figure] > 0
+    assert [line.model_dump(mode="json") for line in note.lines] == original["lines"]
+    assert note.billed_to == original["billed_to"] == "client"
     credited = anna.get(f"/v1/invoices/{invoice_id}").json()
     assert credited["state"] == "credited"
     assert credited["version"] > original["version"]
@@ -298,11 +307,11 @@ def test_credit_note_negates_unlocks_and_takes_the_next_number(server: LiveServe
     assert edit["status"] == "applied"
     entries[2] = (entries[2][0], entries[2][1], 30)
     again_invoiced = confirm(anna, uuid.uuid4(), time_draft(anna.contract_id, entries), newest(anna))
-    assert again_invoiced.json()["number"] == "3"
+    assert again_invoiced.json()["number"] == "2026-0003"
     assert _invoices(server) == [
-        ("1", "invoice", "credited"),
-        ("2", "credit_note", "confirmed"),
-        ("3", "invoice", "confirmed"),
+        ("2026-0001", "invoice", "credited"),
+        ("2026-0002", "credit_note", "confirmed"),
+        ("2026-0003", "invoice", "confirmed"),
     ]
 
 
@@ -337,11 +346,12 @@ def test_another_account_gets_404_and_changes_nothing(server: LiveServer) -> Non
             (r.id, r.version, r.invoice_id) for r in session.execute(select(TimeEntryRow)).scalars()
         )
     assert after == before
-    assert _invoices(server) == [("1", "invoice", "confirmed")]
+    assert _invoices(server) == [("2026-0001", "invoice", "confirmed")]
     assert all(c["entity"] != "invoice" for c in bertil.pull_all()[0])
     # Bertil's own series starts at 1: numbers are per account.
     assert (
-        confirm(bertil, uuid.uuid4(), milestone(bertil.contract_id), newest(bertil)).json()["number"] == "1"
+        confirm(bertil, uuid.uuid4(), milestone(bertil.contract_id), newest(bertil)).json()["number"]
+        == "2026-0001"
     )
 
 
@@ -380,7 +390,7 @@ def test_numbers_stay_gapless_over_200_confirmations_and_credits_with_lost_answe
             assert conflict["invoice"]["number"] == record["number"]
         if record["kind"] == "invoice":
             confirmed.append(record)
-    values = sorted(int(n) for n in numbers.values())
+    values = sorted(int(n.split("-")[1]) for n in numbers.values())
     assert values == list(range(1, 201))
     with database(server) as session:
         stored = (
@@ -417,7 +427,7 @@ def test_two_processes_confirming_at_once_get_distinct_consecutive_numbers(
         for thread in threads:
             thread.join(30)
     assert [a.status_code for a in answers] == [200] * (2 * rounds)
-    assert sorted(int(a.json()["number"]) for a in answers) == list(range(1, 2 * rounds + 1))
+    assert sorted(int(a.json()["number"].split("-")[1]) for a in answers) == list(range(1, 2 * rounds + 1))
 
 
 @pytest.fixture
@@ -483,4 +493,37 @@ def test_the_week_mode_and_rounding_rules_confirm_as_the_client_built_them(serve
         assert len(answer.json()["lines"]) == 2  # two ISO weeks
         number = answer.json()["number"]
         credit(anna, uuid.UUID(answer.json()["id"]), answer.json()["version"])
-        assert number in ("1", "3")
+        assert number in ("2026-0001", "2026-0003")
+
+
+def test_numbers_are_printed_in_the_series_format_the_client_sends(server: LiveServer) -> None:
+    anna = freelancer(server)
+    first = confirm(anna, uuid.uuid4(), milestone(anna.contract_id, number_format="F{seq:05d}"), newest(anna))
+    assert (first.status_code, first.json()["number"]) == (200, "F00001")
+    # The counter is the series: a new format goes on counting, unbroken.
+    second = confirm(anna, uuid.uuid4(), milestone(anna.contract_id), newest(anna))
+    assert second.json()["number"] == "2026-0002"
+    # A format that could escape a folder or repeat a number is refused and takes no number.
+    for bad in ("../{seq}", "{year}", "{seq}/{seq}"):
+        refused = confirm(anna, uuid.uuid4(), milestone(anna.contract_id, number_format=bad), newest(anna))
+        assert (refused.status_code, refused.json()["field"]) == (422, "number_format")
+    # A format that would print a number this account already has is refused, taking no number:
+    # "{seq}4" prints 34 for the third; "3{seq}" would print 34 again for the fourth.
+    third = confirm(anna, uuid.uuid4(), milestone(anna.contract_id, number_format="{seq}4"), newest(anna))
+    assert third.json()["number"] == "34"
+    clash = confirm(anna, uuid.uuid4(), milestone(anna.contract_id, number_format="3{seq}"), newest(anna))
+    assert (clash.status_code, clash.json()["field"]) == (422, "number_format")
+    fourth = confirm(anna, uuid.uuid4(), milestone(anna.contract_id), newest(anna))
+    assert fourth.json()["number"] == "2026-0004"
+    assert sorted(n for n, _k, _s in _invoices(server)) == ["2026-0002", "2026-0004", "34", "F00001"]
+
+
+def test_an_old_client_saying_self_billing_is_understood_as_billed_to(server: LiveServer) -> None:
+    anna = freelancer(server)
+    body = milestone(anna.contract_id)
+    del body["billed_to"]
+    body["self_billing"] = False
+    answer = confirm(anna, uuid.uuid4(), body, newest(anna))
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["billed_to"] == "platform"
+    assert "self_billing" not in answer.json()

@@ -12,11 +12,12 @@ from coapp.app.context import AppContext
 from coapp.domain.contracts import FeeModel
 from coapp.domain.errors import LockedError, ValidationError
 from coapp.domain.invoice_lines import LineMode
-from coapp.domain.invoices import InvoiceKind, InvoiceLine, InvoiceState, Unit, VatCategory
+from coapp.domain.invoices import BilledTo, InvoiceKind, InvoiceLine, InvoiceState, Unit, VatCategory
 from coapp.domain.weeks import IsoWeek
 from coapp.models import TimeEntry
 from coapp.services.invoice_confirm import ConfirmRefused, InvoiceConfirmation
 from coapp.services.invoice_series import LocalSeries
+from coapp.services.platform import PLATFORM, PLATFORM_CLIENT_FUNDS
 from coapp.services.timesheet import CellChange
 from tests.conftest import make_contract
 
@@ -59,10 +60,16 @@ def test_a_draft_worked_out_by_hand(ctx: AppContext) -> None:
     assert doc.totals.total == Decimal("19000.00")
     assert doc.commission.amount == Decimal("1900.00")
     assert doc.commission.net_to_freelancer == Decimal("13300.00")
-    assert doc.commission.payout == Decimal("17100.00")
+    # The commission is the platform's service to a Swedish freelancer: 25 % VAT on it.
+    assert (doc.commission.vat_rate, doc.commission.vat) == (Decimal(25), Decimal("475.00"))
+    assert doc.commission.payout == Decimal("16625.00")  # 19000 − 1900 − 475
     assert doc.due_date == date(2026, 12, 30)
-    assert doc.self_billing
+    assert doc.billed_to is BilledTo.CLIENT
     assert doc.lines[0].notes == "API design"
+    # The service is written once above the lines; each line says what that day was, and when.
+    assert doc.line_heading == "Konsulttjänster: Backend"
+    assert [li.description for li in doc.lines] == ["API design", "Review", WEEK48[2].isoformat()]
+    assert [li.day for li in doc.lines] == list(WEEK48[:3])
 
 
 def test_per_week_lines_sum_the_billed_days(ctx: AppContext) -> None:
@@ -87,11 +94,11 @@ def test_confirm_numbers_locks_freezes_and_archives(
     _report(ctx, contract.id)
     draft = ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6])
     doc = confirm.confirm(draft.id, today=date(2026, 12, 1))
-    assert doc.number == "1"
+    assert doc.number == "2026-0001"
     assert doc.state is InvoiceState.CONFIRMED
     assert doc.payment.reference_kind == "ocr"
     assert doc.payment.reference
-    assert writer.written[-1][1].name == "1.pdf"
+    assert writer.written[-1][1].name == "2026-0001 Acme AB.pdf"
     week = ctx.timesheet.week(IsoWeek(2026, 48))
     assert [c.locked for c in week.rows[0].cells[:3]] == [True, True, True]
     with pytest.raises(LockedError):
@@ -141,7 +148,7 @@ def test_numbers_are_unique_and_without_gaps_across_credit_notes(ctx: AppContext
             assert credit.credited_number == doc.number
             assert credit.totals.total == doc.totals.total
             assert ctx.invoices.document(doc.id).state is InvoiceState.CREDITED
-    assert numbers == [str(n) for n in range(1, len(numbers) + 1)]
+    assert numbers == [f"2026-{n:04d}" for n in range(1, len(numbers) + 1)]
 
 
 def test_a_credit_note_unlocks_the_time_for_a_new_invoice(ctx: AppContext, confirmation) -> None:  # type: ignore[no-untyped-def]
@@ -193,7 +200,7 @@ def test_a_failed_pdf_write_confirms_nothing(ctx: AppContext) -> None:
     ctx.timesheet.set_time(contract.id, WEEK48[0], 300)  # still unlocked
     good = InvoiceConfirmation(ctx.store, LocalSeries(), ctx.paths.invoice_archive, RecordingPdfWriter())
     ctx.drafts.refresh(draft.id)
-    assert good.confirm(draft.id).number == "1"  # the failed attempt left no gap
+    assert good.confirm(draft.id).number == f"{date.today().year}-0001"  # the failed attempt left no gap
 
 
 def test_a_demo_draft_confirms_at_once(ctx: AppContext, confirmation) -> None:  # type: ignore[no-untyped-def]
@@ -205,8 +212,8 @@ def test_a_demo_draft_confirms_at_once(ctx: AppContext, confirmation) -> None:  
     first, last = ctx.drafts.uninvoiced_period(hourly.id, date(2026, 11, 26))
     draft = ctx.drafts.create(hourly.id, first, last, today=date(2026, 11, 26))
     assert confirm.preflight(draft.id) == []
-    doc = confirm.confirm(draft.id)
-    assert doc.number == "1"
+    doc = confirm.confirm(draft.id, today=date(2026, 11, 26))
+    assert doc.number == "2026-0001"
     assert doc.seller.f_skatt
     assert doc.payment.bankgiro
     # The Norwegian client is outside the EU: no Swedish VAT on the daily work.
@@ -225,7 +232,9 @@ def test_business_details_are_stored_compact_and_printed_readable(ctx: AppContex
     _report(ctx, contract.id)
     doc = confirm.confirm(ctx.drafts.create(contract.id, WEEK48[0], WEEK48[6]).id)
     assert doc.seller.org_number == "556036-0793"
-    assert doc.payment.bankgiro == "5050-1055"
+    # Billed to the client: paid to the platform's client-funds account, not to the freelancer's.
+    assert doc.payment.bankgiro == PLATFORM_CLIENT_FUNDS.bankgiro
+    assert doc.payee == PLATFORM
 
 
 def test_the_logo_reaches_the_pdf(ctx: AppContext, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -248,7 +257,7 @@ def test_numbers_list_in_numeric_order(ctx: AppContext, confirmation) -> None:  
     for day in [date(2026, 11, 2) + timedelta(days=i) for i in range(11)]:
         ctx.timesheet.set_time(contract.id, day, 60)
         confirm.confirm(ctx.drafts.create(contract.id, day, day).id, today=date(2026, 11, 30))
-    assert [s.number for s in ctx.invoices.list()] == [str(n) for n in range(11, 0, -1)]
+    assert [s.number for s in ctx.invoices.list()] == [f"2026-{n:04d}" for n in range(11, 0, -1)]
 
 
 def test_a_reverse_charge_line_on_an_ordinary_invoice_is_named(ctx: AppContext, confirmation) -> None:  # type: ignore[no-untyped-def]
@@ -266,8 +275,10 @@ def test_a_reverse_charge_line_on_an_ordinary_invoice_is_named(ctx: AppContext, 
     ctx.drafts.set_lines(draft.id, [good])
     assert confirm.preflight(draft.id) == []
     doc = confirm.confirm(draft.id)
-    assert not doc.self_billing
+    assert doc.billed_to is BilledTo.PLATFORM
+    assert doc.payee is None
     assert doc.buyer.name == "Nordic Consultant Network AB"
+    assert doc.payment.bankgiro == "5050-1055"  # the freelancer's own account (SOLE_TRADER's)
     assert doc.totals.total == Decimal("1250.00")
 
 

@@ -396,3 +396,84 @@ def test_any_folder_name_works(tmp_path: Path, folder: str) -> None:
     db.write_bytes(b"garbage" * 1000)
     with pytest.raises(DamagedDatabaseError):
         open_store(db)
+
+
+# --- r0006: who buys, and credit notes held positive ---------------------------------------------
+
+
+def build_r0005_with_invoices(db_path: Path) -> None:
+    """Invoices as r0005 left them: a fixed-fee invoice (self_billing 0), an hourly invoice and its
+    credit note as the platform sent it then, lines negated and totals negative."""
+    create_at_revision(db_path, "r0005").dispose()
+    columns = (
+        "id, kind, state, contract_id, number, issue_date, due_date, period_start, period_end, currency,"
+        " language, line_mode, self_billing, reverse_charge, credited_invoice_id, net_minor, vat_minor,"
+        " total_minor, commission_bp, commission_minor, frozen, buyer_reference, notes, pdf_path, dirty,"
+        " updated_at"
+    )
+    invoice = "INSERT INTO invoices (" + columns + ") VALUES (?, ?, ?, ?, ?, '2026-11-30', '2026-12-30',"
+    invoice += (
+        " '2026-11-01', '2026-11-30', 'SEK', 'sv', 'day', ?, 0, ?, ?, ?, ?, 1250, ?, '{}', '', '', '', 0, ?)"
+    )
+    line = (
+        "INSERT INTO invoice_lines (id, invoice_id, position, description, quantity_e4, unit,"
+        " unit_price_minor, vat_rate_bp, vat_category, amount_minor, notes, dirty, updated_at)"
+        " VALUES (?, ?, 1, 'work', ?, 'HUR', 95000, 2500, 'S', ?, '', 0, ?)"
+    )
+    with raw(db_path) as conn:
+        conn.execute(
+            "INSERT INTO contracts (id, client_name, title, fee_model, rate_minor, currency, commission_bp,"
+            " start_date, end_date, minutes_per_day, rounding_rule, origin, server_version, dirty,"
+            " deleted_at, updated_at) VALUES (?, 'Acme AB', 'Backend', 'hourly', 95000, 'SEK', 1250,"
+            " '2026-01-01', NULL, 480, 'none', 'local', NULL, 0, NULL, ?)",
+            (CONTRACT_ID, STAMP),
+        )
+        # Lines first, while the invoices are drafts (the triggers allow lines only there).
+        for invoice_id, kind, number, self_billing, credited, sign in (
+            ("inv-fixed", "invoice", "1", 0, None, 1),
+            ("inv-hourly", "invoice", "2", 1, None, 1),
+            ("inv-credit", "credit_note", "3", 1, "inv-hourly", -1),
+        ):
+            figures = (sign * 95000, sign * 23750, sign * 118750, sign * 11875)
+            conn.execute(
+                invoice,
+                (invoice_id, kind, "draft", CONTRACT_ID, None, self_billing, credited, *figures, STAMP),
+            )
+            conn.execute(line, (f"{invoice_id}-l", invoice_id, sign * 10000, sign * 95000, STAMP))
+            state = "credited" if invoice_id == "inv-hourly" else "confirmed"
+            conn.execute(
+                "UPDATE invoices SET state = ?, number = ? WHERE id = ?", (state, number, invoice_id)
+            )
+
+
+def test_r0006_names_the_buyer_and_turns_credit_notes_positive(tmp_path: Path) -> None:
+    db = tmp_path / "coapp.sqlite3"
+    build_r0005_with_invoices(db)
+    open_store(db).dispose()
+    with raw(db) as conn:
+        rows = dict(
+            (r[0], r[1:])
+            for r in conn.execute(
+                "SELECT id, billed_to, kind, net_minor, total_minor, commission_minor FROM invoices"
+            )
+        )
+        lines = dict(conn.execute("SELECT invoice_id, quantity_e4 FROM invoice_lines"))
+        amounts = dict(conn.execute("SELECT invoice_id, amount_minor FROM invoice_lines"))
+        columns = [c[1] for c in conn.execute("PRAGMA table_info('invoices')")]
+        number_format = [
+            c
+            for c in conn.execute("PRAGMA table_info('business_details')")
+            if c[1] == "invoice_number_format"
+        ]
+        triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert "self_billing" not in columns
+    assert rows["inv-fixed"][0] == "platform"
+    assert rows["inv-hourly"][0] == "client"
+    assert rows["inv-credit"] == ("client", "credit_note", 95000, 118750, 11875)
+    assert lines["inv-credit"] == 10000
+    assert amounts["inv-credit"] == 95000
+    assert number_format
+    # The rebuilt table keeps its guards: a confirmed invoice still cannot change.
+    assert {"invoices_frozen_update", "invoices_no_delete", "invoice_lines_frozen_update"} <= triggers
+    with raw(db) as conn, pytest.raises(sqlite3.IntegrityError):
+        conn.execute("UPDATE invoices SET total_minor = 1 WHERE id = 'inv-credit'")

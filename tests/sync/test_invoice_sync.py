@@ -50,6 +50,11 @@ def account(server: LiveServer) -> str:
     return str(add_contract(server, uuid.UUID(pair["account"]["id"]), **CLIENT))
 
 
+def number(seq: int) -> str:
+    """The series' number *seq* in the default format, for an invoice issued today."""
+    return f"{date.today().year}-{seq:04d}"
+
+
 def _invoice(device: Device, invoice_id: str) -> Invoice:
     with device.ctx.store.read() as s:
         row = s.get(Invoice, invoice_id)
@@ -70,16 +75,16 @@ def test_confirmed_here_numbered_by_the_platform(tmp_path: Path, server: LiveSer
         report = a.ctx.sync.run()
         assert report.commands == 1
         row = _invoice(a, draft.id)
-        assert row.number == "1"
+        assert row.number == number(1)
         assert Path(row.pdf_path).is_file()
         assert row.frozen["payment"]["reference"]  # the OCR reference made from the number
         with database(server) as session:
             on_server = session.get(InvoiceRow, uuid.UUID(draft.id))
             assert on_server is not None
-            assert (on_server.number, on_server.total_minor) == ("1", row.total_minor)
+            assert (on_server.number, on_server.total_minor) == (number(1), row.total_minor)
         b.ctx.sync.run()
         there = _invoice(b, draft.id)
-        assert (there.number, there.state, there.total_minor) == ("1", "confirmed", row.total_minor)
+        assert (there.number, there.state, there.total_minor) == (number(1), "confirmed", row.total_minor)
         assert Path(there.pdf_path).is_file()
         with b.ctx.store.read() as s:
             locked = s.scalars(select(TimeEntry).where(TimeEntry.invoice_id == draft.id)).all()
@@ -106,8 +111,8 @@ def test_numbers_from_two_devices_are_unique_and_gapless(
         a.ctx.sync.run()
         b.ctx.sync.run()
         numbers = {_invoice(d, i).number for d in (a, b) for i in (first.id, second.id)}
-        assert numbers == {"1", "2"}
-        assert _invoice(a, second.id).number == "1"
+        assert numbers == {number(1), number(2)}
+        assert _invoice(a, second.id).number == number(1)
     finally:
         a.close()
         b.close()
@@ -143,7 +148,7 @@ def test_time_changed_elsewhere_first_sends_the_invoice_back_to_draft(
         report = a.ctx.sync.run()
         assert [c.message for c in refused.list_refused(a.ctx.store)] == []
         assert report.commands == 1
-        assert _invoice(a, draft.id).number == "1"
+        assert _invoice(a, draft.id).number == number(1)
     finally:
         a.close()
         b.close()
@@ -162,18 +167,18 @@ def test_invoices_numbered_before_sign_in_are_adopted(tmp_path: Path, server: Li
         a.set(contract.id, NEXT[0], 200)
         one = a.ctx.confirmation.confirm(a.ctx.drafts.create(contract.id, WEEK[0], WEEK[-1]).id)
         two = a.ctx.confirmation.confirm(a.ctx.drafts.create(contract.id, NEXT[0], NEXT[-1]).id)
-        assert (one.number, two.number) == ("1", "2")
+        assert (one.number, two.number) == (number(1), number(2))
         a.sign_in(server.url, "anna@example.com")
         a.ctx.sync.run()
         assert refused.list_refused(a.ctx.store) == []
         with database(server) as session:
             numbers = sorted(r.number for r in session.scalars(select(InvoiceRow)))
-        assert numbers == ["1", "2"]
+        assert numbers == [number(1), number(2)]
         a.set(contract.id, NEXT[1], 100)
         a.ctx.sync.run()
         third = a.ctx.confirmation.confirm(a.ctx.drafts.create(contract.id, NEXT[1], NEXT[1]).id)
         assert third.number is None
         a.ctx.sync.run()
-        assert _invoice(a, third.id).number == "3"
+        assert _invoice(a, third.id).number == number(3)
     finally:
         a.close()

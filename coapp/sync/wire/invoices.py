@@ -10,9 +10,11 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    model_validator,
 )
 
-from coapp.domain.invoices import Unit, VatCategory
+from coapp.domain.invoice_numbers import DEFAULT_NUMBER_FORMAT, NUMBER_PATTERN
+from coapp.domain.invoices import BilledTo, Unit, VatCategory
 from coapp.sync.wire.common import ErrorBody, _Body
 
 # --- Invoice commands (SYNC.md "commands", INVOICING.md) ---------------------------------------------
@@ -22,6 +24,9 @@ INVOICE_LINES_MAX = 500
 INVOICE_ENTRIES_MAX = 5000
 INVOICE_NOTES_MAX_LENGTH = 4000
 FROZEN_MAX_BYTES = 65_536  # the parties and payment details, serialized compactly
+# Invoice numbers reach file names, URLs and payment references: the domain's alphabet, checked
+# wherever one is parsed (a number the platform sends that does not match is a bad answer).
+INVOICE_NUMBER_PATTERN = f"^{NUMBER_PATTERN.pattern}$"
 # Bounds that keep every total well inside a 64-bit column: 500 lines × 100,000 units × 100 million
 # in major units, doubled by VAT, is still below 2**63 minor units.
 QUANTITY_E4_LIMIT = 10**9
@@ -59,7 +64,12 @@ class InvoiceLineData(InvoiceLineRecord):
 
 class ConfirmInvoiceRequest(_Body):
     """`POST /v1/invoices/{id}/confirm`: the draft the client decided on, with its own totals. The
-    server recomputes every figure with the same domain code and assigns the number."""
+    server recomputes every figure with the same domain code and assigns the number, printed in
+    `number_format` (the business's series format, coapp.domain.invoice_numbers).
+
+    `billed_to` says who buys (the seller always issues). Compatibility: a client from before it
+    existed sends the boolean `self_billing` instead (true = client, false = platform); it is
+    accepted on requests only and never sent."""
 
     contract_id: UUID
     kind: Literal["invoice"] = "invoice"
@@ -70,11 +80,13 @@ class ConfirmInvoiceRequest(_Body):
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     language: str = Field(default="sv", pattern=r"^[a-z]{2}$")
     line_mode: Literal["day", "week"] = "day"
-    self_billing: bool = True
+    billed_to: BilledTo = BilledTo.CLIENT
+    self_billing: bool | None = Field(default=None, description="deprecated: billed_to", exclude=True)
     reverse_charge: bool = False
     buyer_reference: str = Field(default="", max_length=100)
     notes: str = Field(default="", max_length=INVOICE_NOTES_MAX_LENGTH)
     commission_bp: int = Field(ge=0, le=10_000)
+    number_format: str = Field(default=DEFAULT_NUMBER_FORMAT, max_length=40)
     entry_ids: list[UUID] = Field(
         default_factory=list,
         max_length=INVOICE_ENTRIES_MAX,
@@ -91,9 +103,17 @@ class ConfirmInvoiceRequest(_Body):
     number: str | None = Field(
         default=None,
         max_length=32,
+        pattern=INVOICE_NUMBER_PATTERN,
         description="a number given locally before the first sign-in: accepted only if it is the "
         "series' next one",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _old_self_billing(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "billed_to" not in data and isinstance(data.get("self_billing"), bool):
+            return {**data, "billed_to": BilledTo.CLIENT if data["self_billing"] else BilledTo.PLATFORM}
+        return data
 
 
 class CreditInvoiceRequest(_Body):
@@ -101,16 +121,18 @@ class CreditInvoiceRequest(_Body):
 
     credit_note_id: UUID
     issue_date: date
+    number_format: str = Field(default=DEFAULT_NUMBER_FORMAT, max_length=40)
 
 
 class InvoiceRecord(BaseModel):
     """A confirmed invoice or credit note as the platform holds it; it never changes except its
-    state (confirmed → sent → paid, or credited)."""
+    state (confirmed → sent → paid, or credited). Amounts are positive on a credit note too (UBL's
+    convention); `kind` says credit."""
 
     id: UUID
     kind: Literal["invoice", "credit_note"]
     state: Literal["confirmed", "sent", "paid", "credited"]
-    number: str
+    number: str = Field(pattern=INVOICE_NUMBER_PATTERN)
     contract_id: UUID
     issue_date: date
     due_date: date
@@ -118,8 +140,8 @@ class InvoiceRecord(BaseModel):
     period_end: date
     currency: str
     language: str
-    line_mode: str
-    self_billing: bool
+    line_mode: Literal["day", "week"]
+    billed_to: BilledTo
     reverse_charge: bool
     buyer_reference: str
     notes: str
@@ -141,4 +163,4 @@ class InvoiceConflictBody(ErrorBody):
     or the number the server would give (number_taken)."""
 
     invoice: InvoiceRecord | None = None
-    number: str | None = None
+    number: str | None = Field(default=None, pattern=INVOICE_NUMBER_PATTERN)
