@@ -57,12 +57,12 @@
 <context>
     <name>BreakdownPanel</name>
     <message>
-        <location filename="../../coapp/ui/invoices/breakdown.py" line="+20"/>
+        <location filename="../../coapp/ui/invoices/breakdown.py" line="+23"/>
         <source>Invoice breakdown</source>
         <translation>Fakturans uppdelning</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Agreement value (excl. VAT)</source>
         <translation>Avtalsvärde (exkl. moms)</translation>
     </message>
@@ -70,6 +70,16 @@
         <location line="+2"/>
         <source>Platform commission ({rate})</source>
         <translation>Plattformens provision ({rate})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>VAT on the commission: reverse charge, you account for it</source>
+        <translation>Moms på provisionen: omvänd skattskyldighet, du redovisar den</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>VAT on the commission ({rate})</source>
+        <translation>Moms på provisionen ({rate})</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -97,12 +107,12 @@
         <translation>Totalt (inkl. moms)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Paid to you (total − commission)</source>
-        <translation>Utbetalas till dig (totalt − provision)</translation>
+        <location line="+2"/>
+        <source>Paid to you (total − commission − its VAT)</source>
+        <translation>Utbetalas till dig (totalt − provision − dess moms)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Due date (if confirmed today)</source>
         <translation>Förfallodatum (om den bekräftas i dag)</translation>
     </message>
@@ -115,7 +125,7 @@
 <context>
     <name>BusinessDialog</name>
     <message>
-        <location filename="../../coapp/ui/business_dialog.py" line="+78"/>
+        <location filename="../../coapp/ui/business_dialog.py" line="+80"/>
         <source>Business details</source>
         <translation>Företagsuppgifter</translation>
     </message>
@@ -201,12 +211,12 @@
         <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+166"/>
+        <location line="+192"/>
         <source>e.g. {example}</source>
         <translation>t.ex. {example}</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-202"/>
         <source>&amp;Address</source>
         <translation>&amp;Adress</translation>
     </message>
@@ -291,9 +301,19 @@
         <translation>Ta bort logotypen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>{year} is the year of the invoice, {seq:04d} its number in the year with four digits</source>
+        <translation>{year} är fakturans år, {seq:04d} dess nummer under året med fyra siffror</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Invoice &amp;language</source>
         <translation>Fakturans språ&amp;k</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoice &amp;numbers</source>
+        <translation>Faktura&amp;nummer</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -306,7 +326,7 @@
         <translation>Saknas för fakturering</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>Still needed before an invoice can be confirmed:</source>
         <translation>Behövs innan en faktura kan bekräftas:</translation>
     </message>
@@ -316,7 +336,12 @@
         <translation>Allt som en faktura behöver är ifyllt.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+14"/>
+        <source>The year&apos;s first invoice: {number}</source>
+        <translation>Årets första faktura: {number}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Choose your logo</source>
         <translation>Välj din logotyp</translation>
     </message>
@@ -332,6 +357,160 @@
         <location filename="../../coapp/ui/timesheet/delegate.py" line="+17"/>
         <source>Hours</source>
         <translation>Timmar</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <location filename="../../coapp/ui/timesheet/contract_dialog.py" line="+60"/>
+        <source>Add a contract of your own</source>
+        <translation>Lägg till ett eget avtal</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What you do, e.g. Backend development</source>
+        <translation>Vad du gör, t.ex. Backendutveckling</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Until further notice</source>
+        <translation>Tills vidare</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>For a business client in another EU country</source>
+        <translation>För en företagskund i ett annat EU-land</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+13"/>
+        <source>C&amp;lient</source>
+        <translation>&amp;Kund</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Client</source>
+        <translation>Kund</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>&amp;Work</source>
+        <translation>&amp;Uppdrag</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Work</source>
+        <translation>Uppdrag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Hourly &amp;rate</source>
+        <translation>Tim&amp;pris</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Hourly rate</source>
+        <translation>Timpris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>&amp;Address</source>
+        <translation>&amp;Adress</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Client&apos;s address</source>
+        <translation>Kundens adress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Client&apos;s c&amp;ountry</source>
+        <translation>Kundens &amp;land</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Client&apos;s country</source>
+        <translation>Kundens land</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Client&apos;s &amp;VAT number</source>
+        <translation>Kundens &amp;momsnummer</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Client&apos;s VAT number</source>
+        <translation>Kundens momsnummer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First day</source>
+        <translation>Första dagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day</source>
+        <translation>Sista dagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postcode</source>
+        <translation>Postnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Postcode, city</source>
+        <translation>Postnummer, ort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>VAT</source>
+        <translation>Moms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add contract</source>
+        <translation>Lägg till avtal</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reverse charge: the client accounts for the VAT</source>
+        <translation>Omvänd skattskyldighet: kunden redovisar momsen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No VAT: services sold outside the EU</source>
+        <translation>Ingen moms: tjänster sålda utanför EU</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>VAT {rate} is added to the invoice</source>
+        <translation>Moms {rate} läggs på fakturan</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type the hourly rate.</source>
+        <translation>Skriv timpriset.</translation>
     </message>
 </context>
 <context>
@@ -358,9 +537,83 @@
     </message>
 </context>
 <context>
+    <name>FirstRunPanel</name>
+    <message>
+        <location filename="../../coapp/ui/timesheet/first_run.py" line="+21"/>
+        <source>Getting started</source>
+        <translation>Kom igång</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welcome to coapp</source>
+        <translation>Välkommen till coapp</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your week&apos;s time goes into a grid, one row per contract. There is no contract here yet: choose how to start.</source>
+        <translation>Veckans tid skrivs i ett rutnät, en rad per avtal. Här finns inget avtal än: välj hur du vill börja.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sign in…</source>
+        <translation>Logga in…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>Sign in to the platform</source>
+        <translation>Logga in på plattformen</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Fill with demo data</source>
+        <translation>Fyll med demodata</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Three sample contracts and twelve weeks of time in this data folder</source>
+        <translation>Tre exempelavtal och tolv veckors tid i den här datamappen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add a contract…</source>
+        <translation>Lägg till avtal…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A contract of your own, for work outside the platform</source>
+        <translation>Ett eget avtal, för arbete utanför plattformen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your contracts arrive from the platform, with the time you reported on your other computers. Work you do before signing in syncs at the first sign-in.</source>
+        <translation>Dina avtal kommer från plattformen, med tiden du rapporterat på dina andra datorer. Det du gör innan du loggar in synkas vid första inloggningen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Try it with demo data</source>
+        <translation>Prova med demodata</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fills this empty data folder with three sample contracts and twelve weeks of time. To try the whole app against a demo platform instead, start it with “coapp --demo”.</source>
+        <translation>Fyller den här tomma datamappen med tre exempelavtal och tolv veckors tid. Vill du i stället prova hela appen mot en demoplattform, starta den med ”coapp --demo”.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add a contract of your own</source>
+        <translation>Lägg till ett eget avtal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For work outside the platform: the client, the rate and the period. Report time and invoice it like any other contract.</source>
+        <translation>För arbete utanför plattformen: kunden, priset och perioden. Rapportera tid och fakturera som för alla andra avtal.</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceDetail</name>
     <message>
-        <location filename="../../coapp/ui/invoices/detail.py" line="+83"/>
+        <location filename="../../coapp/ui/invoices/detail.py" line="+87"/>
         <source>Refresh draft</source>
         <translation>Uppdatera utkast</translation>
     </message>
@@ -395,7 +648,7 @@
         <translation>Öppna PDF</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Select an invoice to see its lines and breakdown.</source>
         <translation>Välj en faktura för att se dess rader och uppdelning.</translation>
     </message>
@@ -415,7 +668,7 @@
         <translation>Kontrollera och bekräfta: nummer, lås tiden, arkivera PDF:en</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Cancel this invoice with a credit note</source>
         <translation>Makulera fakturan med en kreditfaktura</translation>
     </message>
@@ -435,12 +688,12 @@
         <translation>Öppna den arkiverade PDF:en</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>Invoice message</source>
         <translation>Fakturameddelande</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Invoice lines</source>
         <translation>Fakturarader</translation>
     </message>
@@ -460,12 +713,12 @@
         <translation>Ta bort rad</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+77"/>
         <source>Draft invoice</source>
         <translation>Fakturautkast</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>credits invoice {number}</source>
         <translation>krediterar faktura {number}</translation>
     </message>
@@ -475,12 +728,12 @@
         <translation>fakturadatum {day}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>self-billing: the platform issues it on your behalf</source>
-        <translation>självfakturering: plattformen utfärdar den åt dig</translation>
+        <location line="+3"/>
+        <source>sent and collected by {platform} on your behalf</source>
+        <translation>skickas och drivs in av {platform} för din räkning</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>A fixed fee: add a line per milestone; double-click or F2 to edit.</source>
         <translation>Fast arvode: lägg till en rad per delleverans; dubbelklicka eller tryck F2 för att redigera.</translation>
     </message>
@@ -500,7 +753,17 @@
         <translation>En bekräftad faktura ändras aldrig; rätta den med en kreditfaktura.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+30"/>
+        <source>Confirming…</source>
+        <translation>Bekräftar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crediting…</source>
+        <translation>Krediterar…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <location line="+6"/>
         <source>Discard draft</source>
         <translation>Radera utkast</translation>
@@ -550,7 +813,7 @@
 <context>
     <name>InvoiceExports</name>
     <message>
-        <location filename="../../coapp/ui/invoices/exports.py" line="+25"/>
+        <location filename="../../coapp/ui/invoices/exports.py" line="+30"/>
         <source>Export the list as CSV…</source>
         <translation>Exportera listan som CSV…</translation>
     </message>
@@ -565,37 +828,42 @@
         <translation>Exportera e-faktura (Peppol UBL)…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
+        <source>Exporting to {path}…</source>
+        <translation>Exporterar till {path}…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Not exported: {reason}</source>
         <translation>Inte exporterad: {reason}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>Exported {n} invoices to {path}</source>
         <translation>Exporterade {n} fakturor till {path}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>Export invoices</source>
         <translation>Exportera fakturor</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
         <source>Exported {n} days to {path}</source>
         <translation>Exporterade {n} dagar till {path}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>Export the time behind the invoice</source>
         <translation>Exportera tiden bakom fakturan</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>Exported the e-invoice to {path}</source>
         <translation>Exporterade e-fakturan till {path}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Export e-invoice</source>
         <translation>Exportera e-faktura</translation>
     </message>
@@ -604,6 +872,11 @@
     <name>InvoiceLinesModel</name>
     <message>
         <location filename="../../coapp/ui/invoices/lines_model.py" line="+43"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Description</source>
         <translation>Beskrivning</translation>
     </message>
@@ -648,7 +921,7 @@
         <translation>Rapporterad tid som den skrevs in; fakturerad tid efter avtalets avrundningsregel</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+67"/>
         <source>Every line needs a description.</source>
         <translation>Varje rad behöver en beskrivning.</translation>
     </message>
@@ -793,7 +1066,7 @@
 <context>
     <name>InvoicesController</name>
     <message>
-        <location filename="../../coapp/ui/invoices/controller.py" line="+112"/>
+        <location filename="../../coapp/ui/invoices/controller.py" line="+117"/>
         <source>Draft made: check the lines, then confirm (Ctrl+Return).</source>
         <translation>Utkastet är skapat: kontrollera raderna och bekräfta sedan (Ctrl+Return).</translation>
     </message>
@@ -808,17 +1081,22 @@
         <translation>Utkastet är raderat; tiden kan tas med på en annan faktura.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+33"/>
         <source>Not confirmed: fix the problems listed above first.</source>
         <translation>Inte bekräftad: åtgärda först problemen ovan.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>Confirming: numbering the invoice and writing its PDF…</source>
+        <translation>Bekräftar: fakturan numreras och dess PDF skrivs…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The PDF could not be written ({reason}); nothing was confirmed.</source>
         <translation>PDF:en kunde inte skrivas ({reason}); ingenting bekräftades.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>Invoice {number} confirmed; its PDF is in the archive.</source>
         <translation>Faktura {number} är bekräftad; PDF:en finns i arkivet.</translation>
     </message>
@@ -828,17 +1106,17 @@
         <translation>Bekräftad, numret kommer vid synk: numret och PDF:en kommer vid nästa synk.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>The PDF could not be written ({reason}).</source>
         <translation>PDF:en kunde inte skrivas ({reason}).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-10"/>
         <source>Credit note {note} cancels invoice {number}; its time is unlocked.</source>
         <translation>Kreditfaktura {note} makulerar faktura {number}; tiden är upplåst.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
         <source>Marked as {state}.</source>
         <translation>Markerad som {state}.</translation>
     </message>
@@ -846,13 +1124,14 @@
 <context>
     <name>InvoicesScreen</name>
     <message>
-        <location filename="../../coapp/ui/invoices/screen.py" line="+48"/>
-        <location line="+59"/>
+        <location filename="../../coapp/ui/invoices/screen.py" line="+49"/>
+        <location line="+44"/>
+        <location line="+22"/>
         <source>Invoices</source>
         <translation>Fakturor</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-53"/>
         <source>Show invoices in the state</source>
         <translation>Visa fakturor med status</translation>
     </message>
@@ -868,12 +1147,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+142"/>
+        <location line="+157"/>
         <source>All contracts</source>
         <translation>Alla avtal</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-154"/>
         <source>Period: 2026-11, 2026-W48 or FROM..TO</source>
         <translation>2026-11, 2026-W48, från..till</translation>
     </message>
@@ -888,17 +1167,17 @@
         <translation>Nytt utkast…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Draft an invoice for a contract and a period (Ctrl+N)</source>
         <translation>Skapa ett fakturautkast för ett avtal och en period (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>New draft</source>
         <translation>Nytt utkast</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;State</source>
         <translation>&amp;Status</translation>
     </message>
@@ -918,7 +1197,27 @@
         <translation>Summor per valuta</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+107"/>
+        <source>1 invoice listed</source>
+        <translation>1 faktura i listan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} invoices listed</source>
+        <translation>{n} fakturor i listan</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 draft to confirm</source>
+        <translation>1 utkast att bekräfta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} drafts to confirm</source>
+        <translation>{n} utkast att bekräfta</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>No invoices match these filters. Choose “All states” and “All contracts”, or clear the period.</source>
         <translation>Inga fakturor matchar filtren. Välj ”Alla statusar” och ”Alla avtal”, eller töm perioden.</translation>
     </message>
@@ -941,12 +1240,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coapp/ui/main_window.py" line="+53"/>
-        <source>Screens</source>
-        <translation>Vyer</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../../coapp/ui/main_window.py" line="+61"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
     </message>
@@ -956,7 +1250,22 @@
         <translation>Fakturor</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+16"/>
+        <source>Working</source>
+        <translation>Arbetar</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>{n} drafts to confirm</source>
+        <translation>{n} utkast att bekräfta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 draft to confirm</source>
+        <translation>1 utkast att bekräfta</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
@@ -1001,7 +1310,7 @@
         <translation>&amp;Tid</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Invoices</source>
         <translation>&amp;Fakturor</translation>
     </message>
@@ -1016,7 +1325,7 @@
         <translation>&amp;Om coapp</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Menus and screens change language when coapp is restarted.</source>
         <translation>Menyer och vyer byter språk när coapp startas om.</translation>
     </message>
@@ -1043,12 +1352,12 @@ Datamapp: {folder}</translation>
 <context>
     <name>NewDraftDialog</name>
     <message>
-        <location filename="../../coapp/ui/invoices/draft_dialog.py" line="+78"/>
+        <location filename="../../coapp/ui/invoices/draft_dialog.py" line="+81"/>
         <source>New draft invoice</source>
         <translation>Nytt fakturautkast</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Contract</source>
         <translation>Avtal</translation>
     </message>
@@ -1073,7 +1382,7 @@ Datamapp: {folder}</translation>
         <translation>All tid som inte har fakturerats</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>First day</source>
         <translation>Första dagen</translation>
     </message>
@@ -1083,7 +1392,7 @@ Datamapp: {folder}</translation>
         <translation>Sista dagen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>One line per day</source>
         <translation>En rad per dag</translation>
     </message>
@@ -1139,7 +1448,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>PreflightPanel</name>
     <message>
-        <location filename="../../coapp/ui/invoices/preflight_panel.py" line="+13"/>
+        <location filename="../../coapp/ui/invoices/preflight_panel.py" line="+15"/>
         <source>Click Refresh draft to take the timesheet as it is now.</source>
         <translation>Klicka på Uppdatera utkast för att hämta tidrapporten som den ser ut nu.</translation>
     </message>
@@ -1179,7 +1488,7 @@ Datamapp: {folder}</translation>
         <translation>Problem som hindrar bekräftelsen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>This invoice cannot be confirmed yet:</source>
         <translation>Fakturan kan inte bekräftas än:</translation>
     </message>
@@ -1346,7 +1655,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../coapp/ui/settings_dialog.py" line="+23"/>
+        <location filename="../../coapp/ui/settings_dialog.py" line="+24"/>
         <source>Preferences</source>
         <translation>Inställningar</translation>
     </message>
@@ -1361,7 +1670,22 @@ Datamapp: {folder}</translation>
         <translation>Timmar och minuter (7:30)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>As the system</source>
+        <translation>Som systemet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Ljust</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Mörkt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Language and number format</source>
         <translation>&amp;Språk och talformat</translation>
     </message>
@@ -1381,6 +1705,11 @@ Datamapp: {folder}</translation>
         <translation>&amp;Helgdagar i</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Colours</source>
+        <translation>&amp;Färger</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Language</source>
         <translation>Språk</translation>
@@ -1394,6 +1723,19 @@ Datamapp: {folder}</translation>
         <location line="+1"/>
         <source>Holiday country</source>
         <translation>Land för helgdagar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour scheme</source>
+        <translation>Färgschema</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../../coapp/ui/sidebar.py" line="+27"/>
+        <source>Screens</source>
+        <translation>Vyer</translation>
     </message>
 </context>
 <context>
@@ -1723,7 +2065,7 @@ Datamapp: {folder}</translation>
         <translation>Synkroniserad kl. {time}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Synced on {date}</source>
         <translation>Synkroniserad {date}</translation>
     </message>
@@ -1833,23 +2175,24 @@ Datamapp: {folder}</translation>
 <context>
     <name>TimesheetScreen</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/screen.py" line="+63"/>
+        <location filename="../../coapp/ui/timesheet/screen.py" line="+65"/>
+        <location line="+31"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+1"/>
         <source>Previous week (Alt+Left)</source>
         <translation>Föregående vecka (Alt+Vänster)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+148"/>
+        <location line="+160"/>
         <source>This week</source>
         <translation>Denna vecka</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-160"/>
         <source>Go to this week (Alt+Home)</source>
         <translation>Gå till denna vecka (Alt+Hem)</translation>
     </message>
@@ -1859,17 +2202,22 @@ Datamapp: {folder}</translation>
         <translation>Nästa vecka (Alt+Höger)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Go to the week of a date</source>
         <translation>Gå till veckan för ett datum</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Go to the week of a date (Ctrl+G)</source>
+        <translation>Gå till veckan för ett datum (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Week shown</source>
         <translation>Visad vecka</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <location line="+1"/>
         <source>Copy last week</source>
         <translation>Kopiera förra veckan</translation>
@@ -1896,12 +2244,12 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+250"/>
+        <location line="+388"/>
         <source>Start timer</source>
         <translation>Starta timer</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-387"/>
         <source>Start or stop the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta eller stoppa timern för det markerade avtalet (Ctrl+T)</translation>
     </message>
@@ -1922,12 +2270,12 @@ Datamapp: {folder}</translation>
         <translation>Skapa fakturautkast</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Draft an invoice for the selected contract and the week shown (Ctrl+I); month: in the menu</source>
         <translation>Skapa ett fakturautkast för det markerade avtalet och den visade veckan (Ctrl+I); månad: i menyn</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Timesheet message</source>
         <translation>Meddelande i tidrapporten</translation>
     </message>
@@ -1937,7 +2285,7 @@ Datamapp: {folder}</translation>
         <translation>Vad veckan är värd</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+35"/>
         <source>Edit note…</source>
         <translation>Redigera anteckning…</translation>
     </message>
@@ -1972,9 +2320,14 @@ Datamapp: {folder}</translation>
         <translation>Dölj raden denna vecka</translation>
     </message>
     <message>
-        <location line="+106"/>
-        <source>No contracts run this week. Contracts arrive from the platform; to try coapp with sample data, run “coapp demo”.</source>
-        <translation>Inga avtal löper den här veckan. Avtalen kommer från plattformen; kör ”coapp demo” för att prova coapp med exempeldata.</translation>
+        <location line="+3"/>
+        <source>Add a contract of your own…</source>
+        <translation>Lägg till ett eget avtal…</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>No contracts run this week. Go to a week inside a contract&apos;s period (Alt+Home: this week), or add a contract: Time ▸ Add a contract of your own…</source>
+        <translation>Inga avtal löper den här veckan. Gå till en vecka inom ett avtals period (Alt+Home: denna vecka), eller lägg till ett avtal: Tid ▸ Lägg till ett eget avtal…</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1992,7 +2345,27 @@ Datamapp: {folder}</translation>
         <translation>{n} dolda</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+12"/>
+        <source>{week} · {hours} h reported</source>
+        <translation>{week} · {hours} h rapporterat</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add a contract first: sign in, try the demo, or add one of your own.</source>
+        <translation>Lägg till ett avtal först: logga in, prova demon eller lägg till ett eget.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Demo data added: three contracts and twelve weeks of time.</source>
+        <translation>Demodata tillagd: tre avtal och tolv veckors tid.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Contract {title} added.</source>
+        <translation>Avtalet {title} är tillagt.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Worth {value} · commission {commission} · yours {kept}</source>
         <translation>Värde {value} · provision {commission} · till dig {kept}</translation>
     </message>
@@ -2002,7 +2375,7 @@ Datamapp: {folder}</translation>
         <translation> (exkl. moms)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Start the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta timern för det markerade avtalet (Ctrl+T)</translation>
     </message>
@@ -2085,8 +2458,8 @@ Datamapp: {folder}</translation>
 <context>
     <name>WeekGridModel</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/grid_model.py" line="+216"/>
-        <location line="+43"/>
+        <location filename="../../coapp/ui/timesheet/grid_model.py" line="+226"/>
+        <location line="+45"/>
         <source>Total</source>
         <translation>Summa</translation>
     </message>
@@ -2104,7 +2477,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>WeekGridView</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/grid_view.py" line="+27"/>
+        <location filename="../../coapp/ui/timesheet/grid_view.py" line="+31"/>
         <source>Weekly timesheet</source>
         <translation>Veckans tidrapport</translation>
     </message>
@@ -2114,7 +2487,7 @@ Datamapp: {folder}</translation>
         <translation>Raderna är avtal, kolumnerna måndag till söndag. Skriv timmar som 7,5 eller 7:30.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>This day is on a confirmed invoice and is read-only.</source>
         <translation>Den här dagen finns på en bekräftad faktura och är skrivskyddad.</translation>
     </message>
