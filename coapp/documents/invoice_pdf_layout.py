@@ -105,8 +105,9 @@ class InvoiceLayout:
         c.rule(y)
         address = ", ".join(p for p in (seller.address.replace("\n", ", "), _postal(seller)) if p)
         parts = [seller.name, address, *party_identifiers(seller, self.t, seller=True), seller.email]
-        # Break the footer between identifiers, never inside one ("Org.nr" | "556036-0793").
-        text = " · ".join(p.replace(" ", NBSP) for p in parts if p)
+        # Break the footer between identifiers, never inside one ("Org.nr" | "556036-0793"), and
+        # after a separator, so that no line starts with one.
+        text = f"{NBSP}· ".join(p.replace(" ", NBSP) for p in parts if p)
         c.font(TINY, color=MUTED)
         for i, line in enumerate(c.wrap(text, WIDTH - 34)[:3]):
             c.put(LEFT, y + 1.8 + i * TINY_LINE, WIDTH - 34, line, h=TINY_LINE)

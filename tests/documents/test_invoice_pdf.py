@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from coapp.documents import invoice_pdf
 from coapp.documents.invoice_pdf import render_invoice_pdf, write_invoice_pdf
-from coapp.domain.invoices import InvoiceLine, InvoiceState, Unit, VatCategory, compute_totals
+from coapp.domain.invoices import InvoiceLine, InvoiceState, Party, Unit, VatCategory, compute_totals
 from tests.documents.pdf_samples import (
     DANISH_CLIENT,
     IBAN,
@@ -202,6 +202,17 @@ def test_seller_identifiers_in_the_footer_of_every_page(language: str) -> None:
         assert "SE556036079301" in flat
         assert "Stockholm" in flat
         assert ("Godkänd för F-skatt" if language == "sv" else "Approved for F-tax") in flat
+
+
+def test_the_footer_breaks_after_a_separator_never_before_one() -> None:
+    seller = Party(
+        "Sara Lindqvist Konsult", "Sveavägen 44", "113 59", "Stockholm", org_number="559012-3450",
+        vat_number="SE559012345001", f_skatt=True, email="sara@lindqvistkonsult.example",
+    )  # fmt: skip
+    page = page_texts(render_invoice_pdf(make_document(seller=seller)))[0]
+    footer = page[page.index("Sara Lindqvist Konsult · Sveavägen") :].splitlines()
+    assert len(footer) >= 2
+    assert not [line for line in footer if line.lstrip().startswith("·")]
 
 
 def test_unicode_names_print_without_missing_glyphs(caplog: pytest.LogCaptureFixture) -> None:
