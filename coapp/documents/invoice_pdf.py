@@ -1,10 +1,11 @@
 """The invoice as an A4 PDF, drawn with fpdf2 from an InvoiceDocument and nothing else.
 
 fpdf2 is imported on the first render, so starting the app never pays for it; the class built on it
-is made once per session. Layout: seller and invoice facts on top, the buyer and the legal statements
-(self-billing, reverse charge) below them, the lines (their header repeated on every page), the totals
-per VAT rate, the commission breakdown next to the payment details, and a footer with the seller's
-identifiers and "page n of N" on every page.
+is made once per session. Layout: seller (the issuer) and invoice facts on top, the buyer and the
+statements (who sends it and is paid on the seller's behalf, reverse charge) below them, the lines
+under their heading (column titles repeated on every page), the totals per VAT rate, the commission
+breakdown next to the payment details, and a footer with the seller's identifiers and "page n of N"
+on every page.
 """
 
 from __future__ import annotations
