@@ -122,7 +122,7 @@ def body_routes(fuzz_server: LiveServer) -> tuple[LiveServer, list[Operation], d
 
 
 @settings(
-    max_examples=25,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,
