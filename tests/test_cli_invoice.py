@@ -136,3 +136,17 @@ def test_any_period_text_is_a_draft_or_a_clear_refusal(demo: Path, period: str) 
     run = quiet_cli("invoice", "draft", "Backend", "--period", period)
     assert run.code in (0, 2), run
     assert "Traceback" not in run.err
+
+
+def test_a_second_draft_over_drafted_days_needs_force(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
+    first = _json(capsys, "invoice", "draft", "Backend", "--period", "2026-11", "--json")
+    before = snapshot(demo)
+    again = cli(capsys, "invoice", "draft", "Backend", "--period", "2026-11")
+    assert_one_line_error(again)
+    assert "already bills" in again.err
+    assert "--force" in again.err
+    assert snapshot(demo) == before  # nothing was made
+    forced = cli(capsys, "invoice", "draft", "Backend", "--period", "2026-11", "--force", "--json")
+    assert forced.code == 0
+    assert forced.err.startswith("warning: ")
+    assert json.loads(forced.out)["id"] != first["id"]

@@ -8,15 +8,22 @@ invoices numbered before the first sign-in are adopted with their numbers.
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 
+from coapp.domain.invoices import InvoiceKind, InvoiceState
 from coapp.models import Invoice, TimeEntry
+from coapp.services.invoice_queries import totals_by_currency
 from coapp.sync import refused
+from coapp.sync.api import PlatformApi
+from coapp.sync.errors import BadServerAnswer
 from coserver.models import InvoiceRow
 from tests.conftest import make_contract
 from tests.coserver.harness import LiveServer
@@ -180,5 +187,70 @@ def test_invoices_numbered_before_sign_in_are_adopted(tmp_path: Path, server: Li
         assert third.number is None
         a.ctx.sync.run()
         assert _invoice(a, third.id).number == number(3)
+    finally:
+        a.close()
+
+
+def test_a_credit_note_cancels_its_invoice_on_every_device(
+    tmp_path: Path, server: LiveServer, account: str
+) -> None:
+    """UBL's sign convention through a real sync round: the note's lines and total are positive
+    here, on the platform and on the other device; the list's total over both is zero everywhere."""
+    a = _device(tmp_path, "a", server)
+    b = _device(tmp_path, "b", server)
+    try:
+        a.set(account, WEEK[0], 450, "workshop")
+        a.set(account, WEEK[1], 60)
+        invoice = a.ctx.confirmation.confirm(a.ctx.drafts.create(account, WEEK[0], WEEK[-1]).id)
+        a.ctx.sync.run()
+        note = a.ctx.confirmation.credit(invoice.id)
+        a.ctx.sync.run()
+        b.ctx.sync.run()
+        a.ctx.sync.run()
+        with database(server) as session:
+            on_server = session.get(InvoiceRow, uuid.UUID(note.id))
+            assert on_server is not None
+            assert on_server.total_minor > 0
+            assert all(line["amount_minor"] > 0 for line in on_server.lines)
+        for device in (a, b):
+            summaries = device.ctx.invoices.list()
+            assert sorted(s.kind for s in summaries) == [InvoiceKind.CREDIT_NOTE, InvoiceKind.INVOICE]
+            assert totals_by_currency(summaries) == {"SEK": Decimal(0)}
+            credit = device.ctx.invoices.document(note.id)
+            assert credit.number == number(2)
+            assert credit.totals.total == invoice.totals.total > 0
+            assert all(line.amount > 0 for line in credit.lines)
+            assert device.ctx.invoices.document(invoice.id).state is InvoiceState.CREDITED
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_server_sent_number_never_becomes_a_path(
+    tmp_path: Path, server: LiveServer, account: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A platform that answers with the number ../../x is not understood (numbers are letters,
+    digits and -): nothing is stored and no file is written anywhere."""
+    a = _device(tmp_path, "a", server)
+    try:
+        a.set(account, WEEK[0], 450, "workshop")
+        draft = a.ctx.confirmation.confirm(a.ctx.drafts.create(account, WEEK[0], WEEK[-1]).id)
+        real = PlatformApi.command
+
+        def evil(self: PlatformApi, path: str, body: dict[str, Any], key: str, if_match: int | None) -> Any:
+            response = real(self, path, body, key, if_match)
+            data = response.json()
+            data["number"] = "../../x"
+            response._content = json.dumps(data).encode()
+            return response
+
+        monkeypatch.setattr(PlatformApi, "command", evil)
+        before = {p for p in tmp_path.rglob("*") if p.is_file()}
+        with pytest.raises(BadServerAnswer):
+            a.ctx.sync.run()
+        row = _invoice(a, draft.id)
+        assert (row.number, row.pdf_path) == (None, "")
+        written = {p for p in tmp_path.rglob("*") if p.is_file()} - before
+        assert not [p for p in written if p.suffix == ".pdf"]
     finally:
         a.close()
