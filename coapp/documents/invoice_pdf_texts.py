@@ -97,7 +97,7 @@ SV = Texts(
     sent_by="Avsändare och betalningsmottagare",
     sent_by_credit="Avsändare",
     sent_by_note="Fakturan skickas av {platform}{org} för säljarens räkning. Betala till {platform}, "
-    "som tar emot betalningen för säljarens räkning.",
+    "som betalar ut beloppet till säljaren med avdrag för sin provision.",
     sent_by_note_credit="Kreditfakturan skickas av {platform}{org} för säljarens räkning.",
     payee="Betalas till",
     payee_on_behalf="{platform} för säljarens räkning",
@@ -168,7 +168,7 @@ EN = Texts(
     sent_by="Sender and payee",
     sent_by_credit="Sender",
     sent_by_note="Sent by {platform}{org} on behalf of the seller. Please pay {platform}, which "
-    "receives the payment on the seller's behalf.",
+    "pays the amount out to the seller less its commission.",
     sent_by_note_credit="Sent by {platform}{org} on behalf of the seller.",
     payee="Pay to",
     payee_on_behalf="{platform} on behalf of the seller",

@@ -72,8 +72,8 @@ EXPECTED = {
         "Momsreg.nr SE811218987601",
         "Godkänd för F-skatt",
         "Avsändare och betalningsmottagare Fakturan skickas av Consultancy Platform AB (Org.nr 559000-0007) "
-        "för säljarens räkning. Betala till Consultancy Platform AB, som tar emot betalningen för säljarens "
-        "räkning.",
+        "för säljarens räkning. Betala till Consultancy Platform AB, som betalar ut beloppet till säljaren "
+        "med avdrag för sin provision.",
         "KÖPARE Acme Sverige AB Drottninggatan 20 411 14 Göteborg",
         "Momsreg.nr SE556703748501",
         "Datum Beskrivning Antal À-pris Moms Belopp (SEK) Konsulttjänster: Backend för betalningar "
@@ -103,7 +103,8 @@ EXPECTED = {
         "VAT no. SE811218987601",
         "Approved for F-tax (Godkänd för F-skatt)",
         "Sender and payee Sent by Consultancy Platform AB (Org. no. 559000-0007) on behalf of "
-        "the seller. Please pay Consultancy Platform AB, which receives the payment on the seller's behalf.",
+        "the seller. Please pay Consultancy Platform AB, which pays the amount out to the seller less its "
+        "commission.",
         "BUYER Acme Sverige AB",
         "Date Description Quantity Unit price VAT Amount (SEK) Konsulttjänster: Backend för betalningar "
         "2 Nov 2026 Kodgranskning och driftsättning, dag 1 7.75 h 950.00 25% 7,362.50 7:30 → 7:45 "
