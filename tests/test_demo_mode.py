@@ -201,3 +201,27 @@ def test_the_window_opens_on_the_demo_with_the_platforms_contract(qtbot: QtBot) 
         finally:
             window.close()  # before the demo's store closes: the window's workers stop first
             QApplication.processEvents()
+
+
+def test_the_demo_freelancer_has_business_details_so_a_draft_confirms_with_one_call() -> None:
+    from coapp.domain.identifiers import validate_org_number, validate_vat_number, vat_number_from_org_number
+    from coapp.services.business import field_problems, missing_for_invoicing
+
+    with demo_mode.running_demo() as demo:
+        ctx = demo.ctx
+        info = ctx.business.get()
+        assert info.name == "Anna Lindqvist"
+        assert field_problems(info) == {}
+        assert missing_for_invoicing(info) == []
+        # A Swedish sole trader: her personnummer is the organisation number, with F-skatt.
+        assert (info.company_form, info.country, info.f_skatt) == ("sole_trader", "SE", True)
+        assert validate_org_number(info.org_number, "SE")
+        assert validate_vat_number(info.vat_number, "SE") == vat_number_from_org_number(info.org_number, "SE")
+        contract = ctx.contracts.all()[0]
+        first, last = ctx.drafts.uninvoiced_period(contract.id)
+        draft = ctx.drafts.create(contract.id, first, last)
+        problems = ctx.confirmation.preflight(draft.id)
+        assert not [p for p in problems if "business details" in p or "your " in p], problems
+        assert problems == []
+        confirmed = ctx.confirmation.confirm(draft.id)  # the one click
+        assert confirmed.state.value != "draft"

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PLATFORM_FOLDER = "demo-platform"
+# The demo freelancer's personnummer, her sole trader's organisation number (see coapp.services.demo):
+# a test-series number (birth number 984, a woman's), valid Luhn.
+DEMO_FREELANCER_PERSONNUMMER = "880410-9844"
 START_TIMEOUT_SECONDS = 30.0
 STOP_TIMEOUT_SECONDS = 10.0
 
@@ -201,6 +204,8 @@ def demo_data_dir(data_dir: str | Path | None = None) -> Iterator[Path]:
 def running_demo(data_dir: str | Path | None = None) -> Iterator[Demo]:
     """Start the platform, sign in as the first demo freelancer and sync once; undo it all at exit."""
     from coapp.app.context import AppContext
+    from coapp.services.business import BusinessInfo
+    from coapp.services.demo import demo_business
     from coapp.sync.credentials import MemoryTokenStore
 
     with contextlib.ExitStack() as stack:
@@ -210,6 +215,10 @@ def running_demo(data_dir: str | Path | None = None) -> Iterator[Demo]:
         ctx = AppContext.open(folder, tokens=MemoryTokenStore())
         stack.callback(ctx.close)
         who = platform.freelancer
+        if ctx.business.get() == BusinessInfo():
+            # Her business details, so the one-click confirmation works from the start of the demo
+            # (they stay on this computer: the protocol does not carry them).
+            ctx.business.save(demo_business(who["name"], DEMO_FREELANCER_PERSONNUMMER, who["email"]))
         ctx.sync.sign_in(platform.url, who["email"], who["password"])
         report = ctx.sync.run()
         log.info("demo: signed in as %s, %d rows pulled", who["email"], report.pulled)

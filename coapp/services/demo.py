@@ -19,8 +19,9 @@ from typing import Protocol
 
 from coapp.domain.contracts import FeeModel, RoundingMode, RoundingRule, RoundingScope
 from coapp.domain.errors import ValidationError
+from coapp.domain.identifiers import validate_org_number, vat_number_from_org_number
 from coapp.domain.public_holidays import holiday_name
-from coapp.services.business import BusinessInfo, BusinessService
+from coapp.services.business import BusinessInfo, BusinessService, field_problems, missing_for_invoicing
 from coapp.services.contracts import ContractService
 from coapp.services.sheets import CellChange, ContractInfo
 from coapp.services.timesheet import TimesheetService
@@ -45,22 +46,40 @@ class DemoServices(Protocol):
     def business(self) -> BusinessService: ...
 
 
-# A Swedish sole trader with F-skatt and a bankgiro, so a demo draft can be confirmed at once.
-DEMO_BUSINESS = BusinessInfo(
-    name="Sara Lindqvist Konsult",
-    company_form="sole_trader",
-    address="Sveavägen 44",
-    postcode="113 59",
-    city="Stockholm",
-    country="SE",
-    org_number="5590123450",
-    vat_number="SE559012345001",
-    f_skatt=True,
-    bankgiro="5050-1055",
-    payment_terms_days=30,
-    invoice_language="sv",
-    email="sara@lindqvistkonsult.example",
-)
+# A Swedish sole trader (enskild näringsidkare) with F-skatt and a bankgiro, so a demo draft can be
+# confirmed at once. A sole trader has no organisation number of her own: it is her personnummer
+# (here 850614-9825: born 14 June 1985, birth number 982, even as a woman's is, in the 98x series
+# of Skatteverket's published test numbers such as 18900101-9802; Luhn check digit 5), and her VAT
+# number is SE + those ten digits + 01. No registered office: only a limited company must show its
+# säte on an invoice.
+DEMO_PERSONNUMMER = "850614-9825"
+
+
+def demo_business(name: str, personnummer: str, email: str) -> BusinessInfo:
+    """Complete, valid business details of a Swedish sole trader, checked with the same identifier
+    rules (python-stdnum) as the form."""
+    info = BusinessInfo(
+        name=name,
+        company_form="sole_trader",
+        address="Sveavägen 44",
+        postcode="113 59",
+        city="Stockholm",
+        country="SE",
+        org_number=validate_org_number(personnummer, "SE"),
+        vat_number=vat_number_from_org_number(personnummer, "SE"),
+        f_skatt=True,
+        bankgiro="5050-1055",
+        payment_terms_days=30,
+        invoice_language="sv",
+        email=email,
+    )
+    problems = field_problems(info) or missing_for_invoicing(info)
+    if problems:  # pragma: no cover - a programming error in the demo data
+        raise AssertionError(f"the demo business details are not valid: {problems}")
+    return info
+
+
+DEMO_BUSINESS = demo_business("Sara Lindqvist Konsult", DEMO_PERSONNUMMER, "sara@lindqvistkonsult.example")
 
 # The clients as buyers: (address, postcode, city, country, org number, VAT number), by contract.
 _CLIENTS = (

@@ -154,3 +154,30 @@ def test_seeding_refuses_a_folder_with_real_contracts(ctx: AppContext) -> None:
         seed_demo(ctx, today=TODAY)
     assert [c.title for c in ctx.contracts.all()] == ["Riktigt uppdrag"]
     assert ctx.timesheet.entries_between(date(2000, 1, 1), date(2100, 1, 1)) == []
+
+
+def test_the_demo_business_is_a_real_swedish_sole_trader(ctx: AppContext) -> None:
+    from stdnum.se import personnummer
+
+    from coapp.domain.identifiers import vat_number_from_org_number
+    from coapp.services.business import field_problems, missing_for_invoicing
+    from coapp.services.demo import DEMO_BUSINESS
+
+    info = DEMO_BUSINESS
+    assert (info.company_form, info.country, info.f_skatt) == ("sole_trader", "SE", True)
+    # Her organisation number is her personnummer (month 01-12 in digits 3-4, never an AB's 55...).
+    assert personnummer.is_valid(info.org_number)
+    assert not info.org_number.startswith("5")
+    assert info.vat_number == vat_number_from_org_number(info.org_number, "SE") == f"SE{info.org_number}01"
+    assert info.bankgiro
+    assert info.registered_office == ""  # only a limited company shows its säte
+    assert field_problems(info) == {}
+    assert missing_for_invoicing(info) == []
+
+    seed_demo(ctx, today=TODAY)
+    saved = ctx.business.get()
+    assert (saved.name, saved.org_number, saved.vat_number) == (info.name, info.org_number, info.vat_number)
+    contract = next(c for c in ctx.contracts.all() if c.title.startswith("Backend"))
+    draft = ctx.drafts.create(contract.id, TODAY - timedelta(days=28), TODAY - timedelta(days=1), today=TODAY)
+    assert ctx.confirmation.preflight(draft.id) == []
+    assert ctx.confirmation.confirm(draft.id, today=TODAY).number
