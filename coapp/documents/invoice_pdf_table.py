@@ -86,7 +86,8 @@ def group_lines(doc: InvoiceDocument) -> list[Group]:
         run.clear()
 
     for line in doc.lines:
-        repeats = run and line.description == run[0].description and line.first_day is not None
+        dated = line.first_day is not None and bool(run) and run[0].first_day is not None
+        repeats = dated and line.description == run[0].description
         if not repeats:
             close()
         run.append(line)
