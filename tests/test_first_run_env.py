@@ -239,3 +239,11 @@ def test_the_real_start_path_neither_imports_qt_nor_starts_the_demo_platform(tmp
     assert done.stdout == "[]\n"
     assert done.stderr.startswith("coapp: error: there is no display")
     assert done.stderr.count("\n") == 1
+
+
+def test_the_readme_lists_every_system_package() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    words = set(readme.replace("\\", " ").split())
+    for lib in (*QT_BASE, *QT_XCB, *QT_WAYLAND):
+        assert lib.debian in words, lib
+        assert lib.fedora in words, lib
