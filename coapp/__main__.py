@@ -26,6 +26,7 @@ from importlib.metadata import version as package_version
 from types import TracebackType
 from typing import Any
 
+from coapp.app.qt_system import gui_problem
 from coapp.base.paths import PRIVATE_FILE_MODE, DataFolderError, Paths, make_private, make_private_dir
 from coapp.cli.common import PROG, one_line
 from coapp.domain.errors import CoappError, NotFoundError, ValidationError
@@ -166,8 +167,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.verb is None:
         # Before anything starts (the demo platform) and before Qt is imported: Qt aborts the
         # process when it cannot open a window.
-        from coapp.app.qt_system import gui_problem
-
         problem = gui_problem()
         if problem is not None:
             return _fail(EXIT_BAD_INPUT, problem)

@@ -12,7 +12,6 @@ missing. Nothing here imports Qt.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -73,6 +72,8 @@ WITHOUT_DISPLAY = frozenset({"offscreen", "minimal", "minimalegl", "vnc", "eglfs
 def _dlopen(soname: str) -> bool:
     """Whether the dynamic linker can load *soname* (and what it needs). Qt loads it right after,
     so loading it now costs nothing extra; a missing one is an OSError, never a crash."""
+    import ctypes  # only the window's start needs it
+
     try:
         ctypes.CDLL(soname)
     except OSError:
