@@ -16,6 +16,7 @@ from coapp.sync.wire import (
     IDEMPOTENCY_HEADER,
     ChangesPage,
     ContractRecord,
+    PublicSyncMeta,
     PushRequest,
     PushResponse,
     SyncMeta,
@@ -27,7 +28,6 @@ from coserver.api_auth import Ctx
 from coserver.context import ServerContext, get_context
 from coserver.errors import responses
 from coserver.roles import PUBLIC, Freelancer, OptionalCaller
-from coserver.sync import PublicSyncMeta
 
 
 def client_version_check(request: Request, ctx: Annotated[ServerContext, Depends(get_context)]) -> None:

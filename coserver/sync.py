@@ -11,10 +11,8 @@ import logging
 import re
 import uuid
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -24,6 +22,7 @@ from coapp.sync.wire import (
     Entity,
     OpResult,
     OpStatus,
+    PublicSyncMeta,
     PushOp,
     PushRequest,
     PushResponse,
@@ -79,16 +78,6 @@ def check_client(ctx: ServerContext, client_version: str | None) -> None:
             f"This version of coapp is too old for the platform; update to "
             f"{ctx.settings.min_client_version} or newer. Nothing was lost: your changes wait locally.",
         )
-
-
-class PublicSyncMeta(BaseModel):
-    """`GET /v1/sync/meta` without a bearer token: what a client checks before signing in. The epoch
-    and the newest version are left out: they tell a stranger when the database was restored and how
-    busy the platform is. (A server-side model: the shared wire schema has only the full SyncMeta.)"""
-
-    protocol_version: int
-    min_client_version: str
-    server_time: datetime = Field(description="the server's clock; warn the user when off by > 5 min")
 
 
 def public_meta(ctx: ServerContext) -> PublicSyncMeta:

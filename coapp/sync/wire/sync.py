@@ -20,12 +20,19 @@ NOTE_MAX_LENGTH = 2000  # the same limit as the client's grid (coapp.services.sh
 # --- Sync (SYNC.md) -------------------------------------------------------------------------------
 
 
-class SyncMeta(BaseModel):
-    """`GET /v1/sync/meta`: what a client checks before every round."""
+class PublicSyncMeta(BaseModel):
+    """`GET /v1/sync/meta` without a bearer token: what a client may check before signing in. The
+    epoch and the newest version are left out: they tell a stranger when the database was restored
+    and how busy the platform is."""
 
     protocol_version: int
     min_client_version: str
     server_time: datetime = Field(description="the server's clock; warn the user when off by > 5 min")
+
+
+class SyncMeta(PublicSyncMeta):
+    """`GET /v1/sync/meta` signed in: what a client checks before every round."""
+
     epoch: str = Field(description="changes when the database is restored from a backup")
     max_version: int = Field(description="the newest version the server has stamped")
 
