@@ -7,6 +7,7 @@ plain values. The callbacks always run on the GUI thread (queued through the eve
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -80,9 +81,11 @@ class BackgroundTasks(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._writes = QThreadPool(self)
+        # Owned here in Python, not by Qt's object tree: the store's close waits on them, which
+        # may happen while Qt tears its objects down.
+        self._writes = QThreadPool()
         self._writes.setMaxThreadCount(1)
-        self._others = QThreadPool(self)
+        self._others = QThreadPool()
         self._others.setMaxThreadCount(2)
         self._running = 0
 
@@ -110,8 +113,10 @@ class BackgroundTasks(QObject):
 
     def wait(self) -> None:
         """Block until every job has finished (before the store closes)."""
-        self._writes.waitForDone()
-        self._others.waitForDone()
+        for pool in (self._writes, self._others):
+            # Already deleted at interpreter exit: nothing runs on it any more.
+            with contextlib.suppress(RuntimeError):
+                pool.waitForDone()
 
     def _start(
         self,

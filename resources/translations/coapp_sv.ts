@@ -733,7 +733,7 @@
         <translation>skickas och drivs in av {platform} för din räkning</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>A fixed fee: add a line per milestone; double-click or F2 to edit.</source>
         <translation>Fast arvode: lägg till en rad per delleverans; dubbelklicka eller tryck F2 för att redigera.</translation>
     </message>
@@ -1066,7 +1066,7 @@
 <context>
     <name>InvoicesController</name>
     <message>
-        <location filename="../../coapp/ui/invoices/controller.py" line="+117"/>
+        <location filename="../../coapp/ui/invoices/controller.py" line="+127"/>
         <source>Draft made: check the lines, then confirm (Ctrl+Return).</source>
         <translation>Utkastet är skapat: kontrollera raderna och bekräfta sedan (Ctrl+Return).</translation>
     </message>
@@ -1124,7 +1124,7 @@
 <context>
     <name>InvoicesScreen</name>
     <message>
-        <location filename="../../coapp/ui/invoices/screen.py" line="+49"/>
+        <location filename="../../coapp/ui/invoices/screen.py" line="+50"/>
         <location line="+44"/>
         <location line="+22"/>
         <source>Invoices</source>
@@ -1147,12 +1147,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+157"/>
+        <location line="+158"/>
         <source>All contracts</source>
         <translation>Alla avtal</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-155"/>
         <source>Period: 2026-11, 2026-W48 or FROM..TO</source>
         <translation>2026-11, 2026-W48, från..till</translation>
     </message>
@@ -1197,7 +1197,7 @@
         <translation>Summor per valuta</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>1 invoice listed</source>
         <translation>1 faktura i listan</translation>
     </message>
@@ -1235,6 +1235,31 @@
         <location line="+4"/>
         <source>(drafts not counted)</source>
         <translation>(utkast räknas inte)</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>The draft for {period} already bills {n} of these days.</source>
+        <translation>Utkastet för {period} fakturerar redan {n} av dessa dagar.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>These days are on a draft already</source>
+        <translation>Dagarna finns redan på ett utkast</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Confirming both would bill that time twice. Show the existing draft, or make a second one?</source>
+        <translation>Bekräftas båda faktureras den tiden två gånger. Visa det befintliga utkastet, eller skapa ett till?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the draft</source>
+        <translation>Visa utkastet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draft anyway</source>
+        <translation>Skapa utkast ändå</translation>
     </message>
 </context>
 <context>
@@ -2175,7 +2200,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>TimesheetScreen</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/screen.py" line="+65"/>
+        <location filename="../../coapp/ui/timesheet/screen.py" line="+66"/>
         <location line="+31"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
@@ -2187,12 +2212,12 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+160"/>
+        <location line="+164"/>
         <source>This week</source>
         <translation>Denna vecka</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-164"/>
         <source>Go to this week (Alt+Home)</source>
         <translation>Gå till denna vecka (Alt+Hem)</translation>
     </message>
@@ -2244,12 +2269,12 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+388"/>
+        <location line="+408"/>
         <source>Start timer</source>
         <translation>Starta timer</translation>
     </message>
     <message>
-        <location line="-387"/>
+        <location line="-407"/>
         <source>Start or stop the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta eller stoppa timern för det markerade avtalet (Ctrl+T)</translation>
     </message>
@@ -2285,7 +2310,7 @@ Datamapp: {folder}</translation>
         <translation>Vad veckan är värd</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Edit note…</source>
         <translation>Redigera anteckning…</translation>
     </message>
@@ -2345,17 +2370,42 @@ Datamapp: {folder}</translation>
         <translation>{n} dolda</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>{week} · {hours} h reported</source>
-        <translation>{week} · {hours} h rapporterat</translation>
+        <location line="+11"/>
+        <source>No time reported this week yet</source>
+        <translation>Ingen tid rapporterad den här veckan än</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
+        <source>{hours} h reported this week</source>
+        <translation>{hours} h rapporterat den här veckan</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>commission {commission}, reverse charge on its VAT</source>
+        <translation>provision {commission}, omvänd skattskyldighet för dess moms</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>commission {commission} + VAT {vat}</source>
+        <translation>provision {commission} + moms {vat}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Worth {value} excl. VAT · {commission} · paid to you {payout}</source>
+        <translation>Värde {value} exkl. moms · {commission} · utbetalas till dig {payout}</translation>
+    </message>
+    <message>
+        <location line="-114"/>
         <source>Add a contract first: sign in, try the demo, or add one of your own.</source>
         <translation>Lägg till ett avtal först: logga in, prova demon eller lägg till ett eget.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
+        <source>No contract yet: choose how to start</source>
+        <translation>Inget avtal än: välj hur du vill börja</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Demo data added: three contracts and twelve weeks of time.</source>
         <translation>Demodata tillagd: tre avtal och tolv veckors tid.</translation>
     </message>
@@ -2365,17 +2415,7 @@ Datamapp: {folder}</translation>
         <translation>Avtalet {title} är tillagt.</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Worth {value} · commission {commission} · yours {kept}</source>
-        <translation>Värde {value} · provision {commission} · till dig {kept}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source> (excl. VAT)</source>
-        <translation> (exkl. moms)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+52"/>
         <source>Start the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta timern för det markerade avtalet (Ctrl+T)</translation>
     </message>

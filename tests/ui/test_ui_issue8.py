@@ -29,13 +29,17 @@ from coapp.domain.invoices import InvoiceState
 from coapp.services.sheets import CellChange
 from tests.conftest import make_contract
 from tests.services.invoicing_helpers import SOLE_TRADER, with_client
-from tests.ui.helpers import ALT, grid_of, message, type_into
+from tests.ui.helpers import ALT, grid_of, message, reactivate, select, type_into
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "coapp" / "ui"
 LEFT = Qt.MouseButton.LeftButton
 HEX = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
 SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(/\d{2,4})?\b")
+
+
+def _visible(widget) -> bool:
+    return widget is not None and widget.isVisible()
 
 
 def _hours(ctx, contract, day: date, minutes: int = 480) -> None:
@@ -339,3 +343,32 @@ def test_business_details_take_the_invoice_number_format(qtbot, ctx, open_window
     field.setText("F{seq}")
     assert "F1" in example.text()
     dialog.reject()
+
+
+def test_a_second_draft_over_drafted_days_is_asked_about_first(qtbot, ctx, open_window):
+    contract = make_contract(ctx)
+    _hours(ctx, contract, date(2026, 11, 23))
+    first = ctx.drafts.create(contract.id, date(2026, 11, 23), date(2026, 11, 29), LineMode.PER_DAY)
+    window = open_window()
+    select(grid_of(window), 0, 0)
+    qtbot.keyClick(grid_of(window), Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # Ctrl+I: same week
+
+    qtbot.waitUntil(lambda: _visible(window.invoices.findChild(QDialog, "duplicateDraftDialog")))
+    box = window.invoices.findChild(QDialog, "duplicateDraftDialog")
+    assert "already bills 1 of these days" in box.text()
+    assert len(ctx.invoices.list(state=InvoiceState.DRAFT)) == 1  # nothing made before the answer
+    qtbot.mouseClick(box.findChild(QPushButton, "showExistingDraftButton"), LEFT)
+    qtbot.waitUntil(lambda: window.invoices.findChild(QDialog, "duplicateDraftDialog") is None)
+    qtbot.waitUntil(lambda: window.invoices.controller.document is not None)
+    assert window.invoices.controller.document.id == first.id
+    assert len(ctx.invoices.list(state=InvoiceState.DRAFT)) == 1
+
+    reactivate(qtbot, window)
+    window.show_screen(window.timesheet)
+    grid_of(window).setFocus()
+    select(grid_of(window), 0, 0)
+    qtbot.keyClick(grid_of(window), Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _visible(window.invoices.findChild(QDialog, "duplicateDraftDialog")))
+    box = window.invoices.findChild(QDialog, "duplicateDraftDialog")
+    qtbot.mouseClick(box.findChild(QPushButton, "draftAnywayButton"), LEFT)
+    qtbot.waitUntil(lambda: len(ctx.invoices.list(state=InvoiceState.DRAFT)) == 2)

@@ -28,7 +28,9 @@ def test_the_week_value_follows_typing(qtbot, ctx, use_settings, open_window) ->
     text = _label(window)
     assert "7\u00a0125,00\u00a0kr" in text
     assert "890,63\u00a0kr" in text  # 12,5 % of 7 125 rounded half up
-    assert "6\u00a0234,37\u00a0kr" in text
+    # With its VAT: 7 125 + 25 % = 8 906,25; commission 890,63 + 25 % VAT 222,66; paid 7 792,96.
+    assert "222,66\u00a0kr" in text
+    assert "7\u00a0792,96\u00a0kr" in text
     assert ctx.timesheet.cell(contract.id, date(2026, 11, 23)).minutes == 440
 
 

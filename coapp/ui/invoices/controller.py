@@ -42,6 +42,7 @@ class InvoicesController(QObject):
     preflightChanged = Signal(list, set)  # problems, those fixed in the business details
     message = Signal(str, bool)  # text, is_error
     busyChanged = Signal(bool)  # a confirmation or credit note is being made
+    duplicateDraft = Signal(object, list)  # DraftChoice, [DraftOverlap]: ask before a second draft
 
     def __init__(self, state: AppState, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -105,13 +106,22 @@ class InvoicesController(QObject):
 
     # --- drafts --------------------------------------------------------------------------
 
-    def create(self, choice: DraftChoice) -> str | None:
-        """Make a draft and select it; the refusal's text when there is nothing to draft."""
+    def create(self, choice: DraftChoice, *, force: bool = False) -> str | None:
+        """Make a draft and select it; the refusal's text when there is nothing to draft. When
+        another draft already bills some of these days, nothing is made: ``duplicateDraft`` asks
+        first (and "" is returned: not an error), and create(choice, force=True) makes it anyway."""
+        from coapp.services.invoice_drafts import DuplicateDraft
+
         try:
             first, last = choice.first, choice.last
             if choice.kind is PeriodKind.UNINVOICED:
                 first, last = self.ctx.drafts.uninvoiced_period(choice.contract_id, self.today())
-            doc = self.ctx.drafts.create(choice.contract_id, first, last, choice.mode, today=self.today())
+            doc = self.ctx.drafts.create(
+                choice.contract_id, first, last, choice.mode, today=self.today(), force=force
+            )
+        except DuplicateDraft as exc:
+            self.duplicateDraft.emit(choice, list(exc.overlaps))
+            return ""
         except CoappError as exc:
             return str(exc)
         self._show(doc.id, self.tr("Draft made: check the lines, then confirm (Ctrl+Return)."))

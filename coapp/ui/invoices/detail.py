@@ -277,6 +277,8 @@ class InvoiceDetail(QWidget):
         self.subtitle.setText(" · ".join(p for p in parts if p))
         editable = (DESCRIPTION, QUANTITY, PRICE) if draft and fixed else (DESCRIPTION,) if draft else ()
         self.lines_model.set_lines(doc.lines, doc.currency, editable)
+        # A line's text is the day's note now: the notes column only when some note says more.
+        self.lines.setColumnHidden(NOTES, all(li.notes in ("", li.description) for li in doc.lines))
         for button in (self.add_line_button, self.remove_line_button):
             button.setVisible(draft and fixed)
         if draft and fixed:

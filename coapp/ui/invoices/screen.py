@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -72,7 +73,7 @@ class InvoicesScreen(QWidget):
         self.period_filter.setAccessibleName(self.tr("Show invoices of the period"))
         self.period_filter.setClearButtonEnabled(True)
         self.period_filter.setMinimumWidth(
-            self.fontMetrics().horizontalAdvance("2026-11-01..2026-11-30") + 48
+            self.fontMetrics().horizontalAdvance(self.period_filter.placeholderText()) + Space.XL * 2
         )
         self.period_error = QLabel(objectName="invoicePeriodError")
         self.period_error.setWordWrap(True)
@@ -191,6 +192,7 @@ class InvoicesScreen(QWidget):
         self.new_draft_button.clicked.connect(lambda: self.new_draft())
         self.detail.businessDetailsRequested.connect(self.businessDetailsRequested)
         self.detail.focusList.connect(self._focus_list)
+        c.duplicateDraft.connect(self.ask_duplicate)
 
     # --- the store and showing -----------------------------------------------------------
 
@@ -407,6 +409,48 @@ class InvoicesScreen(QWidget):
         """A draft for *contract_id* and the days *first*..*last* (from the timesheet); the
         refusal's text when there is nothing to draft."""
         return self._create(DraftChoice(contract_id, PeriodKind.RANGE, first, last, mode))
+
+    def ask_duplicate(self, choice: DraftChoice, overlaps: list) -> QMessageBox:  # type: ignore[type-arg]
+        """A second draft over days a draft already bills would bill them twice once both are
+        confirmed: say which draft, and make the new one only when asked to."""
+        lines = [
+            self.tr("The draft for {period} already bills {n} of these days.").format(
+                period=self.formats.period(o.period_start, o.period_end), n=len(o.days)
+            )
+            for o in overlaps
+        ]
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("These days are on a draft already"),
+            "\n".join(lines),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("duplicateDraftDialog")
+        box.setInformativeText(
+            self.tr(
+                "Confirming both would bill that time twice. Show the existing draft, or make a second one?"
+            )
+        )
+        show = box.addButton(self.tr("Show the draft"), QMessageBox.ButtonRole.AcceptRole)
+        show.setObjectName("showExistingDraftButton")
+        anyway = box.addButton(self.tr("Draft anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        anyway.setObjectName("draftAnywayButton")
+        box.setDefaultButton(show)
+
+        def answered() -> None:
+            if box.clickedButton() is anyway:
+                if problem := self.controller.create(choice, force=True):
+                    self.detail.show_message(problem[:1].upper() + problem[1:], True)
+            elif box.clickedButton() is show and overlaps:
+                self.clear_filters()
+                self.controller.select(overlaps[0].invoice_id)
+            self._focus_list()
+
+        box.finished.connect(answered)
+        box.finished.connect(box.deleteLater)
+        box.open()
+        return box
 
     def _create(self, choice: DraftChoice) -> str | None:
         if self.controller.filters != Filters():

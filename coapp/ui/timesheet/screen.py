@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -223,10 +224,14 @@ class TimesheetScreen(QWidget):
         week_layout.setContentsMargins(Space.XL, Space.M, Space.XL, Space.L)
         week_layout.setSpacing(Space.S)
         week_layout.addLayout(top)
-        week_layout.addWidget(self.grid, 1)
+        # The grid is as tall as its rows (a few contracts do not sit in a sea of white); the
+        # week's money and any message follow right under it.
+        self.grid.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        week_layout.addWidget(self.grid)
         week_layout.addWidget(self.banner)
-        week_layout.addWidget(self.empty_label)
         week_layout.addWidget(self.value_card)
+        week_layout.addWidget(self.empty_label)
+        week_layout.addStretch(1)
         self.first_run = FirstRunPanel(self)
         self.first_run.signInRequested.connect(self.signInRequested)
         self.first_run.demoRequested.connect(self.fill_demo)
@@ -376,8 +381,8 @@ class TimesheetScreen(QWidget):
 
     def _sheet_changed(self, sheet: WeekSheet) -> None:
         self._show_week_value(sheet)
-        self._show_first_run(sheet)
         self.header.set_status(self._status_text(sheet))
+        self._show_first_run(sheet)
         if not sheet.rows and not sheet.hidden:
             self.empty_label.setText(
                 self.tr(
@@ -407,12 +412,10 @@ class TimesheetScreen(QWidget):
             self.grid.setCurrentIndex(model.index(min(row, model.rowCount() - 2), column))
 
     def _status_text(self, sheet: WeekSheet) -> str:
-        week = f"{self.formats.week_title(sheet.week)} · {self.formats.week_range(sheet.week)}"
+        """The header's line: how much of the week is reported (the week itself is named below)."""
         if not sheet.total:
-            return week
-        return self.tr("{week} · {hours} h reported").format(
-            week=week, hours=self.formats.hours_always(sheet.total)
-        )
+            return self.tr("No time reported this week yet")
+        return self.tr("{hours} h reported this week").format(hours=self.formats.hours_always(sheet.total))
 
     def _show_first_run(self, sheet: WeekSheet) -> None:
         """No contract at all (not only none this week): the first-run panel instead of a grid of
@@ -436,6 +439,7 @@ class TimesheetScreen(QWidget):
         else:
             self.timer_button.setToolTip(why)
             self.draft_button.setToolTip(why)
+            self.header.set_status(self.tr("No contract yet: choose how to start"))
 
     def fill_demo(self) -> None:
         """The demo's contracts and time into this (empty) data folder, on the writes lane."""
@@ -517,8 +521,36 @@ class TimesheetScreen(QWidget):
 
     def _show_week_value(self, sheet: WeekSheet) -> None:
         """The fee is visible everywhere (PRODUCT.md): the week's value, the platform's commission
-        and what is yours, computed as the invoice will be (rounding rule, hours or days)."""
-        weeks = [
+        and its VAT, and what is paid to you, computed as the invoice will be (rounding rule, hours
+        or days, the VAT of the contract's client)."""
+        if self.state.ready:
+            from coapp.services.week_value import WeekValues
+
+            values = WeekValues(self.ctx.store).of(sheet)
+        else:  # the start-up preview: no store to ask for VAT yet
+            values = week_values(self._contract_weeks(sheet))
+        money = self._money_formats.money
+        parts = []
+        for v in values:
+            c = v.currency
+            if v.commission_reverse_charge:
+                commission = self.tr("commission {commission}, reverse charge on its VAT").format(
+                    commission=money(v.commission, c)
+                )
+            else:
+                commission = self.tr("commission {commission} + VAT {vat}").format(
+                    commission=money(v.commission, c), vat=money(v.commission_vat, c)
+                )
+            parts.append(
+                self.tr("Worth {value} excl. VAT · {commission} · paid to you {payout}").format(
+                    value=money(v.agreement_value, c), commission=commission, payout=money(v.payout, c)
+                )
+            )
+        self.value_label.setText("\n".join(parts))
+        self.value_card.setVisible(bool(parts))
+
+    def _contract_weeks(self, sheet: WeekSheet) -> list[ContractWeek]:
+        return [
             ContractWeek(
                 c.title, c.fee_model, c.rate, c.currency, c.commission_percent, c.minutes_per_day, c.rounding,
                 tuple(TimeItem(d, cell.minutes) for d, cell in zip(sheet.days, row.cells, strict=True)),
@@ -526,17 +558,6 @@ class TimesheetScreen(QWidget):
             for row in sheet.rows
             if (c := row.contract)
         ]  # fmt: skip
-        money = self._money_formats.money
-        parts = [
-            self.tr("Worth {value} · commission {commission} · yours {kept}").format(
-                value=money(v.agreement_value, v.currency),
-                commission=money(v.commission, v.currency),
-                kept=money(v.kept, v.currency),
-            )
-            for v in week_values(weeks)
-        ]
-        self.value_label.setText(("\n".join(parts) + self.tr(" (excl. VAT)")) if parts else "")
-        self.value_card.setVisible(bool(parts))
 
     def _timer_changed(self, state: TimerState | None) -> None:
         if self.state.ready:  # qtawesome is loaded after the first paint
