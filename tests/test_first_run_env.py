@@ -247,3 +247,64 @@ def test_the_readme_lists_every_system_package() -> None:
     for lib in (*QT_BASE, *QT_XCB, *QT_WAYLAND):
         assert lib.debian in words, lib
         assert lib.fedora in words, lib
+
+
+def _needed(path: Path) -> list[str]:
+    """The DT_NEEDED entries of a 64-bit little-endian ELF file (what `readelf -d` lists)."""
+    import struct
+
+    data = path.read_bytes()
+    assert data[:4] == b"\x7fELF"
+    assert data[4] == 2  # 64-bit
+    assert data[5] == 1  # little-endian
+    (shoff,) = struct.unpack_from("<Q", data, 0x28)
+    shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
+    sections = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)]
+    names: list[str] = []
+    for _name, kind, _flags, _addr, offset, size, link, *_ in sections:
+        if kind != 6:  # SHT_DYNAMIC
+            continue
+        strings = sections[link][4]
+        for entry in range(offset, offset + size, 16):
+            tag, value = struct.unpack_from("<qQ", data, entry)
+            if tag == 1:  # DT_NEEDED
+                end = data.index(b"\0", strings + value)
+                names.append(data[strings + value : end].decode())
+    return names
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the PySide6 wheel's ELF files")
+def test_the_tables_cover_every_system_library_qt_links_against() -> None:
+    import PySide6
+
+    qt = Path(PySide6.__file__).parent / "Qt"
+    files = {
+        "base": [
+            "lib/libQt6Core.so.6",
+            "lib/libQt6Gui.so.6",
+            "lib/libQt6Widgets.so.6",
+            "lib/libQt6DBus.so.6",
+        ],
+        "xcb": ["plugins/platforms/libqxcb.so", "lib/libQt6XcbQpa.so.6"],
+        "wayland": ["plugins/platforms/libqwayland.so", "lib/libQt6WaylandClient.so.6"],
+    }
+    bundled = {p.name for p in (qt / "lib").iterdir()}
+    # Part of every Linux system (the C and C++ runtimes, compression), never missing on a desktop.
+    system = ("libc.so", "libm.so", "libstdc++", "libgcc_s", "libpthread", "libdl.so", "librt.so", "ld-linux")
+    always = {"libz.so.1", "libzstd.so.1"}
+    tables = {"base": QT_BASE, "xcb": (*QT_BASE, *QT_XCB), "wayland": (*QT_BASE, *QT_WAYLAND)}
+    checked = 0
+    for kind, paths in files.items():
+        known = {lib.soname for lib in tables[kind]}
+        for relative in paths:
+            if not (qt / relative).is_file():
+                continue
+            checked += 1
+            needed = {
+                name
+                for name in _needed(qt / relative)
+                if name not in bundled and name not in always and not name.startswith(system)
+            }
+            assert needed <= known, f"{relative} needs {sorted(needed - known)}, not in the {kind} table"
+    assert checked >= 6
+    assert "libxcb-cursor.so.0" in _needed(qt / "plugins/platforms/libqxcb.so")  # the reader reads
