@@ -372,3 +372,30 @@ def test_a_second_draft_over_drafted_days_is_asked_about_first(qtbot, ctx, open_
     box = window.invoices.findChild(QDialog, "duplicateDraftDialog")
     qtbot.mouseClick(box.findChild(QPushButton, "draftAnywayButton"), LEFT)
     qtbot.waitUntil(lambda: len(ctx.invoices.list(state=InvoiceState.DRAFT)) == 2)
+
+
+def test_a_stale_draft_says_which_invoice_took_its_days(qtbot, ctx, open_window):
+    ctx.business.save(SOLE_TRADER)
+    contract = make_contract(ctx)
+    with_client(ctx, contract)
+    _hours(ctx, contract, date(2026, 11, 23))
+    week = (date(2026, 11, 23), date(2026, 11, 29))
+    stale = ctx.drafts.create(contract.id, *week, LineMode.PER_DAY)
+    other = ctx.drafts.create(contract.id, *week, LineMode.PER_DAY, force=True)
+    number = ctx.confirmation.confirm(other.id, date(2026, 12, 4)).number
+    window = open_window()
+    window.show_screen(window.invoices)
+    window.invoices.controller.select(stale.id)
+    panel = window.invoices.detail.preflight
+    assert panel.isVisible()
+    text = panel.list_label.text()
+    assert f"invoiced meanwhile: 2026-11-23 – 2026-11-23 in {number}" in text
+    assert "Refresh draft" in text  # and what to do about it
+
+
+def test_high_contrast_takes_full_black_and_white() -> None:
+    from coapp.ui.theme import DARK, LIGHT, high_contrast
+
+    light, dark = high_contrast(LIGHT, dark=False), high_contrast(DARK, dark=True)
+    assert (light.text, light.surface, light.muted) == ("#000000", "#ffffff", "#000000")
+    assert (dark.text, dark.surface) == ("#ffffff", "#000000")

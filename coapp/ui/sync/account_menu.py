@@ -6,6 +6,8 @@ in the status bar.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
@@ -15,6 +17,7 @@ from coapp.ui.sync.runner import SyncRunner
 from coapp.ui.sync.sign_in_dialog import DEMO_SERVER_URL, SignInDialog
 from coapp.ui.sync.status_widget import SyncStatusButton
 from coapp.ui.sync.view import SyncView
+from coapp.ui.toolkit import make_action
 
 NOTICE_MS = 60_000
 
@@ -51,11 +54,9 @@ class AccountControls(QObject):
         runner.signedIn.connect(self._signed_in)
         self.show_view(runner.view)
 
-    def _action(self, name: str, text: str, slot: object = None) -> QAction:
-        action = self.menu.addAction(text)
-        action.setObjectName(name)
-        if slot is not None:
-            action.triggered.connect(slot)
+    def _action(self, name: str, text: str, slot: Callable[[], object] | None = None) -> QAction:
+        action = make_action(self.window, text, slot, name=name)
+        self.menu.addAction(action)
         return action
 
     def show_view(self, view: SyncView) -> None:
