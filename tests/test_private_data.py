@@ -155,3 +155,33 @@ def test_the_demo_platforms_folder_is_private(tmp_path: Path) -> None:
     with demo_platform(folder):
         pass
     assert_private(folder)
+
+
+def test_only_coapps_own_files_are_tightened_in_a_folder_that_holds_other_things(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --data-dir may name a folder with the user's other files (a home folder): not ours to change.
+    home = tmp_path / "home"
+    (home / "bin").mkdir(parents=True)
+    script = home / "bin" / "backup.sh"
+    script.write_text("#!/bin/sh\n", encoding="utf-8")
+    script.chmod(0o755)
+    (home / "notes.txt").write_text("shared\n", encoding="utf-8")
+    (home / "notes.txt").chmod(0o644)
+    home.chmod(0o755)
+    assert cli(capsys, "--data-dir", str(home), "time", "week", "--week", "2026-W48").code == 0
+    assert modes(home)["bin"] == oct(0o755)
+    assert modes(home)["bin/backup.sh"] == oct(0o755)
+    assert modes(home)["notes.txt"] == oct(0o644)
+    for own in ("coapp.sqlite3", "logs", "logs/coapp.log", "invoices"):
+        assert modes(home)[own] == oct(0o700 if (home / own).is_dir() else 0o600), own
+
+
+def test_a_shared_sticky_folder_keeps_its_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    shared.chmod(0o1777)  # like /tmp
+    for _ in range(2):  # the second start finds coapp's database there
+        assert cli(capsys, "--data-dir", str(shared), "time", "week", "--week", "2026-W48").code == 0
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    assert modes(shared)["coapp.sqlite3"] == oct(0o600)

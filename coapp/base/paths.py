@@ -32,6 +32,18 @@ PRIVATE_FILE_MODE = 0o600
 POSIX_MODES = os.name == "posix"
 
 
+# What coapp keeps in the data folder, the only entries it tightens there (see Paths.ensure).
+DATA_FILES = (
+    "coapp.sqlite3",
+    "coapp.sqlite3-wal",
+    "coapp.sqlite3-shm",
+    "coapp.sqlite3-journal",
+    "settings.json",
+    "holidays-cache.json",
+)
+DATA_FOLDERS = ("backups", "invoices", "logs", "kept changes", "demo-platform")
+
+
 class DataFolderError(CoappError):
     """The data folder cannot be created or written; the message names the folder and why."""
 
@@ -121,12 +133,13 @@ class Paths:
 
     def ensure(self) -> None:
         """Create the data folder (0700) or check that it can be used; raise DataFolderError with a
-        message naming the folder and the reason. A folder an older coapp made readable by others
-        is made private, with everything in it."""
+        message naming the folder and the reason. What an older coapp left readable by others is
+        made private."""
         folder = self.data_dir
         hint = "; choose another folder with --data-dir"
         if folder.exists() and not folder.is_dir():
             raise DataFolderError(f"cannot use {folder} as the data folder: it is a file, not a folder{hint}")
+        created = not folder.exists()
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
         except OSError as exc:
@@ -139,11 +152,29 @@ class Paths:
             os.unlink(probe)
         except OSError as exc:
             raise DataFolderError(f"cannot write in the data folder {folder}: {_reason(exc)}{hint}") from exc
-        if POSIX_MODES and stat.S_IMODE(folder.stat().st_mode) & 0o077:
+        if POSIX_MODES:
             try:
-                make_tree_private(folder)
-            except OSError as exc:  # not our folder (a shared one we may write in): use it as it is
+                self._make_private(created)
+            except OSError as exc:  # not ours to change (a shared folder we may write in): use it as is
                 log.warning("cannot make the data folder %s private: %s", folder, _reason(exc))
+
+    def _make_private(self, created: bool) -> None:
+        """Tighten what coapp keeps here and nothing else: --data-dir may name a folder that holds
+        other things too (a home folder, /tmp), whose files are not ours to change. The folder itself
+        is made 0700 when coapp created it or it holds coapp's database; a folder coapp made is
+        walked only when its own mode shows an older coapp made it, so a start costs a few stats."""
+        folder = self.data_dir
+        info = folder.stat()
+        ours = created or (self.database.exists() and info.st_uid == os.geteuid())
+        if ours and not info.st_mode & stat.S_ISVTX:  # never a shared sticky folder like /tmp
+            make_private(folder)
+        for name in DATA_FILES:
+            make_private(folder / name)
+        for name in DATA_FOLDERS:
+            sub = folder / name
+            with contextlib.suppress(FileNotFoundError):
+                if stat.S_IMODE(sub.lstat().st_mode) != PRIVATE_DIR_MODE and sub.is_dir():
+                    make_tree_private(sub)
 
 
 def _reason(exc: OSError) -> str:
