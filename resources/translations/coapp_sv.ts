@@ -4,7 +4,7 @@
 <context>
     <name>AccountControls</name>
     <message>
-        <location filename="../../coapp/ui/sync/account_menu.py" line="+36"/>
+        <location filename="../../coapp/ui/sync/account_menu.py" line="+39"/>
         <source>&amp;Account</source>
         <translation>&amp;Konto</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>&amp;Avvisade ändringar…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Signed in as {email}</source>
         <translation>Inloggad som {email}</translation>
     </message>
@@ -416,34 +416,34 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>&amp;Address</source>
         <translation>&amp;Adress</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-16"/>
         <source>Client&apos;s address</source>
         <translation>Kundens adress</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Client&apos;s c&amp;ountry</source>
         <translation>Kundens &amp;land</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-17"/>
         <source>Client&apos;s country</source>
         <translation>Kundens land</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Client&apos;s &amp;VAT number</source>
         <translation>Kundens &amp;momsnummer</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-17"/>
         <source>Client&apos;s VAT number</source>
         <translation>Kundens momsnummer</translation>
     </message>
@@ -478,7 +478,7 @@
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Postcode, city</source>
         <translation>Postnummer, ort</translation>
     </message>

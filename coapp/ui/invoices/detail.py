@@ -168,7 +168,7 @@ class InvoiceDetail(QWidget):
         self.lines.setModel(self.lines_model)
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.setWordWrap(False)
-        self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the day at the end in view
+        self.lines.setTextElideMode(Qt.TextElideMode.ElideRight)  # the day has its own column now
         self.lines.verticalHeader().hide()
         self.lines.setTabKeyNavigation(False)
         self.lines.setMinimumHeight(self.lines.verticalHeader().defaultSectionSize() * 4 + 28)

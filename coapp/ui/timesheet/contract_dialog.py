@@ -119,7 +119,9 @@ class ContractDialog(QDialog):
         form.addRow(self.tr("C&lient"), self.client)
         form.addRow(self.tr("&Work"), self.title)
         form.addRow(self.tr("Period"), period)
-        form.addRow(self.tr("Hourly &rate"), rate_row)
+        rate_label = QLabel(self.tr("Hourly &rate"))
+        rate_label.setBuddy(self.rate)  # a row of two widgets: the mnemonic needs its buddy named
+        form.addRow(rate_label, rate_row)
         form.addRow(self.tr("&Address"), self.address)
         form.addRow(self.tr("Postcode, city"), place)
         form.addRow(self.tr("Client's c&ountry"), self.country)
