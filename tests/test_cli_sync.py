@@ -303,8 +303,9 @@ def test_bad_arguments_exit_2_with_one_line(
 def test_server_refusals_exit_2_with_one_line(
     capsys: pytest.CaptureFixture[str], file_keyring: Path, start_server: Any, tmp_path: Path
 ) -> None:
+    # Only failed sign-ins count against the limit (a success gives its attempt back).
     server = start_server(sign_in_per_account=RateLimit(3, timedelta(minutes=5)))
-    freelancer(server, EMAIL)  # one sign-in of the three
+    freelancer(server, EMAIL)
     assert server.register("new@example.com").status_code == 201
 
     run = login(capsys, server.url, password="not the password")
@@ -319,9 +320,12 @@ def test_server_refusals_exit_2_with_one_line(
     assert_one_line_error(run)
     assert "no password given" in run.err
 
-    run = login(capsys, server.url)  # the third sign-in: fine
+    run = login(capsys, server.url)  # successes never lock the account
     assert run.code == 0, run
-    run = login(capsys, server.url)
+    for _ in range(2):  # the second and third failure
+        run = login(capsys, server.url, password="not the password")
+        assert "password is wrong" in run.err
+    run = login(capsys, server.url)  # a fourth attempt, even with the right password
     assert_one_line_error(run)
     assert "rate limited" in run.err
 
