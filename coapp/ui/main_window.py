@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -147,9 +147,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
 
     def _store_ready(self) -> None:
+        self._update_badges()
+        # qtawesome takes ~0.2 s to load its fonts: in a turn of the event loop of its own, so
+        # opening the store and loading the icons never stall the window together.
+        QTimer.singleShot(0, self, self._load_icons)  # not after the window is gone
+
+    def _load_icons(self) -> None:
         self.navigation.load_icons()
         self.timesheet.load_icons()
-        self._update_badges()
 
     def _update_badges(self) -> None:
         if not self.state.ready:
@@ -168,7 +173,7 @@ class MainWindow(QMainWindow):
         """Restyle every screen now (Preferences, or the system's scheme when following it)."""
         self.theme = apply_theme(self._app(), choice)
         if self.state.ready:
-            self._store_ready()  # icons in the new colours
+            self._load_icons()  # in the new colours
 
     def _system_scheme_changed(self) -> None:
         if self.state.settings.theme == "system":

@@ -362,7 +362,7 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/contract_dialog.py" line="+60"/>
+        <location filename="../../coapp/ui/timesheet/contract_dialog.py" line="+61"/>
         <source>Add a contract of your own</source>
         <translation>Lägg till ett eget avtal</translation>
     </message>
@@ -493,7 +493,7 @@
         <translation>Lägg till avtal</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Reverse charge: the client accounts for the VAT</source>
         <translation>Omvänd skattskyldighet: kunden redovisar momsen</translation>
     </message>
@@ -1280,7 +1280,7 @@
         <translation>Arbetar</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+87"/>
         <source>{n} drafts to confirm</source>
         <translation>{n} utkast att bekräfta</translation>
     </message>
@@ -2201,7 +2201,7 @@ Datamapp: {folder}</translation>
     <name>TimesheetScreen</name>
     <message>
         <location filename="../../coapp/ui/timesheet/screen.py" line="+66"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
     </message>
@@ -2269,12 +2269,12 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+408"/>
+        <location line="+409"/>
         <source>Start timer</source>
         <translation>Starta timer</translation>
     </message>
     <message>
-        <location line="-407"/>
+        <location line="-408"/>
         <source>Start or stop the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta eller stoppa timern för det markerade avtalet (Ctrl+T)</translation>
     </message>
@@ -2350,7 +2350,7 @@ Datamapp: {folder}</translation>
         <translation>Lägg till ett eget avtal…</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>No contracts run this week. Go to a week inside a contract&apos;s period (Alt+Home: this week), or add a contract: Time ▸ Add a contract of your own…</source>
         <translation>Inga avtal löper den här veckan. Gå till en vecka inom ett avtals period (Alt+Home: denna vecka), eller lägg till ett avtal: Tid ▸ Lägg till ett eget avtal…</translation>
     </message>

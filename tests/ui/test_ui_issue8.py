@@ -399,3 +399,23 @@ def test_high_contrast_takes_full_black_and_white() -> None:
     light, dark = high_contrast(LIGHT, dark=False), high_contrast(DARK, dark=True)
     assert (light.text, light.surface, light.muted) == ("#000000", "#ffffff", "#000000")
     assert (dark.text, dark.surface) == ("#ffffff", "#000000")
+
+
+def test_the_contract_dialog_tabs_in_reading_order(qtbot, ctx, open_window):
+    window = open_window()
+    dialog = window.timesheet.add_contract()
+    qtbot.waitUntil(dialog.isVisible)
+    names = []
+    widget = dialog.client
+    for _ in range(6):
+        names.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+        while widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.objectName().startswith(
+            "contract"
+        ):
+            widget = widget.nextInFocusChain()
+    assert names == [
+        "contractClient", "contractTitle", "contractStart", "contractEnd",
+        "contractOpenEnded", "contractRate",
+    ]  # fmt: skip
+    dialog.reject()

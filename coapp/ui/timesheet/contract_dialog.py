@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -137,6 +138,12 @@ class ContractDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        order = [
+            self.client, self.title, self.start, self.end, self.open_ended, self.rate, self.currency,
+            self.address, self.postcode, self.city, self.country, self.vat_number, self.save_button,
+        ]  # fmt: skip
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)  # reading order (the date fields were made first)
         self.country.currentIndexChanged.connect(self._show_vat)
         self.vat_number.textChanged.connect(self._show_vat)
         self._show_vat()

@@ -70,6 +70,7 @@ class TimesheetScreen(QWidget):
         self.controller = TimesheetController(state, formats, undo_stack, self)
         self.timer = TimerController(state, self)
         self._has_contracts = True  # until the store says otherwise (the preview has rows)
+        self._icons = False  # qtawesome's fonts load after the first paint (load_icons)
         self._build()
         self._wire()
         state.when_ready(self._store_ready)
@@ -291,6 +292,7 @@ class TimesheetScreen(QWidget):
         self.copy_button.setIcon(icon("fa6s.copy"))
         self.copy_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.draft_button.setIcon(icon("fa6s.file-invoice"))
+        self._icons = True
         self._timer_changed(self.timer.state)
 
     def clear_messages(self) -> None:
@@ -560,7 +562,7 @@ class TimesheetScreen(QWidget):
         ]  # fmt: skip
 
     def _timer_changed(self, state: TimerState | None) -> None:
-        if self.state.ready:  # qtawesome is loaded after the first paint
+        if self._icons:
             self.timer_button.setIcon(icon("fa6s.play" if state is None else "fa6s.stop"))
         if state is None:
             self.timer_button.setText(self.tr("Start timer"))
