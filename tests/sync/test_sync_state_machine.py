@@ -303,10 +303,11 @@ class SyncMachine(RuleBasedStateMachine):
         on_server = server_cells(server, self.account_id)
         timers = server_timers(server, self.account_id)
         self.invoiced_time_never_changes()
-        numbers = {invoice: str(n) for invoice, n in server_invoice_numbers(server, self.account_id).items()}
+        numbers = server_invoice_numbers(server, self.account_id)  # the series' counter per invoice
         for n, device in enumerate(self.devices):
             assert device_commands(device) == 0, f"device {n} has invoice commands left"
-            assert device_numbered_invoices(device) == numbers, f"device {n}'s invoices differ"
+            held = {k: int(v.rsplit("-", 1)[-1]) for k, v in device_numbered_invoices(device).items()}
+            assert held == numbers, f"device {n}'s invoices differ"  # printed as {year}-{seq:04d}
             assert device_locked_time(device) == self.locked, f"device {n}'s invoiced time differs"
             assert device.outbox() == 0, f"device {n} has outbox records left"
             assert device_cells(device) == on_server, f"device {n} differs from the server"
