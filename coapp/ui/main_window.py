@@ -334,4 +334,5 @@ class MainWindow(QMainWindow):
         self._window_state.setValue("invoicesSplitter", self.invoices.splitter.saveState())
         self._window_state.sync()
         self.sync.shutdown()  # before the store closes: a round may be writing
+        self.timesheet.wait_background()
         super().closeEvent(event)

@@ -25,6 +25,7 @@ def test_the_week_value_follows_typing(qtbot, ctx, use_settings, open_window) ->
     window = open_window(date(2026, 11, 24))
     assert _label(window) == ""  # nothing reported, nothing to value
     type_into(qtbot, grid_of(window), 0, 0, "7:20")  # billed 7:30 → 7 125,00 kr
+    qtbot.waitUntil(lambda: "7\u00a0125,00\u00a0kr" in _label(window))  # read beside the GUI
     text = _label(window)
     assert "7\u00a0125,00\u00a0kr" in text
     assert "890,63\u00a0kr" in text  # 12,5 % of 7 125 rounded half up

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from coapp.domain.invoice_lines import TimeItem
-from coapp.domain.week_value import ContractWeek, week_values
+from coapp.domain.week_value import ContractWeek, WeekValue, week_values
 from coapp.domain.weeks import IsoWeek
 from coapp.services.sheets import CellChange, CopyMode, WeekSheet
 from coapp.ui.app_state import AppState
@@ -71,6 +71,9 @@ class TimesheetScreen(QWidget):
         self.timer = TimerController(state, self)
         self._has_contracts = True  # until the store says otherwise (the preview has rows)
         self._icons = False  # qtawesome's fonts load after the first paint (load_icons)
+        self._value_pool = QThreadPool()  # the week's value, read beside the GUI (one at a time)
+        self._value_pool.setMaxThreadCount(1)
+        self._value_asked = 0
         self._build()
         self._wire()
         state.when_ready(self._store_ready)
@@ -524,13 +527,35 @@ class TimesheetScreen(QWidget):
     def _show_week_value(self, sheet: WeekSheet) -> None:
         """The fee is visible everywhere (PRODUCT.md): the week's value, the platform's commission
         and its VAT, and what is paid to you, computed as the invoice will be (rounding rule, hours
-        or days, the VAT of the contract's client)."""
-        if self.state.ready:
-            from coapp.services.week_value import WeekValues
+        or days, the VAT of the contract's client). The VAT needs the contracts' clients from the
+        store: read on a worker, so a week switch never waits for it (the newest answer wins)."""
+        if not self.state.ready:  # the start-up preview: no store to ask for VAT yet
+            self._set_week_value(week_values(self._contract_weeks(sheet)))
+            return
+        if not any(row.total for row in sheet.rows):
+            self._value_asked += 1  # an answer still on its way is for another week
+            self._set_week_value([])
+            return
+        from coapp.services.week_value import WeekValues
+        from coapp.ui.background import run_in_background
 
-            values = WeekValues(self.ctx.store).of(sheet)
-        else:  # the start-up preview: no store to ask for VAT yet
-            values = week_values(self._contract_weeks(sheet))
+        self._value_asked += 1
+        asked, service = self._value_asked, WeekValues(self.ctx.store)
+
+        def arrived(values: list[WeekValue]) -> None:
+            if asked == self._value_asked:
+                self._set_week_value(values)
+
+        def failed(error: BaseException) -> None:
+            raise error  # a bug: the excepthook logs it and says so once
+
+        run_in_background(lambda: service.of(sheet), arrived, failed, self._value_pool)
+
+    def wait_background(self) -> None:
+        """Before the store closes: the week's value being read finishes first."""
+        self._value_pool.waitForDone()
+
+    def _set_week_value(self, values: list[WeekValue]) -> None:
         money = self._money_formats.money
         parts = []
         for v in values:
