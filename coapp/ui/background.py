@@ -50,9 +50,15 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except BaseException as exc:  # handed to the GUI thread, which decides what is a bug
-            self._relay.failed.emit(exc)
+            self._answer(self._relay.failed, exc)
             return
-        self._relay.done.emit(result)
+        self._answer(self._relay.done, result)
+
+    @staticmethod
+    def _answer(signal: Any, value: object) -> None:
+        # At interpreter exit the relay may be gone before a job ends: nobody waits for the answer.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 # Relays waiting for their job: Python must keep them alive until the answer is delivered.

@@ -718,7 +718,7 @@
         <translation>Fakturautkast</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>credits invoice {number}</source>
         <translation>krediterar faktura {number}</translation>
     </message>
@@ -2201,7 +2201,7 @@ Datamapp: {folder}</translation>
     <name>TimesheetScreen</name>
     <message>
         <location filename="../../coapp/ui/timesheet/screen.py" line="+66"/>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
     </message>
@@ -2269,12 +2269,12 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+409"/>
+        <location line="+431"/>
         <source>Start timer</source>
         <translation>Starta timer</translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-430"/>
         <source>Start or stop the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta eller stoppa timern för det markerade avtalet (Ctrl+T)</translation>
     </message>
@@ -2380,7 +2380,7 @@ Datamapp: {folder}</translation>
         <translation>{hours} h rapporterat den här veckan</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+141"/>
         <source>commission {commission}, reverse charge on its VAT</source>
         <translation>provision {commission}, omvänd skattskyldighet för dess moms</translation>
     </message>
@@ -2395,7 +2395,7 @@ Datamapp: {folder}</translation>
         <translation>Värde {value} exkl. moms · {commission} · utbetalas till dig {payout}</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-136"/>
         <source>Add a contract first: sign in, try the demo, or add one of your own.</source>
         <translation>Lägg till ett avtal först: logga in, prova demon eller lägg till ett eget.</translation>
     </message>
@@ -2415,7 +2415,7 @@ Datamapp: {folder}</translation>
         <translation>Avtalet {title} är tillagt.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+74"/>
         <source>Start the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta timern för det markerade avtalet (Ctrl+T)</translation>
     </message>

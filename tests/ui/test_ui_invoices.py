@@ -154,7 +154,8 @@ def test_from_the_grid_to_a_confirmed_invoice_with_the_keyboard_and_one_click(
     confirmed = _selected_row(window)
     assert confirmed[0] == "2026-0001"
     assert confirmed[1] == "Bekräftad"
-    assert _find(window, QLabel, "invoiceTitle").text() == "Faktura 2026-0001 · Bekräftad"
+    assert _find(window, QLabel, "invoiceTitle").text() == "Faktura 2026-0001"
+    assert _find(window, QLabel, "invoiceStateChip").text() == "Bekräftad"
     assert "Faktura 2026-0001 är bekräftad" in _find(window, QLabel, "invoiceMessage").text()
     pdf = ctx.paths.invoice_archive / "2026-0001 Acme AB.pdf"
     assert pdf.read_bytes().startswith(b"%PDF-1.")  # the real renderer, not a stand-in
@@ -391,7 +392,8 @@ def test_a_credit_note_after_a_confirmation_dialog_unlocks_the_time(qtbot, ctx, 
     note = window.invoices.controller.document
     assert note.number == "2026-0003"
     assert note.credited_number == "2026-0001"
-    assert _find(window, QLabel, "invoiceTitle").text() == "Credit note 2026-0003 · Confirmed"
+    assert _find(window, QLabel, "invoiceTitle").text() == "Credit note 2026-0003"
+    assert _find(window, QLabel, "invoiceStateChip").text() == "Confirmed"
     assert "credits invoice 2026-0001" in _find(window, QLabel, "invoiceSubtitle").text()
     assert any("2026-0003" in p.name for p in ctx.paths.invoice_archive.iterdir())  # its PDF is archived
     assert ctx.invoices.document(first.id).state is InvoiceState.CREDITED
@@ -421,7 +423,8 @@ def test_mark_sent_then_paid(qtbot, ctx, open_window):
     assert ctx.invoices.document(first.id).state is InvoiceState.PAID
     assert _selected_row(window)[1] == "Paid"
     assert not paid.isVisible()
-    assert _find(window, QLabel, "invoiceTitle").text() == "Invoice 2026-0001 · Paid"
+    assert _find(window, QLabel, "invoiceTitle").text() == "Invoice 2026-0001"
+    assert _find(window, QLabel, "invoiceStateChip").text() == "Paid"
 
 
 def test_open_pdf_hands_the_archived_file_to_the_system_viewer(qtbot, ctx, open_window, monkeypatch):
