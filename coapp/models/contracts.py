@@ -33,7 +33,7 @@ class Contract(SyncMixin, Base):
     end_date: Mapped[date | None] = mapped_column(Date, default=None)
     minutes_per_day: Mapped[int] = mapped_column(Integer, default=480)
     rounding_rule: Mapped[str] = mapped_column(String(32), default="none")
-    # The buyer on self-billing invoices (hourly and daily work).
+    # The buyer on invoices billed to the client (hourly and daily work; the freelancer issues them).
     client_org_number: Mapped[str] = mapped_column(String(32), default="", server_default="")
     client_vat_number: Mapped[str] = mapped_column(String(32), default="", server_default="")
     client_address: Mapped[str] = mapped_column(String(200), default="", server_default="")

@@ -90,8 +90,8 @@ class ContractService:
         org_number: str = "",
         vat_number: str = "",
     ) -> None:
-        """The client as the buyer on self-billing invoices (the platform sends these with the
-        contract; until sync exists, demo data and tests set them here)."""
+        """The client as the buyer on invoices billed to the client (hourly and daily work; the
+        platform sends these details with the contract; demo data and tests set them here)."""
         from coapp.domain.identifiers import validate_org_number, validate_vat_number
 
         org = validate_org_number(org_number, country) if org_number else ""

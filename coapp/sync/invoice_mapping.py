@@ -27,7 +27,6 @@ REQUEST_NOT_FROM_ROW = frozenset(
         "entry_ids",  # the time entries the confirmation locked
         "lines",  # the invoice_lines rows
         "number_format",  # the business details' series format
-        "self_billing",  # the old name of billed_to, accepted from old clients only, never sent
     }
 )
 # Record fields that are not set on the row by name, and why.

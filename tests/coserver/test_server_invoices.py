@@ -527,3 +527,7 @@ def test_an_old_client_saying_self_billing_is_understood_as_billed_to(server: Li
     assert answer.status_code == 200, answer.text
     assert answer.json()["billed_to"] == "platform"
     assert "self_billing" not in answer.json()
+    # Read from old clients only: the published schema names billed_to alone.
+    schema = server.get("/openapi.json").text
+    assert "billed_to" in schema
+    assert "self_billing" not in schema

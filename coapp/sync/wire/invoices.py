@@ -81,7 +81,6 @@ class ConfirmInvoiceRequest(_Body):
     language: str = Field(default="sv", pattern=r"^[a-z]{2}$")
     line_mode: Literal["day", "week"] = "day"
     billed_to: BilledTo = BilledTo.CLIENT
-    self_billing: bool | None = Field(default=None, description="deprecated: billed_to", exclude=True)
     reverse_charge: bool = False
     buyer_reference: str = Field(default="", max_length=100)
     notes: str = Field(default="", max_length=INVOICE_NOTES_MAX_LENGTH)
@@ -111,8 +110,12 @@ class ConfirmInvoiceRequest(_Body):
     @model_validator(mode="before")
     @classmethod
     def _old_self_billing(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "billed_to" not in data and isinstance(data.get("self_billing"), bool):
-            return {**data, "billed_to": BilledTo.CLIENT if data["self_billing"] else BilledTo.PLATFORM}
+        # Not a declared field (the schema and every answer name only billed_to); read, then dropped.
+        if isinstance(data, dict) and "self_billing" in data:
+            data = dict(data)
+            old = data.pop("self_billing")
+            if "billed_to" not in data and isinstance(old, bool):
+                data["billed_to"] = BilledTo.CLIENT if old else BilledTo.PLATFORM
         return data
 
 
