@@ -5,6 +5,7 @@ waits (drafts to confirm), like the platform's own dashboard. Icons arrive after
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -92,6 +93,16 @@ class Sidebar(QWidget):
     def set_current(self, index: int) -> None:
         if 0 <= index < len(self._entries):
             self._entries[index].setChecked(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Up and Down move between screens, as in a list."""
+        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
+        if step is None or not self._entries:
+            super().keyPressEvent(event)
+            return
+        index = (max(self.current(), 0) + step) % len(self._entries)
+        self.set_current(index)
+        self._entries[index].setFocus()
 
     def _toggled(self, index: int, checked: bool) -> None:
         if checked:

@@ -419,3 +419,14 @@ def test_the_contract_dialog_tabs_in_reading_order(qtbot, ctx, open_window):
         "contractOpenEnded", "contractRate",
     ]  # fmt: skip
     dialog.reject()
+
+
+def test_up_and_down_move_between_screens_in_the_sidebar(qtbot, ctx, open_window):
+    window = open_window()
+    nav = window.navigation
+    nav.entry(0).setFocus()
+    qtbot.keyClick(nav.entry(0), Qt.Key.Key_Down)
+    assert window.stack.currentWidget() is window.invoices
+    assert nav.entry(1).hasFocus()
+    qtbot.keyClick(nav.entry(1), Qt.Key.Key_Up)
+    assert window.stack.currentWidget() is window.timesheet

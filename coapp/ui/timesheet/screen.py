@@ -457,6 +457,7 @@ class TimesheetScreen(QWidget):
         def done(_summary: object) -> None:
             self.first_run.demo_button.setEnabled(True)
             self.this_week()
+            self.grid.setFocus()  # the keyboard goes where the typing happens
             self.show_message(self.tr("Demo data added: three contracts and twelve weeks of time."), False)
 
         def failed(error: BaseException) -> None:
