@@ -24,6 +24,7 @@ INVOICE_LINES_MAX = 500
 INVOICE_ENTRIES_MAX = 5000
 INVOICE_NOTES_MAX_LENGTH = 4000
 FROZEN_MAX_BYTES = 65_536  # the parties and payment details, serialized compactly
+_OLD_NAME = "self_billing"  # billed_to's name before issue 8, read from old clients only
 # Invoice numbers reach file names, URLs and payment references: the domain's alphabet, checked
 # wherever one is parsed (a number the platform sends that does not match is a bad answer).
 INVOICE_NUMBER_PATTERN = f"^{NUMBER_PATTERN.pattern}$"
@@ -67,9 +68,11 @@ class ConfirmInvoiceRequest(_Body):
     server recomputes every figure with the same domain code and assigns the number, printed in
     `number_format` (the business's series format, coapp.domain.invoice_numbers).
 
-    `billed_to` says who buys (the seller always issues). Compatibility: a client from before it
-    existed sends the boolean `self_billing` instead (true = client, false = platform); it is
-    accepted on requests only and never sent."""
+    `billed_to` says who buys: the client (hourly and daily work) or the platform (fixed fees); the
+    seller always issues."""
+
+    # Compatibility: a client from before billed_to sends the boolean under its old name (true =
+    # client, false = platform); _old_name reads it on requests only, and nothing ever sends it.
 
     contract_id: UUID
     kind: Literal["invoice"] = "invoice"
@@ -109,11 +112,11 @@ class ConfirmInvoiceRequest(_Body):
 
     @model_validator(mode="before")
     @classmethod
-    def _old_self_billing(cls, data: Any) -> Any:
+    def _old_name(cls, data: Any) -> Any:
         # Not a declared field (the schema and every answer name only billed_to); read, then dropped.
-        if isinstance(data, dict) and "self_billing" in data:
+        if isinstance(data, dict) and _OLD_NAME in data:
             data = dict(data)
-            old = data.pop("self_billing")
+            old = data.pop(_OLD_NAME)
             if "billed_to" not in data and isinstance(old, bool):
                 data["billed_to"] = BilledTo.CLIENT if old else BilledTo.PLATFORM
         return data
