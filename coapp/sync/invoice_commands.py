@@ -32,7 +32,13 @@ from coapp.models.business import number_format_of
 from coapp.store.engine import Store
 from coapp.sync.api import PlatformApi
 from coapp.sync.errors import ApiError, BadServerAnswer
-from coapp.sync.invoice_mapping import confirm_request, line_row, record_state, record_values
+from coapp.sync.invoice_mapping import (
+    LOCAL_ONLY_FROZEN,
+    confirm_request,
+    line_row,
+    record_state,
+    record_values,
+)
 from coapp.sync.wire import (
     CreditInvoiceRequest,
     InvoiceRecord,
@@ -174,11 +180,15 @@ def apply_invoice(s: Session, record: InvoiceRecord) -> None:
         if row is None:
             row = _insert(s, record)
         elif row.number is None:
-            # The platform's copy is final: every field it holds, the number and what comes with it.
-            for name, value in record_values(record).items():
+            # The platform's copy is final: every field it holds, the number and what comes with it
+            # (but the logo stays this device's own path).
+            logo = (row.frozen or {}).get(LOCAL_ONLY_FROZEN)
+            values = record_values(record)
+            for name, value in values.items():
                 setattr(row, name, value)
             row.number = record.number
-            row.frozen = _with_reference(dict(record.frozen), record.number)
+            frozen = {**values["frozen"], LOCAL_ONLY_FROZEN: logo} if logo else values["frozen"]
+            row.frozen = _with_reference(frozen, record.number)
             row.confirmed_at = record.confirmed_at
         elif row.number != record.number:
             log.error("invoice %s: number %s here, %s on the platform", row.id, row.number, record.number)

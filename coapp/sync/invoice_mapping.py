@@ -16,6 +16,7 @@ from coapp.domain.invoices import InvoiceState
 from coapp.models import Invoice, InvoiceLineRow
 from coapp.sync.wire import ConfirmInvoiceRequest, InvoiceLineData, InvoiceLineRecord, InvoiceRecord
 
+LOCAL_ONLY_FROZEN = "logo"  # frozen["logo"]: a file path, meaningful only on the device that froze it
 _INVOICE_COLUMNS = frozenset(c.key for c in Invoice.__table__.columns)
 _LINE_KEYS = tuple(InvoiceLineData.model_fields)
 
@@ -79,7 +80,8 @@ def record_values(record: InvoiceRecord) -> dict[str, Any]:
         for name in InvoiceRecord.model_fields
         if name not in RECORD_NOT_TO_ROW and name in _INVOICE_COLUMNS
     }
-    values["frozen"] = dict(record.frozen)
+    # The logo is a path on the device that confirmed; one from the platform is never opened here.
+    values["frozen"] = {k: v for k, v in record.frozen.items() if k != LOCAL_ONLY_FROZEN}
     values["contract_id"] = str(record.contract_id)
     values["credited_invoice_id"] = str(record.credited_invoice_id) if record.credited_invoice_id else None
     return values

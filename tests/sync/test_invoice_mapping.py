@@ -125,3 +125,17 @@ def test_the_server_maps_every_field_of_the_terms_and_its_own_decisions() -> Non
     )
     assert isinstance(row, InvoiceRow)
     assert server_invoices.invoice_record(row) == record
+
+
+def test_a_logo_path_from_the_platform_is_never_opened_here(ctx: AppContext) -> None:
+    """frozen["logo"] is a path on the device that confirmed; a platform (or another device) could
+    name any file with it, so an invoice that arrives from the platform keeps no logo path."""
+    contract = make_contract(ctx)
+    data = sample_record(contract.id)
+    data["frozen"] = {**data["frozen"], "logo": "/etc/shadow"}
+    with ctx.store.write() as s:
+        apply_invoice(s, InvoiceRecord.model_validate(data))
+    with ctx.store.read() as s:
+        row = s.get(Invoice, data["id"])
+        assert row is not None
+        assert "logo" not in row.frozen
