@@ -251,12 +251,33 @@ def week_calendar(parent: QWidget | None = None) -> QCalendarWidget:
     return calendar
 
 
+class WeekDateEdit(QDateEdit):
+    """A QDateEdit whose popup is the week-numbered calendar, made when first needed (a calendar
+    costs milliseconds the first paint does not have)."""
+
+    def _ensure_calendar(self) -> None:
+        if not getattr(self, "_week_calendar", False):
+            self._week_calendar = True
+            self.setCalendarWidget(week_calendar(self))
+
+    def calendarWidget(self) -> QCalendarWidget:  # type: ignore[override]
+        self._ensure_calendar()
+        return super().calendarWidget()
+
+    def mousePressEvent(self, event: Any) -> None:
+        self._ensure_calendar()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: Any) -> None:
+        self._ensure_calendar()  # F4 and Alt+Down open the popup too
+        super().keyPressEvent(event)
+
+
 def date_edit(parent: QWidget | None, name: str, display_format: str, day: QDate | None = None) -> QDateEdit:
     """A date field in the app's one date format, with a week-numbered calendar popup."""
-    edit = QDateEdit(parent)
+    edit = WeekDateEdit(parent)
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setCalendarWidget(week_calendar(edit))
     edit.setDisplayFormat(display_format)
     if day is not None:
         edit.setDate(day)
