@@ -136,8 +136,11 @@ def test_rate_limited_says_when_to_try_again(
     open_window,  # type: ignore[no-untyped-def]
 ) -> None:
     live = start_server(sign_in_per_account=RateLimit(1, timedelta(minutes=5)))
-    live.signed_in("anna@example.com")  # its sign-in used the one attempt of the window
+    live.signed_in("anna@example.com")
     dialog = _dialog(qtbot, open_window)
+    # The platform counts failed sign-ins only: a wrong password uses the one attempt of the window.
+    fill_and_submit(qtbot, dialog, live.url, "anna@example.com", "not her password")
+    wait_answer(qtbot, dialog)
     fill_and_submit(qtbot, dialog, live.url, "anna@example.com")
     wait_answer(qtbot, dialog)
     assert _shown_errors(dialog) == {"form": "Too many attempts. Try again in 5 minutes."}
