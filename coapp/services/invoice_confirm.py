@@ -101,21 +101,12 @@ class InvoiceConfirmation:
             source = original.row
             # UBL's convention: the note's lines are the invoice's own, positive; its kind credits.
             note = Invoice(
+                **{key: getattr(source, key) for key in _credit_note_terms()},
                 kind=InvoiceKind.CREDIT_NOTE,
-                contract_id=source.contract_id,
                 issue_date=today,
                 due_date=today,
-                period_start=source.period_start,
-                period_end=source.period_end,
-                currency=source.currency,
-                language=source.language,
-                line_mode=source.line_mode,
-                billed_to=source.billed_to,
-                reverse_charge=source.reverse_charge,
                 credited_invoice_id=source.id,
-                commission_bp=source.commission_bp,
                 frozen=dict(source.frozen),
-                buyer_reference=source.buyer_reference,
             )
             s.add(note)
             s.flush()
@@ -202,6 +193,19 @@ class InvoiceConfirmation:
 
 
 _OWN_COLUMNS = {"id", "invoice_id", "server_version", "dirty", "deleted_at", "updated_at"}
+# What a credit note does not take from the invoice it credits: its identity, life and figures (the
+# figures are recomputed from the copied lines when it is settled).
+_NOTE_OWN = {
+    "id", "kind", "state", "number", "issue_date", "due_date", "credited_invoice_id", "frozen", "notes",
+    "net_minor", "vat_minor", "total_minor", "commission_minor", "pdf_path", "confirmed_at",
+    "state_changed_at", "server_version", "dirty", "deleted_at", "updated_at",
+}  # fmt: skip
+
+
+def _credit_note_terms() -> list[str]:
+    """The invoice's terms a credit note repeats (contract, period, currency, buyer, VAT, ...): every
+    column but _NOTE_OWN, so a column added to invoices is carried over without being listed."""
+    return [c.key for c in Invoice.__table__.columns if c.key not in _NOTE_OWN]
 
 
 def _copy_line(line: InvoiceLineRow, invoice_id: str) -> InvoiceLineRow:

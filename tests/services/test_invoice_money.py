@@ -14,7 +14,7 @@ from coapp.domain.errors import ValidationError
 from coapp.domain.invoices import BilledTo, InvoiceKind, InvoiceState
 from coapp.domain.weeks import IsoWeek
 from coapp.models import Invoice
-from coapp.services.invoice_confirm import ConfirmRefused, InvoiceConfirmation
+from coapp.services.invoice_confirm import ConfirmRefused, InvoiceConfirmation, _credit_note_terms
 from coapp.services.invoice_drafts import DuplicateDraft
 from coapp.services.invoice_queries import totals_by_currency
 from coapp.services.invoice_series import LocalSeries
@@ -102,6 +102,14 @@ def test_a_credit_note_is_positive_and_cancels_its_invoice_in_the_list(
     assert note.totals.total == doc.totals.total > 0
     assert note.signed_total == -doc.totals.total
     assert totals_by_currency(ctx.invoices.list()) == {"SEK": Decimal(0)}
+    with ctx.store.read() as s:
+        original, credit = s.get(Invoice, doc.id), s.get(Invoice, note.id)
+        assert original is not None
+        assert credit is not None
+        terms = _credit_note_terms()
+        assert {"contract_id", "billed_to", "reverse_charge", "commission_bp", "line_mode"} <= set(terms)
+        assert {k: getattr(credit, k) for k in terms} == {k: getattr(original, k) for k in terms}
+        assert credit.total_minor == original.total_minor > 0
 
 
 def test_a_second_draft_over_drafted_days_is_reported_before_it_is_made(ctx: AppContext) -> None:
