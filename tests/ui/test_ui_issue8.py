@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from coapp.domain.invoice_lines import LineMode
 from coapp.domain.invoices import InvoiceState
 from coapp.services.sheets import CellChange
+from coapp.ui.invoices.lines_model import QUANTITY
 from tests.conftest import make_contract
 from tests.services.invoicing_helpers import SOLE_TRADER, with_client
 from tests.ui.helpers import ALT, grid_of, message, reactivate, select, type_into
@@ -331,6 +332,8 @@ def test_the_breakdown_shows_the_commissions_vat_and_the_payout_and_lines_their_
     lines = window.invoices.detail.lines_model
     assert lines.headerData(0, Qt.Orientation.Horizontal) == "Date"
     assert lines.index(0, 0).data() == "23 Nov 2026"
+    # Hours billed by the hour: the quantity would repeat the billed column, so it makes room.
+    assert window.invoices.detail.lines.isColumnHidden(QUANTITY)
 
 
 def test_business_details_take_the_invoice_number_format(qtbot, ctx, open_window):

@@ -277,6 +277,12 @@ class InvoiceDetail(QWidget):
         self.lines_model.set_lines(doc.lines, doc.currency, editable)
         # A line's text is the day's note now: the notes column only when some note says more.
         self.lines.setColumnHidden(NOTES, all(li.notes in ("", li.description) for li in doc.lines))
+        # Hours billed by the hour say the same as the billed column: room for the description.
+        self.lines.setColumnHidden(
+            QUANTITY,
+            bool(doc.lines)
+            and all(li.unit is Unit.HOUR and li.billed_minutes is not None for li in doc.lines),
+        )
         for button in (self.add_line_button, self.remove_line_button):
             button.setVisible(draft and fixed)
         if draft and fixed:
