@@ -433,3 +433,15 @@ def test_up_and_down_move_between_screens_in_the_sidebar(qtbot, ctx, open_window
     assert nav.entry(1).hasFocus()
     qtbot.keyClick(nav.entry(1), Qt.Key.Key_Up)
     assert window.stack.currentWidget() is window.timesheet
+
+
+def test_invoice_numbers_sort_by_their_digits_in_any_series_format() -> None:
+    from types import SimpleNamespace
+
+    from coapp.ui.invoices.list_model import NUMBER, InvoiceListModel
+
+    def key(number):
+        return InvoiceListModel._sort_key(SimpleNamespace(number=number), NUMBER)
+
+    numbers = ["2026-0010", None, "2026-0002", "2025-0099", "F10", "F9"]
+    assert sorted(numbers, key=key) == ["2025-0099", "2026-0002", "2026-0010", "F9", "F10", None]

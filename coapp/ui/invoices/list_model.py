@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -127,8 +128,11 @@ class InvoiceListModel(QAbstractTableModel):
     @staticmethod
     def _sort_key(s: InvoiceSummary, column: int) -> Any:
         if column == NUMBER:
-            # Drafts after numbered invoices; numbers compared as numbers, not as text.
-            return int(s.number) if s.number and s.number.isdigit() else 10**12
+            # Drafts after numbered invoices; the digits in a number compared as numbers, so
+            # 2026-0010 follows 2026-0009 and F10 follows F9 in any series format.
+            if not s.number:
+                return "\uffff"
+            return re.sub(r"\d+", lambda m: m.group().zfill(20), s.number)
         if column == STATE:
             return f"{s.kind.value}{list(InvoiceState).index(s.state)}"
         if column == CONTRACT:
