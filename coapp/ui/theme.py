@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coapp.base.settings import THEMES
@@ -48,7 +48,6 @@ class Chip(StrEnum):
     PAID = "paid"
     CREDITED = "credited"
     CREDIT_NOTE = "credit_note"
-    STALE = "stale"
 
 
 @dataclass(frozen=True)
@@ -90,7 +89,6 @@ LIGHT = Colors(
         Chip.PAID: ("#17643a", "#dcf2e4"),
         Chip.CREDITED: ("#4d5560", "#e6e9ed"),
         Chip.CREDIT_NOTE: ("#8c1d18", "#fbe3e1"),
-        Chip.STALE: ("#8c1d18", "#fbe3e1"),
     },
 )
 
@@ -115,7 +113,6 @@ DARK = Colors(
         Chip.PAID: ("#8fdcae", "#1f3a2b"),
         Chip.CREDITED: ("#c2c8cf", "#32363c"),
         Chip.CREDIT_NOTE: ("#ffb4ab", "#3d2220"),
-        Chip.STALE: ("#ffb4ab", "#3d2220"),
     },
 )
 
@@ -304,10 +301,3 @@ def repolish(widget: QWidget) -> None:
     style.unpolish(widget)
     style.polish(widget)
     widget.update()
-
-
-def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    return font

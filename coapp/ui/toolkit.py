@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coapp.ui.theme import Space, Type, current, scaled_font, set_role
+from coapp.ui.theme import Space, current, set_role
 
 Shortcut = str | QKeySequence | QKeySequence.StandardKey
 
@@ -232,10 +232,6 @@ class ScreenHeader(QWidget):
     def set_status(self, text: str) -> None:
         self.status.setText(text)
         self.status.setAccessibleDescription(text)
-
-
-def title_font(widget: QWidget) -> Any:
-    return scaled_font(widget, Type.TITLE, bold=True)
 
 
 # --- dates ------------------------------------------------------------------------------------

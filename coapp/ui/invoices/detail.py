@@ -260,7 +260,8 @@ class InvoiceDetail(QWidget):
             number = number_text(doc.state, doc.number)
             self.title.setText(f"{kind_label(doc.kind)} {number}")
         # The state in words on its chip (the colour only helps); the title reads with it.
-        self.chip.set_chip(_CHIPS[doc.state], state_label(doc.state))
+        credit_note = doc.kind is InvoiceKind.CREDIT_NOTE
+        self.chip.set_chip(Chip.CREDIT_NOTE if credit_note else _CHIPS[doc.state], state_label(doc.state))
         self.title.setAccessibleName(f"{self.title.text()} · {state_label(doc.state)}")
         f = self.formats
         parts = [doc.contract_title, f.period(doc.period_start, doc.period_end), doc.buyer.name]
