@@ -15,6 +15,7 @@ from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer
 from sqlalchemy.orm import Mapped, mapped_column, validates
 from sqlalchemy.types import TypeDecorator
 
+from coapp.domain.errors import ValidationError
 from coapp.domain.invoices import BilledTo, InvoiceKind, InvoiceState, check_transition
 from coapp.models.base import Base, SyncMixin, UtcDateTime
 
@@ -94,6 +95,9 @@ class Invoice(SyncMixin, Base):
             current = self.state  # expired since the last commit: loaded again to be checked
         if current is not None:
             check_transition(InvoiceState(current), new, returned=self._returning)
+            if new is InvoiceState.DRAFT and self.number is not None:
+                # RETURNS allows it only for a confirmation that never got its number.
+                raise ValidationError(f"invoice {self.number} was issued; it never becomes a draft again")
         return new
 
     def move(self, new: InvoiceState, when: datetime, *, returned: bool = False) -> None:

@@ -266,7 +266,8 @@ def withdraw_credit(s: Session, note: Invoice, *, already_credited: bool) -> Non
     now = datetime.now(UTC)
     if original is not None and original.state is InvoiceState.CREDITED and not already_credited:
         original.move(InvoiceState.CONFIRMED, now, returned=True)
-    note.move(InvoiceState.DRAFT, now, returned=True)
+    if note.state is not InvoiceState.DRAFT:  # a refusal seen twice changes nothing more
+        note.move(InvoiceState.DRAFT, now, returned=True)
     s.flush()
     note.deleted_at = now
     for line in s.scalars(select(InvoiceLineRow).where(InvoiceLineRow.invoice_id == note.id)):
@@ -324,5 +325,6 @@ def release(s: Session, invoice: Invoice) -> None:
         if original is not None and original.state is InvoiceState.CREDITED:
             original.move(InvoiceState.CONFIRMED, now, returned=True)
     # Returned, not reopened: it never had a number, so it was never issued (RETURNS in the domain).
-    invoice.move(InvoiceState.DRAFT, now, returned=True)
+    if invoice.state is not InvoiceState.DRAFT:  # a refusal seen twice changes nothing more
+        invoice.move(InvoiceState.DRAFT, now, returned=True)
     invoice.confirmed_at = None

@@ -155,6 +155,8 @@ def test_every_write_of_state_goes_through_the_domain(ctx: AppContext, confirm: 
             row.state = InvoiceState.DRAFT
         with pytest.raises(ValidationError):
             row.move(InvoiceState.DRAFT, datetime.now(UTC))  # only the platform returns, and only unnumbered
+        with pytest.raises(ValidationError, match="issued"):
+            row.move(InvoiceState.DRAFT, datetime.now(UTC), returned=True)  # numbered: never returned
         row.move(InvoiceState.SENT, datetime.now(UTC))
     with ctx.store.read() as s:
         assert s.scalar(select(Invoice.state).where(Invoice.id == doc.id)) is InvoiceState.SENT
