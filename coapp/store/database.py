@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coapp.base.paths import create_private_file, make_private, make_private_dir
-from coapp.domain.errors import CoappError
 from coapp.models import Base
 from coapp.store.backup import backup_age_hours, make_backup, newest_backup
 from coapp.store.engine import Store
+from coapp.store.errors import DamagedDatabaseError, NewerDatabaseError, StoreError
 from coapp.store.schema_version import HEAD_REVISION
 from coapp.store.sqlite_uri import read_only_uri
 
@@ -22,20 +22,6 @@ log = logging.getLogger(__name__)
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 DAILY_BACKUP_HOURS = 24
-
-
-class StoreError(CoappError):
-    """The database cannot be opened; the message says why and what to do."""
-
-
-class NewerDatabaseError(StoreError):
-    pass
-
-
-class DamagedDatabaseError(StoreError):
-    def __init__(self, message: str, backup: Path | None) -> None:
-        super().__init__(message)
-        self.backup = backup
 
 
 def alembic_config() -> Config:

@@ -12,7 +12,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coapp.store.database import DamagedDatabaseError, StoreError
+from coapp.store.errors import DamagedDatabaseError, StoreError
 
 log = logging.getLogger("coapp")
 translate = QCoreApplication.translate  # lupdate reads the context and text of each call

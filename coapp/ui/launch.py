@@ -108,7 +108,7 @@ def show_main_window(data_dir: str | Path | None, open_context: OpenContext) -> 
     def open_store() -> None:
         from PySide6.QtWidgets import QApplication
 
-        from coapp.store.database import StoreError
+        from coapp.store.errors import StoreError
         from coapp.ui.error_dialogs import explain_store_error
 
         try:
@@ -132,7 +132,7 @@ def run_gui(data_dir: str | Path | None, open_context: OpenContext) -> int:
     ensure_application()
     from PySide6.QtWidgets import QApplication
 
-    from coapp.store.database import StoreError
+    from coapp.store.errors import StoreError
     from coapp.ui.error_dialogs import explain_store_error, install_excepthook
 
     install_excepthook()

@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from coapp.app.context import AppContext
 from coapp.store.backup import make_backup
-from coapp.store.database import DamagedDatabaseError, open_store
+from coapp.store.database import open_store
+from coapp.store.errors import DamagedDatabaseError
 from coapp.ui.error_dialogs import explain_store_error
 from tests.conftest import make_contract
 
