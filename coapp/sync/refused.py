@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session
 
 from coapp.base.atomic_file import write_atomic
 from coapp.domain.errors import NotFoundError
-from coapp.models import Contract, Invoice, OutboxRecord, SyncCommand
+from coapp.models import Contract, Invoice, OutboxRecord, SyncCommand, SyncState
 from coapp.store.engine import Store
 from coapp.sync.entities import ENTITIES
 from coapp.sync.pull import apply_row
+from coapp.sync.resync import start_full_pull
 
 # What the user can do about each reason, in words (the server's message says what happened).
 ADVICE = {
@@ -213,9 +214,19 @@ def discard(store: Store, entity: str, row_id: str) -> None:
                 version = int(str(server_row.get("version") or 0))
                 apply_row(s, synced, _from_json(server_row), version)
             if not same and row is not None and row.deleted_at is None:
-                # Refused in favour of another row (the timer already running, the entry already
-                # holding the day): this one never existed on the platform.
-                row.deleted_at = datetime.now(UTC)
+                if row.server_version is None:
+                    # Refused in favour of another row (the timer already running, the entry
+                    # already holding the day): this one never existed on the platform.
+                    row.deleted_at = datetime.now(UTC)
+                else:
+                    # The platform holds its own version of this row (another device's), but the
+                    # refusal carried the row it clashed with: read the feed again from the start
+                    # so the platform's version replaces ours (found by the state machine: a day
+                    # over 24 hours discarded here vanished from this device only).
+                    row.server_version = None
+                    state = s.get(SyncState, 1)
+                    if state is not None:
+                        start_full_pull(s, state)
             row = s.get(synced.model, row_id)
             if row is not None and waiting is None:
                 row.dirty = False

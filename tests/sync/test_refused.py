@@ -13,7 +13,7 @@ from coapp.domain.errors import NotFoundError
 from coapp.sync import refused
 from coserver.platform import change_contract
 from tests.coserver.harness import LiveServer
-from tests.coserver.sync_helpers import database, freelancer
+from tests.coserver.sync_helpers import add_contract, database, freelancer
 from tests.sync.devices import Device
 
 LATE = date(2026, 6, 29)
@@ -108,3 +108,32 @@ def test_a_locked_entry_refusal_then_discard_restores_the_invoiced_time(
         assert device.entries()[(contract, DAY)] == (480, "invoiced")
     finally:
         device.close()
+
+
+def test_discarding_a_day_over_24_hours_shows_the_other_devices_version(
+    tmp_path: Path, server: LiveServer
+) -> None:
+    """Discarding a day over 24 hours shows the other device's version of the same cell, here when
+    the refusal carries the platform's row (test_sync_state_machine replays the case where it
+    did not, and the day vanished from one device only)."""
+    anna = freelancer(server)
+    first, second = str(anna.contract_id), str(add_contract(server, anna.account_id))
+    a, b = Device.open(tmp_path / "a"), Device.open(tmp_path / "b")
+    try:
+        for d in (a, b):
+            d.sign_in(server.url, "anna@example.com")
+            d.sync()
+        a.set(first, DAY, 547)
+        a.set(second, DAY, 893)  # 24 hours together
+        a.sync()
+        b.set(first, DAY, 600)  # b has not heard of a's day: together 24 h 53 min
+        assert b.sync().refused == 1
+        [change] = refused.list_refused(b.ctx.store)
+        assert change.code == "day_over_24h"
+        refused.discard(b.ctx.store, change.entity, change.row_id)
+        b.sync()
+        assert b.entries() == a.entries() == {(first, DAY): (547, ""), (second, DAY): (893, "")}
+        assert b.outbox() == 0
+    finally:
+        a.close()
+        b.close()

@@ -155,6 +155,9 @@ def test_a_cursor_older_than_the_kept_deletions_makes_a_full_pull(tmp_path: Path
             with database(srv.live) as session:
                 pruned = prune(session, srv.clock.now + TOMBSTONE_RETENTION + timedelta(days=1))
             assert pruned.tombstones == 1
+            # Half a year on, the sessions have expired (and were pruned too): both sign in again.
+            for d in (a, b):
+                d.sign_in(srv.url, "anna@example.com")
 
             report = b.sync()
             assert report.resynced == "full"

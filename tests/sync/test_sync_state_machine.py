@@ -450,3 +450,52 @@ def test_time_invoiced_on_another_device_first_stays_locked_here(tmp_path: Path,
     finally:
         a.close()
         b.close()
+
+
+# Found by the state machine (a saved example): two devices switching timers offline, then the
+# ending's decisions. A day over 24 hours refused without the platform's row, then discarded,
+# deleted this device's copy of a cell the platform holds (the other device's): it vanished here only.
+TIMER_SWITCHES = [  # (contract, device, minutes later)
+    (0, 0, 179),
+    (0, 0, 1),
+    (0, 0, 83),
+    (0, 0, 178),
+    (0, 0, 154),
+    (0, 0, 143),
+    (1, 0, 77),
+    (0, 0, 179),
+    (1, 1, 47),
+    (1, 0, 121),
+    (0, 0, 114),
+    (0, 2, 125),
+    (0, 0, 168),
+    (1, 1, 137),
+    (0, 1, 57),
+    (0, 2, 151),
+    (0, 2, 1),
+    (1, 2, 112),
+    (1, 2, 70),
+    (1, 0, 105),
+    (1, 2, 107),
+    (0, 1, 111),
+    (1, 2, 61),
+    (0, 2, 108),
+    (0, 2, 168),
+    (0, 0, 174),
+    (0, 0, 125),
+    (1, 2, 97),
+    (1, 2, 98),
+]
+
+
+@pytest.mark.parametrize("seed", [4, 7, 15])
+def test_a_discarded_day_over_24_hours_comes_back_from_the_platform(seed: int) -> None:
+    machine = SyncMachine()
+    try:
+        machine.open_devices(2, random.Random(seed))
+        for contract, device, later in TIMER_SWITCHES:
+            machine.start_or_switch_timer(device, contract, later)
+        machine.converge()
+    finally:
+        machine.healthy = False
+        machine.teardown()
