@@ -60,15 +60,6 @@ class BreakdownPanel(QFrame):
             self.tr("Platform commission ({rate})").format(rate=f.percent(commission.rate)),
             f.money(-sign * commission.amount, c),
         )
-        if commission.reverse_charge:
-            self._add(
-                self.tr("VAT on the commission: reverse charge, you account for it"), f.money(Decimal(0), c)
-            )
-        else:
-            self._add(
-                self.tr("VAT on the commission ({rate})").format(rate=f.percent(commission.vat_rate)),
-                f.money(-sign * commission.vat, c),
-            )
         self._add(self.tr("Net to you"), f.money(sign * commission.net_to_freelancer, c), bold=True)
         self._gap()
         for group in totals.vat:
@@ -82,6 +73,20 @@ class BreakdownPanel(QFrame):
                 )
             self._add(label, f.money(sign * group.amount, c))
         self._add(self.tr("Total (incl. VAT)"), f.money(sign * totals.total, c), bold=True)
+        # Below the total, so the payout reads as arithmetic: total − commission − its VAT.
+        self._add(
+            self.tr("Platform commission ({rate})").format(rate=f.percent(commission.rate)),
+            f.money(-sign * commission.amount, c),
+        )
+        if commission.reverse_charge:
+            self._add(
+                self.tr("VAT on the commission: reverse charge, you account for it"), f.money(Decimal(0), c)
+            )
+        else:
+            self._add(
+                self.tr("VAT on the commission ({rate})").format(rate=f.percent(commission.vat_rate)),
+                f.money(-sign * commission.vat, c),
+            )
         self._add(
             self.tr("Paid to you (total − commission − its VAT)"),
             f.money(sign * commission.payout, c),
