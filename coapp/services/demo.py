@@ -18,19 +18,15 @@ from decimal import Decimal
 from typing import Protocol
 
 from coapp.domain.contracts import FeeModel, RoundingMode, RoundingRule, RoundingScope
-from coapp.domain.errors import ValidationError
 from coapp.domain.identifiers import validate_org_number, vat_number_from_org_number
 from coapp.domain.public_holidays import holiday_name
 from coapp.services.business import BusinessInfo, BusinessService, field_problems, missing_for_invoicing
 from coapp.services.contracts import ContractService
+from coapp.services.errors import AlreadySeededError
 from coapp.services.sheets import CellChange, ContractInfo
 from coapp.services.timesheet import TimesheetService
 
 HISTORY_WEEKS = 12
-
-
-class AlreadySeededError(ValidationError):
-    """The data folder already holds contracts; demo data only goes into an empty one."""
 
 
 class DemoServices(Protocol):

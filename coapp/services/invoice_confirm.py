@@ -28,6 +28,7 @@ from coapp.domain.payment_refs import reference_for
 from coapp.domain.vat import is_valid_rate
 from coapp.models import Invoice, InvoiceLineRow, TimeEntry
 from coapp.services.business import business_problems
+from coapp.services.errors import ConfirmRefused
 from coapp.services.invoice_drafts import time_lines
 from coapp.services.invoice_loading import Loaded, business_row, document, load
 from coapp.services.invoice_records import party_to_json, store_totals
@@ -35,14 +36,6 @@ from coapp.services.invoice_series import SeriesAuthority
 from coapp.store.engine import Store
 
 PdfWriter = Callable[[InvoiceDocument, Path, Path | None], None]
-
-
-class ConfirmRefused(ValidationError):
-    """The pre-flight check found problems; ``problems`` names each one."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("Cannot confirm yet:\n- " + "\n- ".join(problems))
-        self.problems = problems
 
 
 def _default_pdf_writer(doc: InvoiceDocument, path: Path, logo: Path | None) -> None:

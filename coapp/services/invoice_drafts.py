@@ -20,6 +20,7 @@ from coapp.domain.invoices import BilledTo, InvoiceDocument, InvoiceLine, Invoic
 from coapp.domain.money import from_minor
 from coapp.domain.vat import standard_rate, vat_treatment
 from coapp.models import Contract, Invoice, InvoiceLineRow, TimeEntry
+from coapp.services.errors import DuplicateDraft
 from coapp.services.invoice_loading import Loaded, business_row, client_party, document, load
 from coapp.services.invoice_records import row_from_line, store_totals
 from coapp.services.platform import PLATFORM
@@ -94,16 +95,6 @@ class DraftOverlap:
             f"the draft for {self.period_start.isoformat()} – {self.period_end.isoformat()} "
             f"already bills {len(self.days)} of these days ({days})"
         )
-
-
-class DuplicateDraft(ValidationError):
-    """A new draft would bill days another draft already bills; ``overlaps`` names them."""
-
-    def __init__(self, overlaps: list[DraftOverlap]) -> None:
-        super().__init__(
-            "; ".join(o.describe() for o in overlaps) + ": discard or confirm it, or draft anyway"
-        )
-        self.overlaps = overlaps
 
 
 def _time_drafts(s: Session, contract_id: str, first: date, last: date) -> list[Invoice]:

@@ -15,7 +15,8 @@ from coapp.domain.contracts import FeeModel, RoundingMode
 from coapp.domain.durations import MINUTES_PER_DAY
 from coapp.domain.public_holidays import COUNTRIES, holiday_name
 from coapp.domain.weeks import IsoWeek
-from coapp.services.demo import HISTORY_WEEKS, AlreadySeededError, plan_demo, seed_demo
+from coapp.services.demo import HISTORY_WEEKS, plan_demo, seed_demo
+from coapp.services.errors import AlreadySeededError
 from coapp.services.sheets import MAX_NOTE
 
 TODAY = date(2026, 11, 26)

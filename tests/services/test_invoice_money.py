@@ -14,8 +14,8 @@ from coapp.domain.errors import ValidationError
 from coapp.domain.invoices import BilledTo, InvoiceKind, InvoiceState
 from coapp.domain.weeks import IsoWeek
 from coapp.models import Invoice
-from coapp.services.invoice_confirm import ConfirmRefused, InvoiceConfirmation, _credit_note_terms
-from coapp.services.invoice_drafts import DuplicateDraft
+from coapp.services.errors import ConfirmRefused, DuplicateDraft
+from coapp.services.invoice_confirm import InvoiceConfirmation, _credit_note_terms
 from coapp.services.invoice_queries import totals_by_currency
 from coapp.services.invoice_series import LocalSeries
 from coapp.services.platform import PLATFORM, PLATFORM_CLIENT_FUNDS

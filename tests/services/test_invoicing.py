@@ -15,7 +15,8 @@ from coapp.domain.invoice_lines import LineMode
 from coapp.domain.invoices import BilledTo, InvoiceKind, InvoiceLine, InvoiceState, Unit, VatCategory
 from coapp.domain.weeks import IsoWeek
 from coapp.models import TimeEntry
-from coapp.services.invoice_confirm import ConfirmRefused, InvoiceConfirmation
+from coapp.services.errors import ConfirmRefused
+from coapp.services.invoice_confirm import InvoiceConfirmation
 from coapp.services.invoice_series import LocalSeries
 from coapp.services.platform import PLATFORM, PLATFORM_CLIENT_FUNDS
 from coapp.services.timesheet import CellChange

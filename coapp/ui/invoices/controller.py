@@ -110,7 +110,7 @@ class InvoicesController(QObject):
         """Make a draft and select it; the refusal's text when there is nothing to draft. When
         another draft already bills some of these days, nothing is made: ``duplicateDraft`` asks
         first (and "" is returned: not an error), and create(choice, force=True) makes it anyway."""
-        from coapp.services.invoice_drafts import DuplicateDraft
+        from coapp.services.errors import DuplicateDraft
 
         try:
             first, last = choice.first, choice.last
@@ -174,7 +174,7 @@ class InvoicesController(QObject):
     def confirm(self) -> None:
         """Pre-flight first; when it passes, confirm in the background: number, lock, freeze,
         archive the PDF. The result (or why not) arrives as the selection and a message."""
-        from coapp.services.invoice_confirm import ConfirmRefused
+        from coapp.services.errors import ConfirmRefused
 
         if self.busy or (doc := self.document) is None:
             return
