@@ -68,6 +68,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+18"/>
         <source>Platform commission ({rate})</source>
         <translation>Plattformens provision ({rate})</translation>
     </message>
@@ -82,7 +83,7 @@
         <translation>Moms på provisionen ({rate})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-24"/>
         <source>Net to you</source>
         <translation>Netto till dig</translation>
     </message>
@@ -107,7 +108,7 @@
         <translation>Totalt (inkl. moms)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>Paid to you (total − commission − its VAT)</source>
         <translation>Utbetalas till dig (totalt − provision − dess moms)</translation>
     </message>
@@ -718,7 +719,7 @@
         <translation>Fakturautkast</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>credits invoice {number}</source>
         <translation>krediterar faktura {number}</translation>
     </message>
@@ -733,7 +734,7 @@
         <translation>skickas och drivs in av {platform} för din räkning</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>A fixed fee: add a line per milestone; double-click or F2 to edit.</source>
         <translation>Fast arvode: lägg till en rad per delleverans; dubbelklicka eller tryck F2 för att redigera.</translation>
     </message>
@@ -944,7 +945,7 @@
 <context>
     <name>InvoiceListModel</name>
     <message>
-        <location filename="../../coapp/ui/invoices/list_model.py" line="+34"/>
+        <location filename="../../coapp/ui/invoices/list_model.py" line="+35"/>
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
@@ -1758,7 +1759,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../coapp/ui/sidebar.py" line="+27"/>
+        <location filename="../../coapp/ui/sidebar.py" line="+28"/>
         <source>Screens</source>
         <translation>Vyer</translation>
     </message>
@@ -2269,12 +2270,12 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+431"/>
+        <location line="+436"/>
         <source>Start timer</source>
         <translation>Starta timer</translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="-435"/>
         <source>Start or stop the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta eller stoppa timern för det markerade avtalet (Ctrl+T)</translation>
     </message>
@@ -2380,7 +2381,7 @@ Datamapp: {folder}</translation>
         <translation>{hours} h rapporterat den här veckan</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>commission {commission}, reverse charge on its VAT</source>
         <translation>provision {commission}, omvänd skattskyldighet för dess moms</translation>
     </message>
@@ -2390,12 +2391,12 @@ Datamapp: {folder}</translation>
         <translation>provision {commission} + moms {vat}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Worth {value} excl. VAT · {commission} · paid to you {payout}</source>
-        <translation>Värde {value} exkl. moms · {commission} · utbetalas till dig {payout}</translation>
+        <location line="+5"/>
+        <source>Worth {value} + VAT {vat} · {commission} · paid to you {payout}</source>
+        <translation>Värde {value} + moms {vat} · {commission} · utbetalas till dig {payout}</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-138"/>
         <source>Add a contract first: sign in, try the demo, or add one of your own.</source>
         <translation>Lägg till ett avtal först: logga in, prova demon eller lägg till ett eget.</translation>
     </message>
@@ -2405,7 +2406,7 @@ Datamapp: {folder}</translation>
         <translation>Inget avtal än: välj hur du vill börja</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Demo data added: three contracts and twelve weeks of time.</source>
         <translation>Demodata tillagd: tre avtal och tolv veckors tid.</translation>
     </message>
@@ -2415,7 +2416,7 @@ Datamapp: {folder}</translation>
         <translation>Avtalet {title} är tillagt.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>Start the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta timern för det markerade avtalet (Ctrl+T)</translation>
     </message>

@@ -569,9 +569,13 @@ class TimesheetScreen(QWidget):
                 commission = self.tr("commission {commission} + VAT {vat}").format(
                     commission=money(v.commission, c), vat=money(v.commission_vat, c)
                 )
+            # Every amount that makes the payout, in order: value + VAT − commission − its VAT.
             parts.append(
-                self.tr("Worth {value} excl. VAT · {commission} · paid to you {payout}").format(
-                    value=money(v.agreement_value, c), commission=commission, payout=money(v.payout, c)
+                self.tr("Worth {value} + VAT {vat} · {commission} · paid to you {payout}").format(
+                    value=money(v.agreement_value, c),
+                    vat=money(v.vat, c),
+                    commission=commission,
+                    payout=money(v.payout, c),
                 )
             )
         self.value_label.setText("\n".join(parts))
