@@ -263,6 +263,8 @@ class MainWindow(QMainWindow):
         def saved() -> None:
             self.statusBar().showMessage(self.tr("Business details saved."), 5000)
             self.invoices.reload()  # a draft shows today's details and their problems
+            self.timesheet.forget_value_rates()  # the seller's country decides the commission's VAT
+            self.timesheet.controller.reload()
 
         dialog.accepted.connect(saved)
         dialog.finished.connect(dialog.deleteLater)
@@ -297,6 +299,7 @@ class MainWindow(QMainWindow):
     def _reload_screens(self) -> None:
         """Rows changed under the screens (a sync round pulled them, a refused change was discarded)."""
         if self.state.ready:
+            self.timesheet.forget_value_rates()  # contracts and their clients may have changed
             self.timesheet.controller.reload()
             self.invoices.reload()
             self._update_badges()

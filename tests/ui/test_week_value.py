@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 
@@ -48,3 +49,37 @@ def test_week_values_per_currency_skip_fixed_fees() -> None:
         ("NOK", Decimal("500.00"), Decimal("50.00"), Decimal("450.00")),  # half a day
         ("SEK", Decimal("2000.00"), Decimal("200.00"), Decimal("1800.00")),
     ]
+
+
+def test_a_week_switch_reads_the_vat_rates_once_and_a_change_reads_them_again(
+    qtbot, ctx, use_settings, open_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The VAT rates come from the store on a worker once; week switches reuse them (the switch
+    budget); new business details (the seller's country) read them again."""
+    from coapp.services.week_value import WeekValues
+
+    calls: list[int] = []
+    rates = WeekValues.rates
+
+    def counted(self):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return rates(self)
+
+    monkeypatch.setattr(WeekValues, "rates", counted)
+    use_settings(language="sv")
+    contract = make_contract(ctx)
+    for day in (date(2026, 11, 16), date(2026, 11, 23)):
+        ctx.timesheet.set_time(contract.id, day, 480)
+    window = open_window(date(2026, 11, 24))
+    qtbot.waitUntil(lambda: "paid to you" in _label(window) or "utbetalas" in _label(window))
+    assert "moms" in _label(window)
+    window.timesheet.previous_week()
+    first = _label(window)  # from the rates already read: no worker, at once
+    assert "utbetalas" in first
+    window.timesheet.next_week()
+    assert len(calls) == 1
+    details = ctx.business.get()
+    ctx.business.save(dataclasses.replace(details, country="NO"))
+    window.timesheet.forget_value_rates()
+    window.timesheet.controller.reload()
+    qtbot.waitUntil(lambda: len(calls) == 2)

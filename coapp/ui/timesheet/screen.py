@@ -44,6 +44,7 @@ from coapp.ui.toolkit import Card, ErrorBanner, ScreenHeader, date_edit, icon, m
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
     from coapp.services.timers import StopResult, TimerState
+    from coapp.services.week_value import ValueRates
     from coapp.ui.timesheet.contract_dialog import ContractDialog, ContractDraft
 
 
@@ -71,9 +72,11 @@ class TimesheetScreen(QWidget):
         self.timer = TimerController(state, self)
         self._has_contracts = True  # until the store says otherwise (the preview has rows)
         self._icons = False  # qtawesome's fonts load after the first paint (load_icons)
+        self._timer_shown: tuple[str | None, bool] | None = None  # what the timer button shows
         self._value_pool = QThreadPool()  # the week's value, read beside the GUI (one at a time)
         self._value_pool.setMaxThreadCount(1)
         self._value_asked = 0
+        self._value_rates: ValueRates | None = None  # what the week's VAT depends on, once read
         self._build()
         self._wire()
         state.when_ready(self._store_ready)
@@ -528,29 +531,40 @@ class TimesheetScreen(QWidget):
     def _show_week_value(self, sheet: WeekSheet) -> None:
         """The fee is visible everywhere (PRODUCT.md): the week's value, the platform's commission
         and its VAT, and what is paid to you, computed as the invoice will be (rounding rule, hours
-        or days, the VAT of the contract's client). The VAT needs the contracts' clients from the
-        store: read on a worker, so a week switch never waits for it (the newest answer wins)."""
+        or days, the VAT of the contract's client). What the VAT depends on (the seller's country,
+        the contracts' clients) is read from the store on a worker and kept until something may
+        have changed it (forget_value_rates); a week switch computes from what is kept, at once."""
         if not self.state.ready:  # the start-up preview: no store to ask for VAT yet
             self._set_week_value(week_values(self._contract_weeks(sheet)))
             return
+        self._value_asked += 1  # an answer still on its way is for another week
         if not any(row.total for row in sheet.rows):
-            self._value_asked += 1  # an answer still on its way is for another week
             self._set_week_value([])
+            return
+        from coapp.services.week_value import value_of
+
+        if self._value_rates is not None and self._value_rates.covers(sheet):
+            self._set_week_value(value_of(sheet, self._value_rates))
             return
         from coapp.services.week_value import WeekValues
         from coapp.ui.background import run_in_background
 
-        self._value_asked += 1
         asked, service = self._value_asked, WeekValues(self.ctx.store)
 
-        def arrived(values: list[WeekValue]) -> None:
+        def arrived(rates: ValueRates) -> None:
+            self._value_rates = rates
             if asked == self._value_asked:
-                self._set_week_value(values)
+                self._set_week_value(value_of(sheet, rates))
 
         def failed(error: BaseException) -> None:
             raise error  # a bug: the excepthook logs it and says so once
 
-        run_in_background(lambda: service.of(sheet), arrived, failed, self._value_pool)
+        run_in_background(service.rates, arrived, failed, self._value_pool)
+
+    def forget_value_rates(self) -> None:
+        """A contract or the business details may have changed (a sync round, an edit): the next
+        week shown reads the VAT rates again."""
+        self._value_rates = None
 
     def wait_background(self) -> None:
         """Before the store closes: the week's value being read finishes first."""
@@ -592,6 +606,10 @@ class TimesheetScreen(QWidget):
         ]  # fmt: skip
 
     def _timer_changed(self, state: TimerState | None) -> None:
+        shown = (state.id if state is not None else None, self._icons)
+        if shown == self._timer_shown:
+            return  # a week switch: the same icon set again is rendered again (the switch budget)
+        self._timer_shown = shown
         if self._icons:
             self.timer_button.setIcon(icon("fa6s.play" if state is None else "fa6s.stop"))
         if state is None:
