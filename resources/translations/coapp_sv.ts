@@ -1361,7 +1361,7 @@
         <translation>Företagsuppgifterna är sparade.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>About coapp</source>
         <translation>Om coapp</translation>
     </message>
@@ -2201,8 +2201,8 @@ Datamapp: {folder}</translation>
 <context>
     <name>TimesheetScreen</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/screen.py" line="+66"/>
-        <location line="+35"/>
+        <location filename="../../coapp/ui/timesheet/screen.py" line="+63"/>
+        <location line="+32"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
     </message>
@@ -2213,12 +2213,12 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+164"/>
+        <location line="+154"/>
         <source>This week</source>
         <translation>Denna vecka</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-154"/>
         <source>Go to this week (Alt+Home)</source>
         <translation>Gå till denna vecka (Alt+Hem)</translation>
     </message>
@@ -2270,12 +2270,12 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+436"/>
+        <location line="+372"/>
         <source>Start timer</source>
         <translation>Starta timer</translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location line="-371"/>
         <source>Start or stop the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta eller stoppa timern för det markerade avtalet (Ctrl+T)</translation>
     </message>
@@ -2306,12 +2306,7 @@ Datamapp: {folder}</translation>
         <translation>Meddelande i tidrapporten</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>What this week is worth</source>
-        <translation>Vad veckan är värd</translation>
-    </message>
-    <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Edit note…</source>
         <translation>Redigera anteckning…</translation>
     </message>
@@ -2381,22 +2376,7 @@ Datamapp: {folder}</translation>
         <translation>{hours} h rapporterat den här veckan</translation>
     </message>
     <message>
-        <location line="+142"/>
-        <source>commission {commission}, reverse charge on its VAT</source>
-        <translation>provision {commission}, omvänd skattskyldighet för dess moms</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>commission {commission} + VAT {vat}</source>
-        <translation>provision {commission} + moms {vat}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Worth {value} + VAT {vat} · {commission} · paid to you {payout}</source>
-        <translation>Värde {value} + moms {vat} · {commission} · utbetalas till dig {payout}</translation>
-    </message>
-    <message>
-        <location line="-138"/>
+        <location line="+13"/>
         <source>Add a contract first: sign in, try the demo, or add one of your own.</source>
         <translation>Lägg till ett avtal först: logga in, prova demon eller lägg till ett eget.</translation>
     </message>
@@ -2416,7 +2396,7 @@ Datamapp: {folder}</translation>
         <translation>Avtalet {title} är tillagt.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+24"/>
         <source>Start the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta timern för det markerade avtalet (Ctrl+T)</translation>
     </message>
@@ -2541,6 +2521,29 @@ Datamapp: {folder}</translation>
         <location line="+10"/>
         <source>Clear</source>
         <translation>Rensa</translation>
+    </message>
+</context>
+<context>
+    <name>WeekValueCard</name>
+    <message>
+        <location filename="../../coapp/ui/timesheet/week_value_card.py" line="+39"/>
+        <source>What this week is worth</source>
+        <translation>Vad veckan är värd</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>commission {commission}, reverse charge on its VAT</source>
+        <translation>provision {commission}, omvänd skattskyldighet för dess moms</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>commission {commission} + VAT {vat}</source>
+        <translation>provision {commission} + moms {vat}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Worth {value} + VAT {vat} · {commission} · paid to you {payout}</source>
+        <translation>Värde {value} + moms {vat} · {commission} · utbetalas till dig {payout}</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QThreadPool, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -18,20 +18,16 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from coapp.domain.invoice_lines import TimeItem
-from coapp.domain.week_value import ContractWeek, WeekValue, week_values
 from coapp.domain.weeks import IsoWeek
 from coapp.services.sheets import CellChange, CopyMode, WeekSheet
 from coapp.ui.app_state import AppState
 from coapp.ui.formats import Formats
-from coapp.ui.invoices.formats import InvoiceFormats
 from coapp.ui.theme import Space, set_role
 from coapp.ui.timesheet.controller import TimesheetController
 from coapp.ui.timesheet.first_run import FirstRunPanel
@@ -39,12 +35,12 @@ from coapp.ui.timesheet.grid_view import WeekGridView
 from coapp.ui.timesheet.note_dialog import NoteDialog
 from coapp.ui.timesheet.timer_panel import TimerController
 from coapp.ui.timesheet.undo_commands import WeekEdit
-from coapp.ui.toolkit import Card, ErrorBanner, ScreenHeader, date_edit, icon, make_action, make_button
+from coapp.ui.timesheet.week_value_card import WeekValueCard
+from coapp.ui.toolkit import ErrorBanner, ScreenHeader, date_edit, icon, make_action, make_button
 
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
     from coapp.services.timers import StopResult, TimerState
-    from coapp.services.week_value import ValueRates
     from coapp.ui.timesheet.contract_dialog import ContractDialog, ContractDraft
 
 
@@ -67,16 +63,11 @@ class TimesheetScreen(QWidget):
         self.setAccessibleName(self.tr("Timesheet"))
         self.state = state
         self.formats = formats
-        self._money_formats = InvoiceFormats(formats)
         self.controller = TimesheetController(state, formats, undo_stack, self)
         self.timer = TimerController(state, self)
         self._has_contracts = True  # until the store says otherwise (the preview has rows)
         self._icons = False  # qtawesome's fonts load after the first paint (load_icons)
         self._timer_shown: tuple[str | None, bool] | None = None  # what the timer button shows
-        self._value_pool = QThreadPool()  # the week's value, read beside the GUI (one at a time)
-        self._value_pool.setMaxThreadCount(1)
-        self._value_asked = 0
-        self._value_rates: ValueRates | None = None  # what the week's VAT depends on, once read
         self._build()
         self._wire()
         state.when_ready(self._store_ready)
@@ -214,17 +205,7 @@ class TimesheetScreen(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.empty_label, "empty")
 
-        self.value_card = Card("weekValueCard", self)
-        self.value_label = QLabel(self.value_card)
-        self.value_label.setObjectName("weekValue")
-        self.value_label.setAccessibleName(self.tr("What this week is worth"))
-        self.value_label.setWordWrap(True)
-        self.value_label.setTextFormat(Qt.TextFormat.PlainText)
-        # The card keeps its height: its text changes with every week, and a size hint that
-        # followed it would relayout the screen on every switch.
-        self.value_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.value_card.body.addWidget(self.value_label)
+        self.value_card = WeekValueCard(self.state, self.formats, self)
 
         week_page = QWidget(self)
         week_layout = QVBoxLayout(week_page)
@@ -377,7 +358,7 @@ class TimesheetScreen(QWidget):
 
     def set_formats(self, formats: Formats) -> None:
         self.formats = formats
-        self._money_formats = InvoiceFormats(formats)
+        self.value_card.set_formats(formats)
         self.date_picker.setDisplayFormat(formats.date_format)
         self.controller.set_formats(formats)
         self._update_week_widgets(self.controller.week)
@@ -388,7 +369,7 @@ class TimesheetScreen(QWidget):
         self.banner.show_message(text, is_error)
 
     def _sheet_changed(self, sheet: WeekSheet) -> None:
-        self._show_week_value(sheet)
+        self.value_card.show_sheet(sheet)
         self.header.set_status(self._status_text(sheet))
         self._show_first_run(sheet)
         if not sheet.rows and not sheet.hidden:
@@ -528,82 +509,13 @@ class TimesheetScreen(QWidget):
         if current.isValid():
             self._last_cell = (current.row(), current.column())
 
-    def _show_week_value(self, sheet: WeekSheet) -> None:
-        """The fee is visible everywhere (PRODUCT.md): the week's value, the platform's commission
-        and its VAT, and what is paid to you, computed as the invoice will be (rounding rule, hours
-        or days, the VAT of the contract's client). What the VAT depends on (the seller's country,
-        the contracts' clients) is read from the store on a worker and kept until something may
-        have changed it (forget_value_rates); a week switch computes from what is kept, at once."""
-        if not self.state.ready:  # the start-up preview: no store to ask for VAT yet
-            self._set_week_value(week_values(self._contract_weeks(sheet)))
-            return
-        self._value_asked += 1  # an answer still on its way is for another week
-        if not any(row.total for row in sheet.rows):
-            self._set_week_value([])
-            return
-        from coapp.services.week_value import value_of
-
-        if self._value_rates is not None and self._value_rates.covers(sheet):
-            self._set_week_value(value_of(sheet, self._value_rates))
-            return
-        from coapp.services.week_value import WeekValues
-        from coapp.ui.background import run_in_background
-
-        asked, service = self._value_asked, WeekValues(self.ctx.store)
-
-        def arrived(rates: ValueRates) -> None:
-            self._value_rates = rates
-            if asked == self._value_asked:
-                self._set_week_value(value_of(sheet, rates))
-
-        def failed(error: BaseException) -> None:
-            raise error  # a bug: the excepthook logs it and says so once
-
-        run_in_background(service.rates, arrived, failed, self._value_pool)
-
     def forget_value_rates(self) -> None:
-        """A contract or the business details may have changed (a sync round, an edit): the next
-        week shown reads the VAT rates again."""
-        self._value_rates = None
+        """A contract or the business details may have changed: the week's VAT is read again."""
+        self.value_card.forget_rates()
 
     def wait_background(self) -> None:
         """Before the store closes: the week's value being read finishes first."""
-        self._value_pool.waitForDone()
-
-    def _set_week_value(self, values: list[WeekValue]) -> None:
-        money = self._money_formats.money
-        parts = []
-        for v in values:
-            c = v.currency
-            if v.commission_reverse_charge:
-                commission = self.tr("commission {commission}, reverse charge on its VAT").format(
-                    commission=money(v.commission, c)
-                )
-            else:
-                commission = self.tr("commission {commission} + VAT {vat}").format(
-                    commission=money(v.commission, c), vat=money(v.commission_vat, c)
-                )
-            # Every amount that makes the payout, in order: value + VAT − commission − its VAT.
-            parts.append(
-                self.tr("Worth {value} + VAT {vat} · {commission} · paid to you {payout}").format(
-                    value=money(v.agreement_value, c),
-                    vat=money(v.vat, c),
-                    commission=commission,
-                    payout=money(v.payout, c),
-                )
-            )
-        self.value_label.setText("\n".join(parts))
-        self.value_card.setVisible(bool(parts))
-
-    def _contract_weeks(self, sheet: WeekSheet) -> list[ContractWeek]:
-        return [
-            ContractWeek(
-                c.title, c.fee_model, c.rate, c.currency, c.commission_percent, c.minutes_per_day, c.rounding,
-                tuple(TimeItem(d, cell.minutes) for d, cell in zip(sheet.days, row.cells, strict=True)),
-            )
-            for row in sheet.rows
-            if (c := row.contract)
-        ]  # fmt: skip
+        self.value_card.wait()
 
     def _timer_changed(self, state: TimerState | None) -> None:
         shown = (state.id if state is not None else None, self._icons)
