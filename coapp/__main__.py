@@ -26,7 +26,6 @@ from importlib.metadata import version as package_version
 from types import TracebackType
 from typing import Any
 
-from coapp.app.qt_system import gui_problem
 from coapp.base.paths import PRIVATE_FILE_MODE, DataFolderError, Paths, make_private, make_private_dir
 from coapp.cli.common import PROG, one_line
 from coapp.domain.errors import CoappError, NotFoundError, ValidationError
@@ -166,7 +165,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
     if args.verb is None:
         # Before anything starts (the demo platform) and before Qt is imported: Qt aborts the
-        # process when it cannot open a window.
+        # process when it cannot open a window. (Imported here: CLI verbs never pay for it.)
+        from coapp.app.qt_system import gui_problem
+
         problem = gui_problem()
         if problem is not None:
             return _fail(EXIT_BAD_INPUT, problem)
