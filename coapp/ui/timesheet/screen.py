@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -36,7 +35,15 @@ from coapp.ui.timesheet.note_dialog import NoteDialog
 from coapp.ui.timesheet.timer_panel import TimerController
 from coapp.ui.timesheet.undo_commands import WeekEdit
 from coapp.ui.timesheet.week_value_card import WeekValueCard
-from coapp.ui.toolkit import ErrorBanner, ScreenHeader, date_edit, icon, make_action, make_button
+from coapp.ui.toolkit import (
+    ErrorBanner,
+    ScreenHeader,
+    SteadyLabel,
+    date_edit,
+    icon,
+    make_action,
+    make_button,
+)
 
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
@@ -67,7 +74,7 @@ class TimesheetScreen(QWidget):
         self.timer = TimerController(state, self)
         self._has_contracts = True  # until the store says otherwise (the preview has rows)
         self._icons = False  # qtawesome's fonts load after the first paint (load_icons)
-        self._timer_shown: tuple[str | None, bool] | None = None  # what the timer button shows
+        self._timer_shown: tuple[str | None, bool, bool] | None = None  # what the timer button shows
         self._build()
         self._wire()
         state.when_ready(self._store_ready)
@@ -101,12 +108,12 @@ class TimesheetScreen(QWidget):
         self.date_picker = date_edit(self, "weekDatePicker", self.formats.date_format)
         self.date_picker.setAccessibleName(self.tr("Go to the week of a date"))
         self.date_picker.setToolTip(self.tr("Go to the week of a date (Ctrl+G)"))
-        self.week_label = QLabel(self)
-        self.week_label.setObjectName("weekLabel")
-        self.week_label.setAccessibleName(self.tr("Week shown"))
-        set_role(self.week_label, "subtitle")
+        # It changes with every week shown: a steady label does not relayout the screen each time.
+        self.week_label = SteadyLabel("weekLabel", self)
+        self.week_label.label.setAccessibleName(self.tr("Week shown"))
+        set_role(self.week_label.label, "subtitle")
         self.week_label.setMinimumWidth(
-            self.week_label.fontMetrics().horizontalAdvance("Week 53 · 28 Dec 2026 – 3 Jan 2027")
+            self.week_label.label.fontMetrics().horizontalAdvance("Week 53 · 28 Dec 2026 – 3 Jan 2027")
         )
 
         self.copy_button = QToolButton(self)
@@ -212,9 +219,8 @@ class TimesheetScreen(QWidget):
         week_layout.setContentsMargins(Space.XL, Space.M, Space.XL, Space.L)
         week_layout.setSpacing(Space.S)
         week_layout.addLayout(top)
-        # The grid is as tall as its rows (a few contracts do not sit in a sea of white); the
-        # week's money and any message follow right under it.
-        self.grid.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        # The grid is as tall as its rows (its own size hint); the week's money and any message
+        # follow right under it.
         week_layout.addWidget(self.grid)
         week_layout.addWidget(self.banner)
         week_layout.addWidget(self.value_card)
@@ -415,20 +421,21 @@ class TimesheetScreen(QWidget):
             has = bool(self.ctx.contracts.all())
         else:
             has = True  # the start-up preview: the store decides in a moment
+        if not has:
+            self.header.set_status(self.tr("No contract yet: choose how to start"))
+        if has == self._has_contracts:
+            return  # nothing to switch: the week switch stays cheap
         self._has_contracts = has
         self.pages.setCurrentWidget(self.week_page if has else self.first_run)
-        why = self.tr("Add a contract first: sign in, try the demo, or add one of your own.")
         for widget in (self.timer_button, self.draft_button):
             widget.setEnabled(has)
         for action in (self.timer_action, self.draft_action, self.draft_month_action):
             action.setEnabled(has)
-        if has:
-            self._timer_changed(self.timer.state)
-            self.draft_button.setToolTip(self._draft_tip)
-        else:
-            self.timer_button.setToolTip(why)
-            self.draft_button.setToolTip(why)
-            self.header.set_status(self.tr("No contract yet: choose how to start"))
+        self._timer_changed(self.timer.state)  # its tooltip says why it is off, or what it does
+        self.draft_button.setToolTip(self._draft_tip if has else self._no_contract_tip())
+
+    def _no_contract_tip(self) -> str:
+        return self.tr("Add a contract first: sign in, try the demo, or add one of your own.")
 
     def fill_demo(self) -> None:
         """The demo's contracts and time into this (empty) data folder, on the writes lane."""
@@ -518,13 +525,16 @@ class TimesheetScreen(QWidget):
         self.value_card.wait()
 
     def _timer_changed(self, state: TimerState | None) -> None:
-        shown = (state.id if state is not None else None, self._icons)
+        shown = (state.id if state is not None else None, self._icons, self._has_contracts)
         if shown == self._timer_shown:
             return  # a week switch: the same icon set again is rendered again (the switch budget)
         self._timer_shown = shown
         if self._icons:
             self.timer_button.setIcon(icon("fa6s.play" if state is None else "fa6s.stop"))
-        if state is None:
+        if not self._has_contracts:
+            self.timer_button.setText(self.tr("Start timer"))
+            self.timer_button.setToolTip(self._no_contract_tip())
+        elif state is None:
             self.timer_button.setText(self.tr("Start timer"))
             self.timer_button.setToolTip(self.tr("Start the timer for the selected contract (Ctrl+T)"))
         else:

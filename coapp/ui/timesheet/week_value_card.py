@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QWidget
 
 from coapp.domain.invoice_lines import TimeItem
 from coapp.domain.week_value import ContractWeek, WeekValue, week_values
@@ -19,7 +19,7 @@ from coapp.services.sheets import WeekSheet
 from coapp.ui.app_state import AppState
 from coapp.ui.formats import Formats
 from coapp.ui.invoices.formats import InvoiceFormats
-from coapp.ui.toolkit import Card
+from coapp.ui.toolkit import Card, SteadyLabel
 
 if TYPE_CHECKING:
     from coapp.services.week_value import ValueRates
@@ -34,15 +34,9 @@ class WeekValueCard(Card):
         self._pool.setMaxThreadCount(1)
         self._asked = 0
         self._rates: ValueRates | None = None  # what the week's VAT depends on, once read
-        self.label = QLabel(self)
-        self.label.setObjectName("weekValue")
-        self.label.setAccessibleName(self.tr("What this week is worth"))
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        # The card keeps its width: its text changes with every week, and a size hint that
-        # followed it would relayout the screen on every switch.
-        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Its text changes with every week: a steady label does not relayout the screen each time.
+        self.label = SteadyLabel("weekValue", self, word_wrap=True)
+        self.label.label.setAccessibleName(self.tr("What this week is worth"))
         self.body.addWidget(self.label)
 
     def set_formats(self, formats: Formats) -> None:

@@ -1,0 +1,87 @@
+"""Texts that change with every week (the week's name, the header's hours, the week's value) and the
+grid's values do not make the screen lay itself out again; a change of shape (more lines, more
+rows) still does, and nothing is clipped."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+
+from coapp.services.sheets import CellChange
+from coapp.ui.toolkit import SteadyLabel
+from tests.conftest import make_contract
+
+
+class _LayoutRequests(QObject):
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_switching_between_weeks_of_the_same_shape_lays_nothing_out(qtbot, ctx, open_window) -> None:  # type: ignore[no-untyped-def]
+    contract = make_contract(ctx)
+    monday = date(2026, 11, 2)
+    for week in range(4):  # the same one line of value every week, other hours and money
+        day = monday + timedelta(weeks=week)
+        ctx.timesheet.apply([CellChange(contract.id, day, 60 * (week + 2), "")])
+    window = open_window(monday)
+    screen = window.timesheet
+    _settle()
+    requests = _LayoutRequests(screen.week_page)
+    texts = set()
+    for week in (1, 2, 3, 0, 2):
+        screen.show_date(monday + timedelta(weeks=week))
+        _settle()
+        texts.add((screen.week_label.text(), screen.header.status.text(), screen.value_card.label.text()))
+    assert len(texts) == 5 - 1  # every switch changed all three texts (one week shown twice)
+    assert requests.count == 0
+
+
+def test_a_steady_label_grows_for_more_lines_and_shows_all_of_its_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    holder.resize(300, 200)
+    label = SteadyLabel("probe", holder, word_wrap=True)
+    label.setGeometry(0, 0, 300, 20)
+    holder.show()
+    label.setText("one line")
+    one = label.height()
+    label.setText("one line\nand another")
+    two = label.height()
+    assert two > one
+    label.setText("a long sentence that cannot fit in three hundred pixels of width, so it wraps " * 2)
+    assert label.height() >= label.label.heightForWidth(label.width()) > two
+    assert label.label.size() == label.size()  # the text is drawn in all of the room it has
+    label.setText("back to one")
+    assert label.height() == one
+
+
+def test_the_grid_is_as_tall_as_its_rows(qtbot, ctx, open_window) -> None:  # type: ignore[no-untyped-def]
+    make_contract(ctx)
+    window = open_window(date(2026, 11, 24))
+    grid = window.timesheet.grid
+    _settle()
+    rows = grid.verticalHeader().length()
+    assert grid.height() == _contents_height(grid)
+    make_contract(ctx, title="A second contract")
+    window.timesheet.controller.reload()
+    _settle()
+    assert grid.verticalHeader().length() > rows
+    assert grid.height() == _contents_height(grid)
+
+
+def _contents_height(grid) -> int:  # type: ignore[no-untyped-def]
+    return grid.horizontalHeader().height() + grid.verticalHeader().length() + 2 * grid.frameWidth()
