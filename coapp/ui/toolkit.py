@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QSize, Qt
+from PySide6.QtCore import QDate, QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -241,8 +241,8 @@ class SteadyLabel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.label.setFixedSize(event.size())
         self._fit_height()
+        self.label.setFixedSize(self.size())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -263,6 +263,7 @@ class SteadyLabel(QWidget):
             needed = self._heights.get(lines, 0) or self._heights.setdefault(lines, self._laid_out_height())
         if needed > 0 and needed != self.height():
             self.setFixedHeight(needed)
+            self.label.setFixedSize(self.width(), needed)
 
     def _lines_fit(self, text: str) -> bool:
         room = self.label.contentsRect().width() - 2 * max(self.label.margin(), 0) - _WRAP_SLACK
@@ -270,12 +271,15 @@ class SteadyLabel(QWidget):
         return all(metrics.horizontalAdvance(line) <= room for line in text.split("\n"))
 
     def _laid_out_height(self) -> int:
-        width = self.width()
-        if self.label.wordWrap() and width > 1:
-            needed = self.label.heightForWidth(width)
-            if needed > 0:
-                return needed
-        return self.label.sizeHint().height()
+        # From the font, not QLabel.heightForWidth: that never answers less than the label's
+        # minimum height, which is its fixed height here (so it could grow but never shrink).
+        label = self.label
+        margins = label.contentsMargins()
+        pad = 2 * max(label.margin(), 0)
+        width = self.width() - margins.left() - margins.right() - pad
+        flags = Qt.TextFlag.TextWordWrap if label.wordWrap() and width > 1 else Qt.TextFlag(0)
+        text = label.fontMetrics().boundingRect(QRect(0, 0, max(width, 1), 1 << 20), int(flags), label.text())
+        return text.height() + margins.top() + margins.bottom() + pad
 
 
 class ScreenHeader(QWidget):

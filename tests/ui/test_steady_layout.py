@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coapp.services.sheets import CellChange
@@ -39,6 +39,7 @@ def test_switching_between_weeks_of_the_same_shape_lays_nothing_out(qtbot, ctx, 
         ctx.timesheet.apply([CellChange(contract.id, day, 60 * (week + 2), "")])
     window = open_window(monday)
     screen = window.timesheet
+    qtbot.wait(200)  # the start-up's late work (icons, the store) lays out once more
     _settle()
     requests = _LayoutRequests(screen.week_page)
     texts = set()
@@ -63,7 +64,9 @@ def test_a_steady_label_grows_for_more_lines_and_shows_all_of_its_text(qtbot) ->
     two = label.height()
     assert two > one
     label.setText("a long sentence that cannot fit in three hundred pixels of width, so it wraps " * 2)
-    assert label.height() >= label.label.heightForWidth(label.width()) > two
+    metrics = label.label.fontMetrics()
+    wrapped = metrics.boundingRect(0, 0, label.width(), 10_000, int(Qt.TextFlag.TextWordWrap), label.text())
+    assert label.height() >= wrapped.height() > two
     assert label.label.size() == label.size()  # the text is drawn in all of the room it has
     label.setText("back to one")
     assert label.height() == one
@@ -85,3 +88,21 @@ def test_the_grid_is_as_tall_as_its_rows(qtbot, ctx, open_window) -> None:  # ty
 
 def _contents_height(grid) -> int:  # type: ignore[no-untyped-def]
     return grid.horizontalHeader().height() + grid.verticalHeader().length() + 2 * grid.frameWidth()
+
+
+def test_the_weeks_value_is_as_tall_as_its_lines_after_the_first_run(qtbot, ctx, open_window) -> None:  # type: ignore[no-untyped-def]
+    """Its text first arrives while the week page is hidden (and narrow): once shown, the value
+    takes the lines it needs, not the height it would have wrapped to on the hidden page."""
+    window = open_window(date(2026, 11, 24))
+    screen = window.timesheet
+    assert screen.pages.currentWidget() is screen.first_run
+    contract = make_contract(ctx)
+    ctx.timesheet.apply([CellChange(contract.id, date(2026, 11, 23), 480, "")])
+    screen.controller.reload()
+    _settle()
+    label = screen.value_card.label
+    assert label.isVisible()
+    assert label.text().count("\n") == 0
+    line = label.label.fontMetrics().lineSpacing()
+    assert label.height() < 2 * line
+    assert label.label.size() == label.size()
