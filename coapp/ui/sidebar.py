@@ -4,19 +4,67 @@ waits (drafts to confirm), like the platform's own dashboard. Icons arrive after
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QEnterEvent, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
+    QStyle,
+    QStyleOptionToolButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from coapp.ui.theme import Space, set_role
+from coapp.ui.theme import Space, current, set_role
+
+
+class NavButton(QToolButton):
+    """An entry of the sidebar: a soft ground when hovered or current, a ring when focused, the
+    icon and label on the left (Fusion's own tool button would draw a sunken bevel)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
+        self.setContentsMargins(Space.S, 1, Space.S, 1)
+        self._hovered = False
+
+    def sizeHint(self):  # type: ignore[no-untyped-def]
+        hint = super().sizeHint()
+        return hint.grownBy(self.contentsMargins()) + type(hint)(2 * Space.M, 2 * Space.S - 4)
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        self._hovered = True
+        super().enterEvent(event)
+
+    def leaveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._hovered = False
+        super().leaveEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        c = current().colors
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ground = QRectF(self.contentsRect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        fill = c.accent_soft if self.isChecked() else (c.alternate if self._hovered else "")
+        ring = c.accent if self.hasFocus() else ""
+        if fill or ring:
+            painter.setBrush(QColor(fill) if fill else Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(ring), 1) if ring else Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(ground, Space.S - 2, Space.S - 2)
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        option.rect = self.contentsRect().adjusted(Space.M - Space.S, 0, -Space.S, 0)
+        option.state &= ~(QStyle.StateFlag.State_Sunken | QStyle.StateFlag.State_On)
+        font = self.font()
+        font.setWeight(font.Weight.DemiBold if self.isChecked() else font.Weight.Normal)
+        option.font = font
+        painter.setFont(font)
+        option.palette.setColor(option.palette.ColorRole.ButtonText, QColor(c.text))
+        self.style().drawControl(QStyle.ControlElement.CE_ToolButtonLabel, option, painter, self)
+        painter.end()
 
 
 class Sidebar(QWidget):
@@ -26,7 +74,7 @@ class Sidebar(QWidget):
         super().__init__(parent)
         self.setObjectName("navigation")
         self.setAccessibleName(self.tr("Screens"))
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        set_role(self, "sidebar")
         self.setFixedWidth(Space.SIDEBAR)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
@@ -46,7 +94,7 @@ class Sidebar(QWidget):
 
     def add(self, name: str, text: str, tip: str, icon_name: str) -> int:
         index = len(self._entries)
-        button = QToolButton(self)
+        button = NavButton(self)
         button.setObjectName(name)
         button.setText(text)
         button.setToolTip(tip)
@@ -54,7 +102,6 @@ class Sidebar(QWidget):
         button.setCheckable(True)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        set_role(button, "nav")
         badge = QLabel(button)
         badge.setObjectName(f"{name}Badge")
         set_role(badge, "badge")

@@ -1,9 +1,10 @@
 """The design system, in one place: colours for light and dark (and high contrast), one accent, a
 4/8-px spacing scale, three type sizes, status chips, cards, banners and the error colour.
 
-Applied as Qt's Fusion style with our palette plus one stylesheet built from these tokens. Screens
-never name a colour or a pixel size: they set a role (``setProperty("role", "card")``) or take a
-number from ``Space`` and ``Type`` here, so a change of scheme restyles every screen at once.
+Applied as Qt's Fusion style with our palette; a role (``set_role(widget, "card")``) gives a widget
+its font, colours and ground (painted by coapp.ui.surfaces). No Qt stylesheet: see surfaces.py for
+why. Screens never name a colour or a pixel size: they set a role or take a number from ``Space``
+and ``Type`` here, so a change of scheme restyles every screen at once.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coapp.base.settings import THEMES
@@ -202,68 +203,8 @@ def palette(theme: Theme) -> QPalette:
     return result
 
 
-def stylesheet(theme: Theme, base_points: float) -> str:
-    """The one stylesheet: only what Fusion and the palette cannot say (roles, chips, banners)."""
-    c = theme.colors
-    title = round(base_points * Type.TITLE, 1)
-    small = round(base_points * Type.SMALL, 1)
-    chip_rules = "\n".join(
-        f'QLabel[chip="{name}"] {{ color: {fg}; background: {bg}; }}' for name, (fg, bg) in c.chips.items()
-    )
-    s = Space
-    return f"""
-QLabel[role="title"] {{ font-size: {title}pt; font-weight: 600; }}
-QLabel[role="subtitle"] {{ font-weight: 600; }}
-QLabel[role="status"], QLabel[role="hint"] {{ color: {c.muted}; font-size: {small}pt; }}
-QLabel[role="empty"] {{ color: {c.muted}; }}
-QLabel[role="error"] {{ color: {c.error}; }}
-QWidget#screenHeader {{ border-bottom: 1px solid {c.border}; }}
-QFrame[role="card"] {{
-    background: {c.surface}; border: 1px solid {c.border}; border-radius: {s.S}px;
-}}
-QFrame[role="card"] QLabel {{ background: transparent; }}
-QFrame[role="problems"] {{
-    background: {c.error_soft}; border: 1px solid {c.error}; border-radius: {s.S}px;
-}}
-QFrame[role="problems"] QLabel {{ background: transparent; }}
-QFrame[role="banner"] {{
-    border-radius: {s.XS}px; border: 1px solid {c.border}; background: {c.accent_soft};
-}}
-QFrame[role="banner"][kind="error"] {{ border: 1px solid {c.error}; background: {c.error_soft}; }}
-QFrame[role="banner"][kind="warning"] {{ background: {c.warning_soft}; }}
-QFrame[role="banner"] QLabel {{ background: transparent; color: {c.text}; }}
-QFrame[role="banner"] QLabel[role="fix"] {{ color: {c.muted}; }}
-QLabel[chip] {{
-    border-radius: {s.S}px; padding: 1px {s.S}px; font-size: {small}pt; font-weight: 600;
-}}
-{chip_rules}
-QLabel[role="badge"] {{
-    background: {c.accent}; color: {c.on_accent}; border-radius: {s.S}px;
-    padding: 0px {s.XS + 2}px; font-size: {small}pt; font-weight: 600;
-}}
-QWidget#navigation {{ background: {c.sidebar}; border-right: 1px solid {c.border}; }}
-QWidget#navigation QLabel[role="brand"] {{ font-weight: 700; padding: {s.S}px {s.M}px; }}
-QToolButton[role="nav"] {{
-    text-align: left; border: none; border-radius: {s.S - 2}px;
-    padding: {s.S}px {s.M}px; margin: 1px {s.S}px; color: {c.text};
-}}
-QToolButton[role="nav"]:hover {{ background: {c.alternate}; }}
-QToolButton[role="nav"]:checked {{ background: {c.accent_soft}; font-weight: 600; }}
-QToolButton[role="nav"]:focus {{ border: 1px solid {c.accent}; }}
-QPushButton[role="primary"] {{
-    background: {c.accent}; color: {c.on_accent}; border: 1px solid {c.accent};
-    border-radius: {s.XS}px; padding: {s.XS + 1}px {s.L}px; font-weight: 600;
-}}
-QPushButton[role="primary"]:disabled {{
-    background: {c.border}; border-color: {c.border}; color: {c.muted};
-}}
-QPushButton[role="primary"]:focus {{ border: 2px solid {c.text}; }}
-QTableView {{ gridline-color: {c.border}; }}
-"""
-
-
 def apply_theme(app: QApplication, choice: str) -> Theme:
-    """Fusion, our palette and our stylesheet, now (no restart): every widget repolishes."""
+    """Fusion and our palette, now (no restart); every widget with a role is dressed again."""
     hints = QGuiApplication.styleHints()
     # The window frame and native dialogs follow the scheme the app asks for (where the platform can).
     if choice == "dark":
@@ -276,8 +217,12 @@ def apply_theme(app: QApplication, choice: str) -> Theme:
     if app.property("coappTheme") is None:
         app.setStyle("Fusion")
     app.setPalette(palette(theme))
-    app.setStyleSheet(stylesheet(theme, QApplication.font().pointSizeF()))
     app.setProperty("coappTheme", theme.choice)
+    _surfaces().colors = theme.colors
+    for widget in QApplication.allWidgets():
+        if widget.property("role"):
+            _dress(widget, theme)
+            widget.update()
     return theme
 
 
@@ -289,15 +234,86 @@ def current() -> Theme:
 
 
 def set_role(widget: QWidget, role: str, **properties: str) -> None:
-    """Give *widget* a role (and properties) of the stylesheet, and restyle it at once."""
+    """Give *widget* a role (and properties): its font, colours and ground follow, at once and
+    whenever the theme changes."""
     widget.setProperty("role", role)
     for key, value in properties.items():
         widget.setProperty(key, value)
-    repolish(widget)
-
-
-def repolish(widget: QWidget) -> None:
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
+    _dress(widget, current())
     widget.update()
+
+
+def _dress(widget: QWidget, theme: Theme) -> None:
+    from coapp.ui.surfaces import SURFACE_ROLES
+
+    c, role = theme.colors, str(widget.property("role"))
+    look = _LOOKS.get(role)
+    if look is not None:
+        size, weight, color = look
+        font = QFont(widget.font())
+        font.setPointSizeF(QApplication.font().pointSizeF() * size)
+        font.setWeight(weight)
+        widget.setFont(font)
+        if color:
+            _color_text(widget, QColor(getattr(c, color)))
+    if role == "chip":
+        _color_text(widget, QColor(c.chips[str(widget.property("chip"))][0]))
+    elif role == "primary":
+        pal = widget.palette()
+        pal.setColor(QPalette.ColorRole.Button, QColor(c.accent))
+        pal.setColor(QPalette.ColorRole.ButtonText, QColor(c.on_accent))
+        pal.setColor(QPalette.ColorRole.Highlight, QColor(c.text))  # the focus ring shows on the accent
+        disabled = QPalette.ColorGroup.Disabled
+        pal.setColor(disabled, QPalette.ColorRole.Button, QColor(c.border))
+        pal.setColor(disabled, QPalette.ColorRole.ButtonText, QColor(c.muted))
+        widget.setPalette(pal)
+    margins = _MARGINS.get(role)
+    if margins is not None:
+        widget.setContentsMargins(*margins)
+    if role in SURFACE_ROLES and not widget.property("coappSurface"):
+        widget.setProperty("coappSurface", True)
+        widget.installEventFilter(_surfaces())
+
+
+def _color_text(widget: QWidget, color: QColor) -> None:
+    pal = widget.palette()
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        pal.setColor(QPalette.ColorGroup.Active, role, color)
+        pal.setColor(QPalette.ColorGroup.Inactive, role, color)
+    widget.setPalette(pal)
+
+
+_W = QFont.Weight
+# role -> (size factor, weight, colour token or "")
+_LOOKS: dict[str, tuple[float, QFont.Weight, str]] = {
+    "title": (Type.TITLE, _W.DemiBold, ""),
+    "subtitle": (Type.BODY, _W.DemiBold, ""),
+    "status": (Type.SMALL, _W.Normal, "muted"),
+    "hint": (Type.SMALL, _W.Normal, "muted"),
+    "empty": (Type.BODY, _W.Normal, "muted"),
+    "error": (Type.BODY, _W.Normal, "error"),
+    "fix": (Type.BODY, _W.Normal, "muted"),
+    "brand": (Type.BODY, _W.Bold, ""),
+    "badge": (Type.SMALL, _W.DemiBold, "on_accent"),
+    "chip": (Type.SMALL, _W.DemiBold, ""),
+    "primary": (Type.BODY, _W.DemiBold, ""),
+}
+_MARGINS: dict[str, tuple[int, int, int, int]] = {
+    "brand": (Space.M, Space.S, Space.M, Space.S),
+    "badge": (Space.XS + 2, 0, Space.XS + 2, 0),
+    "chip": (Space.S, 1, Space.S, 1),
+}
+
+
+def _surfaces():  # type: ignore[no-untyped-def]
+    """The one painter of grounds (created with the first widget that needs one)."""
+    global _SURFACES
+    if _SURFACES is None:
+        from coapp.ui.surfaces import Surfaces
+
+        _SURFACES = Surfaces()
+        _SURFACES.colors = current().colors
+    return _SURFACES
+
+
+_SURFACES = None

@@ -191,13 +191,10 @@ class ChipLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
 
     def set_chip(self, chip: str, text: str) -> None:
-        self.setProperty("chip", chip)
+        set_role(self, "chip", chip=chip)
         self.setText(text)
         self.setAccessibleName(text)
         self.setVisible(bool(text))
-        style = self.style()
-        style.unpolish(self)
-        style.polish(self)
 
 
 _WRAP_SLACK = 4  # px kept free so a line measured as fitting does fit when Qt lays it out
@@ -288,7 +285,7 @@ class ScreenHeader(QWidget):
     def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screenHeader")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        set_role(self, "header")  # a rule under it
         self.title = QLabel(title, self)
         self.title.setObjectName(f"{name}Title")
         set_role(self.title, "title")
