@@ -53,7 +53,7 @@ def value_of(sheet: WeekSheet, rates: ValueRates) -> list[WeekValue]:
             vat_rate=rates.vat_rates.get(info.id, Decimal(0)),
         )
         for row in sheet.rows
-        if (info := row.contract)
+        if row.total and (info := row.contract)  # a row without time is worth nothing this week
     ]
     return week_values(weeks, seller_country=rates.seller_country)
 
