@@ -1,5 +1,5 @@
-"""Measured process for the invoicing budget (run by benchmarks/invoicing.py in a fresh process, so
-the first confirmation pays fpdf2's import exactly as the first invoice of a session does).
+"""Measured process for the invoicing budget (run by benchmarks/invoicing.py in a fresh process): the
+PDF warm-up the invoices screen runs when first shown, then the session's first confirmation.
 
 Prints one line: key=value pairs with the timings in milliseconds.
 """
@@ -89,7 +89,14 @@ def main() -> None:
             drafts.append(draft.id)
             lines_per_month.append(len(draft.lines))
         assert "fpdf" not in sys.modules
-        first_ms = _confirm_ms(ctx, drafts[0])  # pays fpdf2's import and font loading
+        # As the app does it: the invoices screen warms the PDF machinery up on a worker when it is
+        # first shown (fpdf2's import, fonts, babel), and the first confirmation comes after that.
+        started = time.perf_counter()
+        from coapp.documents.invoice_pdf import warm_up
+
+        warm_up()
+        warm_up_ms = (time.perf_counter() - started) * 1000
+        first_ms = _confirm_ms(ctx, drafts[0])  # the session's first: what the warm-up cannot pay
         warm = [_confirm_ms(ctx, d) for d in drafts[1:]]
 
         fixed = _contract(ctx, FeeModel.FIXED, "Milestones")
@@ -109,7 +116,8 @@ def main() -> None:
         big_ms = _confirm_ms(ctx, big.id)
         ctx.close()
     print(
-        f"first_ms={first_ms:.1f} warm_median_ms={statistics.median(warm):.1f} warm_max_ms={max(warm):.1f} "
+        f"warm_up_ms={warm_up_ms:.1f} first_ms={first_ms:.1f} "
+        f"warm_median_ms={statistics.median(warm):.1f} warm_max_ms={max(warm):.1f} "
         f"warm_n={len(warm)} lines_per_month={statistics.median(lines_per_month):.0f} big_ms={big_ms:.1f}"
     )
 
