@@ -9,7 +9,7 @@ more per week switch (of a 5 ms budget) although no rule was about the grid.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from coapp.ui.theme import Colors, Space
@@ -56,15 +56,15 @@ class Surfaces(QObject):
         c = self.colors
         assert c is not None
         role = widget.property("role")
+        # Cards, problems and banners: their ground is their palette's Window, which the theme set
+        # (so labels inside that fill their background match it).
         if role == "card":
-            return c.surface, c.border, Space.S, ()
+            return self._own(widget), c.border, Space.S, ()
         if role == "problems":
-            return c.error_soft, c.error, Space.S, ()
+            return self._own(widget), c.error, Space.S, ()
         if role == "banner":
-            kind = widget.property("kind")
-            if kind == "error":
-                return c.error_soft, c.error, Space.XS, ()
-            return (c.warning_soft if kind == "warning" else c.accent_soft), c.border, Space.XS, ()
+            line = c.error if widget.property("kind") == "error" else c.border
+            return self._own(widget), line, Space.XS, ()
         if role == "chip":
             _text, background = c.chips[str(widget.property("chip"))]
             return background, "", widget.height() / 2, ()
@@ -75,6 +75,11 @@ class Surfaces(QObject):
         if role == "sidebar":
             return c.sidebar, c.border, 0, ("right",)
         return None
+
+
+    @staticmethod
+    def _own(widget: QWidget) -> str:
+        return widget.palette().color(QPalette.ColorRole.Window).name()
 
 
 SURFACE_ROLES = frozenset({"card", "problems", "banner", "chip", "badge", "header", "sidebar"})

@@ -267,6 +267,11 @@ def _dress(widget: QWidget, theme: Theme) -> None:
         pal.setColor(disabled, QPalette.ColorRole.Button, QColor(c.border))
         pal.setColor(disabled, QPalette.ColorRole.ButtonText, QColor(c.muted))
         widget.setPalette(pal)
+    ground = _GROUNDS.get(role if role != "banner" else f"banner-{widget.property('kind')}")
+    if ground is not None:  # children that fill their background take the ground's colour
+        pal = widget.palette()
+        pal.setColor(QPalette.ColorRole.Window, QColor(getattr(c, ground)))
+        widget.setPalette(pal)
     margins = _MARGINS.get(role)
     if margins is not None:
         widget.setContentsMargins(*margins)
@@ -297,6 +302,14 @@ _LOOKS: dict[str, tuple[float, QFont.Weight, str]] = {
     "badge": (Type.SMALL, _W.DemiBold, "on_accent"),
     "chip": (Type.SMALL, _W.DemiBold, ""),
     "primary": (Type.BODY, _W.DemiBold, ""),
+}
+# role -> the colour token of the ground surfaces.py paints (inside the border)
+_GROUNDS: dict[str, str] = {
+    "card": "surface",
+    "problems": "error_soft",
+    "banner-error": "error_soft",
+    "banner-info": "accent_soft",
+    "banner-warning": "warning_soft",
 }
 _MARGINS: dict[str, tuple[int, int, int, int]] = {
     "brand": (Space.M, Space.S, Space.M, Space.S),

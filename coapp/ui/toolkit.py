@@ -215,6 +215,9 @@ class SteadyLabel(QWidget):
         self.label.setWordWrap(word_wrap)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Opaque, in the colour of what it sits on (cards set their palette's Window to their
+        # ground): a new text repaints the label alone, not the card and window under it.
+        self.label.setAutoFillBackground(True)
         self.label.move(0, 0)
         self.setFocusProxy(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -14,14 +14,15 @@ from coapp.ui.toolkit import SteadyLabel
 from tests.conftest import make_contract
 
 
-class _LayoutRequests(QObject):
-    def __init__(self, widget: QWidget) -> None:
+class _Events(QObject):
+    def __init__(self, widget: QWidget, kind: QEvent.Type = QEvent.Type.LayoutRequest) -> None:
         super().__init__(widget)
         self.count = 0
+        self.kind = kind
         widget.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
+        if event.type() == self.kind:
             self.count += 1
         return False
 
@@ -41,7 +42,10 @@ def test_switching_between_weeks_of_the_same_shape_lays_nothing_out(qtbot, ctx, 
     screen = window.timesheet
     qtbot.wait(200)  # the start-up's late work (icons, the store) lays out once more
     _settle()
-    requests = _LayoutRequests(screen.week_page)
+    requests = _Events(screen.week_page)
+    # The labels are opaque: a new text repaints them, not the card or header they sit on.
+    card_paints = _Events(screen.value_card, QEvent.Type.Paint)
+    header_paints = _Events(screen.header, QEvent.Type.Paint)
     texts = set()
     for week in (1, 2, 3, 0, 2):
         screen.show_date(monday + timedelta(weeks=week))
@@ -49,6 +53,7 @@ def test_switching_between_weeks_of_the_same_shape_lays_nothing_out(qtbot, ctx, 
         texts.add((screen.week_label.text(), screen.header.status.text(), screen.value_card.label.text()))
     assert len(texts) == 5 - 1  # every switch changed all three texts (one week shown twice)
     assert requests.count == 0
+    assert (card_paints.count, header_paints.count) == (0, 0)
 
 
 def test_a_steady_label_grows_for_more_lines_and_shows_all_of_its_text(qtbot) -> None:  # type: ignore[no-untyped-def]
