@@ -76,7 +76,6 @@ class Surfaces(QObject):
             return c.sidebar, c.border, 0, ("right",)
         return None
 
-
     @staticmethod
     def _own(widget: QWidget) -> str:
         return widget.palette().color(QPalette.ColorRole.Window).name()
