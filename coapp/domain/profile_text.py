@@ -1,0 +1,50 @@
+"""Cleaning the free text a person types into the profile: one-line fields and longer texts.
+
+Control characters are refused rather than stripped: a NUL or an escape sequence pasted into a name
+is a mistake the person should see, not something to silently repair.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from coapp.domain.errors import ValidationError
+
+_ALLOWED_IN_BLOCKS = {"\n", "\t"}
+
+
+def _has_control(text: str, allowed: set[str]) -> bool:
+    return any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed for ch in text)
+
+
+def clean_line(value: str, label: str, *, max_length: int = 200, required: bool = False) -> str:
+    """A one-line field: inner whitespace collapsed, ends trimmed."""
+    if not isinstance(value, str):
+        raise ValidationError(f"{label} must be text")
+    if _has_control(value, {" ", "\t"}) or "\n" in value or "\r" in value:
+        raise ValidationError(f"{label} must be one line without control characters")
+    text = " ".join(value.split())
+    if required and not text:
+        raise ValidationError(f"{label} is required")
+    if len(text) > max_length:
+        raise ValidationError(f"{label} is {len(text):,} characters long; at most {max_length:,} fit")
+    return text
+
+
+def clean_block(value: str, label: str, *, max_length: int) -> str:
+    """A longer text (a description, the letter): line breaks kept, Windows line ends unified, ends
+    trimmed. Its length is checked before anything else, so a huge paste fails fast and clearly."""
+    if not isinstance(value, str):
+        raise ValidationError(f"{label} must be text")
+    text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if len(text) > max_length:
+        raise ValidationError(
+            f"{label} is {len(text):,} characters long; at most {max_length:,} fit — shorten it"
+        )
+    if _has_control(text, _ALLOWED_IN_BLOCKS):
+        raise ValidationError(f"{label} contains control characters; remove them")
+    return text
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
