@@ -125,8 +125,17 @@ def _too_big(where: Path, size: int) -> str:
     )
 
 
-# What zipfile and its decompressors raise for damaged data; our own ValidationError is never among them.
-_ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError)
+# What zipfile and its decompressors raise for damaged data (ValueError: a name flagged UTF-8 that is
+# not, among others). Found by fuzzing damaged exports; see the tests.
+_ZIP_DAMAGE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    EOFError,
+    OSError,
+    NotImplementedError,
+    ValueError,
+)
 
 
 def _from_zip(where: Path) -> dict[str, bytes]:
@@ -140,6 +149,8 @@ def _from_zip(where: Path) -> dict[str, bytes]:
     try:
         with zipfile.ZipFile(where) as archive:
             return _read_members(where, archive)
+    except ValidationError:  # ours, already clear (it is a ValueError too, so it must not be caught below)
+        raise
     except _ZIP_DAMAGE as e:
         raise ValidationError(f"{where} is a damaged ZIP file ({e}); download the export again") from None
     except RuntimeError as e:  # zipfile's word for a password it was not given
@@ -154,7 +165,7 @@ def _read_members(where: Path, archive: zipfile.ZipFile) -> dict[str, bytes]:
         )
     holding: dict[str, dict[str, zipfile.ZipInfo]] = {}
     for info in members:
-        if info.is_dir():
+        if info.filename.endswith("/"):  # a folder (ZipInfo.is_dir fails on an empty name)
             continue
         # The name is only compared, never joined to a path: "../x" or "C:\x" cannot go anywhere.
         parts = [p for p in info.filename.replace("\\", "/").split("/") if p]

@@ -611,11 +611,29 @@ def test_arbitrary_rows_under_a_real_header_give_a_result_or_a_validation_error(
     assert message.startswith(name)
 
 
-@settings(max_examples=200, deadline=None)
+def test_odd_member_names_from_damaged_zips_are_damage_not_crashes(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(zipfile.ZipInfo(""), "x")  # an empty name (zipfile's is_dir fails on it)
+        archive.writestr("Skills.csv", "Name\nGo\n")
+    (tmp_path / "empty-name.zip").write_bytes(buffer.getvalue())
+    assert read_linkedin_export(tmp_path / "empty-name.zip").skills == ("Go",)
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Äxport/Skills.csv", "Name\nGo\n")  # a non-ASCII name: flagged UTF-8
+    broken = buffer.getvalue().replace("Ä".encode(), b"\xff\xfe")  # no longer UTF-8
+    (tmp_path / "bad-name.zip").write_bytes(broken)
+    with pytest.raises(ValidationError, match=r"bad-name\.zip is a damaged ZIP file"):
+        read_linkedin_export(tmp_path / "bad-name.zip")
+
+
+@settings(max_examples=300, deadline=None)
 @given(data=st.data())
 def test_damaged_zips_give_a_result_or_a_validation_error(data: st.DataObject) -> None:
-    original = zip_bytes(realistic_files())
-    at = data.draw(st.integers(0, len(original) - 1))
+    original = zip_bytes(realistic_files(), data.draw(st.sampled_from([None, "Äxport"])))
+    directory = original.find(b"PK\x01\x02")  # the central directory: names, sizes, flags
+    at = data.draw(st.one_of(st.integers(0, len(original) - 1), st.integers(directory, len(original) - 1)))
     patch = data.draw(st.binary(min_size=1, max_size=8))
     damaged = original[:at] + patch + original[at + len(patch) :]
     with tempfile.TemporaryDirectory() as folder:
