@@ -9,21 +9,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coapp.base.gc_pause import gc_paused
 from coapp.models import OutboxRecord, SyncSeen, SyncState
 from coapp.store.engine import Store
 from coapp.sync import push, resync
 from coapp.sync.api import PlatformApi
 from coapp.sync.entities import ENTITIES
 from coapp.sync.errors import ApiError, SignInRequired
+from coapp.sync.lookahead import Lookahead
 from coapp.sync.pull import apply_page
-from coapp.sync.wire import CHANGES_LIMIT_MAX
+from coapp.sync.wire import CHANGES_LIMIT_MAX, ChangesPage
 
 log = logging.getLogger(__name__)
 
@@ -136,24 +140,34 @@ class SyncEngine:
     def _pull(self) -> tuple[int, str]:
         pulled = 0
         resynced = ""
-        while True:
-            with self.store.read() as s:
-                cursor = s.get_one(SyncState, 1).cursor
-            try:
-                page = self.api.changes(cursor, self.page_limit)
-            except ApiError as exc:
-                if exc.status != 410 or resynced:
-                    raise
-                resynced = self._gone(exc.code)
-                continue
-            with self.store.write() as s:
-                state = s.get_one(SyncState, 1)
-                pulled += apply_page(s, state, page)
+        # The next page, asked for while this one is applied (coapp.sync.lookahead); None: ask
+        # from the stored cursor. No cyclic collections meanwhile: the pages' thousands of wire
+        # models would make the collector rescan the whole process every few pages (gc_pause).
+        upcoming: Future[ChangesPage] | None = None
+        with gc_paused(), Lookahead() as ahead:
+            while True:
+                try:
+                    if upcoming is None:
+                        with self.store.read() as s:
+                            cursor = s.get_one(SyncState, 1).cursor
+                        page = self.api.changes(cursor, self.page_limit)
+                    else:
+                        page, upcoming = upcoming.result(), None
+                except ApiError as exc:
+                    if exc.status != 410 or resynced:
+                        raise
+                    resynced = self._gone(exc.code)
+                    continue
+                if page.has_more:
+                    upcoming = ahead.submit(partial(self.api.changes, page.cursor, self.page_limit))
+                with self.store.write() as s:
+                    state = s.get_one(SyncState, 1)
+                    pulled += apply_page(s, state, page)
+                    if not page.has_more:
+                        _finish_full_pull(s, state)
+                        state.epoch = page.cursor.partition(".")[0] or state.epoch
                 if not page.has_more:
-                    _finish_full_pull(s, state)
-                    state.epoch = page.cursor.partition(".")[0] or state.epoch
-            if not page.has_more:
-                return pulled, resynced
+                    return pulled, resynced
 
     def _gone(self, code: str) -> str:
         """410: the cursor cannot be continued. Decide between a full pull and a full resend."""
