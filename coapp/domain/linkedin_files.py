@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import lzma
 import os
 import re
@@ -54,6 +55,8 @@ def read_export_files(path: str | os.PathLike[str]) -> dict[str, bytes]:
         return _from_folder(where)
     if where.is_file():
         return _from_zip(where)
+    if where.exists():
+        raise ValidationError(f"{where} is neither a ZIP file nor a folder; choose LinkedIn's export")
     raise ValidationError(f"{where}: no such file or folder")
 
 
@@ -92,11 +95,24 @@ def _skipped_folder(name: str) -> bool:
 def _from_folder(where: Path) -> dict[str, bytes]:
     holding: dict[str, dict[str, Path]] = {}
     try:
-        for entry in sorted(where.iterdir()):
+        # The same count cap as for a ZIP, so picking a home folder by mistake stays quick.
+        listed = 0
+
+        def listing(folder: Path) -> list[Path]:
+            nonlocal listed
+            entries = list(itertools.islice(folder.iterdir(), MAX_MEMBERS + 1 - listed))
+            listed += len(entries)
+            if listed > MAX_MEMBERS:
+                raise ValidationError(
+                    f"{where} holds more than {MAX_MEMBERS:,} files; choose the folder of LinkedIn's export"
+                )
+            return sorted(entries)
+
+        for entry in listing(where):
             if entry.is_file():
                 _add(where, holding, "", entry.name, entry)
             elif entry.is_dir() and not _skipped_folder(entry.name):
-                for inner in sorted(entry.iterdir()):
+                for inner in listing(entry):
                     if inner.is_file():
                         _add(where, holding, entry.name, inner.name, inner)
         chosen = _pick_folder(where, holding)

@@ -391,6 +391,16 @@ def test_too_many_members_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyP
         read_linkedin_export(tmp_path / "many.zip")
 
 
+def test_a_folder_with_too_many_files_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(linkedin_files, "MAX_MEMBERS", 20)
+    write_folder(tmp_path, {f"photo{i}.jpg": b"" for i in range(15)}, "Pictures")
+    write_folder(tmp_path, {f"doc{i}.txt": b"" for i in range(10)})
+    with pytest.raises(
+        ValidationError, match=r"holds more than 20 files; choose the folder of LinkedIn's export"
+    ):
+        read_linkedin_export(tmp_path)
+
+
 def test_a_folder_over_the_size_cap_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(linkedin_files, "MAX_TOTAL_BYTES", 100)
     write_folder(tmp_path, {"Skills.csv": b"Name\n" + b"c" * 200})
