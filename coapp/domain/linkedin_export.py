@@ -89,7 +89,8 @@ def parse_linkedin_export(files: Mapping[str, bytes]) -> LinkedInExport:
 
     profiles = section("Profile.csv", _profile)
     if len(profiles) > 1:
-        warnings.append(f"Profile.csv holds {len(profiles)} profile rows; only the first is read")
+        second = tables["Profile.csv"].rows[1].line  # every Profile.csv row makes a profile
+        warnings.append(f"Profile.csv line {second}: a second profile; only the first one is read")
     positions = section("Positions.csv", _position)
     education = section("Education.csv", _education)
     skills = _unique_ignoring_case(section("Skills.csv", lambda row, notes: notes.key(row, "Name")))

@@ -213,4 +213,4 @@ class LinkedInExport:
     certifications: tuple[LinkedInCertification, ...] = ()
     honors: tuple[LinkedInHonor, ...] = ()
     files_read: tuple[str, ...] = ()  # which of the known files the export held, for the merge preview
-    warnings: tuple[str, ...] = ()  # recoverable oddities, each naming the file and line
+    warnings: tuple[str, ...] = ()  # recoverable oddities, each naming the file (and line, if about one)

@@ -291,7 +291,7 @@ def test_a_second_profile_row_is_left_out_with_a_warning_and_an_empty_profile_is
     text = "First Name,Last Name\nÅsa,Öberg\nBo,Ek\n"
     export = parse_linkedin_export({"Profile.csv": text.encode()})
     assert export.profile == LinkedInProfile("Åsa", "Öberg")
-    assert export.warnings == ("Profile.csv holds 2 profile rows; only the first is read",)
+    assert export.warnings == ("Profile.csv line 3: a second profile; only the first one is read",)
     assert parse_linkedin_export({"Profile.csv": b"First Name,Last Name\n"}).profile is None
 
 
