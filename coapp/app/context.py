@@ -18,6 +18,7 @@ from coapp.services.invoice_confirm import InvoiceConfirmation
 from coapp.services.invoice_drafts import InvoiceDrafts
 from coapp.services.invoice_queries import InvoiceQueries
 from coapp.services.invoice_series import AccountSeries
+from coapp.services.profile import ProfileService
 from coapp.services.timers import TimerService
 from coapp.services.timesheet import TimesheetService
 from coapp.store.database import open_store
@@ -40,6 +41,7 @@ class AppContext:
     drafts: InvoiceDrafts
     invoices: InvoiceQueries
     confirmation: InvoiceConfirmation
+    profile: ProfileService
     # None: the OS keyring (or memory with a warning), opened on first use. Demo mode passes memory.
     _tokens: TokenStore | None = field(default=None, repr=False)
     _sync: SyncClient | None = field(default=None, repr=False)
@@ -64,6 +66,7 @@ class AppContext:
             invoices=InvoiceQueries(store),
             # The local store numbers invoices until sync makes the platform the authority.
             confirmation=InvoiceConfirmation(store, AccountSeries(), paths.invoice_archive),
+            profile=ProfileService(store),
             _tokens=tokens,
         )
 

@@ -6,6 +6,18 @@ from coapp.models.business import BusinessDetails
 from coapp.models.contracts import Contract
 from coapp.models.invoices import Invoice, InvoiceLineRow, NumberSeries
 from coapp.models.outbox import OutboxRecord
+from coapp.models.profile import (
+    Profile,
+    ProfileAward,
+    ProfileCertificate,
+    ProfileEducation,
+    ProfileExperience,
+    ProfileLanguage,
+    ProfileLink,
+    ProfilePortfolioItem,
+    ProfileReference,
+    ProfileSkill,
+)
 from coapp.models.sync_state import SyncCommand, SyncSeen, SyncState
 from coapp.models.time_entries import RunningTimer, TimeEntry
 from coapp.models.week_rows import HiddenWeekRow
@@ -19,6 +31,16 @@ __all__ = [
     "InvoiceLineRow",
     "NumberSeries",
     "OutboxRecord",
+    "Profile",
+    "ProfileAward",
+    "ProfileCertificate",
+    "ProfileEducation",
+    "ProfileExperience",
+    "ProfileLanguage",
+    "ProfileLink",
+    "ProfilePortfolioItem",
+    "ProfileReference",
+    "ProfileSkill",
     "RunningTimer",
     "SyncCommand",
     "SyncMixin",
