@@ -1,0 +1,94 @@
+"""The profile as one JSON document (`coapp profile show --json`): months as YYYY-MM, days as
+YYYY-MM-DD, amounts as decimal strings (a JSON number would become a float)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coapp.domain.profile import Profile
+from coapp.domain.profile_completeness import Completeness
+from coapp.domain.year_month import YearMonth
+
+
+def _month(value: YearMonth | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _money(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def profile_json(profile: Profile, done: Completeness) -> dict[str, Any]:
+    d = profile.details
+    return {
+        "name": d.name,
+        "title": d.title,
+        "email": d.email,
+        "phone": d.phone,
+        "city": d.city,
+        "country": d.country,
+        "languages": [{"language": lang.language, "level": lang.level} for lang in profile.languages],
+        "availability": {
+            "from": d.available_from.isoformat() if d.available_from else None,
+            "percent": d.availability_percent,
+        },
+        "rates": {"hourly": _money(d.hourly_rate), "daily": _money(d.daily_rate), "currency": d.currency},
+        "links": [{"url": link.url, "kind": link.kind.value} for link in profile.links],
+        "letter": profile.letter,
+        "experience": [
+            {
+                "id": job.id,
+                "organisation": job.organisation,
+                "role": job.role,
+                "start": str(job.start),
+                "end": _month(job.end),
+                "current": job.current,
+                "description": job.description,
+                "skills": list(job.skills),
+            }
+            for job in profile.experience
+        ],
+        "education": [
+            {
+                "id": e.id,
+                "school": e.school,
+                "degree": e.degree,
+                "field": e.field,
+                "start": str(e.start),
+                "end": _month(e.end),
+            }
+            for e in profile.education
+        ],
+        "skills": [{"name": s.name, "level": s.level, "years": s.years} for s in profile.skills],
+        "certificates": [
+            {
+                "id": c.id,
+                "name": c.name,
+                "issuer": c.issuer,
+                "issued": _month(c.issued),
+                "expires": _month(c.expires),
+                "url": c.url,
+            }
+            for c in profile.certificates
+        ],
+        "awards": [
+            {
+                "id": a.id,
+                "title": a.title,
+                "issuer": a.issuer,
+                "awarded": _month(a.awarded),
+                "description": a.description,
+            }
+            for a in profile.awards
+        ],
+        "references": [
+            {"id": r.id, "name": r.name, "relation": r.relation, "contact": r.contact}
+            for r in profile.references
+        ],
+        "portfolio": [
+            {"id": p.id, "title": p.title, "url": p.url, "description": p.description}
+            for p in profile.portfolio
+        ],
+        "completeness": done.score,
+        "tips": list(done.tips),
+    }
