@@ -175,3 +175,30 @@ def test_other_sections_refuse_bad_input() -> None:
 def test_ids_take_no_part_in_equality() -> None:
     a = Reference("Bo", "Manager", id="1")
     assert a == Reference("Bo", "Manager", id="2")
+
+
+months = st.builds(YearMonth, st.integers(1950, 2060), st.integers(1, 12))
+
+
+@given(start=months, end=st.one_of(st.none(), months), current=st.booleans())
+def test_a_period_is_accepted_exactly_when_it_makes_sense(
+    start: YearMonth, end: YearMonth | None, current: bool
+) -> None:
+    sensible = (current and end is None) or (not current and end is not None and end >= start)
+    try:
+        job = Experience("Acme", "Dev", start, end, current)
+    except ValidationError as exc:
+        job, problem = None, str(exc)
+    if sensible:
+        assert job is not None
+        assert (job.start, job.end, job.current) == (start, end, current)
+    else:
+        assert job is None
+        assert "Acme" in problem
+    studies_ok = end is None or end >= start
+    try:
+        Education("KTH", start, end=end)
+    except ValidationError:
+        assert not studies_ok
+    else:
+        assert studies_ok
