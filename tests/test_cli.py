@@ -429,6 +429,8 @@ def test_without_a_verb_the_gui_starts_on_the_data_folder(
         return 3
 
     monkeypatch.setitem(sys.modules, "coapp.app", types.SimpleNamespace(run_gui=run_gui))
+    # The display check is its own module (imported on the GUI path only); this test is not about it.
+    monkeypatch.setitem(sys.modules, "coapp.app.qt_system", types.SimpleNamespace(gui_problem=lambda: None))
     assert cli(capsys, "--data-dir", str(tmp_path / "elsewhere")).code == 3
     assert cli(capsys).code == 3
     assert calls == [str(tmp_path / "elsewhere"), None]
