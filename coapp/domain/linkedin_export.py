@@ -17,6 +17,7 @@ from coapp.domain.errors import ValidationError
 from coapp.domain.linkedin_files import KNOWN_FILES, CsvRow, CsvTable, read_export_files, read_table
 from coapp.domain.linkedin_records import (
     PROFICIENCY_LEVELS,
+    ExportDate,
     LinkedInCertification,
     LinkedInEducation,
     LinkedInExport,
@@ -24,7 +25,6 @@ from coapp.domain.linkedin_records import (
     LinkedInLanguage,
     LinkedInPosition,
     LinkedInProfile,
-    YearMonth,
     parse_linkedin_date,
     proficiency_level,
 )
@@ -32,6 +32,7 @@ from coapp.domain.linkedin_records import (
 __all__ = [
     "KNOWN_FILES",
     "PROFICIENCY_LEVELS",
+    "ExportDate",
     "LinkedInCertification",
     "LinkedInEducation",
     "LinkedInExport",
@@ -39,7 +40,6 @@ __all__ = [
     "LinkedInLanguage",
     "LinkedInPosition",
     "LinkedInProfile",
-    "YearMonth",
     "parse_linkedin_date",
     "parse_linkedin_export",
     "proficiency_level",
@@ -125,7 +125,7 @@ class _Notes:
             return None
         return value
 
-    def date(self, row: CsvRow, column: str) -> YearMonth | None:
+    def date(self, row: CsvRow, column: str) -> ExportDate | None:
         value = row.values.get(column, "")
         try:
             return parse_linkedin_date(value)
@@ -138,7 +138,7 @@ class _Notes:
 
     def span(
         self, row: CsvRow, start_column: str, end_column: str
-    ) -> tuple[YearMonth | None, YearMonth | None]:
+    ) -> tuple[ExportDate | None, ExportDate | None]:
         start, end = self.date(row, start_column), self.date(row, end_column)
         if start is not None and end is not None and end.is_before(start):
             # Kept as written: which of the two is wrong is for the person to say in the preview.

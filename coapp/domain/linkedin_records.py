@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from coapp.domain.errors import ValidationError
+from coapp.domain.year_month import FIRST_YEAR, LAST_YEAR
 
 # ASCII digits only: \d would also take Arabic-Indic or fullwidth digits, which no export holds.
 # LinkedIn writes English month abbreviations whatever the member's language ("Jan 2020");
@@ -32,19 +33,20 @@ _DATE_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # A career date outside this range is a typo or not a date at all; refusing it keeps "0001" or
 # "9999" out of the resume.
-MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 @dataclass(frozen=True)
-class YearMonth:
-    """A year, or a year and month: LinkedIn keeps no days for positions, schools or honours."""
+class ExportDate:
+    """A year, or a year and month: LinkedIn keeps no days for positions, schools or honours, and
+    sometimes no month either. (The profile's YearMonth always has a month: the merge asks for one
+    where the export has only a year.)"""
 
     year: int
     month: int | None = None
 
     def __post_init__(self) -> None:
-        if not MIN_YEAR <= self.year <= MAX_YEAR:
-            raise ValidationError(f"the year {self.year} is not between {MIN_YEAR} and {MAX_YEAR}")
+        if not FIRST_YEAR <= self.year <= LAST_YEAR:
+            raise ValidationError(f"the year {self.year} is not between {FIRST_YEAR} and {LAST_YEAR}")
         if self.month is not None and not 1 <= self.month <= 12:
             raise ValidationError(f"there is no month {self.month}")
 
@@ -57,14 +59,14 @@ class YearMonth:
         return self.iso
 
     @classmethod
-    def parse(cls, text: str) -> YearMonth:
+    def parse(cls, text: str) -> ExportDate:
         """The ISO form back ("2020-01" or "2020"); also every form parse_linkedin_date reads."""
         value = parse_linkedin_date(text)
         if value is None:
             raise ValidationError("a date is needed here, not an empty text")
         return value
 
-    def is_before(self, other: YearMonth) -> bool:
+    def is_before(self, other: ExportDate) -> bool:
         """Strictly earlier; "2020" and "2020-05" are not ordered (the month of the first is unknown)."""
         if self.year != other.year:
             return self.year < other.year
@@ -73,7 +75,7 @@ class YearMonth:
         return self.month < other.month
 
 
-def parse_linkedin_date(text: str) -> YearMonth | None:
+def parse_linkedin_date(text: str) -> ExportDate | None:
     """ "Jan 2020", "2020", "01 Jan 2020" (days are dropped), or "" (None: no date).
 
     Anything else is a ValidationError naming the text; callers turn that into a warning.
@@ -87,7 +89,7 @@ def parse_linkedin_date(text: str) -> YearMonth | None:
     raise ValidationError(f"“{_short(raw)}” is not a date; write Jan 2020 or 2020")
 
 
-def _from_parts(raw: str, form: str, parts: tuple[str, ...]) -> YearMonth:
+def _from_parts(raw: str, form: str, parts: tuple[str, ...]) -> ExportDate:
     fields = dict(zip(form, parts, strict=True))
     year = int(fields["y"])
     month: int | None = None
@@ -97,7 +99,7 @@ def _from_parts(raw: str, form: str, parts: tuple[str, ...]) -> YearMonth:
         if month is None:
             raise ValidationError(f"“{_short(raw)}”: “{word}” is not a month")
     try:
-        value = YearMonth(year, month)  # checks the year and month ranges
+        value = ExportDate(year, month)  # checks the year and month ranges
     except ValidationError as e:
         raise ValidationError(f"“{_short(raw)}”: {e}") from None
     if "d" in fields:
@@ -158,8 +160,8 @@ class LinkedInPosition:
     role: str = ""
     description: str = ""
     location: str = ""
-    start: YearMonth | None = None
-    end: YearMonth | None = (
+    start: ExportDate | None = None
+    end: ExportDate | None = (
         None  # None: the position is current (or its end date was unreadable; see warnings)
     )
 
@@ -170,8 +172,8 @@ class LinkedInEducation:
     degree: str = ""
     notes: str = ""  # LinkedIn's Notes: usually the field of study
     activities: str = ""
-    start: YearMonth | None = None
-    end: YearMonth | None = None
+    start: ExportDate | None = None
+    end: ExportDate | None = None
 
 
 @dataclass(frozen=True)
@@ -186,15 +188,15 @@ class LinkedInCertification:
     authority: str = ""
     url: str = ""
     license_number: str = ""
-    start: YearMonth | None = None
-    end: YearMonth | None = None  # None: does not expire (or not given)
+    start: ExportDate | None = None
+    end: ExportDate | None = None  # None: does not expire (or not given)
 
 
 @dataclass(frozen=True)
 class LinkedInHonor:
     title: str
     description: str = ""
-    issued: YearMonth | None = None
+    issued: ExportDate | None = None
 
 
 @dataclass(frozen=True)

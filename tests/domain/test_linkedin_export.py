@@ -19,6 +19,7 @@ from coapp.domain import linkedin_files
 from coapp.domain.errors import ValidationError
 from coapp.domain.linkedin_export import (
     KNOWN_FILES,
+    ExportDate,
     LinkedInCertification,
     LinkedInEducation,
     LinkedInExport,
@@ -26,7 +27,6 @@ from coapp.domain.linkedin_export import (
     LinkedInLanguage,
     LinkedInPosition,
     LinkedInProfile,
-    YearMonth,
     parse_linkedin_date,
     parse_linkedin_export,
     proficiency_level,
@@ -122,17 +122,17 @@ EXPECTED = LinkedInExport(
     ),
     positions=(
         LinkedInPosition(
-            "Konsult AB", "Systemutvecklare", "Backend", "Stockholm, Sweden", YearMonth(2020, 1), None
+            "Konsult AB", "Systemutvecklare", "Backend", "Stockholm, Sweden", ExportDate(2020, 1), None
         ),
         LinkedInPosition(
             "Acme",
             "Architect",
             'Led the team.\nMigrated 40 services.\n=HYPERLINK("http://x")',
             "Göteborg",
-            YearMonth(2017, 3),
-            YearMonth(2019, 12),
+            ExportDate(2017, 3),
+            ExportDate(2019, 12),
         ),
-        LinkedInPosition("Tiny Corp", "Dev", "", "", YearMonth(2015), None),
+        LinkedInPosition("Tiny Corp", "Dev", "", "", ExportDate(2015), None),
     ),
     education=(
         LinkedInEducation(
@@ -140,10 +140,10 @@ EXPECTED = LinkedInExport(
             "Master of Science",
             "Computer Science",
             "Sailing club",
-            YearMonth(2004),
-            YearMonth(2009),
+            ExportDate(2004),
+            ExportDate(2009),
         ),
-        LinkedInEducation("Stockholms universitet", "", "", "", YearMonth(2003, 9), YearMonth(2004, 6)),
+        LinkedInEducation("Stockholms universitet", "", "", "", ExportDate(2003, 9), ExportDate(2004, 6)),
     ),
     skills=("Python", "SQL", "PostgreSQL"),
     languages=(
@@ -158,8 +158,8 @@ EXPECTED = LinkedInExport(
             "Amazon Web Services",
             "https://aws.example/v/1",
             "ABC-123",
-            YearMonth(2021, 6),
-            YearMonth(2024, 6),
+            ExportDate(2021, 6),
+            ExportDate(2024, 6),
         ),
     ),
     honors=(),
@@ -271,7 +271,7 @@ def test_formula_looking_values_and_odd_text_are_kept_as_data() -> None:
     export = parse_linkedin_export({"Honors.csv": text.encode()})
     assert export.honors == (
         LinkedInHonor("=1+1", "@SUM(A1)\t-x"),  # the bell character is not text a resume can hold
-        LinkedInHonor("+46 8 123", "-", YearMonth(2021, 2)),
+        LinkedInHonor("+46 8 123", "-", ExportDate(2021, 2)),
     )
 
 
@@ -489,23 +489,23 @@ def test_one_bad_file_in_a_zip_returns_nothing_of_the_good_ones(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Jan 2020", YearMonth(2020, 1)),
-        ("Mar 2019", YearMonth(2019, 3)),
-        ("2020", YearMonth(2020)),
-        ("01 Jan 2020", YearMonth(2020, 1)),
-        ("31 Dec 1999", YearMonth(1999, 12)),
-        ("Sep 2022", YearMonth(2022, 9)),
-        ("Sept. 2022", YearMonth(2022, 9)),
-        ("September 2022", YearMonth(2022, 9)),
-        ("jan   2020 ", YearMonth(2020, 1)),
-        ("Apr 12, 1985", YearMonth(1985, 4)),
-        ("2020-01", YearMonth(2020, 1)),
-        ("2020-01-31", YearMonth(2020, 1)),
+        ("Jan 2020", ExportDate(2020, 1)),
+        ("Mar 2019", ExportDate(2019, 3)),
+        ("2020", ExportDate(2020)),
+        ("01 Jan 2020", ExportDate(2020, 1)),
+        ("31 Dec 1999", ExportDate(1999, 12)),
+        ("Sep 2022", ExportDate(2022, 9)),
+        ("Sept. 2022", ExportDate(2022, 9)),
+        ("September 2022", ExportDate(2022, 9)),
+        ("jan   2020 ", ExportDate(2020, 1)),
+        ("Apr 12, 1985", ExportDate(1985, 4)),
+        ("2020-01", ExportDate(2020, 1)),
+        ("2020-01-31", ExportDate(2020, 1)),
         ("", None),
         ("   ", None),
     ],
 )
-def test_linkedin_dates(text: str, expected: YearMonth | None) -> None:
+def test_linkedin_dates(text: str, expected: ExportDate | None) -> None:
     assert parse_linkedin_date(text) == expected
 
 
@@ -530,13 +530,13 @@ def test_texts_that_are_not_dates(text: str) -> None:
 
 
 def test_year_month_iso_form() -> None:
-    assert YearMonth(2020, 1).iso == "2020-01" == str(YearMonth(2020, 1))
-    assert YearMonth(2020).iso == "2020"
-    assert YearMonth.parse("2020-01") == YearMonth(2020, 1)
+    assert ExportDate(2020, 1).iso == "2020-01" == str(ExportDate(2020, 1))
+    assert ExportDate(2020).iso == "2020"
+    assert ExportDate.parse("2020-01") == ExportDate(2020, 1)
     with pytest.raises(ValidationError):
-        YearMonth(2020, 0)
+        ExportDate(2020, 0)
     with pytest.raises(ValidationError):
-        YearMonth.parse("")
+        ExportDate.parse("")
 
 
 @settings(max_examples=1000)
@@ -549,17 +549,17 @@ def test_the_date_parser_returns_a_date_or_says_why_not(text: str) -> None:
     except ValidationError as e:
         message = str(e)
     else:
-        assert value is None or YearMonth.parse(value.iso) == value
+        assert value is None or ExportDate.parse(value.iso) == value
         return
     assert message
 
 
 @given(st.integers(1900, 2100), st.one_of(st.none(), st.integers(1, 12)))
 def test_year_months_round_trip_through_linkedin_and_iso_forms(year: int, month: int | None) -> None:
-    value = YearMonth(year, month)
+    value = ExportDate(year, month)
     linkedin = str(year) if month is None else f"{_ABBR[month]} {year}"
     assert parse_linkedin_date(linkedin) == value
-    assert YearMonth.parse(value.iso) == value
+    assert ExportDate.parse(value.iso) == value
 
 
 _ABBR = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
