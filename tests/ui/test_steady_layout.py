@@ -111,3 +111,20 @@ def test_the_weeks_value_is_as_tall_as_its_lines_after_the_first_run(qtbot, ctx,
     line = label.label.fontMetrics().lineSpacing()
     assert label.height() < 2 * line
     assert label.label.size() == label.size()
+
+
+def test_the_day_header_takes_a_second_line_in_a_holiday_week_and_back(qtbot, ctx, open_window) -> None:  # type: ignore[no-untyped-def]
+    make_contract(ctx)
+    window = open_window(date(2026, 12, 2))  # no holiday that week
+    grid = window.timesheet.grid
+    _settle()
+    one_line = grid.horizontalHeader().height()
+    window.timesheet.show_date(date(2026, 12, 23))  # Christmas Eve and Day: a second header line
+    _settle()
+    assert grid.model().headerData(3, Qt.Orientation.Horizontal).count("\n") == 1
+    assert grid.horizontalHeader().height() > one_line
+    assert grid.height() == _contents_height(grid)
+    window.timesheet.show_date(date(2026, 12, 2))
+    _settle()
+    assert grid.horizontalHeader().height() == one_line
+    assert grid.height() == _contents_height(grid)

@@ -106,6 +106,10 @@ class WeekGridModel(QAbstractTableModel):
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, TOTAL_COLUMN))
 
+    def header_lines(self) -> int:
+        """Lines in the day headers: a week with a holiday names it on a second line for every day."""
+        return 2 if self._holidays else 1
+
     def is_total_row(self, row: int) -> bool:
         return self._sheet is not None and row == len(self._sheet.rows)
 

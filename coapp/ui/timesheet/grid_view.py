@@ -21,12 +21,40 @@ from coapp.ui.timesheet.grid_model import DAYS, WeekGridModel
 Index = QModelIndex | QPersistentModelIndex
 
 
+class DayHeader(QHeaderView):
+    """The days across the top. Its size hint is kept per number of text lines: Qt would measure
+    every section's texts again on each week (their dates change), some fifty calls into the model
+    per layout pass, three passes per week switch, for a height that depends only on the lines."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        # As QTableView's own header: a click selects the day, the current day's header is bold.
+        self.setSectionsClickable(True)
+        self.setHighlightSections(True)
+        self._hints: dict[tuple[int, int], QSize] = {}
+
+    def sizeHint(self) -> QSize:
+        model = self.model()
+        lines = model.header_lines() if isinstance(model, WeekGridModel) else 0
+        key = (lines, self.count())
+        hint = self._hints.get(key)
+        if hint is None:
+            hint = self._hints[key] = super().sizeHint()
+        return hint
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._hints.clear()
+        super().changeEvent(event)
+
+
 class WeekGridView(QTableView):
     cellsEdited = Signal(list, str, str)  # changes, error to show instead, undo text
     refused = Signal(str)  # why a key did nothing (a locked day, a clipboard that is not a table)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setHorizontalHeader(DayHeader(self))
         self.setObjectName("timesheetGrid")
         self.setAccessibleName(self.tr("Weekly timesheet"))
         self.setAccessibleDescription(
