@@ -66,6 +66,36 @@ def _watch_first_paint(window, on_painted):  # type: ignore[no-untyped-def]
     return watcher
 
 
+class _StallWatch:
+    """How long the event loop could not run: a 1-ms timer started after the first paint records
+    the gaps between its firings (it only takes the time, so it hardly adds to what it measures).
+    ``stop()`` counts the gap up to that moment too and returns the longest gaps in ms, longest
+    first."""
+
+    def __init__(self, parent) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import Qt, QTimer
+
+        self._clock = time.perf_counter
+        self._last = self._clock()
+        self._gaps: list[float] = []
+        self._timer = QTimer(parent)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(1)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = self._clock()
+        if now - self._last > 0.002:  # only gaps longer than the timer's own interval matter
+            self._gaps.append(now - self._last)
+        self._last = now
+
+    def stop(self) -> list[float]:
+        self._timer.stop()
+        self._tick()
+        return sorted((gap * 1000 for gap in self._gaps), reverse=True) or [0.0]
+
+
 def _deadline(seconds: float, what: str = "no paint") -> None:
     from PySide6.QtCore import QTimer
 
@@ -138,9 +168,18 @@ def startup(kind: str, data_dir: str) -> None:
     else:
         _fail(f"unknown start-up kind {kind!r}")
     stamps["t_shown"] = time.monotonic()
+    watch: list[_StallWatch] = []
 
     def ready() -> None:
-        _emit(phase="ready", t_ready=time.monotonic(), rows=_grid_rows(window))
+        t_ready = time.monotonic()
+        stalls = watch[0].stop() if watch else [0.0]
+        _emit(
+            phase="ready",
+            t_ready=t_ready,
+            rows=_grid_rows(window),
+            stall_ms=f"{stalls[0]:.1f}",
+            stalls_ms=",".join(f"{gap:.0f}" for gap in stalls[:5]),
+        )
         os._exit(0)
 
     def painted() -> None:
@@ -157,6 +196,7 @@ def startup(kind: str, data_dir: str) -> None:
             height=window.height(),
         )
         _deadline(120, "the store did not open")
+        watch.append(_StallWatch(window))  # after the first paint is measured and reported
         _when_ready(window, ready)
 
     watcher = _watch_first_paint(window, painted)  # noqa: F841 (kept alive by its parent too)

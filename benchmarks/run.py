@@ -59,6 +59,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STARTUP_RATIO_BUDGET = 2.5
 MEMORY_RATIO_BUDGET = 2.0
 SWITCH_MEDIAN_BUDGET_MS = 5.0
+STALL_BUDGET_MS = 100.0  # the longest stall of the event loop after the first paint, while the store opens
 NONE_LEAK_PER_SWITCH = 5  # references to None lost per week switch that count as a leak, not noise
 HEAVY = ("pyqtgraph", "fpdf", "requests", "keyring", "pydantic", "babel", "alembic")
 
@@ -71,6 +72,8 @@ class StartupSamples:
     ready_ms: list[float] = field(default_factory=list)  # spawn → store open, grid on live data
     rss_kb: list[int] = field(default_factory=list)  # peak RSS at the first paint
     ready_rss_kb: list[int] = field(default_factory=list)  # peak RSS once the store is open
+    stall_ms: list[float] = field(default_factory=list)  # longest event-loop stall, first paint → open
+    stalls: list[str] = field(default_factory=list)  # each sample's longest stalls, "575,288,12"
     phases: dict[str, list[float]] = field(default_factory=dict)
     last: ChildResult | None = None
 
@@ -97,6 +100,9 @@ def _add_sample(samples: StartupSamples, result: ChildResult) -> None:
     samples.ready_ms.append(result.ms(ready_phase))
     samples.rss_kb.append(int(paint["maxrss_kb"]))
     samples.ready_rss_kb.append(int(ready["maxrss_kb"]))
+    if "stall_ms" in ready:
+        samples.stall_ms.append(float(ready["stall_ms"]))
+        samples.stalls.append(ready["stalls_ms"])
     samples.last = result
     stamps = {key: float(paint[key]) for key in ("t_start", "t_qt", "t_imports", "t_shown", "t_paint")}
     stamps["t_ready"] = float(ready.get("t_ready", paint["t_paint"]))
@@ -414,6 +420,22 @@ def _startup_section(data_dir: Path, runs: int, timeout: float, log):  # type: i
             print(f"   (once the store is open: {ready_ratio:.2f} × the baseline's peak RSS; not a budget)")
     else:
         print("   memory ratio    n/a (no getrusage on this system)")
+    if deferred and app.stall_ms:
+        stall = statistics.median(app.stall_ms)
+        ok = stall <= STALL_BUDGET_MS
+        print(
+            f"   longest stall while the store opens: {stall:.0f} ms (max {max(app.stall_ms):.0f})   "
+            f"budget ≤ {STALL_BUDGET_MS:g} ms   {_verdict(ok)}"
+        )
+        print(
+            "   (gaps of a 1-ms timer from the first paint until the live grid; each run's longest, ms: "
+            + " | ".join(app.stalls)
+            + ")"
+        )
+        if not ok:
+            overs.append(
+                f"event loop stalled {stall:.0f} ms while the store opened (budget ≤ {STALL_BUDGET_MS:g} ms)"
+            )
     for name, samples in (("baseline", baseline), ("coapp", app)):
         if samples.phases:
             keep_last = name == "coapp" and deferred  # "then store open" means nothing otherwise
