@@ -1,12 +1,14 @@
 """What the screens share: settings, the data folder, and the store once it is open.
 
-The store (SQLAlchemy, migrations, integrity check) opens right after the first paint; until
-then the screens show the start-up preview. Asking for ``ctx`` opens it at once, so nothing can
+The store (SQLAlchemy, migrations, integrity check) opens right after the first paint, on a
+worker thread (``open_in_background``) so the window keeps responding; until then the screens show
+the start-up preview. Asking for ``ctx`` opens it at once (or waits for the worker), so nothing can
 act on data before it is ready.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +19,8 @@ from coapp.services.holiday_names import HolidayNames
 from coapp.services.sheets import WeekSheet
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from coapp.app.context import AppContext
     from coapp.ui.background import BackgroundTasks
 
@@ -39,6 +43,7 @@ class AppState:
         self.holidays = HolidayNames(paths.data_dir / "holidays-cache.json")
         self._on_ready: list[Callable[[], None]] = []
         self._tasks: BackgroundTasks | None = None
+        self._opening: Future[AppContext] | None = None  # the worker opening the store
 
     @property
     def ready(self) -> bool:
@@ -48,12 +53,54 @@ class AppState:
     def ctx(self) -> AppContext:
         if self._ctx is None:
             assert self._opener is not None
-            self._ctx = self._opener(self.paths.data_dir)
+            # The worker's context (or its StoreError) when one is opening it, else open it now.
+            opening = self._opening
+            self._ctx = opening.result() if opening is not None else self._opener(self.paths.data_dir)
             self._ctx.settings = self._settings
             self.preview = None
             for callback in self._on_ready:
                 callback()
         return self._ctx
+
+    def open_in_background(
+        self, on_error: Callable[[BaseException], None], warm_up: Callable[[], None] | None = None
+    ) -> None:
+        """Open the store on a worker thread (imports, integrity check, migrations), then become
+        ready on the GUI thread: the screens are told in a turn of the event loop of their own.
+        *warm_up* runs on the worker once the store is open (imports the screens need when ready);
+        if it fails, the GUI thread meets the same error where it needs what it warms up.
+        *on_error* gets what opening raised (a StoreError), unless ``ctx`` already raised it."""
+        from concurrent.futures import Future
+
+        from coapp.ui.background import run_in_background
+
+        if self._ctx is not None or self._opening is not None:
+            return
+        opener, data_dir = self._opener, self.paths.data_dir
+        assert opener is not None
+        opening: Future[AppContext] = Future()
+        self._opening = opening
+
+        def work() -> None:  # on the worker: no widgets, only the context
+            try:
+                ctx = opener(data_dir)
+            except BaseException as exc:
+                opening.set_exception(exc)
+                raise
+            if warm_up is not None:
+                with contextlib.suppress(Exception):
+                    warm_up()
+            opening.set_result(ctx)
+
+        def opened(_: object) -> None:
+            self.ctx  # noqa: B018 - ready, and the screens notified (once)
+
+        def failed(error: BaseException) -> None:
+            if self._ctx is None and self._opening is opening:
+                self._opening = None  # asking for ctx again tries again
+                on_error(error)
+
+        run_in_background(work, opened, failed)
 
     def when_ready(self, callback: Callable[[], None]) -> None:
         if self.ready:
@@ -79,6 +126,10 @@ class AppState:
         self._settings = settings
 
     def close(self) -> None:
+        if self._ctx is None and self._opening is not None:
+            # Closed while the worker still opens the store: close what it opened (if it did).
+            with contextlib.suppress(Exception):
+                self._ctx = self._opening.result()
         if self._tasks is not None:
             self._tasks.wait()  # a confirmation in flight finishes before its store closes
         if self._ctx is not None:

@@ -106,23 +106,33 @@ def show_main_window(data_dir: str | Path | None, open_context: OpenContext) -> 
             return False
 
     def open_store() -> None:
+        # On a worker thread, so the window keeps responding; the screens switch to live data
+        # once it is open (AppState.open_in_background).
+        state.open_in_background(store_failed, warm_up=_import_icon_font)
+
+    def store_failed(error: BaseException) -> None:
         from PySide6.QtWidgets import QApplication
 
         from coapp.store.errors import StoreError
         from coapp.ui.error_dialogs import explain_store_error
 
-        try:
-            state.ctx  # noqa: B018 - opening the store notifies the screens
-        except StoreError as exc:
-            window.hide()
-            restored = explain_store_error(exc, paths.database)
-            QApplication.exit(RESTART if restored else 1)
+        if not isinstance(error, StoreError):
+            raise error  # a bug: the excepthook logs and shows it
+        window.hide()
+        restored = explain_store_error(error, paths.database)
+        QApplication.exit(RESTART if restored else 1)
 
     watcher = _AfterFirstPaint(window)
     window.installEventFilter(watcher)
     window.destroyed.connect(state.close)
     window.show()
     return window
+
+
+def _import_icon_font() -> None:
+    """qtawesome (with qtpy) takes ~0.15 s to import: on the store's worker, so that only its fonts
+    load on the GUI thread when the screens get their icons (MainWindow._load_icons)."""
+    import qtawesome  # noqa: F401
 
 
 RESTART = 75  # exit code of the event loop that asks run_gui to start over (a backup was restored)
