@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -37,10 +38,15 @@ from coapp.ui.timesheet.screen import TimesheetScreen
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
     from coapp.ui.business_dialog import BusinessDialog
+    from coapp.ui.profile.screen import ProfileScreen
 
 # Screen order and shortcuts from UI.md: Dashboard 1 … Timesheet 5 … Insights 8; icons (qtawesome).
-SCREEN_SHORTCUTS = {"timesheetTab": 5, "invoicesTab": 6}
-SCREEN_ICONS = {"timesheetTab": "fa6s.table-cells", "invoicesTab": "fa6s.file-invoice"}
+SCREEN_SHORTCUTS = {"profileTab": 2, "timesheetTab": 5, "invoicesTab": 6}
+SCREEN_ICONS = {
+    "profileTab": "fa6s.id-card",
+    "timesheetTab": "fa6s.table-cells",
+    "invoicesTab": "fa6s.file-invoice",
+}
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +67,13 @@ class MainWindow(QMainWindow):
         self._add_screen(self.timesheet, self.tr("Timesheet"))
         self.invoices = InvoicesScreen(state, self.formats, self)
         self._add_screen(self.invoices, self.tr("Invoices"))
+        # My Profile is built the first time it is shown (coapp.ui.profile is not imported before):
+        # the sidebar entry and Ctrl+2 exist from the start, the screen costs nothing at start-up.
+        self.profile: ProfileScreen | None = None
+        self.profile_slot = QWidget(self)
+        self.profile_slot.setObjectName("profileTab")
+        QVBoxLayout(self.profile_slot).setContentsMargins(0, 0, 0, 0)
+        self._add_screen(self.profile_slot, self.tr("My Profile"))
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -144,7 +157,21 @@ class MainWindow(QMainWindow):
             clear = getattr(left, "clear_messages", None)
             if clear is not None:
                 clear()  # a refusal belongs to the screen it happened on
+        if self.stack.widget(index) is self.profile_slot:
+            self.profile_screen()
         self.stack.setCurrentIndex(index)
+
+    def profile_screen(self) -> ProfileScreen:
+        """My Profile, built now if it has not been shown yet."""
+        if self.profile is None:
+            from coapp.ui.profile.screen import ProfileScreen
+
+            self.profile = ProfileScreen(self.state, self.undo_stack, self.profile_slot)
+            layout = self.profile_slot.layout()
+            assert layout is not None
+            layout.addWidget(self.profile)
+            self.profile_slot.setFocusProxy(self.profile)
+        return self.profile
 
     def _store_ready(self) -> None:
         self._update_badges()
@@ -302,6 +329,8 @@ class MainWindow(QMainWindow):
             self.timesheet.forget_value_rates()  # contracts and their clients may have changed
             self.timesheet.controller.reload()
             self.invoices.reload()
+            if self.profile is not None:
+                self.profile.reload()
             self._update_badges()
 
     def _status_message(self, text: str, is_error: bool) -> None:

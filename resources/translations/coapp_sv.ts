@@ -361,6 +361,39 @@
     </message>
 </context>
 <context>
+    <name>CompletenessCard</name>
+    <message>
+        <location filename="../../coapp/ui/profile/completeness_card.py" line="+44"/>
+        <source>Completeness</source>
+        <translation>Fullständighet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Profile completeness</source>
+        <translation>Profilens fullständighet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{n} % complete</source>
+        <translation>{n} % klar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What would raise it most:</source>
+        <translation>Det här höjer den mest:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your profile is complete.</source>
+        <translation>Din profil är komplett.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Goes to the place to fix it</source>
+        <translation>Går till stället där du fixar det</translation>
+    </message>
+</context>
+<context>
     <name>ContractDialog</name>
     <message>
         <location filename="../../coapp/ui/timesheet/contract_dialog.py" line="+61"/>
@@ -515,6 +548,89 @@
     </message>
 </context>
 <context>
+    <name>DetailsForm</name>
+    <message>
+        <location filename="../../coapp/ui/profile/details_form.py" line="+29"/>
+        <source>Personal details</source>
+        <translation>Personuppgifter</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Senior backend developer</source>
+        <translation>Senior backendutvecklare</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SE, DE, …</source>
+        <translation>SE, DE, …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Available from</source>
+        <translation>Tillgänglig från</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Availability (%)</source>
+        <translation>Tillgänglighet (%)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hourly rate</source>
+        <translation>Timpris</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Daily rate</source>
+        <translation>Dagspris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Problem with the personal details</source>
+        <translation>Problem med personuppgifterna</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Correct the field; it saves when you leave it.</source>
+        <translation>Rätta fältet; det sparas när du lämnar det.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialogs</name>
     <message>
         <location filename="../../coapp/ui/error_dialogs.py" line="+28"/>
@@ -535,6 +651,138 @@
         <location line="+3"/>
         <source>Your data is safe. The details are in the log file; please report them.</source>
         <translation>Dina data är i säkerhet. Detaljerna finns i loggfilen; rapportera dem gärna.</translation>
+    </message>
+</context>
+<context>
+    <name>ExperienceDialog</name>
+    <message>
+        <location filename="../../coapp/ui/profile/experience_dialog.py" line="+29"/>
+        <source>Edit job</source>
+        <translation>Redigera uppdrag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add job</source>
+        <translation>Lägg till uppdrag</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+21"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+20"/>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+20"/>
+        <source>Start month</source>
+        <translation>Startmånad</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+19"/>
+        <source>End month</source>
+        <translation>Slutmånad</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>I work here now</source>
+        <translation>Jag arbetar här nu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+13"/>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>Skills used</source>
+        <translation>Använda kompetenser</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Problem with the job</source>
+        <translation>Problem med uppdraget</translation>
+    </message>
+</context>
+<context>
+    <name>ExperiencePanel</name>
+    <message>
+        <location filename="../../coapp/ui/profile/experience_panel.py" line="+65"/>
+        <source>Experience</source>
+        <translation>Erfarenhet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add job…</source>
+        <translation>Lägg till uppdrag…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a job or assignment</source>
+        <translation>Lägg till en anställning eller ett uppdrag</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit…</source>
+        <translation>Redigera…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the selected job (Enter)</source>
+        <translation>Redigera det valda uppdraget (Enter)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your jobs</source>
+        <translation>Dina uppdrag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter edits, Delete removes (Ctrl+Z brings it back), Alt+Up and Alt+Down move</source>
+        <translation>Enter redigerar, Delete tar bort (Ctrl+Z ångrar), Alt+Upp och Alt+Ned flyttar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No experience yet: add the jobs and assignments you are proud of.</source>
+        <translation>Ingen erfarenhet än: lägg till de anställningar och uppdrag du är stolt över.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Problem with a job</source>
+        <translation>Problem med ett uppdrag</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove job</source>
+        <translation>Ta bort uppdrag</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Move job up</source>
+        <translation>Flytta upp uppdraget</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Move job down</source>
+        <translation>Flytta ned uppdraget</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>now</source>
+        <translation>nu</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Remove job at {organisation}</source>
+        <translation>Ta bort uppdraget hos {organisation}</translation>
     </message>
 </context>
 <context>
@@ -1266,7 +1514,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coapp/ui/main_window.py" line="+61"/>
+        <location filename="../../coapp/ui/main_window.py" line="+67"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
     </message>
@@ -1276,12 +1524,17 @@
         <translation>Fakturor</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>My Profile</source>
+        <translation>Min profil</translation>
+    </message>
+    <message>
         <location line="+16"/>
         <source>Working</source>
         <translation>Arbetar</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+101"/>
         <source>{n} drafts to confirm</source>
         <translation>{n} utkast att bekräfta</translation>
     </message>
@@ -1540,6 +1793,25 @@ Datamapp: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>ProfileScreen</name>
+    <message>
+        <location filename="../../coapp/ui/profile/screen.py" line="+28"/>
+        <location line="+2"/>
+        <source>My Profile</source>
+        <translation>Min profil</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Loading your profile…</source>
+        <translation>Läser in din profil…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Profile {n} % complete</source>
+        <translation>Profilen är {n} % klar</translation>
+    </message>
+</context>
+<context>
     <name>RefusedChangesDialog</name>
     <message>
         <location filename="../../coapp/ui/sync/refused_dialog.py" line="+38"/>
@@ -1759,7 +2031,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../coapp/ui/sidebar.py" line="+28"/>
+        <location filename="../../coapp/ui/sidebar.py" line="+76"/>
         <source>Screens</source>
         <translation>Vyer</translation>
     </message>
@@ -2009,6 +2281,74 @@ Datamapp: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>SkillsPanel</name>
+    <message>
+        <location filename="../../coapp/ui/profile/skills_panel.py" line="+50"/>
+        <source>Skills</source>
+        <translation>Kompetenser</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add a skill, e.g. Python, and press Enter</source>
+        <translation>Lägg till en kompetens, t.ex. Python, och tryck Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New skill</source>
+        <translation>Ny kompetens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completes from known skills; Enter adds it</source>
+        <translation>Kompletteras från kända kompetenser; Enter lägger till</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Your skills</source>
+        <translation>Dina kompetenser</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete removes the selected skill; Ctrl+Z brings it back</source>
+        <translation>Delete tar bort den valda kompetensen; Ctrl+Z ångrar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skill</source>
+        <translation>Kompetens</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>Nivå</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Years</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No skills yet: type one above and press Enter.</source>
+        <translation>Inga kompetenser än: skriv en ovan och tryck Enter.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Problem with a skill</source>
+        <translation>Problem med en kompetens</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove skill</source>
+        <translation>Ta bort kompetens</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Remove skill {name}</source>
+        <translation>Ta bort kompetensen {name}</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusButton</name>
     <message>
         <location filename="../../coapp/ui/sync/status_widget.py" line="+25"/>
@@ -2201,7 +2541,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>TimesheetScreen</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/screen.py" line="+63"/>
+        <location filename="../../coapp/ui/timesheet/screen.py" line="+70"/>
         <location line="+32"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
@@ -2213,12 +2553,12 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+154"/>
+        <location line="+153"/>
         <source>This week</source>
         <translation>Denna vecka</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-153"/>
         <source>Go to this week (Alt+Home)</source>
         <translation>Gå till denna vecka (Alt+Hem)</translation>
     </message>
@@ -2271,11 +2611,12 @@ Datamapp: {folder}</translation>
     <message>
         <location line="+18"/>
         <location line="+372"/>
+        <location line="+3"/>
         <source>Start timer</source>
         <translation>Starta timer</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-374"/>
         <source>Start or stop the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta eller stoppa timern för det markerade avtalet (Ctrl+T)</translation>
     </message>
@@ -2306,7 +2647,7 @@ Datamapp: {folder}</translation>
         <translation>Meddelande i tidrapporten</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>Edit note…</source>
         <translation>Redigera anteckning…</translation>
     </message>
@@ -2376,17 +2717,17 @@ Datamapp: {folder}</translation>
         <translation>{hours} h rapporterat den här veckan</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
         <source>Add a contract first: sign in, try the demo, or add one of your own.</source>
         <translation>Lägg till ett avtal först: logga in, prova demon eller lägg till ett eget.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-13"/>
         <source>No contract yet: choose how to start</source>
         <translation>Inget avtal än: välj hur du vill börja</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>Demo data added: three contracts and twelve weeks of time.</source>
         <translation>Demodata tillagd: tre avtal och tolv veckors tid.</translation>
     </message>
@@ -2396,7 +2737,7 @@ Datamapp: {folder}</translation>
         <translation>Avtalet {title} är tillagt.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Start the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta timern för det markerade avtalet (Ctrl+T)</translation>
     </message>
@@ -2479,7 +2820,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>WeekGridModel</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/grid_model.py" line="+226"/>
+        <location filename="../../coapp/ui/timesheet/grid_model.py" line="+230"/>
         <location line="+45"/>
         <source>Total</source>
         <translation>Summa</translation>
@@ -2498,7 +2839,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>WeekGridView</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/grid_view.py" line="+31"/>
+        <location filename="../../coapp/ui/timesheet/grid_view.py" line="+59"/>
         <source>Weekly timesheet</source>
         <translation>Veckans tidrapport</translation>
     </message>
@@ -2508,7 +2849,7 @@ Datamapp: {folder}</translation>
         <translation>Raderna är avtal, kolumnerna måndag till söndag. Skriv timmar som 7,5 eller 7:30.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+76"/>
         <source>This day is on a confirmed invoice and is read-only.</source>
         <translation>Den här dagen finns på en bekräftad faktura och är skrivskyddad.</translation>
     </message>
@@ -2531,7 +2872,7 @@ Datamapp: {folder}</translation>
         <translation>Vad veckan är värd</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+49"/>
         <source>commission {commission}, reverse charge on its VAT</source>
         <translation>provision {commission}, omvänd skattskyldighet för dess moms</translation>
     </message>

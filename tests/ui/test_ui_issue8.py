@@ -101,7 +101,7 @@ def test_the_sidebar_has_icons_labels_shortcuts_and_a_badge_for_drafts(qtbot, ct
     _hours(ctx, contract, date(2026, 11, 23))
     window = open_window()
     nav = window.navigation
-    assert nav.texts() == ["Timesheet", "Invoices"]
+    assert nav.texts() == ["Timesheet", "Invoices", "My Profile"]
     assert all(not nav.entry(i).icon().isNull() for i in range(nav.count()))
     assert nav.badge(1) == ""
 

@@ -1,0 +1,213 @@
+"""My Profile (issue 9): built when first shown, details saved as the user leaves a field, refusals
+shown with the text kept, skills with completion and undoable removal, experience in a dialog."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from coapp.app.context import AppContext
+from coapp.domain.profile_sections import Experience
+from coapp.ui.main_window import MainWindow
+
+LEFT = Qt.MouseButton.LeftButton
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def _open_profile(qtbot: QtBot, window: MainWindow):  # type: ignore[no-untyped-def]
+    assert window.profile is None  # not built until it is shown
+    index = window.stack.indexOf(window.profile_slot)
+    qtbot.mouseClick(window.navigation.entry(index), LEFT)
+    screen = window.profile
+    assert screen is not None
+    assert window.stack.currentWidget() is window.profile_slot
+    qtbot.waitUntil(lambda: screen.header.status.text().startswith("Profile "))
+    return screen
+
+
+def _type(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # editingFinished: saved as the user leaves it
+
+
+def _idle(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.state.tasks.busy)
+
+
+def test_the_sidebar_lists_my_profile_on_ctrl_2(qtbot, open_window) -> None:
+    window = open_window()
+    assert "My Profile" in window.navigation.texts()
+    assert window.profile is None
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    assert window.profile is not None
+    assert window.stack.currentWidget() is window.profile_slot
+    qtbot.waitUntil(lambda: window.profile.details.fields["name"].hasFocus())
+
+
+def test_details_save_and_the_meter_rises(qtbot, open_window) -> None:
+    window = open_window()
+    screen = _open_profile(qtbot, window)
+    before = screen.completeness.meter.value()
+    assert screen.header.status.text() == f"Profile {before} % complete"
+
+    _type(qtbot, screen.details.fields["name"], "Ada Lovelace")
+    _type(qtbot, screen.details.fields["title"], "Senior backend developer")
+    _idle(qtbot, window)
+    details = window.ctx.profile.get().details
+    assert (details.name, details.title) == ("Ada Lovelace", "Senior backend developer")
+    after = screen.completeness.meter.value()
+    assert after == before + 11
+    assert screen.header.status.text() == f"Profile {after} % complete"
+
+
+def test_a_bad_email_shows_the_reason_and_keeps_the_text(qtbot, open_window) -> None:
+    window = open_window()
+    screen = _open_profile(qtbot, window)
+    _type(qtbot, screen.details.fields["name"], "Ada")
+    _type(qtbot, screen.details.fields["email"], "ada@")
+    _idle(qtbot, window)
+    banner = screen.details.banner
+    assert banner.isVisible()
+    assert banner.is_error()
+    assert "E-mail:" in banner.text()
+    assert "is not an e-mail address" in banner.text()
+    assert screen.details.fields["email"].text() == "ada@"  # nothing the user typed is lost
+    assert screen.details.fields["name"].text() == "Ada"  # other fields unaffected
+    assert window.ctx.profile.get().details.email == ""
+
+    _type(qtbot, screen.details.fields["email"], "ada@example.com")
+    _idle(qtbot, window)
+    assert not banner.isVisible()
+    assert window.ctx.profile.get().details.email == "ada@example.com"
+
+
+# The completion popup on the offscreen platform: it cannot raise windows or grab the keyboard.
+@pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")
+def test_skills_complete_add_refuse_duplicates_remove_and_undo(qtbot, open_window) -> None:
+    window = open_window()
+    screen = _open_profile(qtbot, window)
+    skills = screen.skills
+    assert skills.empty.isVisible()
+    assert "No skills yet" in skills.empty.text()
+
+    skills.input.setFocus()
+    qtbot.keyClicks(skills.input, "k8")
+    assert "Kubernetes" in skills.completer.model().stringList()
+    qtbot.keyClick(skills.input, Qt.Key.Key_S)
+    qtbot.keyClick(skills.input, Qt.Key.Key_Return)
+    _idle(qtbot, window)
+    assert skills.names() == ["Kubernetes"]
+    assert skills.list.topLevelItem(0).text(0) == "Kubernetes"
+    assert not skills.empty.isVisible()
+
+    for typed in ("JavaScript", "JS"):
+        skills.input.setFocus()
+        skills.input.clear()
+        qtbot.keyClicks(skills.input, typed)
+        qtbot.keyClick(skills.input, Qt.Key.Key_Return)
+        _idle(qtbot, window)
+    assert skills.banner.text() == "“JS” is JavaScript, which is already in your skills"
+    assert skills.input.text() == "JS"
+    assert [s.name for s in window.ctx.profile.get().skills] == ["Kubernetes", "JavaScript"]
+
+    assert not skills.completer.popup().isVisible()
+    window.activateWindow()  # the offscreen platform leaves no window active after a popup
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    skills.list.setCurrentItem(skills.list.topLevelItem(0))
+    skills.list.setFocus()
+    qtbot.keyClick(skills.list, Qt.Key.Key_Delete)
+    _idle(qtbot, window)
+    assert skills.names() == ["JavaScript"]
+    assert skills.list.hasFocus()
+    qtbot.keyClick(skills.list, Qt.Key.Key_Z, CTRL)
+    _idle(qtbot, window)
+    assert sorted(skills.names()) == ["JavaScript", "Kubernetes"]
+
+
+def test_experience_with_end_before_start_is_refused_in_the_dialog(qtbot, open_window) -> None:
+    window = open_window()
+    screen = _open_profile(qtbot, window)
+    dialog = screen.experience.add_job()
+    dialog.organisation.setText("Acme AB")
+    dialog.role.setText("Developer")
+    dialog.start.setText("2024-05")
+    dialog.end.setText("2023-01")
+    dialog.accept()  # OK
+    assert dialog.isVisible()
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == "The job at Acme AB ends (2023-01) before it starts (2024-05)"
+    assert window.ctx.profile.get().experience == ()
+
+    dialog.end.setText("")
+    dialog.current.setChecked(True)
+    dialog.accept()
+    _idle(qtbot, window)
+    jobs = window.ctx.profile.get().experience
+    assert [(j.role, j.organisation, j.current) for j in jobs] == [("Developer", "Acme AB", True)]
+    assert screen.experience.list.item(0).text() == "Developer · Acme AB\n2024-05 – now"
+
+
+def test_jobs_move_with_alt_arrows_and_removal_undoes(qtbot, ctx: AppContext, open_window) -> None:
+    for organisation in ("First AB", "Second AB"):
+        ctx.profile.add_item(Experience(organisation, "Developer", "2020-01", "2021-01"))  # type: ignore[arg-type]
+    window = open_window()
+    screen = _open_profile(qtbot, window)
+    jobs = screen.experience.list
+    assert jobs.count() == 2
+    jobs.setFocus()
+    jobs.setCurrentRow(1)
+    qtbot.keyClick(jobs, Qt.Key.Key_Up, ALT)
+    _idle(qtbot, window)
+    assert [j.organisation for j in window.ctx.profile.get().experience] == ["Second AB", "First AB"]
+    assert jobs.currentRow() == 0
+
+    qtbot.keyClick(jobs, Qt.Key.Key_Delete)
+    _idle(qtbot, window)
+    assert [j.organisation for j in window.ctx.profile.get().experience] == ["First AB"]
+    window.undo_stack.undo()
+    _idle(qtbot, window)
+    assert [j.organisation for j in window.ctx.profile.get().experience] == ["Second AB", "First AB"]
+
+
+def test_a_tip_focuses_its_field(qtbot, open_window) -> None:
+    window = open_window()
+    screen = _open_profile(qtbot, window)
+    tip = screen.findChild(QLabel, "profileTip_title")
+    assert tip is not None
+    assert tip.accessibleName().startswith("Add a professional title")
+    start = QPoint(tip.contentsRect().left() + 8, tip.fontMetrics().height() // 2)
+    qtbot.mouseClick(tip, LEFT, pos=start)  # on the link's first words
+    assert QApplication.focusWidget() is screen.details.fields["title"]
+
+
+def test_the_profile_screen_is_not_imported_at_start_up(ctx: AppContext) -> None:
+    ctx.close()
+    script = f"""
+import json, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+from coapp.app import show_main_window
+window = show_main_window({str(ctx.paths.data_dir)!r})
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(json.dumps(sorted(m for m in sys.modules if m.startswith("coapp.ui.profile"))))
+            QApplication.exit(0)
+        return False
+watch = Watch()
+window.installEventFilter(watch)
+QApplication.exec()
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
