@@ -130,9 +130,12 @@ def show_main_window(data_dir: str | Path | None, open_context: OpenContext) -> 
 
 
 def _import_icon_font() -> None:
-    """qtawesome (with qtpy) takes ~0.15 s to import: on the store's worker, so that only its fonts
-    load on the GUI thread when the screens get their icons (MainWindow._load_icons)."""
-    import qtawesome  # noqa: F401
+    """What the icons need before the screens get them (MainWindow._load_icons), read on the
+    store's worker: the icon font's name table (the font itself loads on the GUI thread, in a few
+    milliseconds)."""
+    from coapp.ui.glyphs import preload
+
+    preload()
 
 
 RESTART = 75  # exit code of the event loop that asks run_gui to start over (a backup was restored)

@@ -95,18 +95,12 @@ def mirror_button(action: QAction, name: str, tip: str, *, primary: bool = False
 
 
 def icon(name: str, color: str = "text") -> QIcon:
-    """An icon-font glyph (qtawesome) in the theme's *color*, crisp at any scale. qtawesome loads
-    its fonts on first use: call this after the first paint, not while building the first window."""
-    import qtawesome
+    """An icon-font glyph ("fa6s.play") in the theme's *color*, crisp at any scale (coapp.ui.glyphs).
+    Its font loads on first use: call this after the first paint, not while building the window."""
+    from coapp.ui.glyphs import glyph_icon
 
     theme = current()
-    return qtawesome.icon(
-        name,
-        color=theme.color(color),
-        color_active=theme.color(color),
-        color_selected=theme.color(color),
-        color_disabled=theme.color("muted"),
-    )
+    return glyph_icon(name, theme.color(color), theme.color("muted"))
 
 
 # --- the error banner ---------------------------------------------------------------------------
