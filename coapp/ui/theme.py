@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from coapp.base.settings import THEMES
 
@@ -223,6 +223,11 @@ def apply_theme(app: QApplication, choice: str) -> Theme:
         if widget.property("role"):
             _dress(widget, theme)
             widget.update()
+        if isinstance(widget, QLabel) and "<a " in widget.text():
+            # A rich text's links keep the colour they were laid out in: lay it out again.
+            text = widget.text()
+            widget.clear()
+            widget.setText(text)
     return theme
 
 

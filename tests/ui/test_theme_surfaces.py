@@ -47,3 +47,27 @@ def test_cards_header_and_status_follow_the_scheme(qtbot, ctx, open_window) -> N
         title = header.title.font()
         assert title.pointSizeF() > QApplication.font().pointSizeF()
     window.apply_theme("light")
+
+
+def test_links_in_rich_text_take_the_new_schemes_colour(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from coapp.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    apply_theme(app, "light")
+    label = QLabel('<a href="x">A link to somewhere, long enough to find its pixels</a>')
+    qtbot.addWidget(label)
+    label.show()
+
+    def inked() -> set[str]:
+        image = label.grab().toImage()
+        return {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
+
+    assert LIGHT.accent in inked()
+    apply_theme(app, "dark")
+    QApplication.processEvents()
+    colours = inked()
+    assert DARK.accent in colours
+    assert LIGHT.accent not in colours
+    apply_theme(app, "light")
