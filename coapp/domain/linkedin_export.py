@@ -179,7 +179,9 @@ def _position(row: CsvRow, notes: _Notes) -> LinkedInPosition | None:
         return None
     start, end = notes.span(row, "Started On", "Finished On")
     v = row.values
-    return LinkedInPosition(organisation, v["Title"], v["Description"], v["Location"], start, end)
+    return LinkedInPosition(
+        organisation, v["Title"], v["Description"], v["Location"], start, end, line=row.line
+    )
 
 
 def _education(row: CsvRow, notes: _Notes) -> LinkedInEducation | None:

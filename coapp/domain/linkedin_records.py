@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from coapp.domain.errors import ValidationError
 from coapp.domain.year_month import FIRST_YEAR, LAST_YEAR
@@ -164,6 +164,9 @@ class LinkedInPosition:
     end: ExportDate | None = (
         None  # None: the position is current (or its end date was unreadable; see warnings)
     )
+    # The CSV line the row starts on (0: not read from a file), so the merge can tell which warnings
+    # are about this position; it takes no part in equality.
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

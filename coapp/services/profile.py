@@ -38,7 +38,56 @@ def _live_rows(s: Session, spec: SectionSpec) -> list[Any]:
     return list(s.scalars(select(model).where(model.deleted_at.is_(None)).order_by(model.position, model.id)))
 
 
-def _profile_row(s: Session) -> ProfileRow:
+def read_profile(s: Session) -> Profile:
+    """The whole profile as one session sees it (the service's get, and imports inside their write)."""
+    row = s.get(ProfileRow, PROFILE_ID)
+    live = row if row is not None and row.deleted_at is None else None
+    sections = {
+        section.value: tuple(spec.read(r) for r in _live_rows(s, spec)) for section, spec in SPECS.items()
+    }
+    return Profile(details=details_from_row(live), letter=live.letter if live else "", **sections)
+
+
+def add_item_in(s: Session, item: Any) -> Any:
+    """Append a validated item to its section inside an open write session; returns it as stored."""
+    section = section_of(item)
+    spec = SPECS[section]
+    live = _live_rows(s, spec)
+    if spec.key is not None:
+        ProfileService._refuse_duplicate(section, spec, [spec.read(r) for r in live], item)
+    row_id = spec.row_id(section, item)
+    model: Any = spec.model
+    row = s.get(model, row_id) if row_id else None
+    if row is None:
+        row = model(id=row_id) if row_id else model()
+        s.add(row)
+    else:  # a set member removed earlier comes back as the same row (sync sees one member)
+        row.deleted_at = None
+    spec.write(row, item)
+    row.position = max((r.position for r in live), default=-1) + 1
+    s.flush()
+    return spec.read(row)
+
+
+def edit_item_in(s: Session, item: Any) -> Any:
+    """Replace an item's values inside an open write session; found by its id (set members: key)."""
+    section = section_of(item)
+    spec = SPECS[section]
+    row = ProfileService._live_row(s, section, spec.row_id(section, item), spec.describe(item))
+    spec.write(row, item)
+    s.flush()
+    return spec.read(row)
+
+
+def set_details_in(s: Session, details: PersonalDetails) -> None:
+    write_details(profile_row(s), details)
+
+
+def set_letter_in(s: Session, letter: str) -> None:
+    write_letter(profile_row(s), check_letter(letter))
+
+
+def profile_row(s: Session) -> ProfileRow:
     row = s.get(ProfileRow, PROFILE_ID)
     if row is None:
         row = ProfileRow(id=PROFILE_ID)
@@ -56,13 +105,7 @@ class ProfileService:
 
     def get(self) -> Profile:
         with self._store.read() as s:
-            row = s.get(ProfileRow, PROFILE_ID)
-            live = row if row is not None and row.deleted_at is None else None
-            sections = {
-                section.value: tuple(spec.read(r) for r in _live_rows(s, spec))
-                for section, spec in SPECS.items()
-            }
-            return Profile(details=details_from_row(live), letter=live.letter if live else "", **sections)
+            return read_profile(s)
 
     def completeness(self) -> Completeness:
         return completeness(self.get())
@@ -83,45 +126,24 @@ class ProfileService:
 
     def set_details(self, details: PersonalDetails) -> None:
         with self._store.write() as s:
-            write_details(_profile_row(s), details)
+            write_details(profile_row(s), details)
 
     def set_letter(self, text: str) -> None:
         letter = check_letter(text)
         with self._store.write() as s:
-            write_letter(_profile_row(s), letter)
+            write_letter(profile_row(s), letter)
 
     # --- any list section -----------------------------------------------------------------------
 
     def add_item(self, item: Any) -> Any:
         """Append a validated item to its section; returns it as stored (with its id)."""
-        section = section_of(item)
-        spec = SPECS[section]
         with self._store.write() as s:
-            live = _live_rows(s, spec)
-            if spec.key is not None:
-                self._refuse_duplicate(section, spec, [spec.read(r) for r in live], item)
-            row_id = spec.row_id(section, item)
-            model: Any = spec.model
-            row = s.get(model, row_id) if row_id else None
-            if row is None:
-                row = model(id=row_id) if row_id else model()
-                s.add(row)
-            else:  # a set member removed earlier comes back as the same row (sync sees one member)
-                row.deleted_at = None
-            spec.write(row, item)
-            row.position = max((r.position for r in live), default=-1) + 1
-            s.flush()
-            return spec.read(row)
+            return add_item_in(s, item)
 
     def edit_item(self, item: Any) -> Any:
         """Replace an item's values; it is found by its id (set members: by their name or address)."""
-        section = section_of(item)
-        spec = SPECS[section]
         with self._store.write() as s:
-            row = self._live_row(s, section, spec.row_id(section, item), spec.describe(item))
-            spec.write(row, item)
-            s.flush()
-            return spec.read(row)
+            return edit_item_in(s, item)
 
     def move_item(self, section: Section, item_id: str, to_index: int) -> None:
         """Put an item at a place in its section's order (0 first); the others keep their order."""
