@@ -3,11 +3,14 @@ YYYY-MM-DD, amounts as decimal strings (a JSON number would become a float)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coapp.domain.profile import Profile
 from coapp.domain.profile_completeness import Completeness
 from coapp.domain.year_month import YearMonth
+
+if TYPE_CHECKING:
+    from coapp.services.profile_import import ImportPlan
 
 
 def _month(value: YearMonth | None) -> str | None:
@@ -91,4 +94,32 @@ def profile_json(profile: Profile, done: Completeness) -> dict[str, Any]:
         ],
         "completeness": done.score,
         "tips": list(done.tips),
+    }
+
+
+def import_plan_json(plan: ImportPlan, applied: bool) -> dict[str, Any]:
+    """`coapp profile import-linkedin --json`: each of added, changed, kept and skipped by section."""
+
+    def by_section(entries: list[tuple[str, Any]]) -> dict[str, list[Any]]:
+        grouped: dict[str, list[Any]] = {}
+        for section, value in entries:
+            grouped.setdefault(section, []).append(value)
+        return grouped
+
+    return {
+        "added": by_section([(a.section, a.text) for a in plan.added]),
+        "changed": by_section(
+            [(c.section, {"item": c.item, "field": c.field, "value": c.export}) for c in plan.changed]
+        ),
+        "kept": by_section(
+            [
+                (k.section, {"item": k.item, "field": k.field, "profile": k.profile, "export": k.export})
+                for k in plan.kept
+            ]
+        ),
+        "skipped": by_section([(s.section, {"item": s.text, "reason": s.reason}) for s in plan.skipped]),
+        "notes": list(plan.notes),
+        "warnings": list(plan.warnings),
+        "files_read": list(plan.export.files_read),
+        "applied": applied,
     }

@@ -6,8 +6,8 @@ import argparse
 from typing import TYPE_CHECKING
 
 from coapp.cli.common import CliParser, argument_type, print_json
-from coapp.cli.profile_json import profile_json
-from coapp.domain.errors import NotFoundError
+from coapp.cli.profile_json import import_plan_json, profile_json
+from coapp.domain.errors import NotFoundError, ValidationError
 from coapp.domain.profile import Profile
 from coapp.domain.profile_fields import SETTABLE_FIELDS
 from coapp.domain.profile_sections import Education, Experience
@@ -15,6 +15,7 @@ from coapp.domain.year_month import YearMonth
 
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
+    from coapp.services.profile_import import ImportPlan
     from coapp.services.profile_rows import Section
 
 month_arg = argument_type(YearMonth.parse, "month")
@@ -80,6 +81,17 @@ def add_verbs(verbs: argparse._SubParsersAction[CliParser]) -> None:
     p = exp_actions.add_parser("remove", help="remove a job by its id (or the id's start)")
     p.add_argument("id", metavar="ID")
     p.set_defaults(handler=remove_experience)
+
+    p = actions.add_parser(
+        "import-linkedin",
+        help="import LinkedIn's data export (its ZIP or folder); your own values are never overwritten",
+        description="Adds what the export has and the profile lacks, fills empty fields, and lists what "
+        "it keeps, skips and notes. The whole import is written at once, or nothing is.",
+    )
+    p.add_argument("path", metavar="PATH", help="the ZIP LinkedIn sent, or the folder it unpacks to")
+    p.add_argument("--dry-run", action="store_true", help="show what would be imported; change nothing")
+    p.add_argument("--json", action="store_true", help="print the plan as JSON")
+    p.set_defaults(handler=import_linkedin)
 
     education = actions.add_parser("education", help="add or remove an education")
     edu_actions = education.add_subparsers(dest="education_action", metavar="ACTION", required=True)
@@ -253,3 +265,68 @@ def remove_education(ctx: AppContext, args: argparse.Namespace) -> int:
     ctx.profile.remove_item(Section.EDUCATION, _resolve(ctx, Section.EDUCATION, args.id))
     print("Removed.")
     return 0
+
+
+def import_linkedin(ctx: AppContext, args: argparse.Namespace) -> int:
+    from coapp.domain.linkedin_export import read_linkedin_export
+    from coapp.services.profile_import import ProfileImport
+
+    try:
+        export = read_linkedin_export(args.path)
+    except ValidationError as exc:
+        message = str(exc)
+        raise ValidationError(message if args.path in message else f"{args.path}: {message}") from None
+    importer = ProfileImport(ctx.store)
+    plan = importer.preview(export)
+    applied = not args.dry_run
+    if applied:
+        importer.apply(plan)
+    if args.json:
+        print_json(import_plan_json(plan, applied))
+        return 0
+    _print_plan(plan)
+    if not plan.has_writes:
+        print("Nothing to import: your profile already has everything this export can add.")
+    elif applied:
+        print(f"Imported: {len(plan.added)} added, {len(plan.changed)} filled.")
+    else:
+        print("Dry run: nothing was changed.")
+    return 0
+
+
+def _print_plan(plan: ImportPlan) -> None:
+    from coapp.services.profile_import import SECTIONS
+
+    if plan.export.files_read:
+        print(f"Read: {', '.join(plan.export.files_read)}")
+    groups: tuple[tuple[str, list[tuple[str, str]]], ...] = (
+        ("Added", [(a.section, a.text) for a in plan.added]),
+        (
+            "Filled (empty in your profile)",
+            [(c.section, f"{_who(c.section, c.item)}{c.field} = {c.export}") for c in plan.changed],
+        ),
+        (
+            "Kept (yours stays; LinkedIn says otherwise)",
+            [
+                (k.section, f"{_who(k.section, k.item)}{k.field}: yours “{k.profile}”, LinkedIn “{k.export}”")
+                for k in plan.kept
+            ],
+        ),
+        ("Skipped", [(s.section, f"{s.text}: {s.reason}") for s in plan.skipped]),
+    )
+    for title, entries in groups:
+        if not entries:
+            continue
+        print(f"{title} ({len(entries)})")
+        for section in SECTIONS:
+            for _, text in (e for e in entries if e[0] == section):
+                print(f"  {section:<13}{text}")
+    for title, lines in (("Notes", plan.notes), ("Warnings from the export", plan.warnings)):
+        if lines:
+            print(title)
+            for line in lines:
+                print(f"  • {line}")
+
+
+def _who(section: str, item: str) -> str:
+    return "" if section == "details" else f"{item}: "
