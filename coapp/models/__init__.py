@@ -18,6 +18,7 @@ from coapp.models.profile import (
     ProfileReference,
     ProfileSkill,
 )
+from coapp.models.resume_variants import ResumeVariant
 from coapp.models.sync_state import SyncCommand, SyncSeen, SyncState
 from coapp.models.time_entries import RunningTimer, TimeEntry
 from coapp.models.week_rows import HiddenWeekRow
@@ -41,6 +42,7 @@ __all__ = [
     "ProfilePortfolioItem",
     "ProfileReference",
     "ProfileSkill",
+    "ResumeVariant",
     "RunningTimer",
     "SyncCommand",
     "SyncMixin",

@@ -61,8 +61,7 @@ def test_r0007_adds_the_profile_to_an_r0006_database_keeping_its_data(data_dir: 
 
     ctx = AppContext.open(data_dir)
     try:
-        assert head_revision() == "r0007"
-        assert stored_revision(db) == "r0007"
+        assert stored_revision(db) == head_revision()  # r0007 and any later revision
         (backup,) = list_backups(db)
         assert stored_revision(backup) == "r0006"
         assert tables(db) >= PROFILE_TABLES
