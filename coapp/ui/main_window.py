@@ -63,10 +63,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("screens")
 
-        self.timesheet = TimesheetScreen(state, self.formats, self.undo_stack, self)
-        self._add_screen(self.timesheet, self.tr("Timesheet"))
-        self.invoices = InvoicesScreen(state, self.formats, self)
-        self._add_screen(self.invoices, self.tr("Invoices"))
+        # In UI.md's order (Dashboard, My Profile, ..., Timesheet, Invoices, ...), working screens only.
         # My Profile is built the first time it is shown (coapp.ui.profile is not imported before):
         # the sidebar entry and Ctrl+2 exist from the start, the screen costs nothing at start-up.
         self.profile: ProfileScreen | None = None
@@ -74,6 +71,10 @@ class MainWindow(QMainWindow):
         self.profile_slot.setObjectName("profileTab")
         QVBoxLayout(self.profile_slot).setContentsMargins(0, 0, 0, 0)
         self._add_screen(self.profile_slot, self.tr("My Profile"))
+        self.timesheet = TimesheetScreen(state, self.formats, self.undo_stack, self)
+        self._add_screen(self.timesheet, self.tr("Timesheet"))
+        self.invoices = InvoicesScreen(state, self.formats, self)
+        self._add_screen(self.invoices, self.tr("Invoices"))
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -348,8 +349,11 @@ class MainWindow(QMainWindow):
         splitter = self._window_state.value("invoicesSplitter")
         if splitter is not None:
             self.invoices.splitter.restoreState(splitter)
-        screen = self._window_state.value("screen", 0)
-        self.navigation.set_current(min(int(screen or 0), self.navigation.count() - 1))
+        # By name: the sidebar's order grows as screens arrive. The timesheet when none is known.
+        name = str(self._window_state.value("screenName", "timesheetTab"))
+        pages = [self.stack.widget(i) for i in range(self.stack.count())]
+        screen = next((page for page in pages if page.objectName() == name), self.timesheet)
+        self.navigation.set_current(self.stack.indexOf(screen))
 
     def _fit_screen(self) -> None:
         """About 80 % of the screen it opens on, at least 1280 x 800 where there is room (UI.md)."""
@@ -362,7 +366,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._window_state.setValue("geometry", self.saveGeometry())
-        self._window_state.setValue("screen", self.navigation.current())
+        self._window_state.setValue("screenName", self.stack.currentWidget().objectName())
         self._window_state.setValue("invoicesSplitter", self.invoices.splitter.saveState())
         self._window_state.sync()
         self.sync.shutdown()  # before the store closes: a round may be writing

@@ -143,7 +143,7 @@ def test_the_main_window_speaks_swedish(qtbot, ctx, use_settings, open_window) -
     assert "&Företagsuppgifter…" in edit
     assert "&Inställningar…" in edit
     assert [a.text() for a in menus["&Arkiv"].actions()] == ["&Avsluta"]
-    assert _navigation(window) == ["Tidrapport", "Fakturor", "Min profil"]
+    assert _navigation(window) == ["Min profil", "Tidrapport", "Fakturor"]
 
     buttons = _texts(window.timesheet, QAbstractButton)
     assert {"Denna vecka", "Kopiera förra veckan", "Starta timer", "Skapa fakturautkast"} <= buttons
@@ -162,7 +162,7 @@ def test_the_main_window_speaks_english(qtbot, ctx, use_settings, open_window) -
     use_settings(language="en")
     window = open_window()
     assert list(_menus(window)) == ["&File", "&Edit", "&View", "&Time", "&Invoices", "&Account", "&Help"]
-    assert _navigation(window) == ["Timesheet", "Invoices", "My Profile"]
+    assert _navigation(window) == ["My Profile", "Timesheet", "Invoices"]
     assert {"This week", "Copy last week"} <= _texts(window.timesheet, QAbstractButton)
     assert "Confirm invoice" in _texts(window.invoices, QAbstractButton)
 

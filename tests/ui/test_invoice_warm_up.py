@@ -22,9 +22,9 @@ def test_showing_the_invoices_screen_warms_the_pdf_up_once_off_the_gui_thread(
     monkeypatch.setattr(invoices_screen, "_pdf_warmed", threading.Event())
     window = open_window()
     assert calls == []  # not at start-up: the first paint does not wait for it
-    window.navigation.set_current(1)
+    window.show_screen(window.invoices)
     assert done.wait(5)
-    window.navigation.set_current(0)
-    window.navigation.set_current(1)
+    window.show_screen(window.timesheet)
+    window.show_screen(window.invoices)
     qtbot.wait(50)
     assert calls == ["pdf-warm-up"]  # once per session, on its own thread

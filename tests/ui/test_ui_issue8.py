@@ -101,18 +101,18 @@ def test_the_sidebar_has_icons_labels_shortcuts_and_a_badge_for_drafts(qtbot, ct
     _hours(ctx, contract, date(2026, 11, 23))
     window = open_window()
     nav = window.navigation
-    assert nav.texts() == ["Timesheet", "Invoices", "My Profile"]
+    assert nav.texts() == ["My Profile", "Timesheet", "Invoices"]  # UI.md's order, working screens
     assert all(not nav.entry(i).icon().isNull() for i in range(nav.count()))
-    assert nav.badge(1) == ""
+    assert nav.badge(2) == ""
 
     window.invoices.create_draft(contract.id, date(2026, 11, 23), date(2026, 11, 29), LineMode.PER_DAY)
-    assert nav.badge(1) == "1"
+    assert nav.badge(2) == "1"
     assert "1 draft to confirm" in window.invoices.header.status.text()
 
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.timesheet
-    assert nav.current() == 0
-    qtbot.mouseClick(nav.entry(1), LEFT)
+    assert nav.current() == 1
+    qtbot.mouseClick(nav.entry(2), LEFT)
     assert window.stack.currentWidget() is window.invoices
 
 
@@ -427,11 +427,11 @@ def test_the_contract_dialog_tabs_in_reading_order(qtbot, ctx, open_window):
 def test_up_and_down_move_between_screens_in_the_sidebar(qtbot, ctx, open_window):
     window = open_window()
     nav = window.navigation
-    nav.entry(0).setFocus()
-    qtbot.keyClick(nav.entry(0), Qt.Key.Key_Down)
+    nav.entry(1).setFocus()
+    qtbot.keyClick(nav.entry(1), Qt.Key.Key_Down)
     assert window.stack.currentWidget() is window.invoices
-    assert nav.entry(1).hasFocus()
-    qtbot.keyClick(nav.entry(1), Qt.Key.Key_Up)
+    assert nav.entry(2).hasFocus()
+    qtbot.keyClick(nav.entry(2), Qt.Key.Key_Up)
     assert window.stack.currentWidget() is window.timesheet
 
 
@@ -445,3 +445,14 @@ def test_invoice_numbers_sort_by_their_digits_in_any_series_format() -> None:
 
     numbers = ["2026-0010", None, "2026-0002", "2025-0099", "F10", "F9"]
     assert sorted(numbers, key=key) == ["2025-0099", "2026-0002", "2026-0010", "F9", "F10", None]
+
+
+def test_the_window_opens_on_the_timesheet_then_on_the_screen_it_was_closed_on(qtbot, ctx, open_window):
+    window = open_window(None)
+    assert window.stack.currentWidget() is window.timesheet  # first run: where the typing happens
+    assert window.navigation.current() == 1  # after My Profile, in UI.md's order
+    window.show_screen(window.invoices)
+    window.close()
+    again = open_window(None)
+    assert again.stack.currentWidget() is again.invoices  # remembered by name, not by position
+    again.close()
