@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, Signal
@@ -48,7 +47,7 @@ from coapp.ui.toolkit import (
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
     from coapp.services.timers import StopResult, TimerState
-    from coapp.ui.timesheet.contract_dialog import ContractDialog, ContractDraft
+    from coapp.ui.timesheet.contract_dialog import ContractDialog
 
 
 def _action(
@@ -439,78 +438,15 @@ class TimesheetScreen(QWidget):
 
     def fill_demo(self) -> None:
         """The demo's contracts and time into this (empty) data folder, on the writes lane."""
-        from coapp.services.demo import seed_demo
+        from coapp.ui.timesheet.own_contracts import fill_demo
 
-        ctx, country = self.ctx, self.state.settings.holiday_country
-        self.first_run.demo_button.setEnabled(False)
-        self.first_run.show_error("")
-
-        def done(_summary: object) -> None:
-            self.first_run.demo_button.setEnabled(True)
-            self.this_week()
-            self.grid.setFocus()  # the keyboard goes where the typing happens
-            self.show_message(self.tr("Demo data added: three contracts and twelve weeks of time."), False)
-
-        def failed(error: BaseException) -> None:
-            self.first_run.demo_button.setEnabled(True)
-            from coapp.domain.errors import CoappError
-
-            if not isinstance(error, CoappError):
-                raise error
-            self.first_run.show_error(str(error)[:1].upper() + str(error)[1:])
-
-        self.state.tasks.write(
-            lambda: seed_demo(ctx, today=date.today(), holiday_country=country), done, failed
-        )
+        fill_demo(self)
 
     def add_contract(self) -> ContractDialog:
-        from coapp.ui.timesheet.contract_dialog import ContractDialog
+        """A contract of the user's own (work outside the platform), in a dialog."""
+        from coapp.ui.timesheet.own_contracts import add_contract
 
-        seller = self.ctx.business.get().country or "SE"
-        dialog = ContractDialog(self.formats, seller, date.today(), self)
-        dialog.saveRequested.connect(lambda draft: self._save_contract(dialog, draft))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    def _save_contract(self, dialog: ContractDialog, draft: ContractDraft) -> None:
-        from coapp.domain.contracts import FeeModel
-        from coapp.domain.errors import CoappError
-        from coapp.domain.identifiers import validate_vat_number
-
-        contracts = self.ctx.contracts
-        try:
-            if draft.vat_number:
-                validate_vat_number(draft.vat_number, draft.country)  # before anything is saved
-            contract = contracts.create(
-                client_name=draft.client_name,
-                title=draft.title,
-                fee_model=FeeModel.HOURLY,
-                rate=draft.rate,
-                currency=draft.currency,
-                commission_percent=Decimal(0),  # the platform takes nothing on work it did not bring
-                start_date=draft.start_date,
-                end_date=draft.end_date,
-            )
-            contracts.set_client_details(
-                contract.id,
-                address=draft.address,
-                postcode=draft.postcode,
-                city=draft.city,
-                country=draft.country,
-                vat_number=draft.vat_number,
-            )
-        except CoappError as exc:
-            dialog.show_error(str(exc))
-            return
-        dialog.accept()
-        week = self.controller.week
-        if not contract.active_on(week.monday) and not contract.active_on(week.sunday):
-            self.show_date(contract.start_date)
-        else:
-            self.controller.reload()
-        self.show_message(self.tr("Contract {title} added.").format(title=contract.title), False)
-        self.grid.setFocus()
+        return add_contract(self)
 
     def _remember_cell(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
