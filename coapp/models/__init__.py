@@ -4,6 +4,7 @@ from coapp.models import invoice_guards  # noqa: F401 - registers the triggers
 from coapp.models.base import Base, SyncMixin
 from coapp.models.business import BusinessDetails
 from coapp.models.contracts import Contract
+from coapp.models.file_transfers import FileTransfer
 from coapp.models.invoices import Invoice, InvoiceLineRow, NumberSeries
 from coapp.models.outbox import OutboxRecord
 from coapp.models.profile import (
@@ -27,6 +28,7 @@ __all__ = [
     "Base",
     "BusinessDetails",
     "Contract",
+    "FileTransfer",
     "HiddenWeekRow",
     "Invoice",
     "InvoiceLineRow",

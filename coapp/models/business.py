@@ -7,6 +7,10 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from coapp.domain.invoice_numbers import DEFAULT_NUMBER_FORMAT
 from coapp.models.base import Base, SyncMixin
+from coapp.models.profile import singleton_id
+
+# One row per account, the same id on every device (like the profile's), so it syncs per field.
+BUSINESS_ID = singleton_id("business_details")
 
 
 class BusinessDetails(SyncMixin, Base):

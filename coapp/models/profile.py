@@ -19,7 +19,14 @@ from sqlalchemy.orm import Mapped, mapped_column
 from coapp.models.base import Base, SyncMixin
 
 _PROFILE_NAMESPACE = uuid.UUID("6f1d3c52-9b7e-4f0a-8c2d-5e4b3a291807")
-PROFILE_ID = str(uuid.uuid5(_PROFILE_NAMESPACE, "profile"))
+
+
+def singleton_id(name: str) -> str:
+    """The id of a table's only row (the profile, the business details): equal on every device."""
+    return str(uuid.uuid5(_PROFILE_NAMESPACE, name))
+
+
+PROFILE_ID = singleton_id("profile")
 
 _MONTHS = "'____-__'"  # YYYY-MM, stored as text so that months compare and sort as text
 
@@ -53,6 +60,8 @@ class Profile(SyncMixin, Base):
     daily_rate_minor: Mapped[int | None] = mapped_column(Integer, default=None)
     currency: Mapped[str] = mapped_column(String(3), default="SEK")
     letter: Mapped[str] = mapped_column(Text, default="")  # Markdown
+    # The photo's SHA-256: the file is <data folder>/files/<sha256> (never a name from elsewhere).
+    photo_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class ProfileItem(SyncMixin):
@@ -166,3 +175,8 @@ class ProfilePortfolioItem(ProfileItem, Base):
     title: Mapped[str] = mapped_column(String(200))
     url: Mapped[str] = mapped_column(String(2000), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    # An attached file, stored under its SHA-256 like the photo; file_name is only what is shown.
+    file_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    file_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    file_size: Mapped[int | None] = mapped_column(Integer, default=None)
+    content_type: Mapped[str] = mapped_column(String(100), default="", server_default="")

@@ -8,6 +8,7 @@ from coapp.domain.errors import ValidationError
 from coapp.domain.identifiers import identifier_problem, validate_identifier
 from coapp.domain.invoice_numbers import DEFAULT_NUMBER_FORMAT, check_number_format
 from coapp.models import BusinessDetails
+from coapp.models.business import BUSINESS_ID
 from coapp.services.invoice_loading import business_row
 from coapp.store.engine import Store
 
@@ -118,7 +119,7 @@ class BusinessService:
         with self._store.write() as s:
             row = business_row(s)
             if row is None:
-                row = BusinessDetails()
+                row = BusinessDetails(id=BUSINESS_ID)
                 s.add(row)
             for key, value in asdict(info).items():
                 if getattr(row, key, None) != value:
