@@ -353,3 +353,44 @@ class AssignmentRow(Base):
     search_text: Mapped[str] = mapped_column(Text)
     version: Mapped[int] = mapped_column(BigInteger)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class ProfileRow(Base):
+    """A row of the freelancer's profile, resume sections, resume variants or business details (one
+    table for the twelve entities of coapp.sync.wire.profile). Their ids are derived on the devices
+    (the profile's is fixed, a skill's comes from its name), so the same id exists in every account:
+    the key is (account, entity, id). `fields` holds the validated wire values, `field_versions` the
+    version that last changed each field (per-field last writer wins, as time entries do)."""
+
+    __tablename__ = "profile_rows"
+    __table_args__ = (Index("ix_profile_rows_account_version", "account_id", "version"),)
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    field_versions: Mapped[dict[str, int]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(BigInteger)
+    # The version that tombstoned the row: an edit of a list item based on an older one loses.
+    deleted_version: Mapped[int | None] = mapped_column(BigInteger)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ProfileTextVersion(Base):
+    """A long text (the letter, a description) as it was before a push replaced it: the newest few
+    per field are kept so that an overwrite from another device can be undone (SYNC.md)."""
+
+    __tablename__ = "profile_text_versions"
+    __table_args__ = (
+        Index("ix_profile_text_versions_field", "account_id", "entity", "row_id", "field", "version"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    entity: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    field: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(BigInteger)  # the version that had written this text
+    replaced_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    text: Mapped[str] = mapped_column(Text)
