@@ -66,23 +66,25 @@ class _FontCache:
         self._lock = threading.Lock()
         self._templates: dict[str, tuple[Any, bytes]] = {}
 
-    def add_fonts(self, pdf: Any) -> None:
-        for style, path in zip(("", "B"), _font_files(), strict=True):
+    def add_fonts(self, pdf: Any, extra: tuple[tuple[str, str, Path], ...] = ()) -> None:
+        """The invoice's fonts, then `extra` ones given as (family, style, path)."""
+        fonts = [(FONT, style, path) for style, path in zip(("", "B"), _font_files(), strict=True)]
+        for family, style, path in (*fonts, *extra):
             if self.enabled:
                 try:
-                    self._add_copy(pdf, style, path)
+                    self._add_copy(pdf, family, style, path)
                     continue
                 except (AttributeError, TypeError, KeyError, ValueError) as exc:
                     log.warning("font cache off, fpdf2 fonts have changed: %r", exc)
                     self.enabled = False
-            pdf.add_font(FONT, style, path)
+            pdf.add_font(family, style, path)
 
-    def _template(self, pdf: Any, style: str, path: Path) -> tuple[Any, bytes]:
-        key = f"{FONT.lower()}{style}"
+    def _template(self, pdf: Any, family: str, style: str, path: Path) -> tuple[Any, bytes]:
+        key = f"{family.lower()}{style}"
         with self._lock:
             if key not in self._templates:
                 scratch = type(pdf)()
-                scratch.add_font(FONT, style, path)
+                scratch.add_font(family, style, path)
                 template = scratch.fonts[key]
                 template.close()  # its metrics are all it gives; each invoice opens its own copy
                 if template.is_cff:
@@ -90,11 +92,11 @@ class _FontCache:
                 self._templates[key] = (template, path.read_bytes())
             return self._templates[key]
 
-    def _add_copy(self, pdf: Any, style: str, path: Path) -> None:
+    def _add_copy(self, pdf: Any, family: str, style: str, path: Path) -> None:
         from fontTools import ttLib
         from fpdf.fonts import SubsetMap
 
-        template, data = self._template(pdf, style, path)
+        template, data = self._template(pdf, family, style, path)
         font = copy.copy(template)
         font.i = len(pdf.fonts) + 1
         font.ttfont = ttLib.TTFont(BytesIO(data), recalcTimestamp=False, lazy=True)

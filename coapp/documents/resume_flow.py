@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coapp.documents.resume_markdown import Block, blocks, escape
+from coapp.documents.resume_measure import LineMeasure
 
 SANS = "DejaVu"
 SERIF = "DejaVuSerif"
@@ -37,6 +38,7 @@ class Column:
         self.x = x
         self.w = w
         self.style = style
+        self.measure = LineMeasure(pdf)
 
     # --- primitives ------------------------------------------------------------------------------
 
@@ -66,6 +68,13 @@ class Column:
             return 0.0
         lines = self.pdf.multi_cell(w, h, text, markdown=markdown, dry_run=True, output="HEIGHT")
         return float(lines)
+
+    def start_height(self, text: str, w: float, h: float, lines: int = 2) -> float:
+        """The height of a text's first `lines` lines (less when it is shorter): what is kept with
+        what comes before it (coapp.documents.resume_measure says why this does not ask fpdf2)."""
+        if not text:
+            return 0.0
+        return self.measure.count(text, w, lines) * h
 
     def text(
         self, text: str, h: float, x: float | None = None, w: float | None = None, align: str = "L"
@@ -147,8 +156,8 @@ class Column:
         s = self.style
         self.font(s.body)
         first = parts[0]
-        h = self.height(first.text, self.w - (4.0 if first.kind != "paragraph" else 0.0), s.line)
-        return 0.8 + min(h, 2 * s.line) + 0.5
+        h = self.start_height(first.text, self.w - (4.0 if first.kind != "paragraph" else 0.0), s.line)
+        return 0.8 + h + 0.5
 
     def _block(self, block: Block, size: float, line: float) -> None:
         if block.kind == "heading":
@@ -175,7 +184,7 @@ class Column:
             self.pdf.set_xy(self.x, after + 0.6)
             return
         self.font(size)
-        self.keep(min(self.height(block.text, self.w, line), 2 * line))
+        self.keep(self.start_height(block.text, self.w, line))
         self.text(block.text, line)
         self.skip(1.6)
 

@@ -52,9 +52,7 @@ def _extra_fonts() -> tuple[tuple[str, str, Path], ...]:
 
 def _new_pdf(profile: Profile, options: ResumeOptions) -> Any:
     pdf = _pdf_class()(orientation="P", unit="mm", format="A4")
-    _FONTS.add_fonts(pdf)
-    for family, style, path in _extra_fonts():
-        pdf.add_font(family, style, path)
+    _FONTS.add_fonts(pdf, _extra_fonts())
     pdf.alias_nb_pages("{nb}")
     name = profile.details.name
     pdf.set_title(f"{name} – CV" if name else "CV")
