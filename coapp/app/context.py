@@ -19,6 +19,7 @@ from coapp.services.invoice_drafts import InvoiceDrafts
 from coapp.services.invoice_queries import InvoiceQueries
 from coapp.services.invoice_series import AccountSeries
 from coapp.services.profile import ProfileService
+from coapp.services.profile_files import ProfileFiles
 from coapp.services.timers import TimerService
 from coapp.services.timesheet import TimesheetService
 from coapp.store.database import open_store
@@ -42,6 +43,7 @@ class AppContext:
     invoices: InvoiceQueries
     confirmation: InvoiceConfirmation
     profile: ProfileService
+    profile_files: ProfileFiles  # the photo and portfolio files
     # None: the OS keyring (or memory with a warning), opened on first use. Demo mode passes memory.
     _tokens: TokenStore | None = field(default=None, repr=False)
     _sync: SyncClient | None = field(default=None, repr=False)
@@ -54,6 +56,7 @@ class AppContext:
         make_private_dir(paths.invoice_archive)
         store = open_store(paths.database)
         timesheet = TimesheetService(store)
+        profile_files = ProfileFiles(store, paths)
         return cls(
             paths=paths,
             store=store,
@@ -66,7 +69,8 @@ class AppContext:
             invoices=InvoiceQueries(store),
             # The local store numbers invoices until sync makes the platform the authority.
             confirmation=InvoiceConfirmation(store, AccountSeries(), paths.invoice_archive),
-            profile=ProfileService(store),
+            profile=ProfileService(store, files_released=profile_files.collect_garbage),
+            profile_files=profile_files,
             _tokens=tokens,
         )
 

@@ -138,13 +138,25 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class AttachedFile:
+    """A portfolio item's file as stored: its checksum names the file; the rest is what is shown."""
+
+    sha256: str
+    name: str
+    size: int
+    content_type: str
+
+
+@dataclass(frozen=True)
 class PortfolioItem:
-    """A piece of work to show; files come with a later slice, a link is enough for now."""
+    """A piece of work to show: a link, a file (attached by coapp.services.profile_files), or both."""
 
     title: str
     url: str = ""
     description: str = ""
     id: str = dataclasses.field(default="", compare=False)
+    # Read from the store; editing an item never changes it (attach and detach do).
+    file: AttachedFile | None = None
 
     def __post_init__(self) -> None:
         put = object.__setattr__

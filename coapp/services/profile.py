@@ -7,6 +7,7 @@ List sections keep an explicit, gap-free ``position``; removed items are tombsto
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -98,8 +99,10 @@ def profile_row(s: Session) -> ProfileRow:
 
 
 class ProfileService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, files_released: Callable[[], object] | None = None) -> None:
         self._store = store
+        # Called after a removed portfolio item let go of its file (ProfileFiles.collect_garbage).
+        self._files_released = files_released
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -172,6 +175,8 @@ class ProfileService:
             for position, other in enumerate(_live_rows(s, spec)):
                 if other.position != position:
                     other.position = position
+        if section is Section.PORTFOLIO and self._files_released is not None:
+            self._files_released()
 
     # --- the set sections by name: skills, languages, links --------------------------------------
 

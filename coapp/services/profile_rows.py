@@ -13,7 +13,15 @@ from typing import Any
 from coapp.domain.money import from_minor, to_minor
 from coapp.domain.profile import LanguageSkill, PersonalDetails
 from coapp.domain.profile_links import Link, link_key
-from coapp.domain.profile_sections import Award, Certificate, Education, Experience, PortfolioItem, Reference
+from coapp.domain.profile_sections import (
+    AttachedFile,
+    Award,
+    Certificate,
+    Education,
+    Experience,
+    PortfolioItem,
+    Reference,
+)
 from coapp.domain.skills import Skill
 from coapp.domain.year_month import YearMonth
 from coapp.models import (
@@ -66,6 +74,12 @@ class SectionSpec:
         if self.key is None:
             return getattr(item, "id", "") or None
         return member_id(section.value, self.key(item))
+
+
+def _attached(row: ProfilePortfolioItem) -> AttachedFile | None:
+    if not row.file_sha256:
+        return None
+    return AttachedFile(row.file_sha256, row.file_name, row.file_size or 0, row.content_type)
 
 
 def _set_fields(row: Any, **values: Any) -> None:
@@ -178,7 +192,7 @@ SPECS: dict[Section, SectionSpec] = {
         ProfilePortfolioItem,
         PortfolioItem,
         "a portfolio item",
-        read=lambda r: PortfolioItem(r.title, r.url, r.description, id=r.id),
+        read=lambda r: PortfolioItem(r.title, r.url, r.description, id=r.id, file=_attached(r)),
         write=lambda r, i: _set_fields(r, title=i.title, url=i.url, description=i.description),
         describe=lambda i: i.title,
     ),
