@@ -29,7 +29,7 @@ _CREATED = datetime(2000, 1, 1, tzinfo=UTC)
 class ResumeOptions:
     language: str = "sv"
     look: str = "classic"
-    photo: Path | None = None  # a hook: the profile has no photo yet; skipped when None or missing
+    photo: Path | None = None  # the profile photo's file (a square JPEG); skipped when None or missing
 
     def __post_init__(self) -> None:
         check_language(self.language)
@@ -63,6 +63,15 @@ def _new_pdf(profile: Profile, options: ResumeOptions) -> Any:
     pdf.set_creation_date(_CREATED)
     pdf.c_margin = 0
     return pdf
+
+
+def warm_up() -> None:
+    """Pay the first resume's costs now (fpdf2's import, the fonts), e.g. on a worker when My Profile
+    is first shown, so that exporting does not."""
+    from coapp.documents.invoice_pdf import warm_up as warm_up_invoices
+
+    warm_up_invoices()
+    _FONTS.add_fonts(_pdf_class()(), _extra_fonts())
 
 
 def render_resume_pdf(profile: Profile, options: ResumeOptions | None = None) -> bytes:
