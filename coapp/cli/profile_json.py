@@ -3,6 +3,7 @@ YYYY-MM-DD, amounts as decimal strings (a JSON number would become a float)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coapp.domain.profile import Profile
@@ -21,7 +22,9 @@ def _money(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def profile_json(profile: Profile, done: Completeness) -> dict[str, Any]:
+def profile_json(
+    profile: Profile, done: Completeness, photo_sha256: str | None = None, photo_file: Path | None = None
+) -> dict[str, Any]:
     d = profile.details
     return {
         "name": d.name,
@@ -89,9 +92,26 @@ def profile_json(profile: Profile, done: Completeness) -> dict[str, Any]:
             for r in profile.references
         ],
         "portfolio": [
-            {"id": p.id, "title": p.title, "url": p.url, "description": p.description}
+            {
+                "id": p.id,
+                "title": p.title,
+                "url": p.url,
+                "description": p.description,
+                "file": None
+                if p.file is None
+                else {
+                    "name": p.file.name,
+                    "size": p.file.size,
+                    "content_type": p.file.content_type,
+                    "sha256": p.file.sha256,
+                },
+            }
             for p in profile.portfolio
         ],
+        # None without a photo; "downloaded" is false while a synced photo is still on its way.
+        "photo": None
+        if photo_sha256 is None
+        else {"sha256": photo_sha256, "downloaded": photo_file is not None},
         "completeness": done.score,
         "tips": list(done.tips),
     }

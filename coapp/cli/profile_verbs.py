@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from coapp.cli.common import CliParser, argument_type, print_json
+from coapp.cli.profile_file_verbs import add_file_verbs
 from coapp.cli.profile_json import import_plan_json, profile_json
 from coapp.domain.errors import NotFoundError, ValidationError
 from coapp.domain.profile import Profile
@@ -93,6 +94,8 @@ def add_verbs(verbs: argparse._SubParsersAction[CliParser]) -> None:
     p.add_argument("--json", action="store_true", help="print the plan as JSON")
     p.set_defaults(handler=import_linkedin)
 
+    add_file_verbs(actions)
+
     education = actions.add_parser("education", help="add or remove an education")
     edu_actions = education.add_subparsers(dest="education_action", metavar="ACTION", required=True)
     p = edu_actions.add_parser("add", help="add an education")
@@ -111,9 +114,12 @@ def show(ctx: AppContext, args: argparse.Namespace) -> int:
     profile = ctx.profile.get()
     done = ctx.profile.completeness()
     if args.json:
-        print_json(profile_json(profile, done))
+        print_json(
+            profile_json(profile, done, ctx.profile_files.photo_sha256(), ctx.profile_files.photo_path())
+        )
         return 0
     _print_profile(profile)
+    _print_files(ctx, profile)
     print(f"Complete: {done.score} %")
     for tip in done.tips:
         print(f"  • {tip}")
@@ -169,6 +175,21 @@ def _print_profile(p: Profile) -> None:
     ):
         if items:
             print(f"{title}: {', '.join(getattr(i, 'name', None) or getattr(i, 'title', '') for i in items)}")
+
+
+def _print_files(ctx: AppContext, p: Profile) -> None:
+    sha = ctx.profile_files.photo_sha256()
+    if sha is None:
+        _line("Photo", "")
+    else:
+        _line("Photo", f"{sha[:12]}" + ("" if ctx.profile_files.photo_path() else " (not downloaded yet)"))
+    if p.portfolio:
+        print("Portfolio")
+    for item in p.portfolio:
+        attached = (
+            f"  {item.file.name} ({item.file.content_type}, {item.file.size:,} bytes)" if item.file else ""
+        )
+        print(f"  {item.title}{'  ' + item.url if item.url else ''}{attached}  [{item.id[:8]}]")
 
 
 def _skill_text(name: str, level: int | None, years: int | None) -> str:

@@ -1,6 +1,6 @@
 """`coapp resume ...`: the resume as a PDF, and named variants of what it shows.
 
-coapp resume pdf -o FILE [--lang sv|en] [--look classic|modern] [--variant NAME]
+coapp resume pdf -o FILE [--lang sv|en] [--look classic|modern] [--variant NAME] [--photo|--no-photo]
 coapp resume variant save NAME [--sections a,b] [--experiences ID,...] [--lang sv|en] [--look ...]
 coapp resume variant list [--json]
 coapp resume variant remove NAME
@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from coapp.cli.common import CliParser, print_json
 from coapp.domain.errors import ValidationError
-from coapp.domain.resume_variants import RESUME_LANGUAGES, RESUME_LOOKS, RESUME_SECTIONS, ResumeVariant
+from coapp.domain.resume_variants import (
+    RESUME_LANGUAGES,
+    RESUME_LOOKS,
+    RESUME_SECTIONS,
+    ResumeVariant,
+    shows_photo,
+)
 
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
@@ -40,6 +46,12 @@ def add_verbs(verbs: argparse._SubParsersAction[CliParser]) -> None:
         "--look", choices=RESUME_LOOKS, help="classic or modern (default classic, or the variant's)"
     )
     p.add_argument("--variant", metavar="NAME", help="show what this saved variant chooses")
+    p.add_argument(
+        "--photo",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show the profile photo or not (default: shown when there is one, or as the variant says)",
+    )
     p.set_defaults(handler=write_pdf)
 
     variant = actions.add_parser("variant", help="save, list or remove resume variants")
@@ -77,18 +89,33 @@ def write_pdf(ctx: AppContext, args: argparse.Namespace) -> int:
         raise ValidationError(f"{args.output} is a folder; name the PDF file to write")
     profile = ctx.profile.get()
     language, look = args.lang, args.look
+    with_photo = True
     if args.variant is not None:
         service = _service(ctx)
         variant = service.get(args.variant)
         profile = service.apply(variant, profile)
         language, look = language or variant.language, look or variant.look
-    options = ResumeOptions(language=language or "sv", look=look or "classic")
+        with_photo = shows_photo(variant.sections)
+    photo = _photo(ctx, with_photo if args.photo is None else args.photo, asked=args.photo is True)
+    options = ResumeOptions(language=language or "sv", look=look or "classic", photo=photo)
     try:
         write_resume_pdf(profile, target, options)
     except OSError as exc:
         raise ValidationError(f"cannot write {target}: {exc.strerror or exc}") from None
     print(f"Resume written to {target}")
     return 0
+
+
+def _photo(ctx: AppContext, wanted: bool, asked: bool) -> Path | None:
+    """The photo's file when the resume shows it; --photo without one to show is refused."""
+    if not wanted:
+        return None
+    path = ctx.profile_files.photo_path()
+    if path is None and asked:
+        if ctx.profile_files.photo_sha256() is None:
+            raise ValidationError("there is no profile photo; set one with `coapp profile photo set PATH`")
+        raise ValidationError("the profile photo has not arrived from the platform yet; sync and try again")
+    return path
 
 
 def save_variant(ctx: AppContext, args: argparse.Namespace) -> int:

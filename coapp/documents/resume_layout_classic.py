@@ -18,7 +18,8 @@ WIDTH = 210.0 - LEFT - RIGHT_MARGIN
 ACCENT = (28, 52, 84)
 DOTS_OFF = (214, 219, 225)
 HEADING_H = 11.5
-PHOTO_W, PHOTO_H = 28.0, 35.0
+# The stored photo is square (coapp.services.profile_photo): a square box keeps it level with the name.
+PHOTO_W = PHOTO_H = 30.0
 
 
 def _heading(col: Column, text: str) -> None:

@@ -15,8 +15,9 @@ from coapp.domain.errors import ValidationError
 from coapp.domain.profile import Profile
 from coapp.domain.profile_text import clean_line
 
-# In the order a resume shows them.
+# In the order a resume shows them. "photo" is the profile photo beside the name (when there is one).
 RESUME_SECTIONS = (
+    "photo",
     "letter",
     "experience",
     "education",
@@ -92,6 +93,12 @@ class ResumeVariant:
         return self.name.casefold()
 
 
+def shows_photo(sections: Iterable[str]) -> bool:
+    """Whether a choice of sections puts the profile photo on the resume (the photo is no part of
+    the Profile value: the renderer is given its file)."""
+    return "photo" in sections
+
+
 def select(profile: Profile, sections: Iterable[str], experience_ids: Iterable[str] | None) -> Profile:
     """The profile with only the chosen sections and jobs (jobs in the profile's order); the personal
     details and links always stay."""
@@ -101,7 +108,7 @@ def select(profile: Profile, sections: Iterable[str], experience_ids: Iterable[s
     others: dict[str, Any] = {
         s: getattr(profile, s) if s in shown else ()
         for s in RESUME_SECTIONS
-        if s not in ("letter", "experience")
+        if s not in ("photo", "letter", "experience")
     }
     return dataclasses.replace(
         profile,

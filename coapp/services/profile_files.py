@@ -15,6 +15,7 @@ import logging
 import os
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -100,6 +101,15 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):g} MB"
 
 
+@dataclass(frozen=True)
+class PreparedFile:
+    """A picked file, read and checked, not yet stored."""
+
+    data: bytes = field(repr=False)
+    name: str
+    content_type: str
+
+
 class ProfileFiles:
     def __init__(self, store: Store, paths: Paths) -> None:
         self._store = store
@@ -144,27 +154,34 @@ class ProfileFiles:
 
     # --- portfolio files -------------------------------------------------------------------------
 
-    def attach_file(self, item_id: str, path: Path) -> PortfolioItem:
-        """Copy a file into the data folder and attach it to a portfolio item (replacing one
-        attached before). PDF, images and UTF-8 text only, at most 25 MB."""
+    def prepare_file(self, path: Path) -> PreparedFile:
+        """Read and check a file for a portfolio item without storing anything: PDF, images and
+        UTF-8 text only, at most 25 MB; its kind comes from the bytes, its shown name is cleaned."""
         data = read_source(path, MAX_PORTFOLIO_BYTES, "a portfolio file")
         content_type = sniff_content_type(data, path.name)
         if content_type is None:
             raise ValidationError(
                 f"{path.name} is not a kind of file a portfolio can hold: use {ALLOWED_KINDS}"
             )
-        name = clean_file_name(path.name)
+        return PreparedFile(data, clean_file_name(path.name), content_type)
+
+    def attach_file(self, item_id: str, path: Path) -> PortfolioItem:
+        """Copy a file into the data folder and attach it to a portfolio item (replacing one
+        attached before); see prepare_file for what is refused."""
+        return self.attach_prepared(item_id, self.prepare_file(path))
+
+    def attach_prepared(self, item_id: str, prepared: PreparedFile) -> PortfolioItem:
         with self._store.read() as s:
             self._live_item(s, item_id)  # refused before anything is written
         with FILES_LOCK:
-            sha = self.keep(data)
+            sha = self.keep(prepared.data)
             with self._store.write() as s:
                 row = self._live_item(s, item_id)
                 values = {
                     "file_sha256": sha,
-                    "file_name": name,
-                    "file_size": len(data),
-                    "content_type": content_type,
+                    "file_name": prepared.name,
+                    "file_size": len(prepared.data),
+                    "content_type": prepared.content_type,
                 }
                 for field, value in values.items():
                     if getattr(row, field) != value:
