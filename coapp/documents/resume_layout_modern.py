@@ -130,17 +130,18 @@ def _draw_side(pdf: Any, profile: Profile, texts: ResumeTexts, photo: Path | Non
     if profile.skills:
         side.heading(texts.skills, 5.2)
         for skill in profile.skills:
-            side.need(5.2)
             dots_w = 14.5 if skill.level is not None else 0.0
             side.font(8.8)
-            name = skill.name
-            while pdf.get_string_width(name) > side.w - dots_w - 1.5 and len(name) > 2:
-                name = name[:-2] + "…"
-            pdf.set_xy(side.x, side.y)
-            pdf.cell(side.w - dots_w, 5.2, name)
+            # A name too long for its line wraps beside the dots (never cut: it is what matching reads).
+            name_w = side.w - dots_w - 1.5
+            lines = pdf.multi_cell(name_w, 4.2, skill.name, dry_run=True, output="LINES")
+            side.need(5.2 + 4.2 * (len(lines) - 1))
             if skill.level is not None:
                 side.dots(side.y + 2.6, skill.level)
-            side.y += 5.2
+            for i, line in enumerate(lines):
+                pdf.set_xy(side.x, side.y + 0.5 + 4.2 * i)
+                pdf.cell(name_w, 4.2, line)
+            side.y += 5.2 + 4.2 * (len(lines) - 1)
     if profile.languages:
         side.heading(texts.languages, 5.2)
         for lang in profile.languages:

@@ -198,3 +198,16 @@ def test_markdown_subset() -> None:
     ]
     assert inline("a--b ~~c~~ \\ snake_case_name") == "a\\--b \\~~c\\~~ \\\\ snake_case_name"
     assert inline("__strong__ and _em_") == "**strong** and __em__"
+
+
+def test_a_long_skill_name_wraps_in_the_modern_side_column_and_is_never_cut() -> None:
+    from coapp.domain.skills import Skill
+
+    long_name = "Microsoft Dynamics 365 Finance and Operations Technical Architecture"[:60]
+    profile = dataclasses.replace(full(n_jobs=1), skills=(Skill(long_name, 4, 3), Skill("Python", 5, 10)))
+    pdf = render_resume_pdf(profile, ResumeOptions("en", "modern"))
+    text = " ".join(pages_of(pdf)[0].split())
+    assert "…" not in text
+    for word in long_name.split():
+        assert word in text
+    assert "Python" in text
