@@ -51,6 +51,13 @@ _CLIENT_HEADER_DOC = {
 
 router = APIRouter(prefix="/v1", tags=["sync"], dependencies=[Depends(client_version_check)])
 
+# Clients built before the profile synced parse the feed with a closed list of entities: they get
+# the profile's rows only when they ask (coserver.profile_feed).
+_WithProfile = Annotated[
+    bool,
+    Query(description="include the profile, resume sections, resume variants and business details"),
+]
+
 
 @router.get(
     "/sync/meta",
@@ -103,8 +110,9 @@ def sync_changes(
     ctx: Ctx,
     cursor: Annotated[str | None, Query(max_length=200, description="from the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=CHANGES_LIMIT_MAX)] = CHANGES_LIMIT_DEFAULT,
+    with_profile: _WithProfile = False,
 ) -> ChangesPage:
-    return feed.changes(ctx, caller.account.id, cursor, limit)
+    return feed.changes(ctx, caller.account.id, cursor, limit, with_profile=with_profile)
 
 
 @router.get(
@@ -113,8 +121,8 @@ def sync_changes(
     responses=responses(400, 401, 426),
     summary="Per entity: the count and an (id, version) digest of the account's live rows",
 )
-def sync_summary(caller: Freelancer, ctx: Ctx) -> SyncSummary:
-    return feed.summary(ctx, caller.account.id)
+def sync_summary(caller: Freelancer, ctx: Ctx, with_profile: _WithProfile = False) -> SyncSummary:
+    return feed.summary(ctx, caller.account.id, with_profile=with_profile)
 
 
 @router.get(

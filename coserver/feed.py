@@ -34,6 +34,7 @@ from coserver.entries import entry_record
 from coserver.errors import ApiError
 from coserver.invoices import invoice_record
 from coserver.models import ContractRow, InvoiceRow, RunningTimerRow, ServerMeta, TimeEntryRow
+from coserver.profile_feed import profile_changes, profile_summaries
 from coserver.timers import timer_record
 
 TOMBSTONE_HORIZON_KEY = "tombstone_horizon"
@@ -101,7 +102,9 @@ def _parse_cursor(session: Session, cursor: str | None, newest: int) -> int:
     return after
 
 
-def changes(ctx: ServerContext, account_id: uuid.UUID, cursor: str | None, limit: int) -> ChangesPage:
+def changes(
+    ctx: ServerContext, account_id: uuid.UUID, cursor: str | None, limit: int, *, with_profile: bool = False
+) -> ChangesPage:
     with ctx.sessions() as session, session.begin():
         # Read the newest version first: writers commit in version order, so every change up to it
         # is visible to the queries below, and a cursor at `newest` can never skip one.
@@ -118,6 +121,8 @@ def changes(ctx: ServerContext, account_id: uuid.UUID, cursor: str | None, limit
                 .limit(limit + 1)
             ).scalars()
             merged += [synced.change(row) for row in rows]
+        if with_profile:
+            merged += profile_changes(session, account_id, after, newest, limit)
     merged.sort(key=lambda change: change.version)
     has_more = len(merged) > limit
     page = merged[:limit]
@@ -125,7 +130,7 @@ def changes(ctx: ServerContext, account_id: uuid.UUID, cursor: str | None, limit
     return ChangesPage(changes=page, cursor=f"{epoch}.{last}", has_more=has_more)
 
 
-def summary(ctx: ServerContext, account_id: uuid.UUID) -> SyncSummary:
+def summary(ctx: ServerContext, account_id: uuid.UUID, *, with_profile: bool = False) -> SyncSummary:
     """Counts and digests of the account's live rows, all read in one snapshot."""
     engine = ctx.engine
     if engine.dialect.name == "postgresql":
@@ -140,4 +145,6 @@ def summary(ctx: ServerContext, account_id: uuid.UUID) -> SyncSummary:
                 query = query.where(table.deleted_at.is_(None))
             rows = [(row_id, version) for row_id, version in session.execute(query).all()]
             entities[synced.entity] = EntitySummary(count=len(rows), digest=id_version_digest(rows))
+        if with_profile:
+            entities.update(profile_summaries(session, account_id))
     return SyncSummary(as_of=newest, entities=entities)

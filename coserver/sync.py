@@ -1,5 +1,6 @@
 """Sync use cases (SYNC.md): meta and push (per-op results); the change feed and summary are in
-coserver.feed, each entity's rules in coserver.entries, coserver.timers and coserver.contracts.
+coserver.feed, each entity's rules in coserver.entries, coserver.timers, coserver.contracts and
+coserver.profile_sync.
 
 Object-level authorization lives with each entity: every query is filtered by the caller's account,
 and an op on a row of another account is refused without changing anything.
@@ -18,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from coapp.sync.wire import (
+    PROFILE_RECORDS,
     PROTOCOL_VERSION,
     Entity,
     OpResult,
@@ -35,7 +37,8 @@ from coserver.db import max_version, server_epoch
 from coserver.entries import apply_entry, entry_record
 from coserver.errors import ApiError
 from coserver.feed import TOMBSTONE_HORIZON_KEY as TOMBSTONE_HORIZON_KEY  # re-exported for retention
-from coserver.models import AppliedOp, ContractRow, RunningTimerRow, ServerSequence, TimeEntryRow
+from coserver.models import AppliedOp, ContractRow, ProfileRow, RunningTimerRow, ServerSequence, TimeEntryRow
+from coserver.profile_sync import apply_profile_op, find_row, profile_record
 from coserver.refusals import Refusal, rejected
 from coserver.timers import apply_timer, timer_record
 
@@ -50,6 +53,8 @@ _ENTITIES: dict[str, tuple[_Apply, Any, Callable[[Any], SyncRecord]]] = {
     Entity.RUNNING_TIMER: (apply_timer, RunningTimerRow, timer_record),
     Entity.CONTRACT: (apply_contract, ContractRow, contract_record),
 }
+# The profile's twelve entities share one table and one set of rules (coserver.profile_sync).
+_ENTITIES.update(dict.fromkeys(PROFILE_RECORDS, (apply_profile_op, ProfileRow, profile_record)))
 _RECORDS: dict[type, Callable[[Any], SyncRecord]] = {t: to_record for _, t, to_record in _ENTITIES.values()}
 
 
@@ -166,7 +171,10 @@ def push(ctx: ServerContext, session: Session, account_id: uuid.UUID, body: Push
 
 def _duplicate(session: Session, account_id: uuid.UUID, op: PushOp) -> OpResult:
     handler = _ENTITIES.get(op.entity)
-    row = session.get(handler[1], op.row_id) if handler is not None else None
+    if op.entity in PROFILE_RECORDS:
+        row = find_row(session, account_id, op.entity, op.row_id)
+    else:
+        row = session.get(handler[1], op.row_id) if handler is not None else None
     if row is None or _owner(row) != account_id:
         return OpResult(op_id=op.op_id, status=OpStatus.DUPLICATE)
     return OpResult(op_id=op.op_id, status=OpStatus.DUPLICATE, version=row.version, row=_record(row))

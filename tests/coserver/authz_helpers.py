@@ -15,7 +15,16 @@ import pytest
 import requests
 from sqlalchemy import select, update
 
-from coserver.models import AccountRow, ContractRow, InvoiceRow, RunningTimerRow, TimeEntryRow
+from coapp.sync.wire import PROFILE_ROW_ID
+from coserver.models import (
+    AccountRow,
+    ContractRow,
+    InvoiceRow,
+    ProfileRow,
+    ProfileTextVersion,
+    RunningTimerRow,
+    TimeEntryRow,
+)
 from tests.coserver.harness import LiveServer
 from tests.coserver.invoice_helpers import confirm, milestone, newest, time_draft
 from tests.coserver.sync_helpers import (
@@ -27,6 +36,7 @@ from tests.coserver.sync_helpers import (
     new_contract,
     new_entry,
     start_timer,
+    upsert,
 )
 
 FULL_ENV = "COAPP_FULL"
@@ -169,14 +179,31 @@ class Tenant:
     deleted_entry: uuid.UUID
     timer_id: uuid.UUID
     invoice_ids: list[uuid.UUID]
+    # Rows of the profile with a long text whose earlier value is kept (an experience item, an
+    # award). The profile's own id is left out: it is the same in every account by design.
+    profile_row_ids: list[uuid.UUID] = field(default_factory=list)
 
     @property
     def contract_ids(self) -> list[uuid.UUID]:
         return [self.who.contract_id, self.second_contract, self.own_contract]
 
     @property
+    def profile_texts(self) -> list[str]:
+        """What only this tenant's profile holds (its letters and descriptions, as _profile writes them)."""
+        email = self.who.email
+        kinds = ("letter", "job text", "award text")
+        return [f"{email}'s {first}{kind}" for kind in kinds for first in ("", "first ")]
+
+    @property
     def row_ids(self) -> list[uuid.UUID]:
-        return [*self.contract_ids, *self.entry_ids, self.deleted_entry, self.timer_id, *self.invoice_ids]
+        return [
+            *self.contract_ids,
+            *self.entry_ids,
+            self.deleted_entry,
+            self.timer_id,
+            *self.invoice_ids,
+            *self.profile_row_ids,
+        ]
 
 
 def tenant(server: LiveServer, email: str) -> Tenant:
@@ -201,7 +228,37 @@ def tenant(server: LiveServer, email: str) -> Tenant:
         confirmed = confirm(who, invoice_id, draft, newest(who))
         assert confirmed.status_code == 200, confirmed.text
         invoice_ids.append(invoice_id)
-    return Tenant(who, second, own, entry_ids, deleted, timer_id, invoice_ids)
+    return Tenant(who, second, own, entry_ids, deleted, timer_id, invoice_ids, _profile(who, email))
+
+
+def _profile(who: Freelancer, email: str) -> list[uuid.UUID]:
+    """A profile with a letter, a job and an award whose texts were each rewritten once."""
+    job, award = uuid.uuid4(), uuid.uuid4()
+    first = [
+        upsert(PROFILE_ROW_ID, None, "profile", name=email, letter=f"{email}'s first letter"),
+        upsert(
+            job,
+            None,
+            "profile_experience",
+            organisation=f"{email} AB",
+            role="Dev",
+            start_month="2020-01",
+            is_current=True,
+            description=f"{email}'s first job text",
+        ),
+        upsert(
+            award, None, "profile_award", title=f"{email}'s award", description=f"{email}'s first award text"
+        ),
+    ]
+    made = who.push(*first)
+    assert [r["status"] for r in made] == ["applied"] * 3, made
+    again = who.push(
+        upsert(PROFILE_ROW_ID, made[0]["version"], "profile", letter=f"{email}'s letter"),
+        upsert(job, made[1]["version"], "profile_experience", description=f"{email}'s job text"),
+        upsert(award, made[2]["version"], "profile_award", description=f"{email}'s award text"),
+    )
+    assert [r["status"] for r in again] == ["applied"] * 3, again
+    return [job, award]
 
 
 def snapshot(server: LiveServer, owner: Tenant, row_paths: list[str]) -> dict[str, Any]:
@@ -247,6 +304,22 @@ def snapshot(server: LiveServer, owner: Tenant, row_paths: list[str]) -> dict[st
                 .order_by(InvoiceRow.id)
             ).scalars()
         ]
+        stored_profile = [
+            (r.entity, r.id, r.version, r.fields, r.field_versions, r.deleted_at)
+            for r in session.execute(
+                select(ProfileRow)
+                .where(ProfileRow.account_id == owner.who.account_id)
+                .order_by(ProfileRow.entity, ProfileRow.id)
+            ).scalars()
+        ]
+        stored_texts = [
+            (r.entity, r.row_id, r.field, r.version, r.text)
+            for r in session.execute(
+                select(ProfileTextVersion)
+                .where(ProfileTextVersion.account_id == owner.who.account_id)
+                .order_by(ProfileTextVersion.id)
+            ).scalars()
+        ]
     # as_of is the server-wide newest version: another account's writes move it; the rest must not.
     summary_body = summary.json()
     summary_body.pop("as_of")
@@ -258,4 +331,6 @@ def snapshot(server: LiveServer, owner: Tenant, row_paths: list[str]) -> dict[st
         "contracts": stored_contracts,
         "timers": stored_timers,
         "invoices": stored_invoices,
+        "profile": stored_profile,
+        "texts": stored_texts,
     }

@@ -21,7 +21,14 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from coapp.sync.wire import IDEMPOTENCY_HEADER, IF_MATCH_HEADER, Role, id_version_digest, if_match
+from coapp.sync.wire import (
+    IDEMPOTENCY_HEADER,
+    IF_MATCH_HEADER,
+    PROFILE_ROW_ID,
+    Role,
+    id_version_digest,
+    if_match,
+)
 from coserver.models import ContractRow, InvoiceRow, RunningTimerRow, TimeEntryRow
 from tests.coserver.authz_helpers import (
     ROLES,
@@ -63,6 +70,7 @@ ID_ROUTES: dict[str, IdCall] = {
     "GET /v1/time-entries/{entry_id}": IdCall(),
     "GET /v1/invoices/{invoice_id}": IdCall(),
     "GET /v1/assignments/{assignment_id}": IdCall(),
+    "GET /v1/profile/text-versions/{row_id}": IdCall(),
     # Bertil confirms his own fixed-fee invoice under the id of one of Anna's invoices.
     "POST /v1/invoices/{invoice_id}/confirm": IdCall(
         body=lambda _owner, caller: milestone(caller.who.contract_id), headers=_command_headers
@@ -79,6 +87,10 @@ IDS_OF: dict[str, Callable[[Tenant], list[uuid.UUID]]] = {
     "entry_id": lambda owner: [*owner.entry_ids, owner.deleted_entry],
     "invoice_id": lambda owner: owner.invoice_ids,
     "assignment_id": lambda _owner: [],  # the platform's, read by every account: no owner to refuse
+    # Rows of the owner's profile with a long text. The profile's own id is the same in every account
+    # (derived on the devices): asked by another account it is that account's own profile
+    # (test_server_profile: equal ids in two accounts are two rows).
+    "row_id": lambda owner: owner.profile_row_ids,
 }
 
 # Operations that need no token. A new public operation fails the test: decide, then add it here.
@@ -132,6 +144,7 @@ def _owner_texts(owner: Tenant, feed: list[dict[str, Any]]) -> set[str]:
     texts = {str(change["row"]["id"]) for change in feed}
     texts |= {change["row"]["note"] for change in feed if change["row"].get("note")}
     texts |= {str(i) for i in owner.row_ids}
+    texts |= set(owner.profile_texts)
     return texts
 
 
@@ -322,6 +335,41 @@ def test_my_feed_and_summary_carry_nothing_of_another_account(
     )
 
 
+def test_pushes_under_another_accounts_profile_ids_make_rows_of_ones_own(
+    two: tuple[LiveServer, Tenant, Tenant],
+) -> None:
+    """The profile's ids are derived on the devices, so the same ids exist in every account: Bertil
+    pushing under Anna's ids (her profile's, her job's, her award's, with her versions as bases, and
+    deletes) writes and deletes his own rows only. His feed, summary and earlier texts never carry hers."""
+    server, anna, bertil = two
+    row_paths = _row_paths(_id_operations(server), anna)
+    before = snapshot(server, anna, row_paths)
+    job, award = anna.profile_row_ids
+    ops = [
+        upsert(PROFILE_ROW_ID, 10**6, "profile", letter="Bertil's letter now"),
+        upsert(job, 1, "profile_experience", description="Bertil's job text now"),
+        delete(award, 1, "profile_award"),
+    ]
+    results = bertil.who.push(*ops)
+    assert results[0]["status"] == "conflict"  # his own profile has no such version
+    assert results[0]["row"]["letter"] == "bertil@example.com's letter"
+    assert results[1]["code"] == "missing_field"  # a new job of his: no such row in his account
+    assert results[2]["status"] == "applied"
+    assert results[2]["version"] is None  # nothing of his to delete
+    secrets = _owner_texts(anna, before["feed"]) | set(anna.profile_texts)
+    bertil_feed = bertil.who.get("/v1/sync/changes?with_profile=true").text
+    bertil_summary = bertil.who.get(SUMMARY + "?with_profile=true").json()["entities"]
+    texts = [bertil.who.get(f"/v1/profile/text-versions/{PROFILE_ROW_ID}").text]
+    texts += [bertil.who.get(f"/v1/profile/text-versions/{i}").text for i in bertil.profile_row_ids]
+    for text in (json.dumps(results), bertil_feed, *texts):
+        assert not [secret for secret in secrets if secret in text], text
+    assert "bertil@example.com's first letter" in texts[0]
+    assert bertil_summary["profile"]["count"] == 1
+    assert bertil_summary["profile_experience"]["count"] == 1
+    assert bertil_summary["profile_award"]["count"] == 1
+    assert snapshot(server, anna, row_paths) == before
+
+
 # --- tokens ---------------------------------------------------------------------------------------------
 
 
@@ -478,6 +526,7 @@ ROLE_TABLE: dict[str, frozenset[str]] = {
     "POST /v1/sync/push": FREELANCERS,
     "GET /v1/sync/changes": FREELANCERS,
     "GET /v1/sync/summary": FREELANCERS,
+    "GET /v1/profile/text-versions/{row_id}": FREELANCERS,
     "GET /v1/contracts/{contract_id}": FREELANCERS,
     "GET /v1/time-entries/{entry_id}": FREELANCERS,
     "POST /v1/invoices/{invoice_id}/confirm": FREELANCERS,
@@ -515,6 +564,7 @@ def _role_request(
         "entry_id": anna.entry_ids[0],
         "invoice_id": anna.invoice_ids[0],
         "assignment_id": assignment_id,
+        "row_id": anna.profile_row_ids[0],
     }
     path = op.url(**{name: ids[name] for name in op.path_params})
     command = {IF_MATCH_HEADER: '"1"', IDEMPOTENCY_HEADER: str(uuid.uuid4())}

@@ -4,15 +4,30 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import (
     BaseModel,
     Field,
+    model_validator,
 )
 
 from coapp.sync.wire.invoices import InvoiceRecord
+from coapp.sync.wire.profile import (
+    BusinessDetailsRecord,
+    ProfileAwardRecord,
+    ProfileCertificateRecord,
+    ProfileEducationRecord,
+    ProfileExperienceRecord,
+    ProfileLanguageRecord,
+    ProfileLinkRecord,
+    ProfilePortfolioItemRecord,
+    ProfileRecord,
+    ProfileReferenceRecord,
+    ProfileSkillRecord,
+    ResumeVariantRecord,
+)
 from coapp.sync.wire.sync import ContractRecord, Entity, RunningTimerRecord, TimeEntryRecord
 
 
@@ -40,9 +55,123 @@ class InvoiceChange(BaseModel):
     row: InvoiceRecord
 
 
+class ProfileChange(BaseModel):
+    entity: Literal["profile"] = "profile"
+    version: int
+    row: ProfileRecord
+
+
+class ProfileLanguageChange(BaseModel):
+    entity: Literal["profile_language"] = "profile_language"
+    version: int
+    row: ProfileLanguageRecord
+
+
+class ProfileLinkChange(BaseModel):
+    entity: Literal["profile_link"] = "profile_link"
+    version: int
+    row: ProfileLinkRecord
+
+
+class ProfileSkillChange(BaseModel):
+    entity: Literal["profile_skill"] = "profile_skill"
+    version: int
+    row: ProfileSkillRecord
+
+
+class ProfileExperienceChange(BaseModel):
+    entity: Literal["profile_experience"] = "profile_experience"
+    version: int
+    row: ProfileExperienceRecord
+
+
+class ProfileEducationChange(BaseModel):
+    entity: Literal["profile_education"] = "profile_education"
+    version: int
+    row: ProfileEducationRecord
+
+
+class ProfileCertificateChange(BaseModel):
+    entity: Literal["profile_certificate"] = "profile_certificate"
+    version: int
+    row: ProfileCertificateRecord
+
+
+class ProfileAwardChange(BaseModel):
+    entity: Literal["profile_award"] = "profile_award"
+    version: int
+    row: ProfileAwardRecord
+
+
+class ProfileReferenceChange(BaseModel):
+    entity: Literal["profile_reference"] = "profile_reference"
+    version: int
+    row: ProfileReferenceRecord
+
+
+class ProfilePortfolioItemChange(BaseModel):
+    entity: Literal["profile_portfolio_item"] = "profile_portfolio_item"
+    version: int
+    row: ProfilePortfolioItemRecord
+
+
+class ResumeVariantChange(BaseModel):
+    entity: Literal["resume_variant"] = "resume_variant"
+    version: int
+    row: ResumeVariantRecord
+
+
+class BusinessDetailsChange(BaseModel):
+    entity: Literal["business_details"] = "business_details"
+    version: int
+    row: BusinessDetailsRecord
+
+
 Change = Annotated[
-    ContractChange | TimeEntryChange | RunningTimerChange | InvoiceChange, Field(discriminator="entity")
+    ContractChange
+    | TimeEntryChange
+    | RunningTimerChange
+    | InvoiceChange
+    | ProfileChange
+    | ProfileLanguageChange
+    | ProfileLinkChange
+    | ProfileSkillChange
+    | ProfileExperienceChange
+    | ProfileEducationChange
+    | ProfileCertificateChange
+    | ProfileAwardChange
+    | ProfileReferenceChange
+    | ProfilePortfolioItemChange
+    | ResumeVariantChange
+    | BusinessDetailsChange,
+    Field(discriminator="entity"),
 ]
+# The profile's entities: entity name -> its change class (the server builds its feed with these).
+PROFILE_CHANGES: dict[str, type[BaseModel]] = {
+    str(change.model_fields["entity"].default): change
+    for change in (
+        ProfileChange,
+        ProfileLanguageChange,
+        ProfileLinkChange,
+        ProfileSkillChange,
+        ProfileExperienceChange,
+        ProfileEducationChange,
+        ProfileCertificateChange,
+        ProfileAwardChange,
+        ProfileReferenceChange,
+        ProfilePortfolioItemChange,
+        ResumeVariantChange,
+        BusinessDetailsChange,
+    )
+}
+# What this client knows; a newer server's other entities are left out when a page or summary is read.
+_KNOWN_ENTITIES = frozenset(e.value for e in Entity)
+
+
+def _known_only(changes: Any) -> Any:
+    if not isinstance(changes, list):
+        return changes
+    return [c for c in changes if not isinstance(c, dict) or c.get("entity") in _KNOWN_ENTITIES]
 
 
 class ChangesPage(BaseModel):
@@ -52,6 +181,14 @@ class ChangesPage(BaseModel):
     changes: list[Change]
     cursor: str
     has_more: bool
+
+    @model_validator(mode="before")
+    @classmethod
+    def _leave_out_unknown(cls, data: Any) -> Any:
+        # Entities added after this client was built are not an error: the client keeps what it knows.
+        if isinstance(data, dict) and "changes" in data:
+            return {**data, "changes": _known_only(data["changes"])}
+        return data
 
 
 def id_version_digest(rows: Iterable[tuple[UUID | str, int]]) -> str:
@@ -72,3 +209,11 @@ class SyncSummary(BaseModel):
 
     as_of: int = Field(description="the newest version when the summary was taken")
     entities: dict[Entity, EntitySummary]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _leave_out_unknown(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("entities"), dict):
+            known = {k: v for k, v in data["entities"].items() if k in _KNOWN_ENTITIES}
+            return {**data, "entities": known}
+        return data

@@ -14,6 +14,7 @@ from pydantic import (
 )
 
 from coapp.sync.wire.common import PUSH_BATCH_MAX, _Body
+from coapp.sync.wire.profile import ProfileEntityRecord
 
 NOTE_MAX_LENGTH = 2000  # the same limit as the client's grid (coapp.services.sheets.MAX_NOTE)
 
@@ -42,6 +43,19 @@ class Entity(StrEnum):
     TIME_ENTRY = "time_entry"
     RUNNING_TIMER = "running_timer"
     INVOICE = "invoice"
+    # The freelancer's profile and resume, resume variants and business details (wire.profile).
+    PROFILE = "profile"
+    PROFILE_LANGUAGE = "profile_language"
+    PROFILE_LINK = "profile_link"
+    PROFILE_SKILL = "profile_skill"
+    PROFILE_EXPERIENCE = "profile_experience"
+    PROFILE_EDUCATION = "profile_education"
+    PROFILE_CERTIFICATE = "profile_certificate"
+    PROFILE_AWARD = "profile_award"
+    PROFILE_REFERENCE = "profile_reference"
+    PROFILE_PORTFOLIO_ITEM = "profile_portfolio_item"
+    RESUME_VARIANT = "resume_variant"
+    BUSINESS_DETAILS = "business_details"
 
 
 class OpKind(StrEnum):
@@ -63,7 +77,8 @@ class PushOp(_Body):
     op_id: UUID
     entity: str = Field(
         max_length=64,
-        description="time_entry, running_timer, or contract (only the freelancer's own contracts)",
+        description="time_entry, running_timer, contract (only the freelancer's own contracts), or one "
+        "of the profile's entities (profile, profile_skill, ..., resume_variant, business_details)",
     )
     row_id: UUID
     op: OpKind
@@ -135,8 +150,9 @@ class RunningTimerRecord(BaseModel):
     deleted_at: datetime | None = None
 
 
-# What OpResult.row may hold: the server's copy of the op's row, whatever its entity.
-SyncRecord = TimeEntryRecord | RunningTimerRecord | ContractRecord
+# What OpResult.row may hold: the server's copy of the op's row, whatever its entity (profile
+# records name their entity, so none is taken for another).
+SyncRecord = TimeEntryRecord | RunningTimerRecord | ContractRecord | ProfileEntityRecord
 
 
 class OpResult(BaseModel):
