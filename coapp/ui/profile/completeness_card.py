@@ -23,12 +23,18 @@ TIP_TARGETS = (
     ("Add the city", "city"),
     ("Say from when", "available_from"),
     ("Add your hourly", "hourly_rate"),
+    ("Write a personal letter", "letter"),
+    ("Your letter has", "letter"),
+    ("Add the languages you speak", "languages"),
+    ("Add a link to your LinkedIn", "links"),
     ("Add your work experience", "experience"),
     ("Describe what you did", "experience"),
     ("Add the skills you used", "experience"),
     ("Add your skills", "skills"),
     ("You list", "skills"),
     ("Give a level", "skills"),
+    ("Add your education", "education"),
+    ("Add a certificate", "certificates"),
 )
 
 
@@ -37,7 +43,7 @@ def tip_target(tip: str) -> str:
 
 
 class CompletenessCard(Card):
-    tipChosen = Signal(str)  # the target: a field name, "skills" or "experience"
+    tipChosen = Signal(str)  # the target: a field name or a section ("letter", "skills", …)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("profileCompletenessCard", parent)

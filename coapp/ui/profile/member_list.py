@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -37,6 +37,24 @@ def member_row_id(item: Any) -> str:
     """The stored row of a set member: it follows from the member's key."""
     section = section_of(item)
     return str(SPECS[section].row_id(section, item))
+
+
+class Intended:
+    """Values chosen but not stored yet, by member: a second change made before the first one's
+    save returns (the level, then at once the years) builds on the first instead of undoing it."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, Any] = {}
+
+    def base(self, key: str, stored: Any) -> Any:
+        return self._items.get(key, stored)
+
+    def start(self, key: str, item: Any) -> None:
+        self._items[key] = item
+
+    def finish(self, key: str, item: Any) -> None:
+        if self._items.get(key) is item:
+            del self._items[key]
 
 
 class RemoveMember(QUndoCommand):
@@ -131,6 +149,9 @@ class MemberTree(QTreeWidget):
         )
         self.editable = tuple(editable)
         self._right = tuple(right_aligned)
+        self._rows_shown = (3, 8)  # the list is as tall as its rows, within these
+        self.editors = ValueEditors(self)
+        self._editing = QPersistentModelIndex()
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -148,7 +169,11 @@ class MemberTree(QTreeWidget):
         )
         if self.editable and index.isValid() and index.column() not in self.editable and trigger in keyboard:
             index = index.siblingAtColumn(self.editable[0])  # F2 on the name edits the first value
-        return super().edit(index, trigger, event)
+            self.setCurrentIndex(index)
+        opened = super().edit(index, trigger, event)
+        if opened:
+            self._editing = QPersistentModelIndex(index)
+        return opened
 
     def edit_row(self, item: QTreeWidgetItem, column: int | None = None) -> None:
         if self.editable and self.state() != QAbstractItemView.State.EditingState:
@@ -159,7 +184,7 @@ class MemberTree(QTreeWidget):
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         # Tab goes on to the row's next editable column; past the last one the editor closes and
         # the list keeps the focus (Tab again leaves the list, as anywhere else).
-        current = self.currentIndex()
+        current = QModelIndex(self._editing)
         hints = QAbstractItemDelegate.EndEditHint
         step = {hints.EditNextItem: 1, hints.EditPreviousItem: -1}.get(hint)
         if step is None or not current.isValid():
@@ -170,7 +195,7 @@ class MemberTree(QTreeWidget):
         if columns:
             following = current.siblingAtColumn(columns[0] if step > 0 else columns[-1])
             self.setCurrentIndex(following)
-            super().edit(following, QAbstractItemView.EditTrigger.AllEditTriggers, None)
+            self.edit(following, QAbstractItemView.EditTrigger.AllEditTriggers, None)
 
     def show_rows(
         self,
@@ -205,6 +230,20 @@ class MemberTree(QTreeWidget):
                 item.setData(0, Qt.ItemDataRole.AccessibleTextRole, accessible[i])
         if rows and self.currentItem() is None:
             self.select_row(min(max(keep, 0), len(rows) - 1))
+        self._fit()
+
+    def set_rows_shown(self, fewest: int, most: int) -> None:
+        """As tall as its rows, at least *fewest* and at most *most* (more scroll inside)."""
+        self._rows_shown = (fewest, most)
+        self._fit()
+
+    def _fit(self) -> None:
+        fewest, most = self._rows_shown
+        rows = min(max(self.topLevelItemCount(), fewest), most)
+        header = self.header().sizeHint().height()
+        height = header + rows * self.editors.row_height + 2 * self.frameWidth()
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
 
     def current_row(self) -> int:
         item = self.currentItem()
@@ -223,12 +262,13 @@ class ValueEditors(QStyledItemDelegate):
     with "–" for none). The tree's cells are not written here: *commit(row, column, value)* saves a
     changed value and the tree shows what was stored when the save returns."""
 
-    def __init__(self, tree: MemberTree, commit: Callable[[int, int, object], None]) -> None:
+    def __init__(self, tree: MemberTree) -> None:
         super().__init__(tree)
-        self._commit = commit
+        self.commit: Callable[[int, int, object], None] = lambda _row, _column, _value: None
         self._columns: dict[int, tuple[str, str, Choices | tuple[int, int]]] = {}
-        # Rows tall enough for an editor, so one opens without covering its neighbours.
-        self._row_height = QSpinBox().sizeHint().height()
+        # Rows tall enough for an editor, so one opens without covering its neighbours (and
+        # every list of the screen has the same rhythm).
+        self.row_height = QSpinBox().sizeHint().height()
         tree.setItemDelegate(self)
 
     def choices(self, column: int, name: str, accessible: str, choices: Choices) -> None:
@@ -239,7 +279,7 @@ class ValueEditors(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height(), self._row_height))
+        return QSize(size.width(), max(size.height(), self.row_height))
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         spec = self._columns.get(index.column())
@@ -265,6 +305,11 @@ class ValueEditors(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        # Qt calls this again whenever the row's data changes, e.g. when the save of the cell
+        # before returns: what the user is typing in this editor must not be reset by it.
+        if editor.property("loaded"):
+            return
+        editor.setProperty("loaded", True)
         value = index.data(Qt.ItemDataRole.UserRole)
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findData(value), 0))
@@ -280,10 +325,10 @@ class ValueEditors(QStyledItemDelegate):
         else:
             return
         if value != index.data(Qt.ItemDataRole.UserRole):
-            self._commit(index.row(), index.column(), value)
+            self.commit(index.row(), index.column(), value)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         # Cells are sized to their text; the editor gets room for its widest choice and its arrows.
         rect = option.rect
         width = max(rect.width(), editor.sizeHint().width())
-        editor.setGeometry(rect.right() - width + 1, rect.top(), width, max(rect.height(), self._row_height))
+        editor.setGeometry(rect.right() - width + 1, rect.top(), width, max(rect.height(), self.row_height))

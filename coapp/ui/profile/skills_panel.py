@@ -1,45 +1,37 @@
 """Skills: a list (name, level, years), an input completing from the vocabulary (“k8” → Kubernetes),
-Enter adds, Delete removes (Ctrl+Z brings it back, through the window's undo stack)."""
+Enter adds; in the list Enter or F2 changes the level (Tab on to the years), Delete removes. Ctrl+Z
+takes back a removal or a change, through the window's undo stack."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCompleter,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QWidget,
-)
+import dataclasses
 
-from coapp.domain.skills import Skill, complete_skill
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QWidget
+
+from coapp.domain.skills import MAX_YEARS, SKILL_LEVELS, Skill, complete_skill
 from coapp.ui.profile.lane import ProfileLane
+from coapp.ui.profile.member_list import EditMember, Intended, MemberTree, RemoveMember, add_list_actions
 from coapp.ui.theme import set_role
-from coapp.ui.toolkit import Card, ErrorBanner, make_action
+from coapp.ui.toolkit import Card, ErrorBanner
+
+LEVEL, YEARS = 1, 2
 
 
-class RemoveSkill(QUndoCommand):
-    """Applied once before it is pushed; undo adds the skill back with its level and years."""
+def level_names() -> dict[int, str]:
+    tr = QCoreApplication.translate
+    return {
+        1: tr("SkillsPanel", "Beginner"),
+        2: tr("SkillsPanel", "Elementary"),
+        3: tr("SkillsPanel", "Intermediate"),
+        4: tr("SkillsPanel", "Advanced"),
+        5: tr("SkillsPanel", "Expert"),
+    }
 
-    def __init__(self, text: str, skill: Skill, lane: ProfileLane, report: ErrorBanner) -> None:
-        super().__init__(text)
-        self._skill, self._lane, self._report = skill, lane, report
-        self._first = True
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        name = self._skill.name
-        self._lane.write(lambda s: s.remove_skill(name), lambda _r: None, self._report.show_error)
-
-    def undo(self) -> None:
-        skill = self._skill
-        self._lane.write(lambda s: s.add_item(skill), lambda _r: None, self._report.show_error)
+def level_text(level: int | None, names: dict[int, str]) -> str:
+    return "–" if level is None else f"{level} · {names[level]}"
 
 
 class SkillsPanel(Card):
@@ -66,22 +58,32 @@ class SkillsPanel(Card):
         self.input.returnPressed.connect(self.add_typed)
         self.body.addWidget(self.input)
 
-        self.list = QTreeWidget(self)
-        self.list.setObjectName("profileSkillList")
+        self.list = MemberTree(
+            "profileSkillList",
+            [self.tr("Skill"), self.tr("Level"), self.tr("Years")],
+            self,
+            editable=(LEVEL, YEARS),
+            right_aligned=(YEARS,),
+        )
         self.list.setAccessibleName(self.tr("Your skills"))
         self.list.setAccessibleDescription(
-            self.tr("Delete removes the selected skill; Ctrl+Z brings it back")
+            self.tr(
+                "Enter or F2 changes the level, Tab goes on to the years; "
+                "Delete removes the selected skill; Ctrl+Z takes a change back"
+            )
         )
-        self.list.setHeaderLabels([self.tr("Skill"), self.tr("Level"), self.tr("Years")])
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.list.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.body.addWidget(self.list, 1)
+        self._levels = level_names()
+        self.list.set_rows_shown(3, 12)  # 200 skills scroll inside the list, not the screen
+        self.editors = self.list.editors
+        self.editors.commit = self._edit
+        self.editors.choices(
+            LEVEL,
+            "profileSkillLevelEditor",
+            self.tr("Level"),
+            [(self.tr("No level"), None)] + [(level_text(n, self._levels), n) for n in SKILL_LEVELS],
+        )
+        self.editors.number(YEARS, "profileSkillYearsEditor", self.tr("Years"), 0, MAX_YEARS)
+        self.body.addWidget(self.list)
         self.empty = QLabel(self.tr("No skills yet: type one above and press Enter."), self)
         self.empty.setObjectName("profileSkillsEmpty")
         self.empty.setWordWrap(True)
@@ -89,46 +91,47 @@ class SkillsPanel(Card):
         self.body.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)  # under the heading when alone
         self.banner = ErrorBanner("profileSkillsError", self.tr("Problem with a skill"), self)
         self.body.addWidget(self.banner)
+        self.body.addStretch(1)  # a short list keeps to the top of a tall card
 
-        self.remove_action = make_action(
-            self.list,
-            self.tr("Remove skill"),
-            self.remove_selected,
-            name="removeSkillAction",
-            shortcut=QKeySequence.StandardKey.Delete,
-            context=Qt.ShortcutContext.WidgetShortcut,
+        self.hint = QLabel(
+            self.tr("Enter or double-click changes a level, Tab the years; Delete removes."), self
         )
-        self.list.addAction(self.remove_action)
+        self.hint.setObjectName("profileSkillsHint")
+        self.hint.setWordWrap(True)
+        set_role(self.hint, "hint")
+        self.body.addWidget(self.hint)
+        add_list_actions(self.list, (self.tr("Remove skill"), "removeSkillAction", self.remove_selected))
         self._skills: tuple[Skill, ...] = ()
+        self._intended = Intended()
 
     def show_skills(self, skills: tuple[Skill, ...]) -> None:
         selected = self.selected()
         self._skills = skills
-        self.list.clear()
-        for skill in skills:
-            row = QTreeWidgetItem(
-                [
-                    skill.name,
-                    "" if skill.level is None else str(skill.level),
-                    "" if skill.years is None else str(skill.years),
-                ]
-            )
-            for column in (1, 2):
-                row.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.list.addTopLevelItem(row)
-            if selected is not None and skill.name == selected.name:
-                self.list.setCurrentItem(row)
+        levels = self._levels
+        self.list.show_rows(
+            [[s.name, level_text(s.level, levels), "–" if s.years is None else str(s.years)] for s in skills],
+            [[s.name, s.level, s.years] for s in skills],
+            [self._spoken(s) for s in skills],
+        )
+        if selected is not None:
+            self._select(selected.name)
         self.list.setVisible(bool(skills))
+        self.hint.setVisible(bool(skills))
         self.empty.setVisible(not skills)
+
+    def _spoken(self, skill: Skill) -> str:
+        parts = [skill.name]
+        if skill.level is not None:
+            parts.append(self.tr("level {level} of 5").format(level=skill.level))
+        if skill.years is not None:
+            parts.append(self.tr("{n} years").format(n=skill.years))
+        return ", ".join(parts)
 
     def names(self) -> list[str]:
         return [s.name for s in self._skills]
 
     def selected(self) -> Skill | None:
-        row = self.list.currentItem()
-        if row is None:
-            return None
-        index = self.list.indexOfTopLevelItem(row)
+        index = self.list.current_row()
         return self._skills[index] if 0 <= index < len(self._skills) else None
 
     def _complete(self, text: str) -> None:
@@ -156,22 +159,39 @@ class SkillsPanel(Card):
         skill = self.selected()
         if skill is None:
             return
-        index = self.list.indexOfTopLevelItem(self.list.currentItem())
+        index = self.list.current_row()
 
         def done(_result: object) -> None:
             self.banner.clear()
             text = self.tr("Remove skill {name}").format(name=skill.name)
-            self._undo.push(RemoveSkill(text, skill, self._lane, self.banner))
-            count = self.list.topLevelItemCount()
-            if count:
-                self.list.setCurrentItem(self.list.topLevelItem(min(index, count - 1)))
+            self._undo.push(RemoveMember(text, skill, index, self._lane, self.banner.show_error))
+            self.list.select_row(min(index, len(self._skills) - 1))
             # Focus is never lost after an action: the list, or the input once the list is empty.
             (self.list if self._skills else self.input).setFocus()
 
         self._lane.write(lambda s: s.remove_skill(skill.name), done, self.banner.show_error)
 
+    def _edit(self, row: int, column: int, value: object) -> None:
+        """A level or years chosen in the list: saved, and Ctrl+Z takes it back."""
+        if not 0 <= row < len(self._skills):
+            return
+        before = self._intended.base(self._skills[row].key, self._skills[row])
+        after = dataclasses.replace(before, **{"level" if column == LEVEL else "years": value})
+        self._intended.start(after.key, after)
+
+        def failed(why: str) -> None:
+            self._intended.finish(after.key, after)
+            self.banner.show_error(why)
+
+        def done(_stored: object) -> None:
+            self._intended.finish(after.key, after)
+            self.banner.clear()
+            text = self.tr("Change {name}").format(name=before.name)
+            self._undo.push(EditMember(text, before, after, self._lane, self.banner.show_error))
+
+        self._lane.write(lambda s: s.edit_item(after), done, failed)
+
     def _select(self, name: str) -> None:
-        for i in range(self.list.topLevelItemCount()):
-            row = self.list.topLevelItem(i)
-            if row.text(0) == name:
-                self.list.setCurrentItem(row)
+        names = self.names()
+        if name in names and self.list.current_row() != names.index(name):
+            self.list.select_row(names.index(name))
