@@ -136,24 +136,31 @@ def test_skills_complete_add_refuse_duplicates_remove_and_undo(qtbot, open_windo
 def test_experience_with_end_before_start_is_refused_in_the_dialog(qtbot, open_window) -> None:
     window = open_window()
     screen = _open_profile(qtbot, window)
-    dialog = screen.experience.add_job()
-    dialog.organisation.setText("Acme AB")
-    dialog.role.setText("Developer")
-    dialog.start.setText("2024-05")
-    dialog.end.setText("2023-01")
+    dialog = screen.experience.add_item()
+    for key, text in (
+        ("organisation", "Acme AB"),
+        ("role", "Developer"),
+        ("start", "2024-05"),
+        ("end", "2023-01"),
+    ):
+        dialog.edits[key].setText(text)
     dialog.accept()  # OK
     assert dialog.isVisible()
-    assert dialog.error.isVisible()
-    assert dialog.error.text() == "The job at Acme AB ends (2023-01) before it starts (2024-05)"
+    assert dialog.error_of("end") == "Ends before it starts (2024-05)"  # under the end month
     assert window.ctx.profile.get().experience == ()
 
-    dialog.end.setText("")
-    dialog.current.setChecked(True)
+    dialog.edits["current"].setChecked(True)  # turns the end month off
+    assert not dialog.edits["end"].isEnabled()
+    assert dialog.error_of("end") == ""
     dialog.accept()
     _idle(qtbot, window)
+    assert screen.experience.dialog is None  # closed once stored
     jobs = window.ctx.profile.get().experience
-    assert [(j.role, j.organisation, j.current) for j in jobs] == [("Developer", "Acme AB", True)]
-    assert screen.experience.list.item(0).text() == "Developer · Acme AB\n2024-05 – now"
+    assert [(j.role, j.organisation, j.end, j.current) for j in jobs] == [
+        ("Developer", "Acme AB", None, True)
+    ]
+    assert screen.experience.model.items == jobs
+    assert screen.experience.describe(jobs[0]) == ("Developer · Acme AB", "May 2024 – now")
 
 
 def test_jobs_move_with_alt_arrows_and_removal_undoes(qtbot, ctx: AppContext, open_window) -> None:
@@ -162,13 +169,13 @@ def test_jobs_move_with_alt_arrows_and_removal_undoes(qtbot, ctx: AppContext, op
     window = open_window()
     screen = _open_profile(qtbot, window)
     jobs = screen.experience.list
-    assert jobs.count() == 2
+    assert jobs.model().rowCount() == 2
     jobs.setFocus()
-    jobs.setCurrentRow(1)
+    jobs.setCurrentIndex(jobs.model().index(1, 0))
     qtbot.keyClick(jobs, Qt.Key.Key_Up, ALT)
     _idle(qtbot, window)
     assert [j.organisation for j in window.ctx.profile.get().experience] == ["Second AB", "First AB"]
-    assert jobs.currentRow() == 0
+    assert jobs.currentIndex().row() == 0
 
     qtbot.keyClick(jobs, Qt.Key.Key_Delete)
     _idle(qtbot, window)

@@ -1,14 +1,18 @@
-"""The personal details: eleven fields that save as the user leaves each one (editingFinished).
+"""The personal details: the photo and eleven fields that save as the user leaves each one
+(editingFinished).
 
 A refused value keeps what the user typed and says why in the banner under the form; the other
 fields are untouched. Ctrl+Z inside a field undoes typing (QLineEdit's own undo)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from coapp.domain.profile import PersonalDetails
 from coapp.ui.profile.lane import ProfileLane
+from coapp.ui.profile.photo_well import PhotoWell
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import Card, ErrorBanner
 
@@ -23,12 +27,14 @@ def detail_text(details: PersonalDetails, field: str) -> str:
 
 
 class DetailsForm(Card):
-    def __init__(self, lane: ProfileLane, parent: QWidget | None = None) -> None:
+    def __init__(self, lane: ProfileLane, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__("profileDetails", parent)
         self._lane = lane
         heading = QLabel(self.tr("Personal details"), self)
         set_role(heading, "subtitle")
-        self.body.addWidget(heading)
+        top = QHBoxLayout()
+        top.addWidget(heading, 1, Qt.AlignmentFlag.AlignTop)
+        self.body.addLayout(top)
         # (field, label, placeholder) in reading order: two pairs a row, Tab goes left to right.
         rows = (
             (("name", self.tr("Name"), ""), ("title", self.tr("Title"), self.tr("Senior backend developer"))),
@@ -66,13 +72,19 @@ class DetailsForm(Card):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         grid.setColumnMinimumWidth(2, Space.XL)
+        # The photo beside the heading: the fields keep the card's whole width.
+        self.photo = PhotoWell(lane, undo_stack, self)
+        top.addWidget(self.photo)
         self.body.addLayout(grid)
+        self.body.addWidget(self.photo.banner)
         self.banner = ErrorBanner("profileDetailsError", self.tr("Problem with the personal details"), self)
         self.body.addWidget(self.banner)
+        self.body.addStretch(1)  # beside a taller card the form stays at the top
         self._refused: dict[str, str] = {}  # field -> reason, while its text is refused
 
     def show_details(self, details: PersonalDetails) -> None:
         """The stored values; a field the user is typing in or whose text was refused keeps its text."""
+        self.photo.refresh()
         for field, edit in self.fields.items():
             text = detail_text(details, field)
             self._saved[field] = text

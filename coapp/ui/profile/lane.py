@@ -14,6 +14,7 @@ from coapp.domain.profile_completeness import Completeness, completeness
 
 if TYPE_CHECKING:
     from coapp.services.profile import ProfileService
+    from coapp.services.profile_files import ProfileFiles
     from coapp.ui.app_state import AppState
 
 log = logging.getLogger("coapp")
@@ -27,8 +28,10 @@ class Written:
 
 
 def sentence(text: str) -> str:
-    """A domain message as a sentence: capitalised first letter (“JS” … stays as it is)."""
-    return text[:1].upper() + text[1:] if text else text
+    """A domain message as a sentence: capitalised first letter, unless it opens with a name that is
+    written as it is (“JS” …, a file's name such as notes.png)."""
+    first = text.split(" ", 1)[0]
+    return text[:1].upper() + text[1:] if first.isalpha() else text
 
 
 def reason(error: BaseException) -> str:
@@ -48,6 +51,17 @@ class ProfileLane:
     @property
     def service(self) -> ProfileService:
         return self._state.ctx.profile
+
+    @property
+    def files(self) -> ProfileFiles:
+        """The photo and portfolio files (their writes go through write() too, in order)."""
+        return self._state.ctx.profile_files
+
+    def run(
+        self, work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[str], None]
+    ) -> None:
+        """Work that writes nothing (reading a picture, copying a file out) beside the writes."""
+        self._state.tasks.run(work, done, lambda error: failed(reason(error)))
 
     def read(self) -> Written:
         profile = self.service.get()

@@ -1,18 +1,63 @@
-"""Portfolio: pieces of work to show, each a title with a link, a description, or both."""
+"""Portfolio: pieces of work to show, each a title with a link, a description, a file, or all three.
+The current item's file is handled by the strip under the list (portfolio_files.py); removing an item
+lets go of its file, so undo brings the file back too."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from coapp.domain.profile_sections import PortfolioItem
 from coapp.services.profile_rows import Section
 from coapp.ui.profile.item_dialog import Field, Kind, Value
+from coapp.ui.profile.lane import ProfileLane
+from coapp.ui.profile.portfolio_files import FileStrip
 from coapp.ui.profile.section_list import PanelTexts, SectionPanel, joined
+from coapp.ui.toolkit import make_action
 
 
 class PortfolioPanel(SectionPanel):
     section = Section.PORTFOLIO
     name = "profilePortfolio"
+    strip: FileStrip | None = None  # current_changed() is called while the base builds
+
+    def __init__(self, lane: ProfileLane, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(lane, undo_stack, parent)
+        self.strip = FileStrip(self)
+        self.body.insertWidget(self.body.indexOf(self.list) + 1, self.strip)
+        self.list.addAction(
+            make_action(
+                self.list,
+                self.tr("Open file"),
+                self.strip.open_file,
+                name="profilePortfolioOpenAction",
+                shortcut="Ctrl+O",
+                context=Qt.ShortcutContext.WidgetShortcut,
+            )
+        )
+        self.current_changed(self.selected())
+
+    def current_changed(self, item: Any | None) -> None:
+        if self.strip is not None:
+            self.strip.show_item(item)
+
+    def keep_worker(self) -> Callable[[Any], Any] | None:
+        files = self.lane.files
+
+        def keep(item: PortfolioItem) -> bytes | None:
+            path = files.file_path(item.file.sha256) if item.file is not None else None
+            return path.read_bytes() if path is not None else None
+
+        return keep
+
+    def restore_worker(self) -> Callable[[Any, Any], None]:
+        files = self.lane.files
+        # The item came back naming its file's checksum; the same bytes make the same file again.
+        return lambda _item, data: files.keep(data)
 
     def make_texts(self) -> PanelTexts:
         return PanelTexts(
@@ -51,4 +96,5 @@ class PortfolioPanel(SectionPanel):
 
     def describe(self, item: PortfolioItem) -> tuple[str, str]:
         first_line = item.description.split("\n", 1)[0]
-        return item.title, joined(item.url.removeprefix("https://"), first_line)
+        attached = item.file.name if item.file is not None else ""
+        return item.title, joined(item.url.removeprefix("https://"), attached, first_line)

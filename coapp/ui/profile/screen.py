@@ -4,21 +4,44 @@ and experience. Every change is written on the writes lane; the screen shows wha
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
+from coapp.ui.profile.awards_panel import AwardsPanel
+from coapp.ui.profile.certificates_panel import CertificatesPanel
 from coapp.ui.profile.completeness_card import CompletenessCard
 from coapp.ui.profile.details_form import DetailsForm
+from coapp.ui.profile.education_panel import EducationPanel
 from coapp.ui.profile.experience_panel import ExperiencePanel
 from coapp.ui.profile.lane import ProfileLane, Written
+from coapp.ui.profile.languages_panel import LanguagesPanel
+from coapp.ui.profile.letter_card import LetterCard
+from coapp.ui.profile.links_panel import LinksPanel
+from coapp.ui.profile.portfolio_panel import PortfolioPanel
+from coapp.ui.profile.references_panel import ReferencesPanel
+from coapp.ui.profile.section_list import SectionPanel
 from coapp.ui.profile.skills_panel import SkillsPanel
 from coapp.ui.theme import Space
-from coapp.ui.toolkit import ScreenHeader
+from coapp.ui.toolkit import ScreenHeader, make_button
 
 if TYPE_CHECKING:
+    from coapp.services.profile_import import ImportPlan
     from coapp.ui.app_state import AppState
+    from coapp.ui.profile.linkedin_dialog import LinkedInImportDialog
+    from coapp.ui.profile.resume_dialog import ResumeDialog
+
+
+log = logging.getLogger("coapp")
+
+
+def _warm_up_resume() -> None:
+    from coapp.documents.resume_pdf import warm_up
+
+    warm_up()
 
 
 class ProfileScreen(QWidget):
@@ -28,12 +51,50 @@ class ProfileScreen(QWidget):
         self.setAccessibleName(self.tr("My Profile"))
         self.lane = ProfileLane(state, self.show_written)
         self.header = ScreenHeader("profile", self.tr("My Profile"), self)
+        self._state = state
+        self.import_button = make_button(
+            self,
+            "profileImportLinkedIn",
+            self.tr("Import from LinkedIn…"),
+            self.tr("Add what your LinkedIn data export holds; you see what changes first"),
+            self.import_linkedin,
+        )
+        self.header.add(self.import_button)
+        self.resume_button = make_button(
+            self,
+            "resumeExportButton",
+            self.tr("Export resume…"),
+            self.tr("Write your resume as a PDF: a look, a language, the sections and jobs (Ctrl+E)"),
+            self.export_resume,
+        )
+        self.resume_button.setShortcut(QKeySequence("Ctrl+E"))
+        self.header.add(self.resume_button)
 
-        self.details = DetailsForm(self.lane, self)
+        self.details = DetailsForm(self.lane, undo_stack, self)
         self.completeness = CompletenessCard(self)
         self.completeness.tipChosen.connect(self.go_to)
         self.skills = SkillsPanel(self.lane, undo_stack, self)
         self.experience = ExperiencePanel(self.lane, undo_stack, self)
+        self.letter = LetterCard(self.lane, self)
+        self.languages = LanguagesPanel(self.lane, undo_stack, self)
+        self.links = LinksPanel(self.lane, undo_stack, self)
+        self.education = EducationPanel(self.lane, undo_stack, self)
+        self.certificates = CertificatesPanel(self.lane, undo_stack, self)
+        self.awards = AwardsPanel(self.lane, undo_stack, self)
+        self.references = ReferencesPanel(self.lane, undo_stack, self)
+        self.portfolio = PortfolioPanel(self.lane, undo_stack, self)
+        # The resume's list sections by the name of their section (and of the tips' targets).
+        self.sections: dict[str, SectionPanel] = {
+            panel.section.value: panel
+            for panel in (
+                self.experience,
+                self.education,
+                self.certificates,
+                self.awards,
+                self.references,
+                self.portfolio,
+            )
+        }
 
         content = QWidget(self)
         content.setObjectName("profileContent")
@@ -41,14 +102,21 @@ class ProfileScreen(QWidget):
         grid.setContentsMargins(Space.XL, Space.L, Space.XL, Space.XL)
         grid.setHorizontalSpacing(Space.L)
         grid.setVerticalSpacing(Space.L)
-        # Reading order (and Tab order): details, completeness, skills, experience.
+        # Reading order (and Tab order): details, completeness, the letter beside languages and
+        # links, skills, experience.
         grid.addWidget(self.details, 0, 0)
         grid.addWidget(self.completeness, 0, 1)
-        grid.addWidget(self.skills, 1, 0)
-        grid.addWidget(self.experience, 1, 1)
+        grid.addWidget(self.letter, 1, 0, 2, 1)
+        grid.addWidget(self.languages, 1, 1)
+        grid.addWidget(self.links, 2, 1)
+        grid.addWidget(self.skills, 3, 0)
+        grid.addWidget(self.experience, 3, 1)
+        # Then the shorter sections two by two, in the order a resume reads them.
+        for n, panel in enumerate(list(self.sections.values())[1:]):
+            grid.addWidget(panel, 4 + n // 2, n % 2)
         grid.setColumnStretch(0, 3)  # the form gets the room; the tips wrap
         grid.setColumnStretch(1, 2)
-        grid.setRowStretch(1, 1)
+        grid.setRowStretch(grid.rowCount(), 1)  # room left over goes under the last cards
         self.scroll = QScrollArea(self)
         self.scroll.setObjectName("profileScroll")
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -63,6 +131,11 @@ class ProfileScreen(QWidget):
         self.setFocusProxy(self.details.fields["name"])
         self.header.set_status(self.tr("Loading your profile…"))
         state.when_ready(self.reload)
+        # The resume's PDF machinery (fpdf2's import, the fonts: about a second) warms up on a worker
+        # now, so the first export does not pay it.
+        state.tasks.run(
+            _warm_up_resume, lambda _: None, lambda error: log.warning("resume warm-up: %r", error)
+        )
 
     def reload(self) -> None:
         self.show_written(self.lane.read())
@@ -70,8 +143,12 @@ class ProfileScreen(QWidget):
     def show_written(self, written: Written) -> None:
         profile = written.profile
         self.details.show_details(profile.details)
+        self.letter.show_letter(profile.letter)
+        self.languages.show_languages(profile.languages)
+        self.links.show_links(profile.links)
         self.skills.show_skills(profile.skills)
-        self.experience.show_jobs(profile.experience)
+        for name, panel in self.sections.items():
+            panel.show_items(getattr(profile, name))
         self.completeness.show_completeness(written.completeness)
         self.header.set_status(self.tr("Profile {n} % complete").format(n=written.completeness.score))
 
@@ -79,13 +156,42 @@ class ProfileScreen(QWidget):
         """Focus the field or section a tip names, scrolled into view."""
         if target == "skills":
             widget: QWidget = self.skills.input
-        elif target == "experience":
-            widget = self.experience.list if self.experience.list.isVisible() else self.experience.add_button
+        elif target == "letter":
+            widget = self.letter.editor
+        elif target in ("languages", "links"):
+            widget = getattr(self, target).input
+        elif target in self.sections:
+            widget = self.sections[target].focus_target()
         else:
             widget = self.details.fields[target]
         self.scroll.ensureWidgetVisible(widget)
         widget.setFocus()
 
     def clear_messages(self) -> None:
-        for banner in (self.skills.banner, self.experience.banner):
+        mine = (self.letter.banner, self.languages.banner, self.links.banner)
+        for banner in (self.skills.banner, *mine, *(panel.banner for panel in self.sections.values())):
             banner.clear()
+
+    def import_linkedin(self) -> LinkedInImportDialog:
+        """The LinkedIn import's preview; its module loads when first asked for."""
+        from coapp.ui.profile.linkedin_dialog import LinkedInImportDialog
+
+        dialog = LinkedInImportDialog(self._state, self.lane, self._imported, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _imported(self, plan: ImportPlan) -> None:
+        done = self.tr("Imported from LinkedIn: {added} added, {filled} filled").format(
+            added=len(plan.added), filled=len(plan.changed)
+        )
+        self.header.set_status(f"{done} · {self.header.status.text()}")
+
+    def export_resume(self) -> ResumeDialog:
+        """The resume export dialog over the stored profile (its jobs are the ones to choose from)."""
+        from coapp.ui.profile.resume_dialog import ResumeDialog
+
+        dialog = ResumeDialog(self._state, self.lane.read().profile, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

@@ -10,7 +10,7 @@ widget, not one per row. It is as tall as its rows, so the screen scrolls, never
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -193,9 +193,12 @@ class RemoveItem(QUndoCommand):
     """Applied once before it is pushed. Undo adds the item back with its id, so the store revives
     the very row (sync sees the same item come back) and puts it where it was."""
 
-    def __init__(self, text: str, section: Section, item: Any, index: int, panel: SectionPanel) -> None:
+    def __init__(
+        self, text: str, section: Section, item: Any, index: int, keepsake: Any, panel: SectionPanel
+    ) -> None:
         super().__init__(text)
         self._section, self._item, self._index, self._panel = section, item, index, panel
+        self._keepsake = keepsake  # what the removal let go of (a portfolio item's file)
         self._first = True
 
     def redo(self) -> None:
@@ -206,10 +209,13 @@ class RemoveItem(QUndoCommand):
         self._panel.write(lambda s: s.remove_item(section, item_id), lambda _r: None)
 
     def undo(self) -> None:
-        section, item, index = self._section, self._item, self._index
+        section, item, index, keepsake = self._section, self._item, self._index, self._keepsake
+        restore = self._panel.restore_worker()
 
         def work(service: Any) -> Any:
             stored = service.add_item(item)
+            if keepsake is not None:
+                restore(stored, keepsake)
             if len(service.items(section)) > index:
                 service.move_item(section, stored.id, index)
             return stored
@@ -228,8 +234,8 @@ class SectionPanel(Card):
 
     def __init__(self, lane: ProfileLane, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(self.name, parent)
-        self._lane = lane
-        self._undo = undo_stack
+        self.lane = lane
+        self.undo_stack = undo_stack
         self.texts = self.make_texts()
         self.dialog: ItemDialog | None = None
         top = QHBoxLayout()
@@ -307,6 +313,18 @@ class SectionPanel(Card):
         """(title, subtitle) as the list shows the item."""
         raise NotImplementedError
 
+    def keep_worker(self) -> Callable[[Any], Any] | None:
+        """A function run on the writes worker before an item is removed, returning what undo needs
+        besides the item's data (None: nothing). Built on the GUI thread; it must not touch widgets."""
+        return None
+
+    def restore_worker(self) -> Callable[[Any, Any], None]:
+        """Run on the writes worker when undo has added the item back: (item, keepsake)."""
+        return lambda _item, _keepsake: None
+
+    def current_changed(self, item: Any | None) -> None:
+        """The current item changed (or was stored anew); a subclass may show more about it."""
+
     def removed_text(self, item: Any) -> str:
         return self.tr("Remove “{title}”").format(title=self.describe(item)[0])
 
@@ -318,7 +336,8 @@ class SectionPanel(Card):
 
     def show_items(self, items: tuple[Any, ...]) -> None:
         if items == self.model.items and [i.id for i in items] == [i.id for i in self.model.items] and items:
-            return  # nothing changed here (another section was written): keep the view as it is
+            self._enable()  # nothing this list shows changed; what a subclass shows may have
+            return
         row = self.list.currentIndex().row()
         self.model.set_items(items)
         if items and row >= 0:  # none is current until the user picks one (Tab picks the first)
@@ -329,7 +348,10 @@ class SectionPanel(Card):
         self._enable()
 
     def _enable(self) -> None:
-        self.edit_button.setEnabled(self.selected() is not None)
+        item = self.selected()
+        self.edit_button.setEnabled(item is not None)
+        self.edit_button.setVisible(bool(self.items))  # nothing to edit: one button fewer
+        self.current_changed(item)
 
     def selected(self) -> Any | None:
         row = self.list.currentIndex().row()
@@ -351,7 +373,7 @@ class SectionPanel(Card):
             self.banner.clear()
             done(result)
 
-        self._lane.write(work, succeeded, self.banner.show_error)
+        self.lane.write(work, succeeded, self.banner.show_error)
 
     def add_item(self) -> ItemDialog:
         return self._open(None)
@@ -380,7 +402,7 @@ class SectionPanel(Card):
                 self.list.setFocus()
 
             writer = (lambda s: s.edit_item(new)) if item is not None else (lambda s: s.add_item(new))
-            self._lane.write(writer, done, dialog.refused)
+            self.lane.write(writer, done, dialog.refused)
 
         dialog.submitted.connect(save)
         dialog.finished.connect(lambda _code: self._closed(dialog))
@@ -397,13 +419,18 @@ class SectionPanel(Card):
         item, index = self.selected(), self.list.currentIndex().row()
         if item is None:
             return
-        section = self.section
+        section, keep = self.section, self.keep_worker()
 
-        def done(_r: object) -> None:
-            self._undo.push(RemoveItem(self.removed_text(item), section, item, index, self))
+        def work(service: Any) -> Any:
+            keepsake = keep(item) if keep is not None else None
+            service.remove_item(section, item.id)
+            return keepsake
+
+        def done(keepsake: Any) -> None:
+            self.undo_stack.push(RemoveItem(self.removed_text(item), section, item, index, keepsake, self))
             self.focus_target().setFocus()
 
-        self.write(lambda s: s.remove_item(section, item.id), done)
+        self.write(work, done)
 
     def move_selected(self, step: int) -> None:
         item, index = self.selected(), self.list.currentIndex().row()
