@@ -7,7 +7,7 @@ fields are untouched. Ctrl+Z inside a field undoes typing (QLineEdit's own undo)
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from coapp.domain.profile import PersonalDetails
@@ -35,7 +35,7 @@ class DetailsForm(Card):
         top = QHBoxLayout()
         top.addWidget(heading, 1, Qt.AlignmentFlag.AlignTop)
         self.body.addLayout(top)
-        # (field, label, placeholder) in reading order: two pairs a row, Tab goes left to right.
+        # (field, label, placeholder) in reading order: Tab goes left to right, then down.
         rows = (
             (("name", self.tr("Name"), ""), ("title", self.tr("Title"), self.tr("Senior backend developer"))),
             (
@@ -50,28 +50,27 @@ class DetailsForm(Card):
             (("hourly_rate", self.tr("Hourly rate"), ""), ("daily_rate", self.tr("Daily rate"), "")),
             (("currency", self.tr("Currency"), "SEK"),),
         )
-        grid = QGridLayout()
+        self.grid = grid = QGridLayout()
         grid.setHorizontalSpacing(Space.M)
         grid.setVerticalSpacing(Space.S)
         self.fields: dict[str, QLineEdit] = {}
         self.labels: dict[str, str] = {}
         self._saved: dict[str, str] = {}
-        for r, pairs in enumerate(rows):
-            for c, (field, label, placeholder) in enumerate(pairs):
+        self._pairs: list[tuple[QLabel, QLineEdit]] = []
+        for pairs in rows:
+            for field, label, placeholder in pairs:
                 edit = QLineEdit(self)
                 edit.setObjectName(f"profile_{field}")
                 edit.setPlaceholderText(placeholder)
                 edit.setAccessibleName(label)
                 caption = QLabel(label, self)
                 caption.setBuddy(edit)
-                grid.addWidget(caption, r, 2 * c)
-                grid.addWidget(edit, r, 2 * c + 1)
                 edit.editingFinished.connect(lambda f=field: self._finished(f))
                 self.fields[field] = edit
                 self.labels[field] = label
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        grid.setColumnMinimumWidth(2, Space.XL)
+                self._pairs.append((caption, edit))
+        self.pairs_per_row = 0
+        self._arrange(2)
         # The photo beside the heading: the fields keep the card's whole width.
         self.photo = PhotoWell(lane, undo_stack, self)
         top.addWidget(self.photo)
@@ -81,6 +80,34 @@ class DetailsForm(Card):
         self.body.addWidget(self.banner)
         self.body.addStretch(1)  # beside a taller card the form stays at the top
         self._refused: dict[str, str] = {}  # field -> reason, while its text is refused
+
+    # --- two pairs a row where they fit, one where the card is narrow (the smallest window) ----------
+
+    def _arrange(self, per_row: int) -> None:
+        if per_row == self.pairs_per_row:
+            return
+        self.pairs_per_row = per_row
+        for caption, edit in self._pairs:
+            self.grid.removeWidget(caption)
+            self.grid.removeWidget(edit)
+        for n, (caption, edit) in enumerate(self._pairs):
+            row, column = divmod(n, per_row)
+            self.grid.addWidget(caption, row, 2 * column)
+            self.grid.addWidget(edit, row, 2 * column + 1)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(3, 1 if per_row == 2 else 0)
+        self.grid.setColumnMinimumWidth(2, Space.XL if per_row == 2 else 0)
+
+    def _two_pairs_fit(self) -> bool:
+        captions = max(caption.sizeHint().width() for caption, _edit in self._pairs)
+        field = self.fontMetrics().averageCharWidth() * 22  # "Senior backend developer" mostly shows
+        margins = self.body.contentsMargins()
+        needed = margins.left() + margins.right() + 2 * (captions + field) + 3 * Space.M + Space.XL
+        return self.width() >= needed
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(2 if self._two_pairs_fit() else 1)
 
     def show_details(self, details: PersonalDetails) -> None:
         """The stored values; a field the user is typing in or whose text was refused keeps its text."""
