@@ -13,9 +13,11 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextListFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from coapp.domain.errors import CoappError
+from coapp.domain.profile import MAX_LETTER_LENGTH, check_letter
 from coapp.domain.profile_completeness import LETTER_WORDS_BEST
 from coapp.domain.profile_text import word_count
-from coapp.ui.profile.lane import ProfileLane
+from coapp.ui.profile.lane import ProfileLane, sentence
 from coapp.ui.profile.letter_editor import HEADING, SUBHEADING, LetterEditor
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import Card, ErrorBanner, icon, make_action
@@ -154,8 +156,19 @@ class LetterCard(Card):
     def save_now(self) -> None:
         self._save_timer.stop()
         document = self.editor.document()
-        if not document.isModified():
+        # A refused letter is saved again even when undo has brought the editor back to the
+        # document's clean state (Qt then calls it unmodified).
+        if not document.isModified() and not self._refused:
             return
+        plain = self.editor.toPlainText()
+        if len(plain.strip()) > MAX_LETTER_LENGTH:
+            # Refused without asking the store: the Markdown is longer still, and Qt takes seconds
+            # to write a paragraph of 200,000 characters as Markdown. The rule's own words say why.
+            try:
+                check_letter(plain)
+            except CoappError as error:
+                self._refuse(sentence(str(error)))
+                return
         markdown = self.editor.markdown()
         document.setModified(False)  # typing from now on is the next save's
         if markdown == self._stored and not self._refused:
@@ -173,12 +186,15 @@ class LetterCard(Card):
 
         def failed(why: str) -> None:
             self._saving -= 1
-            self._refused = True
-            document.setModified(True)  # still to be saved: the next change or leaving tries again
-            self._set_state(self.tr("Not saved"))
-            self.banner.show_error(why, self.tr("Your text is kept here; it saves once it fits."))
+            self._refuse(why)
 
         self._lane.write(lambda s: s.set_letter(markdown), done, failed)
+
+    def _refuse(self, why: str) -> None:
+        self._refused = True
+        self.editor.document().setModified(True)  # still to be saved: a change or leaving tries again
+        self._set_state(self.tr("Not saved"))
+        self.banner.show_error(why, self.tr("Your text is kept here; it saves once it fits."))
 
     def replace_text(self, markdown: str) -> None:
         """Put another text in (an earlier version, chosen by the user): saved, and Ctrl+Z in the
@@ -193,14 +209,13 @@ class LetterCard(Card):
     # --- as the user writes -------------------------------------------------------------------------
 
     def _typed(self) -> None:
-        if self.editor.document().isModified():
+        if self.editor.document().isModified() or self._refused:
             self._save_timer.start()
             self._set_state("")
         self._count_timer.start()
 
     def _show_count(self) -> None:
-        # Counted as the completeness meter counts them (the stored Markdown), so the two agree.
-        words = word_count(self.editor.markdown())
+        words = word_count(self.editor.toPlainText())  # the words, not the Markdown's marks
         low, high = LETTER_WORDS_BEST
         counted = self.tr("1 word") if words == 1 else self.tr("{n} words").format(n=words)
         advice = self.tr("{low}–{high} words read best").format(low=low, high=high)

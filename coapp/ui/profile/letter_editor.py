@@ -76,11 +76,8 @@ class LetterEditor(QTextEdit):
         self._merge(fmt)
 
     def _merge(self, fmt: QTextCharFormat) -> None:
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        cursor.mergeCharFormat(fmt)
-        self.mergeCurrentCharFormat(fmt)  # what is typed next follows too
+        # The selection, or without one what is typed next (as in every word processor).
+        self.mergeCurrentCharFormat(fmt)
 
     def heading_level(self) -> int:
         return self.textCursor().blockFormat().headingLevel()

@@ -115,6 +115,10 @@ class LinkedInImportDialog(QDialog):
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.import_button.setEnabled(False)
         self.import_button.setDefault(True)
+        # Enter confirms the import, never another button that happens to have had the focus
+        # (Enter in the path field reads the export, and the field passes the key on).
+        for button in (self.zip_button, self.folder_button, self.close_button):
+            button.setAutoDefault(False)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
 
@@ -178,6 +182,7 @@ class LinkedInImportDialog(QDialog):
                 return
             self._working(False)
             self._say(self._why(error, path), error=True)
+            self.path.setFocus()  # to correct it, or to choose again
 
         self._state.tasks.run(work, done, failed)
 
