@@ -24,6 +24,7 @@ from coserver.errors import error_response
 from coserver.settings import BodyLimits
 
 _INVOICE_CONFIRM = re.compile(r"^/v1/invoices/[^/]+/confirm$")
+_FILE_CHUNK = re.compile(r"^/v1/files/uploads/[^/]+$")
 
 
 def cap_for(limits: BodyLimits, path: str) -> int:
@@ -36,6 +37,8 @@ def cap_for(limits: BodyLimits, path: str) -> int:
         return limits.invoice_confirm
     if path == "/v1/assignments":
         return limits.assignment
+    if _FILE_CHUNK.match(path):
+        return limits.file_chunk
     return limits.other
 
 

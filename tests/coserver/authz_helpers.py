@@ -270,7 +270,9 @@ def snapshot(server: LiveServer, owner: Tenant, row_paths: list[str]) -> dict[st
     rows = {}
     for path in row_paths:
         response = owner.who.get(path)
-        rows[path] = (response.status_code, response.json())
+        # A file's download is its bytes; every other row is JSON.
+        is_json = response.headers.get("content-type", "").startswith("application/json")
+        rows[path] = (response.status_code, response.json() if is_json else response.content)
     with database(server) as session:
         stored_entries = [
             (r.id, r.contract_id, r.version, r.minutes, r.note, r.invoice_id, r.deleted_at)

@@ -29,6 +29,7 @@ from coapp.sync.wire import (
     id_version_digest,
     if_match,
 )
+from coapp.sync.wire.files import UPLOAD_OFFSET_HEADER
 from coserver.models import ContractRow, InvoiceRow, RunningTimerRow, TimeEntryRow
 from tests.coserver.authz_helpers import (
     ROLES,
@@ -42,6 +43,7 @@ from tests.coserver.authz_helpers import (
     snapshot,
     tenant,
 )
+from tests.coserver.file_helpers import owner_files, owner_uploads
 from tests.coserver.harness import PASSWORD, LiveServer
 from tests.coserver.invoice_helpers import confirm, credit, milestone, newest, time_draft
 from tests.coserver.sync_helpers import contract_terms, database, delete, new_entry, start_timer, upsert
@@ -79,6 +81,12 @@ ID_ROUTES: dict[str, IdCall] = {
         body=lambda _owner, _caller: {"credit_note_id": str(uuid.uuid4()), "issue_date": "2026-04-02"},
         headers=_command_headers,
     ),
+    # The profile's files: Bertil asks about, sends into, or downloads Anna's upload or file.
+    "GET /v1/files/{sha256}": IdCall(),
+    "GET /v1/files/uploads/{upload_id}": IdCall(),
+    "PUT /v1/files/uploads/{upload_id}": IdCall(
+        body=lambda _owner, _caller: "chunk", headers=lambda _owner, _caller: {UPLOAD_OFFSET_HEADER: "0"}
+    ),
 }
 
 # The owner's ids for each path parameter name (every one is tried).
@@ -91,6 +99,9 @@ IDS_OF: dict[str, Callable[[Tenant], list[uuid.UUID]]] = {
     # (derived on the devices): asked by another account it is that account's own profile
     # (test_server_profile: equal ids in two accounts are two rows).
     "row_id": lambda owner: owner.profile_row_ids,
+    # A file Anna holds, and an upload of hers under way (tests/coserver/file_helpers.py).
+    "sha256": lambda owner: owner_files(owner.who),
+    "upload_id": lambda owner: owner_uploads(owner.who),
 }
 
 # Operations that need no token. A new public operation fails the test: decide, then add it here.
@@ -535,6 +546,10 @@ ROLE_TABLE: dict[str, frozenset[str]] = {
     "GET /v1/assignments": EVERY_ROLE,
     "GET /v1/assignments/{assignment_id}": EVERY_ROLE,
     "POST /v1/assignments": frozenset({"agent", "admin"}),
+    "POST /v1/files/uploads": FREELANCERS,
+    "PUT /v1/files/uploads/{upload_id}": FREELANCERS,
+    "GET /v1/files/uploads/{upload_id}": FREELANCERS,
+    "GET /v1/files/{sha256}": FREELANCERS,
 }
 
 ASSIGNMENT = {
@@ -565,6 +580,8 @@ def _role_request(
         "invoice_id": anna.invoice_ids[0],
         "assignment_id": assignment_id,
         "row_id": anna.profile_row_ids[0],
+        "sha256": owner_files(anna.who)[0],
+        "upload_id": owner_uploads(anna.who)[0],
     }
     path = op.url(**{name: ids[name] for name in op.path_params})
     command = {IF_MATCH_HEADER: '"1"', IDEMPOTENCY_HEADER: str(uuid.uuid4())}
@@ -585,6 +602,11 @@ def _role_request(
             command,
         ),
         "POST /v1/assignments": (ASSIGNMENT, {}),
+        "POST /v1/files/uploads": (
+            {"sha256": "ab" * 32, "size": 100, "content_type": "image/jpeg", "purpose": "photo"},
+            {},
+        ),
+        "PUT /v1/files/uploads/{upload_id}": ("chunk", {UPLOAD_OFFSET_HEADER: "0"}),
     }
     if op.has_body:
         assert op.label in bodies, f"{op.label} takes a body: give _role_request one"

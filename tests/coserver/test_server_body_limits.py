@@ -22,6 +22,7 @@ from coapp.sync.wire import (
     PASSWORD_MAX_LENGTH,
     PUSH_BATCH_MAX,
 )
+from coapp.sync.wire.files import FILE_CHUNK_MAX
 from coserver import jsonshape
 from coserver.limits import cap_for
 from coserver.settings import KIB, BodyLimits
@@ -92,7 +93,9 @@ def test_a_chunked_body_is_counted_while_it_streams(server: LiveServer) -> None:
 def test_each_route_has_its_cap(start_server: Callable[..., LiveServer]) -> None:
     """Small caps, to send bodies just over and just under them: the cap is the route's, and it is
     enforced before authentication (an anonymous body is refused for its size too)."""
-    small = BodyLimits(auth=1000, push=2000, invoice_confirm=3000, assignment=4000, other=500)
+    small = BodyLimits(
+        auth=1000, push=2000, invoice_confirm=3000, assignment=4000, file_chunk=5000, other=500
+    )
     server = start_server(body_limits=small)
     anna = freelancer(server)
     routes = {
@@ -102,6 +105,8 @@ def test_each_route_has_its_cap(start_server: Callable[..., LiveServer]) -> None
         f"/v1/invoices/{uuid.uuid4()}/confirm": small.invoice_confirm,
         f"/v1/invoices/{uuid.uuid4()}/credit": small.other,
         "/v1/assignments": small.assignment,
+        "/v1/files/uploads": small.other,
+        f"/v1/files/uploads/{uuid.uuid4()}": small.file_chunk,
         "/v1/no-such-route": small.other,
     }
     for path, cap in routes.items():
@@ -249,6 +254,9 @@ def test_the_largest_legitimate_bodies_fit_their_caps() -> None:
     }
     _fits(_sent(assignment), LIMITS.assignment)
     _fits(_sent({"credit_note_id": str(uuid.uuid4()), "issue_date": "2026-04-02"}), LIMITS.other)
+    start = {"sha256": "f" * 64, "size": 25 * MIB, "content_type": "application/pdf", "purpose": "portfolio"}
+    _fits(_sent(start), LIMITS.other)
+    _fits(bytes(FILE_CHUNK_MAX), LIMITS.file_chunk)  # a chunk is raw bytes, sent as they are
 
 
 def _longest_contract() -> dict[str, Any]:

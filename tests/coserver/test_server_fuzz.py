@@ -90,6 +90,14 @@ def _base_bodies(contract_id: str) -> dict[str, dict[str, Any]]:
             "issue_date": "2026-04-02",
         },
         "POST /v1/assignments": {"title": "Python", "client_name": "Kund AB", "skills": ["Python"]},
+        "POST /v1/files/uploads": {
+            "sha256": "ab" * 32,
+            "size": 100,
+            "content_type": "image/jpeg",
+            "purpose": "photo",
+        },
+        # A chunk's body is raw bytes; sent as JSON here, so the JSON checks in front see it too.
+        "PUT /v1/files/uploads/{upload_id}": {"chunk": "bytes"},
     }
 
 

@@ -229,6 +229,11 @@ EXPECTED_OPERATIONS = {
     ("get", "/v1/assignments"),
     ("post", "/v1/assignments"),
     ("get", "/v1/assignments/{assignment_id}"),
+    ("get", "/v1/profile/text-versions/{row_id}"),
+    ("post", "/v1/files/uploads"),
+    ("put", "/v1/files/uploads/{upload_id}"),
+    ("get", "/v1/files/uploads/{upload_id}"),
+    ("get", "/v1/files/{sha256}"),
 }
 
 
