@@ -212,6 +212,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        linkedin = file_menu.addAction(self.tr("Import from &LinkedIn…"))
+        linkedin.setObjectName("importLinkedInAction")
+        linkedin.triggered.connect(self.import_linkedin)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -281,6 +285,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Menus and screens change language when coapp is restarted."), 15000
             )
+
+    def import_linkedin(self) -> None:
+        """File → Import from LinkedIn…: on My Profile, where the result shows."""
+        self.show_screen(self.profile_slot)
+        self.profile_screen().import_linkedin()
 
     def open_business_details(self) -> BusinessDialog:
         from coapp.ui.business_dialog import BusinessDialog  # python-stdnum loads when it is needed

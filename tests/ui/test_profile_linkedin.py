@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -126,4 +127,19 @@ def test_an_unpacked_folder_is_read_too(qtbot: QtBot, open_window, tmp_path: Pat
     assert dialog.plan is not None
     assert dialog.plan.has_writes
     assert "Experience" in dialog.view.toPlainText()
+    dialog.reject()
+
+
+def test_the_file_menu_opens_the_import_on_my_profile(qtbot: QtBot, open_window) -> None:
+    window = open_window()
+    action = window.findChild(QAction, "importLinkedInAction")
+    assert action is not None
+    action.trigger()
+    screen = window.profile
+    assert screen is not None
+    assert window.stack.currentWidget() is window.profile_slot
+    dialog = screen.findChild(QDialog, "linkedinImportDialog")
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.windowTitle() == "Import from LinkedIn"
     dialog.reject()
