@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -81,11 +81,12 @@ class ItemDialog(QDialog):
         self._saving = False
         self.edits: dict[str, QLineEdit | QPlainTextEdit | QCheckBox] = {}
         self.errors: dict[str, QLabel] = {}
-        self._error_rows: dict[str, int] = {}
-        self.form = QFormLayout()
+        # A grid rather than a QFormLayout: it measures a wrapped reason at the width it gets (the form
+        # reserved two lines for one) and gives a row of hidden widgets no room.
+        self.form = QGridLayout()
         self.form.setHorizontalSpacing(Space.M)
         self.form.setVerticalSpacing(Space.S)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setColumnStretch(1, 1)
         for spec in fields:
             self._add_field(spec, values.get(spec.key, False if spec.kind is Kind.CHECK else ""))
         for spec in fields:
@@ -126,7 +127,7 @@ class ItemDialog(QDialog):
         if spec.kind is Kind.CHECK:
             edit = QCheckBox(spec.label, self)
             edit.setChecked(bool(value))
-            self.form.addRow("", edit)
+            self.form.addWidget(edit, self.form.rowCount(), 1)
         else:
             if spec.kind is Kind.TEXT:
                 edit = QPlainTextEdit(str(value), self)
@@ -141,7 +142,11 @@ class ItemDialog(QDialog):
                 edit.textEdited.connect(lambda _t, key=spec.key: self._clear_error(key))
             label = QLabel(spec.label + (" *" if spec.required else ""), self)
             label.setBuddy(edit)
-            self.form.addRow(label, edit)
+            row = self.form.rowCount()
+            self.form.addWidget(
+                label, row, 0, Qt.AlignmentFlag.AlignTop if spec.kind is Kind.TEXT else Qt.AlignmentFlag(0)
+            )
+            self.form.addWidget(edit, row, 1)
         edit.setObjectName(name)
         edit.setAccessibleName(spec.label)
         if spec.required:
@@ -151,12 +156,11 @@ class ItemDialog(QDialog):
         error = QLabel(self)
         error.setObjectName(f"{name}Error")
         error.setWordWrap(True)
+        error.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # close under its field
         set_role(error, "error")
-        row = self.form.rowCount()
-        self.form.insertRow(row, "", error)
-        self.form.setRowVisible(row, False)
+        self.form.addWidget(error, self.form.rowCount(), 1)
+        error.hide()
         self.errors[spec.key] = error
-        self._error_rows[spec.key] = row
 
     def _turn_off(self, key: str, off: bool) -> None:
         self.edits[key].setEnabled(not off)
@@ -182,11 +186,11 @@ class ItemDialog(QDialog):
         return result
 
     def error_of(self, key: str) -> str:
-        return self.errors[key].text() if self.form.isRowVisible(self._error_rows[key]) else ""
+        return self.errors[key].text() if not self.errors[key].isHidden() else ""
 
     def _set_error(self, key: str, text: str) -> None:
         self.errors[key].setText(text)
-        self.form.setRowVisible(self._error_rows[key], bool(text))
+        self.errors[key].setVisible(bool(text))
         self.edits[key].setAccessibleDescription(
             text or (self.tr("Required") if self._specs[key].required else "")
         )
@@ -216,9 +220,7 @@ class ItemDialog(QDialog):
                     found[key] = self.tr("“{text}” is not a month; write it like 2024-03").format(text=shown)
             elif spec.kind is Kind.URL:
                 if any(ch.isspace() for ch in text.strip()):
-                    found[key] = self.tr(
-                        "A web address has no spaces; write it like https://example.com/work"
-                    )
+                    found[key] = self.tr("A web address has no spaces; remove them")
                 else:
                     try:
                         normalise_url(text)
@@ -246,13 +248,13 @@ class ItemDialog(QDialog):
         self.show_error("")
         if found:
             self.edits[next(k for k in self._specs if k in found)].setFocus()
-            self.adjustSize()  # the reasons' rows are taller than the dialog was
+            self.fit_height()  # the reasons' rows are taller than the dialog was
             return
         try:
             item = self._build(values)
         except CoappError as error:
             self.show_error(sentence(str(error)))
-            self.adjustSize()
+            self.fit_height()
             return
         self._saving = True
         self.buttons.setEnabled(False)
@@ -270,7 +272,15 @@ class ItemDialog(QDialog):
         self._saving = False
         self.buttons.setEnabled(True)
         self.show_error(reason)
-        self.adjustSize()
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """As tall as the form needs at the width the dialog has (adjustSize measures the wrapped
+        reasons at a narrower width and leaves gaps under them)."""
+        layout = self.layout()
+        self.layout().activate()
+        height = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        self.resize(self.width(), max(height, layout.totalMinimumSize().height()))
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
