@@ -1,7 +1,8 @@
 """The profile's entities in push (SYNC.md, "who wins": profile and resume).
 
 - Last writer wins per field in server order; the fields whose newer value an op replaced are
-  reported as `overwritten`, as for time entries.
+  reported as `overwritten`, as for time entries. An op without a base (its device never saw the
+  row) does not clear a field back to its default.
 - Sets (languages, links, skills) and the rows with a fixed or name-derived id (the profile, the
   business details, resume variants): removing is a tombstone and adding again revives it, so an
   addition is never lost to a concurrent removal.
@@ -33,7 +34,7 @@ from coapp.sync.wire import (
 from coserver.context import ServerContext
 from coserver.db import next_version
 from coserver.models import ProfileRow
-from coserver.profile_fields import check_row, new_row_fields, parse_fields, what
+from coserver.profile_fields import NEW_ROW_DEFAULTS, check_row, new_row_fields, parse_fields, what
 from coserver.profile_texts import keep_replaced_text
 from coserver.refusals import Refusal, conflict, rejected
 
@@ -114,11 +115,22 @@ def _update(
         # after the server was restored), so it is not an edit of what was deleted.
         raise conflict("deleted", f"{what(op.entity)} was deleted on another device.", row)
     changes = {name: value for name, value in values.items() if row.fields.get(name) != value}
+    if base is None:
+        # The device never saw this row (it made the profile, the skill or the variant on its own, or
+        # sends everything again after a restore): its untouched defaults are not decisions, so
+        # they do not clear what another device wrote.
+        defaults = NEW_ROW_DEFAULTS[op.entity]
+        changes = {k: v for k, v in changes.items() if k not in defaults or v != defaults[k]}
     if not changes and not revive:
         return _applied(op, row)
     merged = {**row.fields, **changes}
     check_row(op.entity, merged, row)
-    overwritten = [name for name in changes if base is None or row.field_versions.get(name, 0) > base]
+    if base is None:
+        # Without a base, what counts as overwritten is a value someone wrote (not a default).
+        unset = NEW_ROW_DEFAULTS[op.entity]
+        overwritten = [name for name in changes if name not in unset or row.fields.get(name) != unset[name]]
+    else:
+        overwritten = [name for name in changes if row.field_versions.get(name, 0) > base]
     version = next_version(session)
     long_text = LONG_TEXTS.get(op.entity)
     if long_text in changes and row.fields.get(long_text):

@@ -6,10 +6,11 @@ is refreshed once, transparently, and a refused refresh means the user must sign
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, TypeVar
 
 import requests
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 
 from coapp import __version__
 from coapp.sync.credentials import Tokens, TokenStore
@@ -31,10 +32,18 @@ from coapp.sync.wire import (
     SignOutRequest,
     SyncMeta,
     SyncSummary,
+    TextVersion,
     TokenPair,
 )
 
 M = TypeVar("M", bound=BaseModel)
+
+# The feed and summary carry the profile's entities only when asked (coserver.profile_feed).
+_WITH_PROFILE = {"with_profile": "true"}
+
+
+class _TextVersions(RootModel[list[TextVersion]]):
+    pass
 
 
 def account_key(server_url: str, email: str) -> str:
@@ -119,13 +128,18 @@ class PlatformApi:
         return parse(PushResponse, self._authed("POST", "/sync/push", json=body, key=key))
 
     def changes(self, cursor: str | None, limit: int) -> ChangesPage:
-        params: dict[str, Any] = {"limit": limit}
+        params: dict[str, Any] = {"limit": limit, **_WITH_PROFILE}
         if cursor:
             params["cursor"] = cursor
         return parse(ChangesPage, self._authed("GET", "/sync/changes", params=params))
 
     def summary(self) -> SyncSummary:
-        return parse(SyncSummary, self._authed("GET", "/sync/summary"))
+        return parse(SyncSummary, self._authed("GET", "/sync/summary", params=_WITH_PROFILE))
+
+    def text_versions(self, row_id: str) -> list[TextVersion]:
+        """Earlier texts of a profile row's long text (the letter, a description), newest first."""
+        response = self._authed("GET", f"/profile/text-versions/{uuid.UUID(row_id)}")
+        return parse(_TextVersions, response).root
 
     def command(self, path: str, body: dict[str, Any], key: str, if_match: int | None) -> requests.Response:
         """A command endpoint; the caller parses the answer (its shape depends on the command)."""

@@ -6,15 +6,33 @@ Invoices are not pushed as rows: confirming and crediting are commands the serve
 
 from __future__ import annotations
 
+import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel
 
-from coapp.models import Contract, RunningTimer, SyncMixin, TimeEntry
+from coapp.models import (
+    BusinessDetails,
+    Contract,
+    Profile,
+    ProfileAward,
+    ProfileCertificate,
+    ProfileEducation,
+    ProfileExperience,
+    ProfileLanguage,
+    ProfileLink,
+    ProfilePortfolioItem,
+    ProfileReference,
+    ProfileSkill,
+    ResumeVariant,
+    RunningTimer,
+    SyncMixin,
+    TimeEntry,
+)
 
 # Columns the client never pushes: the server sets invoice_id by confirming (a push of it is
 # refused), the op kind carries deletion, and a contract's origin is the server's to decide.
@@ -27,27 +45,57 @@ _META_COLUMNS = {"id", "server_version", "dirty", "updated_at"}
 class SyncedEntity:
     name: str
     model: type[SyncMixin]
+    # Columns holding a JSON list as text (a job's skills): a list on the wire.
+    json_lists: frozenset[str] = field(default=frozenset())
+    # Columns that never leave this device, and that a server record never sets (a logo's path).
+    device_only: frozenset[str] = field(default=frozenset())
 
     @cached_property
     def _column_keys(self) -> tuple[str, ...]:
         # Asked once per row of every page: worked out once per entity.
         table = self.model.__table__  # type: ignore[attr-defined]
-        return tuple(c.key for c in table.columns if c.key not in _META_COLUMNS)
+        skip = _META_COLUMNS | self.device_only
+        return tuple(c.key for c in table.columns if c.key not in skip)
 
     def columns(self) -> set[str]:
         return set(self._column_keys)
 
+    @cached_property
+    def _insert_defaults(self) -> dict[str, Any]:
+        """Non-null columns with a constant default: a new row's outbox record is written before
+        the INSERT applies these, so it holds None where the stored row has the default."""
+        table = self.model.__table__  # type: ignore[attr-defined]
+        return {
+            c.key: c.default.arg
+            for c in table.columns
+            if not c.nullable and c.default is not None and c.default.is_scalar
+        }
+
     def pushable(self, fields: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in fields.items() if k not in _NOT_PUSHED}
+        skip = _NOT_PUSHED | self.device_only
+        out = {k: v for k, v in fields.items() if k not in skip}
+        for key, value in self._insert_defaults.items():
+            if out.get(key, value) is None:
+                out[key] = value
+        for key in self.json_lists & out.keys():
+            if isinstance(out[key], str):
+                out[key] = json.loads(out[key])
+        return out
 
     def local_values(self, record: dict[str, Any]) -> dict[str, Any]:
         """A server record (pydantic dump, python mode) as this table's column values."""
-        return {key: _local(record[key]) for key in self._column_keys if key in record}
+        return {key: self._local(key, record[key]) for key in self._column_keys if key in record}
 
     def record_values(self, record: BaseModel) -> dict[str, Any]:
         """``local_values(dict(record))`` without copying the record first (a first sync makes
         tens of thousands of these): the fields both the wire model and the table have."""
-        return {key: _local(getattr(record, key)) for key in self._shared_keys(type(record))}
+        return {key: self._local(key, getattr(record, key)) for key in self._shared_keys(type(record))}
+
+    def _local(self, key: str, value: Any) -> Any:
+        if key in self.json_lists and isinstance(value, list):
+            # As the services write them (coapp.services.profile_rows, resume_variants).
+            return json.dumps(value, ensure_ascii=False)
+        return _local(value)
 
     def _shared_keys(self, model: type[BaseModel]) -> tuple[str, ...]:
         keys = self._shared.get(model)
@@ -66,19 +114,33 @@ def _local(value: Any) -> Any:
     return value
 
 
-# Order matters for a full resend after an epoch change: contracts before what refers to them.
+# Order matters for a full resend after an epoch change: contracts before what refers to them, the
+# jobs before the resume variants that name them.
 ENTITIES: dict[str, SyncedEntity] = {
     e.name: e
     for e in (
         SyncedEntity("contract", Contract),
         SyncedEntity("time_entry", TimeEntry),
         SyncedEntity("running_timer", RunningTimer),
+        SyncedEntity("profile", Profile),
+        SyncedEntity("profile_language", ProfileLanguage),
+        SyncedEntity("profile_link", ProfileLink),
+        SyncedEntity("profile_skill", ProfileSkill),
+        SyncedEntity("profile_experience", ProfileExperience, json_lists=frozenset({"skills"})),
+        SyncedEntity("profile_education", ProfileEducation),
+        SyncedEntity("profile_certificate", ProfileCertificate),
+        SyncedEntity("profile_award", ProfileAward),
+        SyncedEntity("profile_reference", ProfileReference),
+        SyncedEntity("profile_portfolio_item", ProfilePortfolioItem),
+        SyncedEntity("resume_variant", ResumeVariant, json_lists=frozenset({"sections", "experience_ids"})),
+        # The logo is a file on this device: its path means nothing elsewhere and is never taken
+        # from the platform.
+        SyncedEntity("business_details", BusinessDetails, device_only=frozenset({"logo_path"})),
     )
 }
 
-# Outbox entities that never travel as rows: invoices go by command (see the module docstring);
-# the business details are the freelancer's profile, which this protocol version does not carry.
-LOCAL_ONLY = {"invoice", "invoice_line", "business_details"}
+# Outbox entities that never travel as rows: invoices go by command (see the module docstring).
+LOCAL_ONLY = {"invoice", "invoice_line"}
 
 
 def wire_value(value: Any) -> Any:

@@ -17,7 +17,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from coapp.models import OutboxRecord, SyncState
-from coapp.sync.entities import ENTITIES, LOCAL_ONLY, SyncedEntity
+from coapp.sync.entities import ENTITIES, LOCAL_ONLY, SyncedEntity, all_fields
 from coapp.sync.pull import IN_CHUNK, json_of, merge_row, waiting_fields
 from coapp.sync.wire import PUSH_BATCH_MAX, OpKind, OpResult, OpStatus, PushOp, PushResponse
 
@@ -90,6 +90,30 @@ def drop_local_only(session: Session) -> None:
     session.execute(delete(OutboxRecord).where(OutboxRecord.entity.in_(sorted(LOCAL_ONLY))))
 
 
+# Entities whose outbox records earlier versions dropped at every push (they were local only): a
+# row of theirs that never reached the server and has no record waiting is queued again, whole.
+_ONCE_LOCAL_ONLY = ("business_details",)
+
+
+def _queue_dropped(session: Session) -> None:
+    for name in _ONCE_LOCAL_ONLY:
+        entity = ENTITIES[name]
+        model = entity.model
+        waiting = select(OutboxRecord.row_id).where(OutboxRecord.entity == name)
+        rows = session.scalars(
+            select(model).where(
+                model.server_version.is_(None), model.deleted_at.is_(None), model.id.not_in(waiting)
+            )
+        ).all()
+        for row in rows:
+            session.add(
+                OutboxRecord(
+                    entity=name, row_id=row.id, op="upsert", base_version=None, fields=all_fields(row, entity)
+                )
+            )
+            row.dirty = True
+
+
 def prepare(session: Session, state: SyncState) -> Batch | None:
     """The batch to send now: the one in flight if a round died after fixing it, else a new one."""
     if state.pending_key is not None and state.pending_through_seq is not None:
@@ -97,6 +121,7 @@ def prepare(session: Session, state: SyncState) -> Batch | None:
         if records:
             return Batch(state.pending_key, _coalesce(records))
         state.pending_key = state.pending_through_seq = None
+    _queue_dropped(session)
     window = _queued(session, limit=RECORD_WINDOW)
     if not window:
         return None

@@ -106,6 +106,22 @@ def test_fields_edited_on_two_devices_both_survive_and_overwrites_are_reported(s
     assert same["version"] == again["version"]
 
 
+def test_a_device_that_never_saw_the_row_does_not_clear_fields_with_its_defaults(server: LiveServer) -> None:
+    """Two devices each made the profile before their first sync: the second one's new row carries
+    every column, most at their defaults, and those must not wipe what the first one wrote."""
+    anna = freelancer(server)
+    [first] = anna.push(op("profile", name="Anna", title="Dev", letter="Hello"))
+    defaults = {"name": "", "title": "", "letter": "", "currency": "SEK", "hourly_rate_minor": None}
+    [second] = anna.push(op("profile", **defaults, phone="+46 70 1"))
+    assert second["overwritten"] == []
+    row = second["row"]
+    assert (row["name"], row["title"], row["letter"], row["phone"]) == ("Anna", "Dev", "Hello", "+46 70 1")
+    # With a base, clearing a field is a decision like any other.
+    [cleared] = anna.push(op("profile", second["version"], title=""))
+    assert cleared["row"]["title"] == ""
+    assert first["version"] < cleared["version"]
+
+
 def test_unknown_base_version_is_a_conflict(server: LiveServer) -> None:
     anna = freelancer(server)
     [created] = anna.push(op("profile", name="Anna"))
