@@ -55,6 +55,84 @@
     </message>
 </context>
 <context>
+    <name>AwardsPanel</name>
+    <message>
+        <location filename="../../coapp/ui/profile/awards_panel.py" line="+19"/>
+        <source>Honours and awards</source>
+        <translation>Utmärkelser och priser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add award…</source>
+        <translation>Lägg till utmärkelse…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add an honour, award or prize (Insert)</source>
+        <translation>Lägg till en utmärkelse eller ett pris (Insert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your honours and awards</source>
+        <translation>Dina utmärkelser och priser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No awards yet: add prizes, scholarships or honours you have received.</source>
+        <translation>Inga utmärkelser än: lägg till priser, stipendier eller utmärkelser du har fått.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem with an award</source>
+        <translation>Problem med en utmärkelse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add award</source>
+        <translation>Lägg till utmärkelse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit award</source>
+        <translation>Redigera utmärkelse</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write the award&apos;s title</source>
+        <translation>Skriv utmärkelsens titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuer</source>
+        <translation>Utdelad av</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who gave it</source>
+        <translation>Vem som delade ut den</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>Månad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What it was for</source>
+        <translation>Vad den gällde</translation>
+    </message>
+</context>
+<context>
     <name>BreakdownPanel</name>
     <message>
         <location filename="../../coapp/ui/invoices/breakdown.py" line="+23"/>
@@ -361,9 +439,107 @@
     </message>
 </context>
 <context>
+    <name>CertificatesPanel</name>
+    <message>
+        <location filename="../../coapp/ui/profile/certificates_panel.py" line="+19"/>
+        <source>Certificates</source>
+        <translation>Certifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add certificate…</source>
+        <translation>Lägg till certifikat…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a certificate or certification (Insert)</source>
+        <translation>Lägg till ett certifikat eller en certifiering (Insert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your certificates</source>
+        <translation>Dina certifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No certificates yet: add the ones buyers ask for, e.g. AWS or Scrum.</source>
+        <translation>Inga certifikat än: lägg till dem som beställare frågar efter, t.ex. AWS eller Scrum.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem with a certificate</source>
+        <translation>Problem med ett certifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add certificate</source>
+        <translation>Lägg till certifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit certificate</source>
+        <translation>Redigera certifikat</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write the certificate&apos;s name</source>
+        <translation>Skriv certifikatets namn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuer</source>
+        <translation>Utfärdare</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amazon Web Services</source>
+        <translation>Amazon Web Services</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued</source>
+        <translation>Utfärdat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expires</source>
+        <translation>Går ut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>2027-03, or empty if it does not</source>
+        <translation>2027-03, eller tomt om det inte går ut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expires before it was issued ({other})</source>
+        <translation>Går ut innan det utfärdades ({other})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Web address</source>
+        <translation>Webbadress</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where it can be verified</source>
+        <translation>Där det kan kontrolleras</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>expires {month}</source>
+        <translation>går ut {month}</translation>
+    </message>
+</context>
+<context>
     <name>CompletenessCard</name>
     <message>
-        <location filename="../../coapp/ui/profile/completeness_card.py" line="+44"/>
+        <location filename="../../coapp/ui/profile/completeness_card.py" line="+50"/>
         <source>Completeness</source>
         <translation>Fullständighet</translation>
     </message>
@@ -548,14 +724,52 @@
     </message>
 </context>
 <context>
+    <name>CropDialog</name>
+    <message>
+        <location filename="../../coapp/ui/profile/photo_crop.py" line="+238"/>
+        <source>Crop your photo</source>
+        <translation>Beskär ditt foto</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Drag the square to move it, drag a corner to resize it. Arrow keys move it; Shift+arrow keys resize it.</source>
+        <translation>Dra kvadraten för att flytta den, dra i ett hörn för att ändra storleken. Piltangenterna flyttar den; Skift+piltangenterna ändrar storleken.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Part of {name} to use</source>
+        <translation>Den del av {name} som ska användas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrow keys move the square; Shift+arrow keys resize it</source>
+        <translation>Piltangenterna flyttar kvadraten; Skift+piltangenterna ändrar storleken</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preview of the photo</source>
+        <translation>Förhandsvisning av fotot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation>Förhandsvisning</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Use photo</source>
+        <translation>Använd fotot</translation>
+    </message>
+</context>
+<context>
     <name>DetailsForm</name>
     <message>
-        <location filename="../../coapp/ui/profile/details_form.py" line="+29"/>
+        <location filename="../../coapp/ui/profile/details_form.py" line="+33"/>
         <source>Personal details</source>
         <translation>Personuppgifter</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
@@ -620,14 +834,117 @@
         <translation>Valuta</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Problem with the personal details</source>
         <translation>Problem med personuppgifterna</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+69"/>
         <source>Correct the field; it saves when you leave it.</source>
         <translation>Rätta fältet; det sparas när du lämnar det.</translation>
+    </message>
+</context>
+<context>
+    <name>EducationPanel</name>
+    <message>
+        <location filename="../../coapp/ui/profile/education_panel.py" line="+19"/>
+        <source>Education</source>
+        <translation>Utbildning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add education…</source>
+        <translation>Lägg till utbildning…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a school, university or course (Insert)</source>
+        <translation>Lägg till en skola, ett universitet eller en kurs (Insert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your education</source>
+        <translation>Din utbildning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No education yet: add your degrees and the schools you went to.</source>
+        <translation>Ingen utbildning än: lägg till dina examina och skolorna du har gått i.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem with an education</source>
+        <translation>Problem med en utbildning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add education</source>
+        <translation>Lägg till utbildning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit education</source>
+        <translation>Redigera utbildning</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>School</source>
+        <translation>Skola</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write the name of the school</source>
+        <translation>Skriv skolans namn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Master of Science</source>
+        <translation>Civilingenjör</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field of study</source>
+        <translation>Ämnesområde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Computer science</source>
+        <translation>Datavetenskap</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start month</source>
+        <translation>Startmånad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the month you started, like 2016-08</source>
+        <translation>Skriv månaden du började, som 2016-08</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>End month</source>
+        <translation>Slutmånad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>2021-06, or empty while you study</source>
+        <translation>2021-06, eller tomt medan du studerar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ends before it starts ({other})</source>
+        <translation>Slutar innan den börjar ({other})</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>now</source>
+        <translation>nu</translation>
     </message>
 </context>
 <context>
@@ -654,135 +971,200 @@
     </message>
 </context>
 <context>
-    <name>ExperienceDialog</name>
-    <message>
-        <location filename="../../coapp/ui/profile/experience_dialog.py" line="+29"/>
-        <source>Edit job</source>
-        <translation>Redigera uppdrag</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Add job</source>
-        <translation>Lägg till uppdrag</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+21"/>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <location line="+20"/>
-        <source>Role</source>
-        <translation>Roll</translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <location line="+20"/>
-        <source>Start month</source>
-        <translation>Startmånad</translation>
-    </message>
-    <message>
-        <location line="-18"/>
-        <location line="+19"/>
-        <source>End month</source>
-        <translation>Slutmånad</translation>
-    </message>
-    <message>
-        <location line="-18"/>
-        <source>I work here now</source>
-        <translation>Jag arbetar här nu</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+13"/>
-        <source>Description</source>
-        <translation>Beskrivning</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <location line="+11"/>
-        <source>Skills used</source>
-        <translation>Använda kompetenser</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Problem with the job</source>
-        <translation>Problem med uppdraget</translation>
-    </message>
-</context>
-<context>
     <name>ExperiencePanel</name>
     <message>
-        <location filename="../../coapp/ui/profile/experience_panel.py" line="+65"/>
+        <location filename="../../coapp/ui/profile/experience_panel.py" line="+21"/>
         <source>Experience</source>
         <translation>Erfarenhet</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Add job…</source>
         <translation>Lägg till uppdrag…</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Add a job or assignment</source>
-        <translation>Lägg till en anställning eller ett uppdrag</translation>
+        <location line="+1"/>
+        <source>Add a job or assignment (Insert)</source>
+        <translation>Lägg till en anställning eller ett uppdrag (Insert)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Edit…</source>
-        <translation>Redigera…</translation>
+        <location line="+4"/>
+        <source>Add job</source>
+        <translation>Lägg till uppdrag</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Edit the selected job (Enter)</source>
-        <translation>Redigera det valda uppdraget (Enter)</translation>
+        <source>Edit job</source>
+        <translation>Redigera uppdrag</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write the client or employer</source>
+        <translation>Skriv kunden eller arbetsgivaren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write your role, e.g. Backend developer</source>
+        <translation>Skriv din roll, t.ex. Backendutvecklare</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start month</source>
+        <translation>Startmånad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the month you started, like 2022-03</source>
+        <translation>Skriv månaden du började, som 2022-03</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>End month</source>
+        <translation>Slutmånad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the month it ended, or tick “I work here now”</source>
+        <translation>Skriv månaden det slutade, eller kryssa i ”Jag arbetar här nu”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ends before it starts ({other})</source>
+        <translation>Slutar innan det börjar ({other})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I work here now</source>
+        <translation>Jag arbetar här nu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What you did and what came of it</source>
+        <translation>Vad du gjorde och vad det ledde till</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skills used</source>
+        <translation>Använda kompetenser</translation>
+    </message>
+    <message>
+        <location line="-35"/>
         <source>Your jobs</source>
         <translation>Dina uppdrag</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Enter edits, Delete removes (Ctrl+Z brings it back), Alt+Up and Alt+Down move</source>
-        <translation>Enter redigerar, Delete tar bort (Ctrl+Z ångrar), Alt+Upp och Alt+Ned flyttar</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>No experience yet: add the jobs and assignments you are proud of.</source>
         <translation>Ingen erfarenhet än: lägg till de anställningar och uppdrag du är stolt över.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Problem with a job</source>
         <translation>Problem med ett uppdrag</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Remove job</source>
-        <translation>Ta bort uppdrag</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Move job up</source>
-        <translation>Flytta upp uppdraget</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Move job down</source>
-        <translation>Flytta ned uppdraget</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+61"/>
         <source>now</source>
         <translation>nu</translation>
     </message>
+</context>
+<context>
+    <name>FileStrip</name>
     <message>
-        <location line="+56"/>
-        <source>Remove job at {organisation}</source>
-        <translation>Ta bort uppdraget hos {organisation}</translation>
+        <location filename="../../coapp/ui/profile/portfolio_files.py" line="+74"/>
+        <location line="+42"/>
+        <source>Attach file…</source>
+        <translation>Bifoga fil…</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Attach a PDF, picture or text of at most 25 MB to the selected work</source>
+        <translation>Bifoga en PDF, bild eller text på högst 25 MB till det markerade arbetet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the attached file (Ctrl+O)</source>
+        <translation>Öppna den bifogade filen (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove file</source>
+        <translation>Ta bort filen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the attached file (Ctrl+Z brings it back)</source>
+        <translation>Ta bort den bifogade filen (Ctrl+Z tar tillbaka den)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open file</source>
+        <translation>Öppna filen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No file attached</source>
+        <translation>Ingen fil bifogad</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replace file…</source>
+        <translation>Byt fil…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Attach a file</source>
+        <translation>Bifoga en fil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Portfolio files ({patterns});;All files (*)</source>
+        <translation>Portfoliofiler ({patterns});;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{name} is {size}; a portfolio file can be at most 25 MB.</source>
+        <translation>{name} är {size}; en portfoliofil får vara högst 25 MB.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attach a smaller file, or add a link to where it is shared.</source>
+        <translation>Bifoga en mindre fil, eller lägg till en länk dit den delas.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} is not a kind of file a portfolio can hold: attach a PDF, a PNG, JPEG, GIF or WebP picture, or plain text or Markdown.</source>
+        <translation>{name} är inte en sorts fil som en portfolio kan innehålla: bifoga en PDF, en PNG-, JPEG-, GIF- eller WebP-bild, eller vanlig text eller Markdown.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{name} is not on this computer yet; it comes with the next sync.</source>
+        <translation>{name} finns inte på den här datorn än; den kommer med nästa synkning.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Remove file {name}</source>
+        <translation>Ta bort filen {name}</translation>
     </message>
 </context>
 <context>
@@ -1512,9 +1894,668 @@
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <location filename="../../coapp/ui/profile/item_dialog.py" line="+103"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+42"/>
+        <source>Required</source>
+        <translation>Obligatoriskt</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>“{text}” is not a month; write it like 2024-03</source>
+        <translation>”{text}” är ingen månad; skriv den som 2024-03</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A web address has no spaces; remove them</source>
+        <translation>En webbadress har inga mellanslag; ta bort dem</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This is not a web address; write it like https://example.com/work</source>
+        <translation>Det här är ingen webbadress; skriv den som https://example.com/work</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagesPanel</name>
+    <message>
+        <location filename="../../coapp/ui/profile/languages_panel.py" line="+36"/>
+        <source>Native</source>
+        <translation>Modersmål</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C2 · Proficient</source>
+        <translation>C2 · Mycket avancerad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C1 · Advanced</source>
+        <translation>C1 · Avancerad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B2 · Upper intermediate</source>
+        <translation>B2 · Övre mellannivå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B1 · Intermediate</source>
+        <translation>B1 · Mellannivå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A2 · Elementary</source>
+        <translation>A2 · Grundläggande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A1 · Beginner</source>
+        <translation>A1 · Nybörjare</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Languages</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Language, e.g. English</source>
+        <translation>Språk, t.ex. engelska</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New language</source>
+        <translation>Nytt språk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completes from common languages; Enter adds it</source>
+        <translation>Föreslår vanliga språk; Enter lägger till</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+14"/>
+        <location line="+12"/>
+        <source>Level</source>
+        <translation>Nivå</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Add</source>
+        <translation>Lägg till</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add the language (Enter)</source>
+        <translation>Lägg till språket (Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add language</source>
+        <translation>Lägg till språk</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your languages</source>
+        <translation>Dina språk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter or F2 changes the level, Delete removes, Alt+Up and Alt+Down move; Ctrl+Z takes a change back</source>
+        <translation>Enter eller F2 ändrar nivån, Delete tar bort, Alt+Upp och Alt+Ned flyttar; Ctrl+Z ångrar en ändring</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No languages yet: add the ones you work in, with a level.</source>
+        <translation>Inga språk ännu: lägg till de språk du arbetar på, med nivå.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter changes a level, Delete removes, Alt+Up/Down moves.</source>
+        <translation>Enter ändrar nivån, Delete tar bort, Alt+Upp/Ned flyttar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Problem with a language</source>
+        <translation>Problem med ett språk</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove language</source>
+        <translation>Ta bort språk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move language up</source>
+        <translation>Flytta språket uppåt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move language down</source>
+        <translation>Flytta språket nedåt</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Change its level in the list instead (select it and press Enter).</source>
+        <translation>Ändra dess nivå i listan i stället (markera det och tryck Enter).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Change the level of {language}</source>
+        <translation>Ändra nivån för {language}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove {language}</source>
+        <translation>Ta bort {language}</translation>
+    </message>
+</context>
+<context>
+    <name>LetterCard</name>
+    <message>
+        <location filename="../../coapp/ui/profile/letter_card.py" line="+37"/>
+        <location line="+15"/>
+        <source>Personal letter</source>
+        <translation>Personligt brev</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Who you are and what you do best, in your own words. It opens your resume.</source>
+        <translation>Vem du är och vad du gör bäst, med dina egna ord. Det inleder ditt CV.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved as you write. Ctrl+B bold, Ctrl+I italic, Ctrl+Alt+1 heading, Ctrl+Alt+2 subheading, Ctrl+Alt+0 body text, Ctrl+Shift+8 bulleted list, Ctrl+Shift+7 numbered list</source>
+        <translation>Sparas medan du skriver. Ctrl+B fetstil, Ctrl+I kursiv, Ctrl+Alt+1 rubrik, Ctrl+Alt+2 underrubrik, Ctrl+Alt+0 brödtext, Ctrl+Skift+8 punktlista, Ctrl+Skift+7 numrerad lista</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>I am a backend developer who likes making slow systems fast…</source>
+        <translation>Jag är backendutvecklare och gillar att göra långsamma system snabba…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Heading</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subheading</source>
+        <translation>Underrubrik</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Body text</source>
+        <translation>Brödtext</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bold</source>
+        <translation>Fetstil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Italic</source>
+        <translation>Kursiv</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bulleted list</source>
+        <translation>Punktlista</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Numbered list</source>
+        <translation>Numrerad lista</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Problem with the letter</source>
+        <translation>Problem med brevet</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Saving…</source>
+        <translation>Sparar…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved</source>
+        <translation>Sparat</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not saved</source>
+        <translation>Inte sparat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your text is kept here; it saves once it fits.</source>
+        <translation>Din text finns kvar här; den sparas när den får plats.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>1 word</source>
+        <translation>1 ord</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} words</source>
+        <translation>{n} ord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{low}–{high} words read best</source>
+        <translation>{low}–{high} ord läses bäst</translation>
+    </message>
+</context>
+<context>
+    <name>LinkedInImportDialog</name>
+    <message>
+        <location filename="../../coapp/ui/profile/linkedin_dialog.py" line="+50"/>
+        <source>Import from LinkedIn</source>
+        <translation>Importera från LinkedIn</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose the ZIP file LinkedIn sent you (Settings → Data privacy → Get a copy of your data), or the folder it unpacks to. You see what would change before anything does, and nothing you wrote is overwritten.</source>
+        <translation>Välj ZIP-filen som LinkedIn skickade dig (Inställningar → Dataintegritet → Hämta en kopia av dina data) eller mappen den packas upp till. Du ser vad som skulle ändras innan något ändras, och inget du själv har skrivit skrivs över.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+75"/>
+        <source>LinkedIn export</source>
+        <translation>LinkedIn-export</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>The export&apos;s ZIP file or folder</source>
+        <translation>Exportens ZIP-fil eller mapp</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose ZIP…</source>
+        <translation>Välj ZIP…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose the ZIP file</source>
+        <translation>Välj ZIP-filen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose folder…</source>
+        <translation>Välj mapp…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the unpacked folder</source>
+        <translation>Välj den uppackade mappen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Working</source>
+        <translation>Arbetar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import status</source>
+        <translation>Importens status</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Problem with the export</source>
+        <translation>Problem med exporten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What the import would do</source>
+        <translation>Vad importen skulle göra</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import</source>
+        <translation>Importera</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import into your profile</source>
+        <translation>Importera till din profil</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>LinkedIn export (*.zip)</source>
+        <translation>LinkedIn-export (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>LinkedIn export folder</source>
+        <translation>Mapp med LinkedIn-export</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Reading the export…</source>
+        <translation>Läser exporten…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Importing…</source>
+        <translation>Importerar…</translation>
+    </message>
+</context>
+<context>
+    <name>LinkedInPlan</name>
+    <message>
+        <location filename="../../coapp/ui/profile/linkedin_plan.py" line="+17"/>
+        <source>Personal details</source>
+        <translation>Personuppgifter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Links</source>
+        <translation>Länkar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Experience</source>
+        <translation>Erfarenhet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Education</source>
+        <translation>Utbildning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skills</source>
+        <translation>Kompetenser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates</source>
+        <translation>Certifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Honours and awards</source>
+        <translation>Utmärkelser och priser</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>name</source>
+        <translation>namn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>title</source>
+        <translation>titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>city</source>
+        <translation>ort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>personal letter</source>
+        <translation>personligt brev</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>description</source>
+        <translation>beskrivning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>end</source>
+        <translation>slut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>degree</source>
+        <translation>examen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>field of study</source>
+        <translation>studieinriktning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>issuer</source>
+        <translation>utfärdare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>issued</source>
+        <translation>utfärdat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expires</source>
+        <translation>går ut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>web address</source>
+        <translation>webbadress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>awarded</source>
+        <translation>tilldelat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>level</source>
+        <translation>nivå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skills</source>
+        <translation>kompetenser</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>already in your profile</source>
+        <translation>finns redan i din profil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>listed twice in the export</source>
+        <translation>finns två gånger i exporten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>already in your profile as {name}</source>
+        <translation>finns redan i din profil som {name}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Nothing new: your profile already has everything this export can add.</source>
+        <translation>Inget nytt: din profil har redan allt som den här exporten kan lägga till.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{added} to add and {filled} empty fields to fill; nothing you wrote is overwritten.</source>
+        <translation>{added} att lägga till och {filled} tomma fält att fylla i; inget du har skrivit skrivs över.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Will be added</source>
+        <translation>Läggs till</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Empty fields that will be filled</source>
+        <translation>Tomma fält som fylls i</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kept as you wrote it (LinkedIn says otherwise)</source>
+        <translation>Behålls som du skrev (LinkedIn säger annat)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>yours “{mine}”, LinkedIn “{theirs}”</source>
+        <translation>ditt ”{mine}”, LinkedIns ”{theirs}”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Skipped</source>
+        <translation>Hoppas över</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Notes</source>
+        <translation>Att notera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings from the export</source>
+        <translation>Varningar från exporten</translation>
+    </message>
+</context>
+<context>
+    <name>LinksPanel</name>
+    <message>
+        <location filename="../../coapp/ui/profile/links_panel.py" line="+43"/>
+        <source>Website</source>
+        <translation>Webbplats</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Links</source>
+        <translation>Länkar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>linkedin.com/in/you, github.com/you or your site</source>
+        <translation>linkedin.com/in/du, github.com/du eller din webbplats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New link</source>
+        <translation>Ny länk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+92"/>
+        <source>A web address; Enter adds it</source>
+        <translation>En webbadress; Enter lägger till den</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>Add</source>
+        <translation>Lägg till</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add the link (Enter)</source>
+        <translation>Lägg till länken (Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add link</source>
+        <translation>Lägg till länk</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Problem with the link</source>
+        <translation>Problem med länken</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your links</source>
+        <translation>Dina länkar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter opens the page, Delete removes (Ctrl+Z brings it back), Alt+Up and Alt+Down move</source>
+        <translation>Enter öppnar sidan, Delete tar bort (Ctrl+Z tar tillbaka den), Alt+Upp och Alt+Ned flyttar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No links yet: add your LinkedIn profile, GitHub or portfolio site.</source>
+        <translation>Inga länkar ännu: lägg till din LinkedIn-profil, GitHub eller portfoliosajt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enter opens a link, Delete removes, Alt+Up/Down moves.</source>
+        <translation>Enter öppnar en länk, Delete tar bort, Alt+Upp/Ned flyttar.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the link in your browser (Enter)</source>
+        <translation>Öppna länken i webbläsaren (Enter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open link</source>
+        <translation>Öppna länk</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Problem with a link</source>
+        <translation>Problem med en länk</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove link</source>
+        <translation>Ta bort länk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move link up</source>
+        <translation>Flytta länken uppåt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move link down</source>
+        <translation>Flytta länken nedåt</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Remove link {url}</source>
+        <translation>Ta bort länken {url}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coapp/ui/main_window.py" line="+67"/>
+        <location filename="../../coapp/ui/main_window.py" line="+75"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
     </message>
@@ -1524,12 +2565,12 @@
         <translation>Fakturor</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-4"/>
         <source>My Profile</source>
         <translation>Min profil</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Working</source>
         <translation>Arbetar</translation>
     </message>
@@ -1550,6 +2591,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Import from &amp;LinkedIn…</source>
+        <translation>Importera från &amp;LinkedIn…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
@@ -1609,7 +2655,7 @@
         <translation>Menyer och vyer byter språk när coapp startas om.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Business details saved.</source>
         <translation>Företagsuppgifterna är sparade.</translation>
     </message>
@@ -1725,6 +2771,143 @@ Datamapp: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>PhotoWell</name>
+    <message>
+        <location filename="../../coapp/ui/profile/photo_well.py" line="+110"/>
+        <source>Your photo</source>
+        <translation>Ditt foto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose a photo of yourself</source>
+        <translation>Välj ett foto av dig själv</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the photo (Ctrl+Z brings it back)</source>
+        <translation>Ta bort fotot (Ctrl+Z tar tillbaka det)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose photo</source>
+        <translation>Välj foto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+149"/>
+        <source>Remove photo</source>
+        <translation>Ta bort foto</translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>Problem with the photo</source>
+        <translation>Problem med fotot</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>A photo is set</source>
+        <translation>Ett foto är valt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No photo yet: choose one (JPEG, PNG, WebP …)</source>
+        <translation>Inget foto än: välj ett (JPEG, PNG, WebP …)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choose a photo</source>
+        <translation>Välj ett foto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pictures ({patterns});;All files (*)</source>
+        <translation>Bilder ({patterns});;Alla filer (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioPanel</name>
+    <message>
+        <location filename="../../coapp/ui/profile/portfolio_panel.py" line="+35"/>
+        <source>Open file</source>
+        <translation>Öppna filen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Portfolio</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add work…</source>
+        <translation>Lägg till arbete…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a piece of work to show, with a link (Insert)</source>
+        <translation>Lägg till ett arbete att visa, med en länk (Insert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your portfolio</source>
+        <translation>Din portfolio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No work to show yet: add a project, an article or a talk with its link.</source>
+        <translation>Inga arbeten att visa än: lägg till ett projekt, en artikel eller ett föredrag med dess länk.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem with a portfolio item</source>
+        <translation>Problem med ett arbete i portfolion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add work</source>
+        <translation>Lägg till arbete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit work</source>
+        <translation>Redigera arbete</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write a title for the work</source>
+        <translation>Skriv en titel för arbetet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web address</source>
+        <translation>Webbadress</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What it is and your part in it</source>
+        <translation>Vad det är och din del i det</translation>
+    </message>
+</context>
+<context>
     <name>PreflightPanel</name>
     <message>
         <location filename="../../coapp/ui/invoices/preflight_panel.py" line="+15"/>
@@ -1795,20 +2978,118 @@ Datamapp: {folder}</translation>
 <context>
     <name>ProfileScreen</name>
     <message>
-        <location filename="../../coapp/ui/profile/screen.py" line="+28"/>
+        <location filename="../../coapp/ui/profile/screen.py" line="+51"/>
         <location line="+2"/>
         <source>My Profile</source>
         <translation>Min profil</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+5"/>
+        <source>Import from LinkedIn…</source>
+        <translation>Importera från LinkedIn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add what your LinkedIn data export holds; you see what changes first</source>
+        <translation>Lägg till det som finns i din dataexport från LinkedIn; du ser först vad som ändras</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export resume…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write your resume as a PDF: a look, a language, the sections and jobs (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Loading your profile…</source>
         <translation>Läser in din profil…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
         <source>Profile {n} % complete</source>
         <translation>Profilen är {n} % klar</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Imported from LinkedIn: {added} added, {filled} filled</source>
+        <translation>Importerat från LinkedIn: {added} tillagda, {filled} ifyllda</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesPanel</name>
+    <message>
+        <location filename="../../coapp/ui/profile/references_panel.py" line="+20"/>
+        <source>References</source>
+        <translation>Referenser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add reference…</source>
+        <translation>Lägg till referens…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add someone who can vouch for your work (Insert)</source>
+        <translation>Lägg till någon som kan gå i god för ditt arbete (Insert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your references</source>
+        <translation>Dina referenser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No references yet: add a client or manager who agreed to be asked.</source>
+        <translation>Inga referenser än: lägg till en kund eller chef som har sagt ja till att bli tillfrågad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem with a reference</source>
+        <translation>Problem med en referens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add reference</source>
+        <translation>Lägg till referens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit reference</source>
+        <translation>Redigera referens</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write the reference&apos;s name</source>
+        <translation>Skriv referensens namn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Manager at Acme AB</source>
+        <translation>Chef på Acme AB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail or phone, as they agreed to share</source>
+        <translation>E-post eller telefon, som personen gått med på att dela</translation>
     </message>
 </context>
 <context>
@@ -1948,6 +3229,263 @@ Datamapp: {folder}</translation>
         <location line="+12"/>
         <source>Could not do that: {reason}</source>
         <translation>Det gick inte: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <location filename="../../coapp/ui/profile/resume_dialog.py" line="+52"/>
+        <location line="+294"/>
+        <source>Export resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-285"/>
+        <source>Resume variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save as variant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this choice under a name (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the chosen variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Classic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Modern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Jobs on the resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No jobs yet: add them under Experience.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resume export messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open the exported resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the resume as a PDF file (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal letter</source>
+        <translation type="unfinished">Personligt brev</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Experience</source>
+        <translation type="unfinished">Erfarenhet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Education</source>
+        <translation type="unfinished">Utbildning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skills</source>
+        <translation type="unfinished">Kompetenser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation type="unfinished">Språk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates</source>
+        <translation type="unfinished">Certifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Honours and awards</source>
+        <translation type="unfinished">Utmärkelser och priser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>References</source>
+        <translation type="unfinished">Referenser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portfolio</source>
+        <translation type="unfinished">Portfolio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Language</source>
+        <translation type="unfinished">Språk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Look</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Choose at least one section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Chosen here (not saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save as variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the variant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved the variant “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Removed the variant “{name}”; save the choice again to bring it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Writing {path}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved the resume to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SectionPanel</name>
+    <message>
+        <location filename="../../coapp/ui/profile/section_list.py" line="+253"/>
+        <source>Edit…</source>
+        <translation>Redigera…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the selected item (Enter)</source>
+        <translation>Redigera det markerade (Enter)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Enter edits, Insert adds, Delete removes (Ctrl+Z brings it back), Alt+Up and Alt+Down move</source>
+        <translation>Enter redigerar, Insert lägger till, Delete tar bort (Ctrl+Z tar tillbaka), Alt+Upp och Alt+Ned flyttar</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Edit</source>
+        <translation>Redigera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>Lägg till</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>Flytta upp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>Flytta ned</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Remove “{title}”</source>
+        <translation>Ta bort ”{title}”</translation>
     </message>
 </context>
 <context>
@@ -2283,7 +3821,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>SkillsPanel</name>
     <message>
-        <location filename="../../coapp/ui/profile/skills_panel.py" line="+50"/>
+        <location filename="../../coapp/ui/profile/skills_panel.py" line="+41"/>
         <source>Skills</source>
         <translation>Kompetenser</translation>
     </message>
@@ -2303,32 +3841,64 @@ Datamapp: {folder}</translation>
         <translation>Kompletteras från kända kompetenser; Enter lägger till</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Your skills</source>
         <translation>Dina kompetenser</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Delete removes the selected skill; Ctrl+Z brings it back</source>
-        <translation>Delete tar bort den valda kompetensen; Ctrl+Z ångrar</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <source>Skill</source>
         <translation>Kompetens</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-38"/>
+        <source>Beginner</source>
+        <translation>Nybörjare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elementary</source>
+        <translation>Grundläggande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intermediate</source>
+        <translation>Medel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advanced</source>
+        <translation>Avancerad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expert</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+19"/>
         <source>Level</source>
         <translation>Nivå</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-19"/>
+        <location line="+22"/>
         <source>Years</source>
         <translation>År</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-14"/>
+        <source>Enter or F2 changes the level, Tab goes on to the years; Delete removes the selected skill; Ctrl+Z takes a change back</source>
+        <translation>Enter eller F2 ändrar nivån, Tab går vidare till åren; Delete tar bort den markerade kompetensen; Ctrl+Z ångrar en ändring</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No level</source>
+        <translation>Ingen nivå</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No skills yet: type one above and press Enter.</source>
         <translation>Inga kompetenser än: skriv en ovan och tryck Enter.</translation>
     </message>
@@ -2339,13 +3909,33 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Enter or double-click changes a level, Tab the years; Delete removes.</source>
+        <translation>Enter eller dubbelklick ändrar nivån, Tab åren; Delete tar bort.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Remove skill</source>
         <translation>Ta bort kompetens</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+22"/>
+        <source>level {level} of 5</source>
+        <translation>nivå {level} av 5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} years</source>
+        <translation>{n} år</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Remove skill {name}</source>
         <translation>Ta bort kompetensen {name}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Change {name}</source>
+        <translation>Ändra {name}</translation>
     </message>
 </context>
 <context>
@@ -2541,7 +4131,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>TimesheetScreen</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/screen.py" line="+70"/>
+        <location filename="../../coapp/ui/timesheet/screen.py" line="+69"/>
         <location line="+32"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
@@ -2610,13 +4200,13 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+372"/>
+        <location line="+309"/>
         <location line="+3"/>
         <source>Start timer</source>
         <translation>Starta timer</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-311"/>
         <source>Start or stop the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta eller stoppa timern för det markerade avtalet (Ctrl+T)</translation>
     </message>
@@ -2727,17 +4317,17 @@ Datamapp: {folder}</translation>
         <translation>Inget avtal än: välj hur du vill börja</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../coapp/ui/timesheet/own_contracts.py" line="+31"/>
         <source>Demo data added: three contracts and twelve weeks of time.</source>
         <translation>Demodata tillagd: tre avtal och tolv veckors tid.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Contract {title} added.</source>
         <translation>Avtalet {title} är tillagt.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../coapp/ui/timesheet/screen.py" line="+51"/>
         <source>Start the timer for the selected contract (Ctrl+T)</source>
         <translation>Starta timern för det markerade avtalet (Ctrl+T)</translation>
     </message>

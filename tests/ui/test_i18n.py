@@ -142,7 +142,8 @@ def test_the_main_window_speaks_swedish(qtbot, ctx, use_settings, open_window) -
     edit = [a.text() for a in menus["&Redigera"].actions() if not a.isSeparator()]
     assert "&Företagsuppgifter…" in edit
     assert "&Inställningar…" in edit
-    assert [a.text() for a in menus["&Arkiv"].actions()] == ["&Avsluta"]
+    file_menu = [a.text() for a in menus["&Arkiv"].actions() if not a.isSeparator()]
+    assert file_menu == ["Importera från &LinkedIn…", "&Avsluta"]
     assert _navigation(window) == ["Min profil", "Tidrapport", "Fakturor"]
 
     buttons = _texts(window.timesheet, QAbstractButton)

@@ -32,15 +32,14 @@ LEVEL = 1
 
 def level_names() -> dict[str, str]:
     """CEFR levels with the words people know them by; native first, as it is the most chosen."""
-    tr = QCoreApplication.translate
     return {
-        "native": tr("LanguagesPanel", "Native"),
-        "C2": tr("LanguagesPanel", "C2 · Proficient"),
-        "C1": tr("LanguagesPanel", "C1 · Advanced"),
-        "B2": tr("LanguagesPanel", "B2 · Upper intermediate"),
-        "B1": tr("LanguagesPanel", "B1 · Intermediate"),
-        "A2": tr("LanguagesPanel", "A2 · Elementary"),
-        "A1": tr("LanguagesPanel", "A1 · Beginner"),
+        "native": QCoreApplication.translate("LanguagesPanel", "Native"),
+        "C2": QCoreApplication.translate("LanguagesPanel", "C2 · Proficient"),
+        "C1": QCoreApplication.translate("LanguagesPanel", "C1 · Advanced"),
+        "B2": QCoreApplication.translate("LanguagesPanel", "B2 · Upper intermediate"),
+        "B1": QCoreApplication.translate("LanguagesPanel", "B1 · Intermediate"),
+        "A2": QCoreApplication.translate("LanguagesPanel", "A2 · Elementary"),
+        "A1": QCoreApplication.translate("LanguagesPanel", "A1 · Beginner"),
     }
 
 

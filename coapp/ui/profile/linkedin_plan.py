@@ -1,6 +1,7 @@
 """A LinkedIn import plan as a page to read: what will be added, filled, kept (both values), skipped
 and why, the notes and the export's warnings, each group by section in the order the profile shows.
-Everything from the export is escaped: it is the user's text, not markup."""
+Everything from the export is escaped: it is the user's text, not markup. Each text is in a literal
+QCoreApplication.translate() call: lupdate finds them only there."""
 
 from __future__ import annotations
 
@@ -11,51 +12,49 @@ from PySide6.QtCore import QCoreApplication
 from coapp.services.profile_import import ALREADY_THERE, LISTED_TWICE, SECTIONS, ImportPlan
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LinkedInPlan", text)
-
-
 def section_names() -> dict[str, str]:
     return {
-        "details": _tr("Personal details"),
-        "links": _tr("Links"),
-        "experience": _tr("Experience"),
-        "education": _tr("Education"),
-        "skills": _tr("Skills"),
-        "languages": _tr("Languages"),
-        "certificates": _tr("Certificates"),
-        "awards": _tr("Honours and awards"),
+        "details": QCoreApplication.translate("LinkedInPlan", "Personal details"),
+        "links": QCoreApplication.translate("LinkedInPlan", "Links"),
+        "experience": QCoreApplication.translate("LinkedInPlan", "Experience"),
+        "education": QCoreApplication.translate("LinkedInPlan", "Education"),
+        "skills": QCoreApplication.translate("LinkedInPlan", "Skills"),
+        "languages": QCoreApplication.translate("LinkedInPlan", "Languages"),
+        "certificates": QCoreApplication.translate("LinkedInPlan", "Certificates"),
+        "awards": QCoreApplication.translate("LinkedInPlan", "Honours and awards"),
     }
 
 
 def field_names() -> dict[str, str]:
     return {
-        "name": _tr("name"),
-        "title": _tr("title"),
-        "city": _tr("city"),
-        "letter": _tr("personal letter"),
-        "description": _tr("description"),
-        "end": _tr("end"),
-        "degree": _tr("degree"),
-        "field": _tr("field of study"),
-        "issuer": _tr("issuer"),
-        "issued": _tr("issued"),
-        "expires": _tr("expires"),
-        "url": _tr("web address"),
-        "awarded": _tr("awarded"),
-        "level": _tr("level"),
-        "skills": _tr("skills"),
+        "name": QCoreApplication.translate("LinkedInPlan", "name"),
+        "title": QCoreApplication.translate("LinkedInPlan", "title"),
+        "city": QCoreApplication.translate("LinkedInPlan", "city"),
+        "letter": QCoreApplication.translate("LinkedInPlan", "personal letter"),
+        "description": QCoreApplication.translate("LinkedInPlan", "description"),
+        "end": QCoreApplication.translate("LinkedInPlan", "end"),
+        "degree": QCoreApplication.translate("LinkedInPlan", "degree"),
+        "field": QCoreApplication.translate("LinkedInPlan", "field of study"),
+        "issuer": QCoreApplication.translate("LinkedInPlan", "issuer"),
+        "issued": QCoreApplication.translate("LinkedInPlan", "issued"),
+        "expires": QCoreApplication.translate("LinkedInPlan", "expires"),
+        "url": QCoreApplication.translate("LinkedInPlan", "web address"),
+        "awarded": QCoreApplication.translate("LinkedInPlan", "awarded"),
+        "level": QCoreApplication.translate("LinkedInPlan", "level"),
+        "skills": QCoreApplication.translate("LinkedInPlan", "skills"),
     }
 
 
 def _reason(text: str) -> str:
     """The service's two everyday reasons in the UI's language; a rule's own message as it is."""
     if text == ALREADY_THERE:
-        return _tr("already in your profile")
+        return QCoreApplication.translate("LinkedInPlan", "already in your profile")
     if text == LISTED_TWICE:
-        return _tr("listed twice in the export")
+        return QCoreApplication.translate("LinkedInPlan", "listed twice in the export")
     if text.startswith(ALREADY_THERE + " as "):
-        return _tr("already in your profile as {name}").format(name=text[len(ALREADY_THERE) + 4 :])
+        return QCoreApplication.translate("LinkedInPlan", "already in your profile as {name}").format(
+            name=text[len(ALREADY_THERE) + 4 :]
+        )
     return text
 
 
@@ -67,10 +66,12 @@ def _value(text: str, limit: int = 140) -> str:
 def summary(plan: ImportPlan) -> str:
     """One line: what importing would do (or that nothing is new)."""
     if not plan.has_writes:
-        return _tr("Nothing new: your profile already has everything this export can add.")
-    return _tr("{added} to add and {filled} empty fields to fill; nothing you wrote is overwritten.").format(
-        added=len(plan.added), filled=len(plan.changed)
-    )
+        return QCoreApplication.translate(
+            "LinkedInPlan", "Nothing new: your profile already has everything this export can add."
+        )
+    return QCoreApplication.translate(
+        "LinkedInPlan", "{added} to add and {filled} empty fields to fill; nothing you wrote is overwritten."
+    ).format(added=len(plan.added), filled=len(plan.changed))
 
 
 def plan_html(plan: ImportPlan) -> str:
@@ -83,36 +84,39 @@ def plan_html(plan: ImportPlan) -> str:
         return escape(fields.get(name, name))
 
     groups: list[tuple[str, list[tuple[str, str]]]] = [
-        (_tr("Will be added"), [(a.section, escape(a.text)) for a in plan.added]),
         (
-            _tr("Empty fields that will be filled"),
+            QCoreApplication.translate("LinkedInPlan", "Will be added"),
+            [(a.section, escape(a.text)) for a in plan.added],
+        ),
+        (
+            QCoreApplication.translate("LinkedInPlan", "Empty fields that will be filled"),
             [
                 (c.section, f"{who(c.section, c.item)}{field(c.field)} “{escape(_value(c.export))}”")
                 for c in plan.changed
             ],
         ),
         (
-            _tr("Kept as you wrote it (LinkedIn says otherwise)"),
+            QCoreApplication.translate("LinkedInPlan", "Kept as you wrote it (LinkedIn says otherwise)"),
             [
                 (
                     k.section,
                     f"{who(k.section, k.item)}{field(k.field)}: "
-                    + _tr("yours “{mine}”, LinkedIn “{theirs}”").format(
-                        mine=escape(_value(k.profile)), theirs=escape(_value(k.export))
-                    ),
+                    + QCoreApplication.translate(
+                        "LinkedInPlan", "yours “{mine}”, LinkedIn “{theirs}”"
+                    ).format(mine=escape(_value(k.profile)), theirs=escape(_value(k.export))),
                 )
                 for k in plan.kept
             ],
         ),
         (
-            _tr("Skipped"),
+            QCoreApplication.translate("LinkedInPlan", "Skipped"),
             [(s.section, f"{escape(s.text)}: {escape(_reason(s.reason))}") for s in plan.skipped],
         ),
     ]
     parts = [f"<p>{escape(summary(plan))}</p>"]
     if plan.export.files_read:
         read = ", ".join(escape(name) for name in plan.export.files_read)
-        parts.append(f"<p>{escape(_tr('Read:'))} {read}</p>")
+        parts.append(f"<p>{escape(QCoreApplication.translate('LinkedInPlan', 'Read:'))} {read}</p>")
     for title, entries in groups:
         if not entries:
             continue
@@ -122,7 +126,10 @@ def plan_html(plan: ImportPlan) -> str:
             if lines:
                 items = "".join(f"<li>{line}</li>" for line in lines)
                 parts.append(f"<p><b>{escape(sections.get(section, section))}</b></p><ul>{items}</ul>")
-    for title, lines in ((_tr("Notes"), plan.notes), (_tr("Warnings from the export"), plan.warnings)):
+    for title, lines in (
+        (QCoreApplication.translate("LinkedInPlan", "Notes"), plan.notes),
+        (QCoreApplication.translate("LinkedInPlan", "Warnings from the export"), plan.warnings),
+    ):
         if lines:
             items = "".join(f"<li>{escape(line)}</li>" for line in lines)
             parts.append(f"<h3>{escape(title)}</h3><ul>{items}</ul>")

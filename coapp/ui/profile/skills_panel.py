@@ -20,13 +20,12 @@ LEVEL, YEARS = 1, 2
 
 
 def level_names() -> dict[int, str]:
-    tr = QCoreApplication.translate
     return {
-        1: tr("SkillsPanel", "Beginner"),
-        2: tr("SkillsPanel", "Elementary"),
-        3: tr("SkillsPanel", "Intermediate"),
-        4: tr("SkillsPanel", "Advanced"),
-        5: tr("SkillsPanel", "Expert"),
+        1: QCoreApplication.translate("SkillsPanel", "Beginner"),
+        2: QCoreApplication.translate("SkillsPanel", "Elementary"),
+        3: QCoreApplication.translate("SkillsPanel", "Intermediate"),
+        4: QCoreApplication.translate("SkillsPanel", "Advanced"),
+        5: QCoreApplication.translate("SkillsPanel", "Expert"),
     }
 
 
