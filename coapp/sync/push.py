@@ -8,6 +8,7 @@ travel as one op (the fields merged), which is what makes a thousand offline key
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,6 +24,10 @@ from coapp.sync.wire import PUSH_BATCH_MAX, OpKind, OpResult, OpStatus, PushOp, 
 
 # How many outbox records one batch may look at; they coalesce to at most PUSH_BATCH_MAX ops.
 RECORD_WINDOW = 5000
+# The bytes of fields one batch may carry, well under the server's push cap (16 MiB): 500 ops of
+# profile rows with long texts would pass it (a job's description alone may be 60 kB as sent).
+PUSH_BODY_BUDGET = 8 * 1024 * 1024
+_OP_OVERHEAD = 300  # an op's ids, kind and base version, as sent
 
 
 @dataclass
@@ -85,6 +90,16 @@ def _coalesce(records: list[OutboxRecord]) -> list[_Group]:
     return list(groups.values())
 
 
+def _sent_size(name: str, value: Any) -> int:
+    """At least the bytes a field takes in the body (requests escapes non-ASCII as \\uXXXX, up to
+    12 bytes a character); exact for long values, a cheap bound for the short ones of every entry."""
+    if isinstance(value, str) and len(value) <= 64:
+        return len(name) + 6 + 12 * len(value)
+    if isinstance(value, (int, float, bool)) or value is None:
+        return len(name) + 26
+    return len(name) + 4 + len(json.dumps(value))
+
+
 def drop_local_only(session: Session) -> None:
     """Outbox records of entities that never travel as rows (see coapp.sync.entities)."""
     session.execute(delete(OutboxRecord).where(OutboxRecord.entity.in_(sorted(LOCAL_ONLY))))
@@ -125,11 +140,19 @@ def prepare(session: Session, state: SyncState) -> Batch | None:
     window = _queued(session, limit=RECORD_WINDOW)
     if not window:
         return None
-    rows: set[tuple[str, str]] = set()
+    rows: dict[tuple[str, str], dict[str, int]] = {}  # per row, the size of each field as sent
     chosen: list[OutboxRecord] = []
+    size = 0
     for r in window:
-        rows.add((r.entity, r.row_id))
-        if len(rows) > PUSH_BATCH_MAX:
+        sizes = rows.get((r.entity, r.row_id))
+        if sizes is None:
+            sizes = rows[(r.entity, r.row_id)] = {}
+            size += _OP_OVERHEAD
+        for name, value in (r.fields or {}).items():
+            sent = _sent_size(name, value)
+            size += sent - sizes.get(name, 0)  # a later record's value replaces an earlier one's
+            sizes[name] = sent
+        if len(rows) > PUSH_BATCH_MAX or (chosen and size > PUSH_BODY_BUDGET):
             break
         chosen.append(r)
     state.pending_key = str(uuid.uuid4())
