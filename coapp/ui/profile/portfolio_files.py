@@ -19,6 +19,8 @@ from coapp.domain.errors import ValidationError
 from coapp.domain.profile_files import MAX_PORTFOLIO_BYTES, clean_file_name, sniff_content_type
 from coapp.domain.profile_sections import PortfolioItem
 from coapp.services.profile_files import PreparedFile, read_source
+from coapp.ui.formats import locale_of
+from coapp.ui.i18n import current_language
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import make_button
 
@@ -29,8 +31,9 @@ PATTERNS = "*.pdf *.png *.jpg *.jpeg *.gif *.webp *.txt *.md"
 
 
 def size_text(size: int) -> str:
+    """1,5 MB in Swedish, 1.5 MB in English."""
     if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
+        return locale_of(current_language()).toString(size / (1024 * 1024), "f", 1) + " MB"
     return f"{max(1, round(size / 1024))} kB"
 
 
