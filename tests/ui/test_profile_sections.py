@@ -285,3 +285,15 @@ def test_a_tip_goes_to_the_list_once_it_has_items(qtbot, ctx: AppContext, open_w
     screen = _open_profile(qtbot, window)
     screen.go_to("certificates")
     assert QApplication.focusWidget() is screen.certificates.list
+    assert screen.certificates.selected() == Certificate("Scrum Master")  # keys act on it at once
+    qtbot.keyClick(screen.certificates.list, Qt.Key.Key_Return)
+    dialog = _opened(qtbot, screen.certificates)
+    assert dialog.value("name") == "Scrum Master"
+
+
+def test_the_list_model_keeps_qt_s_rules(qtmodeltester, ctx: AppContext, qtbot, open_window) -> None:
+    for n in range(3):
+        ctx.profile.add_item(Reference(f"Person {n}", "Client"))
+    window = open_window()
+    screen = _open_profile(qtbot, window)
+    qtmodeltester.check(screen.references.model)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPalette, QUndoCommand, QUndoStack
+from PySide6.QtGui import QFocusEvent, QFont, QPainter, QPalette, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -184,6 +184,12 @@ class ItemsView(QListView):
 
     def refit(self) -> None:
         self.setFixedHeight(self._height())
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Keys act on the current item: arriving by Tab or a tip makes the first one current.
+        if not self.currentIndex().isValid() and self.model() is not None and self.model().rowCount():
+            self.setCurrentIndex(self.model().index(0, 0))
+        super().focusInEvent(event)
 
 
 # --- undoing a removal ------------------------------------------------------------------------------
