@@ -539,7 +539,107 @@
 <context>
     <name>CompletenessCard</name>
     <message>
-        <location filename="../../coapp/ui/profile/completeness_card.py" line="+50"/>
+        <location filename="../../coapp/ui/profile/completeness_card.py" line="+51"/>
+        <source>Add your name</source>
+        <translation>Lägg till ditt namn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a professional title, e.g. “Senior backend developer”</source>
+        <translation>Lägg till en yrkestitel, t.ex. ”Senior backendutvecklare”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add your e-mail address</source>
+        <translation>Lägg till din e-postadress</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a phone number</source>
+        <translation>Lägg till ett telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add the city and country you work from</source>
+        <translation>Lägg till orten och landet du arbetar från</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add the languages you speak, with a level (A1–C2 or native)</source>
+        <translation>Lägg till språken du talar, med nivå (A1–C2 eller modersmål)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Say from when and how much you are available (availability)</source>
+        <translation>Ange från när och hur mycket du är tillgänglig (tillgänglighet)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add your hourly or daily rate</source>
+        <translation>Lägg till ditt tim- eller dagspris</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write a personal letter; {low}–{high} words read best</source>
+        <translation>Skriv ett personligt brev; {low}–{high} ord läses bäst</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your letter has {words} words; {low}–{high} read best</source>
+        <translation>Ditt brev har {words} ord; {low}–{high} läses bäst</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add your work experience, the jobs and assignments you are proud of</source>
+        <translation>Lägg till din erfarenhet, de anställningar och uppdrag du är stolt över</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Describe what you did as {role} at {organisation}</source>
+        <translation>Beskriv vad du gjorde som {role} på {organisation}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add the skills you used at {organisation}</source>
+        <translation>Lägg till kompetenserna du använde på {organisation}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add your education</source>
+        <translation>Lägg till din utbildning</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add your skills; at least {n} help matching</source>
+        <translation>Lägg till dina kompetenser; minst {n} hjälper matchningen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You list 1 skill; add at least {n}</source>
+        <translation>Du har angett 1 kompetens; lägg till minst {n}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You list {count} skills; add at least {n}</source>
+        <translation>Du har angett {count} kompetenser; lägg till minst {n}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give a level (1–5) for {names}</source>
+        <translation>Ange en nivå (1–5) för {names}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add a link to your LinkedIn profile, GitHub or portfolio</source>
+        <translation>Lägg till en länk till din LinkedIn-profil, GitHub eller portfolio</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add a certificate, an award or a reference</source>
+        <translation>Lägg till ett certifikat, en utmärkelse eller en referens</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Completeness</source>
         <translation>Fullständighet</translation>
     </message>
@@ -564,7 +664,7 @@
         <translation>Din profil är komplett.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Goes to the place to fix it</source>
         <translation>Går till stället där du fixar det</translation>
     </message>
@@ -2448,7 +2548,7 @@
     <message>
         <location line="+7"/>
         <source>linkedin.com/in/you, github.com/you or your site</source>
-        <translation>linkedin.com/in/du, github.com/du eller din webbplats</translation>
+        <translation>t.ex. linkedin.com/in/du eller github.com/du</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -148,3 +148,20 @@ def test_the_letter_tip_takes_the_keyboard_to_the_letter(qtbot: QtBot, open_wind
     start = QPoint(tip.contentsRect().left() + 8, tip.fontMetrics().height() // 2)
     qtbot.mouseClick(tip, LEFT, pos=start)  # on the link's first words
     assert QApplication.focusWidget() is screen.letter.editor
+
+
+def test_in_swedish_the_tips_are_swedish_and_still_lead_to_the_letter(
+    qtbot: QtBot, use_settings, open_window
+) -> None:
+    use_settings(language="sv")
+    window = open_window()
+    window.show_screen(window.profile_slot)
+    screen = window.profile
+    assert screen is not None
+    qtbot.waitUntil(lambda: screen.header.status.text().startswith("Profilen "))
+    tip = screen.findChild(QLabel, "profileTip_letter")
+    assert tip is not None
+    assert tip.accessibleName() == "Skriv ett personligt brev; 150–300 ord läses bäst"
+    assert screen.letter.count.text() == "0 ord · 150–300 ord läses bäst"
+    tip.linkActivated.emit("letter")
+    assert QApplication.focusWidget() is screen.letter.editor

@@ -4,11 +4,13 @@ the keyboard to the field or section it names (the domain's tips carry no target
 from __future__ import annotations
 
 import html
+import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from coapp.domain.profile_completeness import Completeness
+from coapp.ui.i18n import SOURCE_LANGUAGE, current_language
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import Card
 
@@ -40,6 +42,111 @@ TIP_TARGETS = (
 
 def tip_target(tip: str) -> str:
     return next((target for start, target in TIP_TARGETS if tip.startswith(start)), "")
+
+
+def _tip_templates() -> tuple[tuple[str, str], ...]:
+    """(the domain's tip as a pattern, its text in the UI's language); each text in a literal
+    translate() call, where lupdate finds it."""
+    return (
+        ("Add your name", QCoreApplication.translate("CompletenessCard", "Add your name")),
+        (
+            "Add a professional title, e.g. “Senior backend developer”",
+            QCoreApplication.translate(
+                "CompletenessCard", "Add a professional title, e.g. “Senior backend developer”"
+            ),
+        ),
+        (
+            "Add your e-mail address",
+            QCoreApplication.translate("CompletenessCard", "Add your e-mail address"),
+        ),
+        ("Add a phone number", QCoreApplication.translate("CompletenessCard", "Add a phone number")),
+        (
+            "Add the city and country you work from",
+            QCoreApplication.translate("CompletenessCard", "Add the city and country you work from"),
+        ),
+        (
+            r"Add the languages you speak, with a level \(A1–C2 or native\)",
+            QCoreApplication.translate(
+                "CompletenessCard", "Add the languages you speak, with a level (A1–C2 or native)"
+            ),
+        ),
+        (
+            r"Say from when and how much you are available \(availability\)",
+            QCoreApplication.translate(
+                "CompletenessCard", "Say from when and how much you are available (availability)"
+            ),
+        ),
+        (
+            "Add your hourly or daily rate",
+            QCoreApplication.translate("CompletenessCard", "Add your hourly or daily rate"),
+        ),
+        (
+            r"Write a personal letter; (?P<low>\d+)–(?P<high>\d+) words read best",
+            QCoreApplication.translate(
+                "CompletenessCard", "Write a personal letter; {low}–{high} words read best"
+            ),
+        ),
+        (
+            r"Your letter has (?P<words>\d+) words; (?P<low>\d+)–(?P<high>\d+) read best",
+            QCoreApplication.translate(
+                "CompletenessCard", "Your letter has {words} words; {low}–{high} read best"
+            ),
+        ),
+        (
+            "Add your work experience, the jobs and assignments you are proud of",
+            QCoreApplication.translate(
+                "CompletenessCard", "Add your work experience, the jobs and assignments you are proud of"
+            ),
+        ),
+        (
+            r"Describe what you did as (?P<role>.+) at (?P<organisation>.+)",
+            QCoreApplication.translate(
+                "CompletenessCard", "Describe what you did as {role} at {organisation}"
+            ),
+        ),
+        (
+            r"Add the skills you used at (?P<organisation>.+)",
+            QCoreApplication.translate("CompletenessCard", "Add the skills you used at {organisation}"),
+        ),
+        ("Add your education", QCoreApplication.translate("CompletenessCard", "Add your education")),
+        (
+            r"Add your skills; at least (?P<n>\d+) help matching",
+            QCoreApplication.translate("CompletenessCard", "Add your skills; at least {n} help matching"),
+        ),
+        (
+            r"You list 1 skill; add at least (?P<n>\d+)",
+            QCoreApplication.translate("CompletenessCard", "You list 1 skill; add at least {n}"),
+        ),
+        (
+            r"You list (?P<count>\d+) skills; add at least (?P<n>\d+)",
+            QCoreApplication.translate("CompletenessCard", "You list {count} skills; add at least {n}"),
+        ),
+        (
+            r"Give a level \(1–5\) for (?P<names>.+)",
+            QCoreApplication.translate("CompletenessCard", "Give a level (1–5) for {names}"),
+        ),
+        (
+            "Add a link to your LinkedIn profile, GitHub or portfolio",
+            QCoreApplication.translate(
+                "CompletenessCard", "Add a link to your LinkedIn profile, GitHub or portfolio"
+            ),
+        ),
+        (
+            "Add a certificate, an award or a reference",
+            QCoreApplication.translate("CompletenessCard", "Add a certificate, an award or a reference"),
+        ),
+    )
+
+
+def tip_text(tip: str) -> str:
+    """A tip in the UI's language: the domain words its tips in English (the CLI prints them)."""
+    if current_language() == SOURCE_LANGUAGE:
+        return tip
+    for pattern, text in _tip_templates():
+        found = re.fullmatch(pattern, tip)
+        if found:
+            return text.format(**found.groupdict())
+    return tip  # a tip this screen does not know yet: in English rather than not at all
 
 
 class CompletenessCard(Card):
@@ -75,8 +182,9 @@ class CompletenessCard(Card):
         for widget in self.tip_widgets:
             widget.deleteLater()
         self.tip_widgets = []
-        for tip in result.tips[:MAX_TIPS]:
-            target = tip_target(tip)
+        for english in result.tips[:MAX_TIPS]:
+            target = tip_target(english)
+            tip = tip_text(english)
             # A tip about this screen is a link (underlined, Tab reaches it, Enter follows it) to the
             # place to fix it; every tip wraps across the card.
             label = QLabel(self)
