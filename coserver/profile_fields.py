@@ -19,7 +19,7 @@ from pydantic.fields import FieldInfo
 from coapp.domain.errors import ValidationError as DomainError
 from coapp.domain.invoice_numbers import DEFAULT_NUMBER_FORMAT, check_number_format
 from coapp.sync.wire import PROFILE_RECORDS, OpKind, PushOp, record_fields
-from coserver.refusals import Refusal, rejected
+from coserver.refusals import Refusal, encodable, rejected
 
 # What a new row holds where its first op is silent (the devices' column defaults). A field not
 # named here must be in the op that creates the row.
@@ -123,6 +123,12 @@ def parse_fields(op: PushOp) -> dict[str, Any]:
     deleted_at = raw.pop("deleted_at", None)
     if deleted_at is not None and op.op is OpKind.UPSERT:
         raise rejected("invalid_field", "Delete with op=delete; an upsert cannot set deleted_at.")
+    for name, value in raw.items():
+        texts = value if isinstance(value, list) else [value]
+        if any(isinstance(t, str) and not encodable(t) for t in texts):
+            # Caught before JSON, whose parser would not say which field held it.
+            shown = ascii(str(name))[1:-1][:40]
+            raise rejected("invalid_field", f"{shown} holds characters that cannot be stored.")
     model = _patch_model(op.entity)
     try:
         text = json.dumps(raw, ensure_ascii=False, allow_nan=False)

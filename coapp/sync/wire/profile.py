@@ -23,7 +23,7 @@ from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 from coapp.domain.profile import MAX_LETTER_LENGTH
 from coapp.domain.profile_links import MAX_URL_LENGTH
 from coapp.domain.profile_sections import MAX_DESCRIPTION_LENGTH, MAX_SKILLS_PER_ITEM
-from coapp.domain.resume_variants import MAX_VARIANT_NAME
+from coapp.domain.resume_variants import MAX_VARIANT_NAME, RESUME_SECTIONS
 from coapp.domain.skills import MAX_YEARS
 
 # The devices derive these ids (coapp.models.profile.singleton_id); equal on every device and in
@@ -108,6 +108,7 @@ ContentType = Annotated[
 # Spelled out for the type checker; tests hold them equal to coapp.domain's tuples.
 LanguageLevel = Literal["A1", "A2", "B1", "B2", "C1", "C2", "native"]
 ResumeSection = Literal[
+    "photo",
     "letter",
     "experience",
     "education",
@@ -227,7 +228,7 @@ class ProfilePortfolioItemRecord(_Item):
 class ResumeVariantRecord(_Row):
     entity: Literal["resume_variant"] = "resume_variant"
     name: VariantName
-    sections: list[ResumeSection] = Field(max_length=9)
+    sections: list[ResumeSection] = Field(max_length=len(RESUME_SECTIONS))
     experience_ids: list[ExperienceId] | None = Field(
         max_length=VARIANT_EXPERIENCES_MAX, description="the jobs shown; null: every job"
     )
