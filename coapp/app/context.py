@@ -89,11 +89,14 @@ class AppContext:
         if self._sync is None:
             from coapp.sync.client import SyncClient
 
-            # Invoices numbered by the platform during a round get their PDF right after it.
-            self._sync = SyncClient(
-                self.store, self.tokens, after_round=lambda _report: self.confirmation.write_missing_pdfs()
-            )
+            # Invoices numbered by the platform during a round get their PDF right after it, and
+            # files that pulled rows no longer name are removed.
+            self._sync = SyncClient(self.store, self.tokens, after_round=self._after_round)
         return self._sync
+
+    def _after_round(self, _report: object) -> None:
+        self.confirmation.write_missing_pdfs()
+        self.profile_files.collect_garbage()
 
     def save_settings(self, settings: Settings) -> None:
         save_settings(self.paths.settings, settings)

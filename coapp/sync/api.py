@@ -14,8 +14,8 @@ from pydantic import BaseModel, RootModel, ValidationError
 
 from coapp import __version__
 from coapp.sync.credentials import Tokens, TokenStore
-from coapp.sync.errors import ApiError, BadServerAnswer, SignInRequired
-from coapp.sync.transport import Transport
+from coapp.sync.errors import ApiError, BadServerAnswer, OfflineError, SignInRequired
+from coapp.sync.transport import LOST_ANSWER, Transport
 from coapp.sync.wire import (
     API_PREFIX,
     CLIENT_VERSION_HEADER,
@@ -35,6 +35,7 @@ from coapp.sync.wire import (
     TextVersion,
     TokenPair,
 )
+from coapp.sync.wire.files import UPLOAD_OFFSET_HEADER, StartUpload, UploadStatus
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -140,6 +141,45 @@ class PlatformApi:
         """Earlier texts of a profile row's long text (the letter, a description), newest first."""
         response = self._authed("GET", f"/profile/text-versions/{uuid.UUID(row_id)}")
         return parse(_TextVersions, response).root
+
+    # --- the profile's files (coapp.sync.files) -------------------------------------------------
+
+    def start_upload(self, request: StartUpload) -> UploadStatus:
+        """The platform's upload of this file: new, under way (resume at its offset) or complete."""
+        return parse(
+            UploadStatus, self._authed("POST", "/files/uploads", json=request.model_dump(mode="json"))
+        )
+
+    def upload_status(self, upload_id: uuid.UUID) -> UploadStatus:
+        return parse(UploadStatus, self._authed("GET", f"/files/uploads/{upload_id}"))
+
+    def upload_chunk(self, upload_id: uuid.UUID, offset: int, data: bytes) -> UploadStatus | None:
+        """Send bytes at an offset; None when the platform holds another offset (ask upload_status)."""
+        headers = {UPLOAD_OFFSET_HEADER: str(offset), "Content-Type": "application/octet-stream"}
+        try:
+            response = self._authed("PUT", f"/files/uploads/{upload_id}", data=data, headers=headers)
+        except ApiError as exc:
+            if exc.status == 409 and exc.code == "wrong_offset":
+                return None
+            raise
+        return parse(UploadStatus, response)
+
+    def download_file(self, sha256: str, limit: int) -> bytes:
+        """A file's bytes by checksum, at most *limit* of them (the caller checks the checksum)."""
+        response = self._authed("GET", f"/files/{sha256}", stream=True)
+        parts: list[bytes] = []
+        size = 0
+        try:
+            for part in response.iter_content(64 * 1024):
+                size += len(part)
+                if size > limit:
+                    raise BadServerAnswer(f"the platform sent more than {limit} bytes for one file")
+                parts.append(part)
+        except LOST_ANSWER as exc:
+            raise OfflineError(f"offline: the download was cut short ({type(exc).__name__})") from None
+        finally:
+            response.close()
+        return b"".join(parts)
 
     def command(self, path: str, body: dict[str, Any], key: str, if_match: int | None) -> requests.Response:
         """A command endpoint; the caller parses the answer (its shape depends on the command)."""

@@ -46,6 +46,10 @@ class SyncReport:
     requests: int = 0
     resynced: str = ""  # "", "epoch" or "full"
     clock_skew_seconds: int = 0
+    # The profile's files (coapp.sync.files): moved this round, and left for a later one.
+    files_uploaded: int = 0
+    files_downloaded: int = 0
+    file_problems: int = 0
 
     @property
     def clock_warning(self) -> bool:
@@ -64,10 +68,12 @@ class SyncEngine:
         *,
         page_limit: int = DEFAULT_PAGE_LIMIT,
         commands: CommandStep | None = None,
+        file_chunk_size: int | None = None,
     ) -> None:
         self.store = store
         self.api = api
         self.page_limit = page_limit
+        self.file_chunk_size = file_chunk_size
         if commands is None:
             from coapp.sync.invoice_commands import run_commands
 
@@ -96,6 +102,7 @@ class SyncEngine:
                 report.pulled += self._pull()[0]
             if report.pushed or report.pulled or report.resynced:
                 report.resynced = self._compare(report.resynced)
+            self._files(report)
             report.clock_skew_seconds = self._clock_skew()
         except Exception as exc:
             self._note_error(str(exc))
@@ -168,6 +175,20 @@ class SyncEngine:
                         state.epoch = page.cursor.partition(".")[0] or state.epoch
                 if not page.has_more:
                     return pulled, resynced
+
+    def _files(self, report: SyncReport) -> None:
+        """The files the rows name, up and down (after the pull: a pulled row may name a new one)."""
+        from coapp.sync.files import FileTransfers, forget_uploads
+
+        if report.resynced == "epoch":
+            with self.store.write() as s:
+                forget_uploads(s)
+        step = FileTransfers(self.store, self.api)
+        if self.file_chunk_size is not None:
+            step.chunk_size = min(step.chunk_size, self.file_chunk_size)
+        moved = step.run()
+        report.files_uploaded, report.files_downloaded = moved.uploaded, moved.downloaded
+        report.file_problems = moved.problems
 
     def _gone(self, code: str) -> str:
         """410: the cursor cannot be continued. Decide between a full pull and a full resend."""
