@@ -2489,6 +2489,11 @@
     </message>
     <message>
         <location line="+14"/>
+        <source>{added} to add; nothing you wrote is overwritten.</source>
+        <translation>{added} att lägga till; inget du har skrivit skrivs över.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Nothing new: your profile already has everything this export can add.</source>
         <translation>Inget nytt: din profil har redan allt som den här exporten kan lägga till.</translation>
     </message>
@@ -2523,7 +2528,12 @@
         <translation>Hoppas över</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>Read:</source>
+        <translation>Lästa filer:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Notes</source>
         <translation>Att notera</translation>
     </message>
@@ -3543,7 +3553,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>SectionPanel</name>
     <message>
-        <location filename="../../coapp/ui/profile/section_list.py" line="+253"/>
+        <location filename="../../coapp/ui/profile/section_list.py" line="+259"/>
         <source>Edit…</source>
         <translation>Redigera…</translation>
     </message>

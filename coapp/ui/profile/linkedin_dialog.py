@@ -132,8 +132,8 @@ class LinkedInImportDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.buttons)
-        chars = self.fontMetrics().averageCharWidth()
-        self.resize(chars * 90, self.fontMetrics().lineSpacing() * 30)
+        # Room for a plan of a few dozen lines without scrolling at once; it can be made larger.
+        self.resize(self.fontMetrics().averageCharWidth() * 120, self.fontMetrics().lineSpacing() * 38)
 
     # --- choosing and reading the export ------------------------------------------------------------
 

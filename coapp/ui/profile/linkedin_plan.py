@@ -65,6 +65,10 @@ def _value(text: str, limit: int = 140) -> str:
 
 def summary(plan: ImportPlan) -> str:
     """One line: what importing would do (or that nothing is new)."""
+    if plan.has_writes and not plan.changed:
+        return QCoreApplication.translate(
+            "LinkedInPlan", "{added} to add; nothing you wrote is overwritten."
+        ).format(added=len(plan.added))
     if not plan.has_writes:
         return QCoreApplication.translate(
             "LinkedInPlan", "Nothing new: your profile already has everything this export can add."
@@ -113,14 +117,15 @@ def plan_html(plan: ImportPlan) -> str:
             [(s.section, f"{escape(s.text)}: {escape(_reason(s.reason))}") for s in plan.skipped],
         ),
     ]
-    parts = [f"<p>{escape(summary(plan))}</p>"]
+    parts: list[str] = []  # the summary is the dialog's own line, above the plan
     if plan.export.files_read:
         read = ", ".join(escape(name) for name in plan.export.files_read)
-        parts.append(f"<p>{escape(QCoreApplication.translate('LinkedInPlan', 'Read:'))} {read}</p>")
+        label = QCoreApplication.translate("LinkedInPlan", "Read:")
+        parts.append(f"<p>{escape(label)} {read}</p>")
     for title, entries in groups:
         if not entries:
             continue
-        parts.append(f"<h3>{escape(title)} ({len(entries)})</h3>")
+        parts.append(f"<h4>{escape(title)} ({len(entries)})</h4>")
         for section in SECTIONS:
             lines = [text for s, text in entries if s == section]
             if lines:
@@ -132,5 +137,5 @@ def plan_html(plan: ImportPlan) -> str:
     ):
         if lines:
             items = "".join(f"<li>{escape(line)}</li>" for line in lines)
-            parts.append(f"<h3>{escape(title)}</h3><ul>{items}</ul>")
+            parts.append(f"<h4>{escape(title)}</h4><ul>{items}</ul>")
     return "".join(parts)
