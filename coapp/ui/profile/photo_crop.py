@@ -206,6 +206,7 @@ class CropArea(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.drawImage(0, 0, self._image)
+        # Over a photo, not over the theme: the same dark veil and white frame in light and dark.
         shade = QColor(0, 0, 0, 140)
         s, r = self.selection, QRectF(self.rect())
         for part in (
@@ -217,7 +218,7 @@ class CropArea(QWidget):
             painter.fillRect(part, shade)
         theme = current()
         # White on the shade; the accent while the keyboard is here (the visible focus).
-        line = theme.color("accent") if self.hasFocus() else QColor("white")
+        line = theme.color("accent") if self.hasFocus() else QColor(Qt.GlobalColor.white)
         painter.setPen(QPen(line, 3 if self.hasFocus() else 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(s.adjusted(1, 1, -1, -1))
