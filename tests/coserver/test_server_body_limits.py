@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from coapp.sync.push import PUSH_BODY_BUDGET
 from coapp.sync.wire import (
     FROZEN_MAX_BYTES,
     INVOICE_ENTRIES_MAX,
@@ -20,7 +21,9 @@ from coapp.sync.wire import (
     INVOICE_NOTES_MAX_LENGTH,
     NOTE_MAX_LENGTH,
     PASSWORD_MAX_LENGTH,
+    PROFILE_RECORDS,
     PUSH_BATCH_MAX,
+    record_fields,
 )
 from coapp.sync.wire.files import FILE_CHUNK_MAX
 from coserver import jsonshape
@@ -271,3 +274,37 @@ def _longest_contract() -> dict[str, Any]:
         "client_city": 100,
     }
     return contract_terms(**{name: EMOJI * n for name, n in lengths.items()})
+
+
+def _longest(schema: dict[str, Any], defs: dict[str, Any]) -> Any:
+    """The largest value a wire field's JSON schema admits, texts in 12-byte escapes where free."""
+    if "$ref" in schema:
+        return _longest(defs[schema["$ref"].rsplit("/", 1)[1]], defs)
+    if "anyOf" in schema:
+        return _longest(next(s for s in schema["anyOf"] if s.get("type") != "null"), defs)
+    if "enum" in schema:
+        return max(schema["enum"], key=lambda v: len(str(v)))
+    kind = schema.get("type")
+    if kind == "string":
+        size = schema.get("maxLength", 64)
+        return "f" * size if "pattern" in schema else EMOJI * size
+    if kind == "array":
+        return [_longest(schema["items"], defs)] * schema.get("maxItems", 1)
+    if kind == "integer":
+        return -(2**63)
+    return True
+
+
+def test_the_client_s_batches_of_the_largest_profile_rows_fit_the_push_cap() -> None:
+    """Every profile entity with each field at its largest: one op fits, and a batch as the client
+    makes it (at most PUSH_BATCH_MAX ops and PUSH_BODY_BUDGET bytes of fields) fits the push cap and
+    the JSON shape limits."""
+    assert LIMITS.push // 2 >= PUSH_BODY_BUDGET
+    for entity, record in PROFILE_RECORDS.items():
+        schema = record.model_json_schema()
+        defs = schema.get("$defs", {})
+        fields = {name: _longest(schema["properties"][name], defs) for name in record_fields(entity)}
+        op = upsert(uuid.uuid4(), base=2**63 - 1, entity=entity, **fields)
+        size = len(_sent(op))
+        count = min(PUSH_BATCH_MAX, max(1, PUSH_BODY_BUDGET // size))
+        _fits(_sent({"ops": [op] * count}), LIMITS.push)

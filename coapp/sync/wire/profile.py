@@ -35,7 +35,7 @@ BUSINESS_ROW_ID = uuid.uuid5(_PROFILE_NAMESPACE, "business_details")
 RATE_MINOR_MAX = 10**10  # coapp.domain.profile.MAX_RATE in the minor units of a 3-decimal currency
 POSITION_MAX = 100_000
 SKILL_NAME_MAX_LENGTH = 60
-VARIANT_EXPERIENCES_MAX = 1000
+VARIANT_EXPERIENCES_MAX = 200  # 500 such variants in one push stay within its JSON shape limits
 TEXT_VERSIONS_KEPT = 20  # previous values kept per long-text field (the server drops older ones)
 # The long texts whose previous values the server keeps: entity -> field.
 LONG_TEXTS: dict[str, str] = {
