@@ -32,11 +32,11 @@ from coapp.domain.profile_files import (
     sniff_content_type,
 )
 from coapp.domain.profile_sections import PortfolioItem
+from coapp.models import FileTransfer, ProfilePortfolioItem
 from coapp.models import Profile as ProfileRow
-from coapp.models import ProfilePortfolioItem
 from coapp.models.profile import PROFILE_ID
 from coapp.services.profile import profile_row
-from coapp.services.profile_photo import MAX_SOURCE_BYTES, make_photo
+from coapp.services.profile_photo import MAX_SOURCE_BYTES, make_photo, upright_size
 from coapp.services.profile_rows import SPECS, Section
 from coapp.store.engine import Store
 
@@ -110,6 +110,14 @@ class PreparedFile:
     content_type: str
 
 
+@dataclass(frozen=True)
+class FileTransferInfo:
+    direction: str  # "up" or "down"
+    state: str  # done, sending, waiting, refused, damaged (coapp.sync.files)
+    done_bytes: int
+    error: str | None
+
+
 class ProfileFiles:
     def __init__(self, store: Store, paths: Paths) -> None:
         self._store = store
@@ -134,6 +142,11 @@ class ProfileFiles:
                     row.photo_sha256 = sha
         self.collect_garbage()
         return sha
+
+    def picture_size(self, path: Path) -> tuple[int, int]:
+        """A picked picture's (width, height) as shown, EXIF orientation applied: the pixels a crop
+        for set_photo is given in. Refuses what set_photo would refuse before decoding pixels."""
+        return upright_size(read_source(path, MAX_SOURCE_BYTES, "a picture"), path.name)
 
     def remove_photo(self) -> None:
         with self._store.write() as s:
@@ -226,6 +239,16 @@ class ProfileFiles:
         if not target.is_file() or target.stat().st_size != len(data):
             write_atomic(target, data)
         return sha
+
+    def transfer(self, sha256: str) -> FileTransferInfo | None:
+        """Where a file's trip to or from the platform stands (the newest of up and down); None
+        when it never travelled. For showing "waiting for the photo from the platform" and why."""
+        with self._store.read() as s:
+            rows = s.scalars(select(FileTransfer).where(FileTransfer.sha256 == sha256)).all()
+            if not rows:
+                return None
+            row = max(rows, key=lambda r: r.updated_at)
+            return FileTransferInfo(row.direction, row.state, row.done_bytes, row.error)
 
     def referenced(self) -> set[str]:
         with self._store.read() as s:

@@ -33,29 +33,21 @@ _QUARTER_TURNS = (5, 6, 7, 8)
 _ORIENTATION_TAG = 0x0112
 
 
+def upright_size(data: bytes, name: str) -> tuple[int, int]:
+    """The picture's width and height as shown (EXIF orientation applied), read from its header
+    only: what a crop is measured in. Refuses what make_photo refuses before decoding."""
+    with _open(data, name) as image:
+        return _upright_size(image)
+
+
 def make_photo(data: bytes, name: str, crop: tuple[int, int, int] | None = None) -> bytes:
     """The stored photo's JPEG bytes from a picture file's bytes; *crop* = (left, top, side) in the
     oriented picture's pixels (None: the centred largest square). *name* is only for messages.
     Raises ValidationError with a sentence naming the file and the problem."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
 
-    try:
-        with warnings.catch_warnings():
-            # Pillow warns about (then refuses) huge pictures in open(); both are our refusal.
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data), formats=FORMATS)
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise ValidationError(_too_many_pixels(name, None)) from None
-    except UnidentifiedImageError:
-        raise ValidationError(f"{name} is not a picture coapp can read; use {KINDS}") from None
-    except (OSError, ValueError, SyntaxError) as exc:  # a header Pillow recognised but cannot parse
-        raise ValidationError(f"{name} is damaged and cannot be read ({_reason(exc)})") from None
-    with image:
-        width, height = image.size
-        if width * height > MAX_PIXELS:
-            raise ValidationError(_too_many_pixels(name, (width, height)))
-        orientation = _orientation(image)
-        oriented = (height, width) if orientation in _QUARTER_TURNS else (width, height)
+    with _open(data, name) as image:
+        oriented = _upright_size(image)
         left, top, side = check_crop(crop, *oriented)
         try:
             picture = _decode(image, side)
@@ -76,6 +68,33 @@ def make_photo(data: bytes, name: str, crop: tuple[int, int, int] | None = None)
     out = io.BytesIO()
     square.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
     return out.getvalue()
+
+
+def _open(data: bytes, name: str) -> Any:
+    """The picture opened from its header (no pixels decoded yet), or a refusal naming the file."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns about (then refuses) huge pictures in open(); both are our refusal.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=FORMATS)
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise ValidationError(_too_many_pixels(name, None)) from None
+    except UnidentifiedImageError:
+        raise ValidationError(f"{name} is not a picture coapp can read; use {KINDS}") from None
+    except (OSError, ValueError, SyntaxError) as exc:  # a header Pillow recognised but cannot parse
+        raise ValidationError(f"{name} is damaged and cannot be read ({_reason(exc)})") from None
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        image.close()
+        raise ValidationError(_too_many_pixels(name, (width, height)))
+    return image
+
+
+def _upright_size(image: Any) -> tuple[int, int]:
+    width, height = image.size
+    return (height, width) if _orientation(image) in _QUARTER_TURNS else (width, height)
 
 
 def _decode(image: Any, side: int) -> Any:

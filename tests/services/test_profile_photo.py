@@ -94,6 +94,7 @@ def test_exif_orientation_is_applied_before_the_crop(ctx: AppContext, tmp_path: 
     exif[0x0112] = 6
     data = encode(striped(900, 300), "JPEG", exif=exif.tobytes(), quality=95)
     source = write(tmp_path, "turned.jpg", data)
+    assert ctx.profile_files.picture_size(source) == (300, 900)  # what a crop picker shows
     ctx.profile_files.set_photo(source, crop=(0, 0, 300))
     assert close_to(rgb_at(photo_bytes(ctx), (150, 150)), RED, tolerance=40)
     ctx.profile_files.set_photo(source, crop=(0, 600, 300))
@@ -238,6 +239,21 @@ def test_a_truncated_picture_is_refused_as_damaged(
     noisy = Image.effect_noise((400, 400), 80).convert("RGB")  # noise: no format compresses it to a few bytes
     data = encode(noisy, fmt)
     refused(ctx, write(tmp_path, f"cut.{fmt.lower()}", data[: len(data) // 2]), r"cut\.\w+ is damaged")
+
+
+def test_the_picture_size_refuses_what_the_import_refuses(ctx: AppContext, tmp_path: Path) -> None:
+    assert ctx.profile_files.picture_size(write(tmp_path, "a.gif", encode(picture((40, 50)), "GIF"))) == (
+        40,
+        50,
+    )
+    for name, data, match in (
+        ("bomb.png", png_header(100_000, 100_000), "far too large"),
+        ("notes.jpg", b"text", "not a picture"),
+        ("empty.png", b"", "is empty"),
+    ):
+        with pytest.raises(ValidationError, match=match):
+            ctx.profile_files.picture_size(write(tmp_path, name, data))
+    assert stored_files(ctx) == []
 
 
 def test_a_folder_a_missing_file_and_a_huge_file_are_refused(ctx: AppContext, tmp_path: Path) -> None:

@@ -263,6 +263,9 @@ def test_a_tampered_download_is_refused_and_nothing_is_kept(
     down = transfers(b)[(sha, "down")]
     assert down.state == "refused"
     assert "checksum" in (down.error or "")
+    shown = b.ctx.profile_files.transfer(sha)  # what the profile screen can say
+    assert shown is not None
+    assert (shown.direction, shown.state) == ("down", "refused")
     with database(server) as s:  # the platform's copy mended: the next round keeps it
         row = s.scalar(select(FileRow).where(FileRow.sha256 == sha))
         assert row is not None
