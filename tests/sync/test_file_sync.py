@@ -104,10 +104,9 @@ def test_a_removed_photo_leaves_the_other_device_after_its_round(
     assert b.ctx.profile_files.photo_path() is not None
     a.ctx.profile_files.remove_photo()
     a.sync()
-    b.ctx.sync._after_round = None  # the engine alone: the app's clean-up runs after it (below)
-    b.sync()
+    b.ctx.sync.run()  # as the app runs a round: the clean-up comes after it
     assert b.ctx.profile_files.photo_path() is None
-    b.ctx._after_round(None)  # what AppContext.sync does after each round
+    assert b.ctx.profile_files.photo_sha256() is None
     assert not (b.ctx.profile_files.folder / sha).exists()
 
 
