@@ -165,3 +165,23 @@ def test_in_swedish_the_tips_are_swedish_and_still_lead_to_the_letter(
     assert screen.letter.count.text() == "0 ord · 150–300 ord läses bäst"
     tip.linkActivated.emit("letter")
     assert QApplication.focusWidget() is screen.letter.editor
+
+
+def test_tab_follows_the_reading_order_through_the_new_cards(qtbot: QtBot, open_window) -> None:
+    window = open_window()
+    screen = open_profile(qtbot, window)
+    chain: list[str] = []
+    widget = screen.details.fields["currency"]
+    for _ in range(200):
+        widget = widget.nextInFocusChain()
+        if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            chain.append(widget.objectName())
+    order = [
+        next(i for i, name in enumerate(chain) if name.startswith("profileTip_")),
+        chain.index("letterHeadingButton"),
+        chain.index("profileLetter"),
+        chain.index("profileLanguageInput"),
+        chain.index("profileLinkInput"),
+        chain.index("profileSkillInput"),
+    ]
+    assert order == sorted(order)

@@ -171,7 +171,17 @@ class CompletenessCard(Card):
         self._tips.setSpacing(Space.S)
         self.body.addLayout(self._tips)
         self.body.addStretch(1)
-        self.tip_widgets: list[QLabel] = []
+        # Made once, here: so they follow the details in the Tab order (labels made later would go
+        # to the end of the screen's chain), and an edit does not rebuild them.
+        self._labels: list[QLabel] = []
+        for _ in range(MAX_TIPS):
+            label = QLabel(self)
+            label.setWordWrap(True)
+            label.linkActivated.connect(self.tipChosen)
+            label.hide()
+            self._tips.addWidget(label)
+            self._labels.append(label)
+        self.tip_widgets: list[QLabel] = []  # the tips shown
 
     def show_completeness(self, result: Completeness) -> None:
         self.meter.setValue(result.score)
@@ -179,19 +189,15 @@ class CompletenessCard(Card):
         self.intro.setText(
             self.tr("What would raise it most:") if result.tips else self.tr("Your profile is complete.")
         )
-        for widget in self.tip_widgets:
-            widget.deleteLater()
-        self.tip_widgets = []
-        for english in result.tips[:MAX_TIPS]:
+        tips = result.tips[:MAX_TIPS]
+        for label, english in zip(self._labels, tips, strict=False):
             target = tip_target(english)
             tip = tip_text(english)
             # A tip about this screen is a link (underlined, Tab reaches it, Enter follows it) to the
             # place to fix it; every tip wraps across the card.
-            label = QLabel(self)
-            label.setWordWrap(True)
             label.setAccessibleName(tip)
+            label.setObjectName(f"profileTip_{target}" if target else "")
             if target:
-                label.setObjectName(f"profileTip_{target}")
                 label.setTextFormat(Qt.TextFormat.RichText)
                 label.setText(f'<a href="{target}">{html.escape(tip)}</a>')
                 label.setTextInteractionFlags(
@@ -200,9 +206,15 @@ class CompletenessCard(Card):
                 )
                 label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 label.setAccessibleDescription(self.tr("Goes to the place to fix it"))
-                label.linkActivated.connect(self.tipChosen)
             else:
                 label.setTextFormat(Qt.TextFormat.PlainText)
                 label.setText(tip)
-            self._tips.addWidget(label)
-            self.tip_widgets.append(label)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+                label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                label.setAccessibleDescription("")
+            label.show()
+        for label in self._labels[len(tips) :]:
+            label.hide()
+            label.setObjectName("")
+            label.clear()
+        self.tip_widgets = self._labels[: len(tips)]

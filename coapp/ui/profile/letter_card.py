@@ -113,6 +113,10 @@ class LetterCard(Card):
                 button.setAccessibleName(text)
                 self.toolbar.addWidget(button)
                 self.buttons[name] = button
+        # Tab reaches the tools before the text, as they read above it.
+        chain = [*self.buttons.values(), self.editor]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self.toolbar.addStretch(1)
         self.state = QLabel(self)  # Saved / Saving… / Not saved
         self.state.setObjectName("profileLetterState")

@@ -73,11 +73,13 @@ class ProfileScreen(QWidget):
         self.details = DetailsForm(self.lane, undo_stack, self)
         self.completeness = CompletenessCard(self)
         self.completeness.tipChosen.connect(self.go_to)
-        self.skills = SkillsPanel(self.lane, undo_stack, self)
-        self.experience = ExperiencePanel(self.lane, undo_stack, self)
+        # Made in reading order, which is the Tab order: the letter, languages and links come
+        # before skills and experience on the screen.
         self.letter = LetterCard(self.lane, self)
         self.languages = LanguagesPanel(self.lane, undo_stack, self)
         self.links = LinksPanel(self.lane, undo_stack, self)
+        self.skills = SkillsPanel(self.lane, undo_stack, self)
+        self.experience = ExperiencePanel(self.lane, undo_stack, self)
         self.education = EducationPanel(self.lane, undo_stack, self)
         self.certificates = CertificatesPanel(self.lane, undo_stack, self)
         self.awards = AwardsPanel(self.lane, undo_stack, self)
