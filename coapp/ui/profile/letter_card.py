@@ -9,6 +9,8 @@ takes back."""
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextListFormat
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
@@ -115,7 +117,7 @@ class LetterCard(Card):
                 self.buttons[name] = button
         # Tab reaches the tools before the text, as they read above it.
         chain = [*self.buttons.values(), self.editor]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.toolbar.addStretch(1)
         self.state = QLabel(self)  # Saved / Saving… / Not saved
