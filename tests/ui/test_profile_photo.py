@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from coapp.app.context import AppContext
 from coapp.domain.profile_sections import PortfolioItem
 from coapp.ui.main_window import MainWindow
-from coapp.ui.profile.photo_crop import VIEW_SIDE, CropDialog
+from coapp.ui.profile.photo_crop import PAD, VIEW_SIDE, CropDialog
 from coapp.ui.profile.photo_well import PhotoWell
 from coapp.ui.profile.screen import ProfileScreen
 from tests.ui.conftest import OFFSCREEN_NOISE
@@ -80,7 +80,8 @@ def test_a_photo_is_cropped_upright_from_the_keyboard_and_removed_with_undo(
 
     dialog = _crop_dialog(qtbot, well, _sideways_photo(tmp_path))
     area = dialog.area
-    assert (area.width(), area.height()) == (VIEW_SIDE, VIEW_SIDE * 1000 // 1600)  # upright, scaled
+    picture = (area.width() - 2 * PAD, area.height() - 2 * PAD)  # the handles' room around it
+    assert picture == (VIEW_SIDE, VIEW_SIDE * 1000 // 1600)  # upright, scaled
     assert area.crop() == (300, 0, 1000)  # the centred largest square of the upright picture
     assert area.hasFocus()
     qtbot.keyClick(area, Qt.Key.Key_Left)  # moves the square left
@@ -122,13 +123,13 @@ def test_the_square_follows_the_mouse_and_a_corner_resizes_it(qtbot, open_window
     dialog = _crop_dialog(qtbot, screen.details.photo, picture)
     area = dialog.area
     assert area.crop() == (200, 0, 400)
-    inside = area.selection.center().toPoint()
+    inside = area.selection.center().toPoint() + QPoint(PAD, PAD)
     qtbot.mousePress(area, LEFT, pos=inside)
     qtbot.mouseMove(area, inside + QPoint(60, 0))
     qtbot.mouseRelease(area, LEFT, pos=inside + QPoint(60, 0))
     left, _top, side = area.crop()
     assert (side, left > 200) == (400, True)
-    corner = area.selection.bottomRight().toPoint()
+    corner = area.selection.bottomRight().toPoint() + QPoint(PAD, PAD)
     qtbot.mousePress(area, LEFT, pos=corner)
     qtbot.mouseMove(area, corner - QPoint(100, 100))
     qtbot.mouseRelease(area, LEFT, pos=corner - QPoint(100, 100))

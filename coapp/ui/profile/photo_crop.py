@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -41,6 +41,7 @@ PREVIEW_SIDE = 96
 MIN_SIDE = 32  # source pixels: a smaller square holds no recognisable face (the domain's rule)
 HANDLE = 10  # how near a corner (display pixels) a press resizes instead of moving
 KEY_STEP = 8  # display pixels an arrow key moves or resizes the square
+PAD = HANDLE // 2 + 1
 
 
 @dataclass(frozen=True)
@@ -88,14 +89,21 @@ class CropArea(QWidget):
         self._image = picture.image
         self._source = QSize(picture.width, picture.height)
         self.scale = picture.image.width() / picture.width  # display pixels per source pixel
-        self.setFixedSize(picture.image.size())
+        # Room around the picture for the corner handles, which sit half outside a square at its edge.
+        self.setFixedSize(picture.image.size().grownBy(QMargins(PAD, PAD, PAD, PAD)))
         w, h = picture.image.width(), picture.image.height()
         side = min(w, h)
         self.selection = QRectF((w - side) / 2, (h - side) / 2, side, side)  # the centred largest
         self._grab: tuple[str, QPointF, QRectF] | None = None  # (move|resize, press point, start)
 
+    def _w(self) -> int:
+        return self._image.width()
+
+    def _h(self) -> int:
+        return self._image.height()
+
     def min_side(self) -> float:
-        return min(max(MIN_SIDE * self.scale, 8.0), float(min(self.width(), self.height())))
+        return min(max(MIN_SIDE * self.scale, 8.0), float(min(self._w(), self._h())))
 
     def crop(self) -> tuple[int, int, int]:
         """(left, top, side) in the upright source's pixels, inside the picture."""
@@ -114,9 +122,9 @@ class CropArea(QWidget):
     # --- changing the selection -------------------------------------------------------------------
 
     def set_selection(self, rect: QRectF) -> None:
-        side = min(max(rect.width(), self.min_side()), float(self.width()), float(self.height()))
-        x = min(max(rect.x(), 0.0), self.width() - side)
-        y = min(max(rect.y(), 0.0), self.height() - side)
+        side = min(max(rect.width(), self.min_side()), float(self._w()), float(self._h()))
+        x = min(max(rect.x(), 0.0), self._w() - side)
+        y = min(max(rect.y(), 0.0), self._h() - side)
         self.selection = QRectF(x, y, side, side)
         self.update()
         self.changed.emit()
@@ -126,7 +134,7 @@ class CropArea(QWidget):
 
     def resize_by(self, step: float) -> None:
         s = self.selection
-        side = min(s.width() + step, self.width() - s.x(), self.height() - s.y())
+        side = min(s.width() + step, self._w() - s.x(), self._h() - s.y())
         self.set_selection(QRectF(s.x(), s.y(), side, side))
 
     def _corner(self, point: QPointF) -> QPointF | None:
@@ -142,7 +150,7 @@ class CropArea(QWidget):
     # --- mouse and keys ---------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        point = event.position()
+        point = event.position() - QPointF(PAD, PAD)  # in the picture's pixels
         anchor = self._corner(point)
         if anchor is not None:
             self._grab = ("resize", anchor, QRectF(self.selection))
@@ -154,7 +162,7 @@ class CropArea(QWidget):
         self.setFocus(Qt.FocusReason.MouseFocusReason)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        point = event.position()
+        point = event.position() - QPointF(PAD, PAD)  # in the picture's pixels
         if self._grab is None:
             near = self._corner(point)
             if near is not None:
@@ -174,8 +182,8 @@ class CropArea(QWidget):
         side = max(side, self.min_side())
         x = start.x() if point.x() >= start.x() else start.x() - side
         y = start.y() if point.y() >= start.y() else start.y() - side
-        room_x = self.width() - x if point.x() >= start.x() else start.x()
-        room_y = self.height() - y if point.y() >= start.y() else start.y()
+        room_x = self._w() - x if point.x() >= start.x() else start.x()
+        room_y = self._h() - y if point.y() >= start.y() else start.y()
         side = min(side, room_x, room_y)
         x = start.x() if point.x() >= start.x() else start.x() - side
         y = start.y() if point.y() >= start.y() else start.y() - side
@@ -205,10 +213,11 @@ class CropArea(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.translate(PAD, PAD)
         painter.drawImage(0, 0, self._image)
         # Over a photo, not over the theme: the same dark veil and white frame in light and dark.
         shade = QColor(0, 0, 0, 140)
-        s, r = self.selection, QRectF(self.rect())
+        s, r = self.selection, QRectF(self._image.rect())
         for part in (
             QRectF(r.left(), r.top(), r.width(), s.top()),
             QRectF(r.left(), s.bottom(), r.width(), r.bottom() - s.bottom() + 1),
