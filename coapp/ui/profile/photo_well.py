@@ -133,7 +133,8 @@ class PhotoWell(QWidget):
         layout.setSpacing(Space.M)
         layout.addLayout(buttons)
         layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
-        self._checking = False
+        self._loading: str | None = None  # the checksum whose preview is being read
+        self.show_photo(None, None)
 
     @property
     def files(self):  # type: ignore[no-untyped-def]
@@ -142,29 +143,29 @@ class PhotoWell(QWidget):
     # --- the stored photo -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Show the stored photo if it changed (after a sync, an import, an undo)."""
-        if self._checking:
+        """Show the stored photo if it changed (a sync, an import, an undo). Asked after every write:
+        the checksum is one small read here, and only a changed photo is decoded, on a worker."""
+        files = self.files
+        sha = files.photo_sha256()
+        if sha is None:
+            self._loading = None
+            if self.sha is not None:
+                self.show_photo(None, None)
             return
-        self._checking = True
-        files, shown = self.files, self.sha
+        if sha in (self.sha, self._loading):
+            return
+        self._loading = sha
 
-        def work() -> tuple[str | None, QImage | None]:
-            sha = files.photo_sha256()
-            if sha == shown:
-                return sha, None
-            return sha, read_preview(files.photo_path())
-
-        def done(result: tuple[str | None, QImage | None]) -> None:
-            self._checking = False
-            sha, image = result
-            if sha != self.sha:
+        def done(image: QImage | None) -> None:
+            if self._loading == sha:  # not overtaken by a newer photo or a removal
+                self._loading = None
                 self.show_photo(sha, image)
 
         def failed(why: str) -> None:
-            self._checking = False
+            self._loading = None
             self.banner.show_error(why)
 
-        self._lane.run(work, done, failed)
+        self._lane.run(lambda: read_preview(files.file_path(sha)), done, failed)
 
     def show_photo(self, sha: str | None, image: QImage | None) -> None:
         self.sha = sha
