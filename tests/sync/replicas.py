@@ -1,5 +1,5 @@
 """What a replica holds, read the same way on a device and on the server, so a test can compare them:
-live time entries per cell, live running timers, invoiced time and invoice numbers.
+live time entries per cell, live running timers, invoiced time and invoice numbers, the profile's rows.
 
 Unlike ``Device.entries`` nothing is filtered: a live row with 0 minutes (which the grid never makes)
 would show up as a difference instead of being hidden.
@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 
 from coapp.models import Invoice, OutboxRecord, RunningTimer, SyncCommand, TimeEntry
 from coapp.store.database import quick_check
-from coapp.sync.entities import ENTITIES
-from coserver.models import InvoiceRow, RunningTimerRow, TimeEntryRow
+from coapp.sync.entities import ENTITIES, all_fields
+from coapp.sync.wire import PROFILE_RECORDS
+from coserver.models import InvoiceRow, ProfileRow, RunningTimerRow, TimeEntryRow
 from tests.coserver.harness import LiveServer
 from tests.coserver.sync_helpers import database
 from tests.sync.devices import Device
 
 Cells = dict[tuple[str, date], tuple[int, str]]
+# The profile's live rows: (entity, id) -> the fields as pushed (lists as lists, dates as text).
+ProfileRows = dict[tuple[str, str], dict[str, Any]]
 Timers = dict[str, tuple[str, datetime]]  # timer id -> (contract, started_at)
 
 
@@ -39,6 +43,25 @@ def device_timers(device: Device) -> Timers:
 def device_sound(device: Device) -> str | None:
     """None when SQLite's quick_check passes on the device's database file."""
     return quick_check(device.ctx.paths.database)
+
+
+def device_profile(device: Device) -> ProfileRows:
+    """Every live row of the profile's entities on the device, as the values it would push."""
+    out: ProfileRows = {}
+    with device.ctx.store.read() as s:
+        for name in PROFILE_RECORDS:
+            entity = ENTITIES[name]
+            for row in s.scalars(select(entity.model).where(entity.model.deleted_at.is_(None))):
+                out[(name, row.id)] = entity.pushable(all_fields(row, entity))
+    return out
+
+
+def server_profile(server: LiveServer, account_id: uuid.UUID) -> ProfileRows:
+    with database(server) as session:
+        rows = session.scalars(
+            select(ProfileRow).where(ProfileRow.account_id == account_id, ProfileRow.deleted_at.is_(None))
+        ).all()
+        return {(r.entity, str(r.id)): dict(r.fields) for r in rows}
 
 
 def server_cells(server: LiveServer, account_id: uuid.UUID) -> Cells:

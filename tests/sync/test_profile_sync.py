@@ -8,7 +8,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import delete, select
 
@@ -18,39 +17,17 @@ from coapp.domain.year_month import YearMonth
 from coapp.models import BusinessDetails, OutboxRecord, Profile
 from coapp.models.profile import PROFILE_ID
 from coapp.services.resume_variants import ResumeVariantService
-from coapp.sync.entities import ENTITIES, all_fields
 from coapp.sync.profile_texts import earlier_texts, restore_text
-from coapp.sync.wire import PROFILE_RECORDS
 from coserver.models import ProfileRow
 from tests.coserver.harness import LiveServer
 from tests.coserver.sync_helpers import database, freelancer
 from tests.sync.devices import Device
+from tests.sync.replicas import ProfileRows, device_profile, server_profile
 from tests.sync.sqlite_server import SqliteServer
 from tests.sync.test_server_restore import PATIENT, backup, restore
 
-Replica = dict[tuple[str, str], dict[str, Any]]
 
-
-def device_profile(device: Device) -> Replica:
-    """Every live profile row of the device, as the values it would push."""
-    out: Replica = {}
-    with device.ctx.store.read() as s:
-        for name in PROFILE_RECORDS:
-            entity = ENTITIES[name]
-            for row in s.scalars(select(entity.model).where(entity.model.deleted_at.is_(None))):
-                out[(name, row.id)] = entity.pushable(all_fields(row, entity))
-    return out
-
-
-def server_profile(server: LiveServer, account_id: uuid.UUID) -> Replica:
-    with database(server) as session:
-        rows = session.scalars(
-            select(ProfileRow).where(ProfileRow.account_id == account_id, ProfileRow.deleted_at.is_(None))
-        ).all()
-        return {(r.entity, str(r.id)): dict(r.fields) for r in rows}
-
-
-def same_everywhere(devices: list[Device], server: LiveServer, account_id: uuid.UUID) -> Replica:
+def same_everywhere(devices: list[Device], server: LiveServer, account_id: uuid.UUID) -> ProfileRows:
     on_server = server_profile(server, account_id)
     for device in devices:
         assert device.outbox() == 0
@@ -217,7 +194,7 @@ def test_records_queued_before_this_version_are_pushed(server: LiveServer, tmp_p
         a.close()
 
 
-def replica_id(replica: Replica, entity: str) -> str:
+def replica_id(replica: ProfileRows, entity: str) -> str:
     [row_id] = [row_id for name, row_id in replica if name == entity]
     return row_id
 

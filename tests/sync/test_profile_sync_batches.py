@@ -15,7 +15,8 @@ from coserver.settings import BodyLimits
 from tests.coserver.harness import LiveServer
 from tests.coserver.sync_helpers import freelancer
 from tests.sync.devices import Device
-from tests.sync.test_profile_sync import device_profile, same_everywhere
+from tests.sync.replicas import device_profile
+from tests.sync.test_profile_sync import same_everywhere
 
 EMOJI = "\U0001f600"
 JOBS = 300

@@ -56,6 +56,7 @@ from tests.sync.replicas import (
     device_commands,
     device_locked_time,
     device_numbered_invoices,
+    device_profile,
     device_sound,
     device_timers,
     outbox_to_push,
@@ -63,6 +64,7 @@ from tests.sync.replicas import (
     server_invoice_numbers,
     server_live_rows_per_cell,
     server_locked_time,
+    server_profile,
     server_timers,
 )
 from tests.sync.sqlite_server import SqliteServer
@@ -94,6 +96,10 @@ CELL_DAY = st.one_of(st.just(DAYS[0]), st.sampled_from(DAYS[:2]), st.sampled_fro
 MINUTES = st.sampled_from([0, 0, 15, 30, 60, 90, 240, 480])
 NOTES = st.sampled_from(["", "", "design", "review", "möte om API:t"])
 LATER = st.integers(min_value=1, max_value=180)  # minutes that pass before a timer action
+# The profile: a set (skills) and per-field last writer wins (two of its fields).
+SKILLS = st.sampled_from(["Python", "Go", "Rust"])
+PROFILE_FIELD = st.sampled_from(["title", "city"])
+PROFILE_VALUE = st.sampled_from(["", "Architect", "Göteborg", "Lund"])
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -136,6 +142,7 @@ class SyncMachine(RuleBasedStateMachine):
         self.notes_written: dict[tuple[str, date], set[str]] = {}
         self.rng = random.Random(0)
         self.locked: Locks = {}  # invoiced time as first seen on the server
+        self.profile_written: dict[str, set[str]] = {"title": {""}, "city": {""}}
         pair = self.server.live.signed_in("anna@example.com")
         self.account_id = uuid.UUID(pair["account"]["id"])
         self.contracts = [
@@ -223,6 +230,24 @@ class SyncMachine(RuleBasedStateMachine):
         except CoappError:
             return  # nothing left to invoice, or the week is invoiced already
         event("an invoice confirmed on a device")
+
+    @rule(i=DEVICE, name=SKILLS, add=st.booleans())
+    @tracked
+    def add_or_remove_skill(self, i: int, name: str, add: bool) -> None:
+        _, device = self._device(i)
+        if add:
+            with contextlib.suppress(ValidationError):  # already listed on this device
+                device.ctx.profile.add_skill(name)
+        else:
+            with contextlib.suppress(CoappError):  # not listed on this device
+                device.ctx.profile.remove_skill(name)
+
+    @rule(i=DEVICE, field=PROFILE_FIELD, value=PROFILE_VALUE)
+    @tracked
+    def edit_profile_field(self, i: int, field: str, value: str) -> None:
+        _, device = self._device(i)
+        device.ctx.profile.set_field(field, value)
+        self.profile_written[field].add(value)
 
     @rule(i=DEVICE)
     @tracked
@@ -318,6 +343,15 @@ class SyncMachine(RuleBasedStateMachine):
         assert server_live_rows_per_cell(server, self.account_id) <= 1
         invented = _invented(on_server, self.minutes_written, self.notes_written)
         assert not invented, f"values no device wrote: {invented}"
+        profile = server_profile(server, self.account_id)
+        for n, device in enumerate(self.devices):
+            assert device_profile(device) == profile, f"device {n}'s profile differs from the server's"
+        for (entity, _row_id), fields in profile.items():
+            if entity == "profile":
+                for name, written in self.profile_written.items():
+                    assert fields[name] in written, f"a {name} no device wrote: {fields[name]}"
+            elif entity == "profile_skill":
+                assert fields["name"] in ("Python", "Go", "Rust")
 
     def teardown(self) -> None:
         try:
@@ -400,6 +434,25 @@ def test_the_ending_catches_a_replica_that_differs() -> None:
         machine.healthy = False
         machine.teardown()
     assert not Path(machine.folder.name).exists()
+
+
+def test_the_ending_catches_a_profile_that_differs() -> None:
+    """The same for the profile: a skill's level changed behind the engine's back is caught."""
+    machine = SyncMachine()
+    try:
+        machine.open_devices(2, random.Random(1))
+        machine.add_or_remove_skill(0, "Go", True)
+        machine.edit_profile_field(1, "city", "Lund")
+        for i in (0, 1, 0):
+            machine.sync(i)
+        with contextlib.closing(sqlite3.connect(machine.devices[1].ctx.paths.database)) as conn, conn:
+            changed = conn.execute("UPDATE profile_skills SET level = 3 WHERE name = 'Go'").rowcount
+        assert changed == 1
+        with pytest.raises(AssertionError, match="device 1's profile differs"):
+            machine.converge()
+    finally:
+        machine.healthy = False
+        machine.teardown()
 
 
 def test_discarding_a_refused_second_timer_leaves_one_timer(tmp_path: Path, server: LiveServer) -> None:
