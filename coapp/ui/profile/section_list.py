@@ -249,6 +249,7 @@ class SectionPanel(Card):
         heading = QLabel(self.texts.heading, self)
         heading.setObjectName(f"{self.name}Heading")
         set_role(heading, "subtitle")
+        heading.setWordWrap(True)  # "Utmärkelser och priser" beside two buttons in the smallest window
         top.addWidget(heading, 1)
         self.add_button = make_button(
             self, f"{self.name}Add", self.texts.add, self.texts.add_tip, self.add_item
