@@ -17,6 +17,7 @@
 5. Sync with the reference server on loopback: pull, push, a round with nothing to do
    (benchmarks/sync_bench.py; its child gets 5 × --timeout).
 6. My Profile with 50 jobs and 200 skills, and its resume PDF (benchmarks/profile_bench.py).
+7. Matching: ranking 10,000 assignments, NDCG@10 on the labelled set (benchmarks/matching_bench.py).
 
 Exit codes: 0 every budget met, 1 a budget exceeded (the lines marked OVER say which), 2 bad
 arguments, 3 the benchmark itself failed (a child crashed or timed out; the message says which).
@@ -51,6 +52,7 @@ from benchmarks.children import (
 )
 from benchmarks.dataset import Dataset, ensure_dataset, working_copy
 from benchmarks.invoicing import invoice_section
+from benchmarks.matching_bench import matching_section
 from benchmarks.profile_bench import profile_section
 from benchmarks.sync_bench import sync_section
 
@@ -286,7 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout", type=float, default=120, help="seconds before a child is killed (default 120)"
     )
     parser.add_argument(
-        "--only", choices=("startup", "switch", "invoice", "sync", "profile"), help="measure one budget only"
+        "--only",
+        choices=("startup", "switch", "invoice", "sync", "profile", "matching"),
+        help="measure one budget only",
     )
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached 10-year data set")
     parser.add_argument(
@@ -366,6 +370,8 @@ def _run(args: argparse.Namespace, runs: int, switches: int, log) -> int:  # typ
                 overs += profile_section(args.timeout, child_env())
             except (RuntimeError, subprocess.TimeoutExpired) as exc:
                 raise BenchmarkError(str(exc)) from exc
+        if args.only in (None, "matching"):
+            overs += matching_section()
         if args.explain:
             _explain(dataset, data_dir, switches, args)
     finally:
