@@ -234,3 +234,23 @@ def test_a_server_restored_from_a_backup_gets_the_profile_back(tmp_path: Path) -
             a.close()
             if fresh is not None:
                 fresh.close()
+
+
+def test_entities_this_client_does_not_know_are_left_out_of_pages_and_summaries() -> None:
+    """A newer server's entities (files, say) must not make this client refuse a whole page, as a
+    closed list of entities made clients before this one refuse the profile's (the server sends
+    those only to clients that ask, with_profile)."""
+    from coapp.sync.wire import ChangesPage, SyncSummary
+
+    page = ChangesPage.model_validate_json(
+        '{"changes": [{"entity": "file", "version": 3, "row": {"sha256": "x"}},'
+        ' {"entity": "profile_skill", "version": 4, "row": {"entity": "profile_skill",'
+        ' "id": "00000000-0000-0000-0000-000000000001", "version": 4, "name": "Go", "level": null,'
+        ' "years": null, "position": 0}}], "cursor": "e.4", "has_more": false}'
+    )
+    assert [change.entity for change in page.changes] == ["profile_skill"]
+    summary = SyncSummary.model_validate_json(
+        '{"as_of": 4, "entities": {"file": {"count": 1, "digest": "x"},'
+        ' "profile_skill": {"count": 1, "digest": "y"}}}'
+    )
+    assert [str(entity) for entity in summary.entities] == ["profile_skill"]
