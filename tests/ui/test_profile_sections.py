@@ -297,3 +297,12 @@ def test_the_list_model_keeps_qt_s_rules(qtmodeltester, ctx: AppContext, qtbot, 
     window = open_window()
     screen = _open_profile(qtbot, window)
     qtmodeltester.check(screen.references.model)
+    # The list's right-click menu: the keyboard's actions, each showing its key.
+    actions = {a.text(): a.shortcut().toString() for a in screen.references.list.actions()}
+    assert actions == {
+        "Edit": "F2",
+        "Add": "Ins",
+        "Remove": "Del",
+        "Move up": "Alt+Up",
+        "Move down": "Alt+Down",
+    }

@@ -299,6 +299,8 @@ class SectionPanel(Card):
                 self.list, text, slot, name=f"{self.name}{suffix}", shortcuts=keys, context=widget
             )
             self.list.addAction(action)
+        # A right click lists the same actions with their keys (the menu is where shortcuts show).
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.show_items(())
 
     # --- what a subclass says --------------------------------------------------------------------------
