@@ -649,7 +649,7 @@
         <translation>Profilens fullständighet</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>{n} % complete</source>
         <translation>{n} % klar</translation>
     </message>
@@ -664,7 +664,7 @@
         <translation>Din profil är komplett.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>Goes to the place to fix it</source>
         <translation>Går till stället där du fixar det</translation>
     </message>
@@ -826,7 +826,7 @@
 <context>
     <name>CropDialog</name>
     <message>
-        <location filename="../../coapp/ui/profile/photo_crop.py" line="+238"/>
+        <location filename="../../coapp/ui/profile/photo_crop.py" line="+248"/>
         <source>Crop your photo</source>
         <translation>Beskär ditt foto</translation>
     </message>
@@ -2165,7 +2165,7 @@
 <context>
     <name>LetterCard</name>
     <message>
-        <location filename="../../coapp/ui/profile/letter_card.py" line="+37"/>
+        <location filename="../../coapp/ui/profile/letter_card.py" line="+39"/>
         <location line="+15"/>
         <source>Personal letter</source>
         <translation>Personligt brev</translation>
@@ -2221,7 +2221,7 @@
         <translation>Numrerad lista</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Problem with the letter</source>
         <translation>Problem med brevet</translation>
     </message>
@@ -2914,17 +2914,17 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+149"/>
+        <location line="+150"/>
         <source>Remove photo</source>
         <translation>Ta bort foto</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <source>Problem with the photo</source>
         <translation>Problem med fotot</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>A photo is set</source>
         <translation>Ett foto är valt</translation>
     </message>
@@ -3086,6 +3086,104 @@ Datamapp: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>ProfileLane</name>
+    <message>
+        <location filename="../../coapp/ui/profile/lane.py" line="+42"/>
+        <source>“{x}” contains a space; a web address has none</source>
+        <translation>”{x}” innehåller ett mellanslag; en webbadress har inga</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{x}” is not a web address; write it like https://example.com</source>
+        <translation>”{x}” är ingen webbadress; skriv den som https://example.com</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{x}” is not a web page; only http and https links are taken</source>
+        <translation>”{x}” är ingen webbsida; bara http- och https-länkar går att lägga till</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{x}” contains a user name or password; leave them out</source>
+        <translation>”{x}” innehåller ett användarnamn eller lösenord; ta bort dem</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{x}” has a host name that cannot be written as a web address</source>
+        <translation>”{x}” har ett värdnamn som inte kan skrivas som en webbadress</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{x}” has no valid host name; write it like example.com/you</source>
+        <translation>”{x}” har inget giltigt värdnamn; skriv den som example.com/du</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a link needs a web address</source>
+        <translation>en länk behöver en webbadress</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the web address is {n} characters long; at most {most} fit</source>
+        <translation>webbadressen är {n} tecken lång; högst {most} får plats</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{x} is already in your links</source>
+        <translation>{x} finns redan bland dina länkar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{x} is already in your languages</source>
+        <translation>{x} finns redan bland dina språk</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{typed}” is {x}, which is already in your skills</source>
+        <translation>”{typed}” är {x}, som redan finns bland dina kompetenser</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{x} is already in your skills</source>
+        <translation>{x} finns redan bland dina kompetenser</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{x}” is not a language&apos;s name</source>
+        <translation>”{x}” är inget namn på ett språk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the language is required</source>
+        <translation>språket måste anges</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the personal letter is {n} characters long; at most {most} fit — shorten it</source>
+        <translation>det personliga brevet är {n} tecken långt; högst {most} får plats – korta det</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the personal letter contains control characters; remove them</source>
+        <translation>det personliga brevet innehåller styrtecken; ta bort dem</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>your profile changed since this import was previewed; preview it again (nothing was imported)</source>
+        <translation>din profil har ändrats sedan importen förhandsvisades; förhandsvisa den igen (inget importerades)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{x}” is not an e-mail address: {why}</source>
+        <translation>”{x}” är ingen e-postadress: {why}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{x}” is not a phone number; write it like +46 70 123 45 67</source>
+        <translation>”{x}” är inget telefonnummer; skriv det som +46 70 123 45 67</translation>
+    </message>
+</context>
+<context>
     <name>ProfileScreen</name>
     <message>
         <location filename="../../coapp/ui/profile/screen.py" line="+51"/>
@@ -3114,7 +3212,7 @@ Datamapp: {folder}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Loading your profile…</source>
         <translation>Läser in din profil…</translation>
     </message>

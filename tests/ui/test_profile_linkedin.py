@@ -32,6 +32,8 @@ def idle(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def open_dialog(qtbot: QtBot, screen):  # type: ignore[no-untyped-def]
+    # A dialog closed before is deleted on a later turn of the event loop: not the one to find.
+    qtbot.waitUntil(lambda: screen.findChild(QDialog, "linkedinImportDialog") is None)
     qtbot.mouseClick(screen.import_button, LEFT)
     dialog = screen.findChild(QDialog, "linkedinImportDialog")
     assert dialog is not None

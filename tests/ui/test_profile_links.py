@@ -123,3 +123,18 @@ def test_the_links_tip_takes_the_keyboard_to_the_new_link(qtbot: QtBot, open_win
     screen = open_profile(qtbot, window)
     screen.go_to("links")
     assert QApplication.focusWidget() is screen.links.input
+
+
+def test_in_swedish_the_reason_is_swedish(qtbot: QtBot, use_settings, open_window) -> None:
+    use_settings(language="sv")
+    window = open_window()
+    window.show_screen(window.profile_slot)
+    screen = window.profile
+    assert screen is not None
+    qtbot.waitUntil(lambda: screen.header.status.text().startswith("Profilen "))
+    add(qtbot, window, "github.com/ada lovelace")
+    spaced = "”github.com/ada lovelace” innehåller ett mellanslag; en webbadress har inga"
+    assert screen.links.error.text() == spaced
+    add(qtbot, window, "github.com/ada")
+    add(qtbot, window, "GitHub.com/ada/")
+    assert screen.links.error.text() == "https://github.com/ada finns redan bland dina länkar"
