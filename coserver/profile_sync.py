@@ -115,11 +115,11 @@ def _update(
         # after the server was restored), so it is not an edit of what was deleted.
         raise conflict("deleted", f"{what(op.entity)} was deleted on another device.", row)
     changes = {name: value for name, value in values.items() if row.fields.get(name) != value}
+    defaults = NEW_ROW_DEFAULTS[op.entity]
     if base is None:
         # The device never saw this row (it made the profile, the skill or the variant on its own, or
         # sends everything again after a restore): its untouched defaults are not decisions, so
         # they do not clear what another device wrote.
-        defaults = NEW_ROW_DEFAULTS[op.entity]
         changes = {k: v for k, v in changes.items() if k not in defaults or v != defaults[k]}
     if not changes and not revive:
         return _applied(op, row)
@@ -127,10 +127,9 @@ def _update(
     check_row(op.entity, merged, row)
     if base is None:
         # Without a base, what counts as overwritten is a value someone wrote (not a default).
-        unset = NEW_ROW_DEFAULTS[op.entity]
-        overwritten = [name for name in changes if name not in unset or row.fields.get(name) != unset[name]]
+        overwritten = [k for k in changes if k not in defaults or row.fields.get(k) != defaults[k]]
     else:
-        overwritten = [name for name in changes if row.field_versions.get(name, 0) > base]
+        overwritten = [k for k in changes if row.field_versions.get(k, 0) > base]
     version = next_version(session)
     long_text = LONG_TEXTS.get(op.entity)
     if long_text in changes and row.fields.get(long_text):
