@@ -151,6 +151,9 @@ class MemberTree(QTreeWidget):
         self._right = tuple(right_aligned)
         self._rows_shown = (3, 8)  # the list is as tall as its rows, within these
         self.editors = ValueEditors(self)
+        self._flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        if self.editable:
+            self._flags |= Qt.ItemFlag.ItemIsEditable
         self._editing = QPersistentModelIndex()
         header = self.header()
         header.setStretchLastSection(False)
@@ -206,28 +209,29 @@ class MemberTree(QTreeWidget):
         """The rows' texts (and the values their editors start from); rows already there are
         updated in place, so an open editor stays open."""
         keep = self.current_row()
-        if self.topLevelItemCount() != len(rows):
-            self.clear()
-            flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-            if self.editable:
-                flags |= Qt.ItemFlag.ItemIsEditable
-            items = []
-            for _ in rows:
-                item = QTreeWidgetItem()
-                item.setFlags(flags)
-                for column in self._right:
-                    item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                items.append(item)
-            self.addTopLevelItems(items)
-        for i, texts in enumerate(rows):
-            item = self.topLevelItem(i)
+        if self.topLevelItemCount() == len(rows):
+            items = [self.topLevelItem(i) for i in range(len(rows))]
+        else:
+            # A new set of rows: filled before they join the tree, so the view hears of them once.
+            # Copies of one template carry the flags, alignment and row height (set once in C++).
+            template = QTreeWidgetItem()
+            template.setFlags(self._flags)
+            template.setSizeHint(0, QSize(0, self.editors.row_height))  # as tall as an editor
+            for column in self._right:
+                template.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            items = [template.clone() for _ in rows]
+        for item, texts in zip(items, rows, strict=True):
             for column, text in enumerate(texts):
                 if item.text(column) != text:
                     item.setText(column, text)
-            for column, value in enumerate(values[i] if i < len(values) else ()):
+        for item, row_values in zip(items, values, strict=False):
+            for column, value in enumerate(row_values):
                 item.setData(column, Qt.ItemDataRole.UserRole, value)
-            if i < len(accessible):
-                item.setData(0, Qt.ItemDataRole.AccessibleTextRole, accessible[i])
+        for item, text in zip(items, accessible, strict=False):
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, text)
+        if self.topLevelItemCount() != len(rows):
+            self.clear()
+            self.addTopLevelItems(items)
         if rows and self.currentItem() is None:
             self.select_row(min(max(keep, 0), len(rows) - 1))
         self._fit()
@@ -276,10 +280,6 @@ class ValueEditors(QStyledItemDelegate):
 
     def number(self, column: int, name: str, accessible: str, minimum: int, maximum: int) -> None:
         self._columns[column] = (name, accessible, (minimum, maximum))
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height(), self.row_height))
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         spec = self._columns.get(index.column())
