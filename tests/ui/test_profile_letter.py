@@ -44,6 +44,9 @@ def test_formatting_shortcuts_are_saved_as_markdown_after_a_pause(qtbot: QtBot, 
     qtbot.keyClick(editor, Qt.Key.Key_1, CTRL | ALT)  # a heading
     qtbot.keyClicks(editor, "About me")
     assert card.actions_by_name["letterHeadingAction"].isChecked()
+    heading = card.buttons["letterHeadingAction"]
+    assert not heading.icon().isNull()  # still its glyph once checked, not the word
+    assert heading.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClick(editor, Qt.Key.Key_0, CTRL | ALT)  # body text again
     qtbot.keyClicks(editor, "I make ")

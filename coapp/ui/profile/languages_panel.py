@@ -154,7 +154,7 @@ class LanguagesPanel(Card):
 
         def failed(why: str) -> None:
             fix = self.tr("Change its level in the list instead (select it and press Enter).")
-            self.banner.show_error(why, fix if "already" in why else "")
+            self.banner.show_error(why, fix if self._present(text) else "")
 
         self._lane.write(lambda s: s.add_language(text, level), done, failed)
 
@@ -207,6 +207,14 @@ class LanguagesPanel(Card):
         self._lane.write(
             lambda s: s.move_item(Section.LANGUAGES, item_id, index + step), done, self.banner.show_error
         )
+
+    def _present(self, typed: str) -> bool:
+        """Whether the typed language is one of the list's (a duplicate: its level is changed there)."""
+        try:
+            key = LanguageSkill(typed, "native").key
+        except CoappError:
+            return False
+        return any(language.key == key for language in self._languages)
 
     def _select(self, name: str) -> None:
         names = self.names()

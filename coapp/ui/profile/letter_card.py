@@ -19,6 +19,8 @@ from coapp.domain.errors import CoappError
 from coapp.domain.profile import MAX_LETTER_LENGTH, check_letter
 from coapp.domain.profile_completeness import LETTER_WORDS_BEST
 from coapp.domain.profile_text import word_count
+from coapp.ui.formats import locale_of
+from coapp.ui.i18n import current_language
 from coapp.ui.profile.lane import ProfileLane, sentence
 from coapp.ui.profile.letter_editor import HEADING, SUBHEADING, LetterEditor
 from coapp.ui.theme import Space, set_role
@@ -223,7 +225,8 @@ class LetterCard(Card):
     def _show_count(self) -> None:
         words = word_count(self.editor.toPlainText())  # the words, not the Markdown's marks
         low, high = LETTER_WORDS_BEST
-        counted = self.tr("1 word") if words == 1 else self.tr("{n} words").format(n=words)
+        number = locale_of(current_language()).toString(words)  # 50 023 in Swedish
+        counted = self.tr("1 word") if words == 1 else self.tr("{n} words").format(n=number)
         advice = self.tr("{low}–{high} words read best").format(low=low, high=high)
         self.count.setText(f"{counted} · {advice}")
         self.count.setAccessibleName(self.count.text())
@@ -274,6 +277,7 @@ class LetterCard(Card):
         size = self.fontMetrics().height()
         for button in self.buttons.values():
             action = button.defaultAction()
-            button.setIcon(icon(str(action.property("glyph"))))
+            # On the action: the button takes its icon from it again whenever it changes (checked).
+            action.setIcon(icon(str(action.property("glyph"))))
             button.setIconSize(QSize(size, size))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
