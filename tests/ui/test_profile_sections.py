@@ -291,6 +291,23 @@ def test_a_tip_goes_to_the_list_once_it_has_items(qtbot, ctx: AppContext, open_w
     assert dialog.value("name") == "Scrum Master"
 
 
+def test_arrow_keys_down_a_long_list_scroll_the_screen(qtbot, ctx: AppContext, open_window) -> None:
+    for n in range(40):
+        ctx.profile.add_item(Award(f"Award {n}", "Jury"))
+    window = open_window()
+    screen = _open_profile(qtbot, window)
+    awards = screen.awards
+    qtbot.waitUntil(lambda: awards.height() > awards.list.height())  # the screen laid out anew
+    _focus_row(qtbot, window, awards, 0)
+    screen.scroll.ensureWidgetVisible(awards.list, 0, 0)
+    for _ in range(39):
+        qtbot.keyClick(awards.list, Qt.Key.Key_Down)
+    assert awards.list.currentIndex().row() == 39
+    last = awards.list.visualRect(awards.model.index(39, 0))
+    shown = awards.list.viewport().mapTo(screen.scroll.viewport(), last.bottomLeft())
+    assert 0 <= shown.y() <= screen.scroll.viewport().height()  # the row the keys reached is on screen
+
+
 def test_the_list_model_keeps_qt_s_rules(qtmodeltester, ctx: AppContext, qtbot, open_window) -> None:
     for n in range(3):
         ctx.profile.add_item(Reference(f"Person {n}", "Client"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QScrollArea,
     QSizePolicy,
     QStyle,
     QStyledItemDelegate,
@@ -184,6 +185,24 @@ class ItemsView(QListView):
 
     def refit(self) -> None:
         self.setFixedHeight(self._height())
+
+    def currentChanged(
+        self, current: QModelIndex | QPersistentModelIndex, previous: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().currentChanged(current, previous)
+        if current.isValid() and self.hasFocus():
+            self.reveal(current)
+
+    def reveal(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        """Scroll the screen (the list has no scroll bar of its own) so the row the keys reached shows."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is None or area.widget() is None:
+            return
+        rect = self.visualRect(index)
+        centre = self.viewport().mapTo(area.widget(), rect.center())
+        area.ensureVisible(centre.x(), centre.y(), 0, rect.height() // 2 + Space.S)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         # Keys act on the current item: arriving by Tab or a tip makes the first one current.
