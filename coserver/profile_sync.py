@@ -60,7 +60,13 @@ def apply_profile_op(ctx: ServerContext, session: Session, account_id: uuid.UUID
     row = find_row(session, account_id, op.entity, op.row_id)
     if op.op is OpKind.DELETE:
         return _delete(ctx, session, row, op)
-    values = parse_fields(op)
+    try:
+        values = parse_fields(op)
+    except Refusal as refusal:
+        # With the caller's current row, so that discarding the refused change on the device
+        # brings the platform's values back.
+        refusal.row = row
+        raise
     if row is None:
         return _create(ctx, session, account_id, op, values)
     return _update(ctx, session, account_id, row, op, values)

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel
+from sqlalchemy import Date
 
 from coapp.models import (
     BusinessDetails,
@@ -91,10 +92,18 @@ class SyncedEntity:
         tens of thousands of these): the fields both the wire model and the table have."""
         return {key: self._local(key, getattr(record, key)) for key in self._shared_keys(type(record))}
 
+    @cached_property
+    def _date_columns(self) -> frozenset[str]:
+        table = self.model.__table__  # type: ignore[attr-defined]
+        return frozenset(c.key for c in table.columns if isinstance(c.type, Date))
+
     def _local(self, key: str, value: Any) -> Any:
         if key in self.json_lists and isinstance(value, list):
             # As the services write them (coapp.services.profile_rows, resume_variants).
             return json.dumps(value, ensure_ascii=False)
+        if key in self._date_columns and isinstance(value, str):
+            # A server row kept as JSON (a refused change's platform copy) holds dates as text.
+            return date.fromisoformat(value)
         return _local(value)
 
     def _shared_keys(self, model: type[BaseModel]) -> tuple[str, ...]:

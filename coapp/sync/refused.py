@@ -21,6 +21,7 @@ from coapp.domain.errors import NotFoundError
 from coapp.models import Contract, Invoice, OutboxRecord, SyncCommand, SyncState
 from coapp.store.engine import Store
 from coapp.sync.entities import ENTITIES
+from coapp.sync.profile_labels import profile_label
 from coapp.sync.pull import apply_row
 from coapp.sync.resync import start_full_pull
 
@@ -67,6 +68,9 @@ def _label(s: Session, entity: str, row_id: str, fields: dict[str, Any]) -> str:
     row = s.get(model, row_id) if model is not None else None
     if isinstance(row, Contract):
         return row.title
+    profile = profile_label(entity, row, fields)
+    if profile is not None:
+        return profile
     contract_id = getattr(row, "contract_id", None) or fields.get("contract_id")
     contract = s.get(Contract, contract_id) if contract_id else None
     title = contract.title if contract is not None else "Unknown contract"

@@ -254,3 +254,41 @@ def test_entities_this_client_does_not_know_are_left_out_of_pages_and_summaries(
         ' "profile_skill": {"count": 1, "digest": "y"}}}'
     )
     assert [str(entity) for entity in summary.entities] == ["profile_skill"]
+
+
+def test_a_refused_profile_change_is_named_and_discarding_it_takes_the_platform_s_copy(
+    server: LiveServer, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from coapp.models import ProfileExperience
+    from coapp.sync import refused
+
+    anna = freelancer(server)
+    [a] = signed_in(server, tmp_path, "a")
+    try:
+        a.ctx.profile.set_field("available_from", "2026-04-01")
+        a.ctx.profile.add_item(job("Acme", "2021-03"))
+        a.sync()
+        with a.ctx.store.write() as s:  # values only a bug could write: the platform refuses them
+            s.get_one(Profile, PROFILE_ID).currency = "sek"
+            [row] = s.scalars(select(ProfileExperience)).all()
+            row.role = ""
+        assert a.sync().refused == 2
+        changes = {c.label: c for c in refused.list_refused(a.ctx.store)}
+        assert set(changes) == {"My Profile", "My Profile, experience: Acme"}
+        assert changes["My Profile"].code == "invalid_field"
+        assert "currency" in changes["My Profile"].message
+        assert changes["My Profile, experience: Acme"].code == "invalid_field"
+        assert "role" in changes["My Profile, experience: Acme"].message
+        for change in changes.values():
+            refused.discard(a.ctx.store, change.entity, change.row_id)
+        with a.ctx.store.read() as s:
+            profile = s.get_one(Profile, PROFILE_ID)
+            assert (profile.currency, profile.available_from) == ("SEK", date(2026, 4, 1))
+            [row] = s.scalars(select(ProfileExperience)).all()
+            assert row.role == "Developer"
+        a.sync()
+        same_everywhere([a], server, anna.account_id)
+    finally:
+        a.close()
