@@ -2165,7 +2165,7 @@
 <context>
     <name>LetterCard</name>
     <message>
-        <location filename="../../coapp/ui/profile/letter_card.py" line="+39"/>
+        <location filename="../../coapp/ui/profile/letter_card.py" line="+41"/>
         <location line="+15"/>
         <source>Personal letter</source>
         <translation>Personligt brev</translation>
@@ -2246,7 +2246,7 @@
         <translation>Din text finns kvar här; den sparas när den får plats.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>1 word</source>
         <translation>1 ord</translation>
     </message>
@@ -2358,7 +2358,7 @@
 <context>
     <name>LinkedInPlan</name>
     <message>
-        <location filename="../../coapp/ui/profile/linkedin_plan.py" line="+17"/>
+        <location filename="../../coapp/ui/profile/linkedin_plan.py" line="+18"/>
         <source>Personal details</source>
         <translation>Personuppgifter</translation>
     </message>
@@ -2486,6 +2486,11 @@
         <location line="+2"/>
         <source>already in your profile as {name}</source>
         <translation>finns redan i din profil som {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>LinkedIn gives no level; add it by hand with its level</source>
+        <translation>LinkedIn anger ingen nivå; lägg till språket för hand med nivå</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -3651,7 +3656,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>SectionPanel</name>
     <message>
-        <location filename="../../coapp/ui/profile/section_list.py" line="+259"/>
+        <location filename="../../coapp/ui/profile/section_list.py" line="+279"/>
         <source>Edit…</source>
         <translation>Redigera…</translation>
     </message>
@@ -3691,7 +3696,7 @@ Datamapp: {folder}</translation>
         <translation>Flytta ned</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Remove “{title}”</source>
         <translation>Ta bort ”{title}”</translation>
     </message>

@@ -10,6 +10,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from coapp.services.profile_import import ALREADY_THERE, LISTED_TWICE, SECTIONS, ImportPlan
+from coapp.ui.profile.lane import in_ui_language
 
 
 def section_names() -> dict[str, str]:
@@ -55,7 +56,11 @@ def _reason(text: str) -> str:
         return QCoreApplication.translate("LinkedInPlan", "already in your profile as {name}").format(
             name=text[len(ALREADY_THERE) + 4 :]
         )
-    return text
+    if text == "LinkedIn gives no level; add it by hand with its level":
+        return QCoreApplication.translate(
+            "LinkedInPlan", "LinkedIn gives no level; add it by hand with its level"
+        )
+    return in_ui_language(text)  # a rule's own message, in the UI's language where it is known
 
 
 def _value(text: str, limit: int = 140) -> str:
@@ -125,7 +130,7 @@ def plan_html(plan: ImportPlan) -> str:
     for title, entries in groups:
         if not entries:
             continue
-        parts.append(f"<h4>{escape(title)} ({len(entries)})</h4>")
+        parts.append(f"<h3>{escape(title)} ({len(entries)})</h3>")
         for section in SECTIONS:
             lines = [text for s, text in entries if s == section]
             if lines:
@@ -137,5 +142,5 @@ def plan_html(plan: ImportPlan) -> str:
     ):
         if lines:
             items = "".join(f"<li>{escape(line)}</li>" for line in lines)
-            parts.append(f"<h4>{escape(title)}</h4><ul>{items}</ul>")
+            parts.append(f"<h3>{escape(title)}</h3><ul>{items}</ul>")
     return "".join(parts)
