@@ -35,6 +35,9 @@ class LetterCard(Card):
         super().__init__("profileLetterCard", parent)
         self._lane = lane
         self._stored = ""  # the letter as last stored
+        # What the unmodified editor holds, as Markdown: compared instead of writing the document
+        # out again on every save of any card (Qt takes long over long paragraphs).
+        self._shown = ""
         self._saving = 0  # saves on their way
         self._refused = False
         top = QHBoxLayout()
@@ -156,7 +159,8 @@ class LetterCard(Card):
         editor = self.editor
         if editor.hasFocus() or editor.document().isModified() or self._saving or self._refused:
             return
-        if editor.markdown() != letter:
+        if letter != self._shown:
+            self._shown = letter
             editor.setMarkdown(letter)
             editor.document().setModified(False)
             self._show_count()
@@ -178,6 +182,7 @@ class LetterCard(Card):
                 self._refuse(sentence(str(error)))
                 return
         markdown = self.editor.markdown()
+        self._shown = markdown
         document.setModified(False)  # typing from now on is the next save's
         if markdown == self._stored and not self._refused:
             self._set_state("")
