@@ -85,10 +85,19 @@ def _gone(code: str, message: str) -> ApiError:
     return ApiError(410, code, message + " Do a full resync (start without a cursor).")
 
 
-def _parse_cursor(session: Session, cursor: str | None, newest: int) -> int:
+# In the cursors of a feed that carries the profile's entities: "<epoch>.p.<version>". A cursor
+# without it was made by a feed without them, so it may be past profile rows the client never got.
+_PROFILE_MARK = "p"
+
+
+def _parse_cursor(session: Session, cursor: str | None, newest: int, with_profile: bool = False) -> int:
     if not cursor:
         return 0
     epoch, _, number = cursor.partition(".")
+    mark, dot, rest = number.partition(".")
+    marked = bool(dot) and mark == _PROFILE_MARK
+    if marked:
+        number = rest
     if not number.isdigit() or len(number) > 19 or not epoch:
         raise ApiError(400, "invalid_cursor", "This is not a cursor this server handed out.", field="cursor")
     after = int(number)
@@ -99,6 +108,11 @@ def _parse_cursor(session: Session, cursor: str | None, newest: int) -> int:
         raise _gone("cursor_expired", "This cursor is older than the deletions the server keeps.")
     if after > newest:
         raise _gone("cursor_unknown", "This cursor is newer than anything on the server.")
+    if with_profile and not marked:
+        raise _gone(
+            "cursor_without_profile",
+            "This cursor comes from a feed without the profile, which may have passed profile rows.",
+        )
     return after
 
 
@@ -109,7 +123,7 @@ def changes(
         # Read the newest version first: writers commit in version order, so every change up to it
         # is visible to the queries below, and a cursor at `newest` can never skip one.
         newest = max_version(session)
-        after = _parse_cursor(session, cursor, newest)
+        after = _parse_cursor(session, cursor, newest, with_profile)
         epoch = server_epoch(session)
         merged: list[Change] = []
         for synced in SYNCED:
@@ -127,7 +141,8 @@ def changes(
     has_more = len(merged) > limit
     page = merged[:limit]
     last = page[-1].version if has_more else newest
-    return ChangesPage(changes=page, cursor=f"{epoch}.{last}", has_more=has_more)
+    mark = f"{_PROFILE_MARK}." if with_profile else ""
+    return ChangesPage(changes=page, cursor=f"{epoch}.{mark}{last}", has_more=has_more)
 
 
 def summary(ctx: ServerContext, account_id: uuid.UUID, *, with_profile: bool = False) -> SyncSummary:

@@ -310,3 +310,24 @@ def test_text_versions_are_for_rows_with_a_long_text_only(server: LiveServer) ->
         assert response.json()["error"]
     anna.push(op("profile", name="Anna"))
     assert anna.get(f"/v1/profile/text-versions/{PROFILE_ROW_ID}").json() == []
+
+
+def test_a_cursor_from_a_feed_without_the_profile_is_gone_for_one_with_it(server: LiveServer) -> None:
+    anna = freelancer(server)
+    anna.push(op("profile", name="Anna"))
+    plain = feed(anna)["cursor"]
+    with_profile = feed(anna, **PROFILE)["cursor"]
+    assert with_profile != plain
+    assert with_profile.rsplit(".", 1)[1] == plain.rsplit(".", 1)[1]  # the same place in the feed
+    response = anna.server.http.get(
+        anna.server.url + "/v1/sync/changes",
+        params={"cursor": plain, **PROFILE},
+        headers=anna.headers(),
+        timeout=30,
+    )
+    assert response.status_code == 410, response.text
+    assert response.json()["error"] == "cursor_without_profile"
+    anna.push(op("profile_skill", name="Go"))
+    [change] = feed(anna, with_profile, **PROFILE)["changes"]
+    assert change["row"]["name"] == "Go"
+    assert feed(anna, with_profile)["changes"] == []  # a marked cursor read by an older client: fine

@@ -9,6 +9,7 @@ import uuid
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from sqlalchemy import delete, select
 
 from coapp.domain.profile_sections import Experience
@@ -292,3 +293,30 @@ def test_a_refused_profile_change_is_named_and_discarding_it_takes_the_platform_
         same_everywhere([a], server, anna.account_id)
     finally:
         a.close()
+
+
+def test_a_device_upgraded_from_a_version_without_the_profile_reads_the_feed_again(
+    server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its cursor may be past profile rows it was never sent: the server answers 410 for a cursor
+    made without the profile, and the device reads the whole feed again, once."""
+    from coapp.sync import api
+
+    anna = freelancer(server)
+    a, b = signed_in(server, tmp_path, "a", "b")
+    try:
+        a.ctx.profile.set_field("name", "Anna")
+        a.ctx.profile.add_skill("Go")
+        a.sync()
+        with monkeypatch.context() as old:
+            old.setattr(api, "_WITH_PROFILE", {})  # b as the version before this one
+            assert b.sync().pulled == 0
+        assert device_profile(b) == {}
+        report = b.sync()
+        assert report.resynced == "full"
+        assert report.refused == 0
+        same_everywhere([a, b], server, anna.account_id)
+        assert b.sync().resynced == ""  # once
+    finally:
+        a.close()
+        b.close()
