@@ -1186,13 +1186,13 @@
 <context>
     <name>FileStrip</name>
     <message>
-        <location filename="../../coapp/ui/profile/portfolio_files.py" line="+74"/>
-        <location line="+42"/>
+        <location filename="../../coapp/ui/profile/portfolio_files.py" line="+75"/>
+        <location line="+43"/>
         <source>Attach file…</source>
         <translation>Bifoga fil…</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>Attach a PDF, picture or text of at most 25 MB to the selected work</source>
         <translation>Bifoga en PDF, bild eller text på högst 25 MB till det markerade arbetet</translation>
     </message>
@@ -1227,12 +1227,32 @@
         <translation>Ingen fil bifogad</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Replace file…</source>
         <translation>Byt fil…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>not on this computer yet; it comes with the next sync</source>
+        <translation>finns inte på den här datorn än; den kommer med nästa synkning</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>uploading, {percent} % sent</source>
+        <translation>laddas upp, {percent} % skickat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the platform refused it: {reason}</source>
+        <translation>plattformen tog inte emot den: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting to go to the platform</source>
+        <translation>väntar på att skickas till plattformen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Attach a file</source>
         <translation>Bifoga en fil</translation>
     </message>
@@ -2165,7 +2185,7 @@
 <context>
     <name>LetterCard</name>
     <message>
-        <location filename="../../coapp/ui/profile/letter_card.py" line="+41"/>
+        <location filename="../../coapp/ui/profile/letter_card.py" line="+44"/>
         <location line="+15"/>
         <source>Personal letter</source>
         <translation>Personligt brev</translation>
@@ -2226,7 +2246,7 @@
         <translation>Problem med brevet</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>
@@ -2919,27 +2939,32 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+150"/>
+        <location line="+155"/>
         <source>Remove photo</source>
         <translation>Ta bort foto</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-152"/>
         <source>Problem with the photo</source>
         <translation>Problem med fotot</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
+        <source>Your photo is not on this computer yet; it comes with the next sync</source>
+        <translation>Ditt foto finns inte på den här datorn än; det kommer med nästa synkning</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A photo is set</source>
         <translation>Ett foto är valt</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
         <source>No photo yet: choose one (JPEG, PNG, WebP …)</source>
         <translation>Inget foto än: välj ett (JPEG, PNG, WebP …)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Choose a photo</source>
         <translation>Välj ett foto</translation>
     </message>

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from coapp.app.context import AppContext
 from coapp.domain.profile_sections import PortfolioItem
+from coapp.services.profile_files import FileTransferInfo
 from coapp.ui.main_window import MainWindow
 from coapp.ui.profile.photo_crop import PAD, VIEW_SIDE, CropDialog
 from coapp.ui.profile.photo_well import PhotoWell
@@ -279,3 +280,40 @@ def test_a_removed_portfolio_item_comes_back_with_its_file(
     stored = window.ctx.profile_files.file_path(back.file.sha256)
     assert stored is not None
     assert stored.read_bytes() == picture.read_bytes()
+
+
+def test_the_file_strip_says_where_a_file_stands_with_the_platform(
+    qtbot, ctx: AppContext, open_window, tmp_path: Path, monkeypatch
+) -> None:
+    item = ctx.profile.add_item(PortfolioItem("Slides"))
+    slides = tmp_path / "slides.pdf"
+    slides.write_bytes(b"%PDF-1.7\n" + b"1" * 2048)
+    attached = ctx.profile_files.attach_file(item.id, slides).file
+    assert attached is not None
+    window = open_window()
+    screen = _screen(qtbot, window)
+    portfolio = screen.portfolio
+    portfolio.list.setCurrentIndex(portfolio.model.index(0, 0))
+    strip = portfolio.strip
+    assert strip is not None
+    assert strip.label.text() == "slides.pdf · 2 kB"  # never synced: nothing to say
+
+    files = window.ctx.profile_files
+    for info, said in (
+        (FileTransferInfo("up", "waiting", 0, None), "waiting to go to the platform"),
+        (FileTransferInfo("up", "sending", 1024, None), "uploading, 49 % sent"),
+        (
+            FileTransferInfo("up", "refused", 0, "too large for the plan"),
+            "the platform refused it: too large for the plan",
+        ),
+        (FileTransferInfo("up", "done", 2057, None), ""),
+    ):
+        monkeypatch.setattr(files, "transfer", lambda _sha, info=info: info)
+        strip.show_item(portfolio.selected())
+        assert strip.label.text() == " · ".join(p for p in ("slides.pdf", "2 kB", said) if p)
+
+    stored = files.file_path(attached.sha256)
+    assert stored is not None
+    stored.unlink()  # as on a second device before the file has come down
+    strip.show_item(portfolio.selected())
+    assert strip.label.text().endswith("not on this computer yet; it comes with the next sync")

@@ -170,9 +170,14 @@ class PhotoWell(QWidget):
     def show_photo(self, sha: str | None, image: QImage | None) -> None:
         self.sha = sha
         self.preview.pixmap = QPixmap.fromImage(image) if image is not None else None
-        self.preview.setAccessibleDescription(
-            self.tr("A photo is set") if sha else self.tr("No photo yet: choose one (JPEG, PNG, WebP …)")
-        )
+        if sha is None:
+            about = self.tr("No photo yet: choose one (JPEG, PNG, WebP …)")
+        elif image is None:  # chosen on another device; the file follows with a sync round
+            about = self.tr("Your photo is not on this computer yet; it comes with the next sync")
+        else:
+            about = self.tr("A photo is set")
+        self.preview.setAccessibleDescription(about)
+        self.preview.setToolTip(about)
         self.preview.update()
         self.remove_button.setEnabled(sha is not None)
 

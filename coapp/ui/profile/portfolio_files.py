@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QSizePolicy, QWi
 
 from coapp.domain.errors import ValidationError
 from coapp.domain.profile_files import MAX_PORTFOLIO_BYTES, clean_file_name, sniff_content_type
-from coapp.domain.profile_sections import PortfolioItem
+from coapp.domain.profile_sections import AttachedFile, PortfolioItem
 from coapp.services.profile_files import PreparedFile, read_source
 from coapp.ui.formats import locale_of
 from coapp.ui.i18n import current_language
@@ -67,6 +67,7 @@ class FileStrip(QWidget):
         self.label = QLabel(self)
         self.label.setObjectName("profilePortfolioFileName")
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.setWordWrap(True)  # a refusal's reason is read here, not in a tooltip
         set_role(self.label, "hint")
         self.attach_button = make_button(
             self,
@@ -110,12 +111,29 @@ class FileStrip(QWidget):
         if attached is None:
             self.label.setText(self.tr("No file attached"))
         else:
-            self.label.setText(f"{attached.name} · {size_text(attached.size)}")
+            status = self.trip(attached)
+            self.label.setText(" · ".join(p for p in (attached.name, size_text(attached.size), status) if p))
         self.label.setToolTip(self.label.text())
         self.label.setAccessibleName(self.label.text())
         self.attach_button.setText(self.tr("Replace file…") if attached else self.tr("Attach file…"))
         self.open_button.setVisible(attached is not None)
         self.detach_button.setVisible(attached is not None)
+
+    def trip(self, attached: AttachedFile) -> str:
+        """Where the file stands between this computer and the platform, when that is worth saying
+        (read again each time the item is shown: after every sync round the screen is)."""
+        files = self.files
+        if files.file_path(attached.sha256) is None:
+            return self.tr("not on this computer yet; it comes with the next sync")
+        info = files.transfer(attached.sha256)
+        if info is None or info.direction != "up" or info.state == "done":
+            return ""  # never synced (signed out), or the platform has it
+        if info.state == "sending" and attached.size:
+            percent = min(99, 100 * info.done_bytes // attached.size)
+            return self.tr("uploading, {percent} % sent").format(percent=percent)
+        if info.state == "refused":
+            return self.tr("the platform refused it: {reason}").format(reason=info.error or "?")
+        return self.tr("waiting to go to the platform")
 
     # --- attaching ----------------------------------------------------------------------------------
 
