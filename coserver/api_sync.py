@@ -118,7 +118,7 @@ def sync_changes(
 @router.get(
     "/sync/summary",
     response_model=SyncSummary,
-    responses=responses(400, 401, 426),
+    responses=responses(400, 401, 422, 426),
     summary="Per entity: the count and an (id, version) digest of the account's live rows",
 )
 def sync_summary(caller: Freelancer, ctx: Ctx, with_profile: _WithProfile = False) -> SyncSummary:
