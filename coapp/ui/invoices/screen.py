@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -34,6 +33,7 @@ from coapp.ui.invoices.draft_dialog import DraftChoice, NewDraftDialog, PeriodKi
 from coapp.ui.invoices.exports import InvoiceExports
 from coapp.ui.invoices.formats import InvoiceFormats, state_label, tabular
 from coapp.ui.invoices.list_model import CONTRACT, ID_ROLE, SORT_ROLE, InvoiceListModel
+from coapp.ui.pdf_warm_up import warm_up_pdf_once
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import ScreenHeader, make_button
 
@@ -201,7 +201,7 @@ class InvoicesScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        _warm_up_pdf_once()
+        warm_up_pdf_once("invoice")
         # The timesheet may have changed while another screen was shown.
         if self.state.ready:
             self.reload()
@@ -456,21 +456,3 @@ class InvoicesScreen(QWidget):
         if self.controller.filters != Filters():
             self.clear_filters()  # the new draft must be in the list, selected
         return self.controller.create(choice)
-
-
-_pdf_warmed = threading.Event()
-
-
-def _warm_up_pdf_once() -> None:
-    """Importing fpdf2 and parsing the fonts takes about a second: do it on a background thread the
-    first time the invoices are shown, so the first confirmation of the session does not wait."""
-    if _pdf_warmed.is_set():
-        return
-    _pdf_warmed.set()
-
-    def warm() -> None:
-        from coapp.documents.invoice_pdf import warm_up
-
-        warm_up()
-
-    threading.Thread(target=warm, name="pdf-warm-up", daemon=True).start()

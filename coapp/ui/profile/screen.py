@@ -4,13 +4,13 @@ and experience. Every change is written on the writes lane; the screen shows wha
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
+from coapp.ui.pdf_warm_up import warm_up_pdf_once
 from coapp.ui.profile.awards_panel import AwardsPanel
 from coapp.ui.profile.certificates_panel import CertificatesPanel
 from coapp.ui.profile.completeness_card import CompletenessCard
@@ -35,13 +35,6 @@ if TYPE_CHECKING:
     from coapp.ui.profile.resume_dialog import ResumeDialog
 
 
-log = logging.getLogger("coapp")
-
-
-def _warm_up_resume() -> None:
-    from coapp.documents.resume_pdf import warm_up
-
-    warm_up()
 
 
 class ProfileScreen(QWidget):
@@ -135,9 +128,7 @@ class ProfileScreen(QWidget):
         state.when_ready(self.reload)
         # The resume's PDF machinery (fpdf2's import, the fonts: about a second) warms up on a worker
         # now, so the first export does not pay it.
-        state.tasks.run(
-            _warm_up_resume, lambda _: None, lambda error: log.warning("resume warm-up: %r", error)
-        )
+        warm_up_pdf_once("resume")
 
     def reload(self) -> None:
         self.show_written(self.lane.read())

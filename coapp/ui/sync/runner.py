@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
+from coapp.base.worker_imports import WORKER_IMPORTS
 from coapp.ui.app_state import AppState
 from coapp.ui.background import run_in_background
 from coapp.ui.sync.local_changes import LocalChangeWatcher
@@ -40,8 +41,10 @@ STATUS_DELAY_MS = 150  # a burst of edits asks the database for the counts once
 
 
 def _calls() -> ModuleType:
-    """The worker-side module (requests, pydantic, keyring), imported on first use."""
-    from coapp.ui.sync import calls
+    """The worker-side module (requests, pydantic, keyring), imported on first use (on a worker,
+    under the lock that keeps heavy first imports apart: coapp.base.worker_imports)."""
+    with WORKER_IMPORTS:
+        from coapp.ui.sync import calls
 
     return calls
 
