@@ -118,3 +118,10 @@ def language_name(code: str, locale: str = "en") -> str:
 
     name = Locale.parse(locale).languages.get(code)
     return name if name else code
+
+
+def same_language_key(name: str) -> str:
+    """What two names of one language share ("Svenska", "Swedish" → "sv"); a name this does not know
+    is compared as written, ignoring case and spacing."""
+    tidy = " ".join(name.split()).casefold()
+    return language_code(tidy) or tidy

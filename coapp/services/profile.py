@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coapp.domain.errors import NotFoundError, ValidationError
+from coapp.domain.language_codes import same_language_key
 from coapp.domain.profile import LanguageSkill, PersonalDetails, Profile, check_letter
 from coapp.domain.profile_completeness import Completeness, completeness
 from coapp.domain.profile_fields import check_field_name, with_detail
@@ -231,8 +232,10 @@ class ProfileService:
         if section is Section.SKILLS:
             check_new_skill(present, item.name)  # names the present skill under its canonical name
             return
-        assert spec.key is not None
-        key = spec.key(item)
+        # Languages by language, not spelling ("Svenska" is the "Swedish" already there).
+        key_of = (lambda i: same_language_key(i.language)) if section is Section.LANGUAGES else spec.key
+        assert key_of is not None
+        key = key_of(item)
         for other in present:
-            if spec.key(other) == key:
+            if key_of(other) == key:
                 raise ValidationError(f"{spec.describe(other)} is already in your {section.value}")

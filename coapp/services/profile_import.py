@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from coapp.domain.errors import CoappError, ValidationError
+from coapp.domain.language_codes import same_language_key
 from coapp.domain.linkedin_export import ExportDate, LinkedInExport, LinkedInPosition
 from coapp.domain.profile import LanguageSkill, PersonalDetails, Profile, check_letter
 from coapp.domain.profile_fields import with_detail
@@ -465,10 +466,11 @@ class _Planner:
                 self._skip("skills", name, ALREADY_THERE)
 
     def _languages(self) -> None:
-        present = {lang.key: (lang, False) for lang in self.profile.languages}
+        # By language, not spelling: LinkedIn's "Swedish" is the "Svenska" already on the profile.
+        present = {same_language_key(lang.language): (lang, False) for lang in self.profile.languages}
         for language in self.export.languages:
             name = language.name
-            there = present.get(_norm(name))
+            there = present.get(same_language_key(name))
             if there is not None:
                 mine, new = there
                 if new:
@@ -488,7 +490,7 @@ class _Planner:
             except ValidationError as exc:
                 self._skip("languages", name, str(exc))
                 continue
-            present[item.key] = (item, True)
+            present[same_language_key(item.language)] = (item, True)
             self._add("languages", f"{item.language} ({item.level})", item)
 
 

@@ -183,6 +183,15 @@ def test_a_synonym_in_the_export_is_skipped_as_already_there(
     ]
 
 
+def test_a_language_under_another_name_is_the_one_already_there(
+    ctx: AppContext, importer: ProfileImport, export: LinkedInExport
+) -> None:
+    ctx.profile.add_language("Swedish", "native")  # the export says "Svenska"
+    plan = importer.preview(export)
+    assert "Svenska" not in " ".join(texts(plan, "added", "languages"))
+    assert ("languages", "Svenska") in {(s.section, s.text) for s in plan.skipped}
+
+
 def test_duplicates_inside_the_export_are_added_once(ctx: AppContext, tmp_path: Path) -> None:
     files = export_files(
         Skills="Name\nJS\nJavaScript\n",

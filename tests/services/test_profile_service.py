@@ -166,6 +166,8 @@ def test_languages_and_links(ctx: AppContext) -> None:
     ctx.profile.add_language("English", "c1")
     with pytest.raises(ValidationError, match="Swedish is already in your languages"):
         ctx.profile.add_language("Swedish", "B2")
+    with pytest.raises(ValidationError, match="Swedish is already in your languages"):
+        ctx.profile.add_language("Svenska", "B2")  # one language, whatever it is called
     with pytest.raises(ValidationError, match="not a language level"):
         ctx.profile.add_language("German", "good")
     ctx.profile.edit_item(LanguageSkill("English", "C2"))
