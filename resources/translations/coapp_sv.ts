@@ -3216,7 +3216,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>ProfileScreen</name>
     <message>
-        <location filename="../../coapp/ui/profile/screen.py" line="+51"/>
+        <location filename="../../coapp/ui/profile/screen.py" line="+44"/>
         <location line="+2"/>
         <source>My Profile</source>
         <translation>Min profil</translation>
@@ -3234,12 +3234,12 @@ Datamapp: {folder}</translation>
     <message>
         <location line="+7"/>
         <source>Export resume…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera cv…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write your resume as a PDF: a look, a language, the sections and jobs (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv ditt cv som PDF: utseende, språk, avsnitt och uppdrag (Ctrl+E)</translation>
     </message>
     <message>
         <location line="+67"/>
@@ -3247,7 +3247,7 @@ Datamapp: {folder}</translation>
         <translation>Läser in din profil…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Profile {n} % complete</source>
         <translation>Profilen är {n} % klar</translation>
     </message>
@@ -3473,209 +3473,214 @@ Datamapp: {folder}</translation>
     <name>ResumeDialog</name>
     <message>
         <location filename="../../coapp/ui/profile/resume_dialog.py" line="+52"/>
-        <location line="+294"/>
+        <location line="+295"/>
         <source>Export resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera cv</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-286"/>
         <source>Resume variant</source>
-        <translation type="unfinished"></translation>
+        <translation>Cv-variant</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save as variant…</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara som variant…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save this choice under a name (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara det här valet under ett namn (Ctrl+S)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Remove variant</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort variant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the chosen variant</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort den valda varianten</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Classic</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassiskt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Modern</source>
-        <translation type="unfinished"></translation>
+        <translation>Modernt</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Jobs on the resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Uppdrag i cv:t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>now</source>
+        <translation>nu</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No jobs yet: add them under Experience.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga uppdrag ännu: lägg till dem under Erfarenhet.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Resume export messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Meddelanden om cv-exporten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna PDF:en</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Open the exported resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna det exporterade cv:t</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera PDF…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write the resume as a PDF file (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv cv:t som en PDF-fil (Ctrl+E)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Stäng</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Personal letter</source>
-        <translation type="unfinished">Personligt brev</translation>
+        <translation>Personligt brev</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Experience</source>
-        <translation type="unfinished">Erfarenhet</translation>
+        <translation>Erfarenhet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Education</source>
-        <translation type="unfinished">Utbildning</translation>
+        <translation>Utbildning</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Skills</source>
-        <translation type="unfinished">Kompetenser</translation>
+        <translation>Kompetenser</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Languages</source>
-        <translation type="unfinished">Språk</translation>
+        <translation>Språk</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Certificates</source>
-        <translation type="unfinished">Certifikat</translation>
+        <translation>Certifikat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Honours and awards</source>
-        <translation type="unfinished">Utmärkelser och priser</translation>
+        <translation>Utmärkelser och priser</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>References</source>
-        <translation type="unfinished">Referenser</translation>
+        <translation>Referenser</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Portfolio</source>
-        <translation type="unfinished">Portfolio</translation>
+        <translation>Portfolio</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Variant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Variant</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Language</source>
-        <translation type="unfinished">Språk</translation>
+        <translation>Språk</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Look</source>
-        <translation type="unfinished"></translation>
+        <translation>Utseende</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Avsnitt</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uppdrag</translation>
     </message>
     <message>
         <location line="+102"/>
         <source>Choose at least one section.</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj minst ett avsnitt.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Chosen here (not saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>Valt här (inte sparat)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Save as variant</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara som variant</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name of the variant:</source>
-        <translation type="unfinished"></translation>
+        <translation>Variantens namn:</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Saved the variant “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sparade varianten ”{name}”.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Removed the variant “{name}”; save the choice again to bring it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tog bort varianten ”{name}”; spara valet igen för att få tillbaka den.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Writing {path}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriver {path}…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Saved the resume to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sparade cv:t i {path}.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Could not write {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde inte skriva {path}: {reason}</translation>
     </message>
 </context>
 <context>

@@ -84,8 +84,9 @@ class ResumeDialog(QDialog):
         self.jobs = QListWidget(self)
         self.jobs.setObjectName("resumeJobsList")
         self.jobs.setAccessibleName(self.tr("Jobs on the resume"))
+        now = self.tr("now")
         for job in profile.experience:
-            period = f"{job.start} – {job.end if job.end else self.tr('now')}"
+            period = f"{job.start} – {job.end if job.end else now}"
             item = QListWidgetItem(f"{job.role} · {job.organisation} ({period})", self.jobs)
             item.setData(Qt.ItemDataRole.UserRole, job.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
