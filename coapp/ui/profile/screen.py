@@ -35,8 +35,6 @@ if TYPE_CHECKING:
     from coapp.ui.profile.resume_dialog import ResumeDialog
 
 
-
-
 class ProfileScreen(QWidget):
     def __init__(self, state: AppState, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
