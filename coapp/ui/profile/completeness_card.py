@@ -182,8 +182,12 @@ class CompletenessCard(Card):
             self._tips.addWidget(label)
             self._labels.append(label)
         self.tip_widgets: list[QLabel] = []  # the tips shown
+        self._shown: Completeness | None = None
 
     def show_completeness(self, result: Completeness) -> None:
+        if result == self._shown:
+            return  # most edits leave the score and the tips as they were: nothing to lay out again
+        self._shown = result
         self.meter.setValue(result.score)
         self.meter.setAccessibleDescription(self.tr("{n} % complete").format(n=result.score))
         self.intro.setText(

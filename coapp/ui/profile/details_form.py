@@ -57,6 +57,7 @@ class DetailsForm(Card):
         self.labels: dict[str, str] = {}
         self._saved: dict[str, str] = {}
         self._pairs: list[tuple[QLabel, QLineEdit]] = []
+        self._two_pairs_need: tuple[object, int] | None = None
         for pairs in rows:
             for field, label, placeholder in pairs:
                 edit = QLineEdit(self)
@@ -98,12 +99,19 @@ class DetailsForm(Card):
         self.grid.setColumnStretch(3, 1 if per_row == 2 else 0)
         self.grid.setColumnMinimumWidth(2, Space.XL if per_row == 2 else 0)
 
+    def _needed_for_two_pairs(self) -> int:
+        # Asked on every resize; the captions' widths only change with the font or the language.
+        key = (self.font().key(), tuple(caption.text() for caption, _edit in self._pairs))
+        if self._two_pairs_need is None or self._two_pairs_need[0] != key:
+            captions = max(caption.sizeHint().width() for caption, _edit in self._pairs)
+            field = self.fontMetrics().averageCharWidth() * 22  # "Senior backend developer" mostly shows
+            margins = self.body.contentsMargins()
+            needed = margins.left() + margins.right() + 2 * (captions + field) + 3 * Space.M + Space.XL
+            self._two_pairs_need = (key, needed)
+        return self._two_pairs_need[1]
+
     def _two_pairs_fit(self) -> bool:
-        captions = max(caption.sizeHint().width() for caption, _edit in self._pairs)
-        field = self.fontMetrics().averageCharWidth() * 22  # "Senior backend developer" mostly shows
-        margins = self.body.contentsMargins()
-        needed = margins.left() + margins.right() + 2 * (captions + field) + 3 * Space.M + Space.XL
-        return self.width() >= needed
+        return self.width() >= self._needed_for_two_pairs()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -192,6 +192,11 @@ class ProfileLane:
         profile = self.service.get()
         return Written(None, profile, completeness(profile))
 
+    def read_later(self, done: Callable[[Written], None], failed: Callable[[str], None]) -> None:
+        """Read the profile on a worker (fifty jobs and two hundred skills take a while to load):
+        the screen stays responsive and shows what it has until then."""
+        self._state.tasks.run(self.read, done, lambda error: failed(reason(error)))
+
     def write(
         self,
         work: Callable[[ProfileService], Any],

@@ -123,24 +123,44 @@ class ProfileScreen(QWidget):
         layout.addWidget(self.scroll, 1)
         self.setFocusProxy(self.details.fields["name"])
         self.header.set_status(self.tr("Loading your profile…"))
+        self._shown = 0  # profiles shown so far: a read that started earlier never hides a newer one
         state.when_ready(self.reload)
         # The resume's PDF machinery (fpdf2's import, the fonts: about a second) warms up on a worker
         # now, so the first export does not pay it.
         warm_up_pdf_once("resume")
 
     def reload(self) -> None:
-        self.show_written(self.lane.read())
+        """Read the stored profile again (on a worker) and show it, unless a write's answer, which
+        is newer, was shown meanwhile."""
+        shown_before = self._shown
+
+        def arrived(written: Written) -> None:
+            if self._shown == shown_before:
+                self.show_written(written)
+
+        def failed(text: str) -> None:
+            self.header.set_status(self.tr("Could not read your profile: {reason}").format(reason=text))
+
+        self.lane.read_later(arrived, failed)
 
     def show_written(self, written: Written) -> None:
+        self._shown += 1
         profile = written.profile
-        self.details.show_details(profile.details)
-        self.letter.show_letter(profile.letter)
-        self.languages.show_languages(profile.languages)
-        self.links.show_links(profile.links)
-        self.skills.show_skills(profile.skills)
-        for name, panel in self.sections.items():
-            panel.show_items(getattr(profile, name))
-        self.completeness.show_completeness(written.completeness)
+        # One paint for the whole update: some widgets repaint at once when told a value (the
+        # meter does), and each card changing its height would lay the screen out again.
+        content = self.scroll.widget()
+        content.setUpdatesEnabled(False)
+        try:
+            self.details.show_details(profile.details)
+            self.letter.show_letter(profile.letter)
+            self.languages.show_languages(profile.languages)
+            self.links.show_links(profile.links)
+            self.skills.show_skills(profile.skills)
+            for name, panel in self.sections.items():
+                panel.show_items(getattr(profile, name))
+            self.completeness.show_completeness(written.completeness)
+        finally:
+            content.setUpdatesEnabled(True)
         self.header.set_status(self.tr("Profile {n} % complete").format(n=written.completeness.score))
 
     def go_to(self, target: str) -> None:
