@@ -218,3 +218,29 @@ QApplication.exec()
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+def test_a_slow_read_never_hides_a_newer_answer_from_a_write(qtbot, open_window, monkeypatch) -> None:
+    import threading
+
+    from coapp.ui.profile.lane import ProfileLane
+
+    window = open_window()
+    screen = _open_profile(qtbot, window)
+    window.ctx.profile.set_field("name", "Old Name")
+    stale = screen.lane.read()  # read before the write below
+    release = threading.Event()
+
+    def slow_read(lane: ProfileLane):  # type: ignore[no-untyped-def]
+        release.wait(5)
+        return stale
+
+    monkeypatch.setattr(ProfileLane, "read", slow_read)
+    screen.reload()  # e.g. a sync brought rows: the read waits on a worker
+    _type(qtbot, screen.details.fields["name"], "New Name")
+    _idle_writes = lambda: window.ctx.profile.get().details.name == "New Name"  # noqa: E731
+    qtbot.waitUntil(_idle_writes)
+    release.set()
+    _idle(qtbot, window)
+    qtbot.wait(50)
+    assert screen.details.fields["name"].text() == "New Name"
