@@ -320,3 +320,23 @@ def test_a_device_upgraded_from_a_version_without_the_profile_reads_the_feed_aga
     finally:
         a.close()
         b.close()
+
+
+def test_restoring_is_for_rows_with_a_long_text_on_this_device(tmp_path: Path) -> None:
+    from coapp.sync.profile_texts import NoSuchText
+
+    device = Device.open(tmp_path / "a")
+    try:
+        device.ctx.profile.add_skill("Go")
+        [(_entity, skill_id)] = device_profile(device)
+        with pytest.raises(NoSuchText):
+            restore_text(device.ctx.store, "profile_skill", skill_id, "text")
+        with pytest.raises(NoSuchText):  # no profile row yet
+            restore_text(device.ctx.store, "profile", PROFILE_ID, "text")
+        device.ctx.profile.set_letter("Now.")
+        waiting = device.outbox()
+        restore_text(device.ctx.store, "profile", PROFILE_ID, "Before.")
+        assert device.ctx.profile.get().letter == "Before."
+        assert device.outbox() == waiting + 1  # an edit like any other, queued for the platform
+    finally:
+        device.close()
