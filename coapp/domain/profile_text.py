@@ -6,6 +6,7 @@ is a mistake the person should see, not something to silently repair.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from coapp.domain.errors import ValidationError
@@ -46,5 +47,17 @@ def clean_block(value: str, label: str, *, max_length: int) -> str:
     return text
 
 
+# Tokens that are Markdown's marks, not words: "#", "##", "-", "*", "+", "1." and "1)" at a line's
+# start, and a lone "*"/"_" run anywhere. The letter card counts the words the reader sees; the
+# completeness tip counts the stored Markdown: both must say the same number.
+_MARK = re.compile(r"^(?:#{1,6}|[-*+]|[0-9]{1,3}[.)]|[*_]+)$")
+
+
 def word_count(text: str) -> int:
-    return len(text.split())
+    count = 0
+    for line in text.splitlines():
+        tokens = line.split()
+        if tokens and _MARK.match(tokens[0]):
+            tokens = tokens[1:]
+        count += sum(1 for token in tokens if token.strip("*_`~") and not _MARK.match(token))
+    return count

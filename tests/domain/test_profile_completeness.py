@@ -94,3 +94,13 @@ def test_tips_name_the_place_to_fix() -> None:
     tips = completeness(few).tips
     assert "You list 2 skills; add at least 5" in tips
     assert "Give a level (1–5) for Python" in tips
+
+
+def test_the_letter_counts_words_not_markdown_marks() -> None:
+    from coapp.domain.profile_text import word_count
+
+    letter = "## Om mig\n\nJag bygger **robusta** tjänster.\n\n- Arkitektur\n- Drift och *kvalitet*\n1. Ett\n"
+    assert (
+        word_count(letter) == 11
+    )  # Om mig · Jag bygger robusta tjänster · Arkitektur · Drift och kvalitet · Ett
+    assert word_count("Uptime 99.9 % - every year") == 5  # a dash inside a line is no word

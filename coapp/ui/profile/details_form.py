@@ -11,6 +11,7 @@ from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from coapp.domain.profile import PersonalDetails
+from coapp.ui.i18n import current_language
 from coapp.ui.profile.lane import ProfileLane
 from coapp.ui.profile.photo_well import PhotoWell
 from coapp.ui.theme import Space, set_role
@@ -23,6 +24,8 @@ def detail_text(details: PersonalDetails, field: str) -> str:
         return ""
     if field == "available_from":
         return value.isoformat()
+    if field in ("hourly_rate", "daily_rate") and current_language() == "sv":
+        return str(value).replace(".", ",")  # "1150,00" in Swedish (the domain reads either mark)
     return str(value)
 
 
@@ -127,6 +130,7 @@ class DetailsForm(Card):
                 continue
             if edit.text() != text:
                 edit.setText(text)
+                edit.setCursorPosition(0)  # a long title shows its start, not its end
 
     def _finished(self, field: str) -> None:
         edit = self.fields[field]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QKeySequence, QUndoCommand
+from PySide6.QtGui import QKeySequence, QPainter, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from coapp.services.profile_rows import SPECS, section_of
 from coapp.ui.profile.lane import ProfileLane
+from coapp.ui.selection_mark import quiet_selection
 from coapp.ui.toolkit import make_action
 
 Report = Callable[[str], None]
@@ -274,6 +275,13 @@ class ValueEditors(QStyledItemDelegate):
         # every list of the screen has the same rhythm).
         self.row_height = QSpinBox().sizeHint().height()
         tree.setItemDelegate(self)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        quiet_selection(painter, opt)  # only the list being worked in shows its row in the accent
+        super().paint(painter, opt, index)
 
     def choices(self, column: int, name: str, accessible: str, choices: Choices) -> None:
         self._columns[column] = (name, accessible, tuple(choices))

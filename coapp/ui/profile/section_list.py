@@ -35,7 +35,8 @@ from coapp.ui.formats import locale_of
 from coapp.ui.i18n import current_language
 from coapp.ui.profile.item_dialog import Field, ItemDialog, Value
 from coapp.ui.profile.lane import ProfileLane
-from coapp.ui.theme import Space, current, set_role
+from coapp.ui.selection_mark import quiet_selection
+from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import Card, ErrorBanner, make_action, make_button
 
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -114,13 +115,8 @@ class TwoLines(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         title, subtitle = opt.text, str(index.data(SUBTITLE_ROLE) or "")
         opt.text = ""
+        quiet_selection(painter, opt)  # only the list being worked in shows its row in the accent
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        if selected and not (opt.widget and opt.widget.hasFocus()):
-            # Only the list being worked in shows its row in the accent; the others a soft mark,
-            # so a screen of seven sections is not seven blue bars.
-            opt.state &= ~QStyle.StateFlag.State_Selected
-            painter.fillRect(opt.rect, current().color("accent_soft"))
-            selected = False
         style = opt.widget.style() if opt.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
