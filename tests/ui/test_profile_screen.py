@@ -244,3 +244,45 @@ def test_a_slow_read_never_hides_a_newer_answer_from_a_write(qtbot, open_window,
     _idle(qtbot, window)
     qtbot.wait(50)
     assert screen.details.fields["name"].text() == "New Name"
+
+
+def test_swedish_rates_have_the_decimal_comma_and_a_long_title_shows_its_start(
+    qtbot, open_window, use_settings
+) -> None:
+    from decimal import Decimal
+
+    from coapp.domain.profile import PersonalDetails
+
+    use_settings(language="sv")
+    window = open_window()
+    long_title = "Senior backendutvecklare och arkitekt för betalningar"
+    window.ctx.profile.set_details(PersonalDetails(title=long_title, hourly_rate=Decimal("1150.50")))
+    index = window.stack.indexOf(window.profile_slot)
+    qtbot.mouseClick(window.navigation.entry(index), LEFT)
+    screen = window.profile
+    qtbot.waitUntil(lambda: screen.details.fields["hourly_rate"].text() == "1150,50")
+    assert screen.details.fields["title"].cursorPosition() == 0
+    _type(qtbot, screen.details.fields["hourly_rate"], "1200,25")
+    _idle(qtbot, window)
+    assert window.ctx.profile.get().details.hourly_rate == Decimal("1200.25")
+
+
+def test_a_list_without_focus_marks_its_row_softly(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QListWidget, QStyle, QStyleOptionViewItem
+
+    from coapp.ui.selection_mark import quiet_selection
+
+    view = QListWidget()
+    qtbot.addWidget(view)
+    image = QImage(20, 20, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    option = QStyleOptionViewItem()
+    option.widget = view
+    option.rect = image.rect()
+    option.state = QStyle.StateFlag.State_Selected
+    assert quiet_selection(painter, option)  # unfocused: the soft mark, selection taken out
+    assert not option.state & QStyle.StateFlag.State_Selected
+    option.state = QStyle.StateFlag.State_None
+    assert not quiet_selection(painter, option)  # not selected: nothing to do
+    painter.end()
