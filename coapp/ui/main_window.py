@@ -165,9 +165,12 @@ class MainWindow(QMainWindow):
     def profile_screen(self) -> ProfileScreen:
         """My Profile, built now if it has not been shown yet."""
         if self.profile is None:
+            from coapp.ui.profile.letter_versions import EarlierVersionsButton
             from coapp.ui.profile.screen import ProfileScreen
 
             self.profile = ProfileScreen(self.state, self.undo_stack, self.profile_slot)
+            # The platform keeps the letters a sync replaced: the letter can bring one back.
+            self.profile.letter.add_tool(EarlierVersionsButton(self.profile.letter, self.sync))
             layout = self.profile_slot.layout()
             assert layout is not None
             layout.addWidget(self.profile)

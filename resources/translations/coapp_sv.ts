@@ -649,7 +649,7 @@
         <translation>Profilens fullständighet</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>{n} % complete</source>
         <translation>{n} % klar</translation>
     </message>
@@ -864,7 +864,7 @@
 <context>
     <name>DetailsForm</name>
     <message>
-        <location filename="../../coapp/ui/profile/details_form.py" line="+33"/>
+        <location filename="../../coapp/ui/profile/details_form.py" line="+36"/>
         <source>Personal details</source>
         <translation>Personuppgifter</translation>
     </message>
@@ -934,14 +934,90 @@
         <translation>Valuta</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Problem with the personal details</source>
         <translation>Problem med personuppgifterna</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+77"/>
         <source>Correct the field; it saves when you leave it.</source>
         <translation>Rätta fältet; det sparas när du lämnar det.</translation>
+    </message>
+</context>
+<context>
+    <name>EarlierVersionsButton</name>
+    <message>
+        <location filename="../../coapp/ui/profile/letter_versions.py" line="+59"/>
+        <source>Earlier versions…</source>
+        <translation>Tidigare versioner…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letters a sync replaced, kept by the platform; bring one back</source>
+        <translation>Brev som en synkning ersatte, sparade av plattformen; ta tillbaka ett</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earlier versions of the letter</source>
+        <translation>Tidigare versioner av brevet</translation>
+    </message>
+</context>
+<context>
+    <name>EarlierVersionsDialog</name>
+    <message>
+        <location line="+17"/>
+        <source>Earlier versions of the letter</source>
+        <translation>Tidigare versioner av brevet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Asking the platform…</source>
+        <translation>Frågar plattformen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Earlier versions</source>
+        <translation>Tidigare versioner</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The chosen version</source>
+        <translation>Den valda versionen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore this version</source>
+        <translation>Återställ den här versionen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No earlier versions yet: the platform keeps a letter when a sync replaces it.</source>
+        <translation>Inga tidigare versioner ännu: plattformen sparar ett brev när en synkning ersätter det.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The platform keeps the letters a sync replaced, newest first. Choose one to read it.</source>
+        <translation>Plattformen sparar breven som en synkning ersatte, nyaste först. Välj ett för att läsa det.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(empty)</source>
+        <translation>(tomt)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sign in to see the earlier versions the platform keeps.</source>
+        <translation>Logga in för att se de tidigare versioner som plattformen sparar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline: the earlier versions are on the platform; try again when the network is back.</source>
+        <translation>Offline: de tidigare versionerna finns på plattformen; försök igen när nätverket är tillbaka.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The platform did not answer: {reason}</source>
+        <translation>Plattformen svarade inte: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2710,7 +2786,7 @@
         <translation>Arbetar</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+104"/>
         <source>{n} drafts to confirm</source>
         <translation>{n} utkast att bekräfta</translation>
     </message>
@@ -3216,7 +3292,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>ProfileScreen</name>
     <message>
-        <location filename="../../coapp/ui/profile/screen.py" line="+44"/>
+        <location filename="../../coapp/ui/profile/screen.py" line="+42"/>
         <location line="+2"/>
         <source>My Profile</source>
         <translation>Min profil</translation>
@@ -3247,7 +3323,12 @@ Datamapp: {folder}</translation>
         <translation>Läser in din profil…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>Could not read your profile: {reason}</source>
+        <translation>Kunde inte läsa din profil: {reason}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Profile {n} % complete</source>
         <translation>Profilen är {n} % klar</translation>
     </message>
@@ -3686,7 +3767,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>SectionPanel</name>
     <message>
-        <location filename="../../coapp/ui/profile/section_list.py" line="+279"/>
+        <location filename="../../coapp/ui/profile/section_list.py" line="+275"/>
         <source>Edit…</source>
         <translation>Redigera…</translation>
     </message>

@@ -30,8 +30,9 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from coapp.app.context import AppContext
+    from coapp.sync.api import PlatformApi
     from coapp.sync.client import SyncClient
-    from coapp.ui.sync.calls import ClientHolder, Outcome
+    from coapp.ui.sync.calls import ClientHolder, Outcome, Problem
 
 
 AUTO_INTERVAL_MS = 5 * 60 * 1000
@@ -293,6 +294,35 @@ class SyncRunner(QObject):
             self.signedIn.emit(outcome.token_warning)
             self.request_round()
         self.accountCallFinished.emit(call_id, outcome)
+
+    def platform_call(
+        self,
+        work: Callable[[PlatformApi], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[Problem], None],
+    ) -> None:
+        """Ask the platform something outside a round (earlier versions of a text) on a worker,
+        with this device's session. An expected failure (not signed in, offline, refused) reaches
+        *failed* as a Problem; anything else is a bug and is reported as one."""
+
+        def call() -> tuple[bool, Any]:
+            client = self._holder_now().interactive()
+            try:
+                api = client.api()
+                if api is None:
+                    raise _calls().SignInRequired()
+                return True, work(api)
+            except Exception as exc:
+                problem = _calls().classify(exc, client)
+                if problem is None:
+                    raise
+                return False, problem
+
+        def answered(result: tuple[bool, Any]) -> None:
+            if not self._closed:
+                (done if result[0] else failed)(result[1])
+
+        self._submit(call, answered)
 
     def sign_out(self) -> None:
         """Forget the tokens (and end the session on the platform when it answers); the data and

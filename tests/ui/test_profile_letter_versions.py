@@ -1,0 +1,87 @@
+"""Earlier versions of the letter (issue 9, SYNC.md): a letter a sync replaced is listed from the
+platform (the real reference server on loopback) and brought back into the editor."""
+
+# The server fixtures are imported here (tests/ui/conftest.py does not offer them).
+# ruff: noqa: F811
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from coapp.sync import credentials
+from coapp.sync.credentials import MemoryTokenStore
+from coapp.sync.transport import RetryPolicy
+from coapp.ui.main_window import MainWindow
+from coapp.ui.profile.letter_versions import EarlierVersionsDialog
+from coapp.ui.sync import calls
+from tests.coserver.conftest import server, start_server  # noqa: F401 - pytest fixtures
+from tests.coserver.harness import LiveServer
+from tests.coserver.sync_helpers import freelancer
+from tests.ui.sync_helpers import WAIT_MS, sign_in, wait_idle
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'server.sqlite3'}"
+
+
+@pytest.fixture(autouse=True)
+def _fast_sync(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(credentials, "open_token_store", lambda: MemoryTokenStore("no keyring here"))
+    monkeypatch.setattr(calls, "ROUND_POLICY", RetryPolicy(attempts=2, base_delay=0.01, timeout=5))
+    monkeypatch.setattr(calls, "INTERACTIVE_POLICY", calls.InteractivePolicy(base_delay=0.01, timeout=5))
+
+
+def _dialog(qtbot: QtBot, window: MainWindow) -> EarlierVersionsDialog:
+    window.show_screen(window.profile_slot)
+    screen = window.profile
+    assert screen is not None
+    button = screen.letter.findChild(type(screen.letter.tools.itemAt(0).widget()), "letterVersionsButton")
+    assert button is not None
+    qtbot.mouseClick(button, LEFT)
+    dialog = screen.findChild(EarlierVersionsDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def _synced(qtbot: QtBot, window: MainWindow) -> None:
+    window.sync.request_round()
+    qtbot.waitUntil(lambda: window.sync.view.running, timeout=WAIT_MS)
+    wait_idle(qtbot, window)
+
+
+def test_without_a_session_the_dialog_says_to_sign_in(qtbot, open_window) -> None:
+    window = open_window()
+    wait_idle(qtbot, window)
+    dialog = _dialog(qtbot, window)
+    qtbot.waitUntil(lambda: "Sign in" in dialog.status.text(), timeout=WAIT_MS)
+    assert dialog.list.count() == 0
+    assert not dialog.restore.isEnabled()
+
+
+def test_a_letter_a_sync_replaced_comes_back(qtbot, server: LiveServer, open_window) -> None:
+    freelancer(server)
+    window = open_window()
+    sign_in(qtbot, window, server.url)
+    window.ctx.profile.set_letter("The **first** letter, from the laptop.")
+    _synced(qtbot, window)
+    window.ctx.profile.set_letter("The second letter, from the desktop.")
+    _synced(qtbot, window)
+
+    dialog = _dialog(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.list.count() >= 1, timeout=WAIT_MS)
+    assert "The first letter, from the laptop." in dialog.list.item(0).text()
+    assert "first" in dialog.preview.toPlainText()
+    qtbot.mouseClick(dialog.restore, LEFT)
+    letter = window.profile.letter
+    qtbot.waitUntil(lambda: window.ctx.profile.get().letter == "The **first** letter, from the laptop.")
+    assert "first" in letter.editor.toPlainText()
+    letter.editor.undo()  # the editor's own undo takes the restore back
+    assert "second" in letter.editor.toPlainText()
