@@ -124,6 +124,8 @@ def test_a_folder_an_older_coapp_left_open_is_tightened_at_start(data_dir: Path)
     (data_dir / "invoices").mkdir(exist_ok=True)
     (data_dir / "invoices" / "2026-0001.pdf").write_bytes(b"%PDF")
     (data_dir / "logs" / "coapp.log.1").write_text("older\n", encoding="utf-8")
+    (data_dir / "files").mkdir(exist_ok=True)  # the profile's photo and portfolio files
+    (data_dir / "files" / ("a" * 64)).write_bytes(b"%PDF")
     for root, dirs, files in os.walk(data_dir):
         for name in dirs:
             os.chmod(Path(root) / name, 0o755)
@@ -136,6 +138,7 @@ def test_a_folder_an_older_coapp_left_open_is_tightened_at_start(data_dir: Path)
     found = assert_private(data_dir)
     assert "invoices/2026-0001.pdf" in found
     assert "logs/coapp.log.1" in found
+    assert "files/" + "a" * 64 in found  # fails when "files" is not among DATA_FOLDERS
 
 
 def test_a_database_left_open_in_a_private_folder_is_tightened(data_dir: Path) -> None:

@@ -41,7 +41,8 @@ DATA_FILES = (
     "settings.json",
     "holidays-cache.json",
 )
-DATA_FOLDERS = ("backups", "invoices", "logs", "kept changes", "demo-platform")
+# "files": the profile's photo and portfolio files, each named by its checksum.
+DATA_FOLDERS = ("backups", "invoices", "logs", "kept changes", "demo-platform", "files")
 
 
 class DataFolderError(CoappError):
