@@ -5,6 +5,7 @@ the same classes the client parses with. Pure pydantic: it may import `coapp.dom
 Import from this package (`from coapp.sync.wire import PushOp`); the topic modules are its rooms.
 """
 
+from coapp.sync.wire.applications import FAVOURITE_NAMESPACE, FavouriteRecord, favourite_row_id
 from coapp.sync.wire.assignments import (
     ASSIGNMENT_DESCRIPTION_MAX_LENGTH,
     ASSIGNMENT_HOURS_PER_WEEK_MAX,
@@ -22,6 +23,8 @@ from coapp.sync.wire.assignments import (
     IsoDate,
     IsoDateTime,
     NewAssignmentRequest,
+    Seniority,
+    Workplace,
 )
 from coapp.sync.wire.auth import (
     PASSWORD_MAX_LENGTH,
@@ -41,10 +44,12 @@ from coapp.sync.wire.auth import (
 )
 from coapp.sync.wire.changes import (
     PROFILE_CHANGES,
+    AssignmentChange,
     Change,
     ChangesPage,
     ContractChange,
     EntitySummary,
+    FavouriteChange,
     InvoiceChange,
     RunningTimerChange,
     SyncSummary,
@@ -126,6 +131,7 @@ __all__ = [
     "CHANGES_LIMIT_DEFAULT",
     "CHANGES_LIMIT_MAX",
     "CLIENT_VERSION_HEADER",
+    "FAVOURITE_NAMESPACE",
     "FROZEN_MAX_BYTES",
     "IDEMPOTENCY_HEADER",
     "IDEMPOTENCY_KEY_MAX_LENGTH",
@@ -152,6 +158,7 @@ __all__ = [
     "UNIT_PRICE_MINOR_LIMIT",
     "ZONE_MAX_LENGTH",
     "Account",
+    "AssignmentChange",
     "AssignmentRecord",
     "AssignmentStatus",
     "AssignmentsPage",
@@ -166,6 +173,8 @@ __all__ = [
     "Entity",
     "EntitySummary",
     "ErrorBody",
+    "FavouriteChange",
+    "FavouriteRecord",
     "InvoiceChange",
     "InvoiceConflictBody",
     "InvoiceLineData",
@@ -186,6 +195,7 @@ __all__ = [
     "Role",
     "RunningTimerChange",
     "RunningTimerRecord",
+    "Seniority",
     "SignInRequest",
     "SignOutRequest",
     "SyncMeta",
@@ -195,6 +205,8 @@ __all__ = [
     "TimeEntryChange",
     "TimeEntryRecord",
     "TokenPair",
+    "Workplace",
+    "favourite_row_id",
     "id_version_digest",
     "if_match",
     "password_problems",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import (
@@ -30,6 +30,10 @@ ASSIGNMENT_SKILLS_MAX = 30
 ASSIGNMENT_SKILL_MAX_LENGTH = 60
 ASSIGNMENT_RATE_MINOR_MAX = 2**53  # exact in every JSON reader; far above any real hourly rate
 ASSIGNMENT_HOURS_PER_WEEK_MAX = 80
+
+Seniority = Literal["junior", "mid", "senior", "expert"]
+Workplace = Literal["onsite", "hybrid", "remote"]
+SkillName = Annotated[str, Field(min_length=1, max_length=ASSIGNMENT_SKILL_MAX_LENGTH)]
 
 
 class AssignmentStatus(StrEnum):
@@ -57,9 +61,25 @@ class NewAssignmentRequest(_Body):
     client_name: str = Field(min_length=1, max_length=200)
     description: str = Field(default="", max_length=ASSIGNMENT_DESCRIPTION_MAX_LENGTH)
     location: str = Field(min_length=1, max_length=100, description='a city, or "Remote"')
-    remote: StrictBool = Field(default=False, description="the work can be done remotely")
-    skills: list[Annotated[str, Field(min_length=1, max_length=ASSIGNMENT_SKILL_MAX_LENGTH)]] = Field(
-        default_factory=list, max_length=ASSIGNMENT_SKILLS_MAX
+    remote: StrictBool = Field(
+        default=False,
+        description='the work can be done remotely; sent with workplace: workplace == "remote"',
+    )
+    skills: list[SkillName] = Field(
+        default_factory=list,
+        max_length=ASSIGNMENT_SKILLS_MAX,
+        description="older posters: all of them must-haves; if sent with must_have or nice_to_have, "
+        "the same names as must_have + nice_to_have",
+    )
+    must_have: list[SkillName] = Field(default_factory=list, max_length=ASSIGNMENT_SKILLS_MAX)
+    nice_to_have: list[SkillName] = Field(default_factory=list, max_length=ASSIGNMENT_SKILLS_MAX)
+    seniority: Seniority | None = Field(default=None, description="null: any")
+    workplace: Workplace | None = Field(default=None, description='null: "remote" if remote, else "onsite"')
+    country: str = Field(
+        default="", pattern=r"^([A-Z]{2})?$", description='ISO 3166 alpha-2 of the place of work; "" unknown'
+    )
+    language: str = Field(
+        default="", pattern=r"^([a-z]{2})?$", description='ISO 639-1 of the working language; "" any'
     )
     rate_min_minor: StrictInt = Field(ge=0, le=ASSIGNMENT_RATE_MINOR_MAX, description="per hour")
     rate_max_minor: StrictInt = Field(ge=0, le=ASSIGNMENT_RATE_MINOR_MAX, description="per hour")
@@ -77,9 +97,9 @@ class AssignmentRecord(BaseModel):
     title: str
     client_name: str
     description: str
-    location: str
-    remote: bool
-    skills: list[str]
+    location: str = Field(description="the city")
+    remote: bool = Field(description='workplace == "remote"')
+    skills: list[str] = Field(description="must_have + nice_to_have (for readers without them)")
     rate_min_minor: int = Field(description="per hour, minor units of currency")
     rate_max_minor: int = Field(description="per hour, minor units of currency")
     currency: str
@@ -94,6 +114,14 @@ class AssignmentRecord(BaseModel):
     )
     version: int
     deleted_at: datetime | None = None
+    # Added with issue 10: optional and last, so older clients (which map record fields to their
+    # columns by name) ignore them.
+    must_have: list[str] = Field(default_factory=list)
+    nice_to_have: list[str] = Field(default_factory=list)
+    seniority: Seniority | None = Field(default=None, description="null: any")
+    workplace: Workplace = "onsite"
+    country: str = Field(default="", description='ISO 3166 alpha-2; "" unknown')
+    language: str = Field(default="", description='ISO 639-1 of the working language; "" any')
 
 
 class AssignmentsPage(BaseModel):

@@ -13,6 +13,8 @@ from pydantic import (
     model_validator,
 )
 
+from coapp.sync.wire.applications import FavouriteRecord
+from coapp.sync.wire.assignments import AssignmentRecord
 from coapp.sync.wire.invoices import InvoiceRecord
 from coapp.sync.wire.profile import (
     BusinessDetailsRecord,
@@ -127,6 +129,18 @@ class BusinessDetailsChange(BaseModel):
     row: BusinessDetailsRecord
 
 
+class AssignmentChange(BaseModel):
+    entity: Literal["assignment"] = "assignment"
+    version: int
+    row: AssignmentRecord
+
+
+class FavouriteChange(BaseModel):
+    entity: Literal["favourite"] = "favourite"
+    version: int
+    row: FavouriteRecord
+
+
 Change = Annotated[
     ContractChange
     | TimeEntryChange
@@ -143,7 +157,9 @@ Change = Annotated[
     | ProfileReferenceChange
     | ProfilePortfolioItemChange
     | ResumeVariantChange
-    | BusinessDetailsChange,
+    | BusinessDetailsChange
+    | AssignmentChange
+    | FavouriteChange,
     Field(discriminator="entity"),
 ]
 # The profile's entities: entity name -> its change class (the server builds its feed with these).

@@ -13,6 +13,7 @@ from pydantic import (
     StrictInt,
 )
 
+from coapp.sync.wire.applications import FavouriteRecord
 from coapp.sync.wire.common import PUSH_BATCH_MAX, _Body
 from coapp.sync.wire.profile import ProfileEntityRecord
 
@@ -56,6 +57,9 @@ class Entity(StrEnum):
     PROFILE_PORTFOLIO_ITEM = "profile_portfolio_item"
     RESUME_VARIANT = "resume_variant"
     BUSINESS_DETAILS = "business_details"
+    # Issue 10, in the feed only for clients that ask `with_assignments` (coserver.assignment_feed).
+    ASSIGNMENT = "assignment"
+    FAVOURITE = "favourite"
 
 
 class OpKind(StrEnum):
@@ -78,7 +82,8 @@ class PushOp(_Body):
     entity: str = Field(
         max_length=64,
         description="time_entry, running_timer, contract (only the freelancer's own contracts), or one "
-        "of the profile's entities (profile, profile_skill, ..., resume_variant, business_details)",
+        "of the profile's entities (profile, profile_skill, ..., resume_variant, business_details), "
+        "favourite",
     )
     row_id: UUID
     op: OpKind
@@ -152,7 +157,7 @@ class RunningTimerRecord(BaseModel):
 
 # What OpResult.row may hold: the server's copy of the op's row, whatever its entity (profile
 # records name their entity, so none is taken for another).
-SyncRecord = TimeEntryRecord | RunningTimerRecord | ContractRecord | ProfileEntityRecord
+SyncRecord = TimeEntryRecord | RunningTimerRecord | ContractRecord | ProfileEntityRecord | FavouriteRecord
 
 
 class OpResult(BaseModel):
