@@ -1,6 +1,7 @@
 """SQLAlchemy 2 typed tables. Importing this package registers every table on Base.metadata."""
 
 from coapp.models import invoice_guards  # noqa: F401 - registers the triggers
+from coapp.models.assignments import AssignmentRow, Favourite
 from coapp.models.base import Base, SyncMixin
 from coapp.models.business import BusinessDetails
 from coapp.models.contracts import Contract
@@ -25,9 +26,11 @@ from coapp.models.time_entries import RunningTimer, TimeEntry
 from coapp.models.week_rows import HiddenWeekRow
 
 __all__ = [
+    "AssignmentRow",
     "Base",
     "BusinessDetails",
     "Contract",
+    "Favourite",
     "FileTransfer",
     "HiddenWeekRow",
     "Invoice",

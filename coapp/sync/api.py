@@ -39,8 +39,9 @@ from coapp.sync.wire.files import UPLOAD_OFFSET_HEADER, StartUpload, UploadStatu
 
 M = TypeVar("M", bound=BaseModel)
 
-# The feed and summary carry the profile's entities only when asked (coserver.profile_feed).
-_WITH_PROFILE = {"with_profile": "true"}
+# The feed and summary carry the profile's entities, and the assignments and favourites (issue 10),
+# only when asked (coserver.profile_feed): an older client's closed list of entities would refuse them.
+_WITH_PROFILE = {"with_profile": "true", "with_assignments": "true"}
 
 
 class _TextVersions(RootModel[list[TextVersion]]):

@@ -17,8 +17,10 @@ from pydantic import BaseModel
 from sqlalchemy import Date
 
 from coapp.models import (
+    AssignmentRow,
     BusinessDetails,
     Contract,
+    Favourite,
     Profile,
     ProfileAward,
     ProfileCertificate,
@@ -50,6 +52,9 @@ class SyncedEntity:
     json_lists: frozenset[str] = field(default=frozenset())
     # Columns that never leave this device, and that a server record never sets (a logo's path).
     device_only: frozenset[str] = field(default=frozenset())
+    # The platform's rows (assignments): pulled, never pushed, and never sent again after the
+    # platform was restored from a backup (it restores them itself).
+    pull_only: bool = False
 
     @cached_property
     def _column_keys(self) -> tuple[str, ...]:
@@ -145,11 +150,23 @@ ENTITIES: dict[str, SyncedEntity] = {
         # The logo is a file on this device: its path means nothing elsewhere and is never taken
         # from the platform.
         SyncedEntity("business_details", BusinessDetails, device_only=frozenset({"logo_path"})),
+        # Issue 10. The search index's key is this device's own numbering.
+        SyncedEntity(
+            "assignment",
+            AssignmentRow,
+            json_lists=frozenset({"skills", "must_have", "nice_to_have"}),
+            device_only=frozenset({"search_key"}),
+            pull_only=True,
+        ),
+        SyncedEntity("favourite", Favourite),
     )
 }
+# The entities whose outbox records are pushed as rows.
+PUSHED = [name for name, entity in ENTITIES.items() if not entity.pull_only]
 
-# Outbox entities that never travel as rows: invoices go by command (see the module docstring).
-LOCAL_ONLY = {"invoice", "invoice_line"}
+# Outbox entities that never travel as rows: invoices go by command (see the module docstring), and
+# a pull-only entity's record could only come from a bug (the platform would refuse it).
+LOCAL_ONLY = {"invoice", "invoice_line", *(name for name, e in ENTITIES.items() if e.pull_only)}
 
 
 def wire_value(value: Any) -> Any:

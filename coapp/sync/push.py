@@ -18,7 +18,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from coapp.models import OutboxRecord, SyncState
-from coapp.sync.entities import ENTITIES, LOCAL_ONLY, SyncedEntity, all_fields
+from coapp.sync.entities import ENTITIES, LOCAL_ONLY, PUSHED, SyncedEntity, all_fields
 from coapp.sync.pull import IN_CHUNK, json_of, merge_row, waiting_fields
 from coapp.sync.wire import PUSH_BATCH_MAX, OpKind, OpResult, OpStatus, PushOp, PushResponse
 
@@ -67,7 +67,7 @@ class Batch:
 def _queued(session: Session, through: int | None = None, limit: int | None = None) -> list[OutboxRecord]:
     query = (
         select(OutboxRecord)
-        .where(OutboxRecord.refused_code.is_(None), OutboxRecord.entity.in_(list(ENTITIES)))
+        .where(OutboxRecord.refused_code.is_(None), OutboxRecord.entity.in_(PUSHED))
         .order_by(OutboxRecord.seq)
     )
     if through is not None:

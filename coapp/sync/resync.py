@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from coapp.models import Contract, OutboxRecord, SyncSeen, SyncState
@@ -25,6 +25,11 @@ def after_epoch_change(s: Session, state: SyncState, epoch: str) -> None:
         for entity, row_id in s.execute(select(OutboxRecord.entity, OutboxRecord.row_id)).all()
     }
     for entity in ENTITIES.values():
+        if entity.pull_only:
+            # The platform's own (assignments): nothing to send back. Their versions are of the old
+            # epoch, so the feed's copies, read again from the start, must not look older.
+            s.execute(update(entity.model).values(server_version=None))
+            continue
         for row in s.scalars(select(entity.model).where(entity.model.server_version.is_not(None))):
             if isinstance(row, Contract) and row.origin == "platform":
                 continue  # the platform's own: it restores them itself
