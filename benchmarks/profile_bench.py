@@ -36,7 +36,8 @@ def profile_section(timeout: float, env: dict[str, str]) -> list[str]:
         f"   budget ≤ {FRAME_MS:.1f} ms   {'ok' if paint_ok else 'OVER'}"
     )
     print(
-        f"      (click to painted {f['open_total_ms']:.1f} ms; opened again {f['reopen_ms']:.1f} ms; "
+        f"      (every card filled {f['data_to_settled_ms']:.1f} ms after the data; click to settled "
+        f"{f['open_total_ms']:.1f} ms; opened again {f['reopen_ms']:.1f} ms; "
         f"showing an edit's answer {f['refresh_ms']:.1f} ms; "
         f"{f['experiences']:.0f} jobs, {f['skills']:.0f} skills)"
     )

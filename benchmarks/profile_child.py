@@ -5,9 +5,10 @@ skills, and the other sections filled as a long-serving consultant's would be. T
 
 - the resume PDF, the first one of the process (imports and fonts included) and warm, both looks;
 - the real main window is built and shown; once its store is open, My Profile is opened the way a
-  click does. The time from "its data has been read" to "the screen has painted" is the budget
-  (one frame); the time from the click to the data is printed beside it, as is a second opening and
-  the repaint after an edit (the screen shows the profile the write returns).
+  click does. The time from "its data has been read" to the end of the first round of the event
+  loop that paints it is the budget (one frame); until every card, those below the fold too, has
+  been filled and nothing paints any more is printed beside it, as are the time from the click to
+  the data, a second opening and the repaint after an edit (the profile a write returns).
 
 Prints one line: key=value pairs, times in milliseconds.
 """
@@ -140,6 +141,19 @@ class _Paints:
         self.filter = Filter()
         app.installEventFilter(self.filter)
 
+    def first(self) -> float:
+        """Process events until a round has painted something inside; the moment that round ended
+        (the frame that shows what changed)."""
+        from PySide6.QtWidgets import QApplication
+
+        seen = self.count
+        deadline = time.perf_counter() + 10
+        while self.count == seen:
+            QApplication.processEvents()
+            if time.perf_counter() > deadline:
+                raise RuntimeError("the profile screen did not paint within 10 s")
+        return time.perf_counter()
+
     def settle(self) -> float:
         """Process events until something inside painted and a round paints nothing more; the
         moment of the last paint."""
@@ -194,9 +208,11 @@ def screen_times(data_dir: Path) -> dict[str, float]:
         QApplication.processEvents()
         if time.perf_counter() - clicked > 30:
             raise RuntimeError("the profile was not read within 30 s")
+    first = paints.first()
     painted = paints.settle()
     out["open_to_data_ms"] = (read_done[0] - clicked) * 1000
-    out["data_to_paint_ms"] = (painted - read_done[0]) * 1000
+    out["data_to_paint_ms"] = (first - read_done[0]) * 1000  # the frame that shows the profile
+    out["data_to_settled_ms"] = (painted - read_done[0]) * 1000  # and the cards below the fold
     out["open_total_ms"] = (painted - clicked) * 1000
 
     window.show_screen(window.timesheet)

@@ -50,6 +50,14 @@ def make_action(
     return action
 
 
+def set_shown(widget: QWidget, shown: bool) -> None:
+    """Show or hide *widget* unless it already is so. Qt's setVisible on a widget that was never
+    shown or hidden explicitly goes through the whole show again (children, layouts): screens that
+    refresh many cards at once pay that for every unchanged one."""
+    if widget.isHidden() == shown:
+        widget.setVisible(shown)
+
+
 def make_button(
     parent: QWidget | None,
     name: str,

@@ -286,3 +286,34 @@ def test_a_list_without_focus_marks_its_row_softly(qtbot) -> None:  # type: igno
     option.state = QStyle.StateFlag.State_None
     assert not quiet_selection(painter, option)  # not selected: nothing to do
     painter.end()
+
+
+def test_the_first_profile_fills_the_top_at_once_and_the_cards_below_a_frame_later(
+    qtbot, open_window, monkeypatch
+) -> None:
+    from coapp.ui.profile.screen import FOLD_DELAY_MS, ProfileScreen
+
+    window = open_window()
+    window.ctx.profile.set_field("name", "Ada")
+    window.ctx.profile.add_skill("Python", 5, 10)
+    first = screen_written = ProfileScreen(window.state, window.undo_stack).lane.read()
+    window.ctx.profile.add_skill("Go", 3, 2)
+    newer = ProfileScreen(window.state, window.undo_stack).lane.read()
+
+    monkeypatch.setattr(ProfileScreen, "reload", lambda self: None)
+    screen = ProfileScreen(window.state, window.undo_stack)
+    qtbot.addWidget(screen)
+    screen.show_written(first)
+    assert screen.details.fields["name"].text() == "Ada"  # above the fold: at once
+    assert screen.skills.list.topLevelItemCount() == 0  # below: not yet
+    qtbot.waitUntil(lambda: screen.skills.list.topLevelItemCount() == 1, timeout=FOLD_DELAY_MS * 20)
+    assert screen.header.status.text().startswith("Profile ")
+
+    # A write's answer that comes before the deferred part is what stays.
+    again = ProfileScreen(window.state, window.undo_stack)
+    qtbot.addWidget(again)
+    again.show_written(screen_written)
+    again.show_written(newer)
+    assert again.skills.list.topLevelItemCount() == 2
+    qtbot.wait(FOLD_DELAY_MS * 3)
+    assert again.skills.list.topLevelItemCount() == 2

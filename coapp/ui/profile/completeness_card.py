@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 from coapp.domain.profile_completeness import Completeness
 from coapp.ui.i18n import SOURCE_LANGUAGE, current_language
 from coapp.ui.theme import Space, set_role
-from coapp.ui.toolkit import Card
+from coapp.ui.toolkit import Card, set_shown
 
 MAX_TIPS = 5
 
@@ -216,9 +216,9 @@ class CompletenessCard(Card):
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
                 label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 label.setAccessibleDescription("")
-            label.show()
+            set_shown(label, True)
         for label in self._labels[len(tips) :]:
-            label.hide()
+            set_shown(label, False)
             label.setObjectName("")
             label.clear()
         self.tip_widgets = self._labels[: len(tips)]

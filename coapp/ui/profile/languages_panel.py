@@ -25,7 +25,7 @@ from coapp.ui.profile.member_list import (
     member_row_id,
 )
 from coapp.ui.theme import set_role
-from coapp.ui.toolkit import Card, ErrorBanner, make_button
+from coapp.ui.toolkit import Card, ErrorBanner, make_button, set_shown
 
 LEVEL = 1
 
@@ -119,6 +119,11 @@ class LanguagesPanel(Card):
             ),
         )
         self.show_languages(())
+        # Until the profile has been read, the list stands ready (empty) and no empty state is
+        # claimed: the first profile then shows without widgets appearing, whose first show would
+        # cost the opening its frame (ARCHITECTURE.md budgets; benchmarks section 6).
+        self.list.setVisible(True)
+        self.empty.setVisible(False)
 
     def show_languages(self, languages: tuple[LanguageSkill, ...]) -> None:
         self._languages = languages
@@ -128,9 +133,9 @@ class LanguagesPanel(Card):
             [[lang.language, lang.level] for lang in languages],
             [f"{lang.language}, {levels[lang.level]}" for lang in languages],
         )
-        self.list.setVisible(bool(languages))
-        self.hint.setVisible(bool(languages))
-        self.empty.setVisible(not languages)
+        set_shown(self.list, bool(languages))
+        set_shown(self.hint, bool(languages))
+        set_shown(self.empty, not languages)
 
     def names(self) -> list[str]:
         return [lang.language for lang in self._languages]

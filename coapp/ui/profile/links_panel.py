@@ -17,7 +17,7 @@ from coapp.services.profile_rows import Section
 from coapp.ui.profile.lane import ProfileLane, sentence
 from coapp.ui.profile.member_list import MemberTree, RemoveMember, add_list_actions, member_row_id
 from coapp.ui.theme import set_role
-from coapp.ui.toolkit import Card, ErrorBanner, make_button
+from coapp.ui.toolkit import Card, ErrorBanner, make_button, set_shown
 
 
 def shown_url(url: str) -> str:
@@ -114,6 +114,11 @@ class LinksPanel(Card):
             ),
         )
         self.show_links(())
+        # Until the profile has been read, the list stands ready (empty) and no empty state is
+        # claimed: the first profile then shows without widgets appearing, whose first show would
+        # cost the opening its frame (ARCHITECTURE.md budgets; benchmarks section 6).
+        self.list.setVisible(True)
+        self.empty.setVisible(False)
 
     def show_links(self, links: tuple[Link, ...]) -> None:
         self._links = links
@@ -126,8 +131,8 @@ class LinksPanel(Card):
         for i, link in enumerate(links):
             self.list.topLevelItem(i).setToolTip(0, link.url)
         for widget in (self.list, self.hint, self.open_button):
-            widget.setVisible(bool(links))
-        self.empty.setVisible(not links)
+            set_shown(widget, bool(links))
+        set_shown(self.empty, not links)
         self._enable()
 
     def _enable(self) -> None:
@@ -142,7 +147,7 @@ class LinksPanel(Card):
 
     def show_field_error(self, text: str) -> None:
         self.error.setText(text)
-        self.error.setVisible(bool(text))
+        set_shown(self.error, bool(text))
         self.input.setAccessibleDescription(text or self.tr("A web address; Enter adds it"))
 
     def add_typed(self) -> None:

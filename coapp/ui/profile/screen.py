@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from coapp.ui.app_state import AppState
     from coapp.ui.profile.linkedin_dialog import LinkedInImportDialog
     from coapp.ui.profile.resume_dialog import ResumeDialog
+
+
+FOLD_DELAY_MS = 20  # a frame and a little: after the first part's layout and paint
 
 
 class ProfileScreen(QWidget):
@@ -124,6 +127,7 @@ class ProfileScreen(QWidget):
         self.setFocusProxy(self.details.fields["name"])
         self.header.set_status(self.tr("Loading your profile…"))
         self._shown = 0  # profiles shown so far: a read that started earlier never hides a newer one
+        self._rest: Written | None = None  # the first profile's cards below the fold, shown next
         state.when_ready(self.reload)
         # The resume's PDF machinery (fpdf2's import, the fonts: about a second) warms up on a worker
         # now, so the first export does not pay it.
@@ -145,23 +149,45 @@ class ProfileScreen(QWidget):
 
     def show_written(self, written: Written) -> None:
         self._shown += 1
+        self._show(written, top=True)
+        if self._shown == 1:
+            # The first profile: the cards above the fold fill and paint in this frame, those
+            # below a frame later (fifty jobs and two hundred skills cost more than a frame to lay
+            # out; nobody has scrolled to them yet). Not a zero timer: it would run before the
+            # paint the first part asked for.
+            self._rest = written
+            QTimer.singleShot(FOLD_DELAY_MS, self, self._show_rest)
+        else:
+            self._rest = None
+            self._show(written, top=False)
+
+    def _show_rest(self) -> None:
+        written, self._rest = self._rest, None
+        if written is not None:
+            self._show(written, top=False)
+
+    def _show(self, written: Written, *, top: bool) -> None:
         profile = written.profile
         # One paint for the whole update: some widgets repaint at once when told a value (the
         # meter does), and each card changing its height would lay the screen out again.
         content = self.scroll.widget()
         content.setUpdatesEnabled(False)
         try:
-            self.details.show_details(profile.details)
-            self.letter.show_letter(profile.letter)
-            self.languages.show_languages(profile.languages)
-            self.links.show_links(profile.links)
-            self.skills.show_skills(profile.skills)
-            for name, panel in self.sections.items():
-                panel.show_items(getattr(profile, name))
-            self.completeness.show_completeness(written.completeness)
+            if top:
+                self.details.show_details(profile.details)
+                self.completeness.show_completeness(written.completeness)
+                self.letter.show_letter(profile.letter)
+                self.languages.show_languages(profile.languages)
+                self.links.show_links(profile.links)
+            else:
+                self.skills.show_skills(profile.skills)
+                for name, panel in self.sections.items():
+                    panel.show_items(getattr(profile, name))
         finally:
             content.setUpdatesEnabled(True)
-        self.header.set_status(self.tr("Profile {n} % complete").format(n=written.completeness.score))
+        if not top:  # the whole profile is on screen: say how complete it is
+            status = self.tr("Profile {n} % complete").format(n=written.completeness.score)
+            self.header.set_status(status)
 
     def go_to(self, target: str) -> None:
         """Focus the field or section a tip names, scrolled into view."""

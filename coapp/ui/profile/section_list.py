@@ -37,7 +37,7 @@ from coapp.ui.profile.item_dialog import Field, ItemDialog, Value
 from coapp.ui.profile.lane import ProfileLane
 from coapp.ui.selection_mark import quiet_selection
 from coapp.ui.theme import Space, set_role
-from coapp.ui.toolkit import Card, ErrorBanner, make_action, make_button
+from coapp.ui.toolkit import Card, ErrorBanner, make_action, make_button, set_shown
 
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
 MONTH_FORMATS = {"sv": "yyyy-MM", "en": "MMM yyyy"}  # as the app writes dates (formats.py)
@@ -317,6 +317,12 @@ class SectionPanel(Card):
         # A right click lists the same actions with their keys (the menu is where shortcuts show).
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.show_items(())
+        # Until the profile has been read, the list stands ready (empty) and no empty state is
+        # claimed: the first profile then shows without widgets appearing, whose first show would
+        # cost the opening its frame (ARCHITECTURE.md budgets; benchmarks section 6).
+        self.list.setVisible(True)
+        self.empty.setVisible(False)
+        self.edit_button.setVisible(True)
 
     # --- what a subclass says --------------------------------------------------------------------------
 
@@ -367,14 +373,14 @@ class SectionPanel(Card):
         if items and row >= 0:  # none is current until the user picks one (Tab picks the first)
             self.list.setCurrentIndex(self.model.index(min(row, len(items) - 1)))
         self.list.refit()
-        self.list.setVisible(bool(items))
-        self.empty.setVisible(not items)
+        set_shown(self.list, bool(items))
+        set_shown(self.empty, not items)
         self._enable()
 
     def _enable(self) -> None:
         item = self.selected()
         self.edit_button.setEnabled(item is not None)
-        self.edit_button.setVisible(bool(self.items))  # nothing to edit: one button fewer
+        set_shown(self.edit_button, bool(self.items))  # nothing to edit: one button fewer
         self.current_changed(item)
 
     def selected(self) -> Any | None:

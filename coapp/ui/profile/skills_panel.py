@@ -14,7 +14,7 @@ from coapp.domain.skills import MAX_YEARS, SKILL_LEVELS, Skill, complete_skill
 from coapp.ui.profile.lane import ProfileLane
 from coapp.ui.profile.member_list import EditMember, Intended, MemberTree, RemoveMember, add_list_actions
 from coapp.ui.theme import set_role
-from coapp.ui.toolkit import Card, ErrorBanner
+from coapp.ui.toolkit import Card, ErrorBanner, set_shown
 
 LEVEL, YEARS = 1, 2
 
@@ -102,6 +102,10 @@ class SkillsPanel(Card):
         add_list_actions(self.list, (self.tr("Remove skill"), "removeSkillAction", self.remove_selected))
         self._skills: tuple[Skill, ...] = ()
         self._intended = Intended()
+        # Until the profile has been read, the list stands ready (empty) and no empty state is
+        # claimed: the first profile then shows without widgets appearing, whose first show would
+        # cost the opening its frame (ARCHITECTURE.md budgets; benchmarks section 6).
+        self.empty.setVisible(False)
 
     def show_skills(self, skills: tuple[Skill, ...]) -> None:
         selected = self.selected()
@@ -114,9 +118,9 @@ class SkillsPanel(Card):
         )
         if selected is not None:
             self._select(selected.name)
-        self.list.setVisible(bool(skills))
-        self.hint.setVisible(bool(skills))
-        self.empty.setVisible(not skills)
+        set_shown(self.list, bool(skills))
+        set_shown(self.hint, bool(skills))
+        set_shown(self.empty, not skills)
 
     def _spoken(self, skill: Skill) -> str:
         parts = [skill.name]
