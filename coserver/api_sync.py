@@ -58,6 +58,12 @@ _WithProfile = Annotated[
     Query(description="include the profile, resume sections, resume variants and business details"),
 ]
 
+# Issue 10's entities (assignments, favourites, ...) likewise (coserver.assignment_feed).
+_WithAssignments = Annotated[
+    bool,
+    Query(description="include assignments and the freelancer's favourites"),
+]
+
 
 @router.get(
     "/sync/meta",
@@ -111,8 +117,11 @@ def sync_changes(
     cursor: Annotated[str | None, Query(max_length=200, description="from the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=CHANGES_LIMIT_MAX)] = CHANGES_LIMIT_DEFAULT,
     with_profile: _WithProfile = False,
+    with_assignments: _WithAssignments = False,
 ) -> ChangesPage:
-    return feed.changes(ctx, caller.account.id, cursor, limit, with_profile=with_profile)
+    return feed.changes(
+        ctx, caller.account.id, cursor, limit, with_profile=with_profile, with_assignments=with_assignments
+    )
 
 
 @router.get(
@@ -121,8 +130,13 @@ def sync_changes(
     responses=responses(400, 401, 422, 426),
     summary="Per entity: the count and an (id, version) digest of the account's live rows",
 )
-def sync_summary(caller: Freelancer, ctx: Ctx, with_profile: _WithProfile = False) -> SyncSummary:
-    return feed.summary(ctx, caller.account.id, with_profile=with_profile)
+def sync_summary(
+    caller: Freelancer,
+    ctx: Ctx,
+    with_profile: _WithProfile = False,
+    with_assignments: _WithAssignments = False,
+) -> SyncSummary:
+    return feed.summary(ctx, caller.account.id, with_profile=with_profile, with_assignments=with_assignments)
 
 
 @router.get(

@@ -25,6 +25,7 @@ from coapp.sync.wire import (
     NewAssignmentRequest,
     Role,
 )
+from coserver.assignment_terms import place_terms, skill_terms
 from coserver.context import ServerContext
 from coserver.db import next_version
 from coserver.errors import ApiError
@@ -72,6 +73,12 @@ def assignment_record(row: AssignmentRow, now: datetime) -> AssignmentRecord:
         status=AssignmentStatus.OPEN if is_open(row, now) else AssignmentStatus.CLOSED,
         version=row.version,
         deleted_at=row.deleted_at,
+        must_have=list(row.must_have),
+        nice_to_have=list(row.nice_to_have),
+        seniority=row.seniority,  # type: ignore[arg-type]  # checked when posted
+        workplace=row.workplace,  # type: ignore[arg-type]
+        country=row.country,
+        language=row.language,
     )
 
 
@@ -177,13 +184,8 @@ def checked_terms(body: NewAssignmentRequest, now: datetime) -> dict[str, Any]:
     description = body.description.strip()
     if _CONTROL_IN_PROSE.search(description) or not encodable(description):
         raise _invalid("description", "holds characters that cannot be stored.")
-    skills: list[str] = []
-    seen: set[str] = set()
-    for index, raw in enumerate(body.skills):
-        skill = _line(raw, f"skills.{index}")
-        if skill.casefold() not in seen:
-            seen.add(skill.casefold())
-            skills.append(skill)
+    skills = skill_terms(body)
+    place = place_terms(body)
     if body.rate_min_minor > body.rate_max_minor:
         raise _invalid("rate_max_minor", "must not be below rate_min_minor.")
     if body.end_date is not None and body.end_date < body.start_date:
@@ -200,8 +202,8 @@ def checked_terms(body: NewAssignmentRequest, now: datetime) -> dict[str, Any]:
         "client_name": _line(body.client_name, "client_name"),
         "description": description,
         "location": _line(body.location, "location"),
-        "remote": body.remote,
-        "skills": skills,
+        **skills,
+        **place,
         "rate_min_minor": body.rate_min_minor,
         "rate_max_minor": body.rate_max_minor,
         "currency": body.currency,
@@ -232,9 +234,22 @@ def create_assignment(
     skills: list[str] | None = None,
     status: AssignmentStatus = AssignmentStatus.OPEN,
     assignment_id: uuid.UUID | None = None,
+    must_have: list[str] | None = None,
+    nice_to_have: list[str] | None = None,
+    seniority: str | None = None,
+    workplace: str | None = None,
+    country: str = "",
+    language: str = "",
 ) -> AssignmentRow:
-    """Insert an assignment as given (the platform's own writes: seed-demo, tests, `publish`)."""
-    skills = list(skills or [])
+    """Insert an assignment as given (the platform's own writes: seed-demo, tests, `publish`).
+    Without must_have and nice_to_have every skill is a must-have; without a workplace, `remote`
+    says it."""
+    if must_have is None and nice_to_have is None:
+        must_have = list(skills or [])
+    must_have, nice_to_have = list(must_have or []), list(nice_to_have or [])
+    skills = must_have + nice_to_have
+    workplace = workplace or ("remote" if remote else "onsite")
+    remote = workplace == "remote"
     row = AssignmentRow(
         id=assignment_id or uuid.uuid4(),
         title=title,
@@ -255,6 +270,12 @@ def create_assignment(
         status=status.value,
         search_text=search_text(title, client_name, skills),
         version=next_version(session),
+        must_have=must_have,
+        nice_to_have=nice_to_have,
+        seniority=seniority,
+        workplace=workplace,
+        country=country,
+        language=language,
     )
     session.add(row)
     session.flush()

@@ -27,6 +27,7 @@ from coapp.sync.wire import (
     TimeEntryChange,
     id_version_digest,
 )
+from coserver.assignment_feed import assignment_changes, assignment_summaries, close_expired
 from coserver.context import ServerContext
 from coserver.contracts import contract_record
 from coserver.db import max_version, server_epoch
@@ -85,19 +86,33 @@ def _gone(code: str, message: str) -> ApiError:
     return ApiError(410, code, message + " Do a full resync (start without a cursor).")
 
 
-# In the cursors of a feed that carries the profile's entities: "<epoch>.p.<version>". A cursor
-# without it was made by a feed without them, so it may be past profile rows the client never got.
+# A cursor names the optional entity groups its feed carried: "<epoch>.<marks>.<version>", with
+# "p" for the profile's entities and "a" for issue 10's (assignments, favourites, ...). A client that
+# asks for a group its cursor lacks may be past rows of it that it never got: it reads again once.
 _PROFILE_MARK = "p"
+_ASSIGNMENTS_MARK = "a"
+_MARKS = frozenset(_PROFILE_MARK + _ASSIGNMENTS_MARK)
 
 
-def _parse_cursor(session: Session, cursor: str | None, newest: int, with_profile: bool = False) -> int:
+def _parse_cursor(
+    session: Session,
+    cursor: str | None,
+    newest: int,
+    with_profile: bool = False,
+    with_assignments: bool = False,
+) -> int:
     if not cursor:
         return 0
     epoch, _, number = cursor.partition(".")
-    mark, dot, rest = number.partition(".")
-    marked = bool(dot) and mark == _PROFILE_MARK
-    if marked:
+    marks, dot, rest = number.partition(".")
+    if dot:
+        if not marks or not set(marks) <= _MARKS or len(set(marks)) != len(marks):
+            raise ApiError(
+                400, "invalid_cursor", "This is not a cursor this server handed out.", field="cursor"
+            )
         number = rest
+    else:
+        marks = ""
     if not number.isdigit() or len(number) > 19 or not epoch:
         raise ApiError(400, "invalid_cursor", "This is not a cursor this server handed out.", field="cursor")
     after = int(number)
@@ -108,22 +123,35 @@ def _parse_cursor(session: Session, cursor: str | None, newest: int, with_profil
         raise _gone("cursor_expired", "This cursor is older than the deletions the server keeps.")
     if after > newest:
         raise _gone("cursor_unknown", "This cursor is newer than anything on the server.")
-    if with_profile and not marked:
+    if with_profile and _PROFILE_MARK not in marks:
         raise _gone(
             "cursor_without_profile",
             "This cursor comes from a feed without the profile, which may have passed profile rows.",
+        )
+    if with_assignments and _ASSIGNMENTS_MARK not in marks:
+        raise _gone(
+            "cursor_without_assignments",
+            "This cursor comes from a feed without assignments, which may have passed their rows.",
         )
     return after
 
 
 def changes(
-    ctx: ServerContext, account_id: uuid.UUID, cursor: str | None, limit: int, *, with_profile: bool = False
+    ctx: ServerContext,
+    account_id: uuid.UUID,
+    cursor: str | None,
+    limit: int,
+    *,
+    with_profile: bool = False,
+    with_assignments: bool = False,
 ) -> ChangesPage:
+    if with_assignments:
+        close_expired(ctx)
     with ctx.sessions() as session, session.begin():
         # Read the newest version first: writers commit in version order, so every change up to it
         # is visible to the queries below, and a cursor at `newest` can never skip one.
         newest = max_version(session)
-        after = _parse_cursor(session, cursor, newest, with_profile)
+        after = _parse_cursor(session, cursor, newest, with_profile, with_assignments)
         epoch = server_epoch(session)
         merged: list[Change] = []
         for synced in SYNCED:
@@ -137,16 +165,23 @@ def changes(
             merged += [synced.change(row) for row in rows]
         if with_profile:
             merged += profile_changes(session, account_id, after, newest, limit)
+        if with_assignments:
+            merged += assignment_changes(session, account_id, after, newest, limit, ctx.now())
     merged.sort(key=lambda change: change.version)
     has_more = len(merged) > limit
     page = merged[:limit]
     last = page[-1].version if has_more else newest
-    mark = f"{_PROFILE_MARK}." if with_profile else ""
+    marks = (_PROFILE_MARK if with_profile else "") + (_ASSIGNMENTS_MARK if with_assignments else "")
+    mark = f"{marks}." if marks else ""
     return ChangesPage(changes=page, cursor=f"{epoch}.{mark}{last}", has_more=has_more)
 
 
-def summary(ctx: ServerContext, account_id: uuid.UUID, *, with_profile: bool = False) -> SyncSummary:
+def summary(
+    ctx: ServerContext, account_id: uuid.UUID, *, with_profile: bool = False, with_assignments: bool = False
+) -> SyncSummary:
     """Counts and digests of the account's live rows, all read in one snapshot."""
+    if with_assignments:
+        close_expired(ctx)  # as the feed does, so both speak of the same versions
     engine = ctx.engine
     if engine.dialect.name == "postgresql":
         engine = engine.execution_options(isolation_level="REPEATABLE READ")
@@ -162,4 +197,6 @@ def summary(ctx: ServerContext, account_id: uuid.UUID, *, with_profile: bool = F
             entities[synced.entity] = EntitySummary(count=len(rows), digest=id_version_digest(rows))
         if with_profile:
             entities.update(profile_summaries(session, account_id))
+        if with_assignments:
+            entities.update(assignment_summaries(session, account_id))
     return SyncSummary(as_of=newest, entities=entities)

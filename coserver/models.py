@@ -353,6 +353,31 @@ class AssignmentRow(Base):
     search_text: Mapped[str] = mapped_column(Text)
     version: Mapped[int] = mapped_column(BigInteger)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Issue 10 (s0009): what a freelancer decides on. `skills` stays must_have + nice_to_have and
+    # `remote` stays workplace == "remote" for older readers.
+    must_have: Mapped[list[str]] = mapped_column(JSON, server_default=text("'[]'"))
+    nice_to_have: Mapped[list[str]] = mapped_column(JSON, server_default=text("'[]'"))
+    seniority: Mapped[str | None] = mapped_column(String(10))
+    workplace: Mapped[str] = mapped_column(String(10), server_default="onsite")
+    country: Mapped[str] = mapped_column(String(2), server_default="")
+    language: Mapped[str] = mapped_column(String(2), server_default="")
+
+
+class FavouriteRow(Base):
+    """A freelancer's favourite assignment. The id is derived from the assignment on the devices
+    (wire.favourite_row_id), so the same id exists in every account: the key is (account, id).
+    Removing tombstones the row; adding again revives it with a new version."""
+
+    __tablename__ = "favourites"
+    __table_args__ = (Index("ix_favourites_account_version", "account_id", "version"),)
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    assignment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assignments.id"))
+    version: Mapped[int] = mapped_column(BigInteger)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class ProfileRow(Base):

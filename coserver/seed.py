@@ -221,6 +221,33 @@ DEMO_ASSIGNMENTS = (
 )
 
 
+# Issue 10's terms per slug: how many of the skills are must-haves (the rest are nice to have),
+# seniority, workplace, country and working language.
+_TERMS: dict[str, tuple[int, str, str, str, str]] = {
+    "betalplattform": (2, "senior", "onsite", "SE", "sv"),
+    "erp-byte": (2, "expert", "onsite", "SE", "sv"),
+    "android-reise": (2, "mid", "onsite", "NO", "nb"),
+    "azure-molnflytt": (2, "senior", "remote", "SE", "sv"),
+    "ux-skademelding": (1, "mid", "remote", "NO", "nb"),
+    "dataingenior-logistik": (3, "senior", "hybrid", "DK", "en"),
+    "sap-fico-helsinki": (2, "expert", "onsite", "FI", "en"),
+    "kotlin-backend-remote": (2, "senior", "remote", "SE", "sv"),
+}
+
+
+def _terms(spec: DemoAssignment) -> dict[str, Any]:
+    musts, seniority, workplace, country, language = _TERMS[spec.slug]
+    return {
+        "must_have": list(spec.skills[:musts]),
+        "nice_to_have": list(spec.skills[musts:]),
+        "seniority": seniority,
+        "workplace": workplace,
+        "remote": workplace == "remote",
+        "country": country,
+        "language": language,
+    }
+
+
 def _first_of_month(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
@@ -235,8 +262,15 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
 
 
 def _seed_assignment(session: Session, spec: DemoAssignment, agent_id: uuid.UUID, today: date) -> None:
-    if session.get(AssignmentRow, spec.id) is not None:
-        return  # seeded before: kept as it is
+    seeded = session.get(AssignmentRow, spec.id)
+    if seeded is not None:
+        if not seeded.nice_to_have and seeded.seniority is None:
+            # From a seed older than issue 10: its new terms, as a change that clients sync.
+            for name, value in _terms(spec).items():
+                setattr(seeded, name, value)
+            seeded.skills = seeded.must_have + seeded.nice_to_have
+            seeded.version = next_version(session)
+        return  # seeded before: otherwise kept as it is
     end: date | None
     if spec.filled:
         start, end = _contract_period(today)
@@ -262,8 +296,7 @@ def _seed_assignment(session: Session, spec: DemoAssignment, agent_id: uuid.UUID
         client_name=spec.client_name,
         description=spec.description,
         location=spec.location,
-        remote=spec.remote,
-        skills=list(spec.skills),
+        **_terms(spec),
         rate_min_minor=spec.rate_min_minor,
         rate_max_minor=spec.rate_max_minor,
         currency=spec.currency,

@@ -36,8 +36,17 @@ from coserver.contracts import apply_contract, contract_record
 from coserver.db import max_version, server_epoch
 from coserver.entries import apply_entry, entry_record
 from coserver.errors import ApiError
+from coserver.favourites import apply_favourite, favourite_record, find_favourite
 from coserver.feed import TOMBSTONE_HORIZON_KEY as TOMBSTONE_HORIZON_KEY  # re-exported for retention
-from coserver.models import AppliedOp, ContractRow, ProfileRow, RunningTimerRow, ServerSequence, TimeEntryRow
+from coserver.models import (
+    AppliedOp,
+    ContractRow,
+    FavouriteRow,
+    ProfileRow,
+    RunningTimerRow,
+    ServerSequence,
+    TimeEntryRow,
+)
 from coserver.profile_sync import apply_profile_op, find_row, profile_record
 from coserver.refusals import Refusal, rejected
 from coserver.timers import apply_timer, timer_record
@@ -52,6 +61,7 @@ _ENTITIES: dict[str, tuple[_Apply, Any, Callable[[Any], SyncRecord]]] = {
     Entity.TIME_ENTRY: (apply_entry, TimeEntryRow, entry_record),
     Entity.RUNNING_TIMER: (apply_timer, RunningTimerRow, timer_record),
     Entity.CONTRACT: (apply_contract, ContractRow, contract_record),
+    Entity.FAVOURITE: (apply_favourite, FavouriteRow, favourite_record),
 }
 # The profile's twelve entities share one table and one set of rules (coserver.profile_sync).
 _ENTITIES.update(dict.fromkeys(PROFILE_RECORDS, (apply_profile_op, ProfileRow, profile_record)))
@@ -173,6 +183,8 @@ def _duplicate(session: Session, account_id: uuid.UUID, op: PushOp) -> OpResult:
     handler = _ENTITIES.get(op.entity)
     if op.entity in PROFILE_RECORDS:
         row = find_row(session, account_id, op.entity, op.row_id)
+    elif op.entity == Entity.FAVOURITE:
+        row = find_favourite(session, account_id, op.row_id)
     else:
         row = session.get(handler[1], op.row_id) if handler is not None else None
     if row is None or _owner(row) != account_id:

@@ -200,7 +200,7 @@ def test_refused_ops_carry_reasons_and_never_block_the_others(server: LiveServer
         upsert(uuid.uuid4(), contract_id=str(anna.contract_id), work_date="2026-03-08", minutes="3"),
         upsert(uuid.uuid4(), minutes=30),
         upsert(anna.contract_id, entity="contract", title="Mine now"),
-        upsert(uuid.uuid4(), entity="favourite", name="x"),
+        upsert(uuid.uuid4(), entity="bookmark", name="x"),
         new_entry(anna.contract_id, date(2026, 3, 2), minutes=10)[1],  # the cell ok1 holds
         ok2[1],
     ]
