@@ -17,6 +17,7 @@ and the full-text index that makes the assignments searchable offline.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 
 from sqlalchemy import DDL, Boolean, Date, Integer, String, Text, event
@@ -33,6 +34,15 @@ SEARCH_TABLES = frozenset(
 # '#' and '+' belong to words, so "C#" and "C++" are found as themselves, not as "c".
 # remove_diacritics: "Goteborg" finds Göteborg. Prefix indexes: the first letters typed are fast.
 SEARCH_TOKENIZER = "unicode61 remove_diacritics 2 tokenchars '#+'"
+
+# The wire's FAVOURITE_NAMESPACE (coapp.sync.wire.favourite_row_id; models may not import the wire,
+# a test checks the two agree): two devices starring one assignment write one row.
+_FAVOURITE_NAMESPACE = uuid.UUID("0f4c6f3e-2b7a-5d1c-9a64-6c1b7f1e0a10")
+
+
+def favourite_id(assignment_id: str) -> str:
+    return str(uuid.uuid5(_FAVOURITE_NAMESPACE, assignment_id.lower()))
+
 
 _SKILL_WORDS = "(SELECT group_concat(value, ' ') FROM json_each({row}.skills))"
 _COLUMNS = "title, description, client_name, skills"

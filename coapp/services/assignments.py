@@ -1,0 +1,301 @@
+"""Assignments (issue 10): the synced list searched offline, sorted by match, filters, the detail with
+the match's reasons, and favourites.
+
+Searching is what runs at every keystroke, so the expensive part is done once: every live assignment
+is scored against the local profile (and the contracts running, as Busy) when the assignments, the
+profile, the contracts or the day change, and kept with its list row in the order of the match. A
+keystroke is then one FTS5 query (coapp.services.assignments_query) for the matching keys, and a
+walk down that ready order keeping the hits that pass the filters.
+
+Whether anything changed is read at each search (a few indexed maxima and counts), so a sync on a
+worker or an edit of the profile elsewhere is seen without anybody telling this service.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from coapp.domain.errors import NotFoundError, ValidationError
+from coapp.domain.matching import Busy, Candidate, candidate_from, match
+from coapp.domain.skills import canonical_skill, skill_key
+from coapp.models import AssignmentRow, Contract, Favourite
+from coapp.models.assignments import SEARCH_TABLE, favourite_id
+from coapp.services.assignments_query import fts_query
+from coapp.services.assignments_rows import (
+    AssignmentDetail,
+    AssignmentItem,
+    FavouriteChange,
+    to_domain,
+    to_item,
+)
+from coapp.services.profile import read_profile
+from coapp.store.engine import Store
+
+FULL_DAY_MINUTES = 480  # a contract's day at 100 % of full time
+_MIN_PREFIX = 4  # characters of an id prefix: fewer would name several sooner or later
+
+# What scores depend on: the assignments, the profile's parts that matching reads, the contracts.
+_STAMP = text(
+    " || '|' || ".join(
+        f"(SELECT count(*) || ':' || IFNULL(max(updated_at), '') FROM {table})"
+        for table in (
+            "assignments",
+            "profiles",
+            "profile_skills",
+            "profile_experience",
+            "profile_languages",
+            "contracts",
+        )
+    ).join(("SELECT ", ""))
+)
+
+
+class Sort(StrEnum):
+    MATCH = "match"  # best match first (the default)
+    NEWEST = "newest"  # published most recently first
+    START = "start"  # starting soonest first
+    RATE = "rate"  # highest top of the range first
+
+
+@dataclass(frozen=True)
+class AssignmentFilters:
+    """What the list shows. Bad values are refused when made (ValidationError), so nothing runs."""
+
+    query: str = ""
+    remote_only: bool = False
+    starts_from: date | None = None
+    starts_by: date | None = None
+    min_extent: int | None = None  # percent of full time
+    max_extent: int | None = None
+    # The range's top reaches at least this per hour, in each assignment's own currency (amounts in
+    # different currencies are not converted); with rate_currency, others are left out.
+    min_rate: Decimal | None = None
+    rate_currency: str | None = None
+    skills: tuple[str, ...] = ()  # each asked for (must-have or nice-to-have), under any spelling
+    favourites_only: bool = False
+    open_only: bool = False
+    sort: Sort = Sort.MATCH
+    _skill_keys: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        fts_query(self.query)  # refuses an over-long search now, not at the first keystroke's query
+        for extent in (self.min_extent, self.max_extent):
+            if extent is not None and not 1 <= extent <= 100:
+                raise ValidationError(f"an extent is 1 to 100 %, not {extent}")
+        if self.min_extent and self.max_extent and self.min_extent > self.max_extent:
+            raise ValidationError("the smallest extent is above the largest")
+        if self.starts_from and self.starts_by and self.starts_from > self.starts_by:
+            raise ValidationError("the earliest start is after the latest")
+        if self.min_rate is not None and (not isinstance(self.min_rate, Decimal) or self.min_rate < 0):
+            raise ValidationError("the lowest rate is an amount of 0 or more")
+        keys = frozenset(skill_key(canonical_skill(name)) for name in self.skills)
+        object.__setattr__(self, "_skill_keys", keys)
+        object.__setattr__(self, "sort", Sort(self.sort))
+
+    def keeps(self, item: AssignmentItem) -> bool:
+        if self.remote_only and not item.remote:
+            return False
+        if self.open_only and item.closed:
+            return False
+        if self.starts_from is not None and item.start < self.starts_from:
+            return False
+        if self.starts_by is not None and item.start > self.starts_by:
+            return False
+        if self.min_extent is not None and item.extent_percent < self.min_extent:
+            return False
+        if self.max_extent is not None and item.extent_percent > self.max_extent:
+            return False
+        if self.min_rate is not None:
+            if self.rate_currency is not None and item.currency != self.rate_currency:
+                return False
+            if item.rate_max < self.min_rate:
+                return False
+        return not self._skill_keys or self._skill_keys <= {skill_key(s) for s in item.skills}
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    items: list[AssignmentItem]  # in the order asked (best match first by default)
+    favourites: frozenset[str]  # ids of the favourites (shown with a star)
+    total: int  # live assignments on this device, before the search and filters
+
+
+@dataclass
+class _Ranked:
+    stamp: tuple[object, ...]
+    candidate: Candidate
+    order: list[tuple[int, AssignmentItem]]  # (search key, row), best match first
+    by_id: dict[str, AssignmentItem]
+
+
+def _sort_key(sort: Sort) -> Callable[[AssignmentItem], object] | None:
+    if sort is Sort.NEWEST:
+        return lambda item: -item.published_at.timestamp()
+    if sort is Sort.START:
+        return lambda item: item.start
+    if sort is Sort.RATE:
+        return lambda item: -item.rate_max
+    return None
+
+
+class AssignmentService:
+    def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
+        self._store = store
+        self._today = today
+        self._lock = threading.Lock()
+        self._ranked: _Ranked | None = None
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def search(self, filters: AssignmentFilters | None = None) -> SearchResult:
+        """The list as the screen shows it: what matches the search and the filters, sorted."""
+        f = filters or AssignmentFilters()
+        query = fts_query(f.query)
+        with self._store.read() as s:
+            ranked = self._current(s)
+            hits = None if query is None else set(_found(s, query))
+            favourites = _favourite_ids(s)
+        items = [
+            item
+            for key, item in ranked.order
+            if (hits is None or key in hits)
+            and (not f.favourites_only or item.id in favourites)
+            and f.keeps(item)
+        ]
+        sort = _sort_key(f.sort)
+        if sort is not None:
+            items.sort(key=sort)  # type: ignore[arg-type]
+        return SearchResult(items, favourites, len(ranked.order))
+
+    def get(self, ref: str) -> AssignmentDetail:
+        """One assignment by its id or an unambiguous start of it, with the match's reasons."""
+        with self._store.read() as s:
+            row = s.get_one(AssignmentRow, self._resolve(s, ref))
+            ranked = self._current(s)
+            favourite = row.id in _favourite_ids(s)
+            explained = match(ranked.candidate, to_domain(row))
+            return AssignmentDetail(
+                item=to_item(row, explained.score),
+                description=row.description,
+                seniority=row.seniority,
+                language=row.language,
+                hours_per_week=row.hours_per_week,
+                favourite=favourite,
+                match=explained,
+            )
+
+    def resolve(self, ref: str) -> str:
+        """The full id of the assignment an id or an unambiguous start of one names."""
+        with self._store.read() as s:
+            return self._resolve(s, ref)
+
+    def favourite_ids(self) -> frozenset[str]:
+        with self._store.read() as s:
+            return _favourite_ids(s)
+
+    def invalidate(self) -> None:
+        """Score again at the next search (the change check catches edits anyway; this is for a
+        change it cannot see, such as the clock set back)."""
+        with self._lock:
+            self._ranked = None
+
+    # --- favourites -------------------------------------------------------------------------------
+
+    def set_favourite(self, ref: str, on: bool) -> FavouriteChange:
+        """Star or unstar; starring twice is no change (and writes nothing). Undo: set it to ``was``."""
+        with self._store.write() as s:
+            assignment_id = self._resolve(s, ref)
+            row_id = favourite_id(assignment_id)
+            row = s.get(Favourite, row_id)
+            was = row is not None and row.deleted_at is None
+            if was == on:
+                return FavouriteChange(assignment_id, was, on)
+            if row is None:
+                s.add(Favourite(id=row_id, assignment_id=assignment_id))
+            else:  # the same row revived or tombstoned: a set member, whatever the devices do
+                row.deleted_at = None if on else datetime.now(UTC)
+            return FavouriteChange(assignment_id, was, on)
+
+    def favourite(self, ref: str) -> FavouriteChange:
+        return self.set_favourite(ref, True)
+
+    def unfavourite(self, ref: str) -> FavouriteChange:
+        return self.set_favourite(ref, False)
+
+    # --- inside ------------------------------------------------------------------------------------
+
+    def _resolve(self, s: Session, ref: str) -> str:
+        needle = ref.strip().lower()
+        if not needle:
+            raise NotFoundError("name an assignment by its id (or the id's first characters)")
+        if len(needle) > 36 or any(c not in "0123456789abcdef-" for c in needle):
+            raise NotFoundError(f"“{ref.strip()[:40]}” is not an assignment's id")
+        live = AssignmentRow.deleted_at.is_(None)
+        if s.scalar(select(AssignmentRow.id).where(AssignmentRow.id == needle, live)) is not None:
+            return needle
+        if len(needle) < _MIN_PREFIX:
+            raise NotFoundError(f"give at least {_MIN_PREFIX} characters of the assignment's id")
+        # Hex digits and '-' only (checked above): nothing in the prefix is a LIKE wildcard.
+        found = s.scalars(select(AssignmentRow.id).where(AssignmentRow.id.like(f"{needle}%"), live).limit(3))
+        ids = list(found)
+        if not ids:
+            raise NotFoundError(f"no assignment's id starts with “{needle}”")
+        if len(ids) > 1:
+            raise NotFoundError(f"“{needle}” starts the ids of several assignments; give more of it")
+        return ids[0]
+
+    def _current(self, s: Session) -> _Ranked:
+        today = self._today()
+        stamp = (today, s.execute(_STAMP).scalar_one())
+        with self._lock:
+            ranked = self._ranked
+        if ranked is not None and ranked.stamp == stamp:
+            return ranked
+        ranked = _rank(s, today, stamp)
+        with self._lock:
+            self._ranked = ranked
+        return ranked
+
+
+def _busy(s: Session, today: date) -> list[Busy]:
+    """Contracts running from today on, as the share of full time each takes."""
+    rows = s.scalars(
+        select(Contract).where(
+            Contract.deleted_at.is_(None), (Contract.end_date.is_(None)) | (Contract.end_date >= today)
+        )
+    )
+    return [
+        Busy(r.start_date, r.end_date, max(1, min(100, round(100 * r.minutes_per_day / FULL_DAY_MINUTES))))
+        for r in rows
+    ]
+
+
+def _rank(s: Session, today: date, stamp: tuple[object, ...]) -> _Ranked:
+    candidate = candidate_from(read_profile(s), today, _busy(s, today))
+    rows = s.scalars(
+        select(AssignmentRow)
+        .where(AssignmentRow.deleted_at.is_(None), AssignmentRow.search_key.is_not(None))
+        .order_by(AssignmentRow.published_at.desc(), AssignmentRow.id)
+    ).all()
+    scored = [(row, match(candidate, to_domain(row), explain=False).score) for row in rows]
+    scored.sort(key=lambda pair: -pair[1])  # stable: equal scores stay newest first
+    order = [(int(row.search_key or 0), to_item(row, score)) for row, score in scored]
+    return _Ranked(stamp, candidate, order, {item.id: item for _, item in order})
+
+
+def _found(s: Session, query: str) -> Iterable[int]:
+    return s.execute(
+        text(f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :q"), {"q": query}
+    ).scalars()
+
+
+def _favourite_ids(s: Session) -> frozenset[str]:
+    return frozenset(s.scalars(select(Favourite.assignment_id).where(Favourite.deleted_at.is_(None))))
