@@ -2,16 +2,40 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from coapp.sync import credentials
+from coapp.sync.credentials import MemoryTokenStore
+from coapp.sync.transport import RetryPolicy
 from coapp.ui.main_window import MainWindow
+from coapp.ui.sync import calls
 from coapp.ui.sync.sign_in_dialog import SignInDialog
 from tests.coserver.harness import PASSWORD
 from tests.ui.helpers import reactivate
 
 WAIT_MS = 15_000
+
+
+# Fixtures for modules that drive the GUI against a live server: import them into the module (with
+# `pytestmark = pytest.mark.usefixtures("fast_sync")`), as the server fixtures are.
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'server.sqlite3'}"  # the GUI is under test, not the database
+
+
+@pytest.fixture
+def fast_sync(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tokens in memory (never the developer's keyring) and retries that give up quickly."""
+    monkeypatch.setattr(credentials, "open_token_store", lambda: MemoryTokenStore("no keyring here"))
+    monkeypatch.setattr(calls, "ROUND_POLICY", RetryPolicy(attempts=2, base_delay=0.01, timeout=5))
+    monkeypatch.setattr(calls, "INTERACTIVE_POLICY", calls.InteractivePolicy(base_delay=0.01, timeout=5))
 
 
 def status_text(window: MainWindow) -> str:

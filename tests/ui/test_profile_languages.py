@@ -10,23 +10,12 @@ from pytestqt.qtbot import QtBot
 
 from coapp.app.context import AppContext
 from coapp.ui.main_window import MainWindow
+from tests.ui.profile_helpers import idle, open_profile
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 # The completion popup on the offscreen platform: it cannot raise windows or grab the keyboard.
 POPUP_NOISE = r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
-
-
-def open_profile(qtbot: QtBot, window: MainWindow):  # type: ignore[no-untyped-def]
-    window.show_screen(window.profile_slot)
-    screen = window.profile
-    assert screen is not None
-    qtbot.waitUntil(lambda: screen.header.status.text().startswith("Profile "))
-    return screen
-
-
-def idle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.state.tasks.busy)
 
 
 def stored(window: MainWindow) -> list[tuple[str, str]]:

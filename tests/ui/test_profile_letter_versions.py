@@ -6,36 +6,20 @@ platform (the real reference server on loopback) and brought back into the edito
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from coapp.sync import credentials
-from coapp.sync.credentials import MemoryTokenStore
-from coapp.sync.transport import RetryPolicy
 from coapp.ui.main_window import MainWindow
 from coapp.ui.profile.letter_versions import EarlierVersionsDialog
-from coapp.ui.sync import calls
 from tests.coserver.conftest import server, start_server  # noqa: F401 - pytest fixtures
 from tests.coserver.harness import LiveServer
 from tests.coserver.sync_helpers import freelancer
-from tests.ui.sync_helpers import WAIT_MS, sign_in, wait_idle
+from tests.ui.sync_helpers import WAIT_MS, db_url, fast_sync, sign_in, wait_idle  # noqa: F401 - pytest fixtures
+
+pytestmark = pytest.mark.usefixtures("fast_sync")
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'server.sqlite3'}"
-
-
-@pytest.fixture(autouse=True)
-def _fast_sync(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(credentials, "open_token_store", lambda: MemoryTokenStore("no keyring here"))
-    monkeypatch.setattr(calls, "ROUND_POLICY", RetryPolicy(attempts=2, base_delay=0.01, timeout=5))
-    monkeypatch.setattr(calls, "INTERACTIVE_POLICY", calls.InteractivePolicy(base_delay=0.01, timeout=5))
 
 
 def _dialog(qtbot: QtBot, window: MainWindow) -> EarlierVersionsDialog:

@@ -15,20 +15,9 @@ from pytestqt.qtbot import QtBot
 from coapp.app.context import AppContext
 from coapp.ui.main_window import MainWindow
 from tests.services.linkedin_fixtures import export_files, write_export
+from tests.ui.profile_helpers import idle, open_profile
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-def open_profile(qtbot: QtBot, window: MainWindow):  # type: ignore[no-untyped-def]
-    window.show_screen(window.profile_slot)
-    screen = window.profile
-    assert screen is not None
-    qtbot.waitUntil(lambda: screen.header.status.text().startswith("Profile "))
-    return screen
-
-
-def idle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.state.tasks.busy)
 
 
 def open_dialog(qtbot: QtBot, screen):  # type: ignore[no-untyped-def]

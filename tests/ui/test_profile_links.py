@@ -10,20 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from coapp.app.context import AppContext
 from coapp.ui.main_window import MainWindow
+from tests.ui.profile_helpers import idle, open_profile
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def open_profile(qtbot: QtBot, window: MainWindow):  # type: ignore[no-untyped-def]
-    window.show_screen(window.profile_slot)
-    screen = window.profile
-    assert screen is not None
-    qtbot.waitUntil(lambda: screen.header.status.text().startswith("Profile "))
-    return screen
-
-
-def idle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.state.tasks.busy)
 
 
 def add(qtbot: QtBot, window: MainWindow, text: str) -> None:

@@ -21,10 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from coapp.sync import credentials
-from coapp.sync.credentials import MemoryTokenStore, Tokens
-from coapp.sync.transport import RetryPolicy
-from coapp.ui.sync import calls
+from coapp.sync.credentials import Tokens
 from coapp.ui.sync.refused_dialog import RefusedChangesDialog
 from coserver.platform import change_contract
 from tests.coserver.conftest import server, start_server  # noqa: F401 - pytest fixtures
@@ -32,23 +29,12 @@ from tests.coserver.harness import LiveServer
 from tests.coserver.sync_helpers import database, freelancer
 from tests.sync.fault_proxy import FaultProxy
 from tests.ui.helpers import grid_of, select, type_text
-from tests.ui.sync_helpers import sign_in, status_text, wait_idle, wait_status
+from tests.ui.sync_helpers import db_url, fast_sync, sign_in, status_text, wait_idle, wait_status  # noqa: F401 - pytest fixtures
+
+pytestmark = pytest.mark.usefixtures("fast_sync")
 
 DAY = date(2026, 3, 2)  # a Monday inside the server's demo contract (2026-01-01 … 2026-06-30)
 LATE = date(2026, 6, 29)
-
-
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'server.sqlite3'}"
-
-
-@pytest.fixture(autouse=True)
-def _fast_sync(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tokens in memory (never the developer's keyring) and retries that give up quickly."""
-    monkeypatch.setattr(credentials, "open_token_store", lambda: MemoryTokenStore("no keyring here"))
-    monkeypatch.setattr(calls, "ROUND_POLICY", RetryPolicy(attempts=2, base_delay=0.01, timeout=5))
-    monkeypatch.setattr(calls, "INTERACTIVE_POLICY", calls.InteractivePolicy(base_delay=0.01, timeout=5))
 
 
 @pytest.fixture

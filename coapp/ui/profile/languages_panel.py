@@ -17,12 +17,12 @@ from coapp.ui.i18n import current_language
 from coapp.ui.profile.lane import ProfileLane, sentence
 from coapp.ui.profile.languages_names import language_names
 from coapp.ui.profile.member_list import (
-    EditMember,
     Intended,
     MemberTree,
     RemoveMember,
     add_list_actions,
     member_row_id,
+    save_member_edit,
 )
 from coapp.ui.theme import set_role
 from coapp.ui.toolkit import Card, ErrorBanner, make_button, set_shown
@@ -172,19 +172,8 @@ class LanguagesPanel(Card):
         except CoappError as error:
             self.banner.show_error(sentence(str(error)))
             return
-        self._intended.start(after.key, after)
-
-        def failed(why: str) -> None:
-            self._intended.finish(after.key, after)
-            self.banner.show_error(why)
-
-        def done(_stored: object) -> None:
-            self._intended.finish(after.key, after)
-            self.banner.clear()
-            text = self.tr("Change the level of {language}").format(language=before.language)
-            self._undo.push(EditMember(text, before, after, self._lane, self.banner.show_error))
-
-        self._lane.write(lambda s: s.edit_item(after), done, failed)
+        text = self.tr("Change the level of {language}").format(language=before.language)
+        save_member_edit(self._lane, self._undo, self.banner, self._intended, (before, after), text)
 
     def remove_selected(self) -> None:
         language, index = self.selected(), self.list.current_row()

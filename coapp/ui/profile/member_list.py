@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QKeySequence, QPainter, QUndoCommand
+from PySide6.QtGui import QKeySequence, QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from coapp.services.profile_rows import SPECS, section_of
 from coapp.ui.profile.lane import ProfileLane
 from coapp.ui.selection_mark import quiet_selection
-from coapp.ui.toolkit import make_action
+from coapp.ui.toolkit import ErrorBanner, make_action
 
 Report = Callable[[str], None]
 
@@ -104,6 +104,31 @@ class EditMember(QUndoCommand):
 
     def _write(self, item: Any) -> None:
         self._lane.write(lambda s: s.edit_item(item), lambda _r: None, self._report)
+
+
+def save_member_edit(
+    lane: ProfileLane,
+    undo_stack: QUndoStack,
+    banner: ErrorBanner,
+    intended: Intended,
+    change: tuple[Any, Any],
+    text: str,
+) -> None:
+    """Store a changed member (before, after) on the writes lane; once stored, Ctrl+Z can take it
+    back. Until then a second change of the same member builds on this one (Intended)."""
+    before, after = change
+    intended.start(after.key, after)
+
+    def failed(why: str) -> None:
+        intended.finish(after.key, after)
+        banner.show_error(why)
+
+    def done(_stored: object) -> None:
+        intended.finish(after.key, after)
+        banner.clear()
+        undo_stack.push(EditMember(text, before, after, lane, banner.show_error))
+
+    lane.write(lambda s: s.edit_item(after), done, failed)
 
 
 def add_list_actions(

@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QWidget
 
 from coapp.domain.skills import MAX_YEARS, SKILL_LEVELS, Skill, complete_skill
 from coapp.ui.profile.lane import ProfileLane
-from coapp.ui.profile.member_list import EditMember, Intended, MemberTree, RemoveMember, add_list_actions
+from coapp.ui.profile.member_list import (
+    Intended,
+    MemberTree,
+    RemoveMember,
+    add_list_actions,
+    save_member_edit,
+)
 from coapp.ui.theme import set_role
 from coapp.ui.toolkit import Card, ErrorBanner, set_shown
 
@@ -180,19 +186,8 @@ class SkillsPanel(Card):
             return
         before = self._intended.base(self._skills[row].key, self._skills[row])
         after = dataclasses.replace(before, **{"level" if column == LEVEL else "years": value})
-        self._intended.start(after.key, after)
-
-        def failed(why: str) -> None:
-            self._intended.finish(after.key, after)
-            self.banner.show_error(why)
-
-        def done(_stored: object) -> None:
-            self._intended.finish(after.key, after)
-            self.banner.clear()
-            text = self.tr("Change {name}").format(name=before.name)
-            self._undo.push(EditMember(text, before, after, self._lane, self.banner.show_error))
-
-        self._lane.write(lambda s: s.edit_item(after), done, failed)
+        text = self.tr("Change {name}").format(name=before.name)
+        save_member_edit(self._lane, self._undo, self.banner, self._intended, (before, after), text)
 
     def _select(self, name: str) -> None:
         names = self.names()
