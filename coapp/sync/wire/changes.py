@@ -13,7 +13,14 @@ from pydantic import (
     model_validator,
 )
 
-from coapp.sync.wire.applications import FavouriteRecord
+from coapp.sync.wire.applications import (
+    ApplicationEventRecord,
+    ApplicationRecord,
+    ConsentRecord,
+    FavouriteRecord,
+    InterviewRecord,
+    MessageRecord,
+)
 from coapp.sync.wire.assignments import AssignmentRecord
 from coapp.sync.wire.invoices import InvoiceRecord
 from coapp.sync.wire.profile import (
@@ -141,6 +148,36 @@ class FavouriteChange(BaseModel):
     row: FavouriteRecord
 
 
+class ApplicationChange(BaseModel):
+    entity: Literal["application"] = "application"
+    version: int
+    row: ApplicationRecord
+
+
+class ApplicationEventChange(BaseModel):
+    entity: Literal["application_event"] = "application_event"
+    version: int
+    row: ApplicationEventRecord
+
+
+class InterviewChange(BaseModel):
+    entity: Literal["interview"] = "interview"
+    version: int
+    row: InterviewRecord
+
+
+class ConsentChange(BaseModel):
+    entity: Literal["consent"] = "consent"
+    version: int
+    row: ConsentRecord
+
+
+class MessageChange(BaseModel):
+    entity: Literal["message"] = "message"
+    version: int
+    row: MessageRecord
+
+
 Change = Annotated[
     ContractChange
     | TimeEntryChange
@@ -159,7 +196,12 @@ Change = Annotated[
     | ResumeVariantChange
     | BusinessDetailsChange
     | AssignmentChange
-    | FavouriteChange,
+    | FavouriteChange
+    | ApplicationChange
+    | ApplicationEventChange
+    | InterviewChange
+    | ConsentChange
+    | MessageChange,
     Field(discriminator="entity"),
 ]
 # The profile's entities: entity name -> its change class (the server builds its feed with these).

@@ -13,7 +13,7 @@ from pydantic import (
     StrictInt,
 )
 
-from coapp.sync.wire.applications import FavouriteRecord
+from coapp.sync.wire.applications import FavouriteRecord, MessageRecord
 from coapp.sync.wire.common import PUSH_BATCH_MAX, _Body
 from coapp.sync.wire.profile import ProfileEntityRecord
 
@@ -60,6 +60,11 @@ class Entity(StrEnum):
     # Issue 10, in the feed only for clients that ask `with_assignments` (coserver.assignment_feed).
     ASSIGNMENT = "assignment"
     FAVOURITE = "favourite"
+    APPLICATION = "application"
+    APPLICATION_EVENT = "application_event"
+    INTERVIEW = "interview"
+    CONSENT = "consent"
+    MESSAGE = "message"
 
 
 class OpKind(StrEnum):
@@ -83,7 +88,7 @@ class PushOp(_Body):
         max_length=64,
         description="time_entry, running_timer, contract (only the freelancer's own contracts), or one "
         "of the profile's entities (profile, profile_skill, ..., resume_variant, business_details), "
-        "favourite",
+        "favourite, message",
     )
     row_id: UUID
     op: OpKind
@@ -157,7 +162,14 @@ class RunningTimerRecord(BaseModel):
 
 # What OpResult.row may hold: the server's copy of the op's row, whatever its entity (profile
 # records name their entity, so none is taken for another).
-SyncRecord = TimeEntryRecord | RunningTimerRecord | ContractRecord | ProfileEntityRecord | FavouriteRecord
+SyncRecord = (
+    TimeEntryRecord
+    | RunningTimerRecord
+    | ContractRecord
+    | ProfileEntityRecord
+    | FavouriteRecord
+    | MessageRecord
+)
 
 
 class OpResult(BaseModel):
