@@ -6,6 +6,7 @@ Invoices are not pushed as rows: confirming and crediting are commands the serve
 
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy import Date
 
+from coapp.domain.errors import ValidationError
+from coapp.domain.skills import canonical_skill, skill_key
 from coapp.models import (
     AssignmentRow,
     BusinessDetails,
@@ -55,6 +58,9 @@ class SyncedEntity:
     # The platform's rows (assignments): pulled, never pushed, and never sent again after the
     # platform was restored from a backup (it restores them itself).
     pull_only: bool = False
+    # JSON lists of skill names as someone else typed them (an agent's "k8s"): kept under their usual
+    # names (Kubernetes), which matching, the search index and the list compare and show.
+    skill_lists: frozenset[str] = field(default=frozenset())
 
     @cached_property
     def _column_keys(self) -> tuple[str, ...]:
@@ -104,6 +110,8 @@ class SyncedEntity:
 
     def _local(self, key: str, value: Any) -> Any:
         if key in self.json_lists and isinstance(value, list):
+            if key in self.skill_lists:
+                value = usual_skill_names(value)
             # As the services write them (coapp.services.profile_rows, resume_variants).
             return json.dumps(value, ensure_ascii=False)
         if key in self._date_columns and isinstance(value, str):
@@ -120,6 +128,17 @@ class SyncedEntity:
     @cached_property
     def _shared(self) -> dict[type[BaseModel], tuple[str, ...]]:
         return {}
+
+
+def usual_skill_names(names: list[Any]) -> list[str]:
+    """Each skill once, under its usual name; a name the vocabulary cannot take is kept as sent."""
+    out: dict[str, str] = {}
+    for name in names:
+        text = str(name)
+        with contextlib.suppress(ValidationError):
+            text = canonical_skill(text)
+        out.setdefault(skill_key(text) or text, text)
+    return list(out.values())
 
 
 def _local(value: Any) -> Any:
@@ -155,6 +174,7 @@ ENTITIES: dict[str, SyncedEntity] = {
             "assignment",
             AssignmentRow,
             json_lists=frozenset({"skills", "must_have", "nice_to_have"}),
+            skill_lists=frozenset({"skills", "must_have", "nice_to_have"}),
             device_only=frozenset({"search_key"}),
             pull_only=True,
         ),
