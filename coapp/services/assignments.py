@@ -24,7 +24,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from coapp.domain.errors import NotFoundError, ValidationError
-from coapp.domain.matching import Busy, Candidate, candidate_from, match
+from coapp.domain.matching import Busy, Candidate, Match, candidate_from, match
 from coapp.domain.skills import canonical_skill, skill_key
 from coapp.models import AssignmentRow, Contract, Favourite
 from coapp.models.assignments import SEARCH_TABLE, favourite_id
@@ -40,6 +40,7 @@ from coapp.services.profile import read_profile
 from coapp.store.engine import Store
 
 FULL_DAY_MINUTES = 480  # a contract's day at 100 % of full time
+_IN_CHUNK = 900  # ids per IN (...): under SQLite's variable limit
 _MIN_PREFIX = 4  # characters of an id prefix: fewer would name several sooner or later
 
 # What scores depend on: the assignments, the profile's parts that matching reads, the contracts.
@@ -191,6 +192,19 @@ class AssignmentService:
                 favourite=favourite,
                 match=explained,
             )
+
+    def explain(self, ids: Iterable[str]) -> dict[str, Match]:
+        """The match with its reasons for each of these assignments (the ones shown), in one read."""
+        wanted = list(ids)
+        out: dict[str, Match] = {}
+        with self._store.read() as s:
+            candidate = self._current(s).candidate
+            for start in range(0, len(wanted), _IN_CHUNK):
+                rows = s.scalars(
+                    select(AssignmentRow).where(AssignmentRow.id.in_(wanted[start : start + _IN_CHUNK]))
+                )
+                out.update({row.id: match(candidate, to_domain(row)) for row in rows})
+        return out
 
     def resolve(self, ref: str) -> str:
         """The full id of the assignment an id or an unambiguous start of one names."""
