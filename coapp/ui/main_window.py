@@ -171,6 +171,8 @@ class MainWindow(QMainWindow):
             self.profile = ProfileScreen(self.state, self.undo_stack, self.profile_slot)
             # The platform keeps the letters a sync replaced: the letter can bring one back.
             self.profile.letter.add_tool(EarlierVersionsButton(self.profile.letter, self.sync))
+            for panel in self.profile.sections.values():
+                panel.ask_platform = self.sync.platform_call
             layout = self.profile_slot.layout()
             assert layout is not None
             layout.addWidget(self.profile)

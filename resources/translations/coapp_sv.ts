@@ -57,7 +57,7 @@
 <context>
     <name>AwardsPanel</name>
     <message>
-        <location filename="../../coapp/ui/profile/awards_panel.py" line="+19"/>
+        <location filename="../../coapp/ui/profile/awards_panel.py" line="+20"/>
         <source>Honours and awards</source>
         <translation>Utmärkelser och priser</translation>
     </message>
@@ -947,7 +947,7 @@
 <context>
     <name>EarlierVersionsButton</name>
     <message>
-        <location filename="../../coapp/ui/profile/letter_versions.py" line="+59"/>
+        <location filename="../../coapp/ui/profile/letter_versions.py" line="+82"/>
         <source>Earlier versions…</source>
         <translation>Tidigare versioner…</translation>
     </message>
@@ -958,6 +958,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+6"/>
         <source>Earlier versions of the letter</source>
         <translation>Tidigare versioner av brevet</translation>
     </message>
@@ -965,12 +966,7 @@
 <context>
     <name>EarlierVersionsDialog</name>
     <message>
-        <location line="+17"/>
-        <source>Earlier versions of the letter</source>
-        <translation>Tidigare versioner av brevet</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>Asking the platform…</source>
         <translation>Frågar plattformen…</translation>
     </message>
@@ -991,13 +987,13 @@
     </message>
     <message>
         <location line="+26"/>
-        <source>No earlier versions yet: the platform keeps a letter when a sync replaces it.</source>
-        <translation>Inga tidigare versioner ännu: plattformen sparar ett brev när en synkning ersätter det.</translation>
+        <source>No earlier versions yet: the platform keeps a text when a sync replaces it.</source>
+        <translation>Inga tidigare versioner ännu: plattformen sparar en text när en synkning ersätter den.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>The platform keeps the letters a sync replaced, newest first. Choose one to read it.</source>
-        <translation>Plattformen sparar breven som en synkning ersatte, nyaste först. Välj ett för att läsa det.</translation>
+        <source>The platform keeps the texts a sync replaced, newest first. Choose one to read it.</source>
+        <translation>Plattformen sparar texterna som en synkning ersatte, nyaste först. Välj en för att läsa den.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1149,7 +1145,7 @@
 <context>
     <name>ExperiencePanel</name>
     <message>
-        <location filename="../../coapp/ui/profile/experience_panel.py" line="+21"/>
+        <location filename="../../coapp/ui/profile/experience_panel.py" line="+22"/>
         <source>Experience</source>
         <translation>Erfarenhet</translation>
     </message>
@@ -2092,13 +2088,13 @@
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../coapp/ui/profile/item_dialog.py" line="+103"/>
+        <location filename="../../coapp/ui/profile/item_dialog.py" line="+104"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
         <location line="+50"/>
-        <location line="+42"/>
+        <location line="+59"/>
         <source>Required</source>
         <translation>Obligatoriskt</translation>
     </message>
@@ -2243,17 +2239,17 @@
         <translation>Flytta språket nedåt</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Change its level in the list instead (select it and press Enter).</source>
         <translation>Ändra dess nivå i listan i stället (markera det och tryck Enter).</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+14"/>
         <source>Change the level of {language}</source>
         <translation>Ändra nivån för {language}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Remove {language}</source>
         <translation>Ta bort {language}</translation>
     </message>
@@ -2668,12 +2664,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>A web address; Enter adds it</source>
         <translation>En webbadress; Enter lägger till den</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-93"/>
         <source>Add</source>
         <translation>Lägg till</translation>
     </message>
@@ -2758,7 +2754,7 @@
         <translation>Flytta länken nedåt</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+74"/>
         <source>Remove link {url}</source>
         <translation>Ta bort länken {url}</translation>
     </message>
@@ -2786,7 +2782,7 @@
         <translation>Arbetar</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>{n} drafts to confirm</source>
         <translation>{n} utkast att bekräfta</translation>
     </message>
@@ -3053,7 +3049,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>PortfolioPanel</name>
     <message>
-        <location filename="../../coapp/ui/profile/portfolio_panel.py" line="+35"/>
+        <location filename="../../coapp/ui/profile/portfolio_panel.py" line="+36"/>
         <source>Open file</source>
         <translation>Öppna filen</translation>
     </message>
@@ -3292,7 +3288,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>ProfileScreen</name>
     <message>
-        <location filename="../../coapp/ui/profile/screen.py" line="+42"/>
+        <location filename="../../coapp/ui/profile/screen.py" line="+45"/>
         <location line="+2"/>
         <source>My Profile</source>
         <translation>Min profil</translation>
@@ -3323,17 +3319,17 @@ Datamapp: {folder}</translation>
         <translation>Läser in din profil…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Could not read your profile: {reason}</source>
         <translation>Kunde inte läsa din profil: {reason}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+43"/>
         <source>Profile {n} % complete</source>
         <translation>Profilen är {n} % klar</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Imported from LinkedIn: {added} added, {filled} filled</source>
         <translation>Importerat från LinkedIn: {added} tillagda, {filled} ifyllda</translation>
     </message>
@@ -3767,7 +3763,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>SectionPanel</name>
     <message>
-        <location filename="../../coapp/ui/profile/section_list.py" line="+275"/>
+        <location filename="../../coapp/ui/profile/section_list.py" line="+285"/>
         <source>Edit…</source>
         <translation>Redigera…</translation>
     </message>
@@ -3807,9 +3803,24 @@ Datamapp: {folder}</translation>
         <translation>Flytta ned</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Remove “{title}”</source>
         <translation>Ta bort ”{title}”</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Earlier versions…</source>
+        <translation>Tidigare versioner…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Texts a sync replaced, kept by the platform; bring one back</source>
+        <translation>Texter som en synkning ersatte, sparade av plattformen; ta tillbaka en</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earlier versions of the description</source>
+        <translation>Tidigare versioner av beskrivningen</translation>
     </message>
 </context>
 <context>
@@ -4145,7 +4156,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>SkillsPanel</name>
     <message>
-        <location filename="../../coapp/ui/profile/skills_panel.py" line="+41"/>
+        <location filename="../../coapp/ui/profile/skills_panel.py" line="+47"/>
         <source>Skills</source>
         <translation>Kompetenser</translation>
     </message>
@@ -4242,7 +4253,7 @@ Datamapp: {folder}</translation>
         <translation>Ta bort kompetens</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>level {level} of 5</source>
         <translation>nivå {level} av 5</translation>
     </message>
@@ -4257,7 +4268,7 @@ Datamapp: {folder}</translation>
         <translation>Ta bort kompetensen {name}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+14"/>
         <source>Change {name}</source>
         <translation>Ändra {name}</translation>
     </message>

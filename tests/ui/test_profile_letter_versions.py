@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from coapp.ui.main_window import MainWindow
@@ -69,3 +70,43 @@ def test_a_letter_a_sync_replaced_comes_back(qtbot, server: LiveServer, open_win
     assert "first" in letter.editor.toPlainText()
     letter.editor.undo()  # the editor's own undo takes the restore back
     assert "second" in letter.editor.toPlainText()
+
+
+def test_a_jobs_description_a_sync_replaced_comes_back_in_its_dialog(
+    qtbot, server: LiveServer, open_window
+) -> None:
+    from dataclasses import replace
+
+    from coapp.domain.profile_sections import Experience
+    from coapp.domain.year_month import YearMonth
+
+    freelancer(server)
+    window = open_window()
+    sign_in(qtbot, window, server.url)
+    job = window.ctx.profile.add_item(
+        Experience(
+            "Acme AB", "Developer", YearMonth(2020, 1), current=True, description="Built the first API."
+        )
+    )
+    _synced(qtbot, window)
+    window.ctx.profile.edit_item(replace(job, description="Led the platform team."))
+    _synced(qtbot, window)
+
+    window.show_screen(window.profile_slot)
+    screen = window.profile
+    assert screen is not None
+    panel = screen.sections["experience"]
+    qtbot.waitUntil(lambda: len(panel.items) == 1)
+    panel.select(job.id)
+    dialog = panel.edit_selected()
+    assert dialog is not None
+    button = dialog.findChild(QPushButton, f"{dialog.objectName()}_earlier")
+    assert button is not None  # only a stored item's long text has earlier versions
+    qtbot.mouseClick(button, LEFT)
+    earlier = panel.earlier
+    assert isinstance(earlier, EarlierVersionsDialog)
+    qtbot.waitUntil(lambda: earlier.list.count() >= 1, timeout=WAIT_MS)
+    qtbot.mouseClick(earlier.restore, LEFT)
+    assert dialog.edits["description"].toPlainText() == "Built the first API."
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.ctx.profile.get().experience[0].description == "Built the first API.")

@@ -12,6 +12,7 @@ from coapp.ui.profile.section_list import PanelTexts, SectionPanel, joined, mont
 
 class AwardsPanel(SectionPanel):
     section = Section.AWARDS
+    long_text = "description"  # the platform keeps its earlier versions
     name = "profileAwards"
 
     def make_texts(self) -> PanelTexts:

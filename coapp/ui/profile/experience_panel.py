@@ -14,6 +14,7 @@ from coapp.ui.profile.section_list import PanelTexts, SectionPanel, joined, mont
 
 class ExperiencePanel(SectionPanel):
     section = Section.EXPERIENCE
+    long_text = "description"  # the platform keeps its earlier versions
     name = "profileExperience"
 
     def make_texts(self) -> PanelTexts:

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -81,6 +81,7 @@ class ItemDialog(QDialog):
         self._saving = False
         self.edits: dict[str, QLineEdit | QPlainTextEdit | QCheckBox] = {}
         self.errors: dict[str, QLabel] = {}
+        self._error_rows: dict[str, int] = {}
         # A grid rather than a QFormLayout: it measures a wrapped reason at the width it gets (the form
         # reserved two lines for one) and gives a row of hidden widgets no room.
         self.form = QGridLayout()
@@ -158,9 +159,26 @@ class ItemDialog(QDialog):
         error.setWordWrap(True)
         error.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # close under its field
         set_role(error, "error")
-        self.form.addWidget(error, self.form.rowCount(), 1)
+        row = self.form.rowCount()
+        self.form.addWidget(error, row, 1)
         error.hide()
         self.errors[spec.key] = error
+        self._error_rows[spec.key] = row
+
+    def add_field_tool(self, key: str, widget: QWidget) -> None:
+        """A control beside a field, under its label (a description's “Earlier versions…”)."""
+        self.form.addWidget(widget, self._error_rows[key], 0, Qt.AlignmentFlag.AlignTop)
+
+    def replace_text(self, key: str, text: str) -> None:
+        """Put *text* in a field as one step that Ctrl+Z in the field takes back."""
+        edit = self.edits[key]
+        if isinstance(edit, QPlainTextEdit):
+            cursor = edit.textCursor()
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(text)
+        elif isinstance(edit, QLineEdit):
+            edit.selectAll()
+            edit.insert(text)
 
     def _turn_off(self, key: str, off: bool) -> None:
         self.edits[key].setEnabled(not off)

@@ -1,12 +1,14 @@
-"""Earlier versions of the personal letter (SYNC.md: a long text overwritten on another device can be
-restored). The platform keeps the newest twenty letters that a sync replaced; this dialog lists them
-with their date, shows the chosen one as it reads, and puts it back in the editor as one step that
-Ctrl+Z in the editor takes back. Restoring is an ordinary edit: saved at once, sent at the next sync.
+"""Earlier versions of a long text: the personal letter, a job's, an award's or a portfolio item's
+description (SYNC.md: a long text overwritten on another device can be restored). The platform keeps
+the newest twenty texts of a row that a sync replaced; this dialog lists them with their date, shows
+the chosen one as it reads, and hands it back to be put in its editor as one step that Ctrl+Z there
+takes back. Restoring is an ordinary edit: saved, then sent at the next sync.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coapp.models.profile import PROFILE_ID
 from coapp.ui.formats import date_text
 from coapp.ui.i18n import current_language
 from coapp.ui.theme import Space, set_role
@@ -36,18 +39,38 @@ if TYPE_CHECKING:
     from coapp.ui.sync.calls import Problem
     from coapp.ui.sync.runner import SyncRunner
 
+    # How a screen asks the platform (SyncRunner.platform_call): work on the api, done, failed.
+    Work = Callable[[PlatformApi], Any]
+    AskPlatform = Callable[[Work, Callable[[Any], None], Callable[[Problem], None]], None]
 
-def _letters(api: PlatformApi) -> list[EarlierText]:
-    """On a worker: the letter's earlier versions, none when the platform has no profile yet."""
-    from coapp.sync.errors import ApiError
-    from coapp.sync.profile_texts import earlier_texts
 
-    try:
-        return earlier_texts(api)
-    except ApiError as exc:
-        if exc.status == 404:
-            return []
-        raise
+def earlier_texts_of(row_id: str) -> Callable[[PlatformApi], list[EarlierText]]:
+    """The work for a network worker: the row's earlier long texts, none when the platform has no
+    such row yet (it was made here and not synced)."""
+
+    def work(api: PlatformApi) -> list[EarlierText]:
+        from coapp.sync.errors import ApiError
+        from coapp.sync.profile_texts import earlier_texts
+
+        try:
+            return earlier_texts(api, row_id)
+        except ApiError as exc:
+            if exc.status == 404:
+                return []
+            raise
+
+    return work
+
+
+def open_earlier_versions(
+    parent: QWidget, title: str, row_id: str, ask: AskPlatform, restore: Callable[[str], None]
+) -> EarlierVersionsDialog:
+    """The dialog of a row's earlier texts; *restore* gets the one chosen."""
+    dialog = EarlierVersionsDialog(title, restore, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    ask(earlier_texts_of(row_id), dialog.show_versions, dialog.show_problem)
+    return dialog
 
 
 class EarlierVersionsButton(QToolButton):
@@ -64,19 +87,17 @@ class EarlierVersionsButton(QToolButton):
         self.clicked.connect(self.open_dialog)
 
     def open_dialog(self) -> EarlierVersionsDialog:
-        dialog = EarlierVersionsDialog(self._card, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self._runner.platform_call(_letters, dialog.show_versions, dialog.show_problem)
-        return dialog
+        title = self.tr("Earlier versions of the letter")
+        ask, restore = self._runner.platform_call, self._card.replace_text
+        return open_earlier_versions(self, title, PROFILE_ID, ask, restore)
 
 
 class EarlierVersionsDialog(QDialog):
-    def __init__(self, card: LetterCard, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, restore: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("letterVersionsDialog")
-        self.setWindowTitle(self.tr("Earlier versions of the letter"))
-        self._card = card
+        self.setWindowTitle(title)
+        self._restore = restore
         self.status = QLabel(self.tr("Asking the platform…"), self)
         self.status.setWordWrap(True)
         set_role(self.status, "hint")
@@ -115,11 +136,11 @@ class EarlierVersionsDialog(QDialog):
         self.list.clear()
         if not versions:
             self.status.setText(
-                self.tr("No earlier versions yet: the platform keeps a letter when a sync replaces it.")
+                self.tr("No earlier versions yet: the platform keeps a text when a sync replaces it.")
             )
             return
         self.status.setText(
-            self.tr("The platform keeps the letters a sync replaced, newest first. Choose one to read it.")
+            self.tr("The platform keeps the texts a sync replaced, newest first. Choose one to read it.")
         )
         for version in versions:
             # The opening words as they read, without the Markdown's marks.
@@ -153,5 +174,5 @@ class EarlierVersionsDialog(QDialog):
         item = self.list.currentItem()
         if item is None:
             return
-        self._card.replace_text(str(item.data(Qt.ItemDataRole.UserRole)))
+        self._restore(str(item.data(Qt.ItemDataRole.UserRole)))
         self.accept()

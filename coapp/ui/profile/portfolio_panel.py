@@ -22,6 +22,7 @@ from coapp.ui.toolkit import make_action
 
 class PortfolioPanel(SectionPanel):
     section = Section.PORTFOLIO
+    long_text = "description"  # the platform keeps its earlier versions
     name = "profilePortfolio"
     strip: FileStrip | None = None  # current_changed() is called while the base builds
 

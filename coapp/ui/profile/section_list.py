@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFocusEvent, QFont, QPainter, QPalette, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListView,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QStyle,
@@ -38,6 +40,9 @@ from coapp.ui.profile.lane import ProfileLane
 from coapp.ui.selection_mark import quiet_selection
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import Card, ErrorBanner, make_action, make_button, set_shown
+
+if TYPE_CHECKING:
+    from coapp.ui.profile.letter_versions import AskPlatform
 
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
 MONTH_FORMATS = {"sv": "yyyy-MM", "en": "MMM yyyy"}  # as the app writes dates (formats.py)
@@ -252,6 +257,8 @@ class SectionPanel(Card):
 
     section: Section
     name: str  # the card's objectName; the others derive from it ("profileEducationList", ...)
+    # The field of a long text the platform keeps earlier versions of ("description"), if any.
+    long_text: str | None = None
 
     def __init__(self, lane: ProfileLane, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(self.name, parent)
@@ -259,6 +266,9 @@ class SectionPanel(Card):
         self.undo_stack = undo_stack
         self.texts = self.make_texts()
         self.dialog: ItemDialog | None = None
+        # How to ask the platform (SyncRunner.platform_call), given by the window; None: no asking.
+        self.ask_platform: AskPlatform | None = None
+        self.earlier: QDialog | None = None  # the earlier versions being looked at, if any
         top = QHBoxLayout()
         top.setSpacing(Space.S)
         heading = QLabel(self.texts.heading, self)
@@ -408,6 +418,27 @@ class SectionPanel(Card):
     def add_item(self) -> ItemDialog:
         return self._open(None)
 
+    def _offer_earlier_texts(self, dialog: ItemDialog, item: Any) -> None:
+        """Earlier versions… under the long text of a stored item: the descriptions a sync from
+        another device replaced, kept by the platform (coapp.ui.profile.letter_versions)."""
+        from coapp.ui.profile.letter_versions import open_earlier_versions
+
+        key, ask = self.long_text, self.ask_platform
+        assert key is not None
+        assert ask is not None
+        button = QPushButton(self.tr("Earlier versions…"), dialog)
+        button.setObjectName(f"{dialog.objectName()}_earlier")
+        button.setToolTip(self.tr("Texts a sync replaced, kept by the platform; bring one back"))
+        title = self.tr("Earlier versions of the description")
+
+        def open_them() -> None:
+            self.earlier = open_earlier_versions(
+                dialog, title, item.id, ask, lambda text: dialog.replace_text(key, text)
+            )
+
+        button.clicked.connect(open_them)
+        dialog.add_field_tool(key, button)
+
     def edit_selected(self) -> ItemDialog | None:
         item = self.selected()
         return self._open(item) if item is not None else None
@@ -423,6 +454,8 @@ class SectionPanel(Card):
             self,
         )
         self.dialog = dialog
+        if item is not None and self.long_text is not None and self.ask_platform is not None:
+            self._offer_earlier_texts(dialog, item)
 
         def save(new: Any) -> None:
             def done(stored: Any) -> None:
