@@ -20,7 +20,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import DDL, Boolean, Date, Integer, String, Text, event
+from sqlalchemy import DDL, Boolean, Date, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from coapp.models.base import Base, SyncMixin, UtcDateTime
@@ -96,6 +96,9 @@ REINDEX_SQL = (
 class AssignmentRow(SyncMixin, Base):
     __tablename__ = "assignments"
     __sync_entity__ = "assignment"
+    # The search asks at every keystroke whether the assignments changed (the newest updated_at):
+    # without the index that read every row.
+    __table_args__ = (Index("ix_assignments_updated_at", "updated_at"),)
 
     title: Mapped[str] = mapped_column(String(200))
     client_name: Mapped[str] = mapped_column(String(200), default="")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -23,6 +23,7 @@ from enum import StrEnum
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from coapp.domain.assignments import Assignment
 from coapp.domain.errors import NotFoundError, ValidationError
 from coapp.domain.matching import Busy, Candidate, Match, candidate_from, match
 from coapp.domain.skills import canonical_skill, skill_key
@@ -33,6 +34,7 @@ from coapp.services.assignments_rows import (
     AssignmentDetail,
     AssignmentItem,
     FavouriteChange,
+    skill_lists,
     to_domain,
     to_item,
 )
@@ -43,20 +45,20 @@ FULL_DAY_MINUTES = 480  # a contract's day at 100 % of full time
 _IN_CHUNK = 900  # ids per IN (...): under SQLite's variable limit
 _MIN_PREFIX = 4  # characters of an id prefix: fewer would name several sooner or later
 
-# What scores depend on: the assignments, the profile's parts that matching reads, the contracts.
-_STAMP = text(
-    " || '|' || ".join(
-        f"(SELECT count(*) || ':' || IFNULL(max(updated_at), '') FROM {table})"
-        for table in (
-            "assignments",
-            "profiles",
-            "profile_skills",
-            "profile_experience",
-            "profile_languages",
-            "contracts",
-        )
-    ).join(("SELECT ", ""))
+
+# Whether anything the list depends on changed: the assignments (an index on updated_at keeps this
+# cheap at every keystroke), and what the scores read besides: the profile's parts and the contracts.
+def _stamp_of(*tables: str) -> str:
+    return " || '|' || ".join(
+        f"(SELECT count(*) || ':' || IFNULL(max(updated_at), '') FROM {table})" for table in tables
+    )
+
+
+_STAMPS = text(
+    f"SELECT {_stamp_of('assignments')}, "
+    f"{_stamp_of('profiles', 'profile_skills', 'profile_experience', 'profile_languages', 'contracts')}"
 )
+_MATCHING_KEYS = f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?"
 
 
 class Sort(StrEnum):
@@ -129,12 +131,23 @@ class SearchResult:
     total: int  # live assignments on this device, before the search and filters
 
 
-@dataclass
+@dataclass(frozen=True)
+class _Catalogue:
+    """Every live assignment as matching and the list read it, made again only when they change."""
+
+    stamp: str
+    entries: list[tuple[int, Assignment, AssignmentItem]]  # (search key, for matching, list row)
+    # By id: (updated_at, entry), so the next catalogue makes again only the rows that changed.
+    made: dict[str, tuple[datetime, tuple[int, Assignment, AssignmentItem]]]
+
+
+@dataclass(frozen=True)
 class _Ranked:
-    stamp: tuple[object, ...]
+    catalogue: _Catalogue
+    stamp: tuple[object, ...]  # the day, and the profile's and contracts' stamp
     candidate: Candidate
-    order: list[tuple[int, AssignmentItem]]  # (search key, row), best match first
-    by_id: dict[str, AssignmentItem]
+    order: list[tuple[int, AssignmentItem]]  # (search key, row with its score), best match first
+    place: dict[int, int]  # search key -> its index in order
 
 
 def _sort_key(sort: Sort) -> Callable[[AssignmentItem], object] | None:
@@ -152,6 +165,7 @@ class AssignmentService:
         self._store = store
         self._today = today
         self._lock = threading.Lock()
+        self._catalogue: _Catalogue | None = None
         self._ranked: _Ranked | None = None
 
     # --- reading ----------------------------------------------------------------------------------
@@ -162,11 +176,19 @@ class AssignmentService:
         query = fts_query(f.query)
         with self._store.read() as s:
             ranked = self._current(s)
-            hits = None if query is None else set(_found(s, query))
+            hits = None if query is None else _found(s, query)
             favourites = _favourite_ids(s)
+        if hits is not None and len(hits) * 8 < len(ranked.order):
+            # A few hits: put them in the match's order rather than walk every assignment.
+            place = ranked.place
+            found = [ranked.order[place[key]] for key in hits if key in place]
+            found.sort(key=lambda entry: place[entry[0]])
+            hits = None
+        else:
+            found = ranked.order
         items = [
             item
-            for key, item in ranked.order
+            for key, item in found
             if (hits is None or key in hits)
             and (not f.favourites_only or item.id in favourites)
             and f.keeps(item)
@@ -268,14 +290,17 @@ class AssignmentService:
 
     def _current(self, s: Session) -> _Ranked:
         today = self._today()
-        stamp = (today, s.execute(_STAMP).scalar_one())
+        assignments, others = s.execute(_STAMPS).one()
         with self._lock:
-            ranked = self._ranked
-        if ranked is not None and ranked.stamp == stamp:
+            catalogue, ranked = self._catalogue, self._ranked
+        if catalogue is None or catalogue.stamp != assignments:
+            catalogue = _catalogue_of(s, assignments, catalogue)
+        stamp = (today, others)
+        if ranked is not None and ranked.catalogue is catalogue and ranked.stamp == stamp:
             return ranked
-        ranked = _rank(s, today, stamp)
+        ranked = _rank(s, catalogue, today, stamp)
         with self._lock:
-            self._ranked = ranked
+            self._catalogue, self._ranked = catalogue, ranked
         return ranked
 
 
@@ -292,23 +317,42 @@ def _busy(s: Session, today: date) -> list[Busy]:
     ]
 
 
-def _rank(s: Session, today: date, stamp: tuple[object, ...]) -> _Ranked:
-    candidate = candidate_from(read_profile(s), today, _busy(s, today))
-    rows = s.scalars(
-        select(AssignmentRow)
+# The columns the list and matching read: not the descriptions, the bulk of the rows.
+_LISTED = [c for c in AssignmentRow.__table__.columns if c.key != "description"]
+
+
+def _catalogue_of(s: Session, stamp: str, before: _Catalogue | None) -> _Catalogue:
+    rows = s.execute(
+        select(*_LISTED)
         .where(AssignmentRow.deleted_at.is_(None), AssignmentRow.search_key.is_not(None))
         .order_by(AssignmentRow.published_at.desc(), AssignmentRow.id)
     ).all()
-    scored = [(row, match(candidate, to_domain(row), explain=False).score) for row in rows]
-    scored.sort(key=lambda pair: -pair[1])  # stable: equal scores stay newest first
-    order = [(int(row.search_key or 0), to_item(row, score)) for row, score in scored]
-    return _Ranked(stamp, candidate, order, {item.id: item for _, item in order})
+    earlier = before.made if before is not None else {}
+    made: dict[str, tuple[datetime, tuple[int, Assignment, AssignmentItem]]] = {}
+    for row in rows:
+        kept = earlier.get(row.id)
+        # Making the domain's Assignment is the slow part (it checks every skill's name): a sync
+        # that brought a few new assignments makes only those.
+        if kept is not None and kept[0] == row.updated_at and kept[1][0] == row.search_key:
+            made[row.id] = kept
+            continue
+        lists = skill_lists(row)
+        made[row.id] = (row.updated_at, (int(row.search_key), to_domain(row, lists), to_item(row, 0, lists)))
+    return _Catalogue(stamp, [entry for _, entry in made.values()], made)
 
 
-def _found(s: Session, query: str) -> Iterable[int]:
-    return s.execute(
-        text(f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :q"), {"q": query}
-    ).scalars()
+def _rank(s: Session, catalogue: _Catalogue, today: date, stamp: tuple[object, ...]) -> _Ranked:
+    candidate = candidate_from(read_profile(s), today, _busy(s, today))
+    scored = [(key, item, match(candidate, a, explain=False).score) for key, a, item in catalogue.entries]
+    scored.sort(key=lambda entry: -entry[2])  # stable: equal scores stay newest first
+    order = [(key, replace(item, score=score)) for key, item, score in scored]
+    return _Ranked(catalogue, stamp, candidate, order, {key: i for i, (key, _) in enumerate(order)})
+
+
+def _found(s: Session, query: str) -> set[int]:
+    # Straight to the driver: a short prefix finds thousands, and each row through the ORM's result
+    # handling costs more than the index took to find it.
+    return {key for (key,) in s.connection().exec_driver_sql(_MATCHING_KEYS, (query,))}
 
 
 def _favourite_ids(s: Session) -> frozenset[str]:

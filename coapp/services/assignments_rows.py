@@ -12,13 +12,13 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from coapp.domain.assignments import Assignment, Seniority, Workplace
 from coapp.domain.errors import ValidationError
 from coapp.domain.matching import Match
 from coapp.domain.money import from_minor
 from coapp.domain.skills import canonical_skill, skill_key
-from coapp.models import AssignmentRow
 
 FULL_TIME_HOURS = 40  # a week's hours that count as 100 % extent
 _MAX_SKILLS = 30
@@ -111,7 +111,10 @@ def extent_percent(hours_per_week: int) -> int:
     return max(1, min(100, round(100 * hours_per_week / FULL_TIME_HOURS)))
 
 
-def skill_lists(row: AssignmentRow) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+Lists = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def skill_lists(row: Any) -> Lists:
     """(skills, must-haves, nice-to-haves): an older platform sends `skills` alone, all must-haves."""
     skills, must, nice = _names(row.skills), _names(row.must_have), _names(row.nice_to_have)
     if not must and not nice:
@@ -119,8 +122,9 @@ def skill_lists(row: AssignmentRow) -> tuple[tuple[str, ...], tuple[str, ...], t
     return skills or (*must, *nice), must, nice
 
 
-def to_domain(row: AssignmentRow) -> Assignment:
-    _, must, nice = skill_lists(row)
+def to_domain(row: Any, lists: Lists | None = None) -> Assignment:
+    """The assignment as matching reads it (a stored row, or a row of its columns)."""
+    _, must, nice = lists or skill_lists(row)
     low = _amount(row.rate_min_minor, row.currency)
     high = _amount(row.rate_max_minor, row.currency)
     try:
@@ -131,30 +135,32 @@ def to_domain(row: AssignmentRow) -> Assignment:
         workplace = Workplace(row.workplace)
     except ValueError:
         workplace = Workplace.REMOTE if row.remote else Workplace.ONSITE
-    end = row.end_date if row.end_date is None or row.end_date >= row.start_date else None
-    must_ok = _matchable(must)
-    return Assignment(
-        id=row.id,
-        title=row.title,
-        client_name=row.client_name,
-        must_have=must_ok,
-        nice_to_have=tuple(s for s in _matchable(nice) if s not in must_ok),
-        seniority=seniority,
-        extent_percent=extent_percent(row.hours_per_week),
-        workplace=workplace,
-        city=row.location,
-        country=row.country,
-        language=row.language,
-        rate_min=min(low, high) if low >= 0 and high >= 0 else None,
-        rate_max=max(low, high) if low >= 0 and high >= 0 else None,
-        currency=row.currency,
-        start=row.start_date,
-        end=end,
-    )
+    terms: dict[str, Any] = {
+        "id": row.id,
+        "title": row.title,
+        "client_name": row.client_name,
+        "seniority": seniority,
+        "extent_percent": extent_percent(row.hours_per_week),
+        "workplace": workplace,
+        "city": row.location,
+        "country": row.country,
+        "language": row.language,
+        "rate_min": min(low, high) if low >= 0 and high >= 0 else None,
+        "rate_max": max(low, high) if low >= 0 and high >= 0 else None,
+        "currency": row.currency,
+        "start": row.start_date,
+        "end": row.end_date if row.end_date is None or row.end_date >= row.start_date else None,
+    }
+    try:  # the skills were kept under their usual names on arrival: the domain takes them as they are
+        return Assignment(must_have=must, nice_to_have=nice, **terms)
+    except ValidationError:  # one it cannot take (too long, too many): left out, the rest matched
+        must_ok = _matchable(must)
+        nice_ok = tuple(name for name in _matchable(nice) if name not in must_ok)
+        return Assignment(must_have=must_ok, nice_to_have=nice_ok, **terms)
 
 
-def to_item(row: AssignmentRow, score: int) -> AssignmentItem:
-    skills, must, nice = skill_lists(row)
+def to_item(row: Any, score: int, lists: Lists | None = None) -> AssignmentItem:
+    skills, must, nice = lists or skill_lists(row)
     return AssignmentItem(
         id=row.id,
         title=row.title,

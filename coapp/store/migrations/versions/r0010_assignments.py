@@ -90,6 +90,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_assignments")),
         sa.UniqueConstraint("search_key", name=op.f("uq_assignments_search_key")),
     )
+    op.create_index("ix_assignments_updated_at", "assignments", ["updated_at"])
     op.create_table(
         "favourites",
         sa.Column("assignment_id", sa.String(length=36), nullable=False),
