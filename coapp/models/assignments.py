@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import DDL, Boolean, Date, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
@@ -137,5 +138,30 @@ class Favourite(SyncMixin, Base):
 
 
 # New databases get the index with the table; existing ones through migration r0010.
-for _sql in SEARCH_DDL.values():
-    event.listen(AssignmentRow.__table__, "after_create", DDL(_sql).execute_if(dialect="sqlite"))
+def fts5_available(bind: Any) -> bool:
+    """Whether this SQLite has FTS5. Python's builds on every platform coapp ships for do (and the
+    bundle freezes the one CI tests with); without it the search falls back to LIKE (slower, no
+    diacritics folding) instead of the store refusing to open."""
+    return bool(bind.exec_driver_sql("SELECT sqlite_compileoption_used('ENABLE_FTS5')").scalar())
+
+
+def _with_fts5(
+    ddl: Any,
+    target: Any,
+    bind: Any,
+    tables: Any = None,
+    state: Any = None,
+    *,
+    dialect: Any = None,
+    compiler: Any = None,
+    checkfirst: bool = False,
+) -> bool:
+    return bind is not None and fts5_available(bind)
+
+
+for _name, _sql in SEARCH_DDL.items():
+    # The key is given with or without the index: the list reads it.
+    _when = None if _name == "assignments_search_key" else _with_fts5
+    event.listen(
+        AssignmentRow.__table__, "after_create", DDL(_sql).execute_if(dialect="sqlite", callable_=_when)
+    )

@@ -29,7 +29,7 @@ from coapp.domain.matching import Busy, Candidate, Match, candidate_from, match
 from coapp.domain.skills import canonical_skill, skill_key
 from coapp.models import AssignmentRow, Contract, Favourite
 from coapp.models.assignments import SEARCH_TABLE, favourite_id
-from coapp.services.assignments_query import fts_query
+from coapp.services.assignments_query import Group, fts_text, like_patterns, search_groups
 from coapp.services.assignments_rows import (
     AssignmentDetail,
     AssignmentItem,
@@ -59,6 +59,7 @@ _STAMPS = text(
     f"{_stamp_of('profiles', 'profile_skills', 'profile_experience', 'profile_languages', 'contracts')}"
 )
 _MATCHING_KEYS = f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?"
+_HAS_INDEX = text(f"SELECT 1 FROM sqlite_master WHERE name = '{SEARCH_TABLE}'")
 
 
 class Sort(StrEnum):
@@ -89,7 +90,7 @@ class AssignmentFilters:
     _skill_keys: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        fts_query(self.query)  # refuses an over-long search now, not at the first keystroke's query
+        search_groups(self.query)  # refuses an over-long search now, not at the first keystroke's query
         for extent in (self.min_extent, self.max_extent):
             if extent is not None and not 1 <= extent <= 100:
                 raise ValidationError(f"an extent is 1 to 100 %, not {extent}")
@@ -167,16 +168,17 @@ class AssignmentService:
         self._lock = threading.Lock()
         self._catalogue: _Catalogue | None = None
         self._ranked: _Ranked | None = None
+        self._indexed: bool | None = None  # whether the FTS5 index exists (see _found)
 
     # --- reading ----------------------------------------------------------------------------------
 
     def search(self, filters: AssignmentFilters | None = None) -> SearchResult:
         """The list as the screen shows it: what matches the search and the filters, sorted."""
         f = filters or AssignmentFilters()
-        query = fts_query(f.query)
+        groups = search_groups(f.query)
         with self._store.read() as s:
             ranked = self._current(s)
-            hits = None if query is None else _found(s, query)
+            hits = None if not groups else self._found(s, groups)
             favourites = _favourite_ids(s)
         if hits is not None and len(hits) * 8 < len(ranked.order):
             # A few hits: put them in the match's order rather than walk every assignment.
@@ -288,6 +290,16 @@ class AssignmentService:
             raise NotFoundError(f"“{needle}” starts the ids of several assignments; give more of it")
         return ids[0]
 
+    def _found(self, s: Session, groups: list[Group]) -> set[int]:
+        """The search keys of the assignments that hold what was typed."""
+        if self._indexed is None:
+            self._indexed = s.execute(_HAS_INDEX).first() is not None
+        if not self._indexed:
+            return _found_by_like(s, groups)
+        # Straight to the driver: a short prefix finds thousands, and each row through the ORM's
+        # result handling costs more than the index took to find them.
+        return {key for (key,) in s.connection().exec_driver_sql(_MATCHING_KEYS, (fts_text(groups),))}
+
     def _current(self, s: Session) -> _Ranked:
         today = self._today()
         assignments, others = s.execute(_STAMPS).one()
@@ -349,10 +361,21 @@ def _rank(s: Session, catalogue: _Catalogue, today: date, stamp: tuple[object, .
     return _Ranked(catalogue, stamp, candidate, order, {key: i for i, (key, _) in enumerate(order)})
 
 
-def _found(s: Session, query: str) -> set[int]:
-    # Straight to the driver: a short prefix finds thousands, and each row through the ORM's result
-    # handling costs more than the index took to find it.
-    return {key for (key,) in s.connection().exec_driver_sql(_MATCHING_KEYS, (query,))}
+# Without FTS5 (coapp.models.assignments.fts5_available): each token anywhere in these texts.
+_HAYSTACK = "(title || ' ' || description || ' ' || client_name || ' ' || skills)"
+
+
+def _found_by_like(s: Session, groups: list[Group]) -> set[int]:
+    patterns = like_patterns(groups)
+    where = " AND ".join(
+        "(" + " OR ".join("(" + " AND ".join(f"{_HAYSTACK} LIKE ?" for _ in alt) + ")" for alt in group) + ")"
+        for group in patterns
+    )
+    values = tuple(p for group in patterns for alt in group for p in alt)
+    sql = (
+        f"SELECT search_key FROM assignments WHERE deleted_at IS NULL AND search_key IS NOT NULL AND {where}"
+    )
+    return {key for (key,) in s.connection().exec_driver_sql(sql, values)}
 
 
 def _favourite_ids(s: Session) -> frozenset[str]:

@@ -34,56 +34,44 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _phrase(tokens: list[str], prefix: bool = False) -> str:
-    # Tokens hold letters, digits, '#' and '+' only: nothing to escape inside the quotes.
-    return '"' + " ".join(tokens) + '"' + ("*" if prefix else "")
+# A search is groups that must all be found; a group is alternatives, any of which will do; an
+# alternative is phrases that must all be found; a phrase is tokens side by side, the last one
+# possibly a prefix.
+Phrase = tuple[tuple[str, ...], bool]
+Alternative = tuple[Phrase, ...]
+Group = tuple[Alternative, ...]
 
 
 @dataclass(frozen=True)
 class _Word:
     text: str  # as typed (for the vocabulary)
-    tokens: list[str]  # as the index cuts it
+    tokens: tuple[str, ...]  # as the index cuts it
 
 
-def _any(options: list[str]) -> str:
-    unique = list(dict.fromkeys(options))
-    return unique[0] if len(unique) == 1 else "(" + " OR ".join(unique) + ")"
-
-
-def _skill_phrase(name: str) -> str | None:
-    tokens = words(name)
-    return _phrase(tokens) if tokens else None
-
-
-def _group(run: list[_Word], typing: bool) -> str:
+def _group(run: list[_Word], typing: bool) -> Group:
     """One word or a run of words: all of its tokens, or a skill it names."""
-    parts = [_phrase(w.tokens, prefix=typing and i == len(run) - 1) for i, w in enumerate(run)]
-    options = [parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"]
+    options: list[Alternative] = [tuple((w.tokens, typing and i == len(run) - 1) for i, w in enumerate(run))]
     skill = known_skill(" ".join(w.text for w in run))
-    if skill is not None:
-        phrase = _skill_phrase(skill)
-        if phrase is not None:
-            options.append(phrase)
+    if skill is not None and words(skill):
+        options.append(((tuple(words(skill)), False),))
     if typing and len(run) == 1 and len(run[0].text) >= _COMPLETE_FROM:
         typed = run[0].tokens[0].casefold()
         for name in complete_skill(run[0].text, limit=_COMPLETIONS):
-            tokens = words(name)
+            tokens = tuple(words(name))
             # A skill whose own name starts with what is typed is found by the prefix already.
             if tokens and not tokens[0].casefold().startswith(typed):
-                options.append(_phrase(tokens))
-    return _any(options)
+                options.append(((tokens, False),))
+    return tuple(dict.fromkeys(options))
 
 
-def fts_query(text: str) -> str | None:
-    """The FTS5 query for what was typed; None when it holds no word (everything matches)."""
+def search_groups(text: str) -> list[Group]:
+    """What was typed, as groups that must all be found; [] when it holds no word."""
     if len(text) > MAX_QUERY_LENGTH:
         raise ValidationError(f"a search is at most {MAX_QUERY_LENGTH} characters")
-    typed = [_Word(raw, words(raw)) for raw in text.split()]
+    typed = [_Word(raw, tuple(words(raw))) for raw in text.split()]
     typed = [w for w in typed if w.tokens]
-    if not typed:
-        return None
     still_typing = not text[-1:].isspace()
-    groups: list[str] = []
+    groups: list[Group] = []
     i = 0
     while i < len(typed):
         # The longest run of words from here that names a known skill, else the one word.
@@ -92,7 +80,41 @@ def fts_query(text: str) -> str | None:
             if known_skill(" ".join(w.text for w in typed[i : i + length])) is not None:
                 size = length
                 break
-        run = typed[i : i + size]
-        groups.append(_group(run, typing=still_typing and i + size == len(typed)))
+        groups.append(_group(typed[i : i + size], typing=still_typing and i + size == len(typed)))
         i += size
-    return " AND ".join(groups)
+    return groups
+
+
+def _fts_phrase(phrase: Phrase) -> str:
+    # Tokens hold letters, digits, '#' and '+' only: nothing to escape inside the quotes.
+    tokens, prefix = phrase
+    return '"' + " ".join(tokens) + '"' + ("*" if prefix else "")
+
+
+def _fts_any(texts: list[str]) -> str:
+    return texts[0] if len(texts) == 1 else "(" + " OR ".join(texts) + ")"
+
+
+def _fts_all(texts: list[str]) -> str:
+    return texts[0] if len(texts) == 1 else "(" + " AND ".join(texts) + ")"
+
+
+def fts_query(text: str) -> str | None:
+    """The FTS5 query for what was typed; None when it holds no word (everything matches)."""
+    groups = search_groups(text)
+    return fts_text(groups) if groups else None
+
+
+def fts_text(groups: list[Group]) -> str:
+    return " AND ".join(
+        _fts_any([_fts_all([_fts_phrase(p) for p in alternative]) for alternative in group])
+        for group in groups
+    )
+
+
+def like_patterns(groups: list[Group]) -> list[list[list[str]]]:
+    """The groups as LIKE patterns (the search without FTS5): per group, alternatives of patterns
+    that must all match, a token each ('%' and '_' cannot occur: tokens are letters, digits, #, +)."""
+    return [
+        [[f"%{' '.join(tokens)}%" for tokens, _ in alternative] for alternative in group] for group in groups
+    ]

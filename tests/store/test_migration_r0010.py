@@ -70,3 +70,16 @@ def test_r0010_downgrades_cleanly(tmp_path: Path) -> None:
     with raw(db) as conn:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert not {n for n in names if n.startswith(("assignments", "favourites"))}
+
+
+def test_the_sqlite_coapp_runs_on_has_fts5(tmp_path: Path) -> None:
+    """The bundle freezes the Python CI runs: without FTS5 the search would silently be the slow
+    LIKE fallback (tests/services/test_assignments_without_fts.py), so CI says so instead."""
+    from coapp.models.assignments import fts5_available
+
+    store = open_store(tmp_path / "coapp.sqlite3")
+    try:
+        with store.engine.connect() as conn:
+            assert fts5_available(conn)
+    finally:
+        store.dispose()
