@@ -9,6 +9,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select, update
 
 from coapp.models import AssignmentRow as LocalAssignment
@@ -136,3 +137,28 @@ def test_a_favourite_shows_on_the_other_device_and_goes_when_unset(
     finally:
         for device in (a, b, bo):
             device.close()
+
+
+def test_a_device_from_before_assignments_reads_the_feed_again_once_and_gets_them(
+    server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coapp.sync import api
+
+    freelancer(server)
+    agent = agent_token(server)
+    post(server, agent, "Platform engineer", must_have=["Kubernetes"])
+    [a] = signed_in(server, tmp_path, "anna@example.com", "a")
+    try:
+        with monkeypatch.context() as older:  # a coapp that did not ask for assignments yet
+            older.setattr(api, "_WITH_PROFILE", {"with_profile": "true"})
+            a.sync()
+        assert found(a) == []
+        report = a.sync()  # this version asks: its old cursor passed them, so the feed is read again
+        assert report.resynced == "full"
+        assert found(a, "kube") == ["Platform engineer"]
+        assert a.sync().resynced == ""  # and the replica agrees with the summary from then on
+        post(server, agent, "Frontend developer", must_have=["JavaScript"])
+        report = a.sync()
+        assert (report.pulled, report.resynced) == (1, "")
+    finally:
+        a.close()
