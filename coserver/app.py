@@ -7,7 +7,17 @@ from typing import Any
 from fastapi import FastAPI
 
 import coserver
-from coserver import api_assignments, api_auth, api_files, api_invoices, api_profile, api_sync, roles
+from coserver import (
+    api_agent,
+    api_applications,
+    api_assignments,
+    api_auth,
+    api_files,
+    api_invoices,
+    api_profile,
+    api_sync,
+    roles,
+)
 from coserver.context import ServerContext, make_mailer
 from coserver.db import make_engine, make_session_factory, migrate
 from coserver.errors import install_error_handlers
@@ -39,6 +49,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api_assignments.router)
     app.include_router(api_profile.router)
     app.include_router(api_files.router)
+    app.include_router(api_applications.router)
+    app.include_router(api_agent.router)
     # Every route says who may call it (coserver.roles); an app with one that does not never starts.
     roles.check_declared(app)
     _document(app)

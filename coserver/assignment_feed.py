@@ -1,5 +1,6 @@
 """Issue 10's entities in the change feed and the summary (coserver.feed merges them in): the
-platform's assignments (every freelancer sees every one) and the account's favourites.
+platform's assignments (every freelancer sees every one), and the account's own favourites,
+applications, their events, interviews and consents, and messages.
 
 They travel only to clients that ask `with_assignments`, like the profile's (coserver.profile_feed).
 An assignment whose `closes_at` passed is closed here, as a write with a new version, before the
@@ -9,25 +10,59 @@ feed is read: its status change reaches the devices like the agent closing it do
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coapp.sync.wire import (
+    ApplicationChange,
+    ApplicationEventChange,
     AssignmentChange,
     AssignmentStatus,
     Change,
+    ConsentChange,
     Entity,
     EntitySummary,
     FavouriteChange,
+    InterviewChange,
+    MessageChange,
     id_version_digest,
 )
+from coserver.application_models import (
+    ApplicationEventRow,
+    ApplicationRow,
+    ConsentRow,
+    InterviewRow,
+    MessageRow,
+)
+from coserver.applications import application_record, consent_record, event_record, interview_record
 from coserver.assignments import assignment_record
 from coserver.context import ServerContext
 from coserver.db import next_version, transaction
 from coserver.favourites import favourite_record
+from coserver.messages import message_record
 from coserver.models import AssignmentRow, FavouriteRow
+
+# The freelancer's own rows of the pipeline: written once or moved only by the platform, never
+# deleted (no tombstones), each keyed to the freelancer by `account_id`.
+_OWNED: tuple[tuple[Entity, Any, Callable[[Any], Change]], ...] = (
+    (
+        Entity.APPLICATION,
+        ApplicationRow,
+        lambda r: ApplicationChange(version=r.version, row=application_record(r)),
+    ),
+    (
+        Entity.APPLICATION_EVENT,
+        ApplicationEventRow,
+        lambda r: ApplicationEventChange(version=r.version, row=event_record(r)),
+    ),
+    (Entity.INTERVIEW, InterviewRow, lambda r: InterviewChange(version=r.version, row=interview_record(r))),
+    (Entity.CONSENT, ConsentRow, lambda r: ConsentChange(version=r.version, row=consent_record(r))),
+    (Entity.MESSAGE, MessageRow, lambda r: MessageChange(version=r.version, row=message_record(r))),
+)
 
 
 def close_expired(ctx: ServerContext) -> None:
@@ -72,6 +107,14 @@ def assignment_changes(
         .limit(limit + 1)
     ).scalars()
     changes += [FavouriteChange(version=row.version, row=favourite_record(row)) for row in favourites]
+    for _, table, to_change in _OWNED:
+        rows = session.execute(
+            select(table)
+            .where(table.account_id == account_id, table.version > after, table.version <= newest)
+            .order_by(table.version)
+            .limit(limit + 1)
+        ).scalars()
+        changes += [to_change(row) for row in rows]
     return changes
 
 
@@ -85,10 +128,11 @@ def assignment_summaries(session: Session, account_id: uuid.UUID) -> dict[Entity
             FavouriteRow.account_id == account_id, FavouriteRow.deleted_at.is_(None)
         )
     ).all()
-    return {
-        Entity.ASSIGNMENT: _summary(assignments),
-        Entity.FAVOURITE: _summary(favourites),
-    }
+    found = {Entity.ASSIGNMENT: _summary(assignments), Entity.FAVOURITE: _summary(favourites)}
+    for entity, table, _ in _OWNED:
+        rows = session.execute(select(table.id, table.version).where(table.account_id == account_id)).all()
+        found[entity] = _summary(rows)
+    return found
 
 
 def _summary(rows: object) -> EntitySummary:

@@ -31,6 +31,7 @@ from coapp.sync.wire import (
     SyncMeta,
     SyncRecord,
 )
+from coserver.application_models import MessageRow
 from coserver.context import ServerContext
 from coserver.contracts import apply_contract, contract_record
 from coserver.db import max_version, server_epoch
@@ -38,6 +39,7 @@ from coserver.entries import apply_entry, entry_record
 from coserver.errors import ApiError
 from coserver.favourites import apply_favourite, favourite_record, find_favourite
 from coserver.feed import TOMBSTONE_HORIZON_KEY as TOMBSTONE_HORIZON_KEY  # re-exported for retention
+from coserver.messages import apply_message, find_message, message_record
 from coserver.models import (
     AppliedOp,
     ContractRow,
@@ -62,6 +64,7 @@ _ENTITIES: dict[str, tuple[_Apply, Any, Callable[[Any], SyncRecord]]] = {
     Entity.RUNNING_TIMER: (apply_timer, RunningTimerRow, timer_record),
     Entity.CONTRACT: (apply_contract, ContractRow, contract_record),
     Entity.FAVOURITE: (apply_favourite, FavouriteRow, favourite_record),
+    Entity.MESSAGE: (apply_message, MessageRow, message_record),
 }
 # The profile's twelve entities share one table and one set of rules (coserver.profile_sync).
 _ENTITIES.update(dict.fromkeys(PROFILE_RECORDS, (apply_profile_op, ProfileRow, profile_record)))
@@ -185,6 +188,8 @@ def _duplicate(session: Session, account_id: uuid.UUID, op: PushOp) -> OpResult:
         row = find_row(session, account_id, op.entity, op.row_id)
     elif op.entity == Entity.FAVOURITE:
         row = find_favourite(session, account_id, op.row_id)
+    elif op.entity == Entity.MESSAGE:
+        row = find_message(session, account_id, op.row_id)
     else:
         row = session.get(handler[1], op.row_id) if handler is not None else None
     if row is None or _owner(row) != account_id:

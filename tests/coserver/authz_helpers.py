@@ -25,6 +25,7 @@ from coserver.models import (
     RunningTimerRow,
     TimeEntryRow,
 )
+from tests.coserver.authz_pipeline import Pipeline, pipeline, pipeline_view
 from tests.coserver.harness import LiveServer
 from tests.coserver.invoice_helpers import confirm, milestone, newest, time_draft
 from tests.coserver.sync_helpers import (
@@ -182,6 +183,14 @@ class Tenant:
     # Rows of the profile with a long text whose earlier value is kept (an experience item, an
     # award). The profile's own id is left out: it is the same in every account by design.
     profile_row_ids: list[uuid.UUID] = field(default_factory=list)
+    # Issue 10: an application (with its consent, an interview) to an assignment of the tenant's own
+    # agent, a favourite of it, and messages both ways (tests/coserver/authz_pipeline.py).
+    pipeline: Pipeline | None = None
+
+    @property
+    def application_id(self) -> uuid.UUID:
+        assert self.pipeline is not None
+        return self.pipeline.application_id
 
     @property
     def contract_ids(self) -> list[uuid.UUID]:
@@ -192,7 +201,8 @@ class Tenant:
         """What only this tenant's profile holds (its letters and descriptions, as _profile writes them)."""
         email = self.who.email
         kinds = ("letter", "job text", "award text")
-        return [f"{email}'s {first}{kind}" for kind in kinds for first in ("", "first ")]
+        texts = [f"{email}'s {first}{kind}" for kind in kinds for first in ("", "first ")]
+        return texts + (self.pipeline.texts if self.pipeline else [])
 
     @property
     def row_ids(self) -> list[uuid.UUID]:
@@ -203,6 +213,7 @@ class Tenant:
             self.timer_id,
             *self.invoice_ids,
             *self.profile_row_ids,
+            *(self.pipeline.row_ids if self.pipeline else []),
         ]
 
 
@@ -228,7 +239,8 @@ def tenant(server: LiveServer, email: str) -> Tenant:
         confirmed = confirm(who, invoice_id, draft, newest(who))
         assert confirmed.status_code == 200, confirmed.text
         invoice_ids.append(invoice_id)
-    return Tenant(who, second, own, entry_ids, deleted, timer_id, invoice_ids, _profile(who, email))
+    profile = _profile(who, email)
+    return Tenant(who, second, own, entry_ids, deleted, timer_id, invoice_ids, profile, pipeline(server, who))
 
 
 def _profile(who: Freelancer, email: str) -> list[uuid.UUID]:
@@ -325,6 +337,7 @@ def snapshot(server: LiveServer, owner: Tenant, row_paths: list[str]) -> dict[st
     # as_of is the server-wide newest version: another account's writes move it; the rest must not.
     summary_body = summary.json()
     summary_body.pop("as_of")
+    seen_pipeline = pipeline_view(owner.who)
     return {
         "summary": summary_body,
         "feed": feed,
@@ -335,4 +348,5 @@ def snapshot(server: LiveServer, owner: Tenant, row_paths: list[str]) -> dict[st
         "invoices": stored_invoices,
         "profile": stored_profile,
         "texts": stored_texts,
+        "pipeline": seen_pipeline,
     }

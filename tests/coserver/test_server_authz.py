@@ -31,6 +31,7 @@ from coapp.sync.wire import (
 )
 from coapp.sync.wire.files import UPLOAD_OFFSET_HEADER
 from coserver.models import ContractRow, InvoiceRow, RunningTimerRow, TimeEntryRow
+from tests.coserver.application_helpers import consent, interview
 from tests.coserver.authz_helpers import (
     ROLES,
     SUMMARY,
@@ -43,6 +44,7 @@ from tests.coserver.authz_helpers import (
     snapshot,
     tenant,
 )
+from tests.coserver.authz_pipeline import pipeline_feed, pipeline_view
 from tests.coserver.file_helpers import owner_files, owner_uploads
 from tests.coserver.harness import PASSWORD, LiveServer
 from tests.coserver.invoice_helpers import confirm, credit, milestone, newest, time_draft
@@ -59,12 +61,28 @@ class IdCall:
 
     body: Callable[[Tenant, Tenant], Any] | None = None
     headers: Callable[[Tenant, Tenant], dict[str, str]] = field(default=lambda _owner, _caller: {})
+    # Agent routes: the caller is the other tenant's agent (an agent, but not of the owner's assignment).
+    as_agent: bool = False
 
 
 def _command_headers(_owner: Tenant, caller: Tenant) -> dict[str, str]:
     """An invoice command decided on the caller's newest version, with a fresh idempotency key."""
     return {IF_MATCH_HEADER: if_match(newest(caller.who)), IDEMPOTENCY_HEADER: str(uuid.uuid4())}
 
+
+def _application_headers(_owner: Tenant, _caller: Tenant) -> dict[str, str]:
+    """An application command with a fresh key; the version is the owner's first (a stranger never
+    learns it): a refusal must come before any version check."""
+    return {IF_MATCH_HEADER: if_match(1), IDEMPOTENCY_HEADER: str(uuid.uuid4())}
+
+
+def _submit_body(_owner: Tenant, caller: Tenant) -> dict[str, Any]:
+    """Bertil applies to his own agent's assignment, under the id of Anna's application."""
+    assert caller.pipeline is not None
+    return {"assignment_id": str(caller.pipeline.assignment_id), "consent": consent()}
+
+
+_TEXT = IdCall(body=lambda _o, _c: {"text": "x"}, headers=_application_headers, as_agent=True)
 
 # One line per id route. A route in /openapi.json that is missing here fails the test (add its line).
 ID_ROUTES: dict[str, IdCall] = {
@@ -87,7 +105,23 @@ ID_ROUTES: dict[str, IdCall] = {
     "PUT /v1/files/uploads/{upload_id}": IdCall(
         body=lambda _owner, _caller: "chunk", headers=lambda _owner, _caller: {UPLOAD_OFFSET_HEADER: "0"}
     ),
+    # Applications: another freelancer reads, withdraws or submits under Anna's id; another agent
+    # (not the one of her assignment) reads or moves it.
+    "GET /v1/applications/{application_id}": IdCall(),
+    "POST /v1/applications/{application_id}/submit": IdCall(body=_submit_body, headers=_application_headers),
+    "POST /v1/applications/{application_id}/withdraw": IdCall(
+        body=lambda _o, _c: {"text": ""}, headers=_application_headers
+    ),
+    "POST /v1/applications/{application_id}/propose": _TEXT,
+    "POST /v1/applications/{application_id}/offer": _TEXT,
+    "POST /v1/applications/{application_id}/contract": _TEXT,
+    "POST /v1/applications/{application_id}/decline": _TEXT,
+    "POST /v1/applications/{application_id}/interview": IdCall(
+        body=lambda _o, _c: interview(), headers=_application_headers, as_agent=True
+    ),
 }
+# Id routes that another agent is tried on too (besides the other freelancer).
+AGENT_READS = {"GET /v1/applications/{application_id}"}
 
 # The owner's ids for each path parameter name (every one is tried).
 IDS_OF: dict[str, Callable[[Tenant], list[uuid.UUID]]] = {
@@ -102,6 +136,7 @@ IDS_OF: dict[str, Callable[[Tenant], list[uuid.UUID]]] = {
     # A file Anna holds, and an upload of hers under way (tests/coserver/file_helpers.py).
     "sha256": lambda owner: owner_files(owner.who),
     "upload_id": lambda owner: owner_uploads(owner.who),
+    "application_id": lambda owner: [owner.application_id],
 }
 
 # Operations that need no token. A new public operation fails the test: decide, then add it here.
@@ -134,6 +169,17 @@ def _row_paths(ops: list[Operation], owner: Tenant) -> list[str]:
             name = op.path_params[0]
             paths += [op.url(**{name: row_id}) for row_id in IDS_OF[name](owner)]
     return paths
+
+
+def _tokens_for(op: Operation, caller: Tenant) -> list[str]:
+    """Whose tokens try the owner's ids on this route: the other freelancer's, or the other agent's."""
+    assert caller.pipeline is not None
+    how = ID_ROUTES.get(op.label, IdCall())
+    if how.as_agent:
+        return [caller.pipeline.agent_token]
+    if op.label in AGENT_READS:
+        return [caller.who.token, caller.pipeline.agent_token]
+    return [caller.who.token]
 
 
 def _requests_for(op: Operation, owner: Tenant, caller: Tenant) -> list[tuple[str, Any, dict[str, str]]]:
@@ -175,13 +221,14 @@ def test_another_accounts_token_on_my_ids_is_refused_and_changes_nothing(
             if op.method == "GET":
                 # The request is a real one: the owner gets the row.
                 assert call(server, op.method, path, anna.who.token).status_code == 200, path
-            refused = call(server, op.method, path, bertil.who.token, body, headers)
-            assert refused.status_code in REFUSED, (op.label, path, refused.status_code, refused.text)
-            assert refused.json()["error"] in ("not_found", "forbidden"), refused.text
-            leaked = [text for text in secrets if text in refused.text]
-            assert not leaked, (op.label, leaked)
-            assert snapshot(server, anna, row_paths) == before, f"{op.method} {path} changed Anna's data"
-            tried += 1
+            for token in _tokens_for(op, bertil):
+                refused = call(server, op.method, path, token, body, headers)
+                assert refused.status_code in REFUSED, (op.label, path, refused.status_code, refused.text)
+                assert refused.json()["error"] in ("not_found", "forbidden"), refused.text
+                leaked = [text for text in secrets if text in refused.text]
+                assert not leaked, (op.label, leaked)
+                assert snapshot(server, anna, row_paths) == before, f"{op.method} {path} changed Anna's data"
+                tried += 1
     assert tried >= len(ops) >= 2
 
 
@@ -189,6 +236,7 @@ def test_pushed_ops_on_another_accounts_rows_are_refused_per_op(
     two: tuple[LiveServer, Tenant, Tenant],
 ) -> None:
     server, anna, bertil = two
+    assert anna.pipeline is not None
     row_paths = _row_paths(_id_operations(server), anna)
     before = snapshot(server, anna, row_paths)
     entry, other_entry, tombstone = anna.entry_ids[0], anna.entry_ids[1], anna.deleted_entry
@@ -232,6 +280,13 @@ def test_pushed_ops_on_another_accounts_rows_are_refused_per_op(
         ),
         (delete(anna.timer_id, entity="running_timer"), {"forbidden"}),
         (start_timer(anna.own_contract, "2026-03-02T08:45:00+00:00")[1], {"unknown_contract"}),
+        # Anna's messages (hers and her agent's): rewritten, deleted, or re-sent as his.
+        *[
+            (upsert(message_id, entity="message", text=text), {"id_taken"})
+            for message_id in anna.pipeline.message_ids
+            for text in ("Bertil was here", *anna.pipeline.texts[1:])
+        ],
+        *[(delete(message_id, entity="message"), {"id_taken"}) for message_id in anna.pipeline.message_ids],
     ]
     response = bertil.who.push_raw({"ops": [op for op, _codes in ops_and_codes]})
     assert response.status_code == 200, response.text
@@ -344,6 +399,30 @@ def test_my_feed_and_summary_carry_nothing_of_another_account(
     assert sum(entity["count"] for entity in summary.values()) == sum(
         1 for change in bertil_feed if change["row"].get("deleted_at") is None
     )
+    # Issue 10's rows: Bertil's feed (paged) and summary asked with_assignments hold his own only.
+    assert anna.pipeline is not None
+    assert bertil.pipeline is not None
+    his = pipeline_feed(bertil.who, limit=2)
+    assert not [text for text in _owner_texts(anna, anna_feed) if text in json.dumps(his)]
+    assert {c["entity"] for c in his} == {
+        "favourite",
+        "application",
+        "application_event",
+        "interview",
+        "consent",
+        "message",
+    }
+    assert {c["row"]["id"] for c in his if c["entity"] == "application"} == {str(bertil.application_id)}
+    assert {c["row"]["application_id"] for c in his if "application_id" in c["row"]} == {
+        str(bertil.application_id)
+    }
+    assert {c["row"]["assignment_id"] for c in his if c["entity"] == "favourite"} == {
+        str(bertil.pipeline.assignment_id)
+    }
+    view = pipeline_view(bertil.who)
+    assert view["summary"] == _replica_summary(his)
+    assert [c["application_id"] for c in view["consents"]["consents"]] == [str(bertil.application_id)]
+    assert view["agent"][1]["id"] == str(bertil.pipeline.agent_id)
 
 
 def test_pushes_under_another_accounts_profile_ids_make_rows_of_ones_own(
@@ -522,6 +601,7 @@ def test_a_good_bearer_reaches_every_authenticated_operation(server: LiveServer)
 PUBLIC = frozenset({"public"})
 EVERY_ROLE = frozenset(ROLES)
 FREELANCERS = frozenset({"freelancer"})
+AGENTS = frozenset({"agent"})
 
 # Who may call each operation of /openapi.json. An operation missing here fails the test: decide who
 # may call it, then add its line (and declare the same in coserver.roles on the route).
@@ -550,6 +630,17 @@ ROLE_TABLE: dict[str, frozenset[str]] = {
     "PUT /v1/files/uploads/{upload_id}": FREELANCERS,
     "GET /v1/files/uploads/{upload_id}": FREELANCERS,
     "GET /v1/files/{sha256}": FREELANCERS,
+    "GET /v1/agent": FREELANCERS,
+    "POST /v1/agent/messages": AGENTS,
+    "GET /v1/consents": FREELANCERS,
+    "GET /v1/applications/{application_id}": frozenset({"freelancer", "agent"}),
+    "POST /v1/applications/{application_id}/submit": FREELANCERS,
+    "POST /v1/applications/{application_id}/withdraw": FREELANCERS,
+    "POST /v1/applications/{application_id}/propose": AGENTS,
+    "POST /v1/applications/{application_id}/offer": AGENTS,
+    "POST /v1/applications/{application_id}/contract": AGENTS,
+    "POST /v1/applications/{application_id}/decline": AGENTS,
+    "POST /v1/applications/{application_id}/interview": AGENTS,
 }
 
 ASSIGNMENT = {
@@ -582,6 +673,7 @@ def _role_request(
         "row_id": anna.profile_row_ids[0],
         "sha256": owner_files(anna.who)[0],
         "upload_id": owner_uploads(anna.who)[0],
+        "application_id": anna.application_id,
     }
     path = op.url(**{name: ids[name] for name in op.path_params})
     command = {IF_MATCH_HEADER: '"1"', IDEMPOTENCY_HEADER: str(uuid.uuid4())}
@@ -607,6 +699,16 @@ def _role_request(
             {},
         ),
         "PUT /v1/files/uploads/{upload_id}": ("chunk", {UPLOAD_OFFSET_HEADER: "0"}),
+        "POST /v1/agent/messages": ({"freelancer_id": str(anna.who.account_id), "text": "x"}, {}),
+        "POST /v1/applications/{application_id}/submit": (
+            {"assignment_id": assignment_id, "consent": consent()},
+            command,
+        ),
+        "POST /v1/applications/{application_id}/interview": (interview(), command),
+        **{
+            f"POST /v1/applications/{{application_id}}/{verb}": ({"text": "x"}, command)
+            for verb in ("withdraw", "propose", "offer", "contract", "decline")
+        },
     }
     if op.has_body:
         assert op.label in bodies, f"{op.label} takes a body: give _role_request one"

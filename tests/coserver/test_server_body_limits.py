@@ -19,10 +19,15 @@ from coapp.sync.wire import (
     INVOICE_ENTRIES_MAX,
     INVOICE_LINES_MAX,
     INVOICE_NOTES_MAX_LENGTH,
+    MESSAGE_MAX_LENGTH,
     NOTE_MAX_LENGTH,
     PASSWORD_MAX_LENGTH,
     PROFILE_RECORDS,
     PUSH_BATCH_MAX,
+    AgentMessageRequest,
+    ApplicationTextRequest,
+    BookInterviewRequest,
+    SubmitApplicationRequest,
     record_fields,
 )
 from coapp.sync.wire.files import FILE_CHUNK_MAX
@@ -97,7 +102,13 @@ def test_each_route_has_its_cap(start_server: Callable[..., LiveServer]) -> None
     """Small caps, to send bodies just over and just under them: the cap is the route's, and it is
     enforced before authentication (an anonymous body is refused for its size too)."""
     small = BodyLimits(
-        auth=1000, push=2000, invoice_confirm=3000, assignment=4000, file_chunk=5000, other=500
+        auth=1000,
+        push=2000,
+        invoice_confirm=3000,
+        assignment=4000,
+        file_chunk=5000,
+        application=6000,
+        other=500,
     )
     server = start_server(body_limits=small)
     anna = freelancer(server)
@@ -110,6 +121,9 @@ def test_each_route_has_its_cap(start_server: Callable[..., LiveServer]) -> None
         "/v1/assignments": small.assignment,
         "/v1/files/uploads": small.other,
         f"/v1/files/uploads/{uuid.uuid4()}": small.file_chunk,
+        f"/v1/applications/{uuid.uuid4()}/submit": small.application,
+        f"/v1/applications/{uuid.uuid4()}/interview": small.application,
+        "/v1/agent/messages": small.application,
         "/v1/no-such-route": small.other,
     }
     for path, cap in routes.items():
@@ -254,8 +268,20 @@ def test_the_largest_legitimate_bodies_fit_their_caps() -> None:
         "description": EMOJI * 10_000,
         "location": EMOJI * 100,
         "skills": [EMOJI * 60] * 30,
+        "must_have": [EMOJI * 60] * 30,
+        "nice_to_have": [EMOJI * 60] * 30,
+        "seniority": "expert",
+        "workplace": "hybrid",
     }
     _fits(_sent(assignment), LIMITS.assignment)
+    _fits(_sent(_longest_body(SubmitApplicationRequest)), LIMITS.application)
+    _fits(_sent(_longest_body(BookInterviewRequest)), LIMITS.application)
+    _fits(_sent(_longest_body(ApplicationTextRequest)), LIMITS.application)
+    _fits(_sent(_longest_body(AgentMessageRequest)), LIMITS.application)
+    message = upsert(uuid.uuid4(), base=2**63 - 1, entity="message", text=EMOJI * MESSAGE_MAX_LENGTH)
+    favourite = upsert(uuid.uuid4(), base=2**63 - 1, entity="favourite", assignment_id=str(uuid.uuid4()))
+    _fits(_sent({"ops": [message] * PUSH_BATCH_MAX}), LIMITS.push)
+    _fits(_sent({"ops": [favourite] * PUSH_BATCH_MAX}), LIMITS.push)
     _fits(_sent({"credit_note_id": str(uuid.uuid4()), "issue_date": "2026-04-02"}), LIMITS.other)
     start = {"sha256": "f" * 64, "size": 25 * MIB, "content_type": "application/pdf", "purpose": "portfolio"}
     _fits(_sent(start), LIMITS.other)
@@ -276,6 +302,12 @@ def _longest_contract() -> dict[str, Any]:
     return contract_terms(**{name: EMOJI * n for name, n in lengths.items()})
 
 
+def _longest_body(model: Any) -> Any:
+    """A request body with every field at its largest (per its JSON schema)."""
+    schema = model.model_json_schema()
+    return _longest(schema, schema.get("$defs", {}))
+
+
 def _longest(schema: dict[str, Any], defs: dict[str, Any]) -> Any:
     """The largest value a wire field's JSON schema admits, texts in 12-byte escapes where free."""
     if "$ref" in schema:
@@ -292,6 +324,9 @@ def _longest(schema: dict[str, Any], defs: dict[str, Any]) -> Any:
         return [_longest(schema["items"], defs)] * schema.get("maxItems", 1)
     if kind == "integer":
         return -(2**63)
+    if kind == "object":
+        props = schema.get("properties", {})
+        return {name: _longest(prop, defs) for name, prop in props.items()}
     return True
 
 

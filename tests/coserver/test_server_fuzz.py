@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from coapp.sync.wire import IDEMPOTENCY_HEADER, IF_MATCH_HEADER
 from coserver.settings import RateLimit
+from tests.coserver.application_helpers import consent, interview
 from tests.coserver.authz_helpers import Operation, account_of_role, call, operations
 from tests.coserver.harness import PASSWORD, LiveServer
 from tests.coserver.invoice_helpers import milestone
@@ -98,11 +99,33 @@ def _base_bodies(contract_id: str) -> dict[str, dict[str, Any]]:
         },
         # A chunk's body is raw bytes; sent as JSON here, so the JSON checks in front see it too.
         "PUT /v1/files/uploads/{upload_id}": {"chunk": "bytes"},
+        "POST /v1/applications/{application_id}/submit": {
+            "assignment_id": str(uuid.uuid4()),
+            "consent": consent(),
+        },
+        "POST /v1/applications/{application_id}/withdraw": {"text": "x"},
+        "POST /v1/applications/{application_id}/interview": interview(),
+        **{f"POST /v1/applications/{{application_id}}/{verb}": {"text": "x"} for verb in AGENT_VERBS},
+        "POST /v1/agent/messages": {"freelancer_id": str(uuid.uuid4()), "text": "x"},
     }
 
 
+AGENT_VERBS = ("propose", "offer", "contract", "decline")
+# Routes only an agent may call: the deep or wide value must get past the role to be parsed.
+AGENT_ROUTES = {
+    "POST /v1/assignments",
+    "POST /v1/agent/messages",
+    "POST /v1/applications/{application_id}/interview",
+    *(f"POST /v1/applications/{{application_id}}/{verb}" for verb in AGENT_VERBS),
+}
+
+
 # Where each route's deep or wide value goes: the field that takes free-form JSON where there is one.
-_SLOTS = {"POST /v1/sync/push": "fields", "POST /v1/invoices/{invoice_id}/confirm": "frozen"}
+_SLOTS = {
+    "POST /v1/sync/push": "fields",
+    "POST /v1/invoices/{invoice_id}/confirm": "frozen",
+    "POST /v1/applications/{application_id}/submit": "consent",
+}
 
 
 def _place(body: dict[str, Any], value: Any, where: str) -> Any:
@@ -112,6 +135,8 @@ def _place(body: dict[str, Any], value: Any, where: str) -> Any:
         body["ops"][0]["fields"]["note"] = value
     elif where == "frozen":
         body["frozen"] = {"seller": value}
+    elif where == "consent":
+        body["consent"]["message"] = value
     else:
         body[next(iter(body))] = value  # the first field, whatever it is
     return body
@@ -147,7 +172,7 @@ def test_deep_and_wide_json_never_causes_a_server_error(
     for op in ops:
         where = "body" if whole_body else _SLOTS.get(op.label, "first field")
         body = _place(_base_bodies(contract_id)[op.label], value, where)
-        token = tokens["agent" if op.label == "POST /v1/assignments" else "freelancer"]
+        token = tokens["agent" if op.label in AGENT_ROUTES else "freelancer"]
         headers = {IF_MATCH_HEADER: '"1"', IDEMPOTENCY_HEADER: str(uuid.uuid4())}
         path = op.url(**{name: uuid.uuid4() for name in op.path_params})
         response = call(server, op.method, path, token, body, headers)

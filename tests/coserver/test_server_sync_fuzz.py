@@ -1,6 +1,6 @@
 """Random push batches (plausible and malformed ops mixed, values deep and wide too) never make the
 server fail: no 5xx, one result per op, and the stored data keeps the rules (at most 24 hours a day,
-minutes in range)."""
+minutes in range; a favourite's id follows from its assignment; a message is its sender's)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from coserver.models import TimeEntryRow
+from coapp.sync.wire import favourite_row_id
+from coserver.agents import ensure_agent
+from coserver.application_models import MessageRow
+from coserver.models import FavouriteRow, TimeEntryRow
+from tests.coserver.application_helpers import agent
 from tests.coserver.harness import LiveServer
 from tests.coserver.json_strategies import deep_json, wide_json
 from tests.coserver.sync_helpers import Freelancer, add_contract, database, freelancer
 
 ROW_IDS = [str(uuid.UUID(int=n)) for n in range(1, 7)]
+ASSIGNMENT = uuid.UUID(int=77)  # posted by the fixture's agent: favourites of it can apply
+FAVOURITE_IDS = [str(favourite_row_id(ASSIGNMENT)), str(favourite_row_id(uuid.UUID(int=78)))]
 _scalars = (
     st.none()
     | st.booleans()
@@ -41,6 +47,10 @@ def fuzz_accounts(server: LiveServer) -> tuple[Freelancer, Freelancer, uuid.UUID
     anna = freelancer(server)
     second = add_contract(server, anna.account_id, title="Second")
     bertil = freelancer(server, "bertil@example.com")
+    sara = agent(server)
+    sara.post_assignment(assignment_id=ASSIGNMENT)
+    with database(server) as session:
+        ensure_agent(session, anna.account_id, sara.account_id)  # Anna's messages can apply
     return anna, bertil, second
 
 
@@ -56,6 +66,10 @@ def _ops(draw: st.DrawFn, contracts: list[str]) -> dict[str, Any]:
         fields["minutes"] = draw(st.integers(-5, 1500) | _values)
     if draw(st.booleans()):
         fields["note"] = draw(st.text(max_size=50) | st.just("x" * 2001) | _values)
+    if draw(st.booleans()):
+        fields["assignment_id"] = draw(st.sampled_from([str(ASSIGNMENT), str(uuid.UUID(int=78))]) | _values)
+    if draw(st.booleans()):
+        fields["text"] = draw(st.text(max_size=50) | st.just("x" * 2001) | _values)
     extra = draw(
         st.dictionaries(st.sampled_from(["invoice_id", "deleted_at", "hours", ""]), _values, max_size=2)
     )
@@ -63,8 +77,10 @@ def _ops(draw: st.DrawFn, contracts: list[str]) -> dict[str, Any]:
         "op_id": draw(st.sampled_from([str(uuid.UUID(int=1000 + n)) for n in range(5)]))
         if draw(st.booleans())
         else str(uuid.uuid4()),
-        "entity": draw(st.sampled_from(["time_entry", "time_entry", "contract", "invoice", ""])),
-        "row_id": draw(st.sampled_from([*ROW_IDS, *contracts])),
+        "entity": draw(
+            st.sampled_from(["time_entry", "time_entry", "contract", "invoice", "favourite", "message", ""])
+        ),
+        "row_id": draw(st.sampled_from([*ROW_IDS, *contracts, *FAVOURITE_IDS])),
         "op": draw(st.sampled_from(["upsert", "upsert", "delete"])),
         "base_version": draw(st.none() | st.integers(0, 60)),
         "fields": {**fields, **extra},
@@ -109,6 +125,10 @@ def test_random_push_batches_never_cause_a_server_error(
         ).scalars()
         assert all(total <= 1440 for total in day_totals)
         owners = session.execute(select(TimeEntryRow.account_id, TimeEntryRow.contract_id)).all()
+        favourites = session.execute(select(FavouriteRow.id, FavouriteRow.assignment_id)).all()
+        senders = session.execute(select(MessageRow.account_id, MessageRow.sender)).all()
+    assert all(row_id == favourite_row_id(assignment) for row_id, assignment in favourites)
+    assert all((account, sender) == (anna.account_id, "freelancer") for account, sender in senders)
     own = {str(anna.contract_id): anna.account_id, str(second): anna.account_id}
     own[str(bertil.contract_id)] = bertil.account_id
     assert all(own[str(contract)] == account for account, contract in owners)

@@ -182,7 +182,7 @@ class ApplicationDetail(BaseModel):
 
 # --- The agent and messages ------------------------------------------------------------------------------
 
-MESSAGE_MAX_LENGTH = 4000
+MESSAGE_MAX_LENGTH = 2000  # a page of 500 such messages fits the push cap, as notes do
 
 
 class AgentRecord(BaseModel):
