@@ -2,8 +2,9 @@
 
 Two freelancers, a client and an agent; eight Nordic assignments the agent posted (six open, two
 closed because they were filled); each freelancer gets a contract for one of the filled ones, running
-from a few months ago to a few months ahead. Seeding again resets the passwords and keeps everything
-else: assignments have fixed ids and contracts are made once (one from an older seed gets its
+from a few months ago to a few months ahead, and the agent as theirs, with applications in several
+states, an interview and messages (coserver.seed_pipeline). Seeding again resets the passwords and
+keeps everything else: assignments have fixed ids and contracts are made once (one from an older seed gets its
 assignment linked). Passwords are random per run and printed once, so a demo database never ships
 with a known password.
 """
@@ -26,6 +27,7 @@ from coserver.assignments import create_assignment
 from coserver.db import make_engine, make_session_factory, migrate, next_version, transaction
 from coserver.models import AccountRow, AssignmentRow, ContractRow
 from coserver.platform import create_contract
+from coserver.seed_pipeline import seed_pipeline
 from coserver.settings import utc_now
 
 DEMO_ACCOUNTS = [
@@ -380,6 +382,10 @@ def seed_demo(db_url: str, hasher: PasswordHasher | None = None) -> list[dict[st
                 _seed_assignment(session, spec, agent_id, today)
             for account in seeded:
                 _seed_contract(session, session.get_one(AccountRow, uuid.UUID(account["id"])), today)
+            freelancers = {a["email"]: uuid.UUID(a["id"]) for a in seeded if a["role"] == Role.FREELANCER}
+            agent_name = next(a["name"] for a in seeded if a["email"] == DEMO_AGENT)
+            ids = {spec.slug: spec.id for spec in DEMO_ASSIGNMENTS}
+            seed_pipeline(session, agent_id, DEMO_AGENT, agent_name, freelancers, ids, today)
         return seeded
     finally:
         engine.dispose()
