@@ -76,6 +76,7 @@ def test_search_and_favourites(capsys: pytest.CaptureFixture[str], folder: Path)
     assert [a["title"] for a in listed(capsys, folder, "--query", "k8s")] == ["Platform engineer"]
     assert [a["title"] for a in listed(capsys, folder, "--query", "JS")] == ["Frontend developer"]
     assert listed(capsys, folder, "--favourites") == []
+    assert len(listed(capsys, folder, "--query=--")) == 3  # no word in it: everything (argparse's "--")
     done = run(capsys, folder, "favourite", "abcdef")
     assert done.code == 0, done
     assert "Payments backend: now a favourite" in done.out
@@ -114,6 +115,7 @@ def test_show_text_and_json(capsys: pytest.CaptureFixture[str], folder: Path) ->
         ("favourite", ""),
         ("unfavourite", "12345678-0000-4000-8000-000000000000"),
         ("list", "--query", "x" * 201),
+        ("list", "--query=" + "-" * 201),
         ("list", "--bogus"),
         ("favourite",),
     ],

@@ -79,7 +79,9 @@ def item_json(item: AssignmentItem, favourite: bool, match: Match) -> dict[str, 
 def list_assignments(ctx: AppContext, args: argparse.Namespace) -> int:
     from coapp.services.assignments import AssignmentFilters
 
-    result = ctx.assignments.search(AssignmentFilters(query=args.query, favourites_only=args.favourites))
+    # argparse hands `--query=--` over as a list (it takes "--" for the end of the options).
+    query = args.query if isinstance(args.query, str) else " ".join(args.query)
+    result = ctx.assignments.search(AssignmentFilters(query=query, favourites_only=args.favourites))
     if args.json:
         matches = ctx.assignments.explain(item.id for item in result.items)
         print_json([item_json(i, i.id in result.favourites, matches[i.id]) for i in result.items])

@@ -240,10 +240,10 @@ class AssignmentService:
             return _favourite_ids(s)
 
     def invalidate(self) -> None:
-        """Score again at the next search (the change check catches edits anyway; this is for a
-        change it cannot see, such as the clock set back)."""
+        """Read and score everything again at the next search (the change check catches edits
+        anyway; this is for a change it cannot see, such as the clock set back)."""
         with self._lock:
-            self._ranked = None
+            self._catalogue = self._ranked = None
 
     # --- favourites -------------------------------------------------------------------------------
 
