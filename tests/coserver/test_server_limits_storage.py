@@ -234,6 +234,14 @@ EXPECTED_OPERATIONS = {
     ("put", "/v1/files/uploads/{upload_id}"),
     ("get", "/v1/files/uploads/{upload_id}"),
     ("get", "/v1/files/{sha256}"),
+    ("get", "/v1/applications/{application_id}"),
+    *(
+        ("post", f"/v1/applications/{{application_id}}/{verb}")
+        for verb in ("submit", "withdraw", "propose", "interview", "offer", "contract", "decline")
+    ),
+    ("get", "/v1/consents"),
+    ("get", "/v1/agent"),
+    ("post", "/v1/agent/messages"),
 }
 
 
