@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -37,6 +37,7 @@ from coapp.services.assignments_rows import (
     skill_lists,
     to_domain,
     to_item,
+    with_score,
 )
 from coapp.services.profile import read_profile
 from coapp.store.engine import Store
@@ -357,7 +358,7 @@ def _rank(s: Session, catalogue: _Catalogue, today: date, stamp: tuple[object, .
     candidate = candidate_from(read_profile(s), today, _busy(s, today))
     scored = [(key, item, match(candidate, a, explain=False).score) for key, a, item in catalogue.entries]
     scored.sort(key=lambda entry: -entry[2])  # stable: equal scores stay newest first
-    order = [(key, replace(item, score=score)) for key, item, score in scored]
+    order = [(key, with_score(item, score)) for key, item, score in scored]
     return _Ranked(catalogue, stamp, candidate, order, {key: i for i, (key, _) in enumerate(order)})
 
 

@@ -186,3 +186,13 @@ def test_ids_by_an_unambiguous_prefix_and_refusals_change_nothing(catalogue: App
 def test_a_favourite_id_is_the_wires() -> None:
     some = uuid.uuid4()
     assert favourite_id(str(some).upper()) == str(favourite_row_id(some))
+
+
+def test_a_row_with_another_score_is_the_row_replaced(catalogue: AppContext) -> None:
+    from dataclasses import replace
+
+    from coapp.services.assignments_rows import with_score
+
+    item = catalogue.assignments.search().items[0]
+    assert with_score(item, item.score + 7) == replace(item, score=item.score + 7)
+    assert with_score(item, 3).title == item.title
