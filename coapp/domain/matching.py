@@ -241,7 +241,11 @@ def _rate_part(c: Candidate, a: Assignment, reasons: Reasons) -> tuple[float, fl
     if reasons is not None:
         span = f"{_amount(low) if low is not None else ''}–{_amount(high) if high is not None else ''}"
         text = f"Rate {_amount(rate)} {a.currency} is {kind} {span}"
-        reasons.append(Reason(f"rate_{kind}", text, (_amount(rate), a.currency, span), good=kind != "above"))
+        # The values plain (whole units), for a UI to format in its own language.
+        plain = tuple("" if v is None else str(v.quantize(Decimal(1))) for v in (rate, low, high))
+        reasons.append(
+            Reason(f"rate_{kind}", text, (plain[0], a.currency, plain[1], plain[2]), good=kind != "above")
+        )
     return points, factor
 
 
@@ -301,7 +305,12 @@ def _place_part(c: Candidate, a: Assignment, reasons: Reasons) -> tuple[float, f
     where = a.city or a.country or "?"
     if reasons is not None:
         reasons.append(
-            Reason("away", f"{'Partly on site' if hybrid else 'On site'} in {where}", (where,), good=False)
+            Reason(
+                "away_hybrid" if hybrid else "away_onsite",
+                f"{'Partly on site' if hybrid else 'On site'} in {where}",
+                (where,),
+                good=False,
+            )
         )
     if hybrid:
         return (3.0, 0.95) if same_country else (1.0, 0.8)

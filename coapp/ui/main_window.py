@@ -37,13 +37,15 @@ from coapp.ui.timesheet.screen import TimesheetScreen
 
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
+    from coapp.ui.assignments.screen import AssignmentsScreen
     from coapp.ui.business_dialog import BusinessDialog
     from coapp.ui.profile.screen import ProfileScreen
 
 # Screen order and shortcuts from UI.md: Dashboard 1 … Timesheet 5 … Insights 8; icons (qtawesome).
-SCREEN_SHORTCUTS = {"profileTab": 2, "timesheetTab": 5, "invoicesTab": 6}
+SCREEN_SHORTCUTS = {"profileTab": 2, "assignmentsTab": 3, "timesheetTab": 5, "invoicesTab": 6}
 SCREEN_ICONS = {
     "profileTab": "fa6s.id-card",
+    "assignmentsTab": "fa6s.briefcase",
     "timesheetTab": "fa6s.table-cells",
     "invoicesTab": "fa6s.file-invoice",
 }
@@ -67,10 +69,11 @@ class MainWindow(QMainWindow):
         # My Profile is built the first time it is shown (coapp.ui.profile is not imported before):
         # the sidebar entry and Ctrl+2 exist from the start, the screen costs nothing at start-up.
         self.profile: ProfileScreen | None = None
-        self.profile_slot = QWidget(self)
-        self.profile_slot.setObjectName("profileTab")
-        QVBoxLayout(self.profile_slot).setContentsMargins(0, 0, 0, 0)
+        self.profile_slot = self._slot("profileTab")
         self._add_screen(self.profile_slot, self.tr("My Profile"))
+        self.assignments: AssignmentsScreen | None = None  # built when first shown, like My Profile
+        self.assignments_slot = self._slot("assignmentsTab")
+        self._add_screen(self.assignments_slot, self.tr("Assignments"))
         self.timesheet = TimesheetScreen(state, self.formats, self.undo_stack, self)
         self._add_screen(self.timesheet, self.tr("Timesheet"))
         self.invoices = InvoicesScreen(state, self.formats, self)
@@ -160,6 +163,8 @@ class MainWindow(QMainWindow):
                 clear()  # a refusal belongs to the screen it happened on
         if self.stack.widget(index) is self.profile_slot:
             self.profile_screen()
+        elif self.stack.widget(index) is self.assignments_slot:
+            self.assignments_screen()
         self.stack.setCurrentIndex(index)
 
     def profile_screen(self) -> ProfileScreen:
@@ -173,11 +178,33 @@ class MainWindow(QMainWindow):
             self.profile.letter.add_tool(EarlierVersionsButton(self.profile.letter, self.sync))
             for panel in self.profile.sections.values():
                 panel.ask_platform = self.sync.platform_call
-            layout = self.profile_slot.layout()
-            assert layout is not None
-            layout.addWidget(self.profile)
-            self.profile_slot.setFocusProxy(self.profile)
+            self._fill_slot(self.profile_slot, self.profile)
         return self.profile
+
+    def assignments_screen(self) -> AssignmentsScreen:
+        """Assignments, built now if it has not been shown yet."""
+        if self.assignments is None:
+            from coapp.ui.assignments.screen import AssignmentsScreen
+
+            self.assignments = AssignmentsScreen(
+                self.state, self.formats, self.undo_stack, self.assignments_slot
+            )
+            self._fill_slot(self.assignments_slot, self.assignments)
+        return self.assignments
+
+    def _slot(self, name: str) -> QWidget:
+        """The sidebar's place for a screen built the first time it is shown."""
+        slot = QWidget(self)
+        slot.setObjectName(name)
+        QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
+        return slot
+
+    @staticmethod
+    def _fill_slot(slot: QWidget, screen: QWidget) -> None:
+        layout = slot.layout()
+        assert layout is not None
+        layout.addWidget(screen)
+        slot.setFocusProxy(screen)
 
     def _store_ready(self) -> None:
         self._update_badges()
@@ -346,6 +373,8 @@ class MainWindow(QMainWindow):
             self.invoices.reload()
             if self.profile is not None:
                 self.profile.reload()
+            if self.assignments is not None:
+                self.assignments.reload()
             self._update_badges()
 
     def _status_message(self, text: str, is_error: bool) -> None:

@@ -55,6 +55,158 @@
     </message>
 </context>
 <context>
+    <name>AssignmentsList</name>
+    <message>
+        <location filename="../../coapp/ui/assignments/list_model.py" line="+45"/>
+        <source>Remote</source>
+        <translation>På distans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hybrid, {place}</source>
+        <translation>Hybrid, {place}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{range}/h</source>
+        <translation>{range}/tim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from {date}</source>
+        <translation>från {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Stängt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{score} % match</source>
+        <translation>{score} % matchning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>favourite</source>
+        <translation>favorit</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsScreen</name>
+    <message>
+        <location filename="../../coapp/ui/assignments/screen.py" line="+66"/>
+        <location line="+4"/>
+        <source>Assignments</source>
+        <translation>Uppdrag</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search title, client, skills… (Ctrl+F)</source>
+        <translation>Sök titel, kund, kompetenser… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search assignments</source>
+        <translation>Sök uppdrag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remote only</source>
+        <translation>Bara på distans</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Favourites only</source>
+        <translation>Bara favoriter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open only</source>
+        <translation>Bara öppna</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sort by</source>
+        <translation>Sortera efter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Best match</source>
+        <translation>Bäst matchning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newest</source>
+        <translation>Nyast</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting soonest</source>
+        <translation>Börjar snarast</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highest rate</source>
+        <translation>Högst arvode</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Assignments, best match first</source>
+        <translation>Uppdrag, bäst matchning först</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Assignment messages</source>
+        <translation>Meddelanden om uppdrag</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Favourite</source>
+        <translation>Favorit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search</source>
+        <translation>Sök</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Loading assignments…</source>
+        <translation>Läser in uppdrag…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sort:</source>
+        <translation>Sortera:</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>No assignments here yet. Sign in (Account menu) and sync (F5) to get them.</source>
+        <translation>Inga uppdrag här ännu. Logga in (menyn Konto) och synka (F5) för att hämta dem.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing matches. Clear the search (Esc in the box) or the filters.</source>
+        <translation>Inget matchar. Rensa sökningen (Esc i rutan) eller filtren.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{shown} of {total} assignments · {favourites} favourites</source>
+        <translation>{shown} av {total} uppdrag · {favourites} favoriter</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Favourite {title}</source>
+        <translation>Favoritmarkera {title}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unfavourite {title}</source>
+        <translation>Ta bort favoritmarkering för {title}</translation>
+    </message>
+</context>
+<context>
     <name>AwardsPanel</name>
     <message>
         <location filename="../../coapp/ui/profile/awards_panel.py" line="+20"/>
@@ -859,6 +1011,145 @@
         <location line="+11"/>
         <source>Use photo</source>
         <translation>Använd fotot</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../coapp/ui/assignments/detail.py" line="+37"/>
+        <location line="+63"/>
+        <source>Favourite</source>
+        <translation>Favorit</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Keep it among your favourites (Ctrl+D)</source>
+        <translation>Spara bland dina favoriter (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>How well it matches</source>
+        <translation>Hur väl det matchar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>About the assignment</source>
+        <translation>Om uppdraget</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose an assignment to see what it asks and how well it matches.</source>
+        <translation>Välj ett uppdrag för att se vad det kräver och hur väl det matchar.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>★ Favourite</source>
+        <translation>★ Favorit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>☆ Favourite</source>
+        <translation>☆ Favorit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Favourite, on</source>
+        <translation>Favorit, markerad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rate</source>
+        <translation>Arvode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extent</source>
+        <translation>Omfattning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{percent} % ({hours} hours a week)</source>
+        <translation>{percent} % ({hours} timmar i veckan)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seniority</source>
+        <translation>Senioritet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must have</source>
+        <translation>Krav</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nice to have</source>
+        <translation>Meriterande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply by</source>
+        <translation>Sista ansökningsdag</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{score} % match</source>
+        <translation>{score} % matchning</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>for</source>
+        <translation>för</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>against</source>
+        <translation>emot</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing to say yet.</source>
+        <translation>Inget att säga ännu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No description.</source>
+        <translation>Ingen beskrivning.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>until further notice</source>
+        <translation>tills vidare</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Junior</source>
+        <translation>Junior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mid-level</source>
+        <translation>Medior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Senior</source>
+        <translation>Senior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expert</source>
+        <translation>Expert</translation>
     </message>
 </context>
 <context>
@@ -2762,7 +3053,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coapp/ui/main_window.py" line="+75"/>
+        <location filename="../../coapp/ui/main_window.py" line="+78"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
     </message>
@@ -2772,9 +3063,14 @@
         <translation>Fakturor</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-7"/>
         <source>My Profile</source>
         <translation>Min profil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assignments</source>
+        <translation>Uppdrag</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2782,7 +3078,7 @@
         <translation>Arbetar</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+130"/>
         <source>{n} drafts to confirm</source>
         <translation>{n} utkast att bekräfta</translation>
     </message>
@@ -2879,6 +3175,114 @@ Data folder: {folder}</source>
         <translation>coapp {version}
 Konsultens cockpit på skrivbordet.
 Datamapp: {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>MatchReasons</name>
+    <message>
+        <location filename="../../coapp/ui/assignments/reasons.py" line="+17"/>
+        <source>junior</source>
+        <translation>junior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mid-level</source>
+        <translation>medior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>senior</source>
+        <translation>senior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expert</source>
+        <translation>expert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>it as your native language</source>
+        <translation>det som modersmål</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Has: {skills}</source>
+        <translation>Har: {skills}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing: {skills}</source>
+        <translation>Saknas: {skills}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also wanted: {skills}</source>
+        <translation>Önskas också: {skills}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Asks for {level}: you have {years} years of work</source>
+        <translation>Kräver {level}: du har {years} års arbetslivserfarenhet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Asks for {level} ({wanted}+ years); you have {years}</source>
+        <translation>Kräver {level} ({wanted}+ år); du har {years}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your rate {rate} {currency} is within {range}</source>
+        <translation>Ditt arvode {rate} {currency} ligger inom {range}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your rate {rate} {currency} is below {range}</source>
+        <translation>Ditt arvode {rate} {currency} ligger under {range}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your rate {rate} {currency} is above {range}</source>
+        <translation>Ditt arvode {rate} {currency} ligger över {range}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You are available from {date}, {weeks} weeks after the start</source>
+        <translation>Du är tillgänglig från {date}, {weeks} veckor efter starten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You have {free} % free; it asks for {extent} %</source>
+        <translation>Du har {free} % ledigt; uppdraget kräver {extent} %</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Works in {language}: you have {level}</source>
+        <translation>Arbetsspråk {language}: du har {level}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Works in {language}, not on your profile</source>
+        <translation>Arbetsspråk {language}, finns inte i din profil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remote</source>
+        <translation>På distans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In {place}, where you are</source>
+        <translation>I {place}, där du finns</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On site in {place}</source>
+        <translation>På plats i {place}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Partly on site in {place}</source>
+        <translation>Delvis på plats i {place}</translation>
     </message>
 </context>
 <context>

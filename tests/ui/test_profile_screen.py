@@ -196,7 +196,7 @@ def test_a_tip_focuses_its_field(qtbot, open_window) -> None:
     assert QApplication.focusWidget() is screen.details.fields["title"]
 
 
-def test_the_profile_screen_is_not_imported_at_start_up(ctx: AppContext) -> None:
+def test_the_profile_and_assignments_screens_are_not_imported_at_start_up(ctx: AppContext) -> None:
     ctx.close()
     script = f"""
 import json, sys
@@ -207,7 +207,8 @@ window = show_main_window({str(ctx.paths.data_dir)!r})
 class Watch(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            print(json.dumps(sorted(m for m in sys.modules if m.startswith("coapp.ui.profile"))))
+            lazy = ("coapp.ui.profile", "coapp.ui.assignments")
+            print(json.dumps(sorted(m for m in sys.modules if m.startswith(lazy))))
             QApplication.exit(0)
         return False
 watch = Watch()

@@ -101,18 +101,20 @@ def test_the_sidebar_has_icons_labels_shortcuts_and_a_badge_for_drafts(qtbot, ct
     _hours(ctx, contract, date(2026, 11, 23))
     window = open_window()
     nav = window.navigation
-    assert nav.texts() == ["My Profile", "Timesheet", "Invoices"]  # UI.md's order, working screens
+    # UI.md's order, working screens
+    assert nav.texts() == ["My Profile", "Assignments", "Timesheet", "Invoices"]
     assert all(not nav.entry(i).icon().isNull() for i in range(nav.count()))
-    assert nav.badge(2) == ""
+    invoices = nav.texts().index("Invoices")
+    assert nav.badge(invoices) == ""
 
     window.invoices.create_draft(contract.id, date(2026, 11, 23), date(2026, 11, 29), LineMode.PER_DAY)
-    assert nav.badge(2) == "1"
+    assert nav.badge(invoices) == "1"
     assert "1 draft to confirm" in window.invoices.header.status.text()
 
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.timesheet
-    assert nav.current() == 1
-    qtbot.mouseClick(nav.entry(2), LEFT)
+    assert nav.current() == nav.texts().index("Timesheet")
+    qtbot.mouseClick(nav.entry(invoices), LEFT)
     assert window.stack.currentWidget() is window.invoices
 
 
@@ -427,11 +429,12 @@ def test_the_contract_dialog_tabs_in_reading_order(qtbot, ctx, open_window):
 def test_up_and_down_move_between_screens_in_the_sidebar(qtbot, ctx, open_window):
     window = open_window()
     nav = window.navigation
-    nav.entry(1).setFocus()
-    qtbot.keyClick(nav.entry(1), Qt.Key.Key_Down)
+    timesheet = nav.texts().index("Timesheet")
+    nav.entry(timesheet).setFocus()
+    qtbot.keyClick(nav.entry(timesheet), Qt.Key.Key_Down)
     assert window.stack.currentWidget() is window.invoices
-    assert nav.entry(2).hasFocus()
-    qtbot.keyClick(nav.entry(2), Qt.Key.Key_Up)
+    assert nav.entry(timesheet + 1).hasFocus()
+    qtbot.keyClick(nav.entry(timesheet + 1), Qt.Key.Key_Up)
     assert window.stack.currentWidget() is window.timesheet
 
 
@@ -450,7 +453,7 @@ def test_invoice_numbers_sort_by_their_digits_in_any_series_format() -> None:
 def test_the_window_opens_on_the_timesheet_then_on_the_screen_it_was_closed_on(qtbot, ctx, open_window):
     window = open_window(None)
     assert window.stack.currentWidget() is window.timesheet  # first run: where the typing happens
-    assert window.navigation.current() == 1  # after My Profile, in UI.md's order
+    assert window.navigation.current() == window.navigation.texts().index("Timesheet")
     window.show_screen(window.invoices)
     window.close()
     again = open_window(None)
