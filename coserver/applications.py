@@ -33,6 +33,7 @@ from coapp.sync.wire import (
     ConsentRecord,
     ConsentsList,
     InterviewRecord,
+    Role,
     SubmitApplicationRequest,
 )
 from coserver.agents import agent_name, ensure_agent
@@ -51,6 +52,9 @@ _CONTROL_IN_PROSE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CLOCK_SKEW = timedelta(minutes=5)
 CONSENT_MAX_AGE = timedelta(days=90)  # an application queued offline for longer is refused
 INTERVIEW_MAX_LENGTH = timedelta(hours=12)
+# "Available from" a past day means now; a day years away is a typo, not a plan.
+AVAILABLE_FROM_BACK = timedelta(days=366)
+AVAILABLE_FROM_AHEAD = timedelta(days=731)
 
 
 def _invalid(field: str, message: str) -> ApiError:
@@ -188,7 +192,7 @@ def _visible(session: Session, caller: Account, application_id: uuid.UUID, actor
 
 
 def get_application(ctx: ServerContext, caller: Account, application_id: uuid.UUID) -> ApplicationDetail:
-    actor = Actor.FREELANCER if caller.role.value == "freelancer" else Actor.AGENT
+    actor = Actor.FREELANCER if caller.role is Role.FREELANCER else Actor.AGENT
     with ctx.sessions() as session:
         return detail(session, _visible(session, caller, application_id, actor))
 
@@ -219,6 +223,8 @@ def _checked_consent(consent: ConsentData | None, assignment: AssignmentRow, now
         raise _invalid("consent.consented_at", "is in the future; check the computer's clock.")
     if consent.consented_at < now - CONSENT_MAX_AGE:
         raise _invalid("consent.consented_at", "is more than 90 days old; consent again.")
+    if not now.date() - AVAILABLE_FROM_BACK <= consent.available_from <= now.date() + AVAILABLE_FROM_AHEAD:
+        raise _invalid("consent.available_from", "must be within a year back and two years ahead.")
     return consent.model_copy(
         update={
             "resume_variant": _line(consent.resume_variant, "consent.resume_variant", required=True),

@@ -133,6 +133,8 @@ def test_without_consent_nothing_is_stored(setup: Any, consent_body: Any, field:
         ({"consented_at": "2025-11-01T10:00:00+00:00"}, "consent.consented_at"),
         ({"consented_at": "2026-03-02T08:59:00"}, "consent.consented_at"),
         ({"available_from": 0}, "consent.available_from"),
+        ({"available_from": "2030-01-01"}, "consent.available_from"),
+        ({"available_from": "1999-12-31"}, "consent.available_from"),
         ({"hours_per_week": 0}, "consent.hours_per_week"),
         ({"extra": 1}, "consent.extra"),
     ],
