@@ -1,5 +1,6 @@
-"""Pruning what the protocol keeps only for a while: idempotency keys and applied op ids (≥ 90 days)
-and time-entry tombstones (≥ 180 days). Pruning tombstones moves the horizon: a change-feed cursor
+"""Pruning what the protocol keeps only for a while: idempotency keys and applied op ids (≥ 90 days),
+time-entry and profile-row tombstones (≥ 180 days), and file uploads left unfinished for a week (the
+client starts those again from the beginning). Pruning tombstones moves the horizon: a change-feed cursor
 older than the newest pruned tombstone gets `410 Gone` (it might have missed a deletion).
 
 And what accounts leave behind (coserver.accounts), which nothing reads once it has expired:
@@ -19,10 +20,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from coserver.file_models import FileChunkRow, FileUploadRow
+from coserver.files import UPLOAD_KEPT
 from coserver.models import (
     AccessToken,
     AccountRow,
@@ -34,6 +38,7 @@ from coserver.models import (
     IdempotencyKey,
     InvoiceRow,
     InvoiceSeriesRow,
+    ProfileRow,
     RateLimitBucket,
     RefreshToken,
     RunningTimerRow,
@@ -60,6 +65,8 @@ class Pruned:
     confirmation_codes: int = 0
     rate_limit_windows: int = 0
     unconfirmed_accounts: int = 0
+    profile_tombstones: int = 0
+    uploads: int = 0
 
 
 def prune(
@@ -79,18 +86,45 @@ def prune(
         delete(IdempotencyKey).where(IdempotencyKey.created_at < key_cutoff, done)
     ).rowcount
     ops = session.execute(delete(AppliedOp).where(AppliedOp.created_at < key_cutoff)).rowcount
-    old = TimeEntryRow.deleted_at < now - tombstones_for
-    newest_pruned = session.execute(select(func.max(TimeEntryRow.version)).where(old)).scalar_one()
-    tombstones = 0
+    cutoff = now - tombstones_for
+    # Both tables' tombstones move the one horizon: a cursor older than any pruned deletion is 410.
+    tombstones, newest_entry = _prune_tombstones(session, TimeEntryRow, cutoff)
+    profile_tombstones, newest_profile = _prune_tombstones(session, ProfileRow, cutoff)
+    newest_pruned = max((v for v in (newest_entry, newest_profile) if v is not None), default=None)
     if newest_pruned is not None:
-        tombstones = session.execute(delete(TimeEntryRow).where(old)).rowcount
         horizon = session.get(ServerMeta, TOMBSTONE_HORIZON_KEY)
         if horizon is None:
             session.add(ServerMeta(key=TOMBSTONE_HORIZON_KEY, value=str(newest_pruned)))
         else:
             horizon.value = str(max(int(horizon.value), newest_pruned))
     accounts = prune_accounts(session, now)
-    return Pruned(keys, ops, tombstones, *accounts)
+    uploads = _prune_uploads(session, now)
+    return Pruned(keys, ops, tombstones, *accounts, profile_tombstones=profile_tombstones, uploads=uploads)
+
+
+def _prune_tombstones(session: Session, table: Any, cutoff: datetime) -> tuple[int, int | None]:
+    """Delete the table's rows tombstoned before the cutoff: how many, and the newest version."""
+    old = table.deleted_at < cutoff
+    newest = session.execute(select(func.max(table.version)).where(old)).scalar_one()
+    if newest is None:
+        return 0, None
+    return session.execute(delete(table).where(old)).rowcount, int(newest)
+
+
+def _prune_uploads(session: Session, now: datetime) -> int:
+    """Uploads untouched for longer than the files keep them (coserver.files.UPLOAD_KEPT), chunks
+    first: a client that comes back starts such an upload again."""
+    stale = list(
+        session.execute(
+            select(FileUploadRow.id).where(FileUploadRow.updated_at < now - UPLOAD_KEPT)
+        ).scalars()
+    )
+    pruned = 0
+    for start in range(0, len(stale), 500):
+        chunk = stale[start : start + 500]
+        session.execute(delete(FileChunkRow).where(FileChunkRow.upload_id.in_(chunk)))
+        pruned += session.execute(delete(FileUploadRow).where(FileUploadRow.id.in_(chunk))).rowcount
+    return pruned
 
 
 def prune_accounts(session: Session, now: datetime) -> tuple[int, int, int, int, int, int]:
