@@ -124,3 +124,31 @@ def test_closed_ones_show_when_asked_and_the_reasons_are_swedish_in_swedish(
     assert "Ditt arvode 1\u00a0000 SEK ligger inom 900–1\u00a0100" in reasons  # Swedish grouping
     assert "Arbetsspråk svenska, finns inte i din profil" in reasons
     assert date(2027, 1, 4).isoformat() in screen.detail.facts.text()  # Swedish dates are ISO
+
+
+def test_the_first_search_runs_off_the_gui_thread_and_typing_after_it_on_it(
+    qtbot, open_window, monkeypatch
+) -> None:
+    import threading
+
+    from coapp.services.assignments import AssignmentService
+
+    window = open_window()
+    _profile(window)
+    put_assignment(window.ctx, 1, "Django developer", must_have=["Python", "Django"])
+    threads: list[str] = []
+    plain = AssignmentService.search
+
+    def recorded(self, filters=None):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return plain(self, filters)
+
+    monkeypatch.setattr(AssignmentService, "search", recorded)
+    screen = _open(qtbot, window)
+    assert threads[0] != threading.main_thread().name  # it scores every assignment: a worker's job
+    screen.search.setFocus()
+    qtbot.keyClicks(screen.search, "dj")
+    qtbot.waitUntil(lambda: len(threads) >= 2)
+    assert threads[-1] == threading.main_thread().name  # warm: each keystroke within a frame
+    window.sync.dataArrived.emit()  # a sync brought rows: scored again, on a worker
+    qtbot.waitUntil(lambda: threads[-1] != threading.main_thread().name)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from coapp.domain.errors import CoappError
-from coapp.services.assignments import AssignmentFilters, Sort
+from coapp.services.assignments import AssignmentFilters, SearchResult, Sort
 from coapp.ui.assignments.detail import DetailPane
 from coapp.ui.assignments.list_model import ITEM_ROLE, AssignmentsModel, RowDelegate, RowTexts
 from coapp.ui.theme import Space, set_role
@@ -133,6 +133,9 @@ class AssignmentsScreen(QWidget):
         self.sort.currentIndexChanged.connect(lambda _i: self._pending.start())
         self.list.selectionModel().currentChanged.connect(lambda current, _p: self._show_detail(current))
         self._total = 0  # live assignments on this computer, as the last search counted them
+        self._cold = True  # the service has not scored the assignments yet: search on a worker
+        self._searching = False
+        self._again = False
         self._sized = False
         self.header.set_status(self.tr("Loading assignments…"))
         state.when_ready(self.refresh)
@@ -197,14 +200,54 @@ class AssignmentsScreen(QWidget):
         )
 
     def refresh(self) -> None:
-        """Search again with what is typed and ticked; the chosen assignment stays chosen."""
+        """Search again with what is typed and ticked; the chosen assignment stays chosen. The first
+        search (and the first after a sync) scores every assignment against the profile, about a
+        second for ten thousand: that one runs on a worker, typing meanwhile is searched after it."""
         if not self.state.ready:
             return
         try:
-            result = self.service.search(self.filters())
+            filters = self.filters()
         except CoappError as error:  # an over-long search: said under the box, the list as it was
             self.banner.show_error(str(error))
             return
+        if self._cold:
+            self._search_on_worker(filters)
+            return
+        if self._searching:
+            self._again = True
+            return
+        try:
+            result = self.service.search(filters)
+        except CoappError as error:
+            self.banner.show_error(str(error))
+            return
+        self._show(result)
+
+    def _search_on_worker(self, filters: AssignmentFilters) -> None:
+        if self._searching:
+            self._again = True
+            return
+        self._searching = True
+        service = self.service
+
+        def done(result: SearchResult) -> None:
+            self._searching = False
+            self._cold = False
+            if self._again:  # typed or ticked meanwhile: search what is there now (warm: at once)
+                self._again = False
+                self.refresh()
+                return
+            self._show(result)
+
+        def failed(error: BaseException) -> None:
+            self._searching = False
+            if not isinstance(error, CoappError):
+                raise error
+            self.banner.show_error(str(error))
+
+        self.state.tasks.run(lambda: service.search(filters), done, failed)
+
+    def _show(self, result: SearchResult) -> None:
         self.banner.clear()
         chosen = self.current_id()
         self.model.show(result.items, result.favourites)
@@ -296,8 +339,8 @@ class AssignmentsScreen(QWidget):
         super().keyPressEvent(event)
 
     def reload(self) -> None:
-        """Rows arrived from a sync (or the profile changed): search again."""
-        self.service.invalidate()
+        """Rows arrived from a sync (or the profile changed): search again, on a worker."""
+        self._cold = True
         self.refresh()
 
     def clear_messages(self) -> None:
