@@ -1,6 +1,15 @@
 """SQLAlchemy 2 typed tables. Importing this package registers every table on Base.metadata."""
 
 from coapp.models import invoice_guards  # noqa: F401 - registers the triggers
+from coapp.models.applications import (
+    AgentCard,
+    ApplicationCommand,
+    ApplicationEventRow,
+    ApplicationRow,
+    ConsentRow,
+    InterviewRow,
+    MessageRow,
+)
 from coapp.models.assignments import AssignmentRow, Favourite
 from coapp.models.base import Base, SyncMixin
 from coapp.models.business import BusinessDetails
@@ -26,15 +35,22 @@ from coapp.models.time_entries import RunningTimer, TimeEntry
 from coapp.models.week_rows import HiddenWeekRow
 
 __all__ = [
+    "AgentCard",
+    "ApplicationCommand",
+    "ApplicationEventRow",
+    "ApplicationRow",
     "AssignmentRow",
     "Base",
     "BusinessDetails",
+    "ConsentRow",
     "Contract",
     "Favourite",
     "FileTransfer",
     "HiddenWeekRow",
+    "InterviewRow",
     "Invoice",
     "InvoiceLineRow",
+    "MessageRow",
     "NumberSeries",
     "OutboxRecord",
     "Profile",

@@ -21,8 +21,11 @@ from coapp.sync.wire import (
     CLIENT_VERSION_HEADER,
     IDEMPOTENCY_HEADER,
     Account,
+    AgentRecord,
+    ApplicationDetail,
     ChangesPage,
     ConfirmRequest,
+    ConsentsList,
     PushOp,
     PushRequest,
     PushResponse,
@@ -186,6 +189,18 @@ class PlatformApi:
         """A command endpoint; the caller parses the answer (its shape depends on the command)."""
         headers = {"If-Match": f'"{if_match}"'} if if_match is not None else {}
         return self._authed("POST", path, json=body, key=key, headers=headers)
+
+    # --- applications (issue 10; commands go through `command`) ----------------------------------
+
+    def application(self, application_id: str) -> ApplicationDetail:
+        return parse(ApplicationDetail, self._authed("GET", f"/applications/{uuid.UUID(application_id)}"))
+
+    def consents(self) -> ConsentsList:
+        return parse(ConsentsList, self._authed("GET", "/consents"))
+
+    def agent(self) -> AgentRecord:
+        """The freelancer's agent; ApiError 404 no_agent before one is assigned."""
+        return parse(AgentRecord, self._authed("GET", "/agent"))
 
     # --- plumbing ------------------------------------------------------------------------------
 

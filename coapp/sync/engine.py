@@ -74,11 +74,7 @@ class SyncEngine:
         self.api = api
         self.page_limit = page_limit
         self.file_chunk_size = file_chunk_size
-        if commands is None:
-            from coapp.sync.invoice_commands import run_commands
-
-            commands = run_commands
-        self._commands: CommandStep = commands
+        self._commands: CommandStep = commands if commands is not None else _all_commands
 
     def run(self) -> SyncReport:
         report = SyncReport()
@@ -103,6 +99,7 @@ class SyncEngine:
             if report.pushed or report.pulled or report.resynced:
                 report.resynced = self._compare(report.resynced)
             self._files(report)
+            self._agent()
             report.clock_skew_seconds = self._clock_skew()
         except Exception as exc:
             self._note_error(str(exc))
@@ -190,6 +187,11 @@ class SyncEngine:
         report.files_uploaded, report.files_downloaded = moved.uploaded, moved.downloaded
         report.file_problems = moved.problems
 
+    def _agent(self) -> None:
+        from coapp.sync.application_commands import refresh_agent
+
+        refresh_agent(self.store, self.api)
+
     def _gone(self, code: str) -> str:
         """410: the cursor cannot be continued. Decide between a full pull and a full resend."""
         meta = self.api.meta()
@@ -237,6 +239,14 @@ class SyncEngine:
                     state.last_error = message[:500]
         except Exception:  # reporting the first error matters more
             log.exception("could not record the sync error")
+
+
+def _all_commands(store: Store, api: PlatformApi) -> int:
+    """Invoices' commands, then applications' (submit, withdraw): each kind in its own queue."""
+    from coapp.sync.application_commands import run_commands as application_commands
+    from coapp.sync.invoice_commands import run_commands as invoice_commands
+
+    return invoice_commands(store, api) + application_commands(store, api)
 
 
 def _finish_full_pull(s: Session, state: SyncState) -> None:

@@ -20,10 +20,15 @@ from sqlalchemy import Date
 from coapp.domain.errors import ValidationError
 from coapp.domain.skills import canonical_skill, skill_key
 from coapp.models import (
+    ApplicationEventRow,
+    ApplicationRow,
     AssignmentRow,
     BusinessDetails,
+    ConsentRow,
     Contract,
     Favourite,
+    InterviewRow,
+    MessageRow,
     Profile,
     ProfileAward,
     ProfileCertificate,
@@ -61,6 +66,9 @@ class SyncedEntity:
     # JSON lists of skill names as someone else typed them (an agent's "k8s"): kept under their usual
     # names (Kubernetes), which matching, the search index and the list compare and show.
     skill_lists: frozenset[str] = field(default=frozenset())
+    # When set, the only fields a push carries (a message: its text; the platform fills in the rest
+    # and refuses any other field as invalid_field).
+    pushed_fields: frozenset[str] | None = None
 
     @cached_property
     def _column_keys(self) -> tuple[str, ...]:
@@ -86,6 +94,8 @@ class SyncedEntity:
     def pushable(self, fields: dict[str, Any]) -> dict[str, Any]:
         skip = _NOT_PUSHED | self.device_only
         out = {k: v for k, v in fields.items() if k not in skip}
+        if self.pushed_fields is not None:
+            return {k: v for k, v in out.items() if k in self.pushed_fields}
         for key, value in self._insert_defaults.items():
             if out.get(key, value) is None:
                 out[key] = value
@@ -179,6 +189,19 @@ ENTITIES: dict[str, SyncedEntity] = {
             pull_only=True,
         ),
         SyncedEntity("favourite", Favourite),
+        # Applications and their consent move by command (coapp.sync.application_commands); the
+        # platform's copies arrive by the feed. The consent's list of shared sections and jobs is
+        # this device's record of what the freelancer agreed to (the platform keeps the digest).
+        SyncedEntity("application", ApplicationRow, pull_only=True),
+        SyncedEntity("application_event", ApplicationEventRow, pull_only=True),
+        SyncedEntity("interview", InterviewRow, pull_only=True),
+        SyncedEntity(
+            "consent",
+            ConsentRow,
+            pull_only=True,
+            device_only=frozenset({"shared_sections", "shared_jobs", "given_here"}),
+        ),
+        SyncedEntity("message", MessageRow, pushed_fields=frozenset({"text"})),
     )
 }
 # The entities whose outbox records are pushed as rows.

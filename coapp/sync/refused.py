@@ -18,8 +18,18 @@ from sqlalchemy.orm import Session
 
 from coapp.base.atomic_file import write_atomic
 from coapp.domain.errors import NotFoundError
-from coapp.models import Contract, Invoice, OutboxRecord, SyncCommand, SyncState
+from coapp.models import (
+    ApplicationCommand,
+    ApplicationRow,
+    AssignmentRow,
+    Contract,
+    Invoice,
+    OutboxRecord,
+    SyncCommand,
+    SyncState,
+)
 from coapp.store.engine import Store
+from coapp.sync import application_commands
 from coapp.sync.entities import ENTITIES
 from coapp.sync.profile_labels import profile_label
 from coapp.sync.pull import apply_row
@@ -112,6 +122,35 @@ def _refused_commands(s: Session) -> list[RefusedChange]:
     return out
 
 
+def _refused_applications(s: Session) -> list[RefusedChange]:
+    """Submit and withdraw commands the platform refused: the application and its reason."""
+    out = []
+    for command in s.scalars(
+        select(ApplicationCommand)
+        .where(ApplicationCommand.refused_code.is_not(None))
+        .order_by(ApplicationCommand.created_at)
+    ):
+        row = s.get(ApplicationRow, command.application_id)
+        assignment = s.get(AssignmentRow, row.assignment_id) if row is not None else None
+        title = assignment.title if assignment is not None else "an assignment"
+        what = "Application to" if command.kind == application_commands.SUBMIT else "Withdrawal from"
+        code = command.refused_code or "refused"
+        out.append(
+            RefusedChange(
+                entity="application",
+                row_id=command.application_id,
+                code=code,
+                message=command.refused_message or "",
+                advice=application_commands.ADVICE.get(code, application_commands.DEFAULT_ADVICE),
+                refused_at=command.refused_at or command.created_at,
+                fields=dict(command.body),
+                server_row=None,
+                label=f"{what} {title}",
+            )
+        )
+    return out
+
+
 def _drop_command(store: Store, invoice_id: str) -> bool:
     with store.write() as s:
         found = s.scalars(select(SyncCommand).where(SyncCommand.target_id == invoice_id)).all()
@@ -149,7 +188,7 @@ def list_refused(store: Store) -> list[RefusedChange]:
                     label=_label(s, entity, row_id, fields),
                 )
             )
-        return out + _refused_commands(s)
+        return out + _refused_commands(s) + _refused_applications(s)
 
 
 def _take(s: Session, entity: str, row_id: str) -> list[OutboxRecord]:
@@ -162,9 +201,17 @@ def _take(s: Session, entity: str, row_id: str) -> list[OutboxRecord]:
     return records
 
 
-def _invoice_decided(store: Store, entity: str, row_id: str) -> bool:
-    """Refused invoice commands: retry and discard both drop the refusal (a draft is confirmed
-    again by the user; a confirmation still waiting is queued afresh next round)."""
+def _invoice_decided(store: Store, entity: str, row_id: str, *, again: bool = False) -> bool:
+    """Refused commands. Invoices: retry and discard both drop the refusal (a draft is confirmed
+    again by the user; a confirmation still waiting is queued afresh next round). Applications:
+    retry sends the command again, discard drops it (coapp.sync.application_commands)."""
+    if entity == "application":
+        with store.write() as s:
+            step = application_commands.retry if again else application_commands.discard
+            decided = step(s, row_id)
+        if not decided:
+            raise NotFoundError("that refused change is no longer waiting")
+        return True
     if entity != "invoice":
         return False
     if not _drop_command(store, row_id):
@@ -174,7 +221,7 @@ def _invoice_decided(store: Store, entity: str, row_id: str) -> bool:
 
 def retry(store: Store, entity: str, row_id: str) -> None:
     """Queue the refused change again, as one op on top of the platform's current copy."""
-    if _invoice_decided(store, entity, row_id):
+    if _invoice_decided(store, entity, row_id, again=True):
         return
     with store.write() as s:
         records = _take(s, entity, row_id)
