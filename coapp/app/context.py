@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from coapp.base.paths import Paths, make_private_dir
 from coapp.base.settings import Settings, load_settings, save_settings
+from coapp.services.applications import ApplicationService
 from coapp.services.assignments import AssignmentService
 from coapp.services.business import BusinessService
 from coapp.services.contracts import ContractService
@@ -46,6 +47,7 @@ class AppContext:
     profile: ProfileService
     profile_files: ProfileFiles  # the photo and portfolio files
     assignments: AssignmentService  # searched offline, ranked by match, favourites
+    applications: ApplicationService  # applying with consent, the pipeline, the agent
     # None: the OS keyring (or memory with a warning), opened on first use. Demo mode passes memory.
     _tokens: TokenStore | None = field(default=None, repr=False)
     _sync: SyncClient | None = field(default=None, repr=False)
@@ -74,6 +76,7 @@ class AppContext:
             profile=ProfileService(store, files_released=profile_files.collect_garbage),
             profile_files=profile_files,
             assignments=AssignmentService(store),
+            applications=ApplicationService(store),
             _tokens=tokens,
         )
 
