@@ -282,7 +282,8 @@ class ApplicationService:
             rows = s.scalars(
                 select(MessageRow)
                 .where(MessageRow.deleted_at.is_(None))
-                .order_by(MessageRow.sent_at, MessageRow.id)
+                # The platform's order where the clock ties; one still waiting to be sent goes last.
+                .order_by(MessageRow.sent_at, MessageRow.server_version.nulls_last(), MessageRow.id)
             ).all()
             return [_message(r) for r in rows]
 

@@ -116,7 +116,8 @@ def read_application(s: Session, row: ApplicationRow) -> Application:
     events = s.scalars(
         select(ApplicationEventRow)
         .where(ApplicationEventRow.application_id == row.id, ApplicationEventRow.deleted_at.is_(None))
-        .order_by(ApplicationEventRow.at, ApplicationEventRow.id)
+        # Two steps in one second keep the platform's order (its versions only grow).
+        .order_by(ApplicationEventRow.at, ApplicationEventRow.server_version, ApplicationEventRow.id)
     ).all()
     interviews = s.scalars(
         select(InterviewRow)

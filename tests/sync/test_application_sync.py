@@ -1,0 +1,180 @@
+"""Applications with consent through the real reference server over loopback: an agent posts, the
+freelancer favourites and applies with consent offline, the next sync sends it, the agent proposes
+and books an interview, the freelancer's next sync shows both and exports the .ics; without consent
+nothing reaches the server; a refusal stays visible with its reason; another freelancer sees none."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from coapp.domain.errors import ValidationError
+from coapp.sync import refused
+from coserver.assignments import close_assignment
+from tests.coserver.application_helpers import agent, command, interview
+from tests.coserver.harness import LiveServer
+from tests.coserver.sync_helpers import database, freelancer
+from tests.sync.devices import Device
+
+
+def platform_consents(server: LiveServer, token: str) -> list[dict[str, object]]:
+    response = server.http.get(
+        f"{server.url}/v1/consents", headers={"Authorization": f"Bearer {token}"}, timeout=30
+    )
+    assert response.status_code == 200, response.text
+    return list(response.json()["consents"])
+
+
+def version_of(server: LiveServer, headers: dict[str, str], application_id: str) -> int:
+    response = server.http.get(f"{server.url}/v1/applications/{application_id}", headers=headers, timeout=30)
+    assert response.status_code == 200, response.text
+    return int(response.json()["application"]["version"])
+
+
+def test_apply_offline_then_the_pipeline_arrives_with_the_interview(
+    server: LiveServer, tmp_path: Path
+) -> None:
+    # The app stamps its consent with the real clock; the platform checks it against its own.
+    server.clock.now = datetime.now(UTC).replace(microsecond=0)
+    anna = freelancer(server)
+    sara = agent(server)
+    start = datetime.now(UTC).date() + timedelta(days=30)
+    assignment_id, _ = sara.post_assignment(start_date=start)
+    a = Device.open(tmp_path / "a")
+    a.sign_in(server.url, anna.email)
+    try:
+        a.sync()
+        a.ctx.assignments.favourite(str(assignment_id))
+        with pytest.raises(ValidationError, match="consent"):
+            a.ctx.applications.apply(str(assignment_id), Decimal(1000), consent=False)
+        a.sync()
+        assert platform_consents(server, anna.token) == []  # without consent nothing reached it
+
+        applied = a.ctx.applications.apply(
+            str(assignment_id)[:8], Decimal(1200), message="Hej Sara!", consent=True
+        )
+        assert applied.warnings  # above the client's 900–1,100: said, still sent
+        app_id = applied.application.id
+        assert a.ctx.applications.get(app_id).waiting == "submit"  # offline: queued
+        report = a.sync()
+        assert report.commands == 1
+        assert report.refused == 0
+        mine = a.ctx.applications.get(app_id)
+        assert (mine.state, mine.waiting) == ("submitted", "")
+        [given] = platform_consents(server, anna.token)
+        assert given["rate_minor"] == 120000
+        [ledger] = a.ctx.applications.consents()
+        assert ledger.recorded_by_platform
+        assert ledger.resume_digest == given["resume_digest"]
+        assert a.ctx.applications.agent() is not None  # the consent named the agent: card fetched
+
+        headers = sara.headers()
+        response = command(
+            server,
+            headers,
+            app_id,
+            "propose",
+            {"text": "Skickad till kunden."},
+            version_of(server, headers, app_id),
+        )
+        assert response.status_code == 200, response.text
+        starts = datetime.now(UTC).replace(microsecond=0) + timedelta(days=3)
+        body = interview(starts_at=starts.isoformat(), ends_at=(starts + timedelta(hours=1)).isoformat())
+        response = command(server, headers, app_id, "interview", body, version_of(server, headers, app_id))
+        assert response.status_code == 200, response.text
+
+        a.sync()
+        shown = a.ctx.applications.get(app_id)
+        assert shown.state == "interview"
+        assert [e.state for e in shown.events] == ["submitted", "proposed", "interview"]
+        assert shown.interview is not None
+        assert shown.interview.starts_at == starts
+        assert shown.interview.agent_attends
+        [event] = icalendar.Calendar.from_ical(a.ctx.applications.interview_ics(app_id)).walk("VEVENT")
+        assert event.decoded("DTSTART") == starts
+        assert "Storgatan" in str(event["LOCATION"])
+
+        # Another freelancer sees none of it.
+        freelancer(server, "bob@example.com")
+        b = Device.open(tmp_path / "b")
+        b.sign_in(server.url, "bob@example.com")
+        try:
+            b.sync()
+            assert b.ctx.applications.list() == []
+            assert b.ctx.applications.consents() == []
+        finally:
+            b.close()
+    finally:
+        a.close()
+
+
+def test_a_refused_application_stays_visible_until_discarded(server: LiveServer, tmp_path: Path) -> None:
+    server.clock.now = datetime.now(UTC).replace(microsecond=0)
+    anna = freelancer(server)
+    sara = agent(server)
+    assignment_id, _ = sara.post_assignment(start_date=date.today() + timedelta(days=30))
+    a = Device.open(tmp_path / "a")
+    a.sign_in(server.url, anna.email)
+    try:
+        a.sync()
+        app_id = a.ctx.applications.apply(str(assignment_id), Decimal(1000), consent=True).application.id
+        with database(server) as session:
+            close_assignment(session, assignment_id)  # closed while the application waited offline
+        a.sync()
+        # Closing changed the assignment after the freelancer decided: 412, and the new terms (closed)
+        # arrive with the same round.
+        [change] = [c for c in refused.list_refused(a.ctx.store) if c.entity == "application"]
+        assert change.row_id == app_id
+        assert change.code == "stale"
+        assert "new terms" in change.advice
+        a.sync()  # a refusal is not sent again by itself
+        assert len(refused.list_refused(a.ctx.store)) == 1
+        refused.retry(a.ctx.store, "application", app_id)  # decided on the assignment as it is now
+        a.sync()
+        [change] = refused.list_refused(a.ctx.store)
+        assert change.code == "assignment_closed"
+        assert a.ctx.applications.get(app_id).refused_code == "assignment_closed"
+        refused.discard(a.ctx.store, "application", app_id)
+        assert a.ctx.applications.list() == []
+        [kept] = a.ctx.applications.consents()  # the consent was given: the ledger keeps it
+        assert not kept.recorded_by_platform
+        assert platform_consents(server, anna.token) == []
+    finally:
+        a.close()
+
+
+def test_messages_to_and_from_the_agent(server: LiveServer, tmp_path: Path) -> None:
+    server.clock.now = datetime.now(UTC).replace(microsecond=0)
+    anna = freelancer(server)
+    sara = agent(server)
+    assignment_id, _ = sara.post_assignment(start_date=date.today() + timedelta(days=30))
+    a = Device.open(tmp_path / "a")
+    a.sign_in(server.url, anna.email)
+    try:
+        a.sync()
+        # The platform links a freelancer to the agent at their first application.
+        a.ctx.applications.apply(str(assignment_id), Decimal(1000), consent=True)
+        a.sync()
+        card = a.ctx.applications.agent()
+        assert card is not None
+        assert card.name == "Sara Agent"
+        sent = a.ctx.applications.send_message("Hej! Är uppdraget kvar?")
+        assert a.sync().refused == 0
+        response = server.http.post(
+            f"{server.url}/v1/agent/messages",
+            json={"freelancer_id": str(anna.account_id), "text": "Ja, det är kvar."},
+            headers=sara.headers(),
+            timeout=30,
+        )
+        assert response.status_code in (200, 201), response.text
+        a.sync()
+        texts = [(m.sender, m.text, m.sent) for m in a.ctx.applications.messages()]
+        assert texts == [("freelancer", sent.text, True), ("agent", "Ja, det är kvar.", True)]
+        assert uuid.UUID(sent.id)
+    finally:
+        a.close()
