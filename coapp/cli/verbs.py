@@ -1,5 +1,5 @@
 """Command-line verbs over the services (no Qt): `coapp demo`, `coapp time ...`, `coapp invoice ...`,
-`coapp profile ...`, `coapp resume ...`, `coapp assignments ...`,
+`coapp profile ...`, `coapp resume ...`, `coapp assignments ...`, `coapp apply|applications|consents ...`,
 and the platform account: `coapp login|logout|status|sync ...`, `coapp demo-server`.
 
 Each verb's handler takes an open AppContext and the parsed arguments and returns an exit code.
@@ -12,7 +12,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from coapp.cli import assignment_verbs, invoice_verbs, profile_verbs, resume_verbs, sync_verbs, time_verbs
+from coapp.cli import (
+    application_verbs,
+    assignment_verbs,
+    invoice_verbs,
+    profile_verbs,
+    resume_verbs,
+    sync_verbs,
+    time_verbs,
+)
 from coapp.cli.common import PROG, CliParser, iso_date_arg, local_today
 from coapp.domain.errors import ValidationError
 
@@ -56,6 +64,7 @@ def build_parser(version: str) -> CliParser:
     profile_verbs.add_verbs(verbs)
     resume_verbs.add_verbs(verbs)
     assignment_verbs.add_verbs(verbs)
+    application_verbs.add_verbs(verbs)
     sync_verbs.add_verbs(verbs)
     return parser
 
