@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
             self.assignments = AssignmentsScreen(
                 self.state, self.formats, self.undo_stack, self.assignments_slot
             )
+            self.assignments.applicationQueued.connect(self.sync.request_round)
             self._fill_slot(self.assignments_slot, self.assignments)
         return self.assignments
 

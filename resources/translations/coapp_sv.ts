@@ -55,6 +55,162 @@
     </message>
 </context>
 <context>
+    <name>ApplyDialog</name>
+    <message>
+        <location filename="../../coapp/ui/assignments/apply_dialog.py" line="+61"/>
+        <source>Apply for {title}</source>
+        <translation>Ansök till {title}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Application messages</source>
+        <translation>Meddelanden om ansökan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next: what is shared</source>
+        <translation>Nästa: vad som delas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send application</source>
+        <translation>Skicka ansökan</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Your offer to {client}: the client sees it only after you consent on the next step.</source>
+        <translation>Ditt erbjudande till {client}: kunden ser det först när du har gett ditt samtycke i nästa steg.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your whole profile</source>
+        <translation>Hela din profil</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+118"/>
+        <source>per hour</source>
+        <translation>per timme</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <location line="+117"/>
+        <source>per day</source>
+        <translation>per dag</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source> h a week</source>
+        <translation> tim/vecka</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A few lines to the client: why you, why now (optional)</source>
+        <translation>Några rader till kunden: varför du, varför nu (valfritt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;CV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;ate</source>
+        <translation>&amp;Arvode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Available &amp;from</source>
+        <translation>Tillgänglig &amp;från</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hours</source>
+        <translation>&amp;Timmar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Message</source>
+        <translation>&amp;Meddelande</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+43"/>
+        <source>Write the rate as an amount, like 950 or 950,50.</source>
+        <translation>Skriv arvodet som ett belopp, t.ex. 950 eller 950,50.</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Below the client&apos;s range ({range}).</source>
+        <translation>Under kundens spann ({range}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Above the client&apos;s range ({range}): you may still send it.</source>
+        <translation>Över kundens spann ({range}): du kan ändå skicka det.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Within the client&apos;s range ({range}).</source>
+        <translation>Inom kundens spann ({range}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What is shared, with whom</source>
+        <translation>Vad som delas, och med vem</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>I consent to sharing this with the client through my agent</source>
+        <translation>Jag samtycker till att detta delas med kunden via min agent</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your consent is kept as a record you can see and export. Without it nothing is sent.</source>
+        <translation>Ditt samtycke sparas som en post du kan se och exportera. Utan det skickas ingenting.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>(no message)</source>
+        <translation>(inget meddelande)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To: {client}, through your agent</source>
+        <translation>Till: {client}, via din agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your resume: {variant}, as it is now ({sections})</source>
+        <translation>Ditt CV: {variant}, som det ser ut nu ({sections})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your rate: {rate} {currency} {per}</source>
+        <translation>Ditt arvode: {rate} {currency} {per}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Available from {date}, {hours} hours a week</source>
+        <translation>Tillgänglig från {date}, {hours} timmar i veckan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your message: {message}</source>
+        <translation>Ditt meddelande: {message}</translation>
+    </message>
+</context>
+<context>
     <name>AssignmentsList</name>
     <message>
         <location filename="../../coapp/ui/assignments/list_model.py" line="+45"/>
@@ -95,7 +251,7 @@
 <context>
     <name>AssignmentsScreen</name>
     <message>
-        <location filename="../../coapp/ui/assignments/screen.py" line="+66"/>
+        <location filename="../../coapp/ui/assignments/screen.py" line="+70"/>
         <location line="+4"/>
         <source>Assignments</source>
         <translation>Uppdrag</translation>
@@ -162,6 +318,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Apply…</source>
+        <translation>Ansök…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Favourite</source>
         <translation>Favorit</translation>
     </message>
@@ -171,7 +332,7 @@
         <translation>Sök</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Loading assignments…</source>
         <translation>Läser in uppdrag…</translation>
     </message>
@@ -181,7 +342,7 @@
         <translation>Sortera:</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+118"/>
         <source>No assignments here yet. Sign in (Account menu) and sync (F5) to get them.</source>
         <translation>Inga uppdrag här ännu. Logga in (menyn Konto) och synka (F5) för att hämta dem.</translation>
     </message>
@@ -196,7 +357,17 @@
         <translation>{shown} av {total} uppdrag · {favourites} favoriter</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+46"/>
+        <source>Application for {title} stored; the next sync sends it with your consent.</source>
+        <translation>Ansökan till {title} sparad; nästa synkning skickar den med ditt samtycke.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your rate is outside the client&apos;s range; it is sent as you stated it.</source>
+        <translation>Ditt arvode ligger utanför kundens spann; det skickas som du angav det.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Favourite {title}</source>
         <translation>Favoritmarkera {title}</translation>
     </message>
@@ -1017,17 +1188,27 @@
     <name>DetailPane</name>
     <message>
         <location filename="../../coapp/ui/assignments/detail.py" line="+37"/>
-        <location line="+63"/>
+        <location line="+90"/>
         <source>Favourite</source>
         <translation>Favorit</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-89"/>
         <source>Keep it among your favourites (Ctrl+D)</source>
         <translation>Spara bland dina favoriter (Ctrl+D)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Apply…</source>
+        <translation>Ansök…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offer your resume and rate; nothing is sent before you consent (Ctrl+Shift+A)</source>
+        <translation>Erbjud ditt CV och arvode; inget skickas innan du samtycker (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>How well it matches</source>
         <translation>Hur väl det matchar</translation>
     </message>
@@ -1042,12 +1223,57 @@
         <translation>Beskrivning</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
         <source>Choose an assignment to see what it asks and how well it matches.</source>
         <translation>Välj ett uppdrag för att se vad det kräver och hur väl det matchar.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
+        <source>Applied: waiting for the next sync</source>
+        <translation>Ansökt: väntar på nästa synkning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied: submitted</source>
+        <translation>Ansökt: skickad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied: proposed to the client</source>
+        <translation>Ansökt: presenterad för kunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied: interview</source>
+        <translation>Ansökt: intervju</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied: offer</source>
+        <translation>Ansökt: erbjudande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied: contracted</source>
+        <translation>Ansökt: avtal klart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied: declined</source>
+        <translation>Ansökt: nej tack</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applied: withdrawn</source>
+        <translation>Ansökt: återkallad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed for applications</source>
+        <translation>Stängt för ansökningar</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>★ Favourite</source>
         <translation>★ Favorit</translation>
     </message>
@@ -3078,7 +3304,7 @@
         <translation>Arbetar</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>{n} drafts to confirm</source>
         <translation>{n} utkast att bekräfta</translation>
     </message>
@@ -3953,13 +4179,13 @@ Datamapp: {folder}</translation>
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../coapp/ui/profile/resume_dialog.py" line="+52"/>
-        <location line="+295"/>
+        <location filename="../../coapp/ui/profile/resume_dialog.py" line="+69"/>
+        <location line="+284"/>
         <source>Export resume</source>
         <translation>Exportera cv</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-275"/>
         <source>Resume variant</source>
         <translation>Cv-variant</translation>
     </message>
@@ -4039,7 +4265,7 @@ Datamapp: {folder}</translation>
         <translation>Stäng</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-77"/>
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
@@ -4089,7 +4315,7 @@ Datamapp: {folder}</translation>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+93"/>
         <source>&amp;Variant</source>
         <translation>&amp;Variant</translation>
     </message>

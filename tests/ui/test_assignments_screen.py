@@ -152,3 +152,48 @@ def test_the_first_search_runs_off_the_gui_thread_and_typing_after_it_on_it(
     assert threads[-1] == threading.main_thread().name  # warm: each keystroke within a frame
     window.sync.dataArrived.emit()  # a sync brought rows: scored again, on a worker
     qtbot.waitUntil(lambda: threads[-1] != threading.main_thread().name)
+
+
+def test_applying_needs_the_consent_and_stores_the_application_with_it(qtbot, open_window) -> None:
+    from coapp.ui.assignments.apply_dialog import ApplyDialog
+
+    window = open_window()
+    _profile(window)
+    put_assignment(window.ctx, 1, "Django developer", must_have=["Python", "Django"])
+    screen = _open(qtbot, window)
+    screen.list.setFocus()
+    screen.list.setCurrentIndex(screen.model.index(0))
+    assert screen.detail.apply_button.isVisibleTo(screen)
+    qtbot.keyClick(screen.list, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dialog = screen.apply_dialog
+    assert isinstance(dialog, ApplyDialog)
+    qtbot.waitUntil(dialog.isVisible)
+
+    dialog.rate.setText("abc")
+    qtbot.mouseClick(dialog.next, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == 0  # a rate that is no amount stays on the offer
+    assert "amount" in dialog.banner.text()
+    dialog.rate.setText("1300")  # above the client's 900–1,100 per hour: a warning, not a refusal
+    assert "Above the client's range" in dialog.rate_note.text()
+    dialog.message.setPlainText("I built payments for ten years.")
+    qtbot.mouseClick(dialog.next, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == 1
+    summary = dialog.summary.text()
+    assert "To: Acme AB, through your agent" in summary
+    assert "Your rate: 1,300 SEK per hour" in summary
+    assert "I built payments" in summary
+    assert not dialog.send.isEnabled()  # nothing without the consent
+    assert window.ctx.applications.list() == []
+
+    dialog.consent.setChecked(True)
+    qtbot.mouseClick(dialog.send, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window.ctx.applications.list()) == 1)
+    (application,) = window.ctx.applications.list()
+    assert (application.rate, application.rate_per, application.state) == (Decimal(1300), "hour", "draft")
+    (consent,) = window.ctx.applications.consents()
+    assert (consent.rate, consent.rate_per, consent.shared_with_client) == (Decimal(1300), "hour", "Acme AB")
+    assert consent.message == "I built payments for ten years."
+    qtbot.waitUntil(lambda: "stored; the next sync sends it" in screen.banner.text())
+    assert "outside the client's range" in screen.banner.text()
+    assert not screen.detail.apply_button.isVisibleTo(screen)  # applied: no second application
+    assert screen.detail.applied.text() == "Applied: waiting for the next sync"

@@ -7,7 +7,7 @@ import html
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
 from coapp.services.assignments_rows import AssignmentDetail
 from coapp.ui.assignments.list_model import RowTexts, score_chip
@@ -37,6 +37,22 @@ class DetailPane(QWidget):
             self.tr("Favourite"),
             self.tr("Keep it among your favourites (Ctrl+D)"),
         )
+        self.apply_button = make_button(
+            self.card,
+            "applyButton",
+            self.tr("Apply…"),
+            self.tr("Offer your resume and rate; nothing is sent before you consent (Ctrl+Shift+A)"),
+            primary=True,
+        )
+        self.applied = QLabel(self.card)
+        self.applied.setObjectName("assignmentApplied")
+        set_role(self.applied, "hint")
+        actions = QHBoxLayout()
+        actions.setSpacing(Space.S)
+        actions.addWidget(self.apply_button)
+        actions.addWidget(self.star)
+        actions.addWidget(self.applied)
+        actions.addStretch(1)
         self.facts = QLabel(self.card)
         self.facts.setObjectName("assignmentFacts")
         self.facts.setWordWrap(True)
@@ -55,18 +71,12 @@ class DetailPane(QWidget):
         self.description.setOpenExternalLinks(True)
         self.description.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.description.setAccessibleName(self.tr("Description"))
-        for widget in (
-            self.title,
-            self.client,
-            self.star,
-            self.facts,
-            self.score,
-            heading,
-            self.reasons,
-            about,
-        ):
-            # The star and the chip as wide as their text; the texts across the card.
-            left = widget in (self.star, self.score)
+        for widget in (self.title, self.client):
+            body.addWidget(widget)
+        body.addLayout(actions)
+        for widget in (self.facts, self.score, heading, self.reasons, about):
+            # The chip as wide as its text; the texts across the card.
+            left = widget is self.score
             body.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if left else Qt.AlignmentFlag(0))
         body.addWidget(self.description, 1)
         body.setSpacing(Space.S)
@@ -85,6 +95,23 @@ class DetailPane(QWidget):
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.scroll, 1)
         self.show_detail(None)
+
+    def show_application(self, state: str | None, closed: bool) -> None:
+        """Apply… while the assignment is open and not applied for; else what became of it."""
+        self.apply_button.setVisible(state is None and not closed)
+        names = {
+            "draft": self.tr("Applied: waiting for the next sync"),
+            "submitted": self.tr("Applied: submitted"),
+            "proposed": self.tr("Applied: proposed to the client"),
+            "interview": self.tr("Applied: interview"),
+            "offer": self.tr("Applied: offer"),
+            "contracted": self.tr("Applied: contracted"),
+            "declined": self.tr("Applied: declined"),
+            "withdrawn": self.tr("Applied: withdrawn"),
+        }
+        text = names.get(state or "", "") if state else (self.tr("Closed for applications") if closed else "")
+        self.applied.setText(text)
+        self.applied.setVisible(bool(text))
 
     def show_detail(self, detail: AssignmentDetail | None) -> None:
         self.detail = detail

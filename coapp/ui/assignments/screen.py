@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,8 +34,10 @@ from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import ErrorBanner, ScreenHeader, make_action, set_shown
 
 if TYPE_CHECKING:
+    from coapp.services.applications import ApplyResult
     from coapp.services.assignments import AssignmentService
     from coapp.ui.app_state import AppState
+    from coapp.ui.assignments.apply_dialog import ApplyDialog
     from coapp.ui.formats import Formats
 
 
@@ -58,6 +60,8 @@ class FavouriteCommand(QUndoCommand):
 
 
 class AssignmentsScreen(QWidget):
+    applicationQueued = Signal()  # an application waits to be sent: the window asks for a sync
+
     def __init__(
         self, state: AppState, formats: Formats, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
@@ -109,6 +113,13 @@ class AssignmentsScreen(QWidget):
         self.banner = ErrorBanner("assignmentsBanner", self.tr("Assignment messages"), self)
         self.detail = DetailPane(self.texts, self)
         self.detail.star.clicked.connect(self.toggle_favourite)
+        self.detail.apply_button.clicked.connect(self.apply)
+        self.apply_action = make_action(
+            self, self.tr("Apply…"), self.apply, name="applyAction",
+            shortcut="Ctrl+Shift+A", context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )  # fmt: skip
+        self.addAction(self.apply_action)
+        self.apply_dialog: ApplyDialog | None = None
 
         self.favourite_action = make_action(
             self, self.tr("Favourite"), self.toggle_favourite, name="favouriteAction",
@@ -290,6 +301,41 @@ class AssignmentsScreen(QWidget):
         except CoappError as error:
             self.detail.show_detail(None)
             self.banner.show_error(str(error))
+            return
+        self.detail.show_application(self._applied().get(item.id), item.status == "closed")
+
+    def _applied(self) -> dict[str, str]:
+        """The state of the application for each assignment applied for (the newest one)."""
+        return {a.assignment_id: a.state for a in self.state.ctx.applications.list()}
+
+    # --- applying ---------------------------------------------------------------------------------------
+
+    def apply(self) -> ApplyDialog | None:
+        index = self.list.currentIndex()
+        item = index.data(ITEM_ROLE) if index.isValid() else None
+        detail = self.detail.detail
+        if item is None or detail is None or self.detail.apply_button.isHidden():
+            return None
+        from coapp.services.resume_variants import ResumeVariantService
+        from coapp.ui.assignments.apply_dialog import ApplyDialog
+
+        variants = ResumeVariantService(self.state.ctx.store).all()
+        dialog = ApplyDialog(self.state, item, detail.hours_per_week, self.texts, variants, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.applied.connect(self._applied_for)
+        self.apply_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _applied_for(self, result: ApplyResult) -> None:
+        text = self.tr("Application for {title} stored; the next sync sends it with your consent.").format(
+            title=result.application.assignment_title
+        )
+        if result.warnings:
+            text += " " + self.tr("Your rate is outside the client's range; it is sent as you stated it.")
+        self.banner.show_message(text)
+        self._show_detail(self.list.currentIndex())
+        self.applicationQueued.emit()
 
     # --- favourites --------------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -43,6 +43,23 @@ if TYPE_CHECKING:
     from coapp.ui.app_state import AppState
 
 EVERYTHING = ""  # the variant combo's first entry: a choice made here, not saved
+
+
+def section_title(name: str) -> str:
+    """A resume section's name in the UI's language (literal translate() calls: lupdate finds them
+    under this dialog's context, where they have always been)."""
+    return {
+        "photo": QCoreApplication.translate("ResumeDialog", "Photo"),
+        "letter": QCoreApplication.translate("ResumeDialog", "Personal letter"),
+        "experience": QCoreApplication.translate("ResumeDialog", "Experience"),
+        "education": QCoreApplication.translate("ResumeDialog", "Education"),
+        "skills": QCoreApplication.translate("ResumeDialog", "Skills"),
+        "languages": QCoreApplication.translate("ResumeDialog", "Languages"),
+        "certificates": QCoreApplication.translate("ResumeDialog", "Certificates"),
+        "awards": QCoreApplication.translate("ResumeDialog", "Honours and awards"),
+        "references": QCoreApplication.translate("ResumeDialog", "References"),
+        "portfolio": QCoreApplication.translate("ResumeDialog", "Portfolio"),
+    }[name]
 
 
 class ResumeDialog(QDialog):
@@ -130,18 +147,7 @@ class ResumeDialog(QDialog):
         return group
 
     def _section_title(self, name: str) -> str:
-        return {
-            "photo": self.tr("Photo"),
-            "letter": self.tr("Personal letter"),
-            "experience": self.tr("Experience"),
-            "education": self.tr("Education"),
-            "skills": self.tr("Skills"),
-            "languages": self.tr("Languages"),
-            "certificates": self.tr("Certificates"),
-            "awards": self.tr("Honours and awards"),
-            "references": self.tr("References"),
-            "portfolio": self.tr("Portfolio"),
-        }[name]
+        return section_title(name)
 
     def _layout(self, close: QPushButton) -> None:
         top = QHBoxLayout()
