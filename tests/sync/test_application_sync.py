@@ -12,9 +12,12 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from sqlalchemy import select
 
 from coapp.domain.errors import ValidationError
-from coapp.sync import refused
+from coapp.models import ApplicationCommand
+from coapp.sync import account, refused
+from coapp.sync.application_commands import run_commands
 from coserver.assignments import close_assignment
 from tests.coserver.application_helpers import agent, command, interview
 from tests.coserver.harness import LiveServer
@@ -176,5 +179,39 @@ def test_messages_to_and_from_the_agent(server: LiveServer, tmp_path: Path) -> N
         texts = [(m.sender, m.text, m.sent) for m in a.ctx.applications.messages()]
         assert texts == [("freelancer", sent.text, True), ("agent", "Ja, det är kvar.", True)]
         assert uuid.UUID(sent.id)
+    finally:
+        a.close()
+
+
+def test_a_lost_answer_is_not_a_second_application(server: LiveServer, tmp_path: Path) -> None:
+    """The submit went through but its answer was lost: the next round sends the same key and the
+    platform replays its answer; sent again under a new key, already_submitted counts as done."""
+    server.clock.now = datetime.now(UTC).replace(microsecond=0)
+    anna = freelancer(server)
+    sara = agent(server)
+    assignment_id, _ = sara.post_assignment(start_date=date.today() + timedelta(days=30))
+    a = Device.open(tmp_path / "a")
+    a.sign_in(server.url, anna.email)
+    try:
+        a.sync()
+        app_id = a.ctx.applications.apply(str(assignment_id), Decimal(1000), consent=True).application.id
+        api = account.current_api(a.ctx.store, a.tokens, a.policy)
+        assert api is not None
+        with a.ctx.store.read() as s:
+            c = s.scalars(select(ApplicationCommand)).one()
+            path, body, key, version = (
+                f"/applications/{app_id}/submit",
+                dict(c.body),
+                c.idempotency_key,
+                c.if_match,
+            )
+        assert api.command(path, body, key, version).status_code == 200  # its answer "lost"
+        a.sync()
+        assert a.ctx.applications.get(app_id).state == "submitted"
+        with a.ctx.store.write() as s:  # the same submit again under a new key
+            s.add(ApplicationCommand(kind="submit", application_id=app_id, if_match=version, body=body))
+        assert run_commands(a.ctx.store, api) == 1
+        assert refused.list_refused(a.ctx.store) == []
+        assert len(platform_consents(server, anna.token)) == 1
     finally:
         a.close()
