@@ -215,13 +215,19 @@ class ApplicationService:
                 check_move(ApplicationState(row.state), ApplicationState.WITHDRAWN, Actor.FREELANCER)
             except TransitionRefused as exc:
                 raise ValidationError(str(exc)) from None
-            waiting = s.scalar(
-                select(ApplicationCommand).where(
-                    ApplicationCommand.application_id == row.id, ApplicationCommand.kind == "withdraw"
+            waiting = {
+                c.kind: c
+                for c in s.scalars(
+                    select(ApplicationCommand).where(ApplicationCommand.application_id == row.id)
                 )
-            )
-            if waiting is not None:
+            }
+            if "withdraw" in waiting:
                 raise ValidationError("a withdrawal of this application already waits for a sync")
+            if "submit" in waiting and waiting["submit"].refused_code is not None:
+                # A withdrawal would wait forever behind it: the platform never took the application.
+                raise ValidationError(
+                    "the platform refused this application; discard it under refused changes"
+                )
             s.add(ApplicationCommand(kind="withdraw", application_id=row.id, body={"text": words}))
             s.flush()
             return read_application(s, row)

@@ -236,3 +236,14 @@ def test_availability_defaults_to_the_assignments_start(service: ApplicationServ
     app = service.apply(assignment_id(1), Decimal(1000), consent=True).application
     assert app.available_from == max(date(2027, 1, 4), datetime.now(UTC).date())
     assert app.hours_per_week == 40
+
+
+def test_a_refused_application_is_discarded_not_withdrawn(
+    ctx: AppContext, service: ApplicationService
+) -> None:
+    app = service.apply(assignment_id(1), Decimal(1000), consent=True).application
+    with ctx.store.write() as s:
+        s.scalars(select(ApplicationCommand)).one().refused_code = "assignment_closed"
+    with pytest.raises(ValidationError, match="discard"):
+        service.withdraw(app.id, "")
+    assert counts(ctx) == (1, 1, 1, 0)
