@@ -37,15 +37,23 @@ from coapp.ui.timesheet.screen import TimesheetScreen
 
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
+    from coapp.ui.applications.screen import ApplicationsScreen
     from coapp.ui.assignments.screen import AssignmentsScreen
     from coapp.ui.business_dialog import BusinessDialog
     from coapp.ui.profile.screen import ProfileScreen
 
 # Screen order and shortcuts from UI.md: Dashboard 1 … Timesheet 5 … Insights 8; icons (qtawesome).
-SCREEN_SHORTCUTS = {"profileTab": 2, "assignmentsTab": 3, "timesheetTab": 5, "invoicesTab": 6}
+SCREEN_SHORTCUTS = {
+    "profileTab": 2,
+    "assignmentsTab": 3,
+    "applicationsTab": 4,
+    "timesheetTab": 5,
+    "invoicesTab": 6,
+}
 SCREEN_ICONS = {
     "profileTab": "fa6s.id-card",
     "assignmentsTab": "fa6s.briefcase",
+    "applicationsTab": "fa6s.paper-plane",
     "timesheetTab": "fa6s.table-cells",
     "invoicesTab": "fa6s.file-invoice",
 }
@@ -74,6 +82,9 @@ class MainWindow(QMainWindow):
         self.assignments: AssignmentsScreen | None = None  # built when first shown, like My Profile
         self.assignments_slot = self._slot("assignmentsTab")
         self._add_screen(self.assignments_slot, self.tr("Assignments"))
+        self.applications: ApplicationsScreen | None = None
+        self.applications_slot = self._slot("applicationsTab")
+        self._add_screen(self.applications_slot, self.tr("Applications"))
         self.timesheet = TimesheetScreen(state, self.formats, self.undo_stack, self)
         self._add_screen(self.timesheet, self.tr("Timesheet"))
         self.invoices = InvoicesScreen(state, self.formats, self)
@@ -165,6 +176,8 @@ class MainWindow(QMainWindow):
             self.profile_screen()
         elif self.stack.widget(index) is self.assignments_slot:
             self.assignments_screen()
+        elif self.stack.widget(index) is self.applications_slot:
+            self.applications_screen()
         self.stack.setCurrentIndex(index)
 
     def profile_screen(self) -> ProfileScreen:
@@ -192,6 +205,16 @@ class MainWindow(QMainWindow):
             self.assignments.applicationQueued.connect(self.sync.request_round)
             self._fill_slot(self.assignments_slot, self.assignments)
         return self.assignments
+
+    def applications_screen(self) -> ApplicationsScreen:
+        """Applications, built now if it has not been shown yet."""
+        if self.applications is None:
+            from coapp.ui.applications.screen import ApplicationsScreen
+
+            self.applications = ApplicationsScreen(self.state, self.formats, self.applications_slot)
+            self.applications.changed.connect(self.sync.request_round)
+            self._fill_slot(self.applications_slot, self.applications)
+        return self.applications
 
     def _slot(self, name: str) -> QWidget:
         """The sidebar's place for a screen built the first time it is shown."""
@@ -376,6 +399,8 @@ class MainWindow(QMainWindow):
                 self.profile.reload()
             if self.assignments is not None:
                 self.assignments.reload()
+            if self.applications is not None:
+                self.applications.reload()
             self._update_badges()
 
     def _status_message(self, text: str, is_error: bool) -> None:

@@ -55,6 +55,243 @@
     </message>
 </context>
 <context>
+    <name>Applications</name>
+    <message>
+        <location filename="../../coapp/ui/applications/screen.py" line="+40"/>
+        <source>Waiting for the next sync</source>
+        <translation>Väntar på nästa synkning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>Skickad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposed to the client</source>
+        <translation>Presenterad för kunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interview</source>
+        <translation>Intervju</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offer</source>
+        <translation>Erbjudande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contracted</source>
+        <translation>Avtal klart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined</source>
+        <translation>Nej tack</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>Återkallad</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsScreen</name>
+    <message>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source>Applications</source>
+        <translation>Ansökningar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export consents…</source>
+        <translation>Exportera samtycken…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every consent you gave, as a JSON file</source>
+        <translation>Alla samtycken du gett, som en JSON-fil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Application messages</source>
+        <translation>Meddelanden om ansökningar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your applications</source>
+        <translation>Dina ansökningar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No applications yet. Choose an assignment and Apply… (Ctrl+3).</source>
+        <translation>Inga ansökningar ännu. Välj ett uppdrag och Ansök… (Ctrl+3).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Add to calendar…</source>
+        <translation>Lägg till i kalendern…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the interview as a calendar file (.ics)</source>
+        <translation>Spara intervjun som en kalenderfil (.ics)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Withdraw…</source>
+        <translation>Återkalla…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the application back; the client is told</source>
+        <translation>Ta tillbaka ansökan; kunden får veta det</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Messages with your agent</source>
+        <translation>Meddelanden med din agent</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write to your agent and press Enter</source>
+        <translation>Skriv till din agent och tryck Enter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your agent</source>
+        <translation>Din agent</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loading applications…</source>
+        <translation>Läser in ansökningar…</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>{n} applications · {waiting} waiting for a sync</source>
+        <translation>{n} ansökningar · {waiting} väntar på synkning</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nothing has happened yet.</source>
+        <translation>Inget har hänt ännu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No interview booked.</source>
+        <translation>Ingen intervju bokad.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>your agent attends</source>
+        <translation>din agent är med</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>without your agent</source>
+        <translation>utan din agent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interview {day} {start}–{end}, {where} ({attends})</source>
+        <translation>Intervju {day} {start}–{end}, {where} ({attends})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>You consented to sharing “{variant}” and your rate {rate} {currency} per {per}.</source>
+        <translation>Du samtyckte till att dela ”{variant}” och ditt arvode {rate} {currency} per {per}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hour</source>
+        <translation>timme</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>day</source>
+        <translation>dag</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Your agent is named when you first apply or when the platform assigns one.</source>
+        <translation>Du får en agent när du ansöker första gången eller när plattformen utser en.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (waiting for a sync)</source>
+        <translation> (väntar på synkning)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Withdraw the application</source>
+        <translation>Återkalla ansökan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A word to the client (optional):</source>
+        <translation>Några ord till kunden (valfritt):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Withdrawal stored; the next sync tells the platform.</source>
+        <translation>Återkallelsen sparad; nästa synkning meddelar plattformen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Message stored; the next sync sends it.</source>
+        <translation>Meddelandet sparat; nästa synkning skickar det.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add to calendar</source>
+        <translation>Lägg till i kalendern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Calendar (*.ics)</source>
+        <translation>Kalender (*.ics)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not save the calendar file: {reason}</source>
+        <translation>Kunde inte spara kalenderfilen: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved {path}; open it to add the interview to your calendar.</source>
+        <translation>Sparade {path}; öppna den för att lägga till intervjun i din kalender.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export consents</source>
+        <translation>Exportera samtycken</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not export: {reason}</source>
+        <translation>Kunde inte exportera: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported your consents to {path}.</source>
+        <translation>Exporterade dina samtycken till {path}.</translation>
+    </message>
+</context>
+<context>
     <name>ApplyDialog</name>
     <message>
         <location filename="../../coapp/ui/assignments/apply_dialog.py" line="+61"/>
@@ -3279,7 +3516,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coapp/ui/main_window.py" line="+78"/>
+        <location filename="../../coapp/ui/main_window.py" line="+89"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
     </message>
@@ -3289,7 +3526,7 @@
         <translation>Fakturor</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-10"/>
         <source>My Profile</source>
         <translation>Min profil</translation>
     </message>
@@ -3299,12 +3536,17 @@
         <translation>Uppdrag</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Applications</source>
+        <translation>Ansökningar</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>Working</source>
         <translation>Arbetar</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+143"/>
         <source>{n} drafts to confirm</source>
         <translation>{n} utkast att bekräfta</translation>
     </message>

@@ -207,7 +207,7 @@ window = show_main_window({str(ctx.paths.data_dir)!r})
 class Watch(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            lazy = ("coapp.ui.profile", "coapp.ui.assignments")
+            lazy = ("coapp.ui.profile", "coapp.ui.assignments", "coapp.ui.applications")
             print(json.dumps(sorted(m for m in sys.modules if m.startswith(lazy))))
             QApplication.exit(0)
         return False

@@ -102,7 +102,7 @@ def test_the_sidebar_has_icons_labels_shortcuts_and_a_badge_for_drafts(qtbot, ct
     window = open_window()
     nav = window.navigation
     # UI.md's order, working screens
-    assert nav.texts() == ["My Profile", "Assignments", "Timesheet", "Invoices"]
+    assert nav.texts() == ["My Profile", "Assignments", "Applications", "Timesheet", "Invoices"]
     assert all(not nav.entry(i).icon().isNull() for i in range(nav.count()))
     invoices = nav.texts().index("Invoices")
     assert nav.badge(invoices) == ""
