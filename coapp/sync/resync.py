@@ -33,6 +33,8 @@ def after_epoch_change(s: Session, state: SyncState, epoch: str) -> None:
         for row in s.scalars(select(entity.model).where(entity.model.server_version.is_not(None))):
             if isinstance(row, Contract) and row.origin == "platform":
                 continue  # the platform's own: it restores them itself
+            if getattr(row, "sender", None) == "agent":
+                continue  # the agent's messages are the platform's too: only ours are sent again
             if (entity.name, row.id) in queued:
                 continue  # its waiting op carries it already
             deleted = row.deleted_at is not None

@@ -35,7 +35,7 @@ def test_r0010_adds_the_tables_and_an_index_that_follows_every_write(tmp_path: P
     db = tmp_path / "coapp.sqlite3"
     create_at_revision(db, "r0009").dispose()
     open_store(db).dispose()
-    assert stored_revision(db) == head_revision() == "r0010"
+    assert stored_revision(db) == head_revision()  # r0010 and any later revision
     with raw(db) as conn:
         conn.execute(ROW, ("a1", "Backend developer", '["Kubernetes", "C#"]', '["Kubernetes", "C#"]'))
         conn.execute(ROW, ("a2", "Frontend in Göteborg", '["C++"]', '["C++"]'))
