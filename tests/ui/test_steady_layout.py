@@ -4,6 +4,7 @@ rows) still does, and nothing is clipped."""
 
 from __future__ import annotations
 
+import time
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -28,7 +29,10 @@ class _Events(QObject):
 
 
 def _settle() -> None:
-    for _ in range(3):
+    """Long enough for layouts posted by layouts to run too (three bare rounds were not always,
+    on a loaded machine)."""
+    deadline = time.monotonic() + 0.1
+    while time.monotonic() < deadline:
         QApplication.processEvents()
 
 
