@@ -81,6 +81,8 @@ def test_prune_prints_what_it_deleted(db_url: str, capsys: pytest.CaptureFixture
         "confirmation_codes": 0,
         "rate_limit_windows": 0,
         "unconfirmed_accounts": 0,
+        "profile_tombstones": 0,
+        "uploads": 0,
     }
 
 
