@@ -7,6 +7,7 @@ within one frame (16.7 ms) of its data having been read; the resume PDF in under
 
 from __future__ import annotations
 
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -14,29 +15,39 @@ from pathlib import Path
 FRAME_MS = 1000 / 60
 PDF_BUDGET_MS = 1000.0
 CHILD = Path(__file__).with_name("profile_child.py")
+RUNS = 3
 
 
 def profile_section(timeout: float, env: dict[str, str]) -> list[str]:
     print()
     print("6. My Profile with 50 jobs and 200 skills, and its resume PDF (fresh process)")
-    done = subprocess.run(
-        [sys.executable, str(CHILD)], capture_output=True, text=True, timeout=timeout, env=env, check=False
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"the profile benchmark failed:\n{done.stderr[-2000:]}")
-    f = {
-        k: float(v) for k, v in (part.split("=", 1) for part in done.stdout.strip().splitlines()[-1].split())
-    }
+    runs = []
+    for _ in range(RUNS):  # a first opening happens once a process: several processes, the median
+        done = subprocess.run(
+            [sys.executable, str(CHILD)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"the profile benchmark failed:\n{done.stderr[-2000:]}")
+        last = done.stdout.strip().splitlines()[-1]
+        runs.append({k: float(v) for k, v in (part.split("=", 1) for part in last.split())})
+    f = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+    each = ", ".join(f"{run['data_to_paint_ms']:.1f}" for run in runs)
+    print(f"   (medians of {RUNS} fresh processes; the opening's painting in each: {each} ms)")
     paint_ok = f["data_to_paint_ms"] <= FRAME_MS
     pdf = max(f["pdf_first_ms"], f["pdf_classic_ms"], f["pdf_modern_ms"])
     pdf_ok = pdf <= PDF_BUDGET_MS
     print(
-        f"   opening the screen: its data read {f['open_to_data_ms']:6.1f} ms after the click, "
-        f"painted {f['data_to_paint_ms']:.1f} ms later"
+        f"   opening the screen: built and painted empty in {f['build_ms']:.1f} ms; its data read in "
+        f"{f['open_to_data_ms']:.1f} ms, painted {f['data_to_paint_ms']:.1f} ms later"
         f"   budget ≤ {FRAME_MS:.1f} ms   {'ok' if paint_ok else 'OVER'}"
     )
     print(
-        f"      (every card filled {f['data_to_settled_ms']:.1f} ms after the data; click to settled "
+        f"      (every card filled {f['data_to_settled_ms']:.1f} ms after the data; click to filled "
         f"{f['open_total_ms']:.1f} ms; opened again {f['reopen_ms']:.1f} ms; "
         f"showing an edit's answer {f['refresh_ms']:.1f} ms; "
         f"{f['experiences']:.0f} jobs, {f['skills']:.0f} skills)"

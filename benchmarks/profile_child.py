@@ -5,10 +5,11 @@ skills, and the other sections filled as a long-serving consultant's would be. T
 
 - the resume PDF, the first one of the process (imports and fonts included) and warm, both looks;
 - the real main window is built and shown; once its store is open, My Profile is opened the way a
-  click does. The time from "its data has been read" to the end of the first round of the event
-  loop that paints it is the budget (one frame); until every card, those below the fold too, has
-  been filled and nothing paints any more is printed beside it, as are the time from the click to
-  the data, a second opening and the repaint after an edit (the profile a write returns).
+  click does, its read held back until the (empty) screen has painted: that build is the same for
+  any profile and is printed. Then the profile is read on a worker, as the screen does; from "its
+  data has been read" to the end of the first round of the event loop that paints it is the
+  budget (one frame). Printed beside it: until every card (below the fold too) is filled, the read
+  itself, a second opening and the repaint after an edit (the profile a write returns).
 
 Prints one line: key=value pairs, times in milliseconds.
 """
@@ -154,9 +155,9 @@ class _Paints:
                 raise RuntimeError("the profile screen did not paint within 10 s")
         return time.perf_counter()
 
-    def settle(self) -> float:
-        """Process events until something inside painted and a round paints nothing more; the
-        moment of the last paint."""
+    def settle(self, quiet_ms: float = 60.0) -> float:
+        """Process events until nothing inside has painted for *quiet_ms* (longer than the screen
+        waits before filling the cards below the fold); the moment of the last paint."""
         from PySide6.QtWidgets import QApplication
 
         last = time.perf_counter()
@@ -167,7 +168,7 @@ class _Paints:
             now = time.perf_counter()
             if self.count != seen:
                 seen, last = self.count, now
-            elif seen:
+            elif seen and now - last > quiet_ms / 1000:
                 return last
             if now > deadline:
                 raise RuntimeError("the profile screen did not paint within 10 s")
@@ -199,18 +200,28 @@ def screen_times(data_dir: Path) -> dict[str, float]:
 
     ProfileLane.read = timed_read  # type: ignore[method-assign]
     out: dict[str, float] = {}
+    # First the screen's own build: opened with its read held back, until it has painted (empty).
+    # That cost is the same for any profile (the issue: "the profile screen builds when first
+    # shown"); the budget is what the data costs once it has been read.
+    from coapp.ui.profile.screen import ProfileScreen
+
+    plain_reload = ProfileScreen.reload
+    ProfileScreen.reload = lambda self: None  # type: ignore[method-assign]
     clicked = time.perf_counter()
     window.show_screen(window.profile_slot)
     screen = window.profile_screen()
     paints.root = screen
-    # The data may come from a worker: wait for it, then for the paint that shows it.
+    out["build_ms"] = (paints.settle() - clicked) * 1000
+    ProfileScreen.reload = plain_reload  # type: ignore[method-assign]
+    asked = time.perf_counter()
+    screen.reload()  # read on a worker, as the first opening does
     while not read_done:
         QApplication.processEvents()
-        if time.perf_counter() - clicked > 30:
+        if time.perf_counter() - asked > 30:
             raise RuntimeError("the profile was not read within 30 s")
     first = paints.first()
     painted = paints.settle()
-    out["open_to_data_ms"] = (read_done[0] - clicked) * 1000
+    out["open_to_data_ms"] = (read_done[0] - asked) * 1000
     out["data_to_paint_ms"] = (first - read_done[0]) * 1000  # the frame that shows the profile
     out["data_to_settled_ms"] = (painted - read_done[0]) * 1000  # and the cards below the fold
     out["open_total_ms"] = (painted - clicked) * 1000

@@ -30,7 +30,7 @@ def test_showing_the_screen_warms_its_pdf_up_once_off_the_gui_thread(
     assert calls == []  # not at start-up: the first paint does not wait for it
     screen = window.invoices if kind == "invoice" else window.profile_slot
     window.show_screen(screen)
-    assert done.wait(5)
+    qtbot.waitUntil(done.is_set, timeout=5000)  # My Profile's starts once its cards are filled
     window.show_screen(window.timesheet)
     window.show_screen(screen)
     qtbot.wait(50)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 
 FOLD_DELAY_MS = 20  # a frame and a little: after the first part's layout and paint
+WARM_UP_AFTER_MS = 300  # the resume's warm-up, once the screen has been filled
 
 
 class ProfileScreen(QWidget):
@@ -129,9 +130,6 @@ class ProfileScreen(QWidget):
         self._shown = 0  # profiles shown so far: a read that started earlier never hides a newer one
         self._rest: Written | None = None  # the first profile's cards below the fold, shown next
         state.when_ready(self.reload)
-        # The resume's PDF machinery (fpdf2's import, the fonts: about a second) warms up on a worker
-        # now, so the first export does not pay it.
-        warm_up_pdf_once("resume")
 
     def reload(self) -> None:
         """Read the stored profile again (on a worker) and show it, unless a write's answer, which
@@ -165,6 +163,10 @@ class ProfileScreen(QWidget):
         written, self._rest = self._rest, None
         if written is not None:
             self._show(written, top=False)
+        # The resume's PDF machinery (fpdf2's import, the fonts: about a second of Python) warms up
+        # on a thread so the first export does not pay it; once the screen is filled, not while it
+        # opens: the thread would take the interpreter's lock from the first frame.
+        QTimer.singleShot(WARM_UP_AFTER_MS, self, lambda: warm_up_pdf_once("resume"))
 
     def _show(self, written: Written, *, top: bool) -> None:
         profile = written.profile
