@@ -149,10 +149,10 @@ class ProfileScreen(QWidget):
         self._shown += 1
         self._show(written, top=True)
         if self._shown == 1:
-            # The first profile: the cards above the fold fill and paint in this frame, those
-            # below a frame later (fifty jobs and two hundred skills cost more than a frame to lay
-            # out; nobody has scrolled to them yet). Not a zero timer: it would run before the
-            # paint the first part asked for.
+            # The first profile: the details and the letter fill and paint in this frame, the
+            # other cards (the meter and its tips, the lists) a frame later: fifty jobs and two
+            # hundred skills cost more than a frame to lay out. Not a zero timer: it would run
+            # before the paint the first part asked for.
             self._rest = written
             QTimer.singleShot(FOLD_DELAY_MS, self, self._show_rest)
         else:
@@ -175,13 +175,13 @@ class ProfileScreen(QWidget):
         content = self.scroll.widget()
         content.setUpdatesEnabled(False)
         try:
-            if top:
+            if top:  # what the screen opens on: who you are, and your letter
                 self.details.show_details(profile.details)
-                self.completeness.show_completeness(written.completeness)
                 self.letter.show_letter(profile.letter)
+            else:
+                self.completeness.show_completeness(written.completeness)
                 self.languages.show_languages(profile.languages)
                 self.links.show_links(profile.links)
-            else:
                 self.skills.show_skills(profile.skills)
                 for name, panel in self.sections.items():
                     panel.show_items(getattr(profile, name))
