@@ -15,7 +15,7 @@ from pathlib import Path
 FRAME_MS = 1000 / 60
 PDF_BUDGET_MS = 1000.0
 CHILD = Path(__file__).with_name("profile_child.py")
-RUNS = 3
+RUNS = 5
 
 
 def profile_section(timeout: float, env: dict[str, str]) -> list[str]:
