@@ -42,7 +42,11 @@ MISSING_PENALTY = 0.5  # the share of the score all must-haves missing take off
 @dataclass(frozen=True)
 class SkillFacts:
     level: int | None
-    years: float  # the larger of the years stated and those of the jobs that used it
+    months: int  # the larger of the years stated and the months of the jobs that used it
+
+    @property
+    def years(self) -> float:
+        return self.months / 12
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ class Candidate:
     """What matching reads of a profile, worked out once for ranking many assignments."""
 
     skills: dict[str, SkillFacts] = field(default_factory=dict)  # by skill_key
-    years_working: float = 0.0
+    months_working: int = 0  # months covered by any job (time in whole units, years derived)
     languages: dict[str, str] = field(default_factory=dict)  # ISO 639 code -> CEFR level or native
     city: str = ""
     country: str = ""
@@ -73,6 +77,10 @@ class Candidate:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "strengths", {key: _strength(f) for key, f in self.skills.items()})
+
+    @property
+    def years_working(self) -> float:
+        return self.months_working / 12
 
 
 @dataclass(frozen=True)
@@ -119,9 +127,9 @@ def candidate_from(profile: Profile, today: date, busy: Iterable[Busy] = ()) -> 
     skills = {}
     for skill in profile.skills:
         key = skill_key(skill.name)
-        skills[key] = SkillFacts(skill.level, max(float(skill.years or 0), job_months.get(key, 0) / 12))
+        skills[key] = SkillFacts(skill.level, max(12 * (skill.years or 0), job_months.get(key, 0)))
     for key, months in job_months.items():  # used in a job but not listed: known, level unstated
-        skills.setdefault(key, SkillFacts(None, months / 12))
+        skills.setdefault(key, SkillFacts(None, months))
     languages: dict[str, str] = {}
     for language in profile.languages:
         code = language_code(language.language)
@@ -133,7 +141,7 @@ def candidate_from(profile: Profile, today: date, busy: Iterable[Busy] = ()) -> 
         hourly = d.daily_rate / HOURS_PER_DAY
     return Candidate(
         skills=skills,
-        years_working=_merged_months(periods) / 12,
+        months_working=_merged_months(periods),
         languages=languages,
         city=d.city.casefold().strip(),
         country=d.country,
@@ -197,8 +205,8 @@ def _seniority_part(c: Candidate, a: Assignment, reasons: Reasons) -> float:
     if a.seniority is None:
         return 10.0
     wanted = _SENIORITY_YEARS[a.seniority]
-    years = int(c.years_working)
-    if wanted == 0 or c.years_working >= wanted:
+    years = c.months_working // 12
+    if wanted == 0 or c.months_working >= 12 * wanted:
         if reasons is not None:
             reasons.append(
                 Reason(
@@ -213,7 +221,7 @@ def _seniority_part(c: Candidate, a: Assignment, reasons: Reasons) -> float:
         reasons.append(
             Reason("seniority_short", text, (a.seniority.value, str(wanted), str(years)), good=False)
         )
-    return 10.0 * c.years_working / wanted
+    return 10.0 * c.months_working / (12 * wanted)
 
 
 def _weeks(n: int) -> str:
@@ -233,7 +241,8 @@ def _rate_part(c: Candidate, a: Assignment, reasons: Reasons) -> tuple[float, fl
         return 6.0, 1.0  # nothing to compare (a rate in another currency is not converted)
     if high is not None and rate > high:
         kind = "above"
-        over = float((rate - high) / high) if high else 1.0  # a share for the score, not money
+        # How far above, in basis points: an integer share of the ceiling (the amounts stay Decimal).
+        over = int((rate - high) * 10_000 / high) / 10_000 if high else 1.0
         points, factor = max(0.0, 10.0 * (1 - 4 * over)), max(0.5, 1 - 2 * over)
     else:
         kind = "below" if low is not None and rate < low else "within"
