@@ -1,0 +1,76 @@
+"""Milestones of a fixed-fee contract (issue 11): what the freelancer delivers, for how much, by when.
+
+A milestone has a title (1–200 characters), an amount (Decimal in code, integer minor units on the
+wire and in storage, more than zero) and a due date. Its state moves forward only:
+
+    planned ──the client accepted the delivery (agent)──▶ ready
+    ready ──the freelancer's invoice to the platform names it──▶ invoiced ──paid──▶ paid
+
+`ready` means ready to invoice: the app drafts the invoice to the platform from a ready milestone.
+Milestones are part of the terms the freelancer signs, so they are added only while the contract is
+offered (coapp.domain.contract_states.terms_changeable).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from enum import StrEnum
+
+from coapp.domain.errors import CoappError, ValidationError
+from coapp.domain.money import to_minor
+
+TITLE_MAX_LENGTH = 200
+AMOUNT_MINOR_MAX = 2**53  # exact in every JSON reader
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class MilestoneState(StrEnum):
+    PLANNED = "planned"
+    READY = "ready"
+    INVOICED = "invoiced"
+    PAID = "paid"
+
+
+class MilestoneRefused(CoappError):
+    """A milestone move the order does not allow; the message says why."""
+
+
+_ORDER = tuple(MilestoneState)
+
+
+def check_move(current: MilestoneState, target: MilestoneState) -> None:
+    """Only one step forward: planned → ready → invoiced → paid."""
+    if current is MilestoneState.PAID:
+        raise MilestoneRefused("the milestone is paid; nothing changes it any more")
+    if _ORDER.index(target) != _ORDER.index(current) + 1:
+        following = _ORDER[_ORDER.index(current) + 1].value
+        raise MilestoneRefused(
+            f"a milestone that is {current.value} becomes {following} next, not {target.value}"
+        )
+
+
+def check_title(title: object) -> str:
+    if not isinstance(title, str):
+        raise ValidationError("title: text")
+    cleaned = title.strip()
+    if not cleaned:
+        raise ValidationError("title: name what is delivered")
+    if len(cleaned) > TITLE_MAX_LENGTH:
+        raise ValidationError(f"title: at most {TITLE_MAX_LENGTH} characters")
+    if _CONTROL.search(cleaned):
+        raise ValidationError("title: one line without control characters")
+    return cleaned
+
+
+def check_amount_minor(amount_minor: object) -> int:
+    if isinstance(amount_minor, bool) or not isinstance(amount_minor, int):
+        raise ValidationError("amount_minor: a whole number of minor units (öre, cents)")
+    if not 0 < amount_minor <= AMOUNT_MINOR_MAX:
+        raise ValidationError("amount_minor: more than zero")
+    return amount_minor
+
+
+def amount_minor(amount: Decimal, currency: str) -> int:
+    """A Decimal amount as minor units (rounded half up), checked like one from the wire."""
+    return check_amount_minor(to_minor(amount, currency))
