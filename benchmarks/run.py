@@ -20,6 +20,8 @@
 7. Matching: ranking 10,000 assignments, NDCG@10 on the labelled set (benchmarks/matching_bench.py).
 8. Search while typing in 10,000 assignments: each keystroke's FTS5 prefix query and the hits in the
    match's order, as the assignments screen asks (benchmarks/search_bench.py).
+9. Scrolling 10,000 assignments in the Assignments screen, frame by frame, beside a plain QListView
+   (benchmarks/scroll_bench.py; its child gets 3 × --timeout).
 
 Exit codes: 0 every budget met, 1 a budget exceeded (the lines marked OVER say which), 2 bad
 arguments, 3 the benchmark itself failed (a child crashed or timed out; the message says which).
@@ -56,6 +58,7 @@ from benchmarks.dataset import Dataset, ensure_dataset, working_copy
 from benchmarks.invoicing import invoice_section
 from benchmarks.matching_bench import matching_section
 from benchmarks.profile_bench import profile_section
+from benchmarks.scroll_bench import scroll_section
 from benchmarks.search_bench import search_section
 from benchmarks.sync_bench import sync_section
 
@@ -292,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--only",
-        choices=("startup", "switch", "invoice", "sync", "profile", "matching", "search"),
+        choices=("startup", "switch", "invoice", "sync", "profile", "matching", "search", "scroll"),
         help="measure one budget only",
     )
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached 10-year data set")
@@ -377,6 +380,11 @@ def _run(args: argparse.Namespace, runs: int, switches: int, log) -> int:  # typ
             overs += matching_section()
         if args.only in (None, "search"):
             overs += search_section()
+        if args.only in (None, "scroll"):
+            try:
+                overs += scroll_section(3 * args.timeout, child_env())
+            except (RuntimeError, subprocess.TimeoutExpired) as exc:
+                raise BenchmarkError(str(exc)) from exc
         if args.explain:
             _explain(dataset, data_dir, switches, args)
     finally:
