@@ -16,10 +16,12 @@ from coapp.services.applications import ApplicationService
 from coapp.services.assignments import AssignmentService
 from coapp.services.business import BusinessService
 from coapp.services.contracts import ContractService
+from coapp.services.dashboard import DashboardReader
 from coapp.services.invoice_confirm import InvoiceConfirmation
 from coapp.services.invoice_drafts import InvoiceDrafts
 from coapp.services.invoice_queries import InvoiceQueries
 from coapp.services.invoice_series import AccountSeries
+from coapp.services.notices import NoticeService
 from coapp.services.profile import ProfileService
 from coapp.services.profile_files import ProfileFiles
 from coapp.services.timers import TimerService
@@ -48,6 +50,8 @@ class AppContext:
     profile_files: ProfileFiles  # the photo and portfolio files
     assignments: AssignmentService  # searched offline, ranked by match, favourites
     applications: ApplicationService  # applying with consent, the pipeline, the agent
+    notices: NoticeService  # events told once, messages and moves seen
+    dashboard: DashboardReader  # the first screen's one read
     # None: the OS keyring (or memory with a warning), opened on first use. Demo mode passes memory.
     _tokens: TokenStore | None = field(default=None, repr=False)
     _sync: SyncClient | None = field(default=None, repr=False)
@@ -61,6 +65,10 @@ class AppContext:
         store = open_store(paths.database)
         timesheet = TimesheetService(store)
         profile_files = ProfileFiles(store, paths)
+        invoices = InvoiceQueries(store)
+        assignments = AssignmentService(store)
+        applications = ApplicationService(store)
+        notices = NoticeService(store, assignments)
         return cls(
             paths=paths,
             store=store,
@@ -70,13 +78,15 @@ class AppContext:
             timers=TimerService(store, timesheet),
             business=BusinessService(store),
             drafts=InvoiceDrafts(store),
-            invoices=InvoiceQueries(store),
+            invoices=invoices,
             # The local store numbers invoices until sync makes the platform the authority.
             confirmation=InvoiceConfirmation(store, AccountSeries(), paths.invoice_archive),
             profile=ProfileService(store, files_released=profile_files.collect_garbage),
             profile_files=profile_files,
-            assignments=AssignmentService(store),
-            applications=ApplicationService(store),
+            assignments=assignments,
+            applications=applications,
+            notices=notices,
+            dashboard=DashboardReader(assignments, applications, timesheet, invoices, notices),
             _tokens=tokens,
         )
 

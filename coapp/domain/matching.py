@@ -37,6 +37,8 @@ _UNRATED_STRENGTH = 0.75  # on the profile without a level
 _LANGUAGE_STRENGTH = {"native": 1.0, "C2": 1.0, "C1": 1.0, "B2": 0.7, "B1": 0.4, "A2": 0.2, "A1": 0.1}
 _SENIORITY_YEARS = {s: s.years for s in Seniority}
 MISSING_PENALTY = 0.5  # the share of the score all must-haves missing take off
+# From these scores a match is strong (worth a notification, the dashboard) or fair (chip colours).
+STRONG_MATCH, FAIR_MATCH = 75, 50
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from coapp.models.business import BusinessDetails
 from coapp.models.contracts import Contract
 from coapp.models.file_transfers import FileTransfer
 from coapp.models.invoices import Invoice, InvoiceLineRow, NumberSeries
+from coapp.models.notices import Notice
 from coapp.models.outbox import OutboxRecord
 from coapp.models.profile import (
     Profile,
@@ -51,6 +52,7 @@ __all__ = [
     "Invoice",
     "InvoiceLineRow",
     "MessageRow",
+    "Notice",
     "NumberSeries",
     "OutboxRecord",
     "Profile",

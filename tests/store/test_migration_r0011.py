@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from coapp.store.database import _run_alembic, create_at_revision, open_store, stored_revision
+from coapp.store.schema_version import HEAD_REVISION
 
 CONSENT = (
     "INSERT INTO consents (id, application_id, assignment_id, resume_variant, resume_digest,"
@@ -29,7 +30,7 @@ def test_r0011_adds_the_tables_and_a_consent_that_never_changes(tmp_path: Path) 
     db = tmp_path / "coapp.sqlite3"
     create_at_revision(db, "r0010").dispose()
     open_store(db).dispose()
-    assert stored_revision(db) == "r0011"
+    assert stored_revision(db) == HEAD_REVISION
     with raw(db) as conn:
         conn.execute(CONSENT, ("a" * 64,))
         for change in (
