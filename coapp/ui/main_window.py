@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from coapp import __version__
 from coapp.ui.app_state import AppState
+from coapp.ui.dashboard.screen import DashboardScreen
 from coapp.ui.formats import Formats
 from coapp.ui.invoices.screen import InvoicesScreen
 from coapp.ui.settings_dialog import SettingsDialog
@@ -34,6 +35,7 @@ from coapp.ui.sync.account_menu import AccountControls
 from coapp.ui.sync.runner import SyncRunner
 from coapp.ui.theme import Space, apply_theme
 from coapp.ui.timesheet.screen import TimesheetScreen
+from coapp.ui.window_notices import WindowNotices
 
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 
 # Screen order and shortcuts from UI.md: Dashboard 1 … Timesheet 5 … Insights 8; icons (qtawesome).
 SCREEN_SHORTCUTS = {
+    "dashboardTab": 1,
     "profileTab": 2,
     "assignmentsTab": 3,
     "applicationsTab": 4,
@@ -51,6 +54,7 @@ SCREEN_SHORTCUTS = {
     "invoicesTab": 6,
 }
 SCREEN_ICONS = {
+    "dashboardTab": "fa6s.house",
     "profileTab": "fa6s.id-card",
     "assignmentsTab": "fa6s.briefcase",
     "applicationsTab": "fa6s.paper-plane",
@@ -74,6 +78,9 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("screens")
 
         # In UI.md's order (Dashboard, My Profile, ..., Timesheet, Invoices, ...), working screens only.
+        # The dashboard is the first screen: built empty (cheap), filled on a worker.
+        self.dashboard = DashboardScreen(state, self.formats, self)
+        self._add_screen(self.dashboard, self.tr("Dashboard"))
         # My Profile is built the first time it is shown (coapp.ui.profile is not imported before):
         # the sidebar entry and Ctrl+2 exist from the start, the screen costs nothing at start-up.
         self.profile: ProfileScreen | None = None
@@ -118,12 +125,15 @@ class MainWindow(QMainWindow):
         self.invoices.controller.message.connect(self._status_message)
         self.invoices.businessDetailsRequested.connect(self.open_business_details)
         self.invoices.controller.listChanged.connect(lambda _rows: self._update_badges())
+        self.dashboard.opened.connect(self.open_item)
+        self.notices = WindowNotices(self)
 
         # Sync with the platform: starts on workers once the store is open (after the first paint).
         self.sync = SyncRunner(state, self)
         self.account = AccountControls(self, self.sync)
         self.statusBar().insertPermanentWidget(0, self.account.status)
         self.sync.dataArrived.connect(self._reload_screens)
+        self.sync.dataArrived.connect(self.notices.check)
         self.timesheet.signInRequested.connect(self.account.open_sign_in)
 
         self._build_menus()
@@ -179,6 +189,8 @@ class MainWindow(QMainWindow):
         elif self.stack.widget(index) is self.applications_slot:
             self.applications_screen()
         self.stack.setCurrentIndex(index)
+        if self.stack.widget(index) is self.applications_slot:
+            self.notices.applications_seen()
 
     def profile_screen(self) -> ProfileScreen:
         """My Profile, built now if it has not been shown yet."""
@@ -232,6 +244,8 @@ class MainWindow(QMainWindow):
 
     def _store_ready(self) -> None:
         self._update_badges()
+        self.dashboard.reload()
+        self.notices.check()  # the first time on a data folder: what is there is recorded, not told
         # qtawesome takes ~0.2 s to load its fonts: in a turn of the event loop of its own, so
         # opening the store and loading the icons never stall the window together.
         QTimer.singleShot(0, self, self._load_icons)  # not after the window is gone
@@ -252,6 +266,28 @@ class MainWindow(QMainWindow):
             else self.tr("1 draft to confirm")
         )
         self.navigation.set_badge(self.stack.indexOf(self.invoices), drafts, tip if drafts else "")
+
+    # --- the dashboard, notifications, what has been seen ---------------------------------------
+
+    def open_item(self, kind: str, item_id: str) -> None:
+        """A line of the dashboard (or a notification) leads to its screen, the item chosen."""
+        if kind == "timesheet":
+            self.show_screen(self.timesheet)
+        elif kind == "invoice":
+            self.show_screen(self.invoices)
+            if item_id:
+                self.invoices.show_invoice(item_id)
+        elif kind in ("application", "messages"):
+            self.show_screen(self.applications_slot)
+            screen = self.applications_screen()
+            if kind == "messages":
+                screen.focus_messages()
+            elif item_id:
+                screen.select(item_id)
+        elif kind == "assignment":
+            self.show_screen(self.assignments_slot)
+            if item_id:
+                self.assignments_screen().show_assignment(item_id)
 
     def apply_theme(self, choice: str) -> None:
         """Restyle every screen now (Preferences, or the system's scheme when following it)."""
@@ -334,6 +370,7 @@ class MainWindow(QMainWindow):
         self.formats = Formats(settings)
         self.timesheet.set_formats(self.formats)
         self.invoices.set_formats(self.formats)
+        self.dashboard.set_formats(self.formats)
         if language_changed:
             from coapp.ui.i18n import install_translator
 
@@ -401,6 +438,9 @@ class MainWindow(QMainWindow):
                 self.assignments.reload()
             if self.applications is not None:
                 self.applications.reload()
+                if self.stack.currentWidget() is self.applications_slot:
+                    self.notices.applications_seen()
+            self.dashboard.reload()
             self._update_badges()
 
     def _status_message(self, text: str, is_error: bool) -> None:
@@ -418,10 +458,10 @@ class MainWindow(QMainWindow):
         splitter = self._window_state.value("invoicesSplitter")
         if splitter is not None:
             self.invoices.splitter.restoreState(splitter)
-        # By name: the sidebar's order grows as screens arrive. The timesheet when none is known.
-        name = str(self._window_state.value("screenName", "timesheetTab"))
+        # By name: the sidebar's order grows as screens arrive. The dashboard when none is known.
+        name = str(self._window_state.value("screenName", "dashboardTab"))
         pages = [self.stack.widget(i) for i in range(self.stack.count())]
-        screen = next((page for page in pages if page.objectName() == name), self.timesheet)
+        screen = next((page for page in pages if page.objectName() == name), self.dashboard)
         self.navigation.set_current(self.stack.indexOf(screen))
 
     def _fit_screen(self) -> None:

@@ -57,7 +57,7 @@
 <context>
     <name>Applications</name>
     <message>
-        <location filename="../../coapp/ui/applications/screen.py" line="+40"/>
+        <location filename="../../coapp/ui/application_states.py" line="+12"/>
         <source>Waiting for the next sync</source>
         <translation>Väntar på nästa synkning</translation>
     </message>
@@ -100,7 +100,7 @@
 <context>
     <name>ApplicationsScreen</name>
     <message>
-        <location line="+10"/>
+        <location filename="../../coapp/ui/applications/screen.py" line="+44"/>
         <location line="+3"/>
         <source>Applications</source>
         <translation>Ansökningar</translation>
@@ -176,7 +176,7 @@
         <translation>{n} ansökningar · {waiting} väntar på synkning</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+34"/>
         <source>Nothing has happened yet.</source>
         <translation>Inget har hänt ännu.</translation>
     </message>
@@ -579,7 +579,7 @@
         <translation>Sortera:</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+129"/>
         <source>No assignments here yet. Sign in (Account menu) and sync (F5) to get them.</source>
         <translation>Inga uppdrag här ännu. Logga in (menyn Konto) och synka (F5) för att hämta dem.</translation>
     </message>
@@ -1419,6 +1419,204 @@
         <location line="+11"/>
         <source>Use photo</source>
         <translation>Använd fotot</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardScreen</name>
+    <message>
+        <location filename="../../coapp/ui/dashboard/screen.py" line="+42"/>
+        <location line="+4"/>
+        <source>Dashboard</source>
+        <translation>Översikt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading your week, applications and assignments…</source>
+        <translation>Läser din vecka, dina ansökningar och uppdrag…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report time</source>
+        <translation>Rapportera tid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+12"/>
+        <source>Open the timesheet (Ctrl+5)</source>
+        <translation>Öppna tidrapporten (Ctrl+5)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>This week</source>
+        <translation>Den här veckan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timesheet</source>
+        <translation>Tidrapport</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Invoices to confirm</source>
+        <translation>Fakturor att bekräfta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoices</source>
+        <translation>Fakturor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the invoices (Ctrl+6)</source>
+        <translation>Öppna fakturorna (Ctrl+6)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Applications</source>
+        <translation>Ansökningar</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+3"/>
+        <source>Open the applications (Ctrl+4)</source>
+        <translation>Öppna ansökningarna (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Upcoming interviews</source>
+        <translation>Kommande intervjuer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Assignments for you</source>
+        <translation>Uppdrag för dig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignments</source>
+        <translation>Uppdrag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the assignments (Ctrl+3)</source>
+        <translation>Öppna uppdragen (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your agent</source>
+        <translation>Din agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>Meddelanden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the messages (Ctrl+4)</source>
+        <translation>Öppna meddelandena (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Could not read the dashboard: {reason}</source>
+        <translation>Kunde inte läsa översikten: {reason}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Updated {time} · {week}</source>
+        <translation>Uppdaterad {time} · {week}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{reported} of {expected} hours</source>
+        <translation>{reported} av {expected} timmar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{title} · {client} — {reported} of {expected}</source>
+        <translation>{title} · {client} — {reported} av {expected}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No contract runs this week. Add one on the timesheet: Time → Add contract.</source>
+        <translation>Inget avtal löper den här veckan. Lägg till ett i tidrapporten: Tid → Lägg till avtal.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>1 waiting</source>
+        <translation>1 väntar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} waiting</source>
+        <translation>{n} väntar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to confirm. Make a draft from the timesheet with Ctrl+I.</source>
+        <translation>Inget att bekräfta. Gör ett utkast från tidrapporten med Ctrl+I.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · updated</source>
+        <translation> · uppdaterad</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} in play</source>
+        <translation>{n} pågående</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No applications in play. Choose an assignment (Ctrl+3) and apply with your rate.</source>
+        <translation>Inga pågående ansökningar. Välj ett uppdrag (Ctrl+3) och ansök med ditt arvode.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> · your agent attends</source>
+        <translation> · din agent deltar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No interviews booked. When your agent books one, it shows here.</source>
+        <translation>Inga intervjuer bokade. När din agent bokar en syns den här.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>★ {title} · {client} — match {score}</source>
+        <translation>★ {title} · {client} — matchning {score}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> · new</source>
+        <translation> · ny</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} · {client} — match {score}</source>
+        <translation>{title} · {client} — matchning {score}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No favourites or strong matches yet. A fuller profile (Ctrl+2) finds better ones; sync (F5) for new assignments.</source>
+        <translation>Inga favoriter eller starka matchningar än. En fylligare profil (Ctrl+2) hittar bättre; synka (F5) för nya uppdrag.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>1 unread message</source>
+        <translation>1 oläst meddelande</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} unread messages</source>
+        <translation>{n} olästa meddelanden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your agent is named when you first apply or when the platform assigns one.</source>
+        <translation>Din agent anges när du ansöker första gången eller när plattformen utser en.</translation>
     </message>
 </context>
 <context>
@@ -2814,7 +3012,7 @@
         <translation>(utkast räknas inte)</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+101"/>
         <source>The draft for {period} already bills {n} of these days.</source>
         <translation>Utkastet för {period} fakturerar redan {n} av dessa dagar.</translation>
     </message>
@@ -3516,7 +3714,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coapp/ui/main_window.py" line="+89"/>
+        <location filename="../../coapp/ui/main_window.py" line="+96"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
     </message>
@@ -3531,7 +3729,12 @@
         <translation>Min profil</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-5"/>
+        <source>Dashboard</source>
+        <translation>Översikt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Assignments</source>
         <translation>Uppdrag</translation>
     </message>
@@ -3546,7 +3749,7 @@
         <translation>Arbetar</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+150"/>
         <source>{n} drafts to confirm</source>
         <translation>{n} utkast att bekräfta</translation>
     </message>
@@ -3556,7 +3759,7 @@
         <translation>1 utkast att bekräfta</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+40"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
@@ -3621,7 +3824,7 @@
         <translation>&amp;Om coapp</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Menus and screens change language when coapp is restarted.</source>
         <translation>Menyer och vyer byter språk när coapp startas om.</translation>
     </message>
@@ -3847,6 +4050,49 @@ Datamapp: {folder}</translation>
         <location line="+1"/>
         <source>What was done (Ctrl+Enter saves)</source>
         <translation>Vad som gjordes (Ctrl+Enter sparar)</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../coapp/ui/notifier.py" line="+36"/>
+        <source>Message from {agent}</source>
+        <translation>Meddelande från {agent}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message from your agent</source>
+        <translation>Meddelande från din agent</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your application is now: {state}</source>
+        <translation>Din ansökan är nu: {state}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Interview booked: {title}</source>
+        <translation>Intervju bokad: {title}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New strong match: {title}</source>
+        <translation>Ny stark matchning: {title}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Match {score} of 100</source>
+        <translation>Matchning {score} av 100</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{n} updates from the platform</source>
+        <translation>{n} nyheter från plattformen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>and {n} more</source>
+        <translation>och {n} till</translation>
     </message>
 </context>
 <context>
@@ -4160,7 +4406,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>ProfileScreen</name>
     <message>
-        <location filename="../../coapp/ui/profile/screen.py" line="+45"/>
+        <location filename="../../coapp/ui/profile/screen.py" line="+46"/>
         <location line="+2"/>
         <source>My Profile</source>
         <translation>Min profil</translation>
@@ -4191,12 +4437,12 @@ Datamapp: {folder}</translation>
         <translation>Läser in din profil…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Could not read your profile: {reason}</source>
         <translation>Kunde inte läsa din profil: {reason}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Profile {n} % complete</source>
         <translation>Profilen är {n} % klar</translation>
     </message>
@@ -5682,6 +5928,29 @@ Datamapp: {folder}</translation>
         <location line="+5"/>
         <source>Worth {value} + VAT {vat} · {commission} · paid to you {payout}</source>
         <translation>Värde {value} + moms {vat} · {commission} · utbetalas till dig {payout}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowNotices</name>
+    <message>
+        <location filename="../../coapp/ui/window_notices.py" line="+78"/>
+        <source>{n} applications moved</source>
+        <translation>{n} ansökningar har rört sig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 application moved</source>
+        <translation>1 ansökan har rört sig</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} unread messages</source>
+        <translation>{n} olästa meddelanden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 unread message</source>
+        <translation>1 oläst meddelande</translation>
     </message>
 </context>
 </TS>

@@ -4,45 +4,17 @@ dashboard's read (strong matches, applications in play, the week against its exp
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
+from datetime import date, timedelta
 from pathlib import Path
 
 from coapp.app.context import AppContext
 from coapp.domain.expected_time import expected_minutes
-from coapp.models import AgentCard, ApplicationEventRow, ApplicationRow, InterviewRow, MessageRow
+from coapp.models import AgentCard, ApplicationRow, InterviewRow
 from coapp.services.notices import NoticeKind
 from coapp.services.timesheet import CellChange
 from tests.conftest import make_contract
 from tests.services.assignments_helpers import assignment_id, put_assignment
-
-NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
-
-
-def remote(ctx: AppContext, *rows: object) -> None:
-    """Rows as a pull writes them (no outbox)."""
-    with ctx.store.write() as s:
-        s.info["applying_remote"] = True
-        for row in rows:
-            s.add(row)
-        s.flush()
-        s.info["applying_remote"] = False
-
-
-def agent_message(text: str, at: datetime = NOW) -> MessageRow:
-    return MessageRow(
-        id=str(uuid.uuid4()), sender="agent", agent_id="ag", text=text, sent_at=at, server_version=1
-    )
-
-
-def applied(ctx: AppContext, n: int = 1) -> str:
-    return ctx.applications.apply(assignment_id(n), Decimal(1000), consent=True).application.id
-
-
-def move(application_id: str, state: str, actor: str = "agent", at: datetime = NOW) -> ApplicationEventRow:
-    return ApplicationEventRow(
-        id=str(uuid.uuid4()), application_id=application_id, at=at, state=state, actor=actor, server_version=2
-    )
+from tests.services.notice_helpers import NOW, agent_message, applied, move, remote
 
 
 def test_the_first_look_is_silent_then_each_event_is_told_once(ctx: AppContext) -> None:

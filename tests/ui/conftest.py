@@ -55,7 +55,17 @@ def use_settings(ctx: AppContext) -> Callable[..., None]:
 def open_window(qtbot: QtBot, data_dir: Path) -> Callable[..., MainWindow]:
     """Build the real main window on the test's data folder, show it and make it active."""
 
-    def open_(day: date | None = WEEK_DAY) -> MainWindow:
+    def open_(day: date | None = WEEK_DAY, screen: str | None = "timesheetTab") -> MainWindow:
+        # Most tests work in the grid: the window opens there as if it had been closed there
+        # (screen=None: as a first run does, on the dashboard).
+        ini = data_dir / "window.ini"
+        if screen is not None and not ini.exists():
+            from PySide6.QtCore import QSettings
+
+            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            stored = QSettings(str(ini), QSettings.Format.IniFormat)
+            stored.setValue("screenName", screen)
+            stored.sync()
         window = build_main_window(data_dir)
         qtbot.addWidget(window)
         window.show()

@@ -144,7 +144,14 @@ def test_the_main_window_speaks_swedish(qtbot, ctx, use_settings, open_window) -
     assert "&Inställningar…" in edit
     file_menu = [a.text() for a in menus["&Arkiv"].actions() if not a.isSeparator()]
     assert file_menu == ["Importera från &LinkedIn…", "&Avsluta"]
-    assert _navigation(window) == ["Min profil", "Uppdrag", "Ansökningar", "Tidrapport", "Fakturor"]
+    assert _navigation(window) == [
+        "Översikt",
+        "Min profil",
+        "Uppdrag",
+        "Ansökningar",
+        "Tidrapport",
+        "Fakturor",
+    ]
 
     buttons = _texts(window.timesheet, QAbstractButton)
     assert {"Denna vecka", "Kopiera förra veckan", "Starta timer", "Skapa fakturautkast"} <= buttons
@@ -163,7 +170,14 @@ def test_the_main_window_speaks_english(qtbot, ctx, use_settings, open_window) -
     use_settings(language="en")
     window = open_window()
     assert list(_menus(window)) == ["&File", "&Edit", "&View", "&Time", "&Invoices", "&Account", "&Help"]
-    assert _navigation(window) == ["My Profile", "Assignments", "Applications", "Timesheet", "Invoices"]
+    assert _navigation(window) == [
+        "Dashboard",
+        "My Profile",
+        "Assignments",
+        "Applications",
+        "Timesheet",
+        "Invoices",
+    ]
     assert {"This week", "Copy last week"} <= _texts(window.timesheet, QAbstractButton)
     assert "Confirm invoice" in _texts(window.invoices, QAbstractButton)
 

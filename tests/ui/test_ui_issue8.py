@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -102,7 +102,7 @@ def test_the_sidebar_has_icons_labels_shortcuts_and_a_badge_for_drafts(qtbot, ct
     window = open_window()
     nav = window.navigation
     # UI.md's order, working screens
-    assert nav.texts() == ["My Profile", "Assignments", "Applications", "Timesheet", "Invoices"]
+    assert nav.texts() == ["Dashboard", "My Profile", "Assignments", "Applications", "Timesheet", "Invoices"]
     assert all(not nav.entry(i).icon().isNull() for i in range(nav.count()))
     invoices = nav.texts().index("Invoices")
     assert nav.badge(invoices) == ""
@@ -218,6 +218,13 @@ def test_an_error_under_the_grid_goes_when_the_week_or_the_screen_changes(qtbot,
 # --- dates -------------------------------------------------------------------------------------
 
 
+def _columns(model: QAbstractItemModel) -> int:
+    try:
+        return model.columnCount(QModelIndex())
+    except TypeError:  # a QListWidget's model keeps columnCount private: one column
+        return 1
+
+
 def _texts_of(widget) -> list[str]:
     texts = []
     for child in widget.findChildren(QLabel):
@@ -231,12 +238,12 @@ def _texts_of(widget) -> list[str]:
         model: QAbstractItemModel = view.model()
         if model is None or isinstance(view.parent(), QCalendarWidget):
             continue
-        for r in range(model.rowCount()):
+        for r in range(model.rowCount(QModelIndex())):
             texts.append(str(model.headerData(r, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole) or ""))
-            for c in range(model.columnCount()):
+            for c in range(_columns(model)):
                 texts.append(str(model.index(r, c).data() or ""))
                 texts.append(str(model.index(r, c).data(Qt.ItemDataRole.ToolTipRole) or ""))
-        for c in range(model.columnCount()):
+        for c in range(_columns(model)):
             texts.append(str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
     return texts
 
@@ -450,12 +457,12 @@ def test_invoice_numbers_sort_by_their_digits_in_any_series_format() -> None:
     assert sorted(numbers, key=key) == ["2025-0099", "2026-0002", "2026-0010", "F9", "F10", None]
 
 
-def test_the_window_opens_on_the_timesheet_then_on_the_screen_it_was_closed_on(qtbot, ctx, open_window):
-    window = open_window(None)
-    assert window.stack.currentWidget() is window.timesheet  # first run: where the typing happens
-    assert window.navigation.current() == window.navigation.texts().index("Timesheet")
+def test_the_window_opens_on_the_dashboard_then_on_the_screen_it_was_closed_on(qtbot, ctx, open_window):
+    window = open_window(None, screen=None)
+    assert window.stack.currentWidget() is window.dashboard  # first run: the whole journey at a glance
+    assert window.navigation.current() == window.navigation.texts().index("Dashboard")
     window.show_screen(window.invoices)
     window.close()
-    again = open_window(None)
+    again = open_window(None, screen=None)
     assert again.stack.currentWidget() is again.invoices  # remembered by name, not by position
     again.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from coapp.domain.applications import Actor, ApplicationState, moves_for
 from coapp.domain.errors import CoappError
+from coapp.ui.application_states import state_text
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import Card, ErrorBanner, ScreenHeader, make_button
 
@@ -32,20 +33,6 @@ if TYPE_CHECKING:
     from coapp.services.applications_views import Application
     from coapp.ui.app_state import AppState
     from coapp.ui.formats import Formats
-
-
-def state_text(state: str) -> str:
-    """An application's state in the UI's language."""
-    return {
-        "draft": QCoreApplication.translate("Applications", "Waiting for the next sync"),
-        "submitted": QCoreApplication.translate("Applications", "Submitted"),
-        "proposed": QCoreApplication.translate("Applications", "Proposed to the client"),
-        "interview": QCoreApplication.translate("Applications", "Interview"),
-        "offer": QCoreApplication.translate("Applications", "Offer"),
-        "contracted": QCoreApplication.translate("Applications", "Contracted"),
-        "declined": QCoreApplication.translate("Applications", "Declined"),
-        "withdrawn": QCoreApplication.translate("Applications", "Withdrawn"),
-    }.get(state, state)
 
 
 class ApplicationsScreen(QWidget):
@@ -184,6 +171,19 @@ class ApplicationsScreen(QWidget):
         self.header.set_status(
             self.tr("{n} applications · {waiting} waiting for a sync").format(n=len(ids), waiting=waiting)
         )
+
+    def select(self, application_id: str) -> None:
+        """Show *application_id* (the dashboard or a notification leads here)."""
+        self.reload()
+        ids = [a.id for a in self.applications]
+        if application_id in ids:
+            self.list.setCurrentRow(ids.index(application_id))
+        self.list.setFocus()
+
+    def focus_messages(self) -> None:
+        """The thread with the agent, ready to write in."""
+        self.reload()
+        self.message.setFocus()
 
     def chosen(self) -> Application | None:
         row = self.list.currentRow()

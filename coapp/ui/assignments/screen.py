@@ -258,9 +258,20 @@ class AssignmentsScreen(QWidget):
 
         self.state.tasks.run(lambda: service.search(filters), done, failed)
 
+    def show_assignment(self, assignment_id: str) -> None:
+        """Choose *assignment_id* in the list (the dashboard or a notification leads here): the
+        search and filters are cleared if they would hide it."""
+        self._wanted = assignment_id
+        if not self._cold and self.model.row_of(assignment_id) < 0:
+            for box in (self.remote, self.favourites_only, self.open_only):
+                box.setChecked(False)
+            self.search.clear()
+        self.refresh()  # _show chooses it (at once, or when the search on the worker ends)
+        self.list.setFocus()
+
     def _show(self, result: SearchResult) -> None:
         self.banner.clear()
-        chosen = self.current_id()
+        chosen, self._wanted = self._wanted or self.current_id(), None
         self.model.show(result.items, result.favourites)
         row = self.model.row_of(chosen) if chosen else -1
         if row >= 0:
@@ -383,6 +394,8 @@ class AssignmentsScreen(QWidget):
             self.search.clear()
             return
         super().keyPressEvent(event)
+
+    _wanted: str | None = None  # an assignment to choose when the next search ends
 
     def reload(self) -> None:
         """Rows arrived from a sync (or the profile changed): search again, on a worker."""

@@ -365,6 +365,13 @@ class InvoicesScreen(QWidget):
         elif document is not None:
             self._document_changed(document)
 
+    def show_invoice(self, invoice_id: str) -> None:
+        """Show *invoice_id* (the dashboard leads here); filters that hide it are cleared."""
+        if self.model.row_of(invoice_id) < 0:
+            self.clear_filters()
+        self.controller.select(invoice_id)
+        self._focus_list()
+
     def clear_filters(self) -> None:
         for widget in (self.state_filter, self.contract_filter, self.period_filter):
             widget.blockSignals(True)
