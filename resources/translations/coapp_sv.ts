@@ -100,7 +100,7 @@
 <context>
     <name>ApplicationsScreen</name>
     <message>
-        <location filename="../../coapp/ui/applications/screen.py" line="+44"/>
+        <location filename="../../coapp/ui/applications/screen.py" line="+46"/>
         <location line="+3"/>
         <source>Applications</source>
         <translation>Ansökningar</translation>
@@ -126,7 +126,7 @@
         <translation>Dina ansökningar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No applications yet. Choose an assignment and Apply… (Ctrl+3).</source>
         <translation>Inga ansökningar ännu. Välj ett uppdrag och Ansök… (Ctrl+3).</translation>
     </message>
@@ -156,7 +156,7 @@
         <translation>Meddelanden med din agent</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Write to your agent and press Enter</source>
         <translation>Skriv till din agent och tryck Enter</translation>
     </message>
@@ -206,7 +206,12 @@
         <translation>Du samtyckte till att dela ”{variant}” och ditt arvode {rate} {currency} per {per}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>full profile</source>
+        <translation>hela profilen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>hour</source>
         <translation>timme</translation>
     </message>
@@ -4055,7 +4060,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../coapp/ui/notifier.py" line="+36"/>
+        <location filename="../../coapp/ui/notifier.py" line="+38"/>
         <source>Message from {agent}</source>
         <translation>Meddelande från {agent}</translation>
     </message>
@@ -5933,7 +5938,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>WindowNotices</name>
     <message>
-        <location filename="../../coapp/ui/window_notices.py" line="+78"/>
+        <location filename="../../coapp/ui/window_notices.py" line="+80"/>
         <source>{n} applications moved</source>
         <translation>{n} ansökningar har rört sig</translation>
     </message>

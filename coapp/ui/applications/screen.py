@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from coapp.domain.applications import Actor, ApplicationState, moves_for
 from coapp.domain.errors import CoappError
+from coapp.services.applications import FULL_PROFILE
 from coapp.ui.application_states import state_text
+from coapp.ui.invoices.formats import InvoiceFormats
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import Card, ErrorBanner, ScreenHeader, make_button
 
@@ -55,6 +57,7 @@ class ApplicationsScreen(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("applicationList")
         self.list.setAccessibleName(self.tr("Your applications"))
+        self.list.setSpacing(Space.XS)  # two lines per application: room between them
         self.list.currentRowChanged.connect(lambda _row: self._show_chosen())
         self.empty = QLabel(self.tr("No applications yet. Choose an assignment and Apply… (Ctrl+3)."), self)
         self.empty.setWordWrap(True)
@@ -102,6 +105,7 @@ class ApplicationsScreen(QWidget):
         self.messages.setObjectName("messageList")
         self.messages.setAccessibleName(self.tr("Messages with your agent"))
         self.messages.setWordWrap(True)
+        self.messages.setSpacing(Space.XS)
         self.message = QLineEdit(self.agent)
         self.message.setObjectName("messageInput")
         self.message.setPlaceholderText(self.tr("Write to your agent and press Enter"))
@@ -225,8 +229,10 @@ class ApplicationsScreen(QWidget):
         self.ics_button.setVisible(interview is not None)
         self.consent.setText(
             self.tr("You consented to sharing “{variant}” and your rate {rate} {currency} per {per}.").format(
-                variant=application.resume_variant,
-                rate=application.rate,
+                variant=self.tr("full profile")
+                if application.resume_variant == FULL_PROFILE
+                else application.resume_variant,
+                rate=InvoiceFormats(self.formats).amount(application.rate),  # grouped per language
                 currency=application.currency,
                 per=self.tr("hour") if application.rate_per == "hour" else self.tr("day"),
             )

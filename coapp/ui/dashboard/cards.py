@@ -71,7 +71,8 @@ class ListCard(Card):
         self, name: str, title: str, button_text: str, button_tip: str, parent: QWidget | None
     ) -> None:
         super().__init__(name, parent)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # As tall as the tallest card of its row: the two cards side by side line up.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         heading = QHBoxLayout()
         heading.setSpacing(Space.S)
         self.title = QLabel(title, self)
@@ -91,6 +92,7 @@ class ListCard(Card):
         self.empty.setWordWrap(True)
         set_role(self.empty, "empty")
         self.body.addWidget(self.empty)
+        self.body.addStretch(1)
         self.button: QPushButton = make_button(self, f"{name}Open", button_text, button_tip)
         row = QHBoxLayout()
         row.addStretch(1)

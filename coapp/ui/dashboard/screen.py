@@ -253,8 +253,8 @@ class DashboardScreen(QWidget):
             where = u.interview.place or u.interview.video_url
             agent = self.tr(" · your agent attends") if u.interview.agent_attends else ""
             self.interviews.lines.add(
-                f"{self.formats.date(start.date())} {start:%H:%M}–{end:%H:%M} · "
-                f"{u.application.assignment_title} · {where}{agent}",
+                f"{self.formats.date(start.date())} {start:%H:%M}–{end:%H:%M} · {where}\n"
+                f"{u.application.assignment_title} · {u.application.client_name}{agent}",
                 "application",
                 u.application.id,
             )
