@@ -52,6 +52,7 @@ def test_apply_offline_then_the_pipeline_arrives_with_the_interview(
     a.sign_in(server.url, anna.email)
     try:
         a.sync()
+        a.ctx.notices.take_new(datetime.now(UTC))  # the first look: recorded, not told
         a.ctx.assignments.favourite(str(assignment_id))
         with pytest.raises(ValidationError, match="consent"):
             a.ctx.applications.apply(str(assignment_id), Decimal(1000), consent=False)
@@ -101,6 +102,13 @@ def test_apply_offline_then_the_pipeline_arrives_with_the_interview(
         [event] = icalendar.Calendar.from_ical(a.ctx.applications.interview_ics(app_id)).walk("VEVENT")
         assert event.decoded("DTSTART") == starts
         assert "Storgatan" in str(event["LOCATION"])
+        # What the platform did is told once: the agent's two moves and the interview.
+        told = a.ctx.notices.take_new(datetime.now(UTC))
+        assert sorted(e.kind.value for e in told) == ["interview", "move", "move"]
+        assert {e.detail for e in told if e.kind.value == "move"} == {"proposed", "interview"}
+        assert a.ctx.notices.moved_applications() == {app_id}
+        a.sync()
+        assert a.ctx.notices.take_new(datetime.now(UTC)) == []
 
         # Another freelancer sees none of it.
         freelancer(server, "bob@example.com")
@@ -179,6 +187,9 @@ def test_messages_to_and_from_the_agent(server: LiveServer, tmp_path: Path) -> N
         texts = [(m.sender, m.text, m.sent) for m in a.ctx.applications.messages()]
         assert texts == [("freelancer", sent.text, True), ("agent", "Ja, det är kvar.", True)]
         assert uuid.UUID(sent.id)
+        assert a.ctx.notices.unread_messages() == 1  # the agent's; one's own is never unread
+        a.ctx.notices.mark_seen(datetime.now(UTC))
+        assert a.ctx.notices.unread_messages() == 0
     finally:
         a.close()
 
