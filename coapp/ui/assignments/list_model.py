@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from coapp.domain.matching import FAIR_MATCH, STRONG_MATCH
 from coapp.services.assignments_rows import AssignmentItem
 from coapp.ui.formats import Formats
 from coapp.ui.invoices.formats import InvoiceFormats
@@ -28,11 +29,10 @@ from coapp.ui.theme import Chip, Space, current
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 FAVOURITE_ROLE = Qt.ItemDataRole.UserRole + 2
-STRONG, FAIR = 75, 50  # a match's score from which it is strong, fair (chip colours, the dashboard)
 
 
 def score_chip(score: int) -> Chip:
-    return Chip.PAID if score >= STRONG else Chip.CONFIRMED if score >= FAIR else Chip.CREDITED
+    return Chip.PAID if score >= STRONG_MATCH else Chip.CONFIRMED if score >= FAIR_MATCH else Chip.CREDITED
 
 
 class RowTexts:
