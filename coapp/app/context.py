@@ -17,6 +17,7 @@ from coapp.services.assignments import AssignmentService
 from coapp.services.business import BusinessService
 from coapp.services.contracts import ContractService
 from coapp.services.dashboard import DashboardReader
+from coapp.services.insights import InsightsReader
 from coapp.services.invoice_confirm import InvoiceConfirmation
 from coapp.services.invoice_drafts import InvoiceDrafts
 from coapp.services.invoice_queries import InvoiceQueries
@@ -52,6 +53,7 @@ class AppContext:
     applications: ApplicationService  # applying with consent, the pipeline, the agent
     notices: NoticeService  # events told once, messages and moves seen
     dashboard: DashboardReader  # the first screen's one read
+    insights: InsightsReader  # the charts' numbers
     # None: the OS keyring (or memory with a warning), opened on first use. Demo mode passes memory.
     _tokens: TokenStore | None = field(default=None, repr=False)
     _sync: SyncClient | None = field(default=None, repr=False)
@@ -87,6 +89,7 @@ class AppContext:
             applications=applications,
             notices=notices,
             dashboard=DashboardReader(assignments, applications, timesheet, invoices, notices),
+            insights=InsightsReader(store),
             _tokens=tokens,
         )
 
