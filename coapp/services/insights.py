@@ -140,7 +140,7 @@ class InsightsReader:
                 select(TimeEntry.contract_id, TimeEntry.work_date, TimeEntry.minutes).where(
                     TimeEntry.deleted_at.is_(None),
                     TimeEntry.work_date >= week_start,
-                    TimeEntry.work_date <= end,
+                    TimeEntry.work_date <= week_end,
                 )
             ).all()
             invoices = s.execute(
