@@ -160,3 +160,10 @@ def time_csv(items: Iterable[TimeItem], rounding: RoundingRule, language: str = 
     rows.append(["Summa" if language == "sv" else "Total", _minutes(raw_total), _minutes(billed_total),
                  _hours(raw_total, style), _hours(billed_total, style), ""])  # fmt: skip
     return _write(rows, style)
+
+
+# For other exports built from these cells (coapp.services.insights_export).
+write_rows = _write
+amount_cell = _amount
+hours_cell = _hours
+minutes_cell = _minutes

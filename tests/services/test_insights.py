@@ -94,3 +94,22 @@ def test_an_empty_store_reads_empty(ctx: AppContext) -> None:
     assert found.contracts == ()
     assert found.currencies == ()
     assert set(found.reported) == {0}
+
+
+def test_each_chart_exports_csv_that_a_spreadsheet_reads_as_numbers_and_safe_text(ctx: AppContext) -> None:
+    import csv
+    import io
+
+    from coapp.services.insights_export import earnings_csv, hours_csv, states_csv, utilisation_csv
+
+    a = make_contract(ctx, '=HYPERLINK("http://x")', start_date=date(2026, 10, 26), end_date=None)
+    ctx.timesheet.apply([CellChange(a.id, date(2026, 11, 2), 450)])
+    found = ctx.insights.read(YearMonth(2026, 11), YearMonth(2026, 11), today=TODAY)
+    rows = list(csv.reader(io.StringIO(hours_csv(found, "sv")), delimiter=";"))
+    assert rows[0][2].startswith("'=HYPERLINK")  # text, never a formula
+    assert rows[0][-2:] == ["Summa", "Förväntat (h)"]
+    assert rows[2][:3] == ["2026-W45", "2026-11-02", "7,5"]
+    english = list(csv.reader(io.StringIO(utilisation_csv(found, "en"))))
+    assert english[2] == ["2026-W45", "2026-11-02", "7.5", "40", "19"]
+    assert earnings_csv(found, "SEK", "en").splitlines()[0].startswith("Month,Currency,Agreement value")
+    assert states_csv(found, "en").splitlines() == ["Currency,State,Invoices,Amount"]
