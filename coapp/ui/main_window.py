@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from coapp import __version__
 from coapp.ui.app_state import AppState
+from coapp.ui.chart_warm_up import warm_up_charts_once
 from coapp.ui.dashboard.screen import DashboardScreen
 from coapp.ui.formats import Formats
 from coapp.ui.invoices.screen import InvoicesScreen
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from coapp.ui.applications.screen import ApplicationsScreen
     from coapp.ui.assignments.screen import AssignmentsScreen
     from coapp.ui.business_dialog import BusinessDialog
+    from coapp.ui.insights.screen import InsightsScreen
     from coapp.ui.profile.screen import ProfileScreen
 
 # Screen order and shortcuts from UI.md: Dashboard 1 … Timesheet 5 … Insights 8; icons (qtawesome).
@@ -52,6 +54,7 @@ SCREEN_SHORTCUTS = {
     "applicationsTab": 4,
     "timesheetTab": 5,
     "invoicesTab": 6,
+    "insightsTab": 8,
 }
 SCREEN_ICONS = {
     "dashboardTab": "fa6s.house",
@@ -60,7 +63,11 @@ SCREEN_ICONS = {
     "applicationsTab": "fa6s.paper-plane",
     "timesheetTab": "fa6s.table-cells",
     "invoicesTab": "fa6s.file-invoice",
+    "insightsTab": "fa6s.chart-column",
 }
+
+
+CHART_WARM_UP_MS = 4000  # after the store is open: start-up and its first reads are over by then
 
 
 class MainWindow(QMainWindow):
@@ -96,6 +103,9 @@ class MainWindow(QMainWindow):
         self._add_screen(self.timesheet, self.tr("Timesheet"))
         self.invoices = InvoicesScreen(state, self.formats, self)
         self._add_screen(self.invoices, self.tr("Invoices"))
+        self.insights: InsightsScreen | None = None  # built when first shown (pyqtgraph loads then)
+        self.insights_slot = self._slot("insightsTab")
+        self._add_screen(self.insights_slot, self.tr("Insights"))
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -188,6 +198,8 @@ class MainWindow(QMainWindow):
             self.assignments_screen()
         elif self.stack.widget(index) is self.applications_slot:
             self.applications_screen()
+        elif self.stack.widget(index) is self.insights_slot:
+            self.insights_screen().reload()
         self.stack.setCurrentIndex(index)
         if self.stack.widget(index) is self.applications_slot:
             self.notices.applications_seen()
@@ -228,6 +240,15 @@ class MainWindow(QMainWindow):
             self._fill_slot(self.applications_slot, self.applications)
         return self.applications
 
+    def insights_screen(self) -> InsightsScreen:
+        """Insights, built now if it has not been shown yet."""
+        if self.insights is None:
+            from coapp.ui.insights.screen import InsightsScreen
+
+            self.insights = InsightsScreen(self.state, self.formats, self.insights_slot)
+            self._fill_slot(self.insights_slot, self.insights)
+        return self.insights
+
     def _slot(self, name: str) -> QWidget:
         """The sidebar's place for a screen built the first time it is shown."""
         slot = QWidget(self)
@@ -246,6 +267,7 @@ class MainWindow(QMainWindow):
         self._update_badges()
         self.dashboard.reload()
         self.notices.check()  # the first time on a data folder: what is there is recorded, not told
+        QTimer.singleShot(CHART_WARM_UP_MS, self, warm_up_charts_once)
         # qtawesome takes ~0.2 s to load its fonts: in a turn of the event loop of its own, so
         # opening the store and loading the icons never stall the window together.
         QTimer.singleShot(0, self, self._load_icons)  # not after the window is gone
@@ -294,6 +316,8 @@ class MainWindow(QMainWindow):
         self.theme = apply_theme(self._app(), choice)
         if self.state.ready:
             self._load_icons()  # in the new colours
+        if self.insights is not None:
+            self.insights.restyle()
 
     def _system_scheme_changed(self) -> None:
         if self.state.settings.theme == "system":
@@ -371,6 +395,8 @@ class MainWindow(QMainWindow):
         self.timesheet.set_formats(self.formats)
         self.invoices.set_formats(self.formats)
         self.dashboard.set_formats(self.formats)
+        if self.insights is not None:
+            self.insights.set_formats(self.formats)
         if language_changed:
             from coapp.ui.i18n import install_translator
 
@@ -441,6 +467,8 @@ class MainWindow(QMainWindow):
                 if self.stack.currentWidget() is self.applications_slot:
                     self.notices.applications_seen()
             self.dashboard.reload()
+            if self.insights is not None and self.stack.currentWidget() is self.insights_slot:
+                self.insights.reload()
             self._update_badges()
 
     def _status_message(self, text: str, is_error: bool) -> None:

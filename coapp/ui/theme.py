@@ -67,6 +67,9 @@ class Colors:
     error_soft: str
     warning_soft: str
     chips: dict[str, tuple[str, str]]  # chip -> (text, background)
+    # Chart series, in order (contracts stacked, money kinds side by side): told apart by lightness
+    # as well as hue, and each chart says what each colour is in words too.
+    series: tuple[str, ...] = ()
 
 
 LIGHT = Colors(
@@ -91,6 +94,7 @@ LIGHT = Colors(
         Chip.CREDITED: ("#4d5560", "#e6e9ed"),
         Chip.CREDIT_NOTE: ("#8c1d18", "#fbe3e1"),
     },
+    series=("#2563c9", "#e08a1e", "#2f9e6b", "#b04fb8", "#7a8794", "#c9423a", "#1c9bb0", "#a07a2c"),
 )
 
 DARK = Colors(
@@ -115,6 +119,7 @@ DARK = Colors(
         Chip.CREDITED: ("#c2c8cf", "#32363c"),
         Chip.CREDIT_NOTE: ("#ffb4ab", "#3d2220"),
     },
+    series=("#6a9ef5", "#f2a94a", "#5cc495", "#d08ad6", "#a3adb8", "#f07a70", "#58c3d4", "#d1ac5e"),
 )
 
 

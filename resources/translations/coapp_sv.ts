@@ -1102,6 +1102,29 @@
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../coapp/ui/insights/charts.py" line="+61"/>
+        <source>Export CSV…</source>
+        <translation>Exportera CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This chart&apos;s numbers as a CSV file</source>
+        <translation>Diagrammets siffror som CSV-fil</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Left and right arrows step through the values</source>
+        <translation>Vänster- och högerpil stegar genom värdena</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>No time reported in this period.</source>
+        <translation>Ingen tid rapporterad under perioden.</translation>
+    </message>
+</context>
+<context>
     <name>CompletenessCard</name>
     <message>
         <location filename="../../coapp/ui/profile/completeness_card.py" line="+51"/>
@@ -1974,6 +1997,39 @@
     </message>
 </context>
 <context>
+    <name>EarningsChart</name>
+    <message>
+        <location filename="../../coapp/ui/insights/charts.py" line="+112"/>
+        <source>agreement value</source>
+        <translation>avtalsvärde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>commission</source>
+        <translation>provision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payout</source>
+        <translation>utbetalning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT</source>
+        <translation>moms</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No invoices issued in this period.</source>
+        <translation>Inga fakturor utfärdade under perioden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{month}: agreement value {value}, commission {commission} (its VAT {commission_vat}), VAT {vat}, payout {payout}</source>
+        <translation>{month}: avtalsvärde {value}, provision {commission} (moms på den {commission_vat}), moms {vat}, utbetalning {payout}</translation>
+    </message>
+</context>
+<context>
     <name>EducationPanel</name>
     <message>
         <location filename="../../coapp/ui/profile/education_panel.py" line="+19"/>
@@ -2388,6 +2444,158 @@
         <location line="+2"/>
         <source>For work outside the platform: the client, the rate and the period. Report time and invoice it like any other contract.</source>
         <translation>För arbete utanför plattformen: kunden, priset och perioden. Rapportera tid och fakturera som för alla andra avtal.</translation>
+    </message>
+</context>
+<context>
+    <name>HoursChart</name>
+    <message>
+        <location filename="../../coapp/ui/insights/charts.py" line="-88"/>
+        <source>expected hours</source>
+        <translation>förväntade timmar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>W</source>
+        <translation>v</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{week} ({range}): {parts} — {reported} of {expected} expected hours</source>
+        <translation>{week} ({range}): {parts} — {reported} av {expected} förväntade timmar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no time</source>
+        <translation>ingen tid</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsScreen</name>
+    <message>
+        <location filename="../../coapp/ui/insights/screen.py" line="+56"/>
+        <location line="+4"/>
+        <source>Insights</source>
+        <translation>Insikter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amounts in different currencies are never added together</source>
+        <translation>Belopp i olika valutor läggs aldrig ihop</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Insights messages</source>
+        <translation>Meddelanden om insikter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No time or invoices in this period. Report time on the timesheet (Ctrl+5).</source>
+        <translation>Ingen tid eller faktura under perioden. Rapportera tid i tidrapporten (Ctrl+5).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hours per week</source>
+        <translation>Timmar per vecka</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utilisation</source>
+        <translation>Beläggning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earnings per month</source>
+        <translation>Intäkter per månad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoices by state</source>
+        <translation>Fakturor per status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hours-per-week</source>
+        <translation>timmar-per-vecka</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>utilisation</source>
+        <translation>belaggning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>earnings-per-month</source>
+        <translation>intakter-per-manad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invoices-by-state</source>
+        <translation>fakturor-per-status</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading…</source>
+        <translation>Läser…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last 12 months</source>
+        <translation>Senaste 12 månaderna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This year</source>
+        <translation>I år</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last year</source>
+        <translation>Förra året</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 3 years</source>
+        <translation>Senaste 3 åren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 10 years</source>
+        <translation>Senaste 10 åren</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>{first} – {last} · {hours} hours in {weeks} weeks</source>
+        <translation>{first} – {last} · {hours} timmar på {weeks} veckor</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Export CSV</source>
+        <translation>Exportera CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not save {path}: {reason}</source>
+        <translation>Kunde inte spara {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved {path}.</source>
+        <translation>Sparade {path}.</translation>
     </message>
 </context>
 <context>
@@ -3719,7 +3927,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coapp/ui/main_window.py" line="+96"/>
+        <location filename="../../coapp/ui/main_window.py" line="+103"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
     </message>
@@ -3749,12 +3957,17 @@
         <translation>Ansökningar</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+7"/>
+        <source>Insights</source>
+        <translation>Insikter</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Working</source>
         <translation>Arbetar</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+162"/>
         <source>{n} drafts to confirm</source>
         <translation>{n} utkast att bekräfta</translation>
     </message>
@@ -3764,7 +3977,7 @@
         <translation>1 utkast att bekräfta</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
@@ -3829,7 +4042,7 @@
         <translation>&amp;Om coapp</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Menus and screens change language when coapp is restarted.</source>
         <translation>Menyer och vyer byter språk när coapp startas om.</translation>
     </message>
@@ -5397,6 +5610,19 @@ Datamapp: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>StatesChart</name>
+    <message>
+        <location filename="../../coapp/ui/insights/charts.py" line="+105"/>
+        <source>No invoices in this period.</source>
+        <translation>Inga fakturor under perioden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{state}: {count} invoices, {amount}</source>
+        <translation>{state}: {count} fakturor, {amount}</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusButton</name>
     <message>
         <location filename="../../coapp/ui/sync/status_widget.py" line="+25"/>
@@ -5863,6 +6089,29 @@ Datamapp: {folder}</translation>
         <location line="+7"/>
         <source>Show row</source>
         <translation>Visa rad</translation>
+    </message>
+</context>
+<context>
+    <name>UtilisationChart</name>
+    <message>
+        <location filename="../../coapp/ui/insights/charts.py" line="-88"/>
+        <source>utilisation, % of the expected hours</source>
+        <translation>beläggning, % av de förväntade timmarna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>W</source>
+        <translation>v</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{week}: no contract expected time</source>
+        <translation>{week}: inget avtal förväntade tid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{week}: {percent} % ({reported} of {expected} hours)</source>
+        <translation>{week}: {percent} % ({reported} av {expected} timmar)</translation>
     </message>
 </context>
 <context>

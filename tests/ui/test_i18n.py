@@ -151,6 +151,7 @@ def test_the_main_window_speaks_swedish(qtbot, ctx, use_settings, open_window) -
         "Ansökningar",
         "Tidrapport",
         "Fakturor",
+        "Insikter",
     ]
 
     buttons = _texts(window.timesheet, QAbstractButton)
@@ -177,6 +178,7 @@ def test_the_main_window_speaks_english(qtbot, ctx, use_settings, open_window) -
         "Applications",
         "Timesheet",
         "Invoices",
+        "Insights",
     ]
     assert {"This week", "Copy last week"} <= _texts(window.timesheet, QAbstractButton)
     assert "Confirm invoice" in _texts(window.invoices, QAbstractButton)

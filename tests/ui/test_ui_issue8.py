@@ -102,7 +102,9 @@ def test_the_sidebar_has_icons_labels_shortcuts_and_a_badge_for_drafts(qtbot, ct
     window = open_window()
     nav = window.navigation
     # UI.md's order, working screens
-    assert nav.texts() == ["Dashboard", "My Profile", "Assignments", "Applications", "Timesheet", "Invoices"]
+    assert nav.texts() == [
+        "Dashboard", "My Profile", "Assignments", "Applications", "Timesheet", "Invoices", "Insights",
+    ]  # fmt: skip
     assert all(not nav.entry(i).icon().isNull() for i in range(nav.count()))
     invoices = nav.texts().index("Invoices")
     assert nav.badge(invoices) == ""

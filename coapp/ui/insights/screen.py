@@ -1,0 +1,239 @@
+"""Insights (issue 11, insightsTab): hours per week stacked by contract, utilisation against the
+contracts' expected hours, earnings per month (agreement value, commission, payout, VAT), invoice
+states and amounts, for a period chosen at the top; each chart's numbers export as CSV.
+
+Built the first time it is shown (pyqtgraph loads then, or earlier in the background warm-up); the
+numbers are read on a worker and drawn when they arrive.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coapp.domain.errors import CoappError
+from coapp.domain.year_month import YearMonth
+from coapp.ui.insights.charts import Chart, EarningsChart, HoursChart, StatesChart, UtilisationChart
+from coapp.ui.theme import Space, set_role
+from coapp.ui.toolkit import ErrorBanner, ScreenHeader
+
+if TYPE_CHECKING:
+    from coapp.services.insights import Insights
+    from coapp.ui.app_state import AppState
+    from coapp.ui.formats import Formats
+
+# The periods offered, as months back from this one (this month included); "year" is the calendar year.
+PERIODS = ("12", "year", "last_year", "36", "120")
+
+
+def period_months(choice: str, today: date) -> tuple[YearMonth, YearMonth]:
+    this = YearMonth.of(today)
+    if choice == "year":
+        return YearMonth(today.year, 1), this
+    if choice == "last_year":
+        return YearMonth(today.year - 1, 1), YearMonth(today.year - 1, 12)
+    back = int(choice) - 1
+    index = this.year * 12 + this.month - 1 - back
+    return YearMonth(index // 12, index % 12 + 1), this
+
+
+class InsightsScreen(QWidget):
+    def __init__(self, state: AppState, formats: Formats, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("insightsTab")
+        self.setAccessibleName(self.tr("Insights"))
+        self.state, self.formats = state, formats
+        self.data: Insights | None = None
+        self._reading = self._again = False
+        self.header = ScreenHeader("insights", self.tr("Insights"), self)
+        self.period = QComboBox(self)
+        self.period.setObjectName("insightsPeriod")
+        self.period.setAccessibleName(self.tr("Period"))
+        for choice, text in zip(PERIODS, self._period_texts(), strict=True):
+            self.period.addItem(text, choice)
+        self.period.currentIndexChanged.connect(lambda _i: self.reload())
+        self.currency = QComboBox(self)
+        self.currency.setObjectName("insightsCurrency")
+        self.currency.setAccessibleName(self.tr("Currency"))
+        self.currency.setToolTip(self.tr("Amounts in different currencies are never added together"))
+        self.currency.currentIndexChanged.connect(lambda _i: self._draw_money())
+        self.header.add(self.period)
+        self.header.add(self.currency)
+        self.banner = ErrorBanner("insightsBanner", self.tr("Insights messages"), self)
+        self.empty = QLabel(
+            self.tr("No time or invoices in this period. Report time on the timesheet (Ctrl+5)."), self
+        )
+        self.empty.setObjectName("insightsEmpty")
+        self.empty.setWordWrap(True)
+        set_role(self.empty, "empty")
+        self.hours = HoursChart("hoursChart", self.tr("Hours per week"), self)
+        self.utilisation = UtilisationChart("utilisationChart", self.tr("Utilisation"), self)
+        self.earnings = EarningsChart("earningsChart", self.tr("Earnings per month"), self)
+        self.states = StatesChart("statesChart", self.tr("Invoices by state"), self)
+        exports = {
+            self.hours: ("hours", self.tr("hours-per-week")),
+            self.utilisation: ("utilisation", self.tr("utilisation")),
+            self.earnings: ("earnings", self.tr("earnings-per-month")),
+            self.states: ("states", self.tr("invoices-by-state")),
+        }
+        for chart, (kind, stem) in exports.items():
+            chart.exportRequested.connect(lambda kind=kind, stem=stem: self.export(kind, stem))
+        self._layout()
+        self.header.set_status(self.tr("Reading…"))
+
+    def _period_texts(self) -> list[str]:
+        return [
+            self.tr("Last 12 months"),
+            self.tr("This year"),
+            self.tr("Last year"),
+            self.tr("Last 3 years"),
+            self.tr("Last 10 years"),
+        ]
+
+    def charts(self) -> list[Chart]:
+        return [self.hours, self.utilisation, self.earnings, self.states]
+
+    def _layout(self) -> None:
+        inside = QWidget(self)
+        grid = QGridLayout(inside)
+        grid.setContentsMargins(Space.XL, Space.L, Space.XL, Space.XL)
+        grid.setSpacing(Space.L)
+        grid.addWidget(self.banner, 0, 0, 1, 2)
+        grid.addWidget(self.empty, 1, 0, 1, 2)
+        for place, chart in enumerate(self.charts()):
+            grid.addWidget(chart, 2 + place // 2, place % 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inside)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(scroll, 1)
+        self.setFocusProxy(self.period)
+
+    # --- reading and drawing ------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if not self.state.ready:
+            return
+        if self._reading:
+            self._again = True
+            return
+        self._reading = True
+        first, last = period_months(str(self.period.currentData()), date.today())
+        reader, country = self.state.ctx.insights, self.state.settings.holiday_country
+
+        def done(data: Insights) -> None:
+            self._reading = False
+            if self._again:
+                self._again = False
+                self.reload()
+                return
+            self.show_data(data)
+
+        def failed(error: BaseException) -> None:
+            self._reading = False
+            if not isinstance(error, CoappError):
+                raise error
+            self.banner.show_error(str(error))
+
+        self.state.tasks.run(lambda: reader.read(first, last, country), done, failed)
+
+    def show_data(self, data: Insights) -> None:
+        self.data = data
+        chosen = self.currency.currentText()
+        self.currency.blockSignals(True)
+        self.currency.clear()
+        self.currency.addItems(list(data.currencies))
+        if chosen in data.currencies:
+            self.currency.setCurrentText(chosen)
+        self.currency.blockSignals(False)
+        self.currency.setVisible(len(data.currencies) > 1)
+        nothing = not data.contracts and not data.currencies
+        self.empty.setVisible(nothing)
+        self.hours.draw(data, self.formats)
+        self.utilisation.draw(data, self.formats)
+        self._draw_money()
+        total = sum(data.reported)
+        self.header.set_status(
+            self.tr("{first} – {last} · {hours} hours in {weeks} weeks").format(
+                first=data.first,
+                last=data.last,
+                hours=self.formats.hours_always(total),
+                weeks=len(data.weeks),
+            )
+        )
+
+    def _draw_money(self) -> None:
+        if self.data is None:
+            return
+        currency = self.currency.currentText()
+        self.earnings.draw(self.data, self.formats, currency)
+        self.states.draw(self.data, self.formats, currency)
+
+    def set_formats(self, formats: Formats) -> None:
+        self.formats = formats
+        if self.data is not None:
+            self.show_data(self.data)
+
+    def restyle(self) -> None:
+        """The scheme changed: charts take their colours when drawn."""
+        if self.data is not None:
+            self.show_data(self.data)
+
+    # --- export -------------------------------------------------------------------------------
+
+    def csv_text(self, kind: str) -> str:
+        from coapp.services import insights_export
+
+        assert self.data is not None
+        language = self.formats.settings.language
+        if kind == "hours":
+            return insights_export.hours_csv(self.data, language)
+        if kind == "utilisation":
+            return insights_export.utilisation_csv(self.data, language)
+        if kind == "earnings":
+            return insights_export.earnings_csv(self.data, self.currency.currentText(), language)
+        return insights_export.states_csv(self.data, language)
+
+    def export(self, kind: str, stem: str) -> None:
+        if self.data is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = Path(folder) / f"{stem}-{self.data.first}-{self.data.last}.csv"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export CSV"), str(suggested), self.tr("CSV (*.csv)")
+        )
+        if chosen:
+            self.write_csv(kind, Path(chosen))
+
+    def write_csv(self, kind: str, path: Path) -> None:
+        from coapp.base.atomic_file import write_atomic
+
+        try:
+            write_atomic(path, self.csv_text(kind).encode("utf-8-sig"))  # the BOM: Excel reads UTF-8
+        except OSError as error:
+            self.banner.show_error(
+                self.tr("Could not save {path}: {reason}").format(path=path, reason=error.strerror)
+            )
+            return
+        self.banner.show_message(self.tr("Saved {path}.").format(path=path))
+
+    def clear_messages(self) -> None:
+        self.banner.clear()

@@ -1,0 +1,89 @@
+"""Insights: opened with Ctrl+8 (pyqtgraph loads then, never at start-up), the charts drawn from the
+store, exact values under the pointer or the arrow keys, the period chosen, each chart's CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from coapp.services.invoice_confirm import InvoiceConfirmation
+from coapp.services.invoice_series import LocalSeries
+from coapp.services.sheets import CellChange
+from tests.services.invoicing_helpers import SOLE_TRADER, RecordingPdfWriter, hourly_contract
+
+TODAY = date.today()
+
+
+def _history(ctx) -> None:  # type: ignore[no-untyped-def]
+    ctx.business.save(SOLE_TRADER)
+    contract = hourly_contract(ctx, start_date=TODAY - timedelta(days=120), end_date=None)
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    last_week = monday - timedelta(days=7)
+    ctx.timesheet.apply([CellChange(contract.id, last_week + timedelta(days=i), 480) for i in range(3)])
+    ctx.timesheet.apply([CellChange(contract.id, monday, 240)])
+    confirm = InvoiceConfirmation(ctx.store, LocalSeries(), ctx.paths.invoice_archive, RecordingPdfWriter())
+    confirm.confirm(
+        ctx.drafts.create(contract.id, last_week, last_week + timedelta(days=6), today=TODAY).id, today=TODAY
+    )
+
+
+def _open(qtbot, window):  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.insights_slot
+    screen = window.insights
+    qtbot.waitUntil(lambda: screen.data is not None, timeout=15000)
+    return screen
+
+
+def test_the_charts_are_drawn_from_the_store_with_exact_values(qtbot, ctx, open_window) -> None:
+    _history(ctx)
+    window = open_window()
+    screen = _open(qtbot, window)
+    assert screen.hours.count == len(screen.data.weeks) >= 40
+    assert screen.hours.readout.text().endswith("expected hours")
+    assert "2 of " in screen.hours.readout.text() or "4 of " in screen.hours.readout.text()
+    screen.hours.plot.setFocus()
+    qtbot.keyClick(screen.hours.plot, Qt.Key.Key_Left)
+    assert "24 of" in screen.hours.readout.text()  # last week: three days of 8 hours
+    assert "%" in screen.utilisation.readout.text()
+    assert screen.earnings.count == 12
+    assert "payout" in screen.earnings.readout.text()
+    assert "SEK" in screen.earnings.readout.text()
+    assert "1 invoices" in screen.states.readout.text()
+    assert not screen.currency.isVisible()  # one currency: nothing to choose
+    assert not screen.empty.isVisible()
+
+
+def test_the_period_changes_what_is_read(qtbot, ctx, open_window) -> None:
+    _history(ctx)
+    window = open_window()
+    screen = _open(qtbot, window)
+    screen.period.setCurrentIndex(screen.period.findData("120"))
+    qtbot.waitUntil(lambda: screen.data is not None and len(screen.data.months) == 120, timeout=15000)
+    assert screen.hours.count > 500
+
+
+def test_each_chart_exports_its_csv(qtbot, ctx, open_window, tmp_path: Path) -> None:
+    _history(ctx)
+    window = open_window()
+    screen = _open(qtbot, window)
+    for kind in ("hours", "utilisation", "earnings", "states"):
+        path = tmp_path / f"{kind}.csv"
+        screen.write_csv(kind, path)
+        rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+        assert len(rows) >= 2, kind
+    assert "Saved" in screen.banner.text()
+    screen.write_csv("hours", tmp_path / "hours.csv" / "x.csv")  # a file where a folder should be
+    assert screen.banner.is_error()
+
+
+def test_an_empty_folder_says_what_to_do(qtbot, open_window) -> None:
+    window = open_window()
+    screen = _open(qtbot, window)
+    assert screen.empty.isVisible()
+    assert "timesheet" in screen.empty.text()
+    assert screen.earnings.readout.text() == "No invoices issued in this period."
