@@ -149,3 +149,41 @@ class BackgroundTasks(QObject):
             on_error(error)
 
         run_in_background(work, done, failed, pool)
+
+
+class Reread:
+    """A read on a worker where only the newest answer matters (a screen refreshed after a sync, a
+    period chosen): asked again while one runs, it reads once more when that one ends and shows only
+    that answer, so requests never pile up and a stale answer never paints over a newer one.
+
+    *prepare* runs on the GUI thread and returns the work for the worker: it captures the inputs
+    (settings, the chosen period) as they are when asked."""
+
+    def __init__(
+        self,
+        tasks: BackgroundTasks,
+        prepare: Callable[[], Callable[[], Any]],
+        show: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        self._tasks, self._prepare, self._show, self._on_error = tasks, prepare, show, on_error
+        self._running = self._again = False
+
+    def request(self) -> None:
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        self._tasks.run(self._prepare(), self._done, self._failed)
+
+    def _done(self, result: Any) -> None:
+        self._running = False
+        if self._again:
+            self._again = False
+            self.request()
+            return
+        self._show(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = False
+        self._on_error(error)

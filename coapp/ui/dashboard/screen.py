@@ -11,6 +11,7 @@ and whenever it is shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QScrollArea, QV
 
 from coapp.domain.errors import CoappError
 from coapp.ui.application_states import state_text
+from coapp.ui.background import Reread
 from coapp.ui.dashboard.cards import ListCard
 from coapp.ui.invoices.formats import InvoiceFormats
 from coapp.ui.theme import Space, set_role
@@ -42,7 +44,7 @@ class DashboardScreen(QWidget):
         self.setAccessibleName(self.tr("Dashboard"))
         self.state, self.formats = state, formats
         self.board: Dashboard | None = None
-        self._reading = self._again = False
+        self._reread: Reread | None = None  # made once the store is open
         self.header = ScreenHeader("dashboard", self.tr("Dashboard"), self)
         self.header.set_status(self.tr("Reading your week, applications and assignments…"))
         self.report_button = make_button(
@@ -146,29 +148,18 @@ class DashboardScreen(QWidget):
         self.reload()  # what other screens changed shows the moment it comes back
 
     def reload(self) -> None:
-        """Read everything again on a worker; a reload asked meanwhile reads once more after it."""
+        """Read everything again on a worker (coalesced: a reload asked meanwhile reads once more)."""
         if not self.state.ready:
             return
-        if self._reading:
-            self._again = True
-            return
-        self._reading = True
-        reader, settings = self.state.ctx.dashboard, self.state.settings
+        if self._reread is None:
+            self._reread = Reread(self.state.tasks, self._prepare, self.show_board, self._failed)
+        self._reread.request()
 
-        def work() -> Dashboard:
-            return reader.read(date.today(), datetime.now(UTC), settings.holiday_country)
-
-        self.state.tasks.run(work, self._done, self._failed)
-
-    def _done(self, board: Dashboard) -> None:
-        self._reading = False
-        if self._again:
-            self._again = False
-            self.reload()
-        self.show_board(board)
+    def _prepare(self) -> Callable[[], Dashboard]:
+        reader, country = self.state.ctx.dashboard, self.state.settings.holiday_country
+        return lambda: reader.read(date.today(), datetime.now(UTC), country)
 
     def _failed(self, error: BaseException) -> None:
-        self._reading = False
         if not isinstance(error, CoappError):
             raise error
         self.header.set_status(self.tr("Could not read the dashboard: {reason}").format(reason=error))

@@ -8,6 +8,7 @@ numbers are read on a worker and drawn when they arrive.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from coapp.domain.errors import CoappError
 from coapp.domain.year_month import YearMonth
+from coapp.ui.background import Reread
 from coapp.ui.insights.charts import Chart, EarningsChart, HoursChart, StatesChart, UtilisationChart
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import ErrorBanner, ScreenHeader
@@ -56,7 +58,7 @@ class InsightsScreen(QWidget):
         self.setAccessibleName(self.tr("Insights"))
         self.state, self.formats = state, formats
         self.data: Insights | None = None
-        self._reading = self._again = False
+        self._reread: Reread | None = None  # made once the store is open
         self.header = ScreenHeader("insights", self.tr("Insights"), self)
         self.period = QComboBox(self)
         self.period.setObjectName("insightsPeriod")
@@ -132,28 +134,19 @@ class InsightsScreen(QWidget):
     def reload(self) -> None:
         if not self.state.ready:
             return
-        if self._reading:
-            self._again = True
-            return
-        self._reading = True
+        if self._reread is None:
+            self._reread = Reread(self.state.tasks, self._prepare, self.show_data, self._failed)
+        self._reread.request()
+
+    def _prepare(self) -> Callable[[], Insights]:
         first, last = period_months(str(self.period.currentData()), date.today())
         reader, country = self.state.ctx.insights, self.state.settings.holiday_country
+        return lambda: reader.read(first, last, country)
 
-        def done(data: Insights) -> None:
-            self._reading = False
-            if self._again:
-                self._again = False
-                self.reload()
-                return
-            self.show_data(data)
-
-        def failed(error: BaseException) -> None:
-            self._reading = False
-            if not isinstance(error, CoappError):
-                raise error
-            self.banner.show_error(str(error))
-
-        self.state.tasks.run(lambda: reader.read(first, last, country), done, failed)
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, CoappError):
+            raise error
+        self.banner.show_error(str(error))
 
     def show_data(self, data: Insights) -> None:
         self.data = data
