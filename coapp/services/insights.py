@@ -18,8 +18,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cached_property
 
-from sqlalchemy import select
+from sqlalchemy import Integer, cast, func, select
 
 from coapp.domain.expected_time import expected_minutes
 from coapp.domain.invoices import (
@@ -84,7 +85,7 @@ class Insights:
     earnings: dict[str, tuple[MonthMoney, ...]] = field(default_factory=dict)  # currency -> per month
     states: dict[str, dict[InvoiceState, StateTotal]] = field(default_factory=dict)  # currency -> state
 
-    @property
+    @cached_property  # asked for by each chart and each read-out: summed once
     def reported(self) -> tuple[int, ...]:
         """Minutes reported per week, all contracts."""
         return tuple(sum(column) for column in zip(*self.minutes.values(), strict=True)) or (0,) * len(
@@ -129,19 +130,25 @@ class InsightsReader:
         weeks = _weeks(start, end)  # whole weeks: the first may begin in the month before
         week_start = weeks[0].monday if weeks else start
         week_end = weeks[-1].sunday if weeks else end
-        place = {week: i for i, week in enumerate(weeks)}
         months = months_between(first, last)
         with self._store.read() as s:
             contracts = s.execute(
                 select(Contract.id, Contract.title, Contract.client_name, Contract.start_date,
                        Contract.end_date, Contract.minutes_per_day).where(Contract.deleted_at.is_(None))
             ).all()  # fmt: skip
-            entries = s.execute(
-                select(TimeEntry.contract_id, TimeEntry.work_date, TimeEntry.minutes).where(
+            # Summed per contract and week by SQLite: ten years are ~4,000 rows, not ~20,000 days.
+            week = (
+                cast(func.julianday(TimeEntry.work_date) - func.julianday(week_start.isoformat()), Integer)
+                // 7
+            ).label("week")
+            per_contract_week = s.execute(
+                select(TimeEntry.contract_id, week, func.sum(TimeEntry.minutes))
+                .where(
                     TimeEntry.deleted_at.is_(None),
                     TimeEntry.work_date >= week_start,
                     TimeEntry.work_date <= week_end,
                 )
+                .group_by(TimeEntry.contract_id, week)
             ).all()
             invoices = s.execute(
                 select(Invoice.kind, Invoice.state, Invoice.issue_date, Invoice.currency,
@@ -151,11 +158,7 @@ class InsightsReader:
                 )
             ).all()  # fmt: skip
         per_week: dict[str, list[int]] = defaultdict(lambda: [0] * len(weeks))
-        week_of: dict[date, int] = {}  # a day's week, worked out once (contracts share days)
-        for contract_id, day, minutes in entries:
-            i = week_of.get(day)
-            if i is None:
-                i = week_of[day] = place[IsoWeek.of(day)]
+        for contract_id, i, minutes in per_contract_week:
             per_week[contract_id][i] += minutes
         lines = sorted(
             (ContractLine(c.id, c.title, c.client_name) for c in contracts if c.id in per_week),
@@ -191,14 +194,17 @@ def _expected(weeks: tuple[IsoWeek, ...], contracts: list, country: str) -> tupl
     holidays = {day for year in years for day in holidays_of_year(year, country)}
     result = []
     for week in weeks:
-        days = [week.monday + timedelta(days=i) for i in range(7)]
-        result.append(
-            sum(
-                expected_minutes(days, c.start_date, c.end_date, c.minutes_per_day, holidays)
-                for c in contracts
-                if c.start_date <= week.sunday and (c.end_date is None or c.end_date >= week.monday)
-            )
-        )
+        monday = week.monday
+        friday = monday + timedelta(days=4)
+        workdays = [day for day in (monday + timedelta(days=i) for i in range(5)) if day not in holidays]
+        whole = 0  # the minutes per day of the contracts that run all week: the common case
+        part = 0
+        for c in contracts:
+            if c.start_date <= monday and (c.end_date is None or c.end_date >= friday):
+                whole += c.minutes_per_day
+            elif c.start_date <= week.sunday and (c.end_date is None or c.end_date >= monday):
+                part += expected_minutes(workdays, c.start_date, c.end_date, c.minutes_per_day, holidays)
+        result.append(whole * len(workdays) + part)
     return tuple(result)
 
 

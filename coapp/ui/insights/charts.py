@@ -66,7 +66,7 @@ class Chart(Card):
         heading.addStretch(1)
         heading.addWidget(self.export_button)
         self.body.addLayout(heading)
-        self.plot = pg.PlotWidget(self)
+        self.plot = pg.PlotWidget(self, enableMenu=False)  # no context menu: none is built
         self.plot.setObjectName(f"{name}Plot")
         self.plot.setAccessibleName(title)
         self.plot.setAccessibleDescription(
@@ -74,12 +74,16 @@ class Chart(Card):
         )
         self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.plot.setMinimumHeight(Space.XL * 9)
-        self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.installEventFilter(self)
         self.plot.scene().sigMouseMoved.connect(self._pointer_moved)
         self.body.addWidget(self.plot, 1)
+        # Hidden, its place kept, until the first draw: empty 0–1 axes say nothing, and painting
+        # them would only delay the frame that shows the data.
+        self._keep_place(True)
+        self.plot.setVisible(False)
+        self._style: tuple[str, ...] = ()
         self.legend = QLabel(self)  # colours named in words: nothing is told by colour alone
         self.legend.setObjectName(f"{name}Legend")
         self.legend.setWordWrap(True)
@@ -95,8 +99,13 @@ class Chart(Card):
     # --- drawing ------------------------------------------------------------------------------
 
     def restyle(self) -> None:
-        """The theme's ground, text and grid colours (called on each draw: a scheme change redraws)."""
+        """The theme's ground, text and grid colours (called on each draw: a scheme change redraws;
+        set again only when they changed)."""
         c = current().colors
+        style = (c.surface, c.border, c.muted)
+        if style == self._style:
+            return
+        self._style = style
         self.plot.setBackground(QColor(c.surface))
         item = self.plot.getPlotItem()
         for side in ("left", "bottom"):
@@ -116,8 +125,15 @@ class Chart(Card):
         ]
         self.legend.setText("&nbsp;&nbsp; ".join(swatches))
 
+    def _keep_place(self, keep: bool) -> None:
+        policy = self.plot.sizePolicy()
+        policy.setRetainSizeWhenHidden(keep)
+        self.plot.setSizePolicy(policy)
+
     def finish(self, count: int, ticks: list[list[tuple[float, str]]]) -> None:
         self.count = count
+        if self.plot.sizePolicy().retainSizeWhenHidden():  # drawn once: an empty chart gives its place up
+            self._keep_place(False)
         self.plot.setVisible(count > 0)  # an empty plot's 0–1 axes say nothing; the read-out does
         item = self.plot.getPlotItem()
         item.getAxis("bottom").setTicks(ticks)

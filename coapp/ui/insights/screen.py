@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 # The periods offered, as months back from this one (this month included); "year" is the calendar year.
 PERIODS = ("12", "year", "last_year", "36", "120")
+INITIAL_PERIOD = "12"  # the one chosen when the screen is built
 
 
 def period_months(choice: str, today: date) -> tuple[YearMonth, YearMonth]:
@@ -65,7 +66,16 @@ class InsightsScreen(QWidget):
         self.period.setAccessibleName(self.tr("Period"))
         for choice, text in zip(PERIODS, self._period_texts(), strict=True):
             self.period.addItem(text, choice)
+        self.period.setCurrentIndex(PERIODS.index(INITIAL_PERIOD))
         self.period.currentIndexChanged.connect(lambda _i: self.reload())
+        # The read starts now, on a worker, while the charts are built (pyqtgraph's widgets are most
+        # of the opening's cost); the reload asked for in this same turn of the event loop, as the
+        # window does right after building the screen, finds it under way.
+        self._read_early = False
+        if state.ready:
+            self.reload()
+            self._read_early = True
+            QTimer.singleShot(0, self, self._early_read_asked)
         self.currency = QComboBox(self)
         self.currency.setObjectName("insightsCurrency")
         self.currency.setAccessibleName(self.tr("Currency"))
@@ -79,6 +89,7 @@ class InsightsScreen(QWidget):
         )
         self.empty.setObjectName("insightsEmpty")
         self.empty.setWordWrap(True)
+        self.empty.setVisible(False)  # until the data says there is nothing
         set_role(self.empty, "empty")
         self.hours = HoursChart("hoursChart", self.tr("Hours per week"), self)
         self.utilisation = UtilisationChart("utilisationChart", self.tr("Utilisation"), self)
@@ -134,9 +145,15 @@ class InsightsScreen(QWidget):
     def reload(self) -> None:
         if not self.state.ready:
             return
+        if self._read_early:  # the read the screen started when it was built is as fresh
+            self._read_early = False
+            return
         if self._reread is None:
             self._reread = Reread(self.state.tasks, self._prepare, self.show_data, self._failed)
         self._reread.request()
+
+    def _early_read_asked(self) -> None:
+        self._read_early = False
 
     def _prepare(self) -> Callable[[], Insights]:
         first, last = period_months(str(self.period.currentData()), date.today())
