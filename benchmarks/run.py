@@ -22,6 +22,8 @@
    match's order, as the assignments screen asks (benchmarks/search_bench.py).
 9. Scrolling 10,000 assignments in the Assignments screen, frame by frame, beside a plain QListView
    (benchmarks/scroll_bench.py; its child gets 3 × --timeout).
+10. Opening Insights on the 10-year data set with invoices, warm and cold, beside a bare pyqtgraph
+   bar chart (benchmarks/insights_bench.py).
 
 Exit codes: 0 every budget met, 1 a budget exceeded (the lines marked OVER say which), 2 bad
 arguments, 3 the benchmark itself failed (a child crashed or timed out; the message says which).
@@ -55,6 +57,7 @@ from benchmarks.children import (
     run_passthrough,
 )
 from benchmarks.dataset import Dataset, ensure_dataset, working_copy
+from benchmarks.insights_bench import insights_section
 from benchmarks.invoicing import invoice_section
 from benchmarks.matching_bench import matching_section
 from benchmarks.profile_bench import profile_section
@@ -295,7 +298,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--only",
-        choices=("startup", "switch", "invoice", "sync", "profile", "matching", "search", "scroll"),
+        choices=(
+            "startup",
+            "switch",
+            "invoice",
+            "sync",
+            "profile",
+            "matching",
+            "search",
+            "scroll",
+            "insights",
+        ),
         help="measure one budget only",
     )
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached 10-year data set")
@@ -383,6 +396,13 @@ def _run(args: argparse.Namespace, runs: int, switches: int, log) -> int:  # typ
         if args.only in (None, "scroll"):
             try:
                 overs += scroll_section(3 * args.timeout, child_env())
+            except (RuntimeError, subprocess.TimeoutExpired) as exc:
+                raise BenchmarkError(str(exc)) from exc
+        if args.only in (None, "insights"):
+            try:
+                overs += insights_section(
+                    dataset.data_dir, args.timeout, child_env(), log=lambda text: log(text, progress=True)
+                )
             except (RuntimeError, subprocess.TimeoutExpired) as exc:
                 raise BenchmarkError(str(exc)) from exc
         if args.explain:
