@@ -125,6 +125,11 @@ class AppState:
         self.ctx.save_settings(settings)
         self._settings = settings
 
+    def wait_background(self) -> None:
+        """Let the reads and writes in flight finish (a window closing on a store it does not own)."""
+        if self._tasks is not None:
+            self._tasks.wait()
+
     def close(self) -> None:
         if self._ctx is None and self._opening is not None:
             # Closed while the worker still opens the store: close what it opened (if it did).

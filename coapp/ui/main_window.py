@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.theme = apply_theme(self._app(), state.settings.theme)
         self.formats = Formats(state.settings)
         self.undo_stack = QUndoStack(self)
+        self.closing = False
         self._window_state = QSettings(str(state.paths.data_dir / "window.ini"), QSettings.Format.IniFormat)
 
         self.navigation = Sidebar(self)
@@ -506,6 +507,8 @@ class MainWindow(QMainWindow):
         self._window_state.setValue("screenName", self.stack.currentWidget().objectName())
         self._window_state.setValue("invoicesSplitter", self.invoices.splitter.saveState())
         self._window_state.sync()
+        self.closing = True  # answers that arrive from now on start no new work
         self.sync.shutdown()  # before the store closes: a round may be writing
         self.timesheet.wait_background()
+        self.state.wait_background()  # the dashboard's read, a notice's write
         super().closeEvent(event)

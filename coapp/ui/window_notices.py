@@ -30,11 +30,13 @@ class WindowNotices(QObject):
         """After a sync round: tell what the platform did (each event once). The ranking runs
         first beside other reads, so the write lane is held only for the short write."""
         state = self.window.state
-        if not state.ready:
+        if not state.ready or self.window.closing:
             return
         ctx, tasks = state.ctx, state.tasks
 
         def ranked(_result: object) -> None:
+            if self.window.closing:
+                return  # the store may be closing: the next start tells what is new
             tasks.write(lambda: ctx.notices.take_new(datetime.now(UTC)), self.notifier.tell, _failed)
 
         tasks.run(ctx.assignments.search, ranked, _failed)
