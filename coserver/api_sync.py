@@ -64,6 +64,13 @@ _WithAssignments = Annotated[
     Query(description="include assignments and the freelancer's favourites"),
 ]
 
+# Issue 11's (milestones, feedback, revealed reviews, contract offers not signed yet) likewise
+# (coserver.contract_feed).
+_WithContracts = Annotated[
+    bool,
+    Query(description="include contract offers, milestones, feedback and reviews"),
+]
+
 
 @router.get(
     "/sync/meta",
@@ -118,9 +125,16 @@ def sync_changes(
     limit: Annotated[int, Query(ge=1, le=CHANGES_LIMIT_MAX)] = CHANGES_LIMIT_DEFAULT,
     with_profile: _WithProfile = False,
     with_assignments: _WithAssignments = False,
+    with_contracts: _WithContracts = False,
 ) -> ChangesPage:
     return feed.changes(
-        ctx, caller.account.id, cursor, limit, with_profile=with_profile, with_assignments=with_assignments
+        ctx,
+        caller.account.id,
+        cursor,
+        limit,
+        with_profile=with_profile,
+        with_assignments=with_assignments,
+        with_contracts=with_contracts,
     )
 
 
@@ -135,8 +149,15 @@ def sync_summary(
     ctx: Ctx,
     with_profile: _WithProfile = False,
     with_assignments: _WithAssignments = False,
+    with_contracts: _WithContracts = False,
 ) -> SyncSummary:
-    return feed.summary(ctx, caller.account.id, with_profile=with_profile, with_assignments=with_assignments)
+    return feed.summary(
+        ctx,
+        caller.account.id,
+        with_profile=with_profile,
+        with_assignments=with_assignments,
+        with_contracts=with_contracts,
+    )
 
 
 @router.get(

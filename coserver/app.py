@@ -12,6 +12,7 @@ from coserver import (
     api_applications,
     api_assignments,
     api_auth,
+    api_contracts,
     api_files,
     api_invoices,
     api_profile,
@@ -51,6 +52,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api_files.router)
     app.include_router(api_applications.router)
     app.include_router(api_agent.router)
+    app.include_router(api_contracts.router)
     # Every route says who may call it (coserver.roles); an app with one that does not never starts.
     roles.check_declared(app)
     _document(app)

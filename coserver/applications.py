@@ -36,6 +36,7 @@ from coapp.sync.wire import (
     Role,
     SubmitApplicationRequest,
 )
+from coserver import contract_offers
 from coserver.agents import agent_name, ensure_agent
 from coserver.application_models import ApplicationEventRow, ApplicationRow, ConsentRow, InterviewRow
 from coserver.assignments import is_open
@@ -396,4 +397,6 @@ def move(
             )
         )
     _event(session, row, target, actor, text, now)
+    # Issue 11: an offer makes the freelancer a contract offer; a decline or withdrawal ends it.
+    contract_offers.on_application_move(session, row, target, now)
     return detail(session, row)

@@ -71,6 +71,9 @@ def own_contract(session: Session, account_id: uuid.UUID, contract_id: uuid.UUID
     contract = session.get(ContractRow, contract_id)
     if contract is None or contract.freelancer_id != account_id or contract.deleted_at is not None:
         raise rejected("unknown_contract", "No such contract on this account.")
+    if contract.offered_at is not None and contract.signed_at is None:
+        # An offer (issue 11) is not in force: time is reported on a contract once it is signed.
+        raise rejected("contract_not_signed", "This contract is an offer not signed; sign it first.")
     return contract
 
 

@@ -29,6 +29,7 @@ from coapp.sync.wire import (
 )
 from coserver.assignment_feed import assignment_changes, assignment_summaries, close_expired
 from coserver.context import ServerContext
+from coserver.contract_feed import contract_changes, contract_summaries, older_clients_see, prepare
 from coserver.contracts import contract_record
 from coserver.db import max_version, server_epoch
 from coserver.entries import entry_record
@@ -87,11 +88,13 @@ def _gone(code: str, message: str) -> ApiError:
 
 
 # A cursor names the optional entity groups its feed carried: "<epoch>.<marks>.<version>", with
-# "p" for the profile's entities and "a" for issue 10's (assignments, favourites, ...). A client that
-# asks for a group its cursor lacks may be past rows of it that it never got: it reads again once.
+# "p" for the profile's entities, "a" for issue 10's (assignments, favourites, ...) and "c" for issue
+# 11's (milestones, feedback, reviews, unsigned offers). A client that asks for a group its cursor
+# lacks may be past rows of it that it never got: it reads again once.
 _PROFILE_MARK = "p"
 _ASSIGNMENTS_MARK = "a"
-_MARKS = frozenset(_PROFILE_MARK + _ASSIGNMENTS_MARK)
+_CONTRACTS_MARK = "c"
+_MARKS = frozenset(_PROFILE_MARK + _ASSIGNMENTS_MARK + _CONTRACTS_MARK)
 
 
 def _parse_cursor(
@@ -100,6 +103,7 @@ def _parse_cursor(
     newest: int,
     with_profile: bool = False,
     with_assignments: bool = False,
+    with_contracts: bool = False,
 ) -> int:
     if not cursor:
         return 0
@@ -133,6 +137,11 @@ def _parse_cursor(
             "cursor_without_assignments",
             "This cursor comes from a feed without assignments, which may have passed their rows.",
         )
+    if with_contracts and _CONTRACTS_MARK not in marks:
+        raise _gone(
+            "cursor_without_contracts",
+            "This cursor comes from a feed without contract terms, which may have passed their rows.",
+        )
     return after
 
 
@@ -144,44 +153,58 @@ def changes(
     *,
     with_profile: bool = False,
     with_assignments: bool = False,
+    with_contracts: bool = False,
 ) -> ChangesPage:
     if with_assignments:
         close_expired(ctx)
+    prepare(ctx)  # the calendar's moves of contracts (every feed) and reviews due to show
     with ctx.sessions() as session, session.begin():
         # Read the newest version first: writers commit in version order, so every change up to it
         # is visible to the queries below, and a cursor at `newest` can never skip one.
         newest = max_version(session)
-        after = _parse_cursor(session, cursor, newest, with_profile, with_assignments)
+        after = _parse_cursor(session, cursor, newest, with_profile, with_assignments, with_contracts)
         epoch = server_epoch(session)
         merged: list[Change] = []
         for synced in SYNCED:
             table = synced.table
-            rows = session.execute(
-                select(table)
-                .where(synced.owner == account_id, table.version > after, table.version <= newest)
-                .order_by(table.version)
-                .limit(limit + 1)
-            ).scalars()
+            query = select(table).where(
+                synced.owner == account_id, table.version > after, table.version <= newest
+            )
+            if synced.entity is Entity.CONTRACT and not with_contracts:
+                query = query.where(older_clients_see())
+            rows = session.execute(query.order_by(table.version).limit(limit + 1)).scalars()
             merged += [synced.change(row) for row in rows]
         if with_profile:
             merged += profile_changes(session, account_id, after, newest, limit)
         if with_assignments:
             merged += assignment_changes(session, account_id, after, newest, limit, ctx.now())
+        if with_contracts:
+            merged += contract_changes(session, account_id, after, newest, limit)
     merged.sort(key=lambda change: change.version)
     has_more = len(merged) > limit
     page = merged[:limit]
     last = page[-1].version if has_more else newest
-    marks = (_PROFILE_MARK if with_profile else "") + (_ASSIGNMENTS_MARK if with_assignments else "")
+    marks = (
+        (_PROFILE_MARK if with_profile else "")
+        + (_ASSIGNMENTS_MARK if with_assignments else "")
+        + (_CONTRACTS_MARK if with_contracts else "")
+    )
     mark = f"{marks}." if marks else ""
     return ChangesPage(changes=page, cursor=f"{epoch}.{mark}{last}", has_more=has_more)
 
 
 def summary(
-    ctx: ServerContext, account_id: uuid.UUID, *, with_profile: bool = False, with_assignments: bool = False
+    ctx: ServerContext,
+    account_id: uuid.UUID,
+    *,
+    with_profile: bool = False,
+    with_assignments: bool = False,
+    with_contracts: bool = False,
 ) -> SyncSummary:
     """Counts and digests of the account's live rows, all read in one snapshot."""
     if with_assignments:
         close_expired(ctx)  # as the feed does, so both speak of the same versions
+    prepare(ctx)
     engine = ctx.engine
     if engine.dialect.name == "postgresql":
         engine = engine.execution_options(isolation_level="REPEATABLE READ")
@@ -193,10 +216,14 @@ def summary(
             query = select(table.id, table.version).where(synced.owner == account_id)
             if synced.tombstones:
                 query = query.where(table.deleted_at.is_(None))
+            if synced.entity is Entity.CONTRACT and not with_contracts:
+                query = query.where(older_clients_see())
             rows = [(row_id, version) for row_id, version in session.execute(query).all()]
             entities[synced.entity] = EntitySummary(count=len(rows), digest=id_version_digest(rows))
         if with_profile:
             entities.update(profile_summaries(session, account_id))
         if with_assignments:
             entities.update(assignment_summaries(session, account_id))
+        if with_contracts:
+            entities.update(contract_summaries(session, account_id))
     return SyncSummary(as_of=newest, entities=entities)

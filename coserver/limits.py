@@ -41,6 +41,8 @@ def cap_for(limits: BodyLimits, path: str) -> int:
         return limits.file_chunk
     if path.startswith("/v1/applications/") or path == "/v1/agent/messages":
         return limits.application
+    if path.startswith("/v1/contracts/"):
+        return limits.contract
     return limits.other
 
 

@@ -166,6 +166,9 @@ class ContractRow(Base):
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="ck_contracts_period"),
         CheckConstraint("minutes_per_day > 0 AND minutes_per_day <= 1440", name="ck_contracts_day"),
         CheckConstraint("origin IN ('platform', 'freelancer')", name="ck_contracts_origin"),
+        CheckConstraint(
+            "state IN ('offered', 'signed', 'active', 'ended', 'terminated')", name="ck_contracts_state"
+        ),
         Index("ix_contracts_freelancer_version", "freelancer_id", "version"),
     )
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
@@ -191,6 +194,23 @@ class ContractRow(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # The assignment the platform made this contract for (NULL for the freelancer's own).
     assignment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("assignments.id"))
+    # Issue 11 (s0011): the contract's life and terms (coapp.domain.contract_states). Rows from before
+    # it, and the freelancer's own, are 'active' with terms version 1 and no signature.
+    state: Mapped[str] = mapped_column(String(12), default="active", server_default="active")
+    terms_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    scope: Mapped[str] = mapped_column(Text, default="", server_default="")
+    payment_terms_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
+    # The client's account (feedback, reviews); NULL where the client has none on the platform.
+    client_account_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    application_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("applications.id"))
+    offered_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    signed_name: Mapped[str | None] = mapped_column(String(200))
+    signed_terms_version: Mapped[int | None] = mapped_column(Integer)
+    original_end_date: Mapped[date | None] = mapped_column(Date)
+    state_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    state_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    ended_on: Mapped[date | None] = mapped_column(Date)
 
 
 class TimeEntryRow(Base):

@@ -3,10 +3,11 @@
 Two freelancers, a client and an agent; eight Nordic assignments the agent posted (six open, two
 closed because they were filled); each freelancer gets a contract for one of the filled ones, running
 from a few months ago to a few months ahead, and the agent as theirs, with applications in several
-states, an interview and messages (coserver.seed_pipeline). Seeding again resets the passwords and
-keeps everything else: assignments have fixed ids and contracts are made once (one from an older seed gets its
-assignment linked). Passwords are random per run and printed once, so a demo database never ships
-with a known password.
+states, an interview and messages (coserver.seed_pipeline); the contracts' terms, signatures,
+feedback and reviews, an ended contract and the offer the pipeline made (coserver.seed_contracts).
+Seeding again resets the passwords and keeps everything else: assignments have fixed ids and
+contracts are made once (one from an older seed gets its assignment linked). Passwords are random
+per run and printed once, so a demo database never ships with a known password.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from coserver.assignments import create_assignment
 from coserver.db import make_engine, make_session_factory, migrate, next_version, transaction
 from coserver.models import AccountRow, AssignmentRow, ContractRow
 from coserver.platform import create_contract
+from coserver.seed_contracts import seed_contracts
 from coserver.seed_pipeline import seed_pipeline
 from coserver.settings import utc_now
 
@@ -37,6 +39,7 @@ DEMO_ACCOUNTS = [
     (Role.AGENT, "agent@demo.coapp.se", "Sara Agent"),
 ]
 DEMO_AGENT = "agent@demo.coapp.se"
+DEMO_CLIENT = "kund@demo.coapp.se"
 DEMO_CONTRACTS = {
     "anna.freelancer@demo.coapp.se": ("Systemutveckling, betalplattform", "hourly", 95000),
     "erik.freelancer@demo.coapp.se": ("Projektledning, ERP-byte", "daily", 850000),
@@ -386,6 +389,8 @@ def seed_demo(db_url: str, hasher: PasswordHasher | None = None) -> list[dict[st
             agent_name = next(a["name"] for a in seeded if a["email"] == DEMO_AGENT)
             ids = {spec.slug: spec.id for spec in DEMO_ASSIGNMENTS}
             seed_pipeline(session, agent_id, DEMO_AGENT, agent_name, freelancers, ids, today)
+            client_id = next(uuid.UUID(a["id"]) for a in seeded if a["email"] == DEMO_CLIENT)
+            seed_contracts(session, agent_id, client_id, freelancers, today)
         return seeded
     finally:
         engine.dispose()

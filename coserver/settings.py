@@ -43,6 +43,8 @@ class BodyLimits:
     - assignment: a 10,000-character description and 30 skills: at most about 150 KB.
     - applications and agent messages: a consent's 2,000-character message, an interview's texts
       (2,000 + 200 + 500 characters), an agent's 2,000-character message: at most about 33 KB.
+    - contract commands (issue 11): an offer's terms with a 10,000-character scope, as long as the
+      assignment's description it starts from: at most about 125 KB.
     - file chunk: the raw bytes of one chunk of a file upload (coapp.sync.wire.files.FILE_CHUNK_MAX).
     - anything else (credit, GETs, unknown paths): a few hundred bytes at most.
     tests/coserver/test_server_body_limits.py builds those largest bodies and checks they fit.
@@ -54,6 +56,7 @@ class BodyLimits:
     assignment: int = 256 * KIB
     file_chunk: int = 1 * MIB
     application: int = 64 * KIB
+    contract: int = 256 * KIB
     other: int = 16 * KIB
     # JSON shape, checked on the buffered body before it is parsed (coserver.jsonshape): nesting
     # depth, and how many containers and values a body may hold. The largest legitimate bodies nest

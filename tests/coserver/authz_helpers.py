@@ -25,6 +25,7 @@ from coserver.models import (
     RunningTimerRow,
     TimeEntryRow,
 )
+from tests.coserver.authz_contracts import Contracts, contracts, contracts_view
 from tests.coserver.authz_pipeline import Pipeline, pipeline, pipeline_view
 from tests.coserver.harness import LiveServer
 from tests.coserver.invoice_helpers import confirm, milestone, newest, time_draft
@@ -186,6 +187,9 @@ class Tenant:
     # Issue 10: an application (with its consent, an interview) to an assignment of the tenant's own
     # agent, a favourite of it, and messages both ways (tests/coserver/authz_pipeline.py).
     pipeline: Pipeline | None = None
+    # Issue 11: contracts offered by that agent with the tenant's own client account (an offer with a
+    # milestone, an active one with feedback, an ended one the client reviewed; authz_contracts.py).
+    contracts: Contracts | None = None
 
     @property
     def application_id(self) -> uuid.UUID:
@@ -202,7 +206,11 @@ class Tenant:
         email = self.who.email
         kinds = ("letter", "job text", "award text")
         texts = [f"{email}'s {first}{kind}" for kind in kinds for first in ("", "first ")]
-        return texts + (self.pipeline.texts if self.pipeline else [])
+        return (
+            texts
+            + (self.pipeline.texts if self.pipeline else [])
+            + (self.contracts.texts if self.contracts else [])
+        )
 
     @property
     def row_ids(self) -> list[uuid.UUID]:
@@ -214,7 +222,14 @@ class Tenant:
             *self.invoice_ids,
             *self.profile_row_ids,
             *(self.pipeline.row_ids if self.pipeline else []),
+            *(self.issue_11_ids),
         ]
+
+    @property
+    def issue_11_ids(self) -> list[uuid.UUID]:
+        if self.contracts is None:
+            return []
+        return self.contracts.row_ids
 
 
 def tenant(server: LiveServer, email: str) -> Tenant:
@@ -240,7 +255,9 @@ def tenant(server: LiveServer, email: str) -> Tenant:
         assert confirmed.status_code == 200, confirmed.text
         invoice_ids.append(invoice_id)
     profile = _profile(who, email)
-    return Tenant(who, second, own, entry_ids, deleted, timer_id, invoice_ids, profile, pipeline(server, who))
+    piped = pipeline(server, who)
+    deals = contracts(server, who, piped.agent_token, piped.agent_id)
+    return Tenant(who, second, own, entry_ids, deleted, timer_id, invoice_ids, profile, piped, deals)
 
 
 def _profile(who: Freelancer, email: str) -> list[uuid.UUID]:
@@ -338,6 +355,7 @@ def snapshot(server: LiveServer, owner: Tenant, row_paths: list[str]) -> dict[st
     summary_body = summary.json()
     summary_body.pop("as_of")
     seen_pipeline = pipeline_view(owner.who)
+    seen_contracts = contracts_view(server, owner.who)
     return {
         "summary": summary_body,
         "feed": feed,
@@ -349,4 +367,5 @@ def snapshot(server: LiveServer, owner: Tenant, row_paths: list[str]) -> dict[st
         "profile": stored_profile,
         "texts": stored_texts,
         "pipeline": seen_pipeline,
+        "issue_11": seen_contracts,
     }

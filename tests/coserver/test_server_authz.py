@@ -45,6 +45,7 @@ from tests.coserver.authz_helpers import (
     tenant,
 )
 from tests.coserver.authz_pipeline import pipeline_feed, pipeline_view
+from tests.coserver.contract_helpers import contract_feed
 from tests.coserver.file_helpers import owner_files, owner_uploads
 from tests.coserver.harness import PASSWORD, LiveServer
 from tests.coserver.invoice_helpers import confirm, credit, milestone, newest, time_draft
@@ -63,6 +64,9 @@ class IdCall:
     headers: Callable[[Tenant, Tenant], dict[str, str]] = field(default=lambda _owner, _caller: {})
     # Agent routes: the caller is the other tenant's agent (an agent, but not of the owner's assignment).
     as_agent: bool = False
+    # Issue 11's routes: which of the other tenant's parties try it (their freelancer, their client's
+    # account, their agent: each party to contracts of their own, none to the owner's).
+    callers: tuple[str, ...] = ()
 
 
 def _command_headers(_owner: Tenant, caller: Tenant) -> dict[str, str]:
@@ -83,6 +87,18 @@ def _submit_body(_owner: Tenant, caller: Tenant) -> dict[str, Any]:
 
 
 _TEXT = IdCall(body=lambda _o, _c: {"text": "x"}, headers=_application_headers, as_agent=True)
+
+
+def _key_only(_owner: Tenant, _caller: Tenant) -> dict[str, str]:
+    return {IDEMPOTENCY_HEADER: str(uuid.uuid4())}
+
+
+def _contract_agent(body: dict[str, Any]) -> IdCall:
+    """An agent's contract command, decided on version 1 (a stranger never learns the real one)."""
+    return IdCall(body=lambda _o, _c: body, headers=_application_headers, callers=("agent",))
+
+
+_SCORES = {"quality": 1, "communication": 2, "delivery": 3, "expertise": 4, "comment": "Bertil's view"}
 
 # One line per id route. A route in /openapi.json that is missing here fails the test (add its line).
 ID_ROUTES: dict[str, IdCall] = {
@@ -119,13 +135,40 @@ ID_ROUTES: dict[str, IdCall] = {
     "POST /v1/applications/{application_id}/interview": IdCall(
         body=lambda _o, _c: interview(), headers=_application_headers, as_agent=True
     ),
+    # Issue 11: every party of Bertil's own contracts tries Anna's contracts on each route they may call.
+    "GET /v1/contracts/{contract_id}/detail": IdCall(callers=("freelancer", "client", "agent")),
+    "POST /v1/contracts/{contract_id}/sign": IdCall(
+        body=lambda _o, _c: {"name": "Bertil Berg", "terms_version": 1}, headers=_key_only
+    ),
+    "POST /v1/contracts/{contract_id}/terms": _contract_agent({"title": "Bertil's now", "rate_minor": 1}),
+    "POST /v1/contracts/{contract_id}/milestones": _contract_agent(
+        {"title": "Bertil's", "amount_minor": 1, "due_date": "2026-05-01"}
+    ),
+    "POST /v1/contracts/{contract_id}/milestones/{milestone_id}/state": _contract_agent({"state": "ready"}),
+    "POST /v1/contracts/{contract_id}/extend": _contract_agent({"end_date": "2027-12-31"}),
+    "POST /v1/contracts/{contract_id}/end": _contract_agent({"text": "x"}),
+    "POST /v1/contracts/{contract_id}/terminate": _contract_agent({"text": "x"}),
+    "POST /v1/contracts/{contract_id}/feedback": IdCall(
+        body=lambda _o, _c: _SCORES, headers=_key_only, callers=("client", "agent")
+    ),
+    "GET /v1/contracts/{contract_id}/feedback": IdCall(callers=("freelancer", "client", "agent")),
+    "POST /v1/contracts/{contract_id}/review": IdCall(
+        body=lambda _o, _c: {"score": 1, "text": "Bertil's review"},
+        headers=_key_only,
+        callers=("freelancer", "client"),
+    ),
+    "GET /v1/contracts/{contract_id}/reviews": IdCall(callers=("freelancer", "client")),
 }
 # Id routes that another agent is tried on too (besides the other freelancer).
 AGENT_READS = {"GET /v1/applications/{application_id}"}
 
 # The owner's ids for each path parameter name (every one is tried).
 IDS_OF: dict[str, Callable[[Tenant], list[uuid.UUID]]] = {
-    "contract_id": lambda owner: owner.contract_ids,
+    "contract_id": lambda owner: [
+        *owner.contract_ids,
+        *(owner.contracts.contract_ids if owner.contracts else []),
+    ],
+    "milestone_id": lambda owner: [owner.contracts.milestone_id] if owner.contracts else [],
     "entry_id": lambda owner: [*owner.entry_ids, owner.deleted_entry],
     "invoice_id": lambda owner: owner.invoice_ids,
     "assignment_id": lambda _owner: [],  # the platform's, read by every account: no owner to refuse
@@ -175,6 +218,14 @@ def _tokens_for(op: Operation, caller: Tenant) -> list[str]:
     """Whose tokens try the owner's ids on this route: the other freelancer's, or the other agent's."""
     assert caller.pipeline is not None
     how = ID_ROUTES.get(op.label, IdCall())
+    if how.callers:
+        assert caller.contracts is not None
+        parties = {
+            "freelancer": caller.who.token,
+            "client": caller.contracts.client.token,
+            "agent": caller.pipeline.agent_token,
+        }
+        return [parties[kind] for kind in how.callers]
     if how.as_agent:
         return [caller.pipeline.agent_token]
     if op.label in AGENT_READS:
@@ -366,7 +417,9 @@ def test_my_feed_and_summary_carry_nothing_of_another_account(
     anna_feed, _cursor = anna.who.pull_all()
     bertil_feed, _cursor = bertil.who.pull_all(limit=2)  # paged too: no page may leak
     anna_ids = {change["row"]["id"] for change in anna_feed}
-    assert len(anna_ids) == 11  # three contracts, four live entries, a tombstone, a timer, two invoices
+    # Five contracts (her unsigned offer is not in a feed asked without with_contracts), four live
+    # entries, a tombstone, a timer, two invoices.
+    assert len(anna_ids) == 13
     bertil_text = json.dumps(bertil_feed)
     assert not [text for text in _owner_texts(anna, anna_feed) if text in bertil_text]
     with database(server) as session:
@@ -383,8 +436,10 @@ def test_my_feed_and_summary_carry_nothing_of_another_account(
             assert owners[change["entity"]][uuid.UUID(row["id"])] == bertil.who.account_id, change
         if "contract_id" in row:
             assert uuid.UUID(row["contract_id"]) in bertil.contract_ids, change
+    assert bertil.contracts is not None
+    signed = [bertil.contracts.active_id, bertil.contracts.ended_id]
     assert {c["row"]["id"] for c in bertil_feed if c["entity"] == "contract"} == {
-        str(i) for i in bertil.contract_ids
+        str(i) for i in [*bertil.contract_ids, *signed]
     }
     # The summary counts Bertil's live rows only: equal to a replica of his own feed (with Anna's
     # rows counted too, every count would be about double).
@@ -392,7 +447,7 @@ def test_my_feed_and_summary_carry_nothing_of_another_account(
     replica = _replica_summary(bertil_feed)
     for entity, expected in replica.items():
         assert summary[entity] == expected, entity
-    assert summary["contract"]["count"] == 3
+    assert summary["contract"]["count"] == 5
     assert summary["time_entry"]["count"] == 4
     assert summary["running_timer"]["count"] == 1
     assert summary["invoice"]["count"] == 2
@@ -412,17 +467,37 @@ def test_my_feed_and_summary_carry_nothing_of_another_account(
         "consent",
         "message",
     }
-    assert {c["row"]["id"] for c in his if c["entity"] == "application"} == {str(bertil.application_id)}
-    assert {c["row"]["application_id"] for c in his if "application_id" in c["row"]} == {
-        str(bertil.application_id)
-    }
+    # His applications: the pipeline's, and the three that became his contract offers (issue 11).
+    assert bertil.contracts is not None
+    applications = {str(i) for i in [bertil.application_id, *bertil.contracts.application_ids]}
+    assert {c["row"]["id"] for c in his if c["entity"] == "application"} == applications
+    assert {c["row"]["application_id"] for c in his if "application_id" in c["row"]} == applications
     assert {c["row"]["assignment_id"] for c in his if c["entity"] == "favourite"} == {
         str(bertil.pipeline.assignment_id)
     }
     view = pipeline_view(bertil.who)
     assert view["summary"] == _replica_summary(his)
-    assert [c["application_id"] for c in view["consents"]["consents"]] == [str(bertil.application_id)]
+    assert [c["application_id"] for c in view["consents"]["consents"]] == [
+        str(i) for i in [bertil.application_id, *bertil.contracts.application_ids]
+    ]
     assert view["agent"][1]["id"] == str(bertil.pipeline.agent_id)
+    # Issue 11's rows: Bertil's feed and summary asked with_contracts hold his own only, and not the
+    # review his client wrote of him, which is not revealed yet.
+    contracts_feed = contract_feed(bertil.who)
+    text = json.dumps(contracts_feed)
+    assert not [secret for secret in _owner_texts(anna, anna_feed) if secret in text]
+    assert bertil.contracts.texts[2] not in text
+    assert {c["row"]["id"] for c in contracts_feed if c["entity"] == "contract"} == {
+        str(i) for i in [*bertil.contract_ids, *bertil.contracts.contract_ids]
+    }
+    assert {c["entity"] for c in contracts_feed} >= {"contract_milestone", "contract_feedback"}
+    assert not [c for c in contracts_feed if c["entity"] == "contract_review"]
+    assert {c["row"]["contract_id"] for c in contracts_feed if c["entity"].startswith("contract_")} <= {
+        str(i) for i in bertil.contracts.contract_ids
+    }
+    entities = bertil.who.get(SUMMARY + "?with_contracts=true").json()["entities"]
+    assert (entities["contract"]["count"], entities["contract_review"]["count"]) == (6, 0)
+    assert entities["contract_feedback"]["count"] == 2
 
 
 def test_pushes_under_another_accounts_profile_ids_make_rows_of_ones_own(
@@ -641,6 +716,18 @@ ROLE_TABLE: dict[str, frozenset[str]] = {
     "POST /v1/applications/{application_id}/contract": AGENTS,
     "POST /v1/applications/{application_id}/decline": AGENTS,
     "POST /v1/applications/{application_id}/interview": AGENTS,
+    "GET /v1/contracts/{contract_id}/detail": frozenset({"freelancer", "client", "agent"}),
+    "POST /v1/contracts/{contract_id}/sign": FREELANCERS,
+    "POST /v1/contracts/{contract_id}/terms": AGENTS,
+    "POST /v1/contracts/{contract_id}/milestones": AGENTS,
+    "POST /v1/contracts/{contract_id}/milestones/{milestone_id}/state": AGENTS,
+    "POST /v1/contracts/{contract_id}/extend": AGENTS,
+    "POST /v1/contracts/{contract_id}/end": AGENTS,
+    "POST /v1/contracts/{contract_id}/terminate": AGENTS,
+    "POST /v1/contracts/{contract_id}/feedback": frozenset({"client", "agent"}),
+    "GET /v1/contracts/{contract_id}/feedback": frozenset({"freelancer", "client", "agent"}),
+    "POST /v1/contracts/{contract_id}/review": frozenset({"freelancer", "client"}),
+    "GET /v1/contracts/{contract_id}/reviews": frozenset({"freelancer", "client"}),
 }
 
 ASSIGNMENT = {
@@ -674,6 +761,7 @@ def _role_request(
         "sha256": owner_files(anna.who)[0],
         "upload_id": owner_uploads(anna.who)[0],
         "application_id": anna.application_id,
+        "milestone_id": anna.contracts.milestone_id if anna.contracts else uuid.uuid4(),
     }
     path = op.url(**{name: ids[name] for name in op.path_params})
     command = {IF_MATCH_HEADER: '"1"', IDEMPOTENCY_HEADER: str(uuid.uuid4())}
@@ -709,6 +797,18 @@ def _role_request(
             f"POST /v1/applications/{{application_id}}/{verb}": ({"text": "x"}, command)
             for verb in ("withdraw", "propose", "offer", "contract", "decline")
         },
+        "POST /v1/contracts/{contract_id}/sign": ({"name": "Bertil Berg", "terms_version": 1}, command),
+        "POST /v1/contracts/{contract_id}/terms": ({"title": "x"}, command),
+        "POST /v1/contracts/{contract_id}/milestones": (
+            {"title": "x", "amount_minor": 1, "due_date": "2026-05-01"},
+            command,
+        ),
+        "POST /v1/contracts/{contract_id}/milestones/{milestone_id}/state": ({"state": "ready"}, command),
+        "POST /v1/contracts/{contract_id}/extend": ({"end_date": "2027-12-31"}, command),
+        "POST /v1/contracts/{contract_id}/end": ({"text": "x"}, command),
+        "POST /v1/contracts/{contract_id}/terminate": ({"text": "x"}, command),
+        "POST /v1/contracts/{contract_id}/feedback": (_SCORES, command),
+        "POST /v1/contracts/{contract_id}/review": ({"score": 1, "text": "x"}, command),
     }
     if op.has_body:
         assert op.label in bodies, f"{op.label} takes a body: give _role_request one"

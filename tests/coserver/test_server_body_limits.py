@@ -27,6 +27,14 @@ from coapp.sync.wire import (
     AgentMessageRequest,
     ApplicationTextRequest,
     BookInterviewRequest,
+    ContractTermsRequest,
+    ContractTextRequest,
+    ExtendContractRequest,
+    FeedbackRequest,
+    MilestoneRequest,
+    MilestoneStateRequest,
+    ReviewRequest,
+    SignContractRequest,
     SubmitApplicationRequest,
     record_fields,
 )
@@ -108,6 +116,7 @@ def test_each_route_has_its_cap(start_server: Callable[..., LiveServer]) -> None
         assignment=4000,
         file_chunk=5000,
         application=6000,
+        contract=7000,
         other=500,
     )
     server = start_server(body_limits=small)
@@ -124,6 +133,8 @@ def test_each_route_has_its_cap(start_server: Callable[..., LiveServer]) -> None
         f"/v1/applications/{uuid.uuid4()}/submit": small.application,
         f"/v1/applications/{uuid.uuid4()}/interview": small.application,
         "/v1/agent/messages": small.application,
+        f"/v1/contracts/{uuid.uuid4()}/terms": small.contract,
+        f"/v1/contracts/{uuid.uuid4()}/review": small.contract,
         "/v1/no-such-route": small.other,
     }
     for path, cap in routes.items():
@@ -278,6 +289,17 @@ def test_the_largest_legitimate_bodies_fit_their_caps() -> None:
     _fits(_sent(_longest_body(BookInterviewRequest)), LIMITS.application)
     _fits(_sent(_longest_body(ApplicationTextRequest)), LIMITS.application)
     _fits(_sent(_longest_body(AgentMessageRequest)), LIMITS.application)
+    for request in (
+        SignContractRequest,
+        ContractTermsRequest,
+        MilestoneRequest,
+        MilestoneStateRequest,
+        ExtendContractRequest,
+        ContractTextRequest,
+        FeedbackRequest,
+        ReviewRequest,
+    ):
+        _fits(_sent(_longest_body(request)), LIMITS.contract)
     message = upsert(uuid.uuid4(), base=2**63 - 1, entity="message", text=EMOJI * MESSAGE_MAX_LENGTH)
     favourite = upsert(uuid.uuid4(), base=2**63 - 1, entity="favourite", assignment_id=str(uuid.uuid4()))
     _fits(_sent({"ops": [message] * PUSH_BATCH_MAX}), LIMITS.push)

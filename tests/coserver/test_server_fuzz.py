@@ -107,16 +107,47 @@ def _base_bodies(contract_id: str) -> dict[str, dict[str, Any]]:
         "POST /v1/applications/{application_id}/interview": interview(),
         **{f"POST /v1/applications/{{application_id}}/{verb}": {"text": "x"} for verb in AGENT_VERBS},
         "POST /v1/agent/messages": {"freelancer_id": str(uuid.uuid4()), "text": "x"},
+        # Issue 11's contract commands.
+        "POST /v1/contracts/{contract_id}/sign": {"name": "Anna Lindqvist", "terms_version": 1},
+        "POST /v1/contracts/{contract_id}/terms": {"title": "x", "scope": "y", "rate_minor": 1},
+        "POST /v1/contracts/{contract_id}/milestones": {
+            "title": "x",
+            "amount_minor": 1,
+            "due_date": "2026-05-01",
+        },
+        "POST /v1/contracts/{contract_id}/milestones/{milestone_id}/state": {"state": "ready"},
+        "POST /v1/contracts/{contract_id}/extend": {"end_date": "2026-12-31", "text": "x"},
+        "POST /v1/contracts/{contract_id}/end": {"text": "x"},
+        "POST /v1/contracts/{contract_id}/terminate": {"text": "x"},
+        "POST /v1/contracts/{contract_id}/feedback": {
+            "quality": 5,
+            "communication": 4,
+            "delivery": 3,
+            "expertise": 2,
+            "comment": "x",
+        },
+        "POST /v1/contracts/{contract_id}/review": {"score": 5, "text": "x"},
     }
 
 
 AGENT_VERBS = ("propose", "offer", "contract", "decline")
-# Routes only an agent may call: the deep or wide value must get past the role to be parsed.
+CONTRACT_AGENT_VERBS = (
+    "terms",
+    "milestones",
+    "milestones/{milestone_id}/state",
+    "extend",
+    "end",
+    "terminate",
+)
+# Routes only an agent may call (or a client and an agent): the deep or wide value must get past the
+# role to be parsed.
 AGENT_ROUTES = {
     "POST /v1/assignments",
     "POST /v1/agent/messages",
     "POST /v1/applications/{application_id}/interview",
     *(f"POST /v1/applications/{{application_id}}/{verb}" for verb in AGENT_VERBS),
+    *(f"POST /v1/contracts/{{contract_id}}/{verb}" for verb in CONTRACT_AGENT_VERBS),
+    "POST /v1/contracts/{contract_id}/feedback",
 }
 
 

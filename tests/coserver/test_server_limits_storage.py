@@ -242,6 +242,15 @@ EXPECTED_OPERATIONS = {
     ("get", "/v1/consents"),
     ("get", "/v1/agent"),
     ("post", "/v1/agent/messages"),
+    # Issue 11's contracts.
+    ("get", "/v1/contracts/{contract_id}/detail"),
+    *(
+        ("post", f"/v1/contracts/{{contract_id}}/{verb}")
+        for verb in ("sign", "terms", "milestones", "extend", "end", "terminate", "feedback", "review")
+    ),
+    ("post", "/v1/contracts/{contract_id}/milestones/{milestone_id}/state"),
+    ("get", "/v1/contracts/{contract_id}/feedback"),
+    ("get", "/v1/contracts/{contract_id}/reviews"),
 }
 
 
@@ -262,6 +271,8 @@ def test_openapi_lists_every_endpoint_and_validates(server: LiveServer) -> None:
             for status, answer in operation["responses"].items():
                 if status.startswith(("4", "5")):
                     ref = answer["content"]["application/json"]["schema"]["$ref"]
-                    # InvoiceConflictBody extends ErrorBody with the invoice or number in question.
-                    assert ref.endswith(("/ErrorBody", "/InvoiceConflictBody")), (method, path, status)
+                    # InvoiceConflictBody extends ErrorBody with the invoice or number in question,
+                    # ContractConflictBody with the contract as it is now.
+                    bodies = ("/ErrorBody", "/InvoiceConflictBody", "/ContractConflictBody")
+                    assert ref.endswith(bodies), (method, path, status)
     assert "HTTPBearer" in document["components"]["securitySchemes"]

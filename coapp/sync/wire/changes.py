@@ -22,6 +22,7 @@ from coapp.sync.wire.applications import (
     MessageRecord,
 )
 from coapp.sync.wire.assignments import AssignmentRecord
+from coapp.sync.wire.contract_terms import FeedbackRecord, MilestoneRecord, ReviewRecord
 from coapp.sync.wire.invoices import InvoiceRecord
 from coapp.sync.wire.profile import (
     BusinessDetailsRecord,
@@ -178,6 +179,24 @@ class MessageChange(BaseModel):
     row: MessageRecord
 
 
+class ContractMilestoneChange(BaseModel):
+    entity: Literal["contract_milestone"] = "contract_milestone"
+    version: int
+    row: MilestoneRecord
+
+
+class ContractFeedbackChange(BaseModel):
+    entity: Literal["contract_feedback"] = "contract_feedback"
+    version: int
+    row: FeedbackRecord
+
+
+class ContractReviewChange(BaseModel):
+    entity: Literal["contract_review"] = "contract_review"
+    version: int
+    row: ReviewRecord
+
+
 Change = Annotated[
     ContractChange
     | TimeEntryChange
@@ -201,7 +220,10 @@ Change = Annotated[
     | ApplicationEventChange
     | InterviewChange
     | ConsentChange
-    | MessageChange,
+    | MessageChange
+    | ContractMilestoneChange
+    | ContractFeedbackChange
+    | ContractReviewChange,
     Field(discriminator="entity"),
 ]
 # The profile's entities: entity name -> its change class (the server builds its feed with these).

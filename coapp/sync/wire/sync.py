@@ -13,6 +13,7 @@ from pydantic import (
     StrictInt,
 )
 
+from coapp.domain.contract_states import ContractState
 from coapp.sync.wire.applications import FavouriteRecord, MessageRecord
 from coapp.sync.wire.common import PUSH_BATCH_MAX, _Body
 from coapp.sync.wire.profile import ProfileEntityRecord
@@ -65,6 +66,10 @@ class Entity(StrEnum):
     INTERVIEW = "interview"
     CONSENT = "consent"
     MESSAGE = "message"
+    # Issue 11, in the feed only for clients that ask `with_contracts` (coserver.contract_feed).
+    CONTRACT_MILESTONE = "contract_milestone"
+    CONTRACT_FEEDBACK = "contract_feedback"
+    CONTRACT_REVIEW = "contract_review"
 
 
 class OpKind(StrEnum):
@@ -129,6 +134,23 @@ class ContractRecord(BaseModel):
     # Added after protocol 1 shipped: optional and last, so older clients (which map record fields
     # to their columns by name) ignore it.
     assignment_id: UUID | None = Field(default=None, description="the assignment it came from, if any")
+    # Issue 11 (s0011), optional likewise: a platform contract's life and the terms signed. A contract
+    # from before it, or the freelancer's own, is `active` with terms version 1 and no signature.
+    state: ContractState = Field(
+        default=ContractState.ACTIVE, description="offered, signed, active, ended, terminated"
+    )
+    terms_version: int = Field(default=1, description="bumped by every change of an offer's terms")
+    scope: str = ""
+    payment_terms_days: int = Field(default=30, description="days from the invoice to its due date")
+    application_id: UUID | None = Field(default=None, description="the application it was offered for")
+    offered_at: datetime | None = None
+    signed_at: datetime | None = None
+    signed_name: str | None = Field(default=None, description="the full name the freelancer typed")
+    signed_terms_version: int | None = Field(default=None, description="the terms version signed")
+    original_end_date: date | None = Field(default=None, description="the end date as signed (extensions)")
+    state_changed_at: datetime | None = None
+    state_reason: str = Field(default="", description="the agent's words with the last move")
+    ended_on: date | None = Field(default=None, description="the last day, once ended or terminated")
 
 
 class TimeEntryRecord(BaseModel):
