@@ -61,6 +61,15 @@ def tripwire_keyring() -> Iterator[None]:
     keyring.set_keyring(before)
 
 
+@pytest.fixture(autouse=True)
+def _own_temp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo's throw-away folders in this test's own temp folder: another test (or process) making
+    its own at the same time is not taken for a leftover."""
+    own = tmp_path / "tmp"
+    own.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(own))
+
+
 def _demo_leftovers() -> set[str]:
     return {p.name for p in Path(tempfile.gettempdir()).iterdir() if p.name.startswith("coapp-demo-")}
 
