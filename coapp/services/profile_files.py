@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from coapp.base.atomic_file import write_atomic
 from coapp.base.paths import Paths, make_private_dir
 from coapp.domain.errors import NotFoundError, ValidationError
+from coapp.domain.photos import MAX_SOURCE_BYTES, make_photo, upright_size
 from coapp.domain.profile_files import (
     ALLOWED_KINDS,
     MAX_PORTFOLIO_BYTES,
@@ -36,7 +37,6 @@ from coapp.models import FileTransfer, ProfilePortfolioItem
 from coapp.models import Profile as ProfileRow
 from coapp.models.profile import PROFILE_ID
 from coapp.services.profile import profile_row
-from coapp.services.profile_photo import MAX_SOURCE_BYTES, make_photo, upright_size
 from coapp.services.profile_rows import SPECS, Section
 from coapp.store.engine import Store
 

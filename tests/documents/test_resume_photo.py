@@ -12,8 +12,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from coapp.documents.resume_pdf import ResumeOptions, render_resume_pdf
+from coapp.domain.photos import make_photo
 from coapp.domain.resume_variants import RESUME_SECTIONS, ResumeVariant, select, shows_photo
-from coapp.services.profile_photo import make_photo
 from tests.documents.resume_samples import full
 
 

@@ -15,10 +15,10 @@ from PIL import Image
 
 from coapp.app.context import AppContext
 from coapp.domain.errors import ValidationError
+from coapp.domain.photos import make_photo
 from coapp.domain.profile_files import MIN_CROP_SIDE, check_crop
 from coapp.models import Profile as ProfileRow
 from coapp.models.profile import PROFILE_ID
-from coapp.services.profile_photo import make_photo
 from tests.services.helpers import outbox
 from tests.services.profile_files_helpers import (
     close_to,

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coapp.services.profile_photo import MAX_PIXELS
+from coapp.domain.photos import MAX_PIXELS
 from coapp.ui.theme import Space, current, set_role
 
 VIEW_SIDE = 440  # the picture is shown within this many pixels each way

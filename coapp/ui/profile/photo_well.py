@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
-from coapp.services.profile_photo import MAX_SOURCE_BYTES
+from coapp.domain.photos import MAX_SOURCE_BYTES
 from coapp.ui.profile.lane import ProfileLane
 from coapp.ui.profile.photo_crop import CropDialog, ScaledPicture, read_scaled
 from coapp.ui.theme import Space, current

@@ -1,4 +1,7 @@
-"""Turn whatever picture a user picks into the profile photo: a square JPEG of at most 512 pixels.
+"""Turn whatever picture a person picks into a photo: a square JPEG of at most 512 pixels (the
+profile's photo on this machine, an agent's card photo on the platform).
+
+A pure function over bytes (no files, no network), so the app and the reference server share it.
 
 Any size or format a user might pick is handled: Pillow reads JPEG, PNG, WebP, GIF (the first
 frame), BMP and TIFF; the camera's EXIF orientation is applied; CMYK, palette, 16-bit and alpha
@@ -7,7 +10,7 @@ that claims a huge picture) is refused from its header, before any pixel is deco
 truncated or non-picture file is refused with the problem named. Nothing of the source's metadata
 (EXIF with GPS position, comments) reaches the stored JPEG.
 
-Pillow is imported on the first import of a photo, not at start-up.
+Pillow is imported on the first photo made, not at start-up.
 """
 
 from __future__ import annotations
