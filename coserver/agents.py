@@ -1,4 +1,5 @@
-"""Each freelancer's one Consultant Agent: who it is, their card (name, e-mail, phone), and the link
+"""Each freelancer's one Consultant Agent: who it is, their card (name, e-mail, phone, the photo's
+checksum: coserver.agent_photos), and the link
 from a freelancer to theirs. The platform sets the link (seed-demo); a freelancer without an agent
 gets the agent of the first assignment they apply to."""
 
@@ -9,7 +10,7 @@ import uuid
 from sqlalchemy.orm import Session
 
 from coapp.sync.wire import AgentRecord
-from coserver.application_models import AgentCardRow, FreelancerAgentRow
+from coserver.application_models import AgentCardRow, AgentPhotoRow, FreelancerAgentRow
 from coserver.context import ServerContext
 from coserver.errors import ApiError
 from coserver.models import AccountRow
@@ -31,11 +32,16 @@ def agent_of(session: Session, freelancer_id: uuid.UUID) -> uuid.UUID | None:
 
 
 def agent_record(session: Session, agent_id: uuid.UUID) -> AgentRecord:
+    photo = session.get(AgentPhotoRow, agent_id)
+    sha256 = photo.sha256 if photo is not None else None
     card = session.get(AgentCardRow, agent_id)
     if card is not None:
-        return AgentRecord(id=agent_id, name=card.name, email=card.email, phone=card.phone)
+        return AgentRecord(
+            id=agent_id, name=card.name, email=card.email, phone=card.phone, photo_sha256=sha256
+        )
     account = session.get_one(AccountRow, agent_id)
-    return AgentRecord(id=agent_id, name=account.display_name or account.email, email=account.email, phone="")
+    name = account.display_name or account.email
+    return AgentRecord(id=agent_id, name=name, email=account.email, phone="", photo_sha256=sha256)
 
 
 def agent_name(session: Session, agent_id: uuid.UUID) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     Uuid,
@@ -131,6 +132,19 @@ class AgentCardRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str] = mapped_column(String(320))
     phone: Mapped[str] = mapped_column(String(40))
+
+
+class AgentPhotoRow(Base):
+    """An agent's card photo: a square JPEG the platform made itself from what the agent uploaded
+    (coapp.domain.photos), so what a freelancer downloads is never the uploaded file."""
+
+    __tablename__ = "agent_photos"
+    agent_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    jpeg: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class FreelancerAgentRow(Base):

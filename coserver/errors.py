@@ -53,6 +53,7 @@ _DESCRIPTIONS = {
     410: "Gone: the cursor is too old or from another epoch; resync from the start",
     422: "Invalid request body; `field` names the field",
     426: "This client version is too old for the server; update the app",
+    413: "The request body is larger than this endpoint takes",
     429: "Too many attempts; see the Retry-After header",
 }
 

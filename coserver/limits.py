@@ -39,6 +39,8 @@ def cap_for(limits: BodyLimits, path: str) -> int:
         return limits.assignment
     if _FILE_CHUNK.match(path):
         return limits.file_chunk
+    if path == "/v1/agent/photo":
+        return limits.agent_photo
     if path.startswith("/v1/applications/") or path == "/v1/agent/messages":
         return limits.application
     if path.startswith("/v1/contracts/"):

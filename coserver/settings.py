@@ -46,6 +46,7 @@ class BodyLimits:
     - contract commands (issue 11): an offer's terms with a 10,000-character scope, as long as the
       assignment's description it starts from: at most about 125 KB.
     - file chunk: the raw bytes of one chunk of a file upload (coapp.sync.wire.files.FILE_CHUNK_MAX).
+    - an agent's photo: the picture as uploaded, up to coserver.agent_photos.UPLOAD_MAX_BYTES.
     - anything else (credit, GETs, unknown paths): a few hundred bytes at most.
     tests/coserver/test_server_body_limits.py builds those largest bodies and checks they fit.
     """
@@ -55,6 +56,7 @@ class BodyLimits:
     invoice_confirm: int = 32 * MIB
     assignment: int = 256 * KIB
     file_chunk: int = 1 * MIB
+    agent_photo: int = 10 * MIB
     application: int = 64 * KIB
     contract: int = 256 * KIB
     other: int = 16 * KIB

@@ -678,6 +678,19 @@ EVERY_ROLE = frozenset(ROLES)
 FREELANCERS = frozenset({"freelancer"})
 AGENTS = frozenset({"agent"})
 
+
+def _photo() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 80, 40)).save(out, "PNG")
+    return out.getvalue()
+
+
+PHOTO = _photo()
+
 # Who may call each operation of /openapi.json. An operation missing here fails the test: decide who
 # may call it, then add its line (and declare the same in coserver.roles on the route).
 ROLE_TABLE: dict[str, frozenset[str]] = {
@@ -707,6 +720,9 @@ ROLE_TABLE: dict[str, frozenset[str]] = {
     "GET /v1/files/{sha256}": FREELANCERS,
     "GET /v1/agent": FREELANCERS,
     "POST /v1/agent/messages": AGENTS,
+    "PUT /v1/agent/photo": AGENTS,
+    "DELETE /v1/agent/photo": AGENTS,
+    "GET /v1/agent/photo": FREELANCERS,
     "GET /v1/consents": FREELANCERS,
     "GET /v1/applications/{application_id}": frozenset({"freelancer", "agent"}),
     "POST /v1/applications/{application_id}/submit": FREELANCERS,
@@ -788,6 +804,7 @@ def _role_request(
         ),
         "PUT /v1/files/uploads/{upload_id}": ("chunk", {UPLOAD_OFFSET_HEADER: "0"}),
         "POST /v1/agent/messages": ({"freelancer_id": str(anna.who.account_id), "text": "x"}, {}),
+        "PUT /v1/agent/photo": ("not a picture", {}),
         "POST /v1/applications/{application_id}/submit": (
             {"assignment_id": assignment_id, "consent": consent()},
             command,
@@ -828,6 +845,13 @@ def test_every_operation_admits_exactly_its_roles(two: tuple[LiveServer, Tenant,
     callers |= {role: account_of_role(server, role) for role in ROLES if role != "freelancer"}
     posted = call(server, "POST", "/v1/assignments", callers["agent"].token, ASSIGNMENT)
     assert posted.status_code == 201, posted.text
+    assert bertil.pipeline is not None  # his agent has a photo: his GET /v1/agent/photo answers 200
+    photo = server.http.put(
+        server.url + "/v1/agent/photo",
+        data=PHOTO,
+        headers={"Authorization": f"Bearer {bertil.pipeline.agent_token}"},
+    )
+    assert photo.status_code == 200, photo.text
     assignment_id = posted.json()["id"]
     ops = operations(server)
     labels = {op.label for op in ops}
@@ -848,7 +872,8 @@ def test_every_operation_admits_exactly_its_roles(two: tuple[LiveServer, Tenant,
             response = call(server, op.method, path, caller.token, body, headers)
             where = (op.label, role, response.status_code, response.text)
             assert response.status_code < 500, where
-            error = response.json().get("error") if response.content else None
+            is_json = response.headers.get("content-type", "").startswith("application/json")
+            error = response.json().get("error") if response.content and is_json else None
             if allowed == PUBLIC or role in allowed:
                 assert error != "role_not_allowed", where
                 if op.path_params and op.path_params[0] in IDS_OF and IDS_OF[op.path_params[0]](anna):

@@ -107,6 +107,8 @@ def _base_bodies(contract_id: str) -> dict[str, dict[str, Any]]:
         "POST /v1/applications/{application_id}/interview": interview(),
         **{f"POST /v1/applications/{{application_id}}/{verb}": {"text": "x"} for verb in AGENT_VERBS},
         "POST /v1/agent/messages": {"freelancer_id": str(uuid.uuid4()), "text": "x"},
+        # A photo's body is the picture's bytes; sent as JSON here, so the JSON checks see it too.
+        "PUT /v1/agent/photo": {"photo": "bytes"},
         # Issue 11's contract commands.
         "POST /v1/contracts/{contract_id}/sign": {"name": "Anna Lindqvist", "terms_version": 1},
         "POST /v1/contracts/{contract_id}/terms": {"title": "x", "scope": "y", "rate_minor": 1},
@@ -144,6 +146,7 @@ CONTRACT_AGENT_VERBS = (
 AGENT_ROUTES = {
     "POST /v1/assignments",
     "POST /v1/agent/messages",
+    "PUT /v1/agent/photo",
     "POST /v1/applications/{application_id}/interview",
     *(f"POST /v1/applications/{{application_id}}/{verb}" for verb in AGENT_VERBS),
     *(f"POST /v1/contracts/{{contract_id}}/{verb}" for verb in CONTRACT_AGENT_VERBS),

@@ -66,6 +66,7 @@ def test_the_thread_between_a_freelancer_and_their_agent(server: LiveServer) -> 
         "name": "Sara Agent",
         "email": "agent@example.com",
         "phone": "+46 70 123 45 67",
+        "photo_sha256": None,
     }
     row_id = uuid.uuid4()
     [sent] = anna.push(message("  Hej Sara, när är intervjun?\n/Anna ", row_id))

@@ -111,8 +111,10 @@ def test_every_operation_answers_within_its_schema(
             except AssertionError as error:
                 failures.append(f"{operation.label} ({mode.value}):\n{error}")
             except Unsatisfiable:
-                # Nothing to make invalid: no parameters and no body (the token is always valid here).
-                if mode is GenerationMode.POSITIVE or any(operation.iter_parameters()) or operation.body:
+                # Nothing to make invalid: no parameters and no body, or only raw bytes (any bytes are
+                # a valid body of that kind); the token is always valid here.
+                raw_only = all(body.media_type == "application/octet-stream" for body in operation.body)
+                if mode is GenerationMode.POSITIVE or any(operation.iter_parameters()) or not raw_only:
                     raise
                 unsatisfiable.append(operation.label)
     assert not failures, "\n\n".join(failures)

@@ -186,12 +186,14 @@ MESSAGE_MAX_LENGTH = 2000  # a page of 500 such messages fits the push cap, as n
 
 
 class AgentRecord(BaseModel):
-    """`GET /v1/agent`: the freelancer's Consultant Agent (no photo on the wire yet)."""
+    """`GET /v1/agent`: the freelancer's Consultant Agent. The photo is `GET /v1/agent/photo`; its
+    SHA-256 is here (None: no photo), so the app downloads it only when it changed."""
 
     id: UUID
     name: str
     email: str
     phone: str
+    photo_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
 
 
 class MessageRecord(BaseModel):
