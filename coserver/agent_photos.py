@@ -10,8 +10,11 @@ changes, and checks it.
 from __future__ import annotations
 
 import hashlib
+import io
 import uuid
 from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session
 
 from coapp.domain.errors import ValidationError
 from coapp.domain.photos import MAX_SOURCE_BYTES, make_photo
@@ -35,14 +38,34 @@ def set_photo(ctx: ServerContext, agent_id: uuid.UUID, data: bytes) -> str:
         jpeg = make_photo(data, "the photo")
     except ValidationError as exc:
         raise ApiError(422, "invalid_photo", str(exc)[:1].upper() + str(exc)[1:]) from None
-    digest = hashlib.sha256(jpeg).hexdigest()
     with transaction(ctx.sessions) as session:
-        row = session.get(AgentPhotoRow, agent_id)
-        if row is None:
-            row = AgentPhotoRow(agent_id=agent_id)
-            session.add(row)
-        row.jpeg, row.sha256, row.updated_at = jpeg, digest, datetime.now(UTC)
+        return store_photo(session, agent_id, jpeg)
+
+
+def store_photo(session: Session, agent_id: uuid.UUID, jpeg: bytes) -> str:
+    """Keep *jpeg* (made by coapp.domain.photos) as the agent's photo; its SHA-256."""
+    digest = hashlib.sha256(jpeg).hexdigest()
+    row = session.get(AgentPhotoRow, agent_id)
+    if row is None:
+        row = AgentPhotoRow(agent_id=agent_id)
+        session.add(row)
+    row.jpeg, row.sha256, row.updated_at = jpeg, digest, datetime.now(UTC)
+    session.flush()
     return digest
+
+
+def initials_portrait(name: str) -> bytes:
+    """A card photo for a demo agent: the initials on a calm blue ground, made like any upload."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    initials = "".join(part[0] for part in name.split()[:2]).upper() or "?"
+    image = Image.new("RGB", (512, 512), (37, 99, 201))
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=200)
+    draw.text((256, 256), initials, fill=(255, 255, 255), font=font, anchor="mm")
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return make_photo(out.getvalue(), "the portrait")
 
 
 def remove_photo(ctx: ServerContext, agent_id: uuid.UUID) -> None:

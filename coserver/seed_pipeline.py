@@ -14,8 +14,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy.orm import Session
 
 from coapp.domain.applications import Actor, ApplicationState, check_move
+from coserver.agent_photos import initials_portrait, store_photo
 from coserver.agents import ensure_agent, set_card
 from coserver.application_models import (
+    AgentPhotoRow,
     ApplicationEventRow,
     ApplicationRow,
     ConsentRow,
@@ -140,6 +142,8 @@ def seed_pipeline(
 ) -> None:
     """Write what is missing of the demo pipeline (nothing, the second time)."""
     set_card(session, agent_id, agent_name, agent_email, AGENT_PHONE)
+    if session.get(AgentPhotoRow, agent_id) is None:
+        store_photo(session, agent_id, initials_portrait(agent_name))
     for freelancer_id in freelancers.values():
         ensure_agent(session, freelancer_id, agent_id)
     for spec in DEMO_APPLICATIONS:
