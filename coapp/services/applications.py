@@ -76,12 +76,16 @@ class Message:
     sent: bool  # on the platform (a freelancer's message may wait for a sync)
 
 
+AGENT_PHOTO_FOLDER = "agent"  # in the data folder: the agent's photo, named by its SHA-256
+
+
 @dataclass(frozen=True)
 class Agent:
     id: str
     name: str
     email: str
     phone: str
+    photo: Path | None = None  # the card's photo as the last sync fetched it (a JPEG)
 
 
 def clean_text(text: str, what: str) -> str:
@@ -296,7 +300,12 @@ class ApplicationService:
     def agent(self) -> Agent | None:
         with self._store.read() as s:
             card = s.get(AgentCard, 1)
-            return None if card is None else Agent(card.agent_id, card.name, card.email, card.phone)
+            if card is None:
+                return None
+            values = (card.agent_id, card.name, card.email, card.phone)
+        folder = self._store.path.parent / AGENT_PHOTO_FOLDER
+        photos = sorted(folder.glob("*.jpg")) if folder.is_dir() else []
+        return Agent(*values, photo=photos[0] if photos else None)
 
 
 def _message(row: MessageRow) -> Message:

@@ -180,3 +180,29 @@ def test_opening_applications_reads_what_moved(qtbot, ctx, open_window) -> None:
     window.show_screen(window.dashboard)
     qtbot.waitUntil(lambda: window.dashboard.agent.figure.text() == "", timeout=10000)
     assert nav.badge(apps) == ""
+
+
+@pytest.mark.qt_log_ignore(r"propagateSizeHints|Unsupported marker")  # Qt says the damaged file is damaged
+def test_the_agents_portrait_is_the_photo_the_sync_fetched_or_the_initials(qtbot, ctx, open_window) -> None:
+    import io
+
+    from PIL import Image
+
+    _journey(ctx)
+    window = open_window(None, screen=None)
+    board = _filled(qtbot, window)
+    assert board.agent_photo.isVisible()
+    assert not board.agent_photo.shows_photo  # no photo yet: "AL" on the accent colour
+    folder = ctx.paths.data_dir / "agent"
+    folder.mkdir()
+    out = io.BytesIO()
+    Image.new("RGB", (512, 512), (10, 120, 60)).save(out, "JPEG")
+    (folder / ("ab" * 32 + ".jpg")).write_bytes(out.getvalue())
+    board.reload()
+    qtbot.waitUntil(lambda: board.agent_photo.shows_photo, timeout=10000)
+    window.open_item("messages", "")
+    assert window.applications.agent_photo.shows_photo
+    # A damaged file is no photo, and no crash: the initials again.
+    (folder / ("ab" * 32 + ".jpg")).write_bytes(b"\xff\xd8\xff not a jpeg")
+    window.applications.reload()
+    assert not window.applications.agent_photo.shows_photo

@@ -27,6 +27,7 @@ from coapp.domain.errors import CoappError
 from coapp.services.applications import FULL_PROFILE
 from coapp.ui.application_states import state_text
 from coapp.ui.invoices.formats import InvoiceFormats
+from coapp.ui.portrait import Portrait
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import Card, ErrorBanner, ScreenHeader, make_button
 
@@ -112,7 +113,14 @@ class ApplicationsScreen(QWidget):
         self.message.returnPressed.connect(self.send_message)
         heading = QLabel(self.tr("Your agent"), self.agent)
         set_role(heading, "subtitle")
-        for widget in (heading, self.agent_text, self.messages, self.message):
+        self.agent_photo = Portrait("agentPhoto", Space.XL * 2, self.agent)
+        who = QHBoxLayout()
+        who.setSpacing(Space.M)
+        who.addWidget(self.agent_photo, 0, Qt.AlignmentFlag.AlignTop)
+        who.addWidget(self.agent_text, 1)
+        self.agent.body.addWidget(heading)
+        self.agent.body.addLayout(who)
+        for widget in (self.messages, self.message):
             self.agent.body.addWidget(widget)
         self._layout()
         self.header.set_status(self.tr("Loading applications…"))
@@ -244,12 +252,14 @@ class ApplicationsScreen(QWidget):
 
     def _show_agent(self) -> None:
         agent = self.service.agent()
+        self.agent_photo.setVisible(agent is not None)
         if agent is None:
             self.agent_text.setText(
                 self.tr("Your agent is named when you first apply or when the platform assigns one.")
             )
         else:
             self.agent_text.setText(f"{agent.name}\n{agent.email} · {agent.phone}")
+            self.agent_photo.show_person(agent.name, agent.photo)
         self.messages.clear()
         for message in self.service.messages():
             who = agent.name if message.sender == "agent" and agent is not None else self.tr("You")

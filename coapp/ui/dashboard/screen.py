@@ -15,14 +15,23 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coapp.domain.errors import CoappError
 from coapp.ui.application_states import state_text
 from coapp.ui.background import Reread
 from coapp.ui.dashboard.cards import ListCard
 from coapp.ui.invoices.formats import InvoiceFormats
+from coapp.ui.portrait import Portrait
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import ScreenHeader, make_button
 
@@ -104,6 +113,15 @@ class DashboardScreen(QWidget):
             self.tr("Open the messages (Ctrl+4)"),
             self,
         )
+        # The agent's portrait beside the card's lines (name and contact, the last message).
+        self.agent_photo = Portrait("dashboardAgentPhoto", Space.XL * 2, self.agent)
+        self.agent_photo.hide()
+        self.agent.body.removeWidget(self.agent.lines)
+        beside = QHBoxLayout()
+        beside.setSpacing(Space.M)
+        beside.addWidget(self.agent_photo, 0, Qt.AlignmentFlag.AlignTop)
+        beside.addWidget(self.agent.lines, 1)
+        self.agent.body.insertLayout(1, beside)
         self.week.button.clicked.connect(lambda: self.opened.emit("timesheet", ""))
         self.drafts.button.clicked.connect(lambda: self.opened.emit("invoice", ""))
         self.applications.button.clicked.connect(lambda: self.opened.emit("application", ""))
@@ -278,7 +296,9 @@ class DashboardScreen(QWidget):
 
     def _show_agent(self, board: Dashboard) -> None:
         agent = board.agent
+        self.agent_photo.setVisible(agent is not None)
         if agent is not None:
+            self.agent_photo.show_person(agent.name, agent.photo)
             contact = " · ".join(part for part in (agent.email, agent.phone) if part)
             self.agent.lines.add(f"{agent.name} — {contact}" if contact else agent.name, "messages", "")
         last = board.last_message
