@@ -60,6 +60,8 @@ class MilestoneRow(Base):
     state_changed_at: Mapped[datetime] = mapped_column(UtcDateTime)
     version: Mapped[int] = mapped_column(BigInteger)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The confirmed invoice to the platform that bills it (cleared when that invoice is credited).
+    invoice_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("invoices.id"))
 
 
 class FeedbackRow(Base):

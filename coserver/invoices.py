@@ -39,6 +39,7 @@ from coapp.sync.wire import (
     InvoiceLineRecord,
     InvoiceRecord,
 )
+from coserver import milestone_invoices
 from coserver.context import ServerContext
 from coserver.db import next_version
 from coserver.errors import ApiError
@@ -177,6 +178,9 @@ def confirm(
     _check_terms(contract, body)
     _check_entries(contract, entries, body)
     _check_frozen(body)
+    milestone = (
+        milestone_invoices.billable(session, contract.id, body.milestone_id) if body.milestone_id else None
+    )
     number_format = _number_format(body.number_format)
     figures = recompute(body.lines, body.currency, body.commission_bp, _seller_country(body.frozen))
     compare(Figures(body.net_minor, body.vat_minor, body.total_minor, body.commission_minor), figures)
@@ -214,6 +218,8 @@ def confirm(
         entry.invoice_id = invoice_id
         entry.version = next_version(session)
     session.flush()
+    if milestone is not None:
+        milestone_invoices.mark_invoiced(session, milestone, invoice_id, now)
     return 200, invoice_record(row)
 
 
@@ -352,6 +358,7 @@ def credit(
     for entry in entries:
         entry.invoice_id = None
         entry.version = next_version(session)
+    milestone_invoices.release(session, original.id, ctx.now())
     session.flush()
     return 200, invoice_record(note)
 

@@ -6,7 +6,9 @@ wire and in storage, more than zero) and a due date. Its state moves forward onl
     planned ──the client accepted the delivery (agent)──▶ ready
     ready ──the freelancer's invoice to the platform names it──▶ invoiced ──paid──▶ paid
 
-`ready` means ready to invoice: the app drafts the invoice to the platform from a ready milestone.
+`ready` means ready to invoice: the app drafts the invoice to the platform from a ready milestone,
+and confirming that invoice (naming the milestone) makes it `invoiced`. The one step back: when that
+invoice is credited, the milestone is `ready` again (to be invoiced anew), as credited time unlocks.
 Milestones are part of the terms the freelancer signs, so they are added only while the contract is
 offered (coapp.domain.contract_states.terms_changeable).
 """
@@ -74,3 +76,17 @@ def check_amount_minor(amount_minor: object) -> int:
 def amount_minor(amount: Decimal, currency: str) -> int:
     """A Decimal amount as minor units (rounded half up), checked like one from the wire."""
     return check_amount_minor(to_minor(amount, currency))
+
+
+def check_release(current: MilestoneState) -> None:
+    """The step back when the milestone's invoice is credited: only an invoiced one goes back."""
+    if current is not MilestoneState.INVOICED:
+        raise MilestoneRefused(f"a milestone that is {current.value} has no invoice to credit")
+
+
+def check_invoiceable(current: MilestoneState) -> None:
+    """An invoice names a milestone that is ready (accepted, not invoiced yet)."""
+    if current is not MilestoneState.READY:
+        raise MilestoneRefused(
+            f"the milestone is {current.value}; an invoice names a milestone that is ready to invoice"
+        )

@@ -55,6 +55,7 @@ class MilestoneRecord(BaseModel):
     state_changed_at: datetime
     version: int
     deleted_at: datetime | None = None
+    invoice_id: UUID | None = Field(default=None, description="the confirmed invoice that bills it")
 
 
 class FeedbackRecord(BaseModel):

@@ -109,6 +109,9 @@ class ConfirmInvoiceRequest(_Body):
         description="a number given locally before the first sign-in: accepted only if it is the "
         "series' next one",
     )
+    # Issue 11, optional: the fixed-fee milestone this invoice to the platform bills (it must be
+    # ready; it becomes invoiced, and ready again if the invoice is credited).
+    milestone_id: UUID | None = Field(default=None, description="the milestone billed (fixed fee)")
 
     @model_validator(mode="before")
     @classmethod

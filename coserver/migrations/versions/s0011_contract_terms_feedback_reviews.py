@@ -95,6 +95,7 @@ def upgrade() -> None:
         sa.Column("state_changed_at", UtcDateTime, nullable=False),
         sa.Column("version", sa.BigInteger, nullable=False),
         sa.Column("deleted_at", UtcDateTime),
+        sa.Column("invoice_id", sa.Uuid, sa.ForeignKey("invoices.id")),
         sa.CheckConstraint("state IN ('planned', 'ready', 'invoiced', 'paid')", name="ck_milestones_state"),
         sa.CheckConstraint("amount_minor > 0", name="ck_milestones_amount"),
     )
