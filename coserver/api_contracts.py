@@ -22,6 +22,7 @@ from coapp.sync.wire import (
     IDEMPOTENCY_HEADER,
     ContractConflictBody,
     ContractDetail,
+    ContractsList,
     ContractTermsRequest,
     ContractTextRequest,
     ErrorBody,
@@ -36,7 +37,7 @@ from coapp.sync.wire import (
     Role,
     SignContractRequest,
 )
-from coserver import contract_offers, contract_signing, feedback, idempotency, reviews
+from coserver import contract_life, contract_offers, contract_signing, feedback, idempotency, reviews
 from coserver.accounts import Caller
 from coserver.api_auth import Ctx
 from coserver.api_invoices import IdempotencyKey, IfMatch, decided_on
@@ -86,6 +87,17 @@ def _once(
 
 
 # --- reading ------------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/contracts",
+    response_model=ContractsList,
+    responses=responses(400, 401, 422, 426),
+    summary="The platform contracts the caller is party to, with their milestones (a freelancer's, "
+    "its client's account's, or its agent's)",
+)
+def list_contracts(caller: AnyParty, ctx: Ctx) -> ContractsList:
+    return contract_life.list_contracts(ctx, caller.account)
 
 
 @router.get(

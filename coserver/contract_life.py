@@ -26,7 +26,14 @@ from coapp.domain.contract_states import (
     check_move,
     due_moves,
 )
-from coapp.sync.wire import Account, ContractConflictBody, ContractDetail, MilestoneRecord, Role
+from coapp.sync.wire import (
+    Account,
+    ContractConflictBody,
+    ContractDetail,
+    ContractsList,
+    MilestoneRecord,
+    Role,
+)
 from coserver.context import ServerContext
 from coserver.contract_models import ContractTermsRow, MilestoneRow
 from coserver.contracts import contract_record
@@ -238,3 +245,20 @@ def new_terms_version(session: Session, row: ContractRow, now: datetime, by: uui
     row.version = next_version(session)
     session.flush()
     record_terms(session, row, now, by)
+
+
+def list_contracts(ctx: ServerContext, caller: Account) -> ContractsList:
+    """`GET /v1/contracts`: the platform contracts the caller is party to, in its role."""
+    settle_all(ctx)
+    query = select(ContractRow).where(ContractRow.origin == "platform", ContractRow.deleted_at.is_(None))
+    if caller.role is Role.FREELANCER:
+        query = query.where(ContractRow.freelancer_id == caller.id)
+    elif caller.role is Role.CLIENT:
+        query = query.where(ContractRow.client_account_id == caller.id)
+    else:
+        query = query.join(AssignmentRow, AssignmentRow.id == ContractRow.assignment_id).where(
+            AssignmentRow.agent_id == caller.id
+        )
+    with ctx.sessions() as session:
+        rows = session.execute(query.order_by(ContractRow.start_date, ContractRow.id)).scalars()
+        return ContractsList(contracts=[contract_detail(session, row) for row in rows])

@@ -495,6 +495,16 @@ def test_my_feed_and_summary_carry_nothing_of_another_account(
     assert {c["row"]["contract_id"] for c in contracts_feed if c["entity"].startswith("contract_")} <= {
         str(i) for i in bertil.contracts.contract_ids
     }
+    # Each of Bertil's parties lists Bertil's platform contracts only (the freelancer's own are his).
+    parties = (bertil.who.token, bertil.contracts.client.token, bertil.pipeline.agent_token)
+    for token in parties:
+        listed = call(server, "GET", "/v1/contracts", token)
+        assert listed.status_code == 200, listed.text
+        ids = {c["contract"]["id"] for c in listed.json()["contracts"]}
+        assert ids >= {str(i) for i in bertil.contracts.contract_ids}
+        assert anna.contracts is not None
+        assert not ids & {str(i) for i in [*anna.contract_ids, *anna.contracts.contract_ids]}
+        assert not [secret for secret in _owner_texts(anna, anna_feed) if secret in listed.text]
     entities = bertil.who.get(SUMMARY + "?with_contracts=true").json()["entities"]
     assert (entities["contract"]["count"], entities["contract_review"]["count"]) == (6, 0)
     assert entities["contract_feedback"]["count"] == 2
@@ -732,6 +742,7 @@ ROLE_TABLE: dict[str, frozenset[str]] = {
     "POST /v1/applications/{application_id}/contract": AGENTS,
     "POST /v1/applications/{application_id}/decline": AGENTS,
     "POST /v1/applications/{application_id}/interview": AGENTS,
+    "GET /v1/contracts": frozenset({"freelancer", "client", "agent"}),
     "GET /v1/contracts/{contract_id}/detail": frozenset({"freelancer", "client", "agent"}),
     "POST /v1/contracts/{contract_id}/sign": FREELANCERS,
     "POST /v1/contracts/{contract_id}/terms": AGENTS,

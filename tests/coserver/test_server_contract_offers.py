@@ -176,6 +176,14 @@ def test_the_agent_sets_the_client_and_the_fixed_fee_milestones(server: LiveServ
     assert [m["title"] for m in detail["milestones"]] == ["Förstudie", "Leverans"]
     assert {m["state"] for m in detail["milestones"]} == {"planned"}
     assert deal.detail(kund.token) == detail  # the client's account reads its contract
+    # Each party lists it; another client's account lists nothing.
+    for token in (kund.token, deal.sara.token):
+        listed = get(server, token, "/v1/contracts").json()["contracts"]
+        assert [c["contract"]["id"] for c in listed] == [str(deal.contract_id)]
+    mine = get(server, anna.token, "/v1/contracts").json()["contracts"]
+    assert {c["contract"]["id"] for c in mine} == {str(deal.contract_id), str(anna.contract_id)}
+    other = client_account(server, "annan@example.com", "Annan AB")
+    assert get(server, other.token, "/v1/contracts").json() == {"contracts": []}
     # A milestone does not move before the contract is signed; then one step at a time.
     first = detail["milestones"][0]["id"]
     early = deal.agent(f"milestones/{first}/state", {"state": "ready"})

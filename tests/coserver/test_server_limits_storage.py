@@ -243,6 +243,7 @@ EXPECTED_OPERATIONS = {
     ("get", "/v1/agent"),
     ("post", "/v1/agent/messages"),
     # Issue 11's contracts.
+    ("get", "/v1/contracts"),
     ("get", "/v1/contracts/{contract_id}/detail"),
     *(
         ("post", f"/v1/contracts/{{contract_id}}/{verb}")

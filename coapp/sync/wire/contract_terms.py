@@ -100,6 +100,13 @@ class ContractDetail(BaseModel):
     milestones: list[MilestoneRecord]
 
 
+class ContractsList(BaseModel):
+    """`GET /v1/contracts`: the platform contracts the caller is party to (as freelancer, as the
+    client's account, or as the agent of their assignment), oldest start first."""
+
+    contracts: list[ContractDetail]
+
+
 class FeedbackList(BaseModel):
     """`GET /v1/contracts/{id}/feedback`: the history, oldest first, and the contract's overall."""
 
