@@ -112,6 +112,7 @@ def _texts_anna_can_see(server: LiveServer, anna: Freelancer, deal: Deal) -> str
         get(server, anna.token, f"/v1/contracts/{deal.contract_id}/detail").text,
         get(server, anna.token, f"/v1/contracts/{deal.contract_id}/feedback").text,
         anna.get(f"/v1/contracts/{deal.contract_id}").text,
+        get(server, anna.token, "/v1/contracts").text,
         json.dumps(contract_feed(anna)),
         json.dumps(contract_feed(anna, with_contracts=False)),
         anna.get("/v1/sync/changes?with_contracts=true&with_assignments=true&with_profile=true").text,
@@ -139,7 +140,9 @@ def test_reviews_are_revealed_once_both_are_in(server: LiveServer) -> None:
     before = get(server, kund.token, f"/v1/contracts/{deal.contract_id}/reviews")
     assert before.json()["mine"] is None
     assert before.json()["theirs"] is None
-    assert ANNAS_REVIEW not in before.text
+    for path in ("/reviews", "/detail", "/feedback", ""):
+        assert ANNAS_REVIEW not in get(server, kund.token, f"/v1/contracts/{deal.contract_id}{path}").text
+    assert ANNAS_REVIEW not in get(server, kund.token, "/v1/contracts").text
     # Immutable: a second review is refused and changes nothing.
     again = _review(deal, anna.token, "Ändrat mig.", score=1)
     assert (again.status_code, again.json()["error"]) == (409, "already_reviewed")
