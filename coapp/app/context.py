@@ -15,6 +15,7 @@ from coapp.base.settings import Settings, load_settings, save_settings
 from coapp.services.applications import ApplicationService
 from coapp.services.assignments import AssignmentService
 from coapp.services.business import BusinessService
+from coapp.services.contract_view import ContractViews
 from coapp.services.contracts import ContractService
 from coapp.services.dashboard import DashboardReader
 from coapp.services.insights import InsightsReader
@@ -54,6 +55,7 @@ class AppContext:
     notices: NoticeService  # events told once, messages and moves seen
     dashboard: DashboardReader  # the first screen's one read
     insights: InsightsReader  # the charts' numbers
+    contract_views: ContractViews  # a contract with its terms, milestones, feedback, reviews, figures
     # None: the OS keyring (or memory with a warning), opened on first use. Demo mode passes memory.
     _tokens: TokenStore | None = field(default=None, repr=False)
     _sync: SyncClient | None = field(default=None, repr=False)
@@ -90,6 +92,7 @@ class AppContext:
             notices=notices,
             dashboard=DashboardReader(assignments, applications, timesheet, invoices, notices),
             insights=InsightsReader(store),
+            contract_views=ContractViews(store),
             _tokens=tokens,
         )
 

@@ -1,5 +1,6 @@
 """Command-line verbs over the services (no Qt): `coapp demo`, `coapp time ...`, `coapp invoice ...`,
 `coapp profile ...`, `coapp resume ...`, `coapp assignments ...`, `coapp apply|applications|consents ...`,
+`coapp contracts|feedback|reviews ...`,
 and the platform account: `coapp login|logout|status|sync ...`, `coapp demo-server`.
 
 Each verb's handler takes an open AppContext and the parsed arguments and returns an exit code.
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from coapp.cli import (
     application_verbs,
     assignment_verbs,
+    contract_verbs,
     invoice_verbs,
     profile_verbs,
     resume_verbs,
@@ -65,6 +67,7 @@ def build_parser(version: str) -> CliParser:
     resume_verbs.add_verbs(verbs)
     assignment_verbs.add_verbs(verbs)
     application_verbs.add_verbs(verbs)
+    contract_verbs.add_verbs(verbs)
     sync_verbs.add_verbs(verbs)
     return parser
 

@@ -13,6 +13,7 @@ from coapp.models.applications import (
 from coapp.models.assignments import AssignmentRow, Favourite
 from coapp.models.base import Base, SyncMixin
 from coapp.models.business import BusinessDetails
+from coapp.models.contract_terms import ContractFeedback, ContractMilestone, ContractReview
 from coapp.models.contracts import Contract
 from coapp.models.file_transfers import FileTransfer
 from coapp.models.invoices import Invoice, InvoiceLineRow, NumberSeries
@@ -45,6 +46,9 @@ __all__ = [
     "BusinessDetails",
     "ConsentRow",
     "Contract",
+    "ContractFeedback",
+    "ContractMilestone",
+    "ContractReview",
     "Favourite",
     "FileTransfer",
     "HiddenWeekRow",

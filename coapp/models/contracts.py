@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, Integer, String
+from sqlalchemy import CheckConstraint, Date, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from coapp.models.base import Base, SyncMixin
+from coapp.models.base import Base, SyncMixin, UtcDateTime
 
 
 class Contract(SyncMixin, Base):
@@ -43,6 +43,45 @@ class Contract(SyncMixin, Base):
     # "local": made on this machine (adopted by the account at the first sync); "platform": the
     # platform's, read-only here; "freelancer": one's own, adopted earlier or made on another device.
     origin: Mapped[str] = mapped_column(String(16), default="local", server_default="local")
+    # Issue 11 (r0013): a platform contract's life and the terms signed, as the platform sends them
+    # (coapp.sync.entities never pushes these; the freelancer's own contracts keep the defaults:
+    # active, terms version 1, no signature).
+    state: Mapped[str] = mapped_column(String(12), default="active", server_default="active")
+    terms_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    scope: Mapped[str] = mapped_column(Text, default="", server_default="")
+    payment_terms_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
+    assignment_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    application_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    offered_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+    signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+    signed_name: Mapped[str | None] = mapped_column(String(200), default=None)
+    signed_terms_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    original_end_date: Mapped[date | None] = mapped_column(Date, default=None)
+    state_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+    state_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    ended_on: Mapped[date | None] = mapped_column(Date, default=None)
 
     def active_on(self, day: date) -> bool:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+
+
+# The columns only the platform writes (issue 11): taken from the feed, never pushed (the platform
+# refuses them on a contract of the freelancer's own).
+PLATFORM_TERMS = frozenset(
+    {
+        "state",
+        "terms_version",
+        "scope",
+        "payment_terms_days",
+        "assignment_id",
+        "application_id",
+        "offered_at",
+        "signed_at",
+        "signed_name",
+        "signed_terms_version",
+        "original_end_date",
+        "state_changed_at",
+        "state_reason",
+        "ended_on",
+    }
+)

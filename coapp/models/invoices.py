@@ -84,6 +84,8 @@ class Invoice(SyncMixin, Base):
     pdf_path: Mapped[str] = mapped_column(String(500), default="")
     confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
     state_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+    # Issue 11 (r0013): the fixed fee's milestone this invoice to the platform bills (drafted from it).
+    milestone_id: Mapped[str | None] = mapped_column(String(36), default=None)
 
     _returning = False  # set only inside move(..., returned=True)
 

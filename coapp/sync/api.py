@@ -26,11 +26,13 @@ from coapp.sync.wire import (
     ChangesPage,
     ConfirmRequest,
     ConsentsList,
+    ContractDetail,
     PushOp,
     PushRequest,
     PushResponse,
     RefreshRequest,
     RegisterRequest,
+    ReviewsView,
     SignInRequest,
     SignOutRequest,
     SyncMeta,
@@ -43,8 +45,10 @@ from coapp.sync.wire.files import UPLOAD_OFFSET_HEADER, StartUpload, UploadStatu
 M = TypeVar("M", bound=BaseModel)
 
 # The feed and summary carry the profile's entities, and the assignments and favourites (issue 10),
-# only when asked (coserver.profile_feed): an older client's closed list of entities would refuse them.
-_WITH_PROFILE = {"with_profile": "true", "with_assignments": "true"}
+# and contract offers, milestones, feedback and reviews (issue 11) only when asked
+# (coserver.profile_feed, contract_feed): an older client's closed list of entities would refuse them.
+# A cursor from before a group was asked for is answered 410 and the feed is read again once.
+_WITH_PROFILE = {"with_profile": "true", "with_assignments": "true", "with_contracts": "true"}
 
 
 class _TextVersions(RootModel[list[TextVersion]]):
@@ -201,6 +205,15 @@ class PlatformApi:
     def agent(self) -> AgentRecord:
         """The freelancer's agent; ApiError 404 no_agent before one is assigned."""
         return parse(AgentRecord, self._authed("GET", "/agent"))
+
+    # --- contracts (issue 11; signing and reviews go through `command`, coapp.sync.contract_calls) ---
+
+    def contract_detail(self, contract_id: str) -> ContractDetail:
+        return parse(ContractDetail, self._authed("GET", f"/contracts/{uuid.UUID(contract_id)}/detail"))
+
+    def contract_reviews(self, contract_id: str) -> ReviewsView:
+        """One's own review and, once revealed, the other party's."""
+        return parse(ReviewsView, self._authed("GET", f"/contracts/{uuid.UUID(contract_id)}/reviews"))
 
     # --- plumbing ------------------------------------------------------------------------------
 

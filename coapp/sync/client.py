@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coapp.store.engine import Store
 from coapp.sync import account, refused
@@ -19,6 +20,9 @@ from coapp.sync.errors import SignInRequired
 from coapp.sync.refused import RefusedChange
 from coapp.sync.transport import RetryPolicy
 from coapp.sync.wire import Account
+
+if TYPE_CHECKING:
+    from coapp.sync.contract_calls import ReviewAnswer, SignedContract
 
 
 class SyncClient:
@@ -75,6 +79,27 @@ class SyncClient:
         if self._after_round is not None:
             self._after_round(report)
         return report
+
+    # --- contracts (issue 11): online calls, never queued -------------------------------------
+
+    def sign_contract(self, contract_id: str, name: str) -> SignedContract:
+        """Sign an offer (coapp.sync.contract_calls): TermsChanged with the new terms stored,
+        ContractRefused with the reason, OfflineError saying a signature needs the platform."""
+        from coapp.sync import contract_calls
+
+        return contract_calls.sign_contract(self.store, self._api_for("sign the contract"), contract_id, name)
+
+    def write_review(self, contract_id: str, score: int, text: str) -> ReviewAnswer:
+        from coapp.sync import contract_calls
+
+        api = self._api_for("write the review")
+        return contract_calls.write_review(self.store, api, contract_id, score, text)
+
+    def _api_for(self, what: str) -> PlatformApi:
+        api = self.api()
+        if api is None:
+            raise SignInRequired(message=f"sign in to the platform to {what}")
+        return api
 
     # --- refused changes -----------------------------------------------------------------------
 

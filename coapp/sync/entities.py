@@ -26,6 +26,9 @@ from coapp.models import (
     BusinessDetails,
     ConsentRow,
     Contract,
+    ContractFeedback,
+    ContractMilestone,
+    ContractReview,
     Favourite,
     InterviewRow,
     MessageRow,
@@ -44,6 +47,7 @@ from coapp.models import (
     SyncMixin,
     TimeEntry,
 )
+from coapp.models.contracts import PLATFORM_TERMS
 
 # Columns the client never pushes: the server sets invoice_id by confirming (a push of it is
 # refused), the op kind carries deletion, and a contract's origin is the server's to decide.
@@ -69,6 +73,9 @@ class SyncedEntity:
     # When set, the only fields a push carries (a message: its text; the platform fills in the rest
     # and refuses any other field as invalid_field).
     pushed_fields: frozenset[str] | None = None
+    # Columns only the platform writes (a contract's state and signature, issue 11): taken from the
+    # feed, never pushed, whoever's the row is.
+    pulled_fields: frozenset[str] = field(default=frozenset())
 
     @cached_property
     def _column_keys(self) -> tuple[str, ...]:
@@ -92,12 +99,12 @@ class SyncedEntity:
         }
 
     def pushable(self, fields: dict[str, Any]) -> dict[str, Any]:
-        skip = _NOT_PUSHED | self.device_only
+        skip = _NOT_PUSHED | self.device_only | self.pulled_fields
         out = {k: v for k, v in fields.items() if k not in skip}
         if self.pushed_fields is not None:
             return {k: v for k, v in out.items() if k in self.pushed_fields}
         for key, value in self._insert_defaults.items():
-            if out.get(key, value) is None:
+            if key not in skip and out.get(key, value) is None:
                 out[key] = value
         for key in self.json_lists & out.keys():
             if isinstance(out[key], str):
@@ -162,7 +169,7 @@ def _local(value: Any) -> Any:
 ENTITIES: dict[str, SyncedEntity] = {
     e.name: e
     for e in (
-        SyncedEntity("contract", Contract),
+        SyncedEntity("contract", Contract, pulled_fields=PLATFORM_TERMS),
         SyncedEntity("time_entry", TimeEntry),
         SyncedEntity("running_timer", RunningTimer),
         SyncedEntity("profile", Profile),
@@ -202,6 +209,11 @@ ENTITIES: dict[str, SyncedEntity] = {
             device_only=frozenset({"shared_sections", "shared_jobs", "given_here"}),
         ),
         SyncedEntity("message", MessageRow, pushed_fields=frozenset({"text"})),
+        # Issue 11: a contract's milestones (the agent's terms), the feedback on the freelancer's
+        # work and the reviews (written by an online call, coapp.sync.contract_calls): the platform's.
+        SyncedEntity("contract_milestone", ContractMilestone, pull_only=True),
+        SyncedEntity("contract_feedback", ContractFeedback, pull_only=True),
+        SyncedEntity("contract_review", ContractReview, pull_only=True),
     )
 }
 # The entities whose outbox records are pushed as rows.
