@@ -39,7 +39,7 @@ from coserver.contract_models import ContractTermsRow, MilestoneRow
 from coserver.contracts import contract_record
 from coserver.db import next_version, transaction
 from coserver.errors import ApiError
-from coserver.models import AssignmentRow, ContractRow
+from coserver.models import AssignmentRow, ContractRow, ServerSequence
 
 C = ContractState
 # The terms a signature covers: each change of one of them (or of the milestones) is a new version.
@@ -128,6 +128,13 @@ def visible(session: Session, caller: Account, contract_id: uuid.UUID, *roles: R
     if party_role(session, caller, row) not in roles:
         raise not_found()
     return row
+
+
+def lock_writers(session: Session) -> None:
+    """Every contract command takes the sequence row first (as push and the invoice commands do): on
+    PostgreSQL two signatures or moves of one contract then run one after the other, the second
+    seeing the first's state; SQLite's BEGIN IMMEDIATE already serializes writers."""
+    session.execute(select(ServerSequence.value).where(ServerSequence.id == 1).with_for_update())
 
 
 def stale_check(row: ContractRow, decided_on: int) -> None:

@@ -46,6 +46,7 @@ from coserver.application_models import ApplicationRow
 from coserver.context import ServerContext
 from coserver.contract_life import (
     contract_detail,
+    lock_writers,
     milestones_of,
     move,
     new_terms_version,
@@ -140,6 +141,7 @@ def _make_offer(session: Session, application: ApplicationRow, contract_id: uuid
 def _agent_contract(
     ctx: ServerContext, session: Session, caller: Account, contract_id: uuid.UUID, decided_on: int
 ) -> ContractRow:
+    lock_writers(session)
     row = visible(session, caller, contract_id, Role.AGENT)
     settle(session, row, ctx.now())
     stale_check(row, decided_on)
