@@ -174,7 +174,10 @@ def move(
 
 
 def settle(session: Session, row: ContractRow, now: datetime) -> None:
-    """Make the calendar's due moves of one contract (none, usually: no write then)."""
+    """Make the calendar's due moves of one contract (none, usually: no write then). A contract the
+    freelancer made in the app has no life on the platform: it stays as the freelancer keeps it."""
+    if row.origin != "platform":
+        return
     for target in due_moves(ContractState(row.state), row.start_date, row.end_date, now.date()):
         # An active contract past its end date ended on that date, not on the day it was noticed.
         ended_on = row.end_date if target is C.ENDED else None

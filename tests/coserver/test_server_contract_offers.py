@@ -16,7 +16,7 @@ from coserver.contract_models import ContractTermsRow
 from tests.coserver.application_helpers import agent, command
 from tests.coserver.contract_helpers import client_account, contract_feed, get, latest, offered
 from tests.coserver.harness import LiveServer
-from tests.coserver.sync_helpers import database, freelancer, new_entry
+from tests.coserver.sync_helpers import database, freelancer, new_contract, new_entry
 
 
 def test_an_offer_in_the_pipeline_makes_a_contract_offer(server: LiveServer) -> None:
@@ -235,3 +235,13 @@ def test_agent_commands_need_if_match_and_the_current_version(server: LiveServer
     terminated = deal.agent("terminate", {"text": "Kunden drog tillbaka uppdraget."})
     assert terminated.json()["contract"]["state"] == "terminated"
     assert terminated.json()["contract"]["ended_on"] == "2026-03-02"
+
+
+def test_the_calendar_leaves_the_freelancers_own_contracts_alone(server: LiveServer) -> None:
+    anna = freelancer(server)
+    own, op = new_contract(start_date="2025-01-01", end_date="2025-12-31")
+    [made] = anna.push(op)
+    assert made["status"] == "applied", made
+    detail = get(server, anna.token, f"/v1/contracts/{own}/detail").json()["contract"]
+    assert (detail["state"], detail["version"]) == ("active", made["version"])
+    assert latest(contract_feed(anna), "contract")[str(own)]["version"] == made["version"]
