@@ -16,6 +16,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coapp.domain import milestones as milestone_rules
@@ -60,7 +61,7 @@ from coserver.contract_life import (
 from coserver.contract_models import MilestoneRow
 from coserver.db import next_version
 from coserver.errors import ApiError
-from coserver.models import AccountRow, AssignmentRow, ContractRow
+from coserver.models import AccountRow, AssignmentRow, ContractRow, TimeEntryRow
 from coserver.refusals import encodable
 
 C = ContractState
@@ -328,6 +329,21 @@ def end(
     text = _text(body.text, "text", one_line=False)
     now = ctx.now()
     ended_on = ended_on_for_end(row.end_date, now.date())
+    later = session.execute(
+        select(TimeEntryRow.work_date)
+        .where(
+            TimeEntryRow.contract_id == row.id,
+            TimeEntryRow.deleted_at.is_(None),
+            TimeEntryRow.work_date > ended_on,
+        )
+        .order_by(TimeEntryRow.work_date)
+        .limit(1)
+    ).scalar_one_or_none()
+    if later is not None:
+        # The period would no longer hold time already reported (as a push moving the end refuses).
+        raise refused(
+            f"time is reported on {later.isoformat()}, after {ended_on.isoformat()}", "entries_after_end"
+        )
     move(session, row, C.ENDED, ContractActor.AGENT, now, text, ended_on)
     if row.end_date is None or row.end_date > ended_on:
         row.end_date = ended_on
