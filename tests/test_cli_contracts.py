@@ -20,11 +20,20 @@ from coapp.services.sheets import CellChange
 from tests.services.contract_terms_helpers import put_contract, put_feedback, put_milestone, put_review
 from tests.test_cli import Run, assert_one_line_error, cli, quiet_cli
 
-TABLES = ("contracts", "contract_milestones", "contract_feedback", "contract_reviews", "outbox")
+TABLES = (
+    "contracts",
+    "contract_milestones",
+    "contract_feedback",
+    "contract_reviews",
+    "outbox",
+    "invoices",
+    "invoice_lines",
+)
 ACTIVE = "a1a1a1a1-0000-4000-8000-000000000001"
 FIXED = "f2f2f2f2-0000-4000-8000-000000000002"
 ENDED = "e3e3e3e3-0000-4000-8000-000000000003"
 OFFER = "0f0f0f0f-0000-4000-8000-000000000004"
+MILESTONE = "5d5d5d5d-0000-4000-8000-000000000005"
 LIST_KEYS = {
     "id",
     "title",
@@ -54,7 +63,7 @@ def fill(folder: Path) -> None:
         ctx.timesheet.apply([CellChange(ACTIVE, date(2026, 3, 2), 450, "")])
         put_feedback(ctx, ACTIVE, (5, 4, 4, 5), comment="Steady work.")
         put_contract(ctx, FIXED, title="Fixed portal", fee_model="fixed", rate_minor=10_000_000)
-        put_milestone(ctx, FIXED, "Design", 4_000_000, "ready")
+        put_milestone(ctx, FIXED, "Design", 4_000_000, "ready", id=MILESTONE)
         put_contract(ctx, ENDED, title="Ended migration", state="ended", ended_on=date(2026, 5, 31))
         put_review(ctx, ENDED, "freelancer", 4, "Clear goals.")
         put_contract(ctx, OFFER, title="Offered audit", state="offered", signed_at=None, signed_name=None)
@@ -164,6 +173,13 @@ def test_reviews_list_shows_mine_and_theirs_only_once_here(
         ("reviews", "write", ENDED[:8], "--score", "4", "--text", "x" * 2001),
         ("reviews", "write", ENDED[:8], "--score", "4", "--text", "Fine."),  # not signed in
         ("contracts", "list", "--bogus"),
+        ("invoice", "draft", FIXED[:8], "--period", "2026-06"),  # a fixed fee: name the milestone
+        ("invoice", "draft", FIXED[:8], "--uninvoiced"),
+        ("invoice", "draft", FIXED[:8], "--milestone", "zzzz"),
+        ("invoice", "draft", FIXED[:8], "--milestone", ""),
+        ("invoice", "draft", FIXED[:8], "--milestone", MILESTONE[:8], "--per-week"),
+        ("invoice", "draft", FIXED[:8], "--milestone", MILESTONE[:8], "--period", "2026-06"),
+        ("invoice", "draft", ACTIVE[:8], "--milestone", MILESTONE[:8]),  # hourly: no milestones
     ],
 )
 def test_bad_input_is_one_line_and_changes_nothing(
@@ -195,3 +211,17 @@ def test_any_name_text_or_score_is_refused_in_one_line(
         # Bad input, or (never signed in here) the platform cannot be asked: one line either way.
         assert_one_line_error(result)
     assert snapshot(fuzz_folder) == before
+
+
+def test_invoice_draft_from_a_milestone(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
+    doc = as_json(run(capsys, folder, "invoice", "draft", "Fixed", "--milestone", MILESTONE[:6], "--json"))
+    assert (doc["billed_to"], doc["buyer"], doc["state"]) == (
+        "platform",
+        "Nordic Consultant Network AB",
+        "draft",
+    )
+    [line] = doc["lines"]
+    assert (line["description"], line["quantity"], line["amount"]) == ("Design", "1", "40000.00")
+    again = run(capsys, folder, "invoice", "draft", FIXED[:8], "--milestone", MILESTONE[:8])
+    assert_one_line_error(again)
+    assert "already" in again.err

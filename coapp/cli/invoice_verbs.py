@@ -23,11 +23,16 @@ def add_verbs(verbs: argparse._SubParsersAction[CliParser]) -> None:
     invoice = verbs.add_parser("invoice", help="draft, confirm, credit and export invoices")
     actions = invoice.add_subparsers(dest="invoice_action", metavar="ACTION", required=True)
 
-    p = actions.add_parser("draft", help="draft an invoice for a contract from reported time")
+    p = actions.add_parser(
+        "draft", help="draft an invoice for a contract from reported time, or a fixed fee's milestone"
+    )
     p.add_argument("contract", metavar="CONTRACT", help="the contract's id or the start of its title")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--period", type=period_arg, help="2026-11, 2026-W48 or 2026-11-01..2026-11-15")
     group.add_argument("--uninvoiced", action="store_true", help="all time not yet invoiced")
+    group.add_argument(
+        "--milestone", metavar="ID", help="a fixed fee: the milestone to invoice the platform for (ready)"
+    )
     p.add_argument("--per-week", action="store_true", help="one line per week instead of per day")
     p.add_argument(
         "--force", action="store_true", help="draft even if another draft already bills some of these days"
@@ -159,8 +164,18 @@ def _print(doc: InvoiceDocument, as_json: bool) -> None:
 
 
 def draft(ctx: AppContext, args: argparse.Namespace) -> int:
+    from coapp.domain.contracts import FeeModel
+    from coapp.services.invoice_drafts import FIXED_NEEDS_MILESTONE
+
     contract = ctx.contracts.resolve(args.contract)
     today = local_today(ctx)
+    if args.milestone is not None:
+        if args.per_week or args.force:
+            raise ValidationError("--per-week and --force are for time; a milestone is one line")
+        _print(ctx.drafts.from_milestone(contract.id, args.milestone, today=today), args.json)
+        return 0
+    if contract.fee_model is FeeModel.FIXED:
+        raise ValidationError(FIXED_NEEDS_MILESTONE)
     first, last = ctx.drafts.uninvoiced_period(contract.id, today) if args.uninvoiced else args.period
     mode = LineMode.PER_WEEK if args.per_week else LineMode.PER_DAY
     overlaps = ctx.drafts.overlapping(contract.id, first, last)

@@ -1,6 +1,8 @@
-"""Drafts: built from the grid for a contract and a period, edited, refreshed, discarded.
+"""Drafts: built from the grid for a contract and a period, edited, refreshed, discarded; a fixed
+fee's invoice to the platform drafted from one of its milestones (issue 11).
 
-A draft never takes a number. Time that is already on a confirmed invoice is never drafted again.
+A draft never takes a number. Time that is already on a confirmed invoice is never drafted again,
+nor is a milestone that a live invoice already bills.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from sqlalchemy.orm import Session
 from coapp.domain.contracts import FeeModel, RoundingRule
 from coapp.domain.errors import NotFoundError, ValidationError
 from coapp.domain.invoice_lines import LineMode, Terms, TimeItem, build_time_lines
-from coapp.domain.invoices import BilledTo, InvoiceDocument, InvoiceLine, InvoiceState, VatCategory
+from coapp.domain.invoices import BilledTo, InvoiceDocument, InvoiceLine, InvoiceState, Unit, VatCategory
 from coapp.domain.money import from_minor
 from coapp.domain.vat import standard_rate, vat_treatment
-from coapp.models import Contract, Invoice, InvoiceLineRow, TimeEntry
+from coapp.models import Contract, ContractMilestone, Invoice, InvoiceLineRow, TimeEntry
 from coapp.services.errors import DuplicateDraft
 from coapp.services.invoice_loading import Loaded, business_row, client_party, document, load
 from coapp.services.invoice_records import row_from_line, store_totals
@@ -122,6 +124,57 @@ def overlapping_in(s: Session, contract_id: str, first: date, last: date) -> lis
     return found
 
 
+FIXED_NEEDS_MILESTONE = (
+    "a fixed fee is invoiced to the platform one milestone at a time: draft it from a milestone that "
+    "is ready (coapp invoice draft CONTRACT --milestone ID)"
+)
+
+
+def _milestone(s: Session, contract: Contract, ref: str) -> ContractMilestone:
+    needle = ref.strip().lower()
+    if not needle:
+        raise NotFoundError("name the milestone by its id or the id's first characters")
+    rows = s.scalars(
+        select(ContractMilestone).where(
+            ContractMilestone.contract_id == contract.id, ContractMilestone.deleted_at.is_(None)
+        )
+    ).all()
+    exact = [m for m in rows if m.id == needle]
+    found = exact or [m for m in rows if m.id.startswith(needle)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise NotFoundError(f"{contract.title} has no milestone “{' '.join(ref.split())[:40]}”")
+    raise NotFoundError(
+        f"“{' '.join(ref.split())[:40]}” matches {len(found)} milestones; give more of the id"
+    )
+
+
+def _check_invoiceable(s: Session, milestone: ContractMilestone) -> None:
+    """Ready (the client accepted the delivery), and on no live invoice yet."""
+    if milestone.state == "planned":
+        raise ValidationError(
+            f"the milestone “{milestone.title}” is planned: it is invoiced once the client has accepted "
+            "the delivery and the platform marks it ready"
+        )
+    if milestone.state != "ready":
+        raise ValidationError(f"the milestone “{milestone.title}” is {milestone.state} already")
+    billing = s.scalars(
+        select(Invoice).where(
+            Invoice.milestone_id == milestone.id,
+            Invoice.deleted_at.is_(None),
+            Invoice.state != InvoiceState.CREDITED.value,
+        )
+    ).first()
+    if billing is not None:
+        what = (
+            f"invoice {billing.number}"
+            if billing.number
+            else f"the {billing.state.value} invoice {billing.id[:8]}"
+        )
+        raise ValidationError(f"the milestone “{milestone.title}” is billed by {what} already")
+
+
 class InvoiceDrafts:
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -160,6 +213,8 @@ class InvoiceDrafts:
                 and (overlaps := overlapping_in(s, contract_id, first, last))
             ):
                 raise DuplicateDraft(overlaps)
+            if billed_to is BilledTo.PLATFORM and contract.origin == "platform":
+                raise ValidationError(FIXED_NEEDS_MILESTONE)
             seller_country = details.country if details is not None else "SE"
             reverse_charge, _, _ = vat_for(seller_country, contract, billed_to)
             terms_days = details.payment_terms_days if details is not None else 30
@@ -185,6 +240,49 @@ class InvoiceDrafts:
                         f"{contract.title} has no time left to invoice between {first} and {last}"
                     )
                 replace_lines(s, row, lines)
+            return self._finish(s, load(s, row.id))
+
+    def from_milestone(
+        self, contract_id: str, milestone_ref: str, today: date | None = None
+    ) -> InvoiceDocument:
+        """A fixed fee's invoice to the platform (the buyer, INVOICING.md) for one milestone that is
+        ready: one line, the milestone's title and amount; due after the contract's payment terms.
+        *milestone_ref* is the milestone's id or an unambiguous start of it."""
+        today = today or date.today()
+        with self._store.write() as s:
+            contract = s.get(Contract, contract_id)
+            if contract is None or contract.deleted_at is not None:
+                raise NotFoundError(f"no contract with id {contract_id}")
+            if contract.fee_model != FeeModel.FIXED.value:
+                raise ValidationError(
+                    f"{contract.title} is paid by the {contract.fee_model} rate, not per milestone; "
+                    "draft its time for a period instead"
+                )
+            milestone = _milestone(s, contract, milestone_ref)
+            _check_invoiceable(s, milestone)
+            details = business_row(s)
+            seller_country = details.country if details is not None else "SE"
+            reverse_charge, rate, category = vat_for(seller_country, contract, BilledTo.PLATFORM)
+            row = Invoice(
+                contract_id=contract.id,
+                issue_date=today,
+                due_date=today + timedelta(days=contract.payment_terms_days),
+                period_start=milestone.due_date,
+                period_end=milestone.due_date,
+                currency=contract.currency,
+                language=details.invoice_language if details is not None else "sv",
+                line_mode=LineMode.PER_DAY.value,
+                billed_to=BilledTo.PLATFORM,
+                reverse_charge=reverse_charge,
+                commission_bp=contract.commission_bp,
+                milestone_id=milestone.id,
+            )
+            s.add(row)
+            s.flush()
+            price = from_minor(milestone.amount_minor, contract.currency)
+            replace_lines(
+                s, row, [InvoiceLine(milestone.title, Decimal(1), Unit.PIECE, price, rate, category)]
+            )
             return self._finish(s, load(s, row.id))
 
     def uninvoiced_period(self, contract_id: str, today: date | None = None) -> tuple[date, date]:

@@ -22,7 +22,7 @@ from pydantic import ValidationError as PydanticError
 from sqlalchemy.orm import Session
 
 from coapp.domain.contract_states import ContractState, check_signed_name
-from coapp.domain.errors import CoappError, NotFoundError
+from coapp.domain.errors import NotFoundError
 from coapp.domain.money import from_minor
 from coapp.domain.reviews import check_score, check_text
 from coapp.models import Contract
@@ -37,12 +37,12 @@ SIGN_OFFLINE = "signing needs the platform's current terms; connect and try agai
 REVIEW_OFFLINE = "a review is written on the platform, where it never changes; connect and try again"
 
 
-class ContractRefused(CoappError):
-    """The platform (or this device's copy) says no: the message gives the reason in a sentence."""
+class ContractRefused(ApiError):
+    """The platform (or this device's copy) says no: the message gives the reason in a sentence. An
+    ApiError, so a front end that classifies platform refusals shows it as one."""
 
-    def __init__(self, message: str, code: str = "") -> None:
-        super().__init__(message)
-        self.code = code
+    def __init__(self, message: str, code: str = "refused", status: int = 409) -> None:
+        super().__init__(status, code, message)
 
 
 class TermsChanged(ContractRefused):
@@ -54,6 +54,7 @@ class TermsChanged(ContractRefused):
             f"not signed: the terms changed since you read them (now version {terms_version}): {terms}. "
             "Read the new terms and sign again",
             "terms_changed",
+            412,
         )
         self.contract_id, self.terms_version, self.terms = contract_id, terms_version, terms
 
@@ -162,7 +163,7 @@ def sign_contract(store: Store, api: PlatformApi, contract_id: str, name: str) -
         if exc.status == 412 and current is not None:
             raise TermsChanged(row.id, current.contract.terms_version, describe_terms(current)) from None
         if exc.status in (409, 412):
-            raise ContractRefused(f"not signed: {exc.message}", exc.code) from None
+            raise ContractRefused(f"not signed: {exc.message}", exc.code, exc.status) from None
         raise
     try:
         detail = ContractDetail.model_validate_json(response.content)

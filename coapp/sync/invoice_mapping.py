@@ -28,6 +28,7 @@ REQUEST_NOT_FROM_ROW = frozenset(
         "entry_ids",  # the time entries the confirmation locked
         "lines",  # the invoice_lines rows
         "number_format",  # the business details' series format
+        "milestone_id",  # the column (a fixed fee's draft from a milestone), as a UUID
     }
 )
 # Record fields that are not set on the row by name, and why.
@@ -70,6 +71,7 @@ def confirm_request(
         entry_ids=[uuid.UUID(i) for i in sorted(entry_ids)],
         lines=[line_data(line) for line in sorted(lines, key=lambda li: li.position)],
         number_format=number_format,
+        milestone_id=uuid.UUID(invoice.milestone_id) if invoice.milestone_id else None,
     )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from coapp.domain.contract_states import ContractState
+from coapp.domain.errors import ValidationError
 from coapp.services.sheets import CellChange
 from coapp.sync import account, contract_calls
 from coapp.sync.api import PlatformApi
@@ -172,5 +173,44 @@ def test_offline_signing_and_reviewing_are_refused_with_the_reason(
             contract_calls.write_review(a.ctx.store, offline, str(deal.contract_id), 5, "Bra.")
         assert a.ctx.contract_views.get(str(deal.contract_id)).state is ContractState.OFFERED
         assert a.outbox() == 0
+    finally:
+        a.close()
+
+
+def test_a_milestone_is_invoiced_to_the_platform_from_the_app(server: LiveServer, tmp_path: Path) -> None:
+    from coapp.domain.invoices import BilledTo
+    from tests.services.invoicing_helpers import SOLE_TRADER
+
+    today = server.clock.now.date()
+    anna = freelancer(server)
+    deal = offered(server, anna, start=today - timedelta(days=1), end=today + timedelta(days=60))
+    assert deal.agent("terms", {"fee_model": "fixed", "rate_minor": 5_000_000}).status_code == 200
+    body = {"title": "Förstudie", "amount_minor": 2_000_000, "due_date": today.isoformat()}
+    assert deal.agent("milestones", body).status_code == 200
+    assert deal.sign().status_code == 200
+    [milestone] = [m["id"] for m in deal.detail()["milestones"]]
+    a = Device.open(tmp_path / "a")
+    a.sign_in(server.url, anna.email)
+    try:
+        a.ctx.business.save(SOLE_TRADER)
+        a.sync()
+        contract_id = str(deal.contract_id)
+        with pytest.raises(ValidationError, match="planned"):
+            a.ctx.drafts.from_milestone(contract_id, milestone[:8], today=today)
+        assert deal.agent(f"milestones/{milestone}/state", {"state": "ready"}).status_code == 200
+        a.sync()
+        draft = a.ctx.drafts.from_milestone(contract_id, milestone[:8], today=today)
+        assert draft.billed_to is BilledTo.PLATFORM
+        a.ctx.confirmation.confirm(draft.id, today=today)
+        report = a.sync()
+        assert report.refused == 0
+        [invoice] = a.ctx.invoices.list()
+        assert invoice.number is not None  # numbered by the platform
+        view = a.ctx.contract_views.get(contract_id)
+        [shown] = view.milestones
+        assert shown.state == "invoiced"
+        assert view.figures.agreement_value == Decimal("20000.00")
+        assert view.figures.budget_left == Decimal("30000.00")
+        assert deal.detail()["milestones"][0]["invoice_id"] == invoice.id
     finally:
         a.close()
