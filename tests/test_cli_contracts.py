@@ -109,6 +109,7 @@ def test_contracts_list_json_has_the_issue_s_keys(capsys: pytest.CaptureFixture[
     assert (milestone["title"], milestone["amount"], milestone["state"]) == ("Design", "40000.00", "ready")
     assert listed[FIXED]["budget_left"] == "100000.00"  # nothing invoiced yet
     assert listed[OFFER]["state"] == "offered"
+    assert (listed[OFFER]["in_force"], active["in_force"]) == (False, True)
     text = run(capsys, folder, "contracts", "list")
     assert text.code == 0
     assert "Offered audit" in text.out

@@ -151,6 +151,7 @@ def contract_json(v: ContractView) -> dict[str, Any]:
             for m in v.milestones
         ],
         "origin": v.origin,
+        "in_force": v.in_force,
         "terms_version": v.terms_version,
         "scope": v.scope,
         "minutes_per_day": info.minutes_per_day,

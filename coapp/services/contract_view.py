@@ -114,6 +114,13 @@ class ContractView:
         return self.info.id
 
     @property
+    def in_force(self) -> bool:
+        """Signed at some point, or one's own: time may be reported on it (in its period). An offer,
+        or one withdrawn before it was signed, is not: the platform refuses its time
+        (contract_not_signed), as coserver.contract_feed.unsigned_offer says."""
+        return not (self.offered_at is not None and self.signed_at is None)
+
+    @property
     def can_sign(self) -> bool:
         """An offer from the platform waits for the freelancer's signature (an online call)."""
         return self.origin == "platform" and self.state is ContractState.OFFERED

@@ -108,9 +108,11 @@ def test_reviews_mine_theirs_and_when_one_can_be_written(ctx: AppContext) -> Non
 def test_an_offer_can_be_signed_and_one_s_own_contract_is_plain(ctx: AppContext) -> None:
     offer = put_contract(ctx, state="offered", signed_at=None, signed_name=None, signed_terms_version=None)
     assert ctx.contract_views.get(offer).can_sign
+    assert not ctx.contract_views.get(offer).in_force  # no time on an offer
     own = make_contract(ctx)
     view = ctx.contract_views.get(own.id)
     assert (view.state, view.origin, view.can_sign) == (ContractState.ACTIVE, "local", False)
+    assert view.in_force
     assert not view.reviews.can_write
     assert {v.id for v in ctx.contract_views.all()} == {offer, own.id}
     with pytest.raises(NotFoundError):
