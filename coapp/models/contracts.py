@@ -64,6 +64,16 @@ class Contract(SyncMixin, Base):
     def active_on(self, day: date) -> bool:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)
 
+    @property
+    def in_force(self) -> bool:
+        """Signed at some point, or one's own: an offer waiting for the signature (or withdrawn
+        unsigned) takes no time; the platform refuses it (contract_not_signed)."""
+        return self.offered_at is None or self.signed_at is not None
+
+
+# The same rule for queries (coapp.store.week_query.IN_FORCE_SQL writes it out for the grid's plain SQL).
+IN_FORCE = Contract.offered_at.is_(None) | Contract.signed_at.is_not(None)
+
 
 # The columns only the platform writes (issue 11): taken from the feed, never pushed (the platform
 # refuses them on a contract of the freelancer's own).

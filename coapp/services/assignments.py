@@ -29,6 +29,7 @@ from coapp.domain.matching import Busy, Candidate, Match, candidate_from, match
 from coapp.domain.skills import canonical_skill, skill_key
 from coapp.models import AssignmentRow, Contract, Favourite
 from coapp.models.assignments import SEARCH_TABLE, favourite_id
+from coapp.models.contracts import IN_FORCE
 from coapp.services.assignments_query import Group, fts_text, like_patterns, search_groups
 from coapp.services.assignments_rows import (
     AssignmentDetail,
@@ -321,7 +322,9 @@ def _busy(s: Session, today: date) -> list[Busy]:
     """Contracts running from today on, as the share of full time each takes."""
     rows = s.scalars(
         select(Contract).where(
-            Contract.deleted_at.is_(None), (Contract.end_date.is_(None)) | (Contract.end_date >= today)
+            Contract.deleted_at.is_(None),
+            IN_FORCE,  # an offer not signed yet does not take the freelancer's time
+            (Contract.end_date.is_(None)) | (Contract.end_date >= today),
         )
     )
     return [

@@ -15,6 +15,7 @@ from coapp.domain.money import (
     to_minor,
 )
 from coapp.models import Contract
+from coapp.models.contracts import IN_FORCE
 from coapp.services.sheets import ContractInfo, contract_from_values
 from coapp.store.engine import Store
 
@@ -40,10 +41,11 @@ class ContractService:
         self._store = store
 
     def all(self) -> list[ContractInfo]:
+        """The contracts time may go on (offers waiting for a signature are on the contracts screen)."""
         with self._store.read() as s:
             rows = s.scalars(
                 select(Contract)
-                .where(Contract.deleted_at.is_(None))
+                .where(Contract.deleted_at.is_(None), IN_FORCE)
                 .order_by(Contract.start_date, Contract.title)
             ).all()
             return [to_info(r) for r in rows]

@@ -36,6 +36,7 @@ from coapp.domain.public_holidays import holidays_of_year
 from coapp.domain.weeks import IsoWeek
 from coapp.domain.year_month import YearMonth
 from coapp.models import Contract, Invoice, TimeEntry
+from coapp.models.contracts import IN_FORCE
 from coapp.store.engine import Store
 
 ZERO = Decimal(0)
@@ -134,7 +135,8 @@ class InsightsReader:
         with self._store.read() as s:
             contracts = s.execute(
                 select(Contract.id, Contract.title, Contract.client_name, Contract.start_date,
-                       Contract.end_date, Contract.minutes_per_day).where(Contract.deleted_at.is_(None))
+                       Contract.end_date, Contract.minutes_per_day)
+                .where(Contract.deleted_at.is_(None), IN_FORCE)
             ).all()  # fmt: skip
             # Summed per contract and week by SQLite: ten years are ~4,000 rows, not ~20,000 days.
             week = (

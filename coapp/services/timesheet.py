@@ -196,6 +196,10 @@ def _validate(ch: CellChange, contract: Contract | None, old: TimeEntry | None) 
         raise LockedError(
             f"{where}: this day is on a confirmed invoice and cannot change; credit the invoice to correct it"
         )
+    if ch.minutes and not contract.in_force:
+        raise ValidationError(
+            f"{where}: this is an offer you have not signed; sign it first on the contracts screen"
+        )
     if ch.minutes and not contract.active_on(ch.work_date):
         end = contract.end_date.isoformat() if contract.end_date else "open-ended"
         raise ValidationError(

@@ -13,9 +13,12 @@ CONTRACT_COLUMNS = (
     "id, client_name, title, fee_model, rate_minor, currency, commission_bp, "
     "start_date, end_date, minutes_per_day, rounding_rule"
 )
+# Contracts in force only (coapp.models.contracts.IN_FORCE, written out: this module runs before
+# SQLAlchemy is imported): an offer is signed on the contracts screen before time goes on it.
+IN_FORCE_SQL = "(offered_at IS NULL OR signed_at IS NOT NULL)"
 _CONTRACTS = (
-    f"SELECT {CONTRACT_COLUMNS} FROM contracts WHERE deleted_at IS NULL AND start_date <= ? "
-    "AND (end_date IS NULL OR end_date >= ?) ORDER BY start_date, title"
+    f"SELECT {CONTRACT_COLUMNS} FROM contracts WHERE deleted_at IS NULL AND {IN_FORCE_SQL} "
+    "AND start_date <= ? AND (end_date IS NULL OR end_date >= ?) ORDER BY start_date, title"
 )
 _ENTRIES = (
     "SELECT contract_id, work_date, minutes, note, invoice_id FROM time_entries "
