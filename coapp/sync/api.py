@@ -174,14 +174,18 @@ class PlatformApi:
 
     def download_file(self, sha256: str, limit: int) -> bytes:
         """A file's bytes by checksum, at most *limit* of them (the caller checks the checksum)."""
-        response = self._authed("GET", f"/files/{sha256}", stream=True)
+        return self._bounded(self._authed("GET", f"/files/{sha256}", stream=True), limit, "one file")
+
+    @staticmethod
+    def _bounded(response: requests.Response, limit: int, what: str) -> bytes:
+        """A streamed answer's bytes, refused past *limit* (a platform never fills the disk)."""
         parts: list[bytes] = []
         size = 0
         try:
             for part in response.iter_content(64 * 1024):
                 size += len(part)
                 if size > limit:
-                    raise BadServerAnswer(f"the platform sent more than {limit} bytes for one file")
+                    raise BadServerAnswer(f"the platform sent more than {limit} bytes for {what}")
                 parts.append(part)
         except LOST_ANSWER as exc:
             raise OfflineError(f"offline: the download was cut short ({type(exc).__name__})") from None
@@ -205,6 +209,10 @@ class PlatformApi:
     def agent(self) -> AgentRecord:
         """The freelancer's agent; ApiError 404 no_agent before one is assigned."""
         return parse(AgentRecord, self._authed("GET", "/agent"))
+
+    def agent_photo(self, limit: int) -> bytes:
+        """The agent's photo, at most *limit* bytes (the caller checks the card's checksum)."""
+        return self._bounded(self._authed("GET", "/agent/photo", stream=True), limit, "the agent's photo")
 
     # --- contracts (issue 11; signing and reviews go through `command`, coapp.sync.contract_calls) ---
 

@@ -19,12 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coapp.models import (
-    AgentCard,
     ApplicationCommand,
     ApplicationRow,
     AssignmentRow,
-    ConsentRow,
-    MessageRow,
 )
 from coapp.store.engine import Store
 from coapp.sync.api import PlatformApi
@@ -193,29 +190,3 @@ def _refused(s: Session, application_id: str) -> list[ApplicationCommand]:
             )
         )
     )
-
-
-def refresh_agent(store: Store, api: PlatformApi) -> bool:
-    """Ask for the agent's card when a consent or message names an agent the card is not (a first
-    agent, or a new one): no request in a round where nothing points to a change."""
-    with store.read() as s:
-        card = s.get(AgentCard, 1)
-        known = card.agent_id if card is not None else None
-        named = {
-            *s.scalars(select(ConsentRow.agent_id).where(ConsentRow.agent_id != "").distinct()),
-            *s.scalars(select(MessageRow.agent_id).where(MessageRow.agent_id != "").distinct()),
-        }
-    if not named or named == {known}:
-        return False
-    try:
-        agent = api.agent()
-    except ApiError as exc:
-        if exc.status == 404:
-            return False  # no agent assigned yet
-        raise
-    with store.write() as s:
-        card = s.get(AgentCard, 1) or AgentCard(id=1)
-        card.agent_id, card.name, card.email, card.phone = str(agent.id), agent.name, agent.email, agent.phone
-        card.fetched_at = datetime.now(UTC)
-        s.add(card)
-    return True

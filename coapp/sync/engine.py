@@ -188,7 +188,7 @@ class SyncEngine:
         report.file_problems = moved.problems
 
     def _agent(self) -> None:
-        from coapp.sync.application_commands import refresh_agent
+        from coapp.sync.agent_card import refresh_agent
 
         refresh_agent(self.store, self.api)
 

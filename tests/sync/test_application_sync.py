@@ -5,10 +5,12 @@ nothing reaches the server; a refusal stays visible with its reason; another fre
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import pytest
@@ -19,7 +21,7 @@ from coapp.models import ApplicationCommand
 from coapp.sync import account, refused
 from coapp.sync.application_commands import run_commands
 from coserver.assignments import close_assignment
-from tests.coserver.application_helpers import agent, command, interview
+from tests.coserver.application_helpers import AgentAccount, agent, command, interview
 from tests.coserver.harness import LiveServer
 from tests.coserver.sync_helpers import database, freelancer
 from tests.sync.devices import Device
@@ -190,8 +192,45 @@ def test_messages_to_and_from_the_agent(server: LiveServer, tmp_path: Path) -> N
         assert a.ctx.notices.unread_messages() == 1  # the agent's; one's own is never unread
         a.ctx.notices.mark_seen(datetime.now(UTC))
         assert a.ctx.notices.unread_messages() == 0
+
+        # The agent's photo: fetched with the card (a day later), kept under its checksum, replaced
+        # when it changes, gone when the agent removes it.
+        from coapp.sync.agent_card import agent_folder, refresh_agent
+
+        assert a.ctx.applications.agent().photo is None
+        api = a.engine().api
+        later = datetime.now(UTC) + timedelta(days=2)
+        assert _put_photo(server, sara, (200, 40, 40)).status_code == 200
+        assert refresh_agent(a.ctx.store, api, now=later)
+        photo = a.ctx.applications.agent().photo
+        assert photo is not None
+        assert photo.name == hashlib.sha256(photo.read_bytes()).hexdigest() + ".jpg"
+        assert not refresh_agent(a.ctx.store, api, now=later)  # fresh: no request
+        assert _put_photo(server, sara, (40, 40, 200)).status_code == 200
+        assert refresh_agent(a.ctx.store, api, now=later + timedelta(days=2))
+        assert [p.name for p in agent_folder(a.ctx.store).iterdir()] != [photo.name]
+        assert len(list(agent_folder(a.ctx.store).iterdir())) == 1
+        gone = server.http.delete(server.url + "/v1/agent/photo", headers=sara.headers(), timeout=30)
+        assert gone.status_code == 204
+        assert refresh_agent(a.ctx.store, api, now=later + timedelta(days=4))
+        assert a.ctx.applications.agent().photo is None
     finally:
         a.close()
+
+
+def _put_photo(server: LiveServer, agent_account: AgentAccount, color: tuple[int, int, int]) -> Any:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (300, 300), color).save(out, "PNG")
+    return server.http.put(
+        server.url + "/v1/agent/photo",
+        data=out.getvalue(),
+        headers=agent_account.headers(),
+        timeout=30,
+    )
 
 
 def test_a_lost_answer_is_not_a_second_application(server: LiveServer, tmp_path: Path) -> None:
