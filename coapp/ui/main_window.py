@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +36,7 @@ from coapp.ui.sync.runner import SyncRunner
 from coapp.ui.theme import Space, apply_theme
 from coapp.ui.timesheet.screen import TimesheetScreen
 from coapp.ui.window_notices import WindowNotices
+from coapp.ui.window_screens import LazyScreens
 
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
@@ -70,7 +70,7 @@ SCREEN_ICONS = {
 CHART_WARM_UP_MS = 4000  # after the store is open: start-up and its first reads are over by then
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LazyScreens, QMainWindow):
     def __init__(self, state: AppState) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -205,65 +205,6 @@ class MainWindow(QMainWindow):
         if self.stack.widget(index) is self.applications_slot:
             self.notices.applications_seen()
 
-    def profile_screen(self) -> ProfileScreen:
-        """My Profile, built now if it has not been shown yet."""
-        if self.profile is None:
-            from coapp.ui.profile.letter_versions import EarlierVersionsButton
-            from coapp.ui.profile.screen import ProfileScreen
-
-            self.profile = ProfileScreen(self.state, self.undo_stack, self.profile_slot)
-            # The platform keeps the letters a sync replaced: the letter can bring one back.
-            self.profile.letter.add_tool(EarlierVersionsButton(self.profile.letter, self.sync))
-            for panel in self.profile.sections.values():
-                panel.ask_platform = self.sync.platform_call
-            self._fill_slot(self.profile_slot, self.profile)
-        return self.profile
-
-    def assignments_screen(self) -> AssignmentsScreen:
-        """Assignments, built now if it has not been shown yet."""
-        if self.assignments is None:
-            from coapp.ui.assignments.screen import AssignmentsScreen
-
-            self.assignments = AssignmentsScreen(
-                self.state, self.formats, self.undo_stack, self.assignments_slot
-            )
-            self.assignments.applicationQueued.connect(self.sync.request_round)
-            self._fill_slot(self.assignments_slot, self.assignments)
-        return self.assignments
-
-    def applications_screen(self) -> ApplicationsScreen:
-        """Applications, built now if it has not been shown yet."""
-        if self.applications is None:
-            from coapp.ui.applications.screen import ApplicationsScreen
-
-            self.applications = ApplicationsScreen(self.state, self.formats, self.applications_slot)
-            self.applications.changed.connect(self.sync.request_round)
-            self._fill_slot(self.applications_slot, self.applications)
-        return self.applications
-
-    def insights_screen(self) -> InsightsScreen:
-        """Insights, built now if it has not been shown yet."""
-        if self.insights is None:
-            from coapp.ui.insights.screen import InsightsScreen
-
-            self.insights = InsightsScreen(self.state, self.formats, self.insights_slot)
-            self._fill_slot(self.insights_slot, self.insights)
-        return self.insights
-
-    def _slot(self, name: str) -> QWidget:
-        """The sidebar's place for a screen built the first time it is shown."""
-        slot = QWidget(self)
-        slot.setObjectName(name)
-        QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
-        return slot
-
-    @staticmethod
-    def _fill_slot(slot: QWidget, screen: QWidget) -> None:
-        layout = slot.layout()
-        assert layout is not None
-        layout.addWidget(screen)
-        slot.setFocusProxy(screen)
-
     def _store_ready(self) -> None:
         self._update_badges()
         self.dashboard.reload()
@@ -289,28 +230,6 @@ class MainWindow(QMainWindow):
             else self.tr("1 draft to confirm")
         )
         self.navigation.set_badge(self.stack.indexOf(self.invoices), drafts, tip if drafts else "")
-
-    # --- the dashboard, notifications, what has been seen ---------------------------------------
-
-    def open_item(self, kind: str, item_id: str) -> None:
-        """A line of the dashboard (or a notification) leads to its screen, the item chosen."""
-        if kind == "timesheet":
-            self.show_screen(self.timesheet)
-        elif kind == "invoice":
-            self.show_screen(self.invoices)
-            if item_id:
-                self.invoices.show_invoice(item_id)
-        elif kind in ("application", "messages"):
-            self.show_screen(self.applications_slot)
-            screen = self.applications_screen()
-            if kind == "messages":
-                screen.focus_messages()
-            elif item_id:
-                screen.select(item_id)
-        elif kind == "assignment":
-            self.show_screen(self.assignments_slot)
-            if item_id:
-                self.assignments_screen().show_assignment(item_id)
 
     def apply_theme(self, choice: str) -> None:
         """Restyle every screen now (Preferences, or the system's scheme when following it)."""

@@ -1,0 +1,126 @@
+"""The main window's screens that are built the first time they are shown (My Profile, Assignments,
+Applications, Insights: none of their modules is imported at start-up), and the way a dashboard line
+or a notification leads to an item on its screen. A mixin of coapp.ui.main_window.MainWindow."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QStackedWidget
+
+    from coapp.ui.app_state import AppState
+    from coapp.ui.applications.screen import ApplicationsScreen
+    from coapp.ui.assignments.screen import AssignmentsScreen
+    from coapp.ui.formats import Formats
+    from coapp.ui.insights.screen import InsightsScreen
+    from coapp.ui.invoices.screen import InvoicesScreen
+    from coapp.ui.profile.screen import ProfileScreen
+    from coapp.ui.sync.runner import SyncRunner
+    from coapp.ui.timesheet.screen import TimesheetScreen
+
+
+class LazyScreens:
+    # What the window provides (coapp.ui.main_window.MainWindow).
+    state: AppState
+    formats: Formats
+    undo_stack: QUndoStack
+    sync: SyncRunner
+    stack: QStackedWidget
+    timesheet: TimesheetScreen
+    invoices: InvoicesScreen
+    profile: ProfileScreen | None
+    assignments: AssignmentsScreen | None
+    applications: ApplicationsScreen | None
+    insights: InsightsScreen | None
+    profile_slot: QWidget
+    assignments_slot: QWidget
+    applications_slot: QWidget
+    insights_slot: QWidget
+
+    def show_screen(self, screen: QWidget) -> None:
+        raise NotImplementedError
+
+    def profile_screen(self) -> ProfileScreen:
+        """My Profile, built now if it has not been shown yet."""
+        if self.profile is None:
+            from coapp.ui.profile.letter_versions import EarlierVersionsButton
+            from coapp.ui.profile.screen import ProfileScreen
+
+            self.profile = ProfileScreen(self.state, self.undo_stack, self.profile_slot)
+            # The platform keeps the letters a sync replaced: the letter can bring one back.
+            self.profile.letter.add_tool(EarlierVersionsButton(self.profile.letter, self.sync))
+            for panel in self.profile.sections.values():
+                panel.ask_platform = self.sync.platform_call
+            self._fill_slot(self.profile_slot, self.profile)
+        return self.profile
+
+    def assignments_screen(self) -> AssignmentsScreen:
+        """Assignments, built now if it has not been shown yet."""
+        if self.assignments is None:
+            from coapp.ui.assignments.screen import AssignmentsScreen
+
+            self.assignments = AssignmentsScreen(
+                self.state, self.formats, self.undo_stack, self.assignments_slot
+            )
+            self.assignments.applicationQueued.connect(self.sync.request_round)
+            self._fill_slot(self.assignments_slot, self.assignments)
+        return self.assignments
+
+    def applications_screen(self) -> ApplicationsScreen:
+        """Applications, built now if it has not been shown yet."""
+        if self.applications is None:
+            from coapp.ui.applications.screen import ApplicationsScreen
+
+            self.applications = ApplicationsScreen(self.state, self.formats, self.applications_slot)
+            self.applications.changed.connect(self.sync.request_round)
+            self._fill_slot(self.applications_slot, self.applications)
+        return self.applications
+
+    def insights_screen(self) -> InsightsScreen:
+        """Insights, built now if it has not been shown yet."""
+        if self.insights is None:
+            from coapp.ui.insights.screen import InsightsScreen
+
+            self.insights = InsightsScreen(self.state, self.formats, self.insights_slot)
+            self._fill_slot(self.insights_slot, self.insights)
+        return self.insights
+
+    def _slot(self, name: str) -> QWidget:
+        """The sidebar's place for a screen built the first time it is shown."""
+        slot = QWidget(self)  # type: ignore[arg-type]
+        slot.setObjectName(name)
+        QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
+        return slot
+
+    @staticmethod
+    def _fill_slot(slot: QWidget, screen: QWidget) -> None:
+        layout = slot.layout()
+        assert layout is not None
+        layout.addWidget(screen)
+        slot.setFocusProxy(screen)
+
+    # --- leading to an item -----------------------------------------------------------------------
+
+    def open_item(self, kind: str, item_id: str) -> None:
+        """A line of the dashboard (or a notification) leads to its screen, the item chosen."""
+        if kind == "timesheet":
+            self.show_screen(self.timesheet)
+        elif kind == "invoice":
+            self.show_screen(self.invoices)
+            if item_id:
+                self.invoices.show_invoice(item_id)
+        elif kind in ("application", "messages"):
+            self.show_screen(self.applications_slot)
+            screen = self.applications_screen()
+            if kind == "messages":
+                screen.focus_messages()
+            elif item_id:
+                screen.select(item_id)
+        elif kind == "assignment":
+            self.show_screen(self.assignments_slot)
+            if item_id:
+                self.assignments_screen().show_assignment(item_id)
