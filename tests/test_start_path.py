@@ -74,7 +74,8 @@ class Watch(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
             model = window.timesheet.controller.model
-            heavy = sorted(m for m in ("sqlalchemy", "alembic", "holidays", "pyqtgraph", "numpy") if m in sys.modules)
+            names = ("sqlalchemy", "alembic", "holidays", "pyqtgraph", "numpy")
+            heavy = sorted(m for m in names if m in sys.modules)
             state = {{"heavy": heavy, "ready": window.state.ready, "total": model.sheet.total}}
             print(json.dumps(state))
             QApplication.exit(0)
