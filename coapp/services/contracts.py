@@ -40,14 +40,13 @@ class ContractService:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def all(self) -> list[ContractInfo]:
-        """The contracts time may go on (offers waiting for a signature are on the contracts screen)."""
+    def all(self, *, offers: bool = False) -> list[ContractInfo]:
+        """The contracts time may go on; with *offers*, also those waiting for a signature."""
         with self._store.read() as s:
-            rows = s.scalars(
-                select(Contract)
-                .where(Contract.deleted_at.is_(None), IN_FORCE)
-                .order_by(Contract.start_date, Contract.title)
-            ).all()
+            query = select(Contract).where(Contract.deleted_at.is_(None))
+            if not offers:
+                query = query.where(IN_FORCE)
+            rows = s.scalars(query.order_by(Contract.start_date, Contract.title)).all()
             return [to_info(r) for r in rows]
 
     def active_between(self, first: date, last: date) -> list[ContractInfo]:
@@ -61,11 +60,12 @@ class ContractService:
             return to_info(row)
 
     def resolve(self, ref: str) -> ContractInfo:
-        """A contract by exact id, id prefix, or an unambiguous prefix of its title (any case)."""
+        """A contract by exact id, id prefix, or an unambiguous prefix of its title (any case); an
+        offer too (signing names it; time typed on it is refused with the reason)."""
         needle = ref.strip()
         if not needle:
             raise NotFoundError("name a contract by its id or the start of its title")
-        contracts = self.all()
+        contracts = self.all(offers=True)
         for c in contracts:
             if c.id == needle:
                 return c
