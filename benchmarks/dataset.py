@@ -398,6 +398,9 @@ def working_copy(dataset: Dataset, into: Path) -> Path:
     reaches the cache."""
     target = into / "data"
     shutil.copytree(dataset.data_dir, target)
+    # Sections 1 and 2 measure the week's grid: the window opens on the timesheet, as it does for
+    # someone who closed it there (a first run opens on the dashboard instead).
+    (target / "window.ini").write_text("[General]\nscreenName=timesheetTab\n", encoding="utf-8")
     return target
 
 

@@ -439,3 +439,9 @@ class ProfileTextVersion(Base):
     version: Mapped[int] = mapped_column(BigInteger)  # the version that had written this text
     replaced_at: Mapped[datetime] = mapped_column(UtcDateTime)
     text: Mapped[str] = mapped_column(Text)
+
+
+# Every table in one metadata whenever the models are imported: a contract names its application
+# (ContractRow.application_id), so a process that imports only this module (a seeding script, a
+# benchmark's server) must still know the applications table, or its first flush fails.
+from coserver import application_models, contract_models, file_models  # noqa: E402, F401
