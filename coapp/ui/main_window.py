@@ -68,6 +68,7 @@ SCREEN_ICONS = {
 
 
 CHART_WARM_UP_MS = 4000  # after the store is open: start-up and its first reads are over by then
+FIRST_READS_MS = 800  # the dashboard's read and the notices' check, when the grid is on screen
 
 
 class MainWindow(LazyScreens, QMainWindow):
@@ -207,12 +208,18 @@ class MainWindow(LazyScreens, QMainWindow):
 
     def _store_ready(self) -> None:
         self._update_badges()
-        self.dashboard.reload()
-        self.notices.check()  # the first time on a data folder: what is there is recorded, not told
+        # The dashboard's first read and the notices' check share the interpreter with what start-up
+        # still does on the grid: a moment later, unless the dashboard is what is on screen.
+        shown = self.stack.currentWidget() is self.dashboard
+        QTimer.singleShot(0 if shown else FIRST_READS_MS, self, self._first_reads)
         QTimer.singleShot(CHART_WARM_UP_MS, self, warm_up_charts_once)
         # qtawesome takes ~0.2 s to load its fonts: in a turn of the event loop of its own, so
         # opening the store and loading the icons never stall the window together.
         QTimer.singleShot(0, self, self._load_icons)  # not after the window is gone
+
+    def _first_reads(self) -> None:
+        self.dashboard.reload()
+        self.notices.check()  # the first time on a data folder: what is there is recorded, not told
 
     def _load_icons(self) -> None:
         self.navigation.load_icons()
