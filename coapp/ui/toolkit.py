@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -282,6 +283,21 @@ class SteadyLabel(QWidget):
         flags = Qt.TextFlag.TextWordWrap if label.wordWrap() and width > 1 else Qt.TextFlag(0)
         text = label.fontMetrics().boundingRect(QRect(0, 0, max(width, 1), 1 << 20), int(flags), label.text())
         return text.height() + margins.top() + margins.bottom() + pad
+
+
+def header_over_cards(screen: QWidget, header: QWidget, cards: QWidget) -> QScrollArea:
+    """Lay *screen* out as its header over a scrolling page of cards (the dashboard, Insights)."""
+    scroll = QScrollArea(screen)
+    scroll.setObjectName(f"{screen.objectName()}Scroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(cards)
+    layout = QVBoxLayout(screen)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(header)
+    layout.addWidget(scroll, 1)
+    return scroll
 
 
 class ScreenHeader(QWidget):

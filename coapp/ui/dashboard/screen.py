@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,7 +31,7 @@ from coapp.ui.dashboard.cards import ListCard
 from coapp.ui.invoices.formats import InvoiceFormats
 from coapp.ui.portrait import Portrait
 from coapp.ui.theme import Space, set_role
-from coapp.ui.toolkit import ScreenHeader, make_button
+from coapp.ui.toolkit import ScreenHeader, header_over_cards, make_button
 
 if TYPE_CHECKING:
     from coapp.services.dashboard import Dashboard, WeekHours
@@ -147,16 +145,7 @@ class DashboardScreen(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(3, 1)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("dashboardScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inside)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.header)
-        layout.addWidget(scroll, 1)
+        header_over_cards(self, self.header, inside)
         self.setFocusProxy(self.report_button)
 
     # --- reading -------------------------------------------------------------------------------

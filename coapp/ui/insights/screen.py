@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QLabel,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +27,7 @@ from coapp.domain.year_month import YearMonth
 from coapp.ui.background import Reread
 from coapp.ui.insights.charts import Chart, EarningsChart, HoursChart, StatesChart, UtilisationChart
 from coapp.ui.theme import Space, set_role
-from coapp.ui.toolkit import ErrorBanner, ScreenHeader
+from coapp.ui.toolkit import ErrorBanner, ScreenHeader, header_over_cards
 
 if TYPE_CHECKING:
     from coapp.services.insights import Insights
@@ -129,15 +127,7 @@ class InsightsScreen(QWidget):
             grid.addWidget(chart, 2 + place // 2, place % 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inside)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.header)
-        layout.addWidget(scroll, 1)
+        header_over_cards(self, self.header, inside)
         self.setFocusProxy(self.period)
 
     # --- reading and drawing ------------------------------------------------------------------
