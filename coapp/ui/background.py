@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
@@ -161,11 +162,13 @@ class Reread:
 
     def __init__(
         self,
+        owner: QObject,
         tasks: BackgroundTasks,
         prepare: Callable[[], Callable[[], Any]],
         show: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
+        self._owner = owner  # the screen: an answer that arrives after it is gone is dropped
         self._tasks, self._prepare, self._show, self._on_error = tasks, prepare, show, on_error
         self._running = self._again = False
 
@@ -178,6 +181,8 @@ class Reread:
 
     def _done(self, result: Any) -> None:
         self._running = False
+        if not shiboken6.isValid(self._owner):
+            return  # the window closed while the read ran
         if self._again:
             self._again = False
             self.request()
@@ -186,4 +191,5 @@ class Reread:
 
     def _failed(self, error: BaseException) -> None:
         self._running = False
-        self._on_error(error)
+        if shiboken6.isValid(self._owner):
+            self._on_error(error)

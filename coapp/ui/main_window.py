@@ -218,6 +218,8 @@ class MainWindow(LazyScreens, QMainWindow):
         QTimer.singleShot(0, self, self._load_icons)  # not after the window is gone
 
     def _first_reads(self) -> None:
+        if self.closing:
+            return
         self.dashboard.reload()
         self.notices.check()  # the first time on a data folder: what is there is recorded, not told
 

@@ -159,7 +159,7 @@ class DashboardScreen(QWidget):
         if not self.state.ready:
             return
         if self._reread is None:
-            self._reread = Reread(self.state.tasks, self._prepare, self.show_board, self._failed)
+            self._reread = Reread(self, self.state.tasks, self._prepare, self.show_board, self._failed)
         self._reread.request()
 
     def _prepare(self) -> Callable[[], Dashboard]:

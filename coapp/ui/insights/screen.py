@@ -139,7 +139,7 @@ class InsightsScreen(QWidget):
             self._read_early = False
             return
         if self._reread is None:
-            self._reread = Reread(self.state.tasks, self._prepare, self.show_data, self._failed)
+            self._reread = Reread(self, self.state.tasks, self._prepare, self.show_data, self._failed)
         self._reread.request()
 
     def _early_read_asked(self) -> None:
