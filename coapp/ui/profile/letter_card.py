@@ -139,8 +139,8 @@ class LetterCard(Card):
         self.banner = ErrorBanner("profileLetterError", self.tr("Problem with the letter"), self)
         self.body.addWidget(self.banner)
 
-        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
-        self._save_timer.timeout.connect(self.save_now)
+        self.pause_timer = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
+        self.pause_timer.timeout.connect(self.save_now)
         self._count_timer = QTimer(self, singleShot=True, interval=COUNT_AFTER_MS)
         self._count_timer.timeout.connect(self._show_count)
         self.editor.textChanged.connect(self._typed)
@@ -166,7 +166,7 @@ class LetterCard(Card):
             self._show_count()
 
     def save_now(self) -> None:
-        self._save_timer.stop()
+        self.pause_timer.stop()
         document = self.editor.document()
         # A refused letter is saved again even when undo has brought the editor back to the
         # document's clean state (Qt then calls it unmodified).
@@ -223,7 +223,7 @@ class LetterCard(Card):
 
     def _typed(self) -> None:
         if self.editor.document().isModified() or self._refused:
-            self._save_timer.start()
+            self.pause_timer.start()
             self._set_state("")
         self._count_timer.start()
 
