@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from coapp.ui.applications.screen import ApplicationsScreen
     from coapp.ui.assignments.screen import AssignmentsScreen
     from coapp.ui.business_dialog import BusinessDialog
+    from coapp.ui.contracts.screen import ContractsScreen
     from coapp.ui.insights.screen import InsightsScreen
     from coapp.ui.profile.screen import ProfileScreen
 
@@ -54,6 +55,7 @@ SCREEN_SHORTCUTS = {
     "applicationsTab": 4,
     "timesheetTab": 5,
     "invoicesTab": 6,
+    "contractsTab": 7,
     "insightsTab": 8,
 }
 SCREEN_ICONS = {
@@ -63,6 +65,7 @@ SCREEN_ICONS = {
     "applicationsTab": "fa6s.paper-plane",
     "timesheetTab": "fa6s.table-cells",
     "invoicesTab": "fa6s.file-invoice",
+    "contractsTab": "fa6s.file-signature",
     "insightsTab": "fa6s.chart-column",
 }
 
@@ -105,6 +108,9 @@ class MainWindow(LazyScreens, QMainWindow):
         self._add_screen(self.timesheet, self.tr("Timesheet"))
         self.invoices = InvoicesScreen(state, self.formats, self)
         self._add_screen(self.invoices, self.tr("Invoices"))
+        self.contracts: ContractsScreen | None = None  # built when first shown
+        self.contracts_slot = self._slot("contractsTab")
+        self._add_screen(self.contracts_slot, self.tr("Contracts"))
         self.insights: InsightsScreen | None = None  # built when first shown (pyqtgraph loads then)
         self.insights_slot = self._slot("insightsTab")
         self._add_screen(self.insights_slot, self.tr("Insights"))
@@ -200,6 +206,8 @@ class MainWindow(LazyScreens, QMainWindow):
             self.assignments_screen()
         elif self.stack.widget(index) is self.applications_slot:
             self.applications_screen()
+        elif self.stack.widget(index) is self.contracts_slot:
+            self.contracts_screen().reload()
         elif self.stack.widget(index) is self.insights_slot:
             self.insights_screen().reload()
         self.stack.setCurrentIndex(index)
@@ -247,6 +255,8 @@ class MainWindow(LazyScreens, QMainWindow):
             self._load_icons()  # in the new colours
         if self.insights is not None:
             self.insights.restyle()
+        if self.contracts is not None:
+            self.contracts.restyle()
 
     def _system_scheme_changed(self) -> None:
         if self.state.settings.theme == "system":
@@ -326,6 +336,8 @@ class MainWindow(LazyScreens, QMainWindow):
         self.dashboard.set_formats(self.formats)
         if self.insights is not None:
             self.insights.set_formats(self.formats)
+        if self.contracts is not None:
+            self.contracts.set_formats(self.formats)
         if language_changed:
             from coapp.ui.i18n import install_translator
 
@@ -398,6 +410,8 @@ class MainWindow(LazyScreens, QMainWindow):
             self.dashboard.reload()
             if self.insights is not None and self.stack.currentWidget() is self.insights_slot:
                 self.insights.reload()
+            if self.contracts is not None and self.stack.currentWidget() is self.contracts_slot:
+                self.contracts.reload()
             self._update_badges()
 
     def _status_message(self, text: str, is_error: bool) -> None:

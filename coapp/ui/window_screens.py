@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from coapp.ui.app_state import AppState
     from coapp.ui.applications.screen import ApplicationsScreen
     from coapp.ui.assignments.screen import AssignmentsScreen
+    from coapp.ui.contracts.screen import ContractsScreen
     from coapp.ui.formats import Formats
     from coapp.ui.insights.screen import InsightsScreen
     from coapp.ui.invoices.screen import InvoicesScreen
@@ -36,10 +37,12 @@ class LazyScreens:
     assignments: AssignmentsScreen | None
     applications: ApplicationsScreen | None
     insights: InsightsScreen | None
+    contracts: ContractsScreen | None
     profile_slot: QWidget
     assignments_slot: QWidget
     applications_slot: QWidget
     insights_slot: QWidget
+    contracts_slot: QWidget
 
     def show_screen(self, screen: QWidget) -> None:
         raise NotImplementedError
@@ -79,6 +82,30 @@ class LazyScreens:
             self.applications.changed.connect(self.sync.request_round)
             self._fill_slot(self.applications_slot, self.applications)
         return self.applications
+
+    def contracts_screen(self) -> ContractsScreen:
+        """Contracts, built now if it has not been shown yet."""
+        if self.contracts is None:
+            from coapp.ui.contracts.screen import ContractsScreen
+
+            self.contracts = ContractsScreen(self.state, self.formats, self.contracts_slot)
+            self.contracts.ask_platform = self.sync.platform_call
+            self.contracts.changed.connect(self._reload_screens)
+            self.contracts.opened.connect(self.open_item)
+            self.contracts.addRequested.connect(self.add_own_contract)
+            self._fill_slot(self.contracts_slot, self.contracts)
+        return self.contracts
+
+    def _reload_screens(self) -> None:
+        raise NotImplementedError
+
+    def add_own_contract(self) -> None:
+        """The timesheet's dialog for a contract of one's own; Contracts reads again once it is saved."""
+        from coapp.ui.timesheet.own_contracts import add_contract
+
+        dialog = add_contract(self.timesheet)
+        if self.contracts is not None:
+            dialog.accepted.connect(self.contracts.reload)
 
     def insights_screen(self) -> InsightsScreen:
         """Insights, built now if it has not been shown yet."""
@@ -120,6 +147,10 @@ class LazyScreens:
                 screen.focus_messages()
             elif item_id:
                 screen.select(item_id)
+        elif kind == "contract":
+            self.show_screen(self.contracts_slot)
+            if item_id:
+                self.contracts_screen().select(item_id)
         elif kind == "assignment":
             self.show_screen(self.assignments_slot)
             if item_id:

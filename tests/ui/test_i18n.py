@@ -151,6 +151,7 @@ def test_the_main_window_speaks_swedish(qtbot, ctx, use_settings, open_window) -
         "Ansökningar",
         "Tidrapport",
         "Fakturor",
+        "Avtal",
         "Insikter",
     ]
 
@@ -178,6 +179,7 @@ def test_the_main_window_speaks_english(qtbot, ctx, use_settings, open_window) -
         "Applications",
         "Timesheet",
         "Invoices",
+        "Contracts",
         "Insights",
     ]
     assert {"This week", "Copy last week"} <= _texts(window.timesheet, QAbstractButton)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 TICKS = 10  # labels along the bottom axis at most
 
 
-def _ticks(labels: list[str]) -> list[list[tuple[float, str]]]:
+def label_ticks(labels: list[str]) -> list[list[tuple[float, str]]]:
     step = max(1, -(-len(labels) // TICKS))
     return [[(float(i), label) for i, label in enumerate(labels) if i % step == 0]]
 
@@ -41,7 +41,7 @@ def week_ticks(weeks: list[IsoWeek], prefix: str) -> list[list[tuple[float, str]
         firsts = [(float(i), str(w.year)) for i, w in enumerate(weeks) if w.week == 1]
         step = max(1, -(-len(firsts) // TICKS))
         return [firsts[::step]]
-    return _ticks([f"{prefix}{w.week}" for w in weeks])
+    return label_ticks([f"{prefix}{w.week}" for w in weeks])
 
 
 class Chart(Card):
@@ -281,7 +281,7 @@ class EarningsChart(Chart):
                 )
             )
         self.set_legend([f"{name} ({currency})" for name, _ in kinds] if currency else [])
-        self.finish(len(months), _ticks([str(m) for m in data.months][: len(months)]))
+        self.finish(len(months), label_ticks([str(m) for m in data.months][: len(months)]))
 
     def empty_text(self) -> str:
         return self.tr("No invoices issued in this period.")
@@ -318,7 +318,7 @@ class StatesChart(Chart):
         )
         labels = [state_label(state) for state in self.shown]
         self.set_legend(labels)
-        self.finish(len(xs), _ticks(labels))
+        self.finish(len(xs), label_ticks(labels))
 
     def empty_text(self) -> str:
         return self.tr("No invoices in this period.")
