@@ -26,7 +26,9 @@ from tests.ui.test_contracts_screen import open_contracts
 pytestmark = pytest.mark.usefixtures("fast_sync")
 
 
-def test_sign_after_changed_terms_then_review_after_the_end(qtbot: QtBot, server: LiveServer, open_window) -> None:
+def test_sign_after_changed_terms_then_review_after_the_end(
+    qtbot: QtBot, server: LiveServer, open_window
+) -> None:
     today = server.clock.now.date()
     anna = freelancer(server)
     kund = client_account(server)
