@@ -100,7 +100,7 @@
 <context>
     <name>ApplicationsScreen</name>
     <message>
-        <location filename="../../coapp/ui/applications/screen.py" line="+46"/>
+        <location filename="../../coapp/ui/applications/screen.py" line="+47"/>
         <location line="+3"/>
         <source>Applications</source>
         <translation>Ansökningar</translation>
@@ -166,7 +166,7 @@
         <translation>Din agent</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Loading applications…</source>
         <translation>Läser in ansökningar…</translation>
     </message>
@@ -221,12 +221,12 @@
         <translation>dag</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Your agent is named when you first apply or when the platform assigns one.</source>
         <translation>Du får en agent när du ansöker första gången eller när plattformen utser en.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
@@ -1119,7 +1119,7 @@
         <translation>Vänster- och högerpil stegar genom värdena</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+77"/>
         <source>No time reported in this period.</source>
         <translation>Ingen tid rapporterad under perioden.</translation>
     </message>
@@ -1255,6 +1255,307 @@
         <location line="+18"/>
         <source>Goes to the place to fix it</source>
         <translation>Går till stället där du fixar det</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDetail</name>
+    <message>
+        <location filename="../../coapp/ui/contracts/detail.py" line="+70"/>
+        <source>Terms</source>
+        <translation>Villkor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scope</source>
+        <translation>Omfattning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee</source>
+        <translation>Arvode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours per day</source>
+        <translation>Timmar per dag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time rounding</source>
+        <translation>Tidsavrundning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment terms</source>
+        <translation>Betalningsvillkor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Commission</source>
+        <translation>Provision</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>So far</source>
+        <translation>Hittills</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reported</source>
+        <translation>Rapporterat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoiced</source>
+        <translation>Fakturerat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement value</source>
+        <translation>Avtalsvärde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT on it</source>
+        <translation>Moms på det</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You are paid</source>
+        <translation>Du får</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed fee</source>
+        <translation>Fast arvode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left of the fee</source>
+        <translation>Kvar av arvodet</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Read the terms above. To sign, type your full name and confirm; the platform records the time and the version of the terms you signed.</source>
+        <translation>Läs villkoren ovan. Skriv ditt fullständiga namn och bekräfta för att signera; plattformen registrerar tidpunkten och vilken version av villkoren du signerade.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Your full name</source>
+        <translation>Ditt fullständiga namn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I have read these terms and agree to them</source>
+        <translation>Jag har läst villkoren och godkänner dem</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign contract</source>
+        <translation>Signera avtalet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign these terms with the name typed (needs the platform)</source>
+        <translation>Signera villkoren med det skrivna namnet (kräver plattformen)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+4"/>
+        <source>Milestones</source>
+        <translation>Delmål</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Milestone</source>
+        <translation>Delmål</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>Förfaller</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Belopp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Draft the invoice…</source>
+        <translation>Skapa fakturautkast…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft the invoice to the platform for the chosen milestone when it is ready</source>
+        <translation>Skapa fakturautkastet till plattformen för det valda delmålet när det är klart</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Feedback on your work</source>
+        <translation>Omdömen om ditt arbete</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reviews</source>
+        <translation>Recensioner</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Review the client…</source>
+        <translation>Recensera kunden…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score the client from 1 to 5 and say a few words; sent once, never changed</source>
+        <translation>Betygsätt kunden från 1 till 5 och skriv några ord; skickas en gång och ändras aldrig</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{days} days after the invoice date</source>
+        <translation>{days} dagar efter fakturadatum</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>until further notice</source>
+        <translation>tills vidare</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(extended; it first ended {day})</source>
+        <translation>(förlängt; slutade först {day})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ended {day}</source>
+        <translation>Avslutat {day}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{hours} h</source>
+        <translation>{hours} tim</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your own contract, outside the platform: nothing to sign.</source>
+        <translation>Ditt eget avtal, utanför plattformen: inget att signera.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed by {name} on {day}, terms version {version}</source>
+        <translation>Signerat av {name} den {day}, villkorsversion {version}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not signed yet (terms version {version})</source>
+        <translation>Inte signerat än (villkorsversion {version})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never signed</source>
+        <translation>Aldrig signerat</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>reverse charge: the platform&apos;s VAT is yours to report</source>
+        <translation>omvänd skattskyldighet: plattformens moms redovisar du</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VAT {rate} {vat}</source>
+        <translation>moms {rate} {vat}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{rate} of the value: {amount} ({vat})</source>
+        <translation>{rate} av värdet: {amount} ({vat})</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>The platform adds the milestones of a fixed fee; none yet.</source>
+        <translation>Plattformen lägger in delmålen för ett fast arvode; inga än.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A milestone is invoiced when the platform marks it ready.</source>
+        <translation>Ett delmål faktureras när plattformen markerar det som klart.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a milestone that is ready to invoice.</source>
+        <translation>Välj ett delmål som är klart att fakturera.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The invoice goes to the platform, for this milestone&apos;s amount.</source>
+        <translation>Fakturan går till plattformen, på delmålets belopp.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No feedback was given on this contract.</source>
+        <translation>Inga omdömen gavs på det här avtalet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No feedback yet: the client and your agent give it during the assignment.</source>
+        <translation>Inga omdömen än: kunden och din agent ger dem under uppdraget.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Overall {score} of 5 from {n} feedback</source>
+        <translation>Sammantaget {score} av 5 från {n} omdömen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>quality {q}, communication {c}, delivery {d}, expertise {e}</source>
+        <translation>kvalitet {q}, kommunikation {c}, leverans {d}, expertis {e}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{day}, {who} ({name}): overall {overall} — {scores}</source>
+        <translation>{day}, {who} ({name}): sammantaget {overall} — {scores}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Scores over time</source>
+        <translation>Betyg över tid</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Your review of the client</source>
+        <translation>Din recension av kunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You have not reviewed the client yet.</source>
+        <translation>Du har inte recenserat kunden än.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The client&apos;s review of you</source>
+        <translation>Kundens recension av dig</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The client&apos;s review of you shows once you have both written yours, or on {day} at the latest.</source>
+        <translation>Kundens recension av dig visas när ni båda har skrivit era, eller senast den {day}.</translation>
     </message>
 </context>
 <context>
@@ -1412,6 +1713,248 @@
     </message>
 </context>
 <context>
+    <name>Contracts</name>
+    <message>
+        <location filename="../../coapp/ui/contracts/texts.py" line="+27"/>
+        <source>Offered</source>
+        <translation>Erbjudet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed</source>
+        <translation>Signerat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended</source>
+        <translation>Avslutat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terminated</source>
+        <translation>Avbrutet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your own</source>
+        <translation>Eget</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hourly rate</source>
+        <translation>Timpris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily rate</source>
+        <translation>Dagspris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed fee with milestones</source>
+        <translation>Fast arvode med delmål</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>per hour</source>
+        <translation>per timme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per day</source>
+        <translation>per dag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in all</source>
+        <translation>totalt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reported minutes are billed as they are</source>
+        <translation>Rapporterade minuter faktureras som de är</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>each entry</source>
+        <translation>varje post</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>each day&apos;s total</source>
+        <translation>varje dags summa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{scope} rounded up to {step} minutes</source>
+        <translation>{scope} avrundas uppåt till {step} minuter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{scope} rounded to the nearest {step} minutes</source>
+        <translation>{scope} avrundas till närmaste {step} minuter</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Planned</source>
+        <translation>Planerat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready to invoice</source>
+        <translation>Klart att fakturera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoiced</source>
+        <translation>Fakturerat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>Betalt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the client</source>
+        <translation>kunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your agent</source>
+        <translation>din agent</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Each feedback&apos;s overall score is the plain mean of its four scores (quality, communication, delivery, expertise; equal weights). The contract&apos;s overall score is the plain mean of those, every feedback weighing the same, rounded half up to two decimals.</source>
+        <translation>Varje omdömes sammantagna betyg är det enkla medelvärdet av dess fyra betyg (kvalitet, kommunikation, leverans, expertis; lika vikt). Avtalets sammantagna betyg är det enkla medelvärdet av dem, där varje omdöme väger lika, avrundat till två decimaler (hälften uppåt).</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsScreen</name>
+    <message>
+        <location filename="../../coapp/ui/contracts/screen.py" line="+55"/>
+        <location line="+7"/>
+        <source>Contracts</source>
+        <translation>Avtal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add your own…</source>
+        <translation>Lägg till eget…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A contract of your own, for work outside the platform</source>
+        <translation>Ett eget avtal, för arbete utanför plattformen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save PDF…</source>
+        <translation>Spara PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chosen contract&apos;s terms and figures as a PDF</source>
+        <translation>Det valda avtalets villkor och siffror som PDF</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Contract messages</source>
+        <translation>Meddelanden om avtal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your contracts</source>
+        <translation>Dina avtal</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No contracts yet. An offer shows here when a client chooses you (Applications, Ctrl+4); for work outside the platform, add a contract of your own.</source>
+        <translation>Inga avtal än. Ett erbjudande visas här när en kund väljer dig (Ansökningar, Ctrl+4); för arbete utanför plattformen lägger du till ett eget avtal.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading…</source>
+        <translation>Läser…</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>{n} contracts</source>
+        <translation>{n} avtal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} waiting for your signature</source>
+        <translation>{n} väntar på din signatur</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Sign in to the platform first (Account ▸ Sign in…).</source>
+        <translation>Logga in på plattformen först (Konto ▸ Logga in…).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Type your full name to sign (2 to 200 characters on one line).</source>
+        <translation>Skriv ditt fullständiga namn för att signera (2 till 200 tecken på en rad).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not signed: the platform changed the terms since you read them (now version {version}). Read the new terms and sign again.</source>
+        <translation>Inte signerat: plattformen har ändrat villkoren sedan du läste dem (nu version {version}). Läs de nya villkoren och signera igen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signed. The contract is in force; report your time on the timesheet.</source>
+        <translation>Signerat. Avtalet gäller; rapportera din tid i tidrapporten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not signed: signing needs the platform&apos;s current terms. Connect and try again.</source>
+        <translation>Inte signerat: signering kräver plattformens aktuella villkor. Anslut och försök igen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signing…</source>
+        <translation>Signerar…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Review sent. It stays as written.</source>
+        <translation>Recensionen skickad. Den står kvar som den skrevs.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not sent: a review is written on the platform, where it never changes. Connect and try again.</source>
+        <translation>Inte skickad: en recension skrivs på plattformen, där den aldrig ändras. Anslut och försök igen.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Save PDF</source>
+        <translation>Spara PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Saved {path}.</source>
+        <translation>Sparade {path}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not save {path}: {reason}</source>
+        <translation>Kunde inte spara {path}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>CropDialog</name>
     <message>
         <location filename="../../coapp/ui/profile/photo_crop.py" line="+248"/>
@@ -1452,7 +1995,7 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../coapp/ui/dashboard/screen.py" line="+42"/>
+        <location filename="../../coapp/ui/dashboard/screen.py" line="+51"/>
         <location line="+4"/>
         <source>Dashboard</source>
         <translation>Översikt</translation>
@@ -1547,7 +2090,7 @@
         <translation>Öppna meddelandena (Ctrl+4)</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+61"/>
         <source>Could not read the dashboard: {reason}</source>
         <translation>Kunde inte läsa översikten: {reason}</translation>
     </message>
@@ -1632,7 +2175,7 @@
         <translation>Inga favoriter eller starka matchningar än. En fylligare profil (Ctrl+2) hittar bättre; synka (F5) för nya uppdrag.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>1 unread message</source>
         <translation>1 oläst meddelande</translation>
     </message>
@@ -2269,6 +2812,44 @@
     </message>
 </context>
 <context>
+    <name>FeedbackChart</name>
+    <message>
+        <location filename="../../coapp/ui/contracts/feedback_chart.py" line="+30"/>
+        <source>quality</source>
+        <translation>kvalitet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>communication</source>
+        <translation>kommunikation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>delivery</source>
+        <translation>leverans</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>expertise</source>
+        <translation>expertis</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>overall</source>
+        <translation>sammantaget</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No feedback yet: the client and your agent give it during the assignment.</source>
+        <translation>Inga omdömen än: kunden och din agent ger dem under uppdraget.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{day}, {who} ({name}): overall {overall} — {scores}</source>
+        <translation>{day}, {who} ({name}): sammantaget {overall} — {scores}</translation>
+    </message>
+</context>
+<context>
     <name>FileStrip</name>
     <message>
         <location filename="../../coapp/ui/profile/portfolio_files.py" line="+75"/>
@@ -2472,7 +3053,7 @@
 <context>
     <name>InsightsScreen</name>
     <message>
-        <location filename="../../coapp/ui/insights/screen.py" line="+56"/>
+        <location filename="../../coapp/ui/insights/screen.py" line="+57"/>
         <location line="+4"/>
         <source>Insights</source>
         <translation>Insikter</translation>
@@ -2483,7 +3064,7 @@
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Currency</source>
         <translation>Valuta</translation>
     </message>
@@ -2503,7 +3084,7 @@
         <translation>Ingen tid eller faktura under perioden. Rapportera tid i tidrapporten (Ctrl+5).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Hours per week</source>
         <translation>Timmar per vecka</translation>
     </message>
@@ -2573,7 +3154,7 @@
         <translation>Senaste 10 åren</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+62"/>
         <source>{first} – {last} · {hours} hours in {weeks} weeks</source>
         <translation>{first} – {last} · {hours} timmar på {weeks} veckor</translation>
     </message>
@@ -3927,7 +4508,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coapp/ui/main_window.py" line="+103"/>
+        <location filename="../../coapp/ui/main_window.py" line="+108"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
     </message>
@@ -3958,6 +4539,11 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>Contracts</source>
+        <translation>Avtal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Insights</source>
         <translation>Insikter</translation>
     </message>
@@ -3967,7 +4553,7 @@
         <translation>Arbetar</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+113"/>
         <source>{n} drafts to confirm</source>
         <translation>{n} utkast att bekräfta</translation>
     </message>
@@ -3977,7 +4563,7 @@
         <translation>1 utkast att bekräfta</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+22"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
@@ -4042,7 +4628,7 @@
         <translation>&amp;Om coapp</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Menus and screens change language when coapp is restarted.</source>
         <translation>Menyer och vyer byter språk när coapp startas om.</translation>
     </message>
@@ -5094,6 +5680,109 @@ Datamapp: {folder}</translation>
         <location line="+9"/>
         <source>Could not write {path}: {reason}</source>
         <translation>Kunde inte skriva {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../coapp/ui/contracts/review_dialog.py" line="+35"/>
+        <source>Review {client}</source>
+        <translation>Recensera {client}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How was it to work with {client} on “{title}”?</source>
+        <translation>Hur var det att arbeta med {client} i ”{title}”?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Score</source>
+        <translation>Betyg</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>5 — excellent</source>
+        <translation>5 — utmärkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 — good</source>
+        <translation>4 — bra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3 — acceptable</source>
+        <translation>3 — godtagbart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 — poor</source>
+        <translation>2 — dåligt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 — very poor</source>
+        <translation>1 — mycket dåligt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a score</source>
+        <translation>Välj ett betyg</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your review</source>
+        <translation>Din recension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What went well, what could have gone better</source>
+        <translation>Vad gick bra, vad kunde ha gått bättre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Score</source>
+        <translation>&amp;Betyg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Recension</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Once sent, your review cannot be changed. The client&apos;s review of you shows when both are in, or on {day} at the latest; neither of you sees the other&apos;s first.</source>
+        <translation>När recensionen är skickad kan den inte ändras. Kundens recension av dig visas när båda är inne, eller senast den {day}; ingen av er ser den andras först.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Once sent, your review cannot be changed.</source>
+        <translation>När recensionen är skickad kan den inte ändras.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Send review</source>
+        <translation>Skicka recension</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{n} of at most {max} characters</source>
+        <translation>{n} av högst {max} tecken</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a score from 1 to 5.</source>
+        <translation>Välj ett betyg från 1 till 5.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write a few words about the work together.</source>
+        <translation>Skriv några ord om samarbetet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The review is {n} characters long; at most {max} fit. Shorten it.</source>
+        <translation>Recensionen är {n} tecken lång; högst {max} får plats. Korta den.</translation>
     </message>
 </context>
 <context>
@@ -6187,7 +6876,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>WindowNotices</name>
     <message>
-        <location filename="../../coapp/ui/window_notices.py" line="+80"/>
+        <location filename="../../coapp/ui/window_notices.py" line="+82"/>
         <source>{n} applications moved</source>
         <translation>{n} ansökningar har rört sig</translation>
     </message>
