@@ -1557,6 +1557,11 @@
         <source>The client&apos;s review of you shows once you have both written yours, or on {day} at the latest.</source>
         <translation>Kundens recension av dig visas när ni båda har skrivit era, eller senast den {day}.</translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>“{text}”</source>
+        <translation>”{text}”</translation>
+    </message>
 </context>
 <context>
     <name>ContractDialog</name>

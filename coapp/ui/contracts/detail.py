@@ -385,7 +385,7 @@ class ContractDetail(QWidget):
                 overall=money.quantity(item.overall),
                 scores=scores,
             )
-            lines.append(f"{head}\n“{item.comment}”" if item.comment else head)
+            lines.append(f"{head}\n{self._quoted(item.comment)}" if item.comment else head)
         self.feedback_list.setText("\n\n".join(lines))
         self.feedback_list.setVisible(bool(lines))
         if history.items and self.chart is None:
@@ -430,7 +430,11 @@ class ContractDetail(QWidget):
     def _review_text(self, who: str, review: ReviewView) -> str:
         stars = "★" * review.score + "☆" * (5 - review.score)
         day = self.formats.date(review.submitted_at.astimezone().date())
-        return f"{who}, {day}: {stars} {review.score}/5\n“{review.text}”"
+        return f"{who}, {day}: {stars} {review.score}/5\n{self._quoted(review.text)}"
+
+    def _quoted(self, text: str) -> str:
+        """Someone's words in the language's quotation marks (Swedish: ”…”)."""
+        return self.tr("“{text}”").format(text=text)
 
     # --- acting ------------------------------------------------------------------------------
 
