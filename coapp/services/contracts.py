@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from coapp.domain.contracts import FeeModel, RoundingRule
 from coapp.domain.errors import NotFoundError, ValidationError
@@ -48,6 +48,21 @@ class ContractService:
                 query = query.where(IN_FORCE)
             rows = s.scalars(query.order_by(Contract.start_date, Contract.title)).all()
             return [to_info(r) for r in rows]
+
+    def offers_waiting(self) -> int:
+        """How many of the platform's offers wait for the freelancer's signature (the sidebar's badge)."""
+        with self._store.read() as s:
+            return int(
+                s.scalar(
+                    select(func.count()).where(
+                        Contract.deleted_at.is_(None),
+                        Contract.origin == "platform",
+                        Contract.state == "offered",
+                        Contract.signed_at.is_(None),
+                    )
+                )
+                or 0
+            )
 
     def active_between(self, first: date, last: date) -> list[ContractInfo]:
         return [c for c in self.all() if c.overlaps(first, last)]

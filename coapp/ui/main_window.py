@@ -247,6 +247,13 @@ class MainWindow(LazyScreens, QMainWindow):
             else self.tr("1 draft to confirm")
         )
         self.navigation.set_badge(self.stack.indexOf(self.invoices), drafts, tip if drafts else "")
+        offers = self.ctx.contracts.offers_waiting()
+        offer_tip = (
+            self.tr("{n} contract offers to sign").format(n=offers)
+            if offers != 1
+            else self.tr("1 contract offer to sign")
+        )
+        self.navigation.set_badge(self.stack.indexOf(self.contracts_slot), offers, offer_tip if offers else "")
 
     def apply_theme(self, choice: str) -> None:
         """Restyle every screen now (Preferences, or the system's scheme when following it)."""

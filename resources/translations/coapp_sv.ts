@@ -4568,6 +4568,16 @@
         <translation>1 utkast att bekräfta</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>{n} contract offers to sign</source>
+        <translation>{n} avtalserbjudanden att signera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 contract offer to sign</source>
+        <translation>1 avtalserbjudande att signera</translation>
+    </message>
+    <message>
         <location line="+22"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>

@@ -61,6 +61,7 @@ def test_sign_after_changed_terms_then_review_after_the_end(
     assert not detail.signing.isVisible()
     assert detail.terms.text("signature").startswith("Signed by Anna Lindqvist on ")
     assert detail.terms.text("signature").endswith("terms version 2")
+    qtbot.waitUntil(lambda: window.navigation.badge(window.stack.indexOf(window.contracts_slot)) == "")
     grid_contracts = {c.id for c in window.ctx.contracts.all()}
     assert contract_id in grid_contracts  # in force: the timesheet offers it
 

@@ -80,6 +80,8 @@ def test_an_offer_comes_first_and_signing_offline_is_refused_with_the_reason(
         signed_name=None, signed_terms_version=None,
     )  # fmt: skip
     window = open_window()
+    slot = window.stack.indexOf(window.contracts_slot)
+    qtbot.waitUntil(lambda: window.navigation.badge(slot) == "1")  # the offer waits: said on the sidebar
     screen = open_contracts(qtbot, window)
     chosen = screen.chosen()
     assert chosen is not None
