@@ -253,7 +253,8 @@ class MainWindow(LazyScreens, QMainWindow):
             if offers != 1
             else self.tr("1 contract offer to sign")
         )
-        self.navigation.set_badge(self.stack.indexOf(self.contracts_slot), offers, offer_tip if offers else "")
+        slot = self.stack.indexOf(self.contracts_slot)
+        self.navigation.set_badge(slot, offers, offer_tip if offers else "")
 
     def apply_theme(self, choice: str) -> None:
         """Restyle every screen now (Preferences, or the system's scheme when following it)."""
