@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
@@ -62,7 +63,7 @@ def test_the_timer_runs_across_a_restart_and_its_stop_adds_minutes_undoably(qtbo
 
     select(grid, 0, 2)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert "0:00:0" in status.text()
+    assert re.search(r"\b0:00:[0-5]\d", status.text())  # a loaded machine may take seconds here
     assert "Backend" in status.text()
     assert window.windowTitle() == f"{status.text()} — coapp"
     assert button.text().startswith("Stop timer")
@@ -74,7 +75,7 @@ def test_the_timer_runs_across_a_restart_and_its_stop_adds_minutes_undoably(qtbo
     window = open_window()
     grid = grid_of(window)
     status = label(window, "timerStatus")
-    assert "1:30:0" in status.text()
+    assert re.search(r"\b1:30:[0-5]\d", status.text())
     assert "Backend" in status.text()
     assert window.windowTitle() == f"{status.text()} — coapp"
     # The clock ticks.
