@@ -2,6 +2,7 @@
 feedback on one's work and the mutual reviews from a shell (issue 11).
 
     coapp contracts list [--json] | show ID [--json] | sign ID --name "Full Name"
+    coapp contracts pdf ID -o FILE | add --title ... (coapp.cli.contract_file_verbs)
     coapp feedback list CONTRACT [--json]
     coapp reviews write CONTRACT --score 1-5 --text TEXT | reviews list [--json]
 
@@ -16,6 +17,7 @@ import argparse
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from coapp.cli import contract_file_verbs
 from coapp.cli.common import CliParser, hours, one_line, print_json
 
 if TYPE_CHECKING:
@@ -47,6 +49,7 @@ def add_verbs(verbs: argparse._SubParsersAction[CliParser]) -> None:
     p.add_argument("id", metavar="ID", help="its id, the id's first characters, or the start of its title")
     p.add_argument("--name", required=True, metavar="FULL_NAME", help="your full name, as you sign")
     p.set_defaults(handler=sign)
+    contract_file_verbs.add_actions(actions)  # pdf, add
 
     feedback = verbs.add_parser("feedback", help="feedback on your work during a contract")
     actions = feedback.add_subparsers(dest="feedback_action", metavar="ACTION", required=True)
