@@ -5,8 +5,10 @@ signing refused without the platform, Save PDF, and an own contract added from h
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from io import BytesIO
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -210,7 +212,10 @@ def test_save_pdf_writes_the_chosen_contract(
     target = tmp_path / "contract.pdf"
     screen.write_pdf(target)
     idle(qtbot, window)
-    assert target.read_bytes().startswith(b"%PDF")
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(target.read_bytes())).pages)
+    assert "Ledger rewrite" in text
+    assert "Kund AB" in text
+    assert "Anna Lindqvist" in text  # who signed
     assert screen.banner.text() == f"Saved {target}."
     (tmp_path / "a file").write_text("not a folder")
     screen.write_pdf(tmp_path / "a file" / "contract.pdf")

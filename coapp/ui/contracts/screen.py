@@ -350,10 +350,13 @@ class ContractsScreen(QWidget):
         view = self.chosen()
         if view is None:
             return
+        from coapp.services.platform import PLATFORM
+
         ctx, language = self.state.ctx, self.formats.settings.language
+        platform = PLATFORM if view.origin == "platform" else None  # a party to the platform's contracts
 
         def work() -> None:
-            write_atomic(path, contract_pdf(view, ctx.business.get(), language))
+            write_atomic(path, contract_pdf(view, ctx.business.get(), language, platform=platform))
 
         def done(_none: object) -> None:
             self.banner.show_message(self.tr("Saved {path}.").format(path=path))
