@@ -136,8 +136,10 @@ class BusinessDialog(QDialog):
             ],
         )
         self._line("org_number")
+        self.fields["company_form"].setToolTip(self.tr("It decides what your invoices must show"))
         self._line("vat_number")
         f_skatt = QCheckBox(self.tr("Approved for F-tax (Godkänd för F-skatt)"), objectName="businessFSkatt")
+        f_skatt.setToolTip(self.tr("Your invoices then say Godkänd för F-skatt, as Swedish law asks"))
         self.fields["f_skatt"] = f_skatt
         self._line("registered_office", self.tr("Where the company is registered (säte)"))
         self._line("email", "name@example.com")
@@ -155,6 +157,7 @@ class BusinessDialog(QDialog):
         self._line("postcode", self.tr("e.g. {example}").format(example="111 22"))
         self._line("city", self.tr("e.g. {example}").format(example="Stockholm"))
         self._combo("country", list(((name, code) for code, name in COUNTRY_NAMES.items())))
+        self.fields["country"].setToolTip(self.tr("Where your business is registered"))
         self._row(address_form, "address", self.tr("&Address"))
         self._row(address_form, "postcode", self.tr("&Postcode"))
         self._row(address_form, "city", self.tr("Cit&y"))
@@ -170,6 +173,9 @@ class BusinessDialog(QDialog):
         terms.setRange(0, 120)
         terms.setSuffix(self.tr(" days"))
         terms.setAlignment(Qt.AlignmentFlag.AlignRight)
+        terms.setToolTip(
+            self.tr("Days from the invoice date to the due date, unless a contract says otherwise")
+        )
         self.fields["payment_terms_days"] = terms
         self._row(payment_form, "bankgiro", self.tr("&Bankgiro (Sweden)"))
         self._row(payment_form, "plusgiro", self.tr("P&lusgiro (Sweden)"))
@@ -180,14 +186,17 @@ class BusinessDialog(QDialog):
         invoices = QGroupBox(self.tr("Invoices"))
         invoices_form = QFormLayout(invoices)
         self._combo("invoice_language", [("Svenska", "sv"), ("English", "en")])
+        self.fields["invoice_language"].setToolTip(self.tr("The language your invoices are written in"))
         logo = QLineEdit(objectName="businessLogoPath")
         logo.setReadOnly(True)
         logo.setPlaceholderText(self.tr("No logo"))
         self.fields["logo_path"] = logo
         self.logo_button = QPushButton(self.tr("Choose…"), objectName="businessLogoButton")
         self.logo_button.setAccessibleName(self.tr("Choose a logo file"))
+        self.logo_button.setToolTip(self.tr("A PNG or JPEG shown at the top of your invoices"))
         self.logo_clear = QPushButton(self.tr("Remove"), objectName="businessLogoClear")
         self.logo_clear.setAccessibleName(self.tr("Remove the logo"))
+        self.logo_clear.setToolTip(self.tr("Invoices are made without a logo"))
         for button in (self.logo_button, self.logo_clear):
             button.setAutoDefault(False)  # Enter saves the dialog wherever the keyboard is
         logo_row = QWidget()
@@ -219,6 +228,9 @@ class BusinessDialog(QDialog):
         self.missing.setWordWrap(True)
         self.missing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.missing.setAccessibleName(self.tr("Still missing for invoicing"))
+        self.missing.setAccessibleDescription(
+            self.tr("What an invoice needs that these details do not say yet")
+        )
         self.save_error = QLabel(objectName="businessSaveError")
         self.save_error.setWordWrap(True)
         set_role(self.save_error, "error")
@@ -228,6 +240,10 @@ class BusinessDialog(QDialog):
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("businessSaveButton")
+        self.save_button.setToolTip(self.tr("Save the details; the next invoices use them"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
+            self.tr("Close without saving")
+        )
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)

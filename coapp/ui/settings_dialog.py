@@ -35,6 +35,10 @@ class SettingsDialog(QDialog):
         self.theme.addItem(self.tr("As the system"), "system")
         self.theme.addItem(self.tr("Light"), "light")
         self.theme.addItem(self.tr("Dark"), "dark")
+        self.language.setToolTip(self.tr("The language of the window and of new documents"))
+        self.hours.setToolTip(self.tr("How hours are shown and typed in the timesheet"))
+        self.country.setToolTip(self.tr("Whose public holidays the timesheet marks and skips"))
+        self.theme.setToolTip(self.tr("Light, dark, or as the system's setting"))
         for combo, value in (
             (self.language, settings.language),
             (self.hours, settings.hours_format),
@@ -60,6 +64,10 @@ class SettingsDialog(QDialog):
             combo.setAccessibleName(label_text)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(self.tr("Use these preferences"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
+            self.tr("Close without changing anything")
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

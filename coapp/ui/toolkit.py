@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -285,6 +285,14 @@ class SteadyLabel(QWidget):
         return text.height() + margins.top() + margins.bottom() + pad
 
 
+def name_scroll(scroll: QScrollArea, name: str) -> None:
+    """A scrolling page as a screen reader says it: its screen's name, and how to move through it."""
+    scroll.setAccessibleName(name)
+    scroll.setAccessibleDescription(
+        QCoreApplication.translate("Toolkit", "Page Up and Page Down scroll; Tab moves to what is inside")
+    )
+
+
 def header_over_cards(screen: QWidget, header: QWidget, cards: QWidget) -> QScrollArea:
     """Lay *screen* out as its header over a scrolling page of cards (the dashboard, Insights)."""
     scroll = QScrollArea(screen)
@@ -292,6 +300,7 @@ def header_over_cards(screen: QWidget, header: QWidget, cards: QWidget) -> QScro
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setWidget(cards)
+    name_scroll(scroll, screen.accessibleName())
     layout = QVBoxLayout(screen)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)

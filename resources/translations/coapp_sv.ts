@@ -156,9 +156,19 @@
         <translation>Meddelanden med din agent</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Oldest first; a message waiting for a sync says so</source>
+        <translation>Äldst först; ett meddelande som väntar på synk säger det</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Write to your agent and press Enter</source>
         <translation>Skriv till din agent och tryck Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message to your agent</source>
+        <translation>Meddelande till din agent</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -515,21 +525,41 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Show only assignments that can be done remotely</source>
+        <translation>Visa bara uppdrag som kan göras på distans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Favourites only</source>
         <translation>Bara favoriter</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Show only the assignments you marked with a star</source>
+        <translation>Visa bara uppdragen du har stjärnmärkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open only</source>
         <translation>Bara öppna</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Hide assignments whose application period has closed</source>
+        <translation>Dölj uppdrag vars ansökningstid har gått ut</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sort by</source>
         <translation>Sortera efter</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The order of the list: best match uses your profile&apos;s skills, rate and availability</source>
+        <translation>Listans ordning: bäst matchning använder profilens kompetenser, pris och tillgänglighet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Best match</source>
         <translation>Bäst matchning</translation>
     </message>
@@ -794,9 +824,19 @@
         <translation>Aktiebolag (AB)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>It decides what your invoices must show</source>
+        <translation>Den avgör vad dina fakturor måste visa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Approved for F-tax (Godkänd för F-skatt)</source>
         <translation>Godkänd för F-skatt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your invoices then say Godkänd för F-skatt, as Swedish law asks</source>
+        <translation>Dina fakturor anger då Godkänd för F-skatt, som svensk lag kräver</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -851,16 +891,21 @@
     <message>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+192"/>
+        <location line="+205"/>
         <source>e.g. {example}</source>
         <translation>t.ex. {example}</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-216"/>
+        <source>Where your business is registered</source>
+        <translation>Där ditt företag är registrerat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Address</source>
         <translation>&amp;Adress</translation>
     </message>
@@ -888,6 +933,11 @@
         <location line="+8"/>
         <source> days</source>
         <translation> dagar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days from the invoice date to the due date, unless a contract says otherwise</source>
+        <translation>Dagar från fakturadatum till förfallodatum, om inte ett avtal säger annat</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -920,7 +970,12 @@
         <translation>Fakturor</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>The language your invoices are written in</source>
+        <translation>Språket dina fakturor skrivs på</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No logo</source>
         <translation>Ingen logotyp</translation>
     </message>
@@ -936,6 +991,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>A PNG or JPEG shown at the top of your invoices</source>
+        <translation>En PNG eller JPEG överst på dina fakturor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Remove</source>
         <translation>Ta bort</translation>
     </message>
@@ -943,6 +1003,11 @@
         <location line="+1"/>
         <source>Remove the logo</source>
         <translation>Ta bort logotypen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoices are made without a logo</source>
+        <translation>Fakturor görs utan logotyp</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -970,7 +1035,22 @@
         <translation>Saknas för fakturering</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+2"/>
+        <source>What an invoice needs that these details do not say yet</source>
+        <translation>Vad en faktura behöver som uppgifterna inte anger än</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the details; the next invoices use them</source>
+        <translation>Spara uppgifterna; nästa fakturor använder dem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close without saving</source>
+        <translation>Stäng utan att spara</translation>
+    </message>
+    <message>
+        <location line="+101"/>
         <source>Still needed before an invoice can be confirmed:</source>
         <translation>Behövs innan en faktura kan bekräftas:</translation>
     </message>
@@ -1119,7 +1199,12 @@
         <translation>Vänster- och högerpil stegar genom värdena</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+24"/>
+        <source>The exact values at the pointer, or at the arrow keys&apos; place</source>
+        <translation>De exakta värdena vid pekaren, eller där piltangenterna står</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>No time reported in this period.</source>
         <translation>Ingen tid rapporterad under perioden.</translation>
     </message>
@@ -1413,7 +1498,17 @@
         <translation>Omdömen om ditt arbete</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>Feedback history</source>
+        <translation>Omdömen över tid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Newest first: who gave it, the scores and the comment</source>
+        <translation>Nyast först: vem som gav det, betygen och kommentaren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Reviews</source>
         <translation>Recensioner</translation>
     </message>
@@ -1571,7 +1666,12 @@
         <translation>Lägg till ett eget avtal</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>The company you work for</source>
+        <translation>Företaget du arbetar för</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>What you do, e.g. Backend development</source>
         <translation>Vad du gör, t.ex. Backendutveckling</translation>
     </message>
@@ -1581,7 +1681,37 @@
         <translation>Tills vidare</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+1"/>
+        <source>The contract has no end date yet</source>
+        <translation>Avtalet har inget slutdatum än</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first day of the contract</source>
+        <translation>Avtalets första dag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last day of the contract</source>
+        <translation>Avtalets sista dag</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The currency of the rate and the invoices</source>
+        <translation>Valutan för priset och fakturorna</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The client&apos;s street and number</source>
+        <translation>Kundens gatuadress</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Where the client is: it decides the invoice&apos;s VAT</source>
+        <translation>Var kunden finns: det avgör fakturans moms</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>For a business client in another EU country</source>
         <translation>För en företagskund i ett annat EU-land</translation>
     </message>
@@ -1667,12 +1797,14 @@
         <translation>Valuta</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-32"/>
+        <location line="+33"/>
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
+        <location line="+32"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
@@ -1697,7 +1829,17 @@
         <translation>Lägg till avtal</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+2"/>
+        <source>Add the contract; its row appears in the timesheet</source>
+        <translation>Lägg till avtalet; dess rad visas i tidrapporten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without adding</source>
+        <translation>Stäng utan att lägga till</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Reverse charge: the client accounts for the VAT</source>
         <translation>Omvänd skattskyldighet: kunden redovisar momsen</translation>
     </message>
@@ -1879,7 +2021,12 @@
         <translation>Dina avtal</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Newest first; an offer waiting for your signature comes first</source>
+        <translation>Nyast först; ett erbjudande som väntar på din signatur kommer först</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No contracts yet. An offer shows here when a client chooses you (Applications, Ctrl+4); for work outside the platform, add a contract of your own.</source>
         <translation>Inga avtal än. Ett erbjudande visas här när en kund väljer dig (Ansökningar, Ctrl+4); för arbete utanför plattformen lägger du till ett eget avtal.</translation>
     </message>
@@ -1889,7 +2036,12 @@
         <translation>Läser…</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+25"/>
+        <source>The chosen contract</source>
+        <translation>Det valda avtalet</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>{n} contracts</source>
         <translation>{n} avtal</translation>
     </message>
@@ -1949,7 +2101,7 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Saved {path}.</source>
         <translation>Sparade {path}.</translation>
     </message>
@@ -2397,12 +2549,17 @@
         <translation>Personuppgifter</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>As on your resume</source>
+        <translation>Som på ditt CV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -2412,7 +2569,7 @@
         <translation>Senior backendutvecklare</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
@@ -2422,12 +2579,17 @@
         <translation>Telefon</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Where you work from</source>
+        <translation>Där du arbetar ifrån</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
@@ -2437,7 +2599,7 @@
         <translation>SE, DE, …</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Available from</source>
         <translation>Tillgänglig från</translation>
     </message>
@@ -2447,17 +2609,27 @@
         <translation>Tillgänglighet (%)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Hourly rate</source>
         <translation>Timpris</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>What you ask per hour</source>
+        <translation>Vad du begär per timme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Daily rate</source>
         <translation>Dagspris</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>What you ask per day</source>
+        <translation>Vad du begär per dag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Currency</source>
         <translation>Valuta</translation>
     </message>
@@ -3069,6 +3241,11 @@
         <translation>Period</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The months the charts show</source>
+        <translation>Månaderna diagrammen visar</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>Currency</source>
         <translation>Valuta</translation>
@@ -3287,7 +3464,12 @@
         <translation>Ta bort rad</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+48"/>
+        <source>The chosen invoice</source>
+        <translation>Den valda fakturan</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Draft invoice</source>
         <translation>Fakturautkast</translation>
     </message>
@@ -3699,15 +3881,20 @@
     <name>InvoicesScreen</name>
     <message>
         <location filename="../../coapp/ui/invoices/screen.py" line="+50"/>
-        <location line="+44"/>
+        <location line="+46"/>
         <location line="+22"/>
         <source>Invoices</source>
         <translation>Fakturor</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-55"/>
         <source>Show invoices in the state</source>
         <translation>Visa fakturor med status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the invoices in this state</source>
+        <translation>Bara fakturorna med denna status</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3718,6 +3905,11 @@
         <location line="+4"/>
         <source>Show invoices of the contract</source>
         <translation>Visa fakturor för avtalet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the invoices of this contract</source>
+        <translation>Bara fakturorna för detta avtal</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3866,6 +4058,14 @@
     </message>
 </context>
 <context>
+    <name>ItemList</name>
+    <message>
+        <location filename="../../coapp/ui/dashboard/cards.py" line="+39"/>
+        <source>Enter opens the chosen line on its screen</source>
+        <translation>Enter öppnar den valda raden på dess skärm</translation>
+    </message>
+</context>
+<context>
     <name>LanguagesPanel</name>
     <message>
         <location filename="../../coapp/ui/profile/languages_panel.py" line="+36"/>
@@ -3924,13 +4124,18 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <location line="+12"/>
         <source>Level</source>
         <translation>Nivå</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-26"/>
+        <source>How well you speak the language you add</source>
+        <translation>Hur väl du talar språket du lägger till</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Add</source>
         <translation>Lägg till</translation>
     </message>
@@ -4578,7 +4783,7 @@
         <translation>1 avtalserbjudande att signera</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
@@ -5227,11 +5432,12 @@ Datamapp: {folder}</translation>
     <message>
         <location filename="../../coapp/ui/profile/screen.py" line="+46"/>
         <location line="+2"/>
+        <location line="+71"/>
         <source>My Profile</source>
         <translation>Min profil</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-66"/>
         <source>Import from LinkedIn…</source>
         <translation>Importera från LinkedIn…</translation>
     </message>
@@ -5251,7 +5457,7 @@ Datamapp: {folder}</translation>
         <translation>Skriv ditt cv som PDF: utseende, språk, avsnitt och uppdrag (Ctrl+E)</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Loading your profile…</source>
         <translation>Läser in din profil…</translation>
     </message>
@@ -5745,6 +5951,11 @@ Datamapp: {folder}</translation>
         <translation>Välj ett betyg</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>From 1, very poor, to 5, excellent</source>
+        <translation>Från 1, mycket dåligt, till 5, utmärkt</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Your review</source>
         <translation>Din recension</translation>
@@ -5755,7 +5966,12 @@ Datamapp: {folder}</translation>
         <translation>Vad gick bra, vad kunde ha gått bättre</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>A few words about the work together; the client reads them</source>
+        <translation>Några ord om samarbetet; kunden läser dem</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Score</source>
         <translation>&amp;Betyg</translation>
     </message>
@@ -5780,7 +5996,17 @@ Datamapp: {folder}</translation>
         <translation>Skicka recension</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
+        <source>Send the review to the platform; it never changes after</source>
+        <translation>Skicka recensionen till plattformen; den ändras aldrig efteråt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close without sending</source>
+        <translation>Stäng utan att skicka</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{n} of at most {max} characters</source>
         <translation>{n} av högst {max} tecken</translation>
     </message>
@@ -5896,6 +6122,26 @@ Datamapp: {folder}</translation>
         <translation>Mörkt</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The language of the window and of new documents</source>
+        <translation>Språket i fönstret och i nya dokument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How hours are shown and typed in the timesheet</source>
+        <translation>Hur timmar visas och skrivs i tidrapporten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whose public holidays the timesheet marks and skips</source>
+        <translation>Vilket lands helgdagar tidrapporten markerar och hoppar över</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light, dark, or as the system&apos;s setting</source>
+        <translation>Ljust, mörkt eller som systemets inställning</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>&amp;Language and number format</source>
         <translation>&amp;Språk och talformat</translation>
@@ -5940,6 +6186,16 @@ Datamapp: {folder}</translation>
         <source>Colour scheme</source>
         <translation>Färgschema</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Use these preferences</source>
+        <translation>Använd dessa inställningar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close without changing anything</source>
+        <translation>Stäng utan att ändra något</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -5958,13 +6214,28 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>The platform&apos;s address, starting with https://</source>
+        <translation>Plattformens adress, som börjar med https://</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>The e-mail address of your account</source>
+        <translation>E-postadressen till ditt konto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Password</source>
         <translation>Lösenord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent to the platform only; never stored here</source>
+        <translation>Skickas bara till plattformen; sparas aldrig här</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6007,7 +6278,22 @@ Datamapp: {folder}</translation>
         <translation>Väntar på plattformen</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+11"/>
+        <source>Switches between signing in and creating an account</source>
+        <translation>Växlar mellan att logga in och att skapa ett konto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sends what is filled in to the platform</source>
+        <translation>Skickar det ifyllda till plattformen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Closes the dialog; a call under way is stopped</source>
+        <translation>Stänger dialogen; ett pågående anrop avbryts</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Sign in to the platform</source>
         <translation>Logga in på plattformen</translation>
     </message>
@@ -6531,12 +6817,12 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>This week</source>
         <translation>Denna vecka</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-154"/>
         <source>Go to this week (Alt+Home)</source>
         <translation>Gå till denna vecka (Alt+Hem)</translation>
     </message>
@@ -6559,6 +6845,11 @@ Datamapp: {folder}</translation>
         <location line="+3"/>
         <source>Week shown</source>
         <translation>Visad vecka</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its number and its days</source>
+        <translation>Dess nummer och dagar</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -6796,6 +7087,14 @@ Datamapp: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>Toolkit</name>
+    <message>
+        <location filename="../../coapp/ui/toolkit.py" line="+292"/>
+        <source>Page Up and Page Down scroll; Tab moves to what is inside</source>
+        <translation>Page Up och Page Down rullar; Tab flyttar till innehållet</translation>
+    </message>
+</context>
+<context>
     <name>UtilisationChart</name>
     <message>
         <location filename="../../coapp/ui/insights/charts.py" line="-88"/>
@@ -6873,7 +7172,12 @@ Datamapp: {folder}</translation>
         <translation>Vad veckan är värd</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+2"/>
+        <source>The week&apos;s time at the contracts&apos; rates, before VAT, and what you are paid</source>
+        <translation>Veckans tid till avtalens priser, före moms, och vad du får</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>commission {commission}, reverse charge on its VAT</source>
         <translation>provision {commission}, omvänd skattskyldighet för dess moms</translation>
     </message>

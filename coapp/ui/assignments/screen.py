@@ -80,14 +80,20 @@ class AssignmentsScreen(QWidget):
         self.search.setClearButtonEnabled(True)
         self.remote = QCheckBox(self.tr("Remote only"), self)
         self.remote.setObjectName("assignmentRemoteOnly")
+        self.remote.setToolTip(self.tr("Show only assignments that can be done remotely"))
         self.favourites_only = QCheckBox(self.tr("Favourites only"), self)
         self.favourites_only.setObjectName("assignmentFavouritesOnly")
+        self.favourites_only.setToolTip(self.tr("Show only the assignments you marked with a star"))
         self.open_only = QCheckBox(self.tr("Open only"), self)
         self.open_only.setObjectName("assignmentOpenOnly")
+        self.open_only.setToolTip(self.tr("Hide assignments whose application period has closed"))
         self.open_only.setChecked(True)
         self.sort = QComboBox(self)
         self.sort.setObjectName("assignmentSort")
         self.sort.setAccessibleName(self.tr("Sort by"))
+        self.sort.setToolTip(
+            self.tr("The order of the list: best match uses your profile's skills, rate and availability")
+        )
         for text, value in (
             (self.tr("Best match"), Sort.MATCH),
             (self.tr("Newest"), Sort.NEWEST),

@@ -188,6 +188,10 @@ class ContractDetail(QWidget):
         self.method.setText(feedback_method())
         self.feedback_list = _label(self.feedback, "feedbackHistory")
         self.feedback_list.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.feedback_list.setAccessibleName(self.tr("Feedback history"))
+        self.feedback_list.setAccessibleDescription(
+            self.tr("Newest first: who gave it, the scores and the comment")
+        )
         for widget in (heading, self.overall, self.method, self.feedback_list):
             self.feedback.body.addWidget(widget)
 

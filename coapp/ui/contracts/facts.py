@@ -31,6 +31,7 @@ class FactsCard(Card):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setTextFormat(Qt.TextFormat.PlainText)  # the platform's words are text, never markup
+            value.setAccessibleDescription(label)
             self.form.addRow(name_label, value)
             self.values[key] = value
         self.body.addLayout(self.form)

@@ -52,11 +52,15 @@ class ReviewDialog(QDialog):
         for value in range(SCORE_MAX, SCORE_MIN - 1, -1):
             self.score.addItem(words[value], value)
         self.score.setPlaceholderText(self.tr("Choose a score"))
+        self.score.setToolTip(self.tr("From 1, very poor, to 5, excellent"))
         self.score.setCurrentIndex(-1)  # no default: a score is a choice
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("reviewText")
         self.text.setAccessibleName(self.tr("Your review"))
         self.text.setPlaceholderText(self.tr("What went well, what could have gone better"))
+        self.text.setAccessibleDescription(
+            self.tr("A few words about the work together; the client reads them")
+        )
         self.text.setTabChangesFocus(True)
         self.count = QLabel(self)
         set_role(self.count, "hint")
@@ -84,6 +88,10 @@ class ReviewDialog(QDialog):
             self.tr("Send review"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.send_button.setObjectName("sendReviewButton")
+        self.send_button.setToolTip(self.tr("Send the review to the platform; it never changes after"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
+            self.tr("Close without sending")
+        )
         self.send_button.setDefault(True)
         self.buttons.accepted.connect(self.send)
         self.buttons.rejected.connect(self.reject)

@@ -29,7 +29,7 @@ from coapp.ui.background import Reread
 from coapp.ui.contracts.detail import ContractDetail
 from coapp.ui.contracts.texts import own_text, state_text
 from coapp.ui.theme import Space, set_role
-from coapp.ui.toolkit import ErrorBanner, ScreenHeader, make_button
+from coapp.ui.toolkit import ErrorBanner, ScreenHeader, make_button, name_scroll
 
 if TYPE_CHECKING:
     from coapp.services.contract_view import ContractView
@@ -74,6 +74,9 @@ class ContractsScreen(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("contractList")
         self.list.setAccessibleName(self.tr("Your contracts"))
+        self.list.setAccessibleDescription(
+            self.tr("Newest first; an offer waiting for your signature comes first")
+        )
         self.list.setSpacing(Space.XS)
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -118,6 +121,7 @@ class ContractsScreen(QWidget):
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(inside)
+        name_scroll(self.scroll, self.tr("The chosen contract"))
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.scroll)

@@ -7,7 +7,7 @@ every one of them and a screen reader reads them as a list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -35,6 +35,9 @@ class ItemList(QListWidget):
         super().__init__(parent)
         self.setObjectName(name)
         self.setAccessibleName(accessible_name)
+        self.setAccessibleDescription(
+            QCoreApplication.translate("ItemList", "Enter opens the chosen line on its screen")
+        )
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

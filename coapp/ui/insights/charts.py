@@ -93,6 +93,11 @@ class Chart(Card):
         self.readout.setObjectName(f"{name}Readout")
         self.readout.setWordWrap(True)
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readout.setAccessibleDescription(
+            QCoreApplication.translate(
+                "Chart", "The exact values at the pointer, or at the arrow keys' place"
+            )
+        )
         self.body.addWidget(self.legend)
         self.body.addWidget(self.readout)
 

@@ -62,6 +62,7 @@ class InsightsScreen(QWidget):
         self.period = QComboBox(self)
         self.period.setObjectName("insightsPeriod")
         self.period.setAccessibleName(self.tr("Period"))
+        self.period.setToolTip(self.tr("The months the charts show"))
         for choice, text in zip(PERIODS, self._period_texts(), strict=True):
             self.period.addItem(text, choice)
         self.period.setCurrentIndex(PERIODS.index(INITIAL_PERIOD))

@@ -37,7 +37,7 @@ from coapp.ui.invoices.formats import InvoiceFormats, kind_label, number_text, s
 from coapp.ui.invoices.lines_model import DESCRIPTION, NOTES, PRICE, QUANTITY, InvoiceLinesModel
 from coapp.ui.invoices.preflight_panel import PreflightPanel
 from coapp.ui.theme import Chip, Space, set_role
-from coapp.ui.toolkit import ChipLabel, ErrorBanner, make_action, mirror_button
+from coapp.ui.toolkit import ChipLabel, ErrorBanner, make_action, mirror_button, name_scroll
 
 
 def _action(parent: QWidget, text: str, shortcut: str | None, name: str) -> QAction:
@@ -226,6 +226,7 @@ class InvoiceDetail(QWidget):
         self.scroll.setWidget(content)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        name_scroll(self.scroll, self.tr("The chosen invoice"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)

@@ -61,11 +61,13 @@ class InvoicesScreen(QWidget):
     def _build(self) -> None:
         self.state_filter = QComboBox(objectName="invoiceStateFilter")
         self.state_filter.setAccessibleName(self.tr("Show invoices in the state"))
+        self.state_filter.setToolTip(self.tr("Only the invoices in this state"))
         self.state_filter.addItem(self.tr("All states"), None)
         for state in InvoiceState:
             self.state_filter.addItem(state_label(state), state.value)
         self.contract_filter = QComboBox(objectName="invoiceContractFilter")
         self.contract_filter.setAccessibleName(self.tr("Show invoices of the contract"))
+        self.contract_filter.setToolTip(self.tr("Only the invoices of this contract"))
         self.contract_filter.addItem(self.tr("All contracts"), None)
         self.contract_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.period_filter = QLineEdit(objectName="invoicePeriodFilter")

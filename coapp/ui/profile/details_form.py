@@ -40,17 +40,26 @@ class DetailsForm(Card):
         self.body.addLayout(top)
         # (field, label, placeholder) in reading order: Tab goes left to right, then down.
         rows = (
-            (("name", self.tr("Name"), ""), ("title", self.tr("Title"), self.tr("Senior backend developer"))),
+            (
+                ("name", self.tr("Name"), self.tr("As on your resume")),
+                ("title", self.tr("Title"), self.tr("Senior backend developer")),
+            ),
             (
                 ("email", self.tr("E-mail"), "name@example.com"),
                 ("phone", self.tr("Phone"), "+46 70 123 45 67"),
             ),
-            (("city", self.tr("City"), ""), ("country", self.tr("Country"), self.tr("SE, DE, …"))),
+            (
+                ("city", self.tr("City"), self.tr("Where you work from")),
+                ("country", self.tr("Country"), self.tr("SE, DE, …")),
+            ),
             (
                 ("available_from", self.tr("Available from"), "2026-12-01"),
                 ("availability_percent", self.tr("Availability (%)"), "100"),
             ),
-            (("hourly_rate", self.tr("Hourly rate"), ""), ("daily_rate", self.tr("Daily rate"), "")),
+            (
+                ("hourly_rate", self.tr("Hourly rate"), self.tr("What you ask per hour")),
+                ("daily_rate", self.tr("Daily rate"), self.tr("What you ask per day")),
+            ),
             (("currency", self.tr("Currency"), "SEK"),),
         )
         self.grid = grid = QGridLayout()

@@ -68,6 +68,7 @@ class LanguagesPanel(Card):
         self.level = QComboBox(self)
         self.level.setObjectName("profileLanguageLevel")
         self.level.setAccessibleName(self.tr("Level"))
+        self.level.setToolTip(self.tr("How well you speak the language you add"))
         for code, text in self._levels.items():
             self.level.addItem(text, code)
         self.level.setCurrentIndex(self.level.findData("C1"))

@@ -26,7 +26,7 @@ from coapp.ui.profile.references_panel import ReferencesPanel
 from coapp.ui.profile.section_list import SectionPanel
 from coapp.ui.profile.skills_panel import SkillsPanel
 from coapp.ui.theme import Space
-from coapp.ui.toolkit import ScreenHeader, make_button
+from coapp.ui.toolkit import ScreenHeader, make_button, name_scroll
 
 if TYPE_CHECKING:
     from coapp.services.profile_import import ImportPlan
@@ -116,6 +116,7 @@ class ProfileScreen(QWidget):
         grid.setRowStretch(grid.rowCount(), 1)  # room left over goes under the last cards
         self.scroll = QScrollArea(self)
         self.scroll.setObjectName("profileScroll")
+        name_scroll(self.scroll, self.tr("My Profile"))
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(content)

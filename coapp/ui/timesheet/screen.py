@@ -110,6 +110,7 @@ class TimesheetScreen(QWidget):
         # It changes with every week shown: a steady label does not relayout the screen each time.
         self.week_label = SteadyLabel("weekLabel", self)
         self.week_label.label.setAccessibleName(self.tr("Week shown"))
+        self.week_label.label.setAccessibleDescription(self.tr("Its number and its days"))
         set_role(self.week_label.label, "subtitle")
         self.week_label.setMinimumWidth(
             self.week_label.label.fontMetrics().horizontalAdvance("Week 53 · 28 Dec 2026 – 3 Jan 2027")

@@ -37,6 +37,9 @@ class WeekValueCard(Card):
         # Its text changes with every week: a steady label does not relayout the screen each time.
         self.label = SteadyLabel("weekValue", self, word_wrap=True)
         self.label.label.setAccessibleName(self.tr("What this week is worth"))
+        self.label.label.setAccessibleDescription(
+            self.tr("The week's time at the contracts' rates, before VAT, and what you are paid")
+        )
         self.body.addWidget(self.label)
 
     def set_formats(self, formats: Formats) -> None:
