@@ -145,19 +145,19 @@ def test_usage_errors_are_one_line_and_exit_2(
 
 def test_demo_seeds_once_and_refuses_again(capsys: pytest.CaptureFixture[str], seeded: Path) -> None:
     before = snapshot(seeded)
-    assert len(before["contracts"]) == 3
+    assert len(before["contracts"]) == 7  # three current, four ended
     assert len(before["time_entries"]) > 50
 
     run = cli(capsys, "--data-dir", str(seeded), "demo")
     assert_one_line_error(run)
-    assert "already holds 3 contract" in run.err
+    assert "already holds 7 contract" in run.err
     assert snapshot(seeded) == before
 
 
 def test_demo_reports_what_it_created(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
     run = cli(capsys, "demo", "--today", TODAY)  # the data folder comes from COAPP_DATA_DIR
     assert run.code == 0
-    assert run.out.startswith(f"Demo data in {data_dir.resolve()}: 3 contracts")
+    assert run.out.startswith(f"Demo data in {data_dir.resolve()}: 7 contracts")
     assert "to 2026-11-25." in run.out
     assert "NOK" in run.out
 
@@ -462,7 +462,7 @@ def test_console_script_and_python_m(tmp_path: Path) -> None:
 
     done = _run(script, "--data-dir", folder, "demo", "--today", TODAY)
     assert done.returncode == 0, done.stderr
-    assert "3 contracts" in done.stdout
+    assert "7 contracts" in done.stdout
 
     done = _run(
         sys.executable, "-m", "coapp", "--data-dir", folder, "time", "week", "--week", "2026-W47", "--json"

@@ -103,9 +103,9 @@ def test_the_command_line_keeps_the_folder_private(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli(capsys, "demo", "--today", "2026-11-26").code == 0
-    drafted = cli(capsys, "invoice", "draft", "Backend", "--period", "2026-10", "--json")
-    assert drafted.code == 0, drafted
-    invoice_id = json.loads(drafted.out)["id"]
+    listed = cli(capsys, "invoice", "list", "--state", "draft", "--json")  # the demo's waiting drafts
+    assert listed.code == 0, listed
+    invoice_id = next(i["id"] for i in json.loads(listed.out) if i["contract"].startswith("Backend"))
     assert cli(capsys, "invoice", "confirm", invoice_id).code == 0
     assert cli(capsys, "invoice", "pdf", invoice_id, "-o", str(data_dir / "copy.pdf")).code == 0
     assert cli(capsys, "time", "week", "--week", "2026-W48").code == 0  # a second start: the daily backup

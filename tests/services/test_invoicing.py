@@ -205,20 +205,22 @@ def test_a_failed_pdf_write_confirms_nothing(ctx: AppContext) -> None:
 
 
 def test_a_demo_draft_confirms_at_once(ctx: AppContext, confirmation) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
     from coapp.services.demo import seed_demo
 
     confirm, _ = confirmation
-    summary = seed_demo(ctx, today=date(2026, 11, 26))
-    hourly, daily, _fixed = summary.contracts
-    first, last = ctx.drafts.uninvoiced_period(hourly.id, date(2026, 11, 26))
-    draft = ctx.drafts.create(hourly.id, first, last, today=date(2026, 11, 26))
-    assert confirm.preflight(draft.id) == []
-    doc = confirm.confirm(draft.id, today=date(2026, 11, 26))
-    assert doc.number == "2026-0001"
+    # Seeded through the stand-in PDF writer: the demo confirms two years of invoices.
+    summary = seed_demo(dataclasses.replace(ctx, confirmation=confirm), today=date(2026, 11, 26))
+    hourly, daily = summary.contracts[:2]
+    waiting = {d.contract_id: d.id for d in ctx.invoices.list(state=InvoiceState.DRAFT)}
+    assert confirm.preflight(waiting[hourly.id]) == []
+    doc = confirm.confirm(waiting[hourly.id], today=date(2026, 11, 26))
+    assert doc.number == f"2026-{summary.invoices + 1:04d}"  # after the demo's history, no gap
     assert doc.seller.f_skatt
     assert doc.payment.bankgiro
     # The Norwegian client is outside the EU: no Swedish VAT on the daily work.
-    nok = ctx.drafts.create(daily.id, *ctx.drafts.uninvoiced_period(daily.id, date(2026, 11, 26)))
+    nok = ctx.invoices.document(waiting[daily.id])
     assert nok.totals.vat_total == Decimal(0)
     assert nok.lines[0].unit is Unit.DAY
     assert confirm.preflight(nok.id) == []

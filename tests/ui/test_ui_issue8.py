@@ -176,11 +176,17 @@ def test_a_contract_of_your_own_by_hand_gives_a_grid_to_type_into(qtbot, ctx, op
 
 
 def test_demo_data_fills_an_empty_folder_from_the_first_run(qtbot, ctx, open_window):
+    from coapp.services.invoice_confirm import InvoiceConfirmation
+    from coapp.services.invoice_series import LocalSeries
+
+    # The demo confirms two years of monthly invoices: their PDFs are the invoice tests' business.
+    archive = ctx.paths.invoice_archive
+    ctx.confirmation = InvoiceConfirmation(ctx.store, LocalSeries(), archive, lambda *_: None)
     window = open_window(day=None)
     screen = window.timesheet
     qtbot.mouseClick(screen.first_run.demo_button, LEFT)
     qtbot.waitUntil(lambda: screen.pages.currentWidget() is screen.week_page, timeout=20000)
-    assert len(ctx.contracts.all()) == 3
+    assert len(ctx.contracts.all()) == 7  # the three current contracts and four that have ended
     assert "Demo data added" in message(window)
 
 
