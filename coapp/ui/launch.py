@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 # Opens the store and the services on a data folder (coapp.app.context.AppContext.open).
 OpenContext = Callable[[Path], "AppContext"]
 
+# A window rebuilt in another language hands over to its successor; the event loop's owner follows.
+_successors: dict[int, MainWindow] = {}
+
 
 def ensure_application() -> None:
     from PySide6.QtWidgets import QApplication
@@ -61,6 +64,39 @@ def build_window_on(ctx: AppContext) -> MainWindow:
     return MainWindow(AppState(ctx.paths, ctx=ctx))
 
 
+def reopen(old: MainWindow) -> MainWindow:
+    """The main window built again on the same open store, in the language now installed: every
+    text is set as a widget is built, so a new window is the one way nothing stays in the old
+    language. The old window's place, size and screen carry over (window.ini); its undo history
+    does not (its commands belong to its screens). Shown before the old one closes, so the app never
+    has no window (Qt would quit)."""
+    from coapp.ui.main_window import MainWindow
+
+    state = old.state
+    owns_state = True
+    try:
+        old.destroyed.disconnect(state.close)
+    except (RuntimeError, TypeError):
+        owns_state = False  # demo mode: the caller closes the store
+    old.save_window_state()
+    new = MainWindow(state)
+    if owns_state:
+        new.destroyed.connect(state.close)
+    new.show()
+    new.activateWindow()
+    old.close()
+    old.deleteLater()
+    _successors[id(old)] = new
+    return new
+
+
+def latest(window: MainWindow) -> MainWindow:
+    """*window*, or the window that replaced it (and so on)."""
+    while id(window) in _successors:
+        window = _successors.pop(id(window))
+    return window
+
+
 def run_window_on(ctx: AppContext) -> int:
     """The event loop over build_window_on(ctx); the exit code."""
     from PySide6.QtWidgets import QApplication
@@ -71,6 +107,7 @@ def run_window_on(ctx: AppContext) -> int:
     install_excepthook()
     window.show()
     code = QApplication.exec()
+    window = latest(window)
     window.sync.shutdown()  # a sync round in flight finishes before the caller closes the store
     window.deleteLater()
     return code
@@ -153,6 +190,7 @@ def run_gui(data_dir: str | Path | None, open_context: OpenContext) -> int:
         try:
             window = show_main_window(data_dir, open_context)
             code = QApplication.exec()
+            window = latest(window)
             window.sync.shutdown()  # a sync round in flight finishes before the store closes
             window.state.close()
             window.deleteLater()

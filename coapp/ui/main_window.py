@@ -349,10 +349,15 @@ class MainWindow(LazyScreens, QMainWindow):
         if language_changed:
             from coapp.ui.i18n import install_translator
 
-            install_translator(settings.language)  # dialogs and messages from now on; the rest at restart
-            self.statusBar().showMessage(
-                self.tr("Menus and screens change language when coapp is restarted."), 15000
-            )
+            install_translator(settings.language)
+            # After the dialog's own handlers: the window is built again in the new language.
+            QTimer.singleShot(0, self, self._reopen_in_language)
+
+    def _reopen_in_language(self) -> None:
+        from coapp.ui.launch import reopen
+
+        if not self.closing:
+            reopen(self).statusBar().showMessage(self.tr("The language is changed."), 5000)
 
     def import_linkedin(self) -> None:
         """File → Import from LinkedIn…: on My Profile, where the result shows."""
@@ -452,11 +457,15 @@ class MainWindow(LazyScreens, QMainWindow):
         self.resize(width, height)
         self.move(room.center() - self.rect().center())
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def save_window_state(self) -> None:
+        """Where the window is and what it shows, for the next window on this folder."""
         self._window_state.setValue("geometry", self.saveGeometry())
         self._window_state.setValue("screenName", self.stack.currentWidget().objectName())
         self._window_state.setValue("invoicesSplitter", self.invoices.splitter.saveState())
         self._window_state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
         self.closing = True  # answers that arrive from now on start no new work
         self.sync.shutdown()  # before the store closes: a round may be writing
         self.timesheet.wait_background()

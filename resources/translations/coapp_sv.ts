@@ -4848,12 +4848,12 @@
         <translation>&amp;Om coapp</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>Menus and screens change language when coapp is restarted.</source>
-        <translation>Menyer och vyer byter språk när coapp startas om.</translation>
+        <location line="+39"/>
+        <source>The language is changed.</source>
+        <translation>Språket är ändrat.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Business details saved.</source>
         <translation>Företagsuppgifterna är sparade.</translation>
     </message>
@@ -6148,8 +6148,8 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Menus and screens change language when coapp is restarted.</source>
-        <translation>Menyer och vyer byter språk när coapp startas om.</translation>
+        <source>The window changes language at once; undo starts afresh.</source>
+        <translation>Fönstret byter språk direkt; ångra börjar om.</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -52,7 +53,19 @@ def use_settings(ctx: AppContext) -> Callable[..., None]:
 
 
 @pytest.fixture
-def open_window(qtbot: QtBot, data_dir: Path) -> Callable[..., MainWindow]:
+def windows() -> Iterator[list[MainWindow]]:
+    """The main windows a test opened, closed at its end unless already gone (a window rebuilt in
+    another language deletes the one it replaces, which qtbot.addWidget could not close)."""
+    opened: list[MainWindow] = []
+    yield opened
+    for window in opened:
+        if shiboken6.isValid(window):
+            window.close()
+            window.deleteLater()
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, data_dir: Path, windows: list[MainWindow]) -> Callable[..., MainWindow]:
     """Build the real main window on the test's data folder, show it and make it active."""
 
     def open_(day: date | None = WEEK_DAY, screen: str | None = "timesheetTab") -> MainWindow:
@@ -67,7 +80,7 @@ def open_window(qtbot: QtBot, data_dir: Path) -> Callable[..., MainWindow]:
             stored.setValue("screenName", screen)
             stored.sync()
         window = build_main_window(data_dir)
-        qtbot.addWidget(window)
+        windows.append(window)
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()

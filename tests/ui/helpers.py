@@ -95,3 +95,20 @@ def set_clipboard(text: str) -> None:
 
 def clipboard() -> str:
     return QGuiApplication.clipboard().text()
+
+
+def rebuilt_window(qtbot: QtBot, old: MainWindow, windows: list[MainWindow]) -> MainWindow:
+    """The main window shown in place of *old* (a language change builds it again); closed at the
+    test's end through *windows* (the `windows` fixture)."""
+
+    def shown() -> list[MainWindow]:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w is not old and w.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: bool(shown()))
+    window = shown()[0]
+    windows.append(window)
+    return window

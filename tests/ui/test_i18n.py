@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QMenu
 from coapp.base.settings import load_settings
 from coapp.ui import i18n
 from tests.conftest import make_contract
+from tests.ui.helpers import rebuilt_window
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -201,20 +202,23 @@ def test_mnemonics_are_unique_in_the_menu_bar_and_in_each_menu(ctx, use_settings
         assert len(inside) == len(set(inside)), title
 
 
-def test_a_language_chosen_in_preferences_applies_to_new_dialogs_and_says_restart(
-    qtbot, ctx, use_settings, open_window
+def test_a_language_chosen_in_preferences_applies_to_the_rebuilt_window_and_qt_s_own_texts(
+    qtbot, ctx, use_settings, open_window, windows
 ) -> None:
     use_settings(language="en")
     window = open_window()
     dialog = window.open_preferences()
     assert dialog.windowTitle() == "Preferences"
-    assert dialog.findChild(QLabel, "languageRestartNote").text().endswith("restarted.")
+    assert (
+        dialog.findChild(QLabel, "languageNote").text()
+        == "The window changes language at once; undo starts afresh."
+    )
     language = dialog.language
     language.setCurrentIndex(language.findData("sv"))
     dialog.accept()
 
-    assert "startas om" in window.statusBar().currentMessage()
-    again = window.open_preferences()
+    swedish = rebuilt_window(qtbot, window, windows)
+    again = swedish.open_preferences()
     assert again.windowTitle() == "Inställningar"
     buttons = again.findChild(QDialogButtonBox)
     cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
