@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -62,6 +63,10 @@ def windows() -> Iterator[list[MainWindow]]:
         if shiboken6.isValid(window):
             window.close()
             window.deleteLater()
+    # Gone now, as pytest-qt's own clean-up does, not in the next test's first turn of the event loop.
+    QApplication.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
 
 
 @pytest.fixture

@@ -103,7 +103,8 @@ def test_the_sidebar_has_icons_labels_shortcuts_and_a_badge_for_drafts(qtbot, ct
     nav = window.navigation
     # UI.md's order, working screens
     assert nav.texts() == [
-        "Dashboard", "My Profile", "Assignments", "Applications", "Timesheet", "Invoices", "Insights",
+        "Dashboard", "My Profile", "Assignments", "Applications",
+        "Timesheet", "Invoices", "Contracts", "Insights",
     ]  # fmt: skip
     assert all(not nav.entry(i).icon().isNull() for i in range(nav.count()))
     invoices = nav.texts().index("Invoices")
