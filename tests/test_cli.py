@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import json
 import logging
@@ -75,10 +76,36 @@ def use_settings(ctx: AppContext, **changes: object) -> None:
     ctx.save_settings(ctx.settings.with_changes(**changes))
 
 
+def _stand_in_pdf(doc: object, path: Path, logo: object) -> None:
+    path.write_bytes(b"%PDF-stand-in")
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What `coapp demo --today 2026-11-26` makes, once per module; each test gets a copy. Seeded
+    through the services with a stand-in PDF writer: the demo confirms two years of monthly
+    invoices, and rendering their PDFs takes seconds (test_demo_reports_what_it_created and
+    test_console_script_and_python_m run the verb itself)."""
+    from coapp.services.demo import seed_demo
+    from coapp.services.invoice_confirm import InvoiceConfirmation
+    from coapp.services.invoice_series import LocalSeries
+
+    folder = tmp_path_factory.mktemp("demo-template") / "data"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LANG", "en_US.UTF-8")  # as the data_dir fixture sets it
+        with contextlib.closing(AppContext.open(folder)) as ctx:
+            quick = InvoiceConfirmation(ctx.store, LocalSeries(), ctx.paths.invoice_archive, _stand_in_pdf)
+            seed_demo(
+                dataclasses.replace(ctx, confirmation=quick),
+                today=date.fromisoformat(TODAY),
+                holiday_country=ctx.settings.holiday_country,
+            )
+    return folder
+
+
 @pytest.fixture
-def seeded(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    run = cli(capsys, "--data-dir", str(data_dir), "demo", "--today", TODAY)
-    assert run.code == 0, run
+def seeded(data_dir: Path, demo_template: Path) -> Path:
+    shutil.copytree(demo_template, data_dir)
     return data_dir
 
 
@@ -158,6 +185,9 @@ def test_demo_reports_what_it_created(capsys: pytest.CaptureFixture[str], data_d
     run = cli(capsys, "demo", "--today", TODAY)  # the data folder comes from COAPP_DATA_DIR
     assert run.code == 0
     assert run.out.startswith(f"Demo data in {data_dir.resolve()}: 7 contracts")
+    pdfs = list((data_dir / "invoices").glob("*.pdf"))  # two years of confirmed invoices, archived
+    assert len(pdfs) >= 48
+    assert all(pdf.read_bytes().startswith(b"%PDF-") for pdf in pdfs)
     assert "to 2026-11-25." in run.out
     assert "NOK" in run.out
 
@@ -494,10 +524,10 @@ def test_cli_verbs_never_import_qt(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def fuzz_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+def fuzz_folder(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> tuple[Path, list[str]]:
     """One demo folder shared by every example (a fresh one each would take minutes)."""
-    folder = tmp_path_factory.mktemp("fuzz")
-    assert quiet_cli("--data-dir", str(folder), "demo", "--today", TODAY).code == 0
+    folder = tmp_path_factory.mktemp("fuzz") / "data"
+    shutil.copytree(demo_template, folder)
     with contextlib.closing(AppContext.open(folder)) as ctx:
         ids = [c.id for c in ctx.contracts.all()]
         # One locked day, so the invoice rule is among the refusals.

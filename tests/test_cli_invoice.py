@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_cli import assert_one_line_error, cli, quiet_cli, snapshot
+from tests.test_cli import demo_template as demo_template  # a module fixture, shared
 
 INVOICE_KEYS = {
     "id", "number", "state", "currency", "lines", "net", "vat", "total",
@@ -24,8 +26,9 @@ LINE_KEYS = {"description", "quantity", "unit", "unit_price", "amount", "vat_rat
 
 
 @pytest.fixture
-def demo(capsys: pytest.CaptureFixture[str], data_dir: Path) -> Path:
-    assert cli(capsys, "demo", "--today", "2026-11-26").code == 0
+def demo(data_dir: Path, request: pytest.FixtureRequest) -> Path:
+    """A copy of one `coapp demo --today 2026-11-26` folder per module."""
+    shutil.copytree(request.getfixturevalue("demo_template"), data_dir)
     return data_dir
 
 
@@ -110,15 +113,14 @@ def test_from_draft_to_credit_note(capsys: pytest.CaptureFixture[str], demo: Pat
     assert listing.read_bytes().decode("utf-8-sig").count("\r\n") == 1 + history + 1 + 2
 
 
-def test_confirm_refused_names_the_problems(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
-    assert cli(capsys, "demo", "--today", "2026-11-26").code == 0
+def test_confirm_refused_names_the_problems(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
     draft = _waiting(capsys)
     assert cli(capsys, "time", "set", "Backend", "2026-11-02", "3").code == 0  # the grid changes
-    before = snapshot(data_dir)
+    before = snapshot(demo)
     run = cli(capsys, "invoice", "confirm", draft["id"])
     assert_one_line_error(run)
     assert "refresh the draft" in run.err
-    assert snapshot(data_dir) == before
+    assert snapshot(demo) == before
 
 
 @pytest.mark.parametrize(
