@@ -50,6 +50,10 @@ def lrelease(ts: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if "--release" not in argv:
+        from error_catalogue import main as write_error_catalogue
+
+        write_error_catalogue()  # the errors' templates, where lupdate reads them
     for language in LANGUAGES:
         ts = ts_file(language)
         if "--release" not in argv:
