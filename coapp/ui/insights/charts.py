@@ -30,6 +30,17 @@ if TYPE_CHECKING:
 TICKS = 10  # labels along the bottom axis at most
 
 
+class GroupedAxis(pg.AxisItem):
+    """Values along the axis as people write amounts and hours: whole, digits grouped the language's
+    way (3 870 000 in Swedish, 3,870,000 in English), never pyqtgraph's 4e+06."""
+
+    group = ","
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # pyqtgraph's name
+        decimals = 1 if spacing * scale < 1 else 0
+        return [f"{v * scale:,.{decimals}f}".replace(",", self.group) for v in values]
+
+
 def label_ticks(labels: list[str]) -> list[list[tuple[float, str]]]:
     step = max(1, -(-len(labels) // TICKS))
     return [[(float(i), label) for i, label in enumerate(labels) if i % step == 0]]
@@ -66,7 +77,10 @@ class Chart(Card):
         heading.addStretch(1)
         heading.addWidget(self.export_button)
         self.body.addLayout(heading)
-        self.plot = pg.PlotWidget(self, enableMenu=False)  # no context menu: none is built
+        self.left_axis = GroupedAxis("left")
+        self.left_axis.enableAutoSIPrefix(False)
+        # No context menu: none is built.
+        self.plot = pg.PlotWidget(self, enableMenu=False, axisItems={"left": self.left_axis})
         self.plot.setObjectName(f"{name}Plot")
         self.plot.setAccessibleName(title)
         self.plot.setAccessibleDescription(
@@ -118,6 +132,12 @@ class Chart(Card):
             axis.setPen(pg.mkPen(QColor(c.border)))
             axis.setTextPen(pg.mkPen(QColor(c.muted)))
         item.showGrid(x=False, y=True, alpha=0.25)
+
+    def group_digits(self, formats: Formats) -> None:
+        """The left axis groups digits as *formats*' language does."""
+        self.left_axis.group = "\u00a0" if formats.settings.language == "sv" else ","
+        self.left_axis.picture = None  # drawn again with the new labels
+        self.left_axis.update()
 
     def series_color(self, i: int) -> QColor:
         series = current().colors.series
@@ -188,6 +208,7 @@ class HoursChart(Chart):
     def draw(self, data: Insights, formats: Formats) -> None:
         self.data, self.formats = data, formats
         self.restyle()
+        self.group_digits(formats)
         self.plot.clear()
         xs = list(range(len(data.weeks)))
         base = [0.0] * len(xs)
@@ -233,6 +254,7 @@ class UtilisationChart(Chart):
     def draw(self, data: Insights, formats: Formats) -> None:
         self.data, self.formats = data, formats
         self.restyle()
+        self.group_digits(formats)
         self.plot.clear()
         percents = data.utilisation_percent()
         xs = [i for i, p in enumerate(percents) if p is not None]
@@ -273,6 +295,7 @@ class EarningsChart(Chart):
     def draw(self, data: Insights, formats: Formats, currency: str) -> None:
         self.data, self.formats, self.currency = data, formats, currency
         self.restyle()
+        self.group_digits(formats)
         self.plot.clear()
         months = data.earnings.get(currency, ())
         kinds = self.kinds()
@@ -312,6 +335,7 @@ class StatesChart(Chart):
     def draw(self, data: Insights, formats: Formats, currency: str) -> None:
         self.data, self.formats, self.currency = data, formats, currency
         self.restyle()
+        self.group_digits(formats)
         self.plot.clear()
         totals = data.states.get(currency, {})
         self.shown = [state for state in InvoiceState if state in totals]
