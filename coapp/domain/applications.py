@@ -62,13 +62,22 @@ MOVES: dict[tuple[ApplicationState, ApplicationState], Actor] = {
 def check_move(current: ApplicationState, target: ApplicationState, actor: Actor) -> None:
     """Raise TransitionRefused with the reason unless `actor` may move `current` to `target`."""
     if current.final:
-        raise TransitionRefused(f"the application is {current.value}; nothing changes it any more")
+        raise TransitionRefused(
+            "the application is {current}; nothing changes it any more", current=current.value
+        )
     allowed = MOVES.get((current, target))
     if allowed is None:
-        raise TransitionRefused(f"an application that is {current.value} cannot become {target.value}")
+        raise TransitionRefused(
+            "an application that is {current} cannot become {target}",
+            current=current.value,
+            target=target.value,
+        )
     if allowed is not actor:
         raise TransitionRefused(
-            f"only the {allowed.value} moves an application from {current.value} to {target.value}"
+            "only the {allowed} moves an application from {current} to {target}",
+            allowed=allowed.value,
+            current=current.value,
+            target=target.value,
         )
 
 

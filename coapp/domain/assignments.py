@@ -40,7 +40,7 @@ def _skills(names: tuple[str, ...], what: str) -> tuple[str, ...]:
         canonical = canonical_skill(name)
         seen.setdefault(skill_key(canonical), canonical)
     if len(seen) > 30:
-        raise ValidationError(f"an assignment lists at most 30 {what}")
+        raise ValidationError("an assignment lists at most 30 {what}", what=what)
     return tuple(seen.values())
 
 
@@ -76,7 +76,9 @@ class Assignment:
         put(self, "must_keys", tuple(skill_key(s) for s in must))
         put(self, "nice_keys", tuple(skill_key(s) for s in nice))
         if not 1 <= self.extent_percent <= 100:
-            raise ValidationError(f"the extent {self.extent_percent} % is not between 1 and 100")
+            raise ValidationError(
+                "the extent {extent_percent} % is not between 1 and 100", extent_percent=self.extent_percent
+            )
         for rate in (self.rate_min, self.rate_max):
             if rate is not None and rate < 0:
                 raise ValidationError("a rate cannot be negative")

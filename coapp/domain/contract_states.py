@@ -64,15 +64,22 @@ _PLATFORM_ALSO = frozenset({(C.ACTIVE, C.ENDED)})
 def check_move(current: ContractState, target: ContractState, actor: ContractActor) -> None:
     """Raise ContractTransitionRefused with the reason unless `actor` may move `current` to `target`."""
     if current.final:
-        raise ContractTransitionRefused(f"the contract is {current.value}; nothing changes it any more")
+        raise ContractTransitionRefused(
+            "the contract is {current}; nothing changes it any more", current=current.value
+        )
     allowed = MOVES.get((current, target))
     if allowed is None:
-        raise ContractTransitionRefused(f"a contract that is {current.value} cannot become {target.value}")
+        raise ContractTransitionRefused(
+            "a contract that is {current} cannot become {target}", current=current.value, target=target.value
+        )
     if actor is ContractActor.PLATFORM and (current, target) in _PLATFORM_ALSO:
         return
     if allowed is not actor:
         raise ContractTransitionRefused(
-            f"only the {allowed.value} moves a contract from {current.value} to {target.value}"
+            "only the {allowed} moves a contract from {current} to {target}",
+            allowed=allowed.value,
+            current=current.value,
+            target=target.value,
         )
 
 
@@ -113,18 +120,18 @@ def terms_changeable(state: ContractState) -> bool:
 def check_terms_changeable(state: ContractState) -> None:
     if not terms_changeable(state):
         raise ContractTransitionRefused(
-            f"the contract is {state.value}; its terms change only while it is offered"
+            "the contract is {state}; its terms change only while it is offered", state=state.value
         )
 
 
 def check_extension(state: ContractState, end: date | None, new_end: date, start: date) -> None:
     """An extension moves the end date later, while the contract is offered, signed or active."""
     if state.final:
-        raise ContractTransitionRefused(f"the contract is {state.value}; it cannot be extended")
+        raise ContractTransitionRefused("the contract is {state}; it cannot be extended", state=state.value)
     if end is None:
         raise ContractTransitionRefused("the contract runs until further notice; there is no end to extend")
     if new_end <= end:
-        raise ContractTransitionRefused(f"the new end date must be after {end.isoformat()}")
+        raise ContractTransitionRefused("the new end date must be after {end}", end=end.isoformat())
     if new_end < start:
         raise ContractTransitionRefused("the new end date must not be before the start date")
 
@@ -137,7 +144,7 @@ def feedback_open(state: ContractState) -> bool:
 def check_feedback_open(state: ContractState) -> None:
     if not feedback_open(state):
         raise ContractTransitionRefused(
-            f"the contract is {state.value}; feedback is given while the assignment is active"
+            "the contract is {state}; feedback is given while the assignment is active", state=state.value
         )
 
 
@@ -161,6 +168,8 @@ def check_signed_name(name: object) -> str:
         raise ValidationError("name: one line without control characters")
     if not SIGNED_NAME_MIN_LENGTH <= len(cleaned) <= SIGNED_NAME_MAX_LENGTH:
         raise ValidationError(
-            f"name: type your full name ({SIGNED_NAME_MIN_LENGTH} to {SIGNED_NAME_MAX_LENGTH} characters)"
+            "name: type your full name ({signed_name_min_length} to {signed_name_max_length} characters)",
+            signed_name_min_length=SIGNED_NAME_MIN_LENGTH,
+            signed_name_max_length=SIGNED_NAME_MAX_LENGTH,
         )
     return cleaned

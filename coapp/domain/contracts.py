@@ -40,13 +40,15 @@ class RoundingRule:
 
     def __post_init__(self) -> None:
         if self.step not in ROUNDING_STEPS:
-            raise ValidationError(f"rounding step must be one of {ROUNDING_STEPS} minutes")
+            raise ValidationError(
+                "rounding step must be one of {rounding_steps} minutes", rounding_steps=ROUNDING_STEPS
+            )
 
     @classmethod
     def parse(cls, text: str) -> RoundingRule:
         m = _RULE.match(text.strip().lower())
         if not m:
-            raise ValidationError(f"“{text}” is not a rounding rule; write none or up:15:entry")
+            raise ValidationError("“{text}” is not a rounding rule; write none or up:15:entry", text=text)
         if m.group(1):
             return cls()
         return cls(RoundingMode(m.group(2)), int(m.group(3)), RoundingScope(m.group(4)))

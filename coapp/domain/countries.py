@@ -24,5 +24,7 @@ def validate_country(text: str) -> str:
     code = text.strip().upper()
     if code not in COUNTRY_CODES:
         shown = text.strip()[:20]
-        raise ValidationError(f"“{shown}” is not a country code; write two letters like SE, NO, DK or FI")
+        raise ValidationError(
+            "“{shown}” is not a country code; write two letters like SE, NO, DK or FI", shown=shown
+        )
     return code

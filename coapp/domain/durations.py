@@ -32,7 +32,7 @@ def _hours_to_minutes(text: str) -> int:
     try:
         hours = Decimal(text.replace(",", "."))
     except InvalidOperation as exc:  # pragma: no cover - the regexes admit only digits
-        raise DurationError(f"“{text}” is not a number of hours") from exc
+        raise DurationError("“{text}” is not a number of hours", text=text) from exc
     return int((hours * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
@@ -49,20 +49,22 @@ def parse_duration(text: str) -> int:
         return 0
     if m := _DECIMAL.match(raw):
         if m.group(1) is None and m.group(2) is None:
-            raise DurationError(f"“{text.strip()}” is not a duration; try 7,5 or 7:30")
+            raise DurationError("“{text}” is not a duration; try 7,5 or 7:30", text=text.strip())
         minutes = _hours_to_minutes(raw)
     elif m := _CLOCK.match(raw):
         hours, mins = int(m.group(1)), int(m.group(2))
         if mins >= 60:
-            raise DurationError(f"“{text.strip()}”: minutes must be below 60")
+            raise DurationError("“{text}”: minutes must be below 60", text=text.strip())
         minutes = hours * 60 + mins
     elif (m := _UNITS.match(raw)) and (m.group("h") or m.group("m")):
         minutes = (_hours_to_minutes(m.group("h")) if m.group("h") else 0) + int(m.group("m") or 0)
     else:
-        raise DurationError(f"“{text.strip()}” is not a duration; try 7,5 or 7:30 or 7h30m")
+        raise DurationError("“{text}” is not a duration; try 7,5 or 7:30 or 7h30m", text=text.strip())
     if minutes == 0 and any(ch in "123456789" for ch in raw):
         # "0,001" is not nothing, but it is less than a minute: clearing the cell would surprise.
-        raise DurationError(f"“{text.strip()}” is less than a minute; time is kept in whole minutes")
+        raise DurationError(
+            "“{text}” is less than a minute; time is kept in whole minutes", text=text.strip()
+        )
     if minutes > MINUTES_PER_DAY:
         raise DurationError("a day has at most 24 hours")
     return minutes

@@ -32,7 +32,12 @@ _CENT = Decimal("0.01")
 
 def _score(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not SCORE_MIN <= value <= SCORE_MAX:
-        raise ValidationError(f"{name}: a whole number from {SCORE_MIN} to {SCORE_MAX}")
+        raise ValidationError(
+            "{name}: a whole number from {score_min} to {score_max}",
+            name=name,
+            score_min=SCORE_MIN,
+            score_max=SCORE_MAX,
+        )
     return value
 
 
@@ -65,7 +70,9 @@ def check_comment(comment: object) -> str:
         raise ValidationError("comment: text")
     cleaned = comment.strip()
     if len(cleaned) > COMMENT_MAX_LENGTH:
-        raise ValidationError(f"comment: at most {COMMENT_MAX_LENGTH} characters")
+        raise ValidationError(
+            "comment: at most {comment_max_length} characters", comment_max_length=COMMENT_MAX_LENGTH
+        )
     if _CONTROL.search(cleaned):
         raise ValidationError("comment: holds characters that cannot be stored")
     return cleaned

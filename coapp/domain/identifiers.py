@@ -82,7 +82,7 @@ def _shown(text: str) -> str:
 
 def _compact(text: str) -> str:
     if not isinstance(text, str):
-        raise ValidationError(f"an identifier must be text, not {type(text).__name__}")
+        raise ValidationError("an identifier must be text, not {kind}", kind=type(text).__name__)
     return _SEPARATORS.sub("", text).upper()
 
 
@@ -102,16 +102,24 @@ def _expected_length(lengths: tuple[int, ...]) -> str:
 def _digits(compact: str, text: str, label: str, lengths: tuple[int, ...], example: str) -> str:
     """Check that *compact* is all digits of an allowed length; the messages quote *text*."""
     if not compact:
-        raise ValidationError(f"{label} is empty")
+        raise ValidationError("{label} is empty", label=label)
     if not _is_digits(compact):
         raise ValidationError(
-            f"{label} “{_shown(text)}” may contain only digits (spaces and dashes are fine), like {example}"
+            "{label} “{text}” may contain only digits (spaces and dashes are fine), like {example}",
+            label=label,
+            text=_shown(text),
+            example=example,
         )
     if len(compact) not in lengths:
         size = "short" if len(compact) < min(lengths) else "long"
         raise ValidationError(
-            f"{label} “{_shown(text)}” is too {size}: {len(compact)} digits instead of "
-            f"{_expected_length(lengths)}, like {example}"
+            "{label} “{text}” is too {size}: {n} digits instead of {expected}, like {example}",
+            label=label,
+            text=_shown(text),
+            size=size,
+            n=len(compact),
+            expected=_expected_length(lengths),
+            example=example,
         )
     return compact
 
@@ -122,14 +130,22 @@ def _stdnum(check: Callable[[str], str], number: str, text: str, label: str) -> 
         check(number)
     except _InvalidChecksum:
         raise ValidationError(
-            f"{label} “{_shown(text)}” has a wrong check digit; look for a mistyped or swapped digit"
+            "{label} “{text}” has a wrong check digit; look for a mistyped or swapped digit",
+            label=label,
+            text=_shown(text),
         ) from None
     except _InvalidLength:
-        raise ValidationError(f"{label} “{_shown(text)}” has the wrong length") from None
+        raise ValidationError(
+            "{label} “{text}” has the wrong length", label=label, text=_shown(text)
+        ) from None
     except _InvalidComponent:
-        raise ValidationError(f"{label} “{_shown(text)}” contains a part that does not exist") from None
+        raise ValidationError(
+            "{label} “{text}” contains a part that does not exist", label=label, text=_shown(text)
+        ) from None
     except _StdnumError:
-        raise ValidationError(f"{label} “{_shown(text)}” is not in the right format") from None
+        raise ValidationError(
+            "{label} “{text}” is not in the right format", label=label, text=_shown(text)
+        ) from None
 
 
 def normalise_country(country: str) -> str:
@@ -138,14 +154,21 @@ def normalise_country(country: str) -> str:
         raise ValidationError("a country must be a two-letter code such as SE")
     code = country.strip().upper()
     if len(code) != 2 or not (code.isascii() and code.isalpha()):
-        raise ValidationError(f"“{_shown(country)}” is not a country code; use two letters such as SE")
+        raise ValidationError(
+            "“{country}” is not a country code; use two letters such as SE", country=_shown(country)
+        )
     return "GR" if code == "EL" else code
 
 
 def _nordic(country: str, what: str) -> str:
     code = normalise_country(country)
     if code not in NORDIC_COUNTRIES:
-        raise ValidationError(f"{what} can be checked for {', '.join(NORDIC_COUNTRIES)}, not for {code}")
+        raise ValidationError(
+            "{what} can be checked for {countries}, not for {code}",
+            what=what,
+            countries=", ".join(NORDIC_COUNTRIES),
+            code=code,
+        )
     return code
 
 
@@ -201,7 +224,9 @@ def validate_dk_cvr(text: str) -> str:
         raise _wrong_prefix(label, text, prefix, "DK or a digit")
     digits = _digits(rest, text, label, (8,), example)
     if digits.startswith("0"):
-        raise ValidationError(f"{label} “{_shown(text)}” starts with 0; CVR numbers never do")
+        raise ValidationError(
+            "{label} “{text}” starts with 0; CVR numbers never do", label=label, text=_shown(text)
+        )
     _stdnum(_dk_cvr.validate, digits, text, label)
     return digits
 
@@ -264,12 +289,20 @@ def validate_se_vat_number(text: str) -> str:
     if len(rest) == 10 and _is_digits(rest):
         hint = f"SE{rest}01" if _se_orgnr.is_valid(rest) else example
         raise ValidationError(
-            f"{label} “{_shown(text)}” is an organisation number; the VAT number is SE, "
-            f"the organisation number and 01, like {hint}"
+            "{label} “{text}” is an organisation number; the VAT number "
+            "is SE, the organisation number and 01, like {hint}",
+            label=label,
+            text=_shown(text),
+            hint=hint,
         )
     digits = _digits(rest, text, label, (12,), example)
     if not digits.endswith("01"):
-        raise ValidationError(f"{label} “{_shown(text)}” must end with 01, like {example}")
+        raise ValidationError(
+            "{label} “{text}” must end with 01, like {example}",
+            label=label,
+            text=_shown(text),
+            example=example,
+        )
     _stdnum(_se_vat.validate, digits, text, label)
     return "SE" + digits
 
@@ -287,12 +320,20 @@ def validate_no_vat_number(text: str) -> str:
         if len(rest) == 9 and _is_digits(rest):
             hint = f"NO{rest}MVA" if _no_orgnr.is_valid(rest) else example
             raise ValidationError(
-                f"{label} “{_shown(text)}” lacks MVA at the end: it is the organisation number "
-                f"followed by MVA, like {hint}"
+                "{label} “{text}” lacks MVA at the end: it is the organisation "
+                "number followed by MVA, like {hint}",
+                label=label,
+                text=_shown(text),
+                hint=hint,
             )
         if rest and _is_digits(rest):
             _digits(rest, text, label, (9,), example)  # names the length problem first
-        raise ValidationError(f"{label} “{_shown(text)}” must end with MVA, like {example}")
+        raise ValidationError(
+            "{label} “{text}” must end with MVA, like {example}",
+            label=label,
+            text=_shown(text),
+            example=example,
+        )
     digits = _digits(rest[:-3], text, label, (9,), example)
     _stdnum(_no_mva.validate, digits + "MVA", text, label)
     return "NO" + digits + "MVA"
@@ -306,7 +347,9 @@ def validate_dk_vat_number(text: str) -> str:
         raise _wrong_prefix(label, text, prefix, "DK")
     digits = _digits(rest, text, label, (8,), example)
     if digits.startswith("0"):
-        raise ValidationError(f"{label} “{_shown(text)}”: the CVR number after DK never starts with 0")
+        raise ValidationError(
+            "{label} “{text}”: the CVR number after DK never starts with 0", label=label, text=_shown(text)
+        )
     _stdnum(_dk_cvr.validate, digits, text, label)
     return "DK" + digits
 
@@ -346,9 +389,11 @@ def validate_vat_number(text: str, country: str) -> str:
     label = f"{code} VAT number"
     compact = _compact(text)
     if not compact:
-        raise ValidationError(f"{label} is empty")
+        raise ValidationError("{label} is empty", label=label)
     if not (compact.isascii() and compact.isalnum()):
-        raise ValidationError(f"{label} “{_shown(text)}” may contain only letters and digits")
+        raise ValidationError(
+            "{label} “{text}” may contain only letters and digits", label=label, text=_shown(text)
+        )
     expected = _VAT_PREFIX.get(code, code)
     prefix, rest = _split_prefix(compact)
     if prefix and normalise_country(prefix) != code and not (code == "GB" and prefix == "XI"):
@@ -356,7 +401,7 @@ def validate_vat_number(text: str, country: str) -> str:
     if not prefix:
         compact = expected + rest
     if _get_cc_module(code, "vat") is None:
-        raise ValidationError(f"VAT numbers from {code} cannot be checked here")
+        raise ValidationError("VAT numbers from {code} cannot be checked here", code=code)
     _stdnum(_vatin.validate, compact, text, label)
     return _vatin.compact(compact)
 
@@ -435,12 +480,16 @@ def validate_iban(text: str) -> str:
     label = "IBAN"
     compact = _compact(text)
     if not compact:
-        raise ValidationError(f"{label} is empty")
+        raise ValidationError("{label} is empty", label=label)
     if not (compact.isascii() and compact.isalnum()):
-        raise ValidationError(f"{label} “{_shown(text)}” may contain only letters and digits")
+        raise ValidationError(
+            "{label} “{text}” may contain only letters and digits", label=label, text=_shown(text)
+        )
     if len(compact) < 5 or not compact[:2].isalpha() or not _is_digits(compact[2:4]):
         raise ValidationError(
-            f"{label} “{_shown(text)}” starts with a country code and two check digits, like SE45 5000 …"
+            "{label} “{text}” starts with a country code and two check digits, like SE45 5000 …",
+            label=label,
+            text=_shown(text),
         )
     # stdnum checks the check digits first; check the country and structure first (with check
     # digits recomputed) so that the message names the real problem.
@@ -448,21 +497,31 @@ def validate_iban(text: str) -> str:
         _iban.validate(compact[:2] + _iban.calc_check_digits(compact) + compact[4:])
     except _InvalidComponent:
         raise ValidationError(
-            f"{label} “{_shown(text)}”: {compact[:2]} is not a country with IBANs"
+            "{label} “{text}”: {country} is not a country with IBANs",
+            label=label,
+            text=_shown(text),
+            country=compact[:2],
         ) from None
     except _InvalidChecksum:  # the national account number's own check (Norway, ...)
         raise ValidationError(
-            f"{label} “{_shown(text)}”: the account number in it has a wrong check digit"
+            "{label} “{text}”: the account number in it has a wrong check digit",
+            label=label,
+            text=_shown(text),
         ) from None
     except _StdnumError:
         raise ValidationError(
-            f"{label} “{_shown(text)}” does not have the length or structure of a {compact[:2]} IBAN"
+            "{label} “{text}” does not have the length or structure of a {country} IBAN",
+            label=label,
+            text=_shown(text),
+            country=compact[:2],
         ) from None
     try:
         return _iban.validate(compact)
     except _StdnumError:
         raise ValidationError(
-            f"{label} “{_shown(text)}” has wrong check digits; look for a mistyped or swapped character"
+            "{label} “{text}” has wrong check digits; look for a mistyped or swapped character",
+            label=label,
+            text=_shown(text),
         ) from None
 
 
@@ -476,19 +535,29 @@ def validate_bic(text: str) -> str:
     label = "BIC"
     compact = _compact(text)
     if not compact:
-        raise ValidationError(f"{label} is empty")
+        raise ValidationError("{label} is empty", label=label)
     if len(compact) not in (8, 11):
-        raise ValidationError(f"{label} “{_shown(text)}” has {len(compact)} characters; it has 8 or 11")
+        raise ValidationError(
+            "{label} “{text}” has {n} characters; it has 8 or 11",
+            label=label,
+            text=_shown(text),
+            n=len(compact),
+        )
     try:
         return _bic.validate(compact)
     except _InvalidComponent:
         raise ValidationError(
-            f"{label} “{_shown(text)}”: {compact[4:6]} (letters 5 and 6) is not a country code"
+            "{label} “{text}”: {country} (letters 5 and 6) is not a country code",
+            label=label,
+            text=_shown(text),
+            country=compact[4:6],
         ) from None
     except _StdnumError:
         raise ValidationError(
-            f"{label} “{_shown(text)}” is 4 letters for the bank, 2 for the country, then 2 (or 5) "
-            "letters or digits, like ESSESESS"
+            "{label} “{text}” is 4 letters for the bank, 2 for the country, "
+            "then 2 (or 5) letters or digits, like ESSESESS",
+            label=label,
+            text=_shown(text),
         ) from None
 
 

@@ -32,17 +32,20 @@ def check_number_format(template: str) -> str:
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError:
-        message = f"“{template}” is not a number format; write e.g. {{year}}-{{seq:04d}}"
-        raise ValidationError(message) from None
+        raise ValidationError(
+            "“{template}” is not a number format; write e.g. {{year}}-{{seq:04d}}", template=template
+        ) from None
     for literal, field, spec, conversion in parsed:
         if not _LITERAL.match(literal):
-            raise ValidationError(f"an invoice number may hold letters, digits and - only, not “{literal}”")
+            raise ValidationError(
+                "an invoice number may hold letters, digits and - only, not “{literal}”", literal=literal
+            )
         if field is None:
             continue
         if field not in _FIELDS or conversion:
-            raise ValidationError(f"{{{field}}} is not a number field; use {{year}} and {{seq}}")
+            raise ValidationError("{{{field}}} is not a number field; use {{year}} and {{seq}}", field=field)
         if field == "seq" and not _SEQ_SPEC.match(spec or ""):
-            raise ValidationError(f"{{seq:{spec}}}: write {{seq}} or {{seq:04d}} (up to 9 digits)")
+            raise ValidationError("{{seq:{spec}}}: write {{seq}} or {{seq:04d}} (up to 9 digits)", spec=spec)
         if field == "year" and spec:
             raise ValidationError("{year} takes no format")
         fields.append(field)
@@ -52,7 +55,10 @@ def check_number_format(template: str) -> str:
         raise ValidationError("{year} may appear once")
     sample = template.format(year=9999, seq=999_999_999)
     if len(sample) > NUMBER_MAX_LENGTH:
-        raise ValidationError(f"numbers in this format could grow past {NUMBER_MAX_LENGTH} characters")
+        raise ValidationError(
+            "numbers in this format could grow past {number_max_length} characters",
+            number_max_length=NUMBER_MAX_LENGTH,
+        )
     check_number(sample)
     return template
 
@@ -69,7 +75,9 @@ def check_number(number: str) -> str:
     """*number* if it is a well-formed invoice number; a ValidationError otherwise (for numbers that
     come from elsewhere, such as the platform, before they are stored or used in a file name)."""
     if not isinstance(number, str) or not NUMBER_PATTERN.fullmatch(number):
-        raise ValidationError(f"“{number}” is not an invoice number (letters, digits and -, at most 32)")
+        raise ValidationError(
+            "“{number}” is not an invoice number (letters, digits and -, at most 32)", number=number
+        )
     return number
 
 

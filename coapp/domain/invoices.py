@@ -109,7 +109,9 @@ def check_transition(current: InvoiceState, new: InvoiceState, *, returned: bool
         return
     if returned and new in RETURNS.get(current, frozenset()):
         return
-    raise ValidationError(f"an invoice that is {current.value} cannot become {new.value}")
+    raise ValidationError(
+        "an invoice that is {current} cannot become {new}", current=current.value, new=new.value
+    )
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 from coapp.domain.errors import ValidationError
 
@@ -56,8 +56,10 @@ def read_export_files(path: str | os.PathLike[str]) -> dict[str, bytes]:
     if where.is_file():
         return _from_zip(where)
     if where.exists():
-        raise ValidationError(f"{where} is neither a ZIP file nor a folder; choose LinkedIn's export")
-    raise ValidationError(f"{where}: no such file or folder")
+        raise ValidationError(
+            "{where} is neither a ZIP file nor a folder; choose LinkedIn's export", where=where
+        )
+    raise ValidationError("{where}: no such file or folder", where=where)
 
 
 def _canonical(file_name: str) -> str | None:
@@ -71,7 +73,9 @@ def _pick_folder(where: Path, holding: Mapping[str, dict[str, _Item]]) -> dict[s
     if len(holding) > 1:
         folders = ", ".join(sorted(holding))
         raise ValidationError(
-            f"{where} holds LinkedIn files in more than one folder ({folders}); choose the folder you mean"
+            "{where} holds LinkedIn files in more than one folder ({folders}); choose the folder you mean",
+            where=where,
+            folders=folders,
         )
     return next(iter(holding.values()), {})
 
@@ -83,7 +87,9 @@ def _add(where: Path, holding: dict[str, dict[str, _Item]], folder: str, name: s
     files = holding.setdefault(folder, {})
     if canonical in files:
         place = f"{folder}/{canonical}" if folder else canonical
-        raise ValidationError(f"{where} holds {place} twice; which one is the export?")
+        raise ValidationError(
+            "{where} holds {place} twice; which one is the export?", where=where, place=place
+        )
     files[canonical] = item
 
 
@@ -104,7 +110,9 @@ def _from_folder(where: Path) -> dict[str, bytes]:
             listed += len(entries)
             if listed > MAX_MEMBERS:
                 raise ValidationError(
-                    f"{where} holds more than {MAX_MEMBERS:,} files; choose the folder of LinkedIn's export"
+                    "{where} holds more than {max_members:,} files; choose the folder of LinkedIn's export",
+                    where=where,
+                    max_members=MAX_MEMBERS,
                 )
             return sorted(entries)
 
@@ -118,7 +126,7 @@ def _from_folder(where: Path) -> dict[str, bytes]:
         chosen = _pick_folder(where, holding)
         total = sum(p.stat().st_size for p in chosen.values())
         if total > MAX_TOTAL_BYTES:
-            raise ValidationError(_too_big(where, total))
+            _refuse_too_big(where, total)
         result: dict[str, bytes] = {}
         for name, file in chosen.items():
             with open(file, "rb") as f:
@@ -126,18 +134,25 @@ def _from_folder(where: Path) -> dict[str, bytes]:
                 data = f.read(MAX_TOTAL_BYTES - sum(map(len, result.values())) + 1)
             result[name] = data
             if sum(map(len, result.values())) > MAX_TOTAL_BYTES:
-                raise ValidationError(_too_big(where, MAX_TOTAL_BYTES + 1))
+                _refuse_too_big(where, MAX_TOTAL_BYTES + 1)
     except OSError as e:
+        if e.filename:
+            raise ValidationError(
+                "{where}: could not read {file} ({reason})", where=where, file=e.filename, reason=e.strerror
+            ) from None
         raise ValidationError(
-            f"{where}: could not read {e.filename or 'the folder'} ({e.strerror})"
+            "{where}: could not read the folder ({reason})", where=where, reason=e.strerror
         ) from None
     return result
 
 
-def _too_big(where: Path, size: int) -> str:
-    return (
-        f"{where}: the LinkedIn files unpack to more than {MAX_TOTAL_BYTES // (1024 * 1024)} MB "
-        f"({size:,} bytes); a real export is far smaller"
+def _refuse_too_big(where: Path, size: int) -> NoReturn:
+    raise ValidationError(
+        "{where}: the LinkedIn files unpack to more than {most} MB ({size:,} bytes); "
+        "a real export is far smaller",
+        where=where,
+        most=MAX_TOTAL_BYTES // (1024 * 1024),
+        size=size,
     )
 
 
@@ -159,25 +174,36 @@ def _from_zip(where: Path) -> dict[str, bytes]:
         with open(where, "rb") as f:
             magic = f.read(4)
     except OSError as e:
-        raise ValidationError(f"{where}: could not read the file ({e.strerror})") from None
+        raise ValidationError(
+            "{where}: could not read the file ({reason})", where=where, reason=e.strerror
+        ) from None
     if not magic.startswith(b"PK"):
-        raise ValidationError(f"{where} is neither a ZIP file nor a folder; choose LinkedIn's export")
+        raise ValidationError(
+            "{where} is neither a ZIP file nor a folder; choose LinkedIn's export", where=where
+        )
     try:
         with zipfile.ZipFile(where) as archive:
             return _read_members(where, archive)
     except ValidationError:  # ours, already clear (it is a ValueError too, so it must not be caught below)
         raise
     except _ZIP_DAMAGE as e:
-        raise ValidationError(f"{where} is a damaged ZIP file ({e}); download the export again") from None
+        raise ValidationError(
+            "{where} is a damaged ZIP file ({reason}); download the export again", where=where, reason=str(e)
+        ) from None
     except RuntimeError as e:  # zipfile's word for a password it was not given
-        raise ValidationError(f"{where}: {e}; save the export without a password") from None
+        raise ValidationError(
+            "{where}: {reason}; save the export without a password", where=where, reason=str(e)
+        ) from None
 
 
 def _read_members(where: Path, archive: zipfile.ZipFile) -> dict[str, bytes]:
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
         raise ValidationError(
-            f"{where} holds {len(members):,} files, more than {MAX_MEMBERS:,}; this is not a LinkedIn export"
+            "{where} holds {n:,} files, more than {max_members:,}; this is not a LinkedIn export",
+            where=where,
+            n=len(members),
+            max_members=MAX_MEMBERS,
         )
     holding: dict[str, dict[str, zipfile.ZipInfo]] = {}
     for info in members:
@@ -192,10 +218,12 @@ def _read_members(where: Path, archive: zipfile.ZipFile) -> dict[str, bytes]:
     chosen = _pick_folder(where, holding)
     for name, info in chosen.items():
         if info.flag_bits & 0x1:
-            raise ValidationError(f"{where}: {name} is encrypted; save the export without a password")
+            raise ValidationError(
+                "{where}: {name} is encrypted; save the export without a password", where=where, name=name
+            )
     declared = sum(info.file_size for info in chosen.values())
     if declared > MAX_TOTAL_BYTES:
-        raise ValidationError(_too_big(where, declared))
+        _refuse_too_big(where, declared)
     result: dict[str, bytes] = {}
     budget = MAX_TOTAL_BYTES
     for name, info in chosen.items():
@@ -203,7 +231,7 @@ def _read_members(where: Path, archive: zipfile.ZipFile) -> dict[str, bytes]:
             # Never more than the budget allows, whatever the header claims.
             data = member.read(budget + 1)
         if len(data) > budget:
-            raise ValidationError(_too_big(where, MAX_TOTAL_BYTES - budget + len(data)))
+            _refuse_too_big(where, MAX_TOTAL_BYTES - budget + len(data))
         budget -= len(data)
         result[name] = data
     return result
@@ -234,7 +262,12 @@ def _decode(file_name: str, data: bytes, codec: str, label: str) -> str:
     except UnicodeDecodeError as e:
         # The line of the bad byte: the text before it, decoded leniently, says how many lines precede it.
         line = data[: e.start].decode(codec, errors="replace").count("\n") + 1
-        raise ValidationError(f"{file_name} line {line}: not {label} text; save it as UTF-8 CSV") from None
+        raise ValidationError(
+            "{file_name} line {line}: not {label} text; save it as UTF-8 CSV",
+            file_name=file_name,
+            line=line,
+            label=label,
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -282,7 +315,12 @@ def _physical_rows(file_name: str, text: str) -> list[tuple[int, list[str]]]:
             rows.append((ended + 1, cells))
             ended = reader.line_num
     except csv.Error as e:
-        raise ValidationError(f"{file_name} line {reader.line_num}: not readable as CSV ({e})") from None
+        raise ValidationError(
+            "{file_name} line {line_num}: not readable as CSV ({reason})",
+            file_name=file_name,
+            line_num=reader.line_num,
+            reason=str(e),
+        ) from None
     return rows
 
 
@@ -309,10 +347,17 @@ def _find_header(
     assert best is not None  # there is at least one row
     missing = next(name for name in required if name not in best[1])
     line = rows[best[0]][0]
+    if best[1]:
+        raise ValidationError(
+            "{file_name} line {line}: no column “{missing}”; is this a LinkedIn export?",
+            file_name=file_name,
+            line=line,
+            missing=missing,
+        )
     raise ValidationError(
-        f"{file_name} line {line}: no column “{missing}”; is this a LinkedIn export?"
-        if best[1]
-        else f"{file_name}: no column “{missing}” in the first lines; is this a LinkedIn export?"
+        "{file_name}: no column “{missing}” in the first lines; is this a LinkedIn export?",
+        file_name=file_name,
+        missing=missing,
     )
 
 

@@ -46,9 +46,14 @@ class ExportDate:
 
     def __post_init__(self) -> None:
         if not FIRST_YEAR <= self.year <= LAST_YEAR:
-            raise ValidationError(f"the year {self.year} is not between {FIRST_YEAR} and {LAST_YEAR}")
+            raise ValidationError(
+                "the year {year} is not between {first_year} and {last_year}",
+                year=self.year,
+                first_year=FIRST_YEAR,
+                last_year=LAST_YEAR,
+            )
         if self.month is not None and not 1 <= self.month <= 12:
-            raise ValidationError(f"there is no month {self.month}")
+            raise ValidationError("there is no month {month}", month=self.month)
 
     @property
     def iso(self) -> str:
@@ -86,7 +91,7 @@ def parse_linkedin_date(text: str) -> ExportDate | None:
     for pattern, form in _DATE_FORMS:
         if m := pattern.match(raw):
             return _from_parts(raw, form, m.groups())
-    raise ValidationError(f"“{_short(raw)}” is not a date; write Jan 2020 or 2020")
+    raise ValidationError("“{raw}” is not a date; write Jan 2020 or 2020", raw=_short(raw))
 
 
 def _from_parts(raw: str, form: str, parts: tuple[str, ...]) -> ExportDate:
@@ -97,16 +102,16 @@ def _from_parts(raw: str, form: str, parts: tuple[str, ...]) -> ExportDate:
         word = fields["m"]
         month = int(word) if word.isdigit() else _MONTHS.get(word.lower())
         if month is None:
-            raise ValidationError(f"“{_short(raw)}”: “{word}” is not a month")
+            raise ValidationError("“{raw}”: “{word}” is not a month", raw=_short(raw), word=word)
     try:
         value = ExportDate(year, month)  # checks the year and month ranges
     except ValidationError as e:
-        raise ValidationError(f"“{_short(raw)}”: {e}") from None
+        raise ValidationError("“{raw}”: {reason}", raw=_short(raw), reason=str(e)) from None
     if "d" in fields:
         day = int(fields["d"])
         assert month is not None  # every form with a day has a month
         if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise ValidationError(f"“{_short(raw)}” is not a day in the calendar")
+            raise ValidationError("“{raw}” is not a day in the calendar", raw=_short(raw))
     return value
 
 
@@ -141,7 +146,7 @@ def proficiency_level(text: str) -> str | None:
     try:
         return PROFICIENCY_LEVELS[key]
     except KeyError:
-        raise ValidationError(f"“{_short(text.strip())}” is not a LinkedIn proficiency") from None
+        raise ValidationError("“{text}” is not a LinkedIn proficiency", text=_short(text.strip())) from None
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,10 @@ def check_move(current: MilestoneState, target: MilestoneState) -> None:
     if _ORDER.index(target) != _ORDER.index(current) + 1:
         following = _ORDER[_ORDER.index(current) + 1].value
         raise MilestoneRefused(
-            f"a milestone that is {current.value} becomes {following} next, not {target.value}"
+            "a milestone that is {current} becomes {following} next, not {target}",
+            current=current.value,
+            following=following,
+            target=target.value,
         )
 
 
@@ -59,7 +62,9 @@ def check_title(title: object) -> str:
     if not cleaned:
         raise ValidationError("title: name what is delivered")
     if len(cleaned) > TITLE_MAX_LENGTH:
-        raise ValidationError(f"title: at most {TITLE_MAX_LENGTH} characters")
+        raise ValidationError(
+            "title: at most {title_max_length} characters", title_max_length=TITLE_MAX_LENGTH
+        )
     if _CONTROL.search(cleaned):
         raise ValidationError("title: one line without control characters")
     return cleaned
@@ -81,12 +86,15 @@ def amount_minor(amount: Decimal, currency: str) -> int:
 def check_release(current: MilestoneState) -> None:
     """The step back when the milestone's invoice is credited: only an invoiced one goes back."""
     if current is not MilestoneState.INVOICED:
-        raise MilestoneRefused(f"a milestone that is {current.value} has no invoice to credit")
+        raise MilestoneRefused(
+            "a milestone that is {current} has no invoice to credit", current=current.value
+        )
 
 
 def check_invoiceable(current: MilestoneState) -> None:
     """An invoice names a milestone that is ready (accepted, not invoiced yet)."""
     if current is not MilestoneState.READY:
         raise MilestoneRefused(
-            f"the milestone is {current.value}; an invoice names a milestone that is ready to invoice"
+            "the milestone is {current}; an invoice names a milestone that is ready to invoice",
+            current=current.value,
         )

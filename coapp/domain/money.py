@@ -14,7 +14,9 @@ def exponent(currency: str) -> int:
         return CURRENCIES[currency]
     except KeyError:
         raise ValidationError(
-            f"unsupported currency “{currency}”; use one of {', '.join(CURRENCIES)}"
+            "unsupported currency “{currency}”; use one of {currencies}",
+            currency=currency,
+            currencies=", ".join(CURRENCIES),
         ) from None
 
 

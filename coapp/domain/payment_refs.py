@@ -53,23 +53,29 @@ def _is_digits(text: str) -> bool:
 
 def _compact(text: str, label: str) -> str:
     if not isinstance(text, str):
-        raise ValidationError(f"a {label} must be text, not {type(text).__name__}")
+        raise ValidationError("a {label} must be text, not {kind}", label=label, kind=type(text).__name__)
     return _SEPARATORS.sub("", text).upper()
 
 
 def _base(base: str | int, label: str) -> str:
     """The digits a reference is built from: a non-negative int, or text of digits and separators."""
     if isinstance(base, bool) or not isinstance(base, int | str):
-        raise ValidationError(f"a {label} is built from digits, not from {type(base).__name__}")
+        raise ValidationError(
+            "a {label} is built from digits, not from {kind}", label=label, kind=type(base).__name__
+        )
     if isinstance(base, int):
         if base < 0:
-            raise ValidationError(f"a {label} is built from a number of zero or more, not {base}")
+            raise ValidationError(
+                "a {label} is built from a number of zero or more, not {base}", label=label, base=base
+            )
         return str(base)
     digits = _compact(base, label)
     if not digits:
-        raise ValidationError(f"a {label} needs at least one digit to be built from")
+        raise ValidationError("a {label} needs at least one digit to be built from", label=label)
     if not _is_digits(digits):
-        raise ValidationError(f"a {label} is built from digits only, not “{_shown(base)}”")
+        raise ValidationError(
+            "a {label} is built from digits only, not “{base}”", label=label, base=_shown(base)
+        )
     return digits
 
 
@@ -79,13 +85,23 @@ def _reference_digits(text: str, label: str, min_len: int, max_len: int, *, show
     if shown is not None:
         text = shown
     if not digits:
-        raise ValidationError(f"the {label} is empty")
+        raise ValidationError("the {label} is empty", label=label)
     if not _is_digits(digits):
-        raise ValidationError(f"{label} “{_shown(text)}” may contain only digits")
+        raise ValidationError("{label} “{text}” may contain only digits", label=label, text=_shown(text))
     if len(digits) < min_len:
-        raise ValidationError(f"{label} “{_shown(text)}” is too short: at least {min_len} digits")
+        raise ValidationError(
+            "{label} “{text}” is too short: at least {min_len} digits",
+            label=label,
+            text=_shown(text),
+            min_len=min_len,
+        )
     if len(digits) > max_len:
-        raise ValidationError(f"{label} “{_shown(text)}” is too long: at most {max_len} digits")
+        raise ValidationError(
+            "{label} “{text}” is too long: at most {max_len} digits",
+            label=label,
+            text=_shown(text),
+            max_len=max_len,
+        )
     return digits
 
 
@@ -124,7 +140,11 @@ def make_ocr(base: str | int, *, length_digit: bool = False) -> str:
     reference = digits + _luhn.calc_check_digit(digits)
     if len(reference) > OCR_MAX_LENGTH:
         raise ValidationError(
-            f"a {label} has at most {OCR_MAX_LENGTH} digits; “{_shown(str(base))}” gives {len(reference)}"
+            "a {label} has at most {ocr_max_length} digits; “{base}” gives {n}",
+            label=label,
+            ocr_max_length=OCR_MAX_LENGTH,
+            base=_shown(str(base)),
+            n=len(reference),
         )
     return reference
 
@@ -138,8 +158,12 @@ def validate_ocr(text: str, *, length_digit: bool = False) -> str:
         raise _wrong_check(label, text)
     if length_digit and digits[-2] != _ocr_length_digit(len(digits)):
         raise ValidationError(
-            f"{label} “{_shown(text)}” has a wrong length digit: the second last digit should be "
-            f"{_ocr_length_digit(len(digits))} for a reference of {len(digits)} digits"
+            "{label} “{text}” has a wrong length digit: the second last "
+            "digit should be {digit} for a reference of {n} digits",
+            label=label,
+            text=_shown(text),
+            digit=_ocr_length_digit(len(digits)),
+            n=len(digits),
         )
     return digits
 
@@ -173,7 +197,11 @@ def make_kid(base: str | int, algorithm: KidAlgorithm = "mod10") -> str:
         raise ValueError(f"unknown KID algorithm {algorithm!r}; use 'mod10' or 'mod11'")
     if len(reference) > KID_MAX_LENGTH:
         raise ValidationError(
-            f"a {label} has at most {KID_MAX_LENGTH} digits; “{_shown(str(base))}” gives {len(reference)}"
+            "a {label} has at most {kid_max_length} digits; “{base}” gives {n}",
+            label=label,
+            kid_max_length=KID_MAX_LENGTH,
+            base=_shown(str(base)),
+            n=len(reference),
         )
     return reference
 
@@ -216,8 +244,11 @@ def make_fik(base: str | int) -> str:
     digits = _base(base, label)
     if len(digits) > FIK_LENGTH - 1:
         raise ValidationError(
-            f"a {label} is built from at most {FIK_LENGTH - 1} digits; "
-            f"“{_shown(str(base))}” has {len(digits)}"
+            "a {label} is built from at most {most} digits; “{base}” has {n}",
+            label=label,
+            most=FIK_LENGTH - 1,
+            base=_shown(str(base)),
+            n=len(digits),
         )
     digits = digits.zfill(FIK_LENGTH - 1)
     return digits + _luhn.calc_check_digit(digits)
@@ -260,8 +291,13 @@ def make_viitenumero(base: str | int) -> str:
     digits = _base(base, label).lstrip("0")
     if not VIITE_MIN_BASE <= len(digits) <= VIITE_MAX_BASE:
         raise ValidationError(
-            f"a {label} is built from {VIITE_MIN_BASE} to {VIITE_MAX_BASE} digits (leading zeros do "
-            f"not count); “{_shown(str(base))}” has {len(digits)}"
+            "a {label} is built from {viite_min_base} to {viite_max_base} "
+            "digits (leading zeros do not count); “{base}” has {n}",
+            label=label,
+            viite_min_base=VIITE_MIN_BASE,
+            viite_max_base=VIITE_MAX_BASE,
+            base=_shown(str(base)),
+            n=len(digits),
         )
     return digits + _viite_check(digits)
 
@@ -293,12 +329,21 @@ def make_rf(base: str | int) -> str:
     letters or digits). In Finland the base is usually the viitenumero: make_rf(make_viitenumero(n))."""
     label = "RF creditor reference"
     if isinstance(base, bool) or not isinstance(base, int | str):
-        raise ValidationError(f"an {label} is built from letters and digits, not {type(base).__name__}")
+        raise ValidationError(
+            "an {label} is built from letters and digits, not {kind}", label=label, kind=type(base).__name__
+        )
     body = _base(base, label) if isinstance(base, int) else _compact(base, label)
     if not body or not (body.isascii() and body.isalnum()):
-        raise ValidationError(f"an {label} is built from letters and digits, not “{_shown(str(base))}”")
+        raise ValidationError(
+            "an {label} is built from letters and digits, not “{base}”", label=label, base=_shown(str(base))
+        )
     if len(body) > RF_MAX_BASE:
-        raise ValidationError(f"an {label} is built from at most {RF_MAX_BASE} characters, not {len(body)}")
+        raise ValidationError(
+            "an {label} is built from at most {rf_max_base} characters, not {n}",
+            label=label,
+            rf_max_base=RF_MAX_BASE,
+            n=len(body),
+        )
     return "RF" + _mod_97_10.calc_check_digits(body + "RF") + body
 
 
@@ -307,21 +352,34 @@ def validate_rf(text: str) -> str:
     label = "RF creditor reference"
     compact = _compact(text, label)
     if not compact:
-        raise ValidationError(f"the {label} is empty")
+        raise ValidationError("the {label} is empty", label=label)
     if not compact.startswith("RF"):
-        raise ValidationError(f"{label} “{_shown(text)}” must start with RF, like RF18 5390 0754 7034")
+        raise ValidationError(
+            "{label} “{text}” must start with RF, like RF18 5390 0754 7034", label=label, text=_shown(text)
+        )
     if not (compact.isascii() and compact.isalnum()):
-        raise ValidationError(f"{label} “{_shown(text)}” may contain only letters and digits")
+        raise ValidationError(
+            "{label} “{text}” may contain only letters and digits", label=label, text=_shown(text)
+        )
     if len(compact) < 5 or not _is_digits(compact[2:4]):
-        raise ValidationError(f"{label} “{_shown(text)}” is RF, two check digits, then the reference")
+        raise ValidationError(
+            "{label} “{text}” is RF, two check digits, then the reference", label=label, text=_shown(text)
+        )
     if len(compact) > 4 + RF_MAX_BASE:
-        raise ValidationError(f"{label} “{_shown(text)}” is too long: at most {4 + RF_MAX_BASE} characters")
+        raise ValidationError(
+            "{label} “{text}” is too long: at most {most} characters",
+            label=label,
+            text=_shown(text),
+            most=4 + RF_MAX_BASE,
+        )
     try:
         return _iso11649.validate(compact)
     except _InvalidChecksum:
         raise _wrong_check(label, text) from None
     except _StdnumError:
-        raise ValidationError(f"{label} “{_shown(text)}” is not in the right format") from None
+        raise ValidationError(
+            "{label} “{text}” is not in the right format", label=label, text=_shown(text)
+        ) from None
 
 
 def format_rf(text: str) -> str:
@@ -346,11 +404,14 @@ def invoice_digits(invoice_number: str) -> str:
     digits. All zeros give "0".
     """
     if not isinstance(invoice_number, str):
-        raise ValidationError(f"an invoice number must be text, not {type(invoice_number).__name__}")
+        raise ValidationError(
+            "an invoice number must be text, not {kind}", kind=type(invoice_number).__name__
+        )
     digits = "".join(ch for ch in invoice_number if "0" <= ch <= "9")
     if not digits:
         raise ValidationError(
-            f"invoice number “{_shown(invoice_number)}” has no digits to build a payment reference from"
+            "invoice number “{invoice_number}” has no digits to build a payment reference from",
+            invoice_number=_shown(invoice_number),
         )
     return digits.lstrip("0") or "0"
 
@@ -369,7 +430,9 @@ def reference_for(
     code = normalise_country(country)
     if code not in REFERENCE_KIND_BY_COUNTRY:
         raise ValidationError(
-            f"payment references are made for sellers in {', '.join(REFERENCE_KIND_BY_COUNTRY)}, not {code}"
+            "payment references are made for sellers in {countries}, not {code}",
+            countries=", ".join(REFERENCE_KIND_BY_COUNTRY),
+            code=code,
         )
     digits = invoice_digits(invoice_number)
     kind = REFERENCE_KIND_BY_COUNTRY[code]

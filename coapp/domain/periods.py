@@ -20,7 +20,7 @@ def parse_period(text: str) -> tuple[date, date]:
     if m := _MONTH.match(raw):
         year, month = int(m.group(1)), int(m.group(2))
         if not 1 <= month <= 12:
-            raise ValidationError(f"“{raw}”: there is no month {month}")
+            raise ValidationError("“{raw}”: there is no month {month}", raw=raw, month=month)
         return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
     if _WEEK.match(raw):
         week = IsoWeek.parse(raw)
@@ -29,8 +29,10 @@ def parse_period(text: str) -> tuple[date, date]:
         try:
             first, last = date.fromisoformat(m.group(1)), date.fromisoformat(m.group(2))
         except ValueError:
-            raise ValidationError(f"“{raw}” holds a day that is not in the calendar") from None
+            raise ValidationError("“{raw}” holds a day that is not in the calendar", raw=raw) from None
         if last < first:
-            raise ValidationError(f"“{raw}”: the period ends before it starts")
+            raise ValidationError("“{raw}”: the period ends before it starts", raw=raw)
         return first, last
-    raise ValidationError(f"“{raw}” is not a period; write 2026-11, 2026-W48 or 2026-11-01..2026-11-15")
+    raise ValidationError(
+        "“{raw}” is not a period; write 2026-11, 2026-W48 or 2026-11-01..2026-11-15", raw=raw
+    )

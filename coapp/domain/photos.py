@@ -55,7 +55,9 @@ def make_photo(data: bytes, name: str, crop: tuple[int, int, int] | None = None)
         try:
             picture = _decode(image, side)
         except (OSError, ValueError, SyntaxError, EOFError) as exc:
-            raise ValidationError(f"{name} is damaged or incomplete ({_reason(exc)})") from None
+            raise ValidationError(
+                "{name} is damaged or incomplete ({reason})", name=name, reason=_reason(exc)
+            ) from None
     # A JPEG may have been decoded at 1/2, 1/4 or 1/8 scale: the crop follows the same scale.
     scale = picture.size[0] / oriented[0]
     box = (
@@ -83,15 +85,31 @@ def _open(data: bytes, name: str) -> Any:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=FORMATS)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise ValidationError(_too_many_pixels(name, None)) from None
+        raise ValidationError(
+            "{name} is far too large a picture: pictures up to {most} megapixels can be used; "
+            "make it smaller",
+            name=name,
+            most=MAX_PIXELS // 1_000_000,
+        ) from None
     except UnidentifiedImageError:
-        raise ValidationError(f"{name} is not a picture coapp can read; use {KINDS}") from None
+        raise ValidationError(
+            "{name} is not a picture coapp can read; use {kinds}", name=name, kinds=KINDS
+        ) from None
     except (OSError, ValueError, SyntaxError) as exc:  # a header Pillow recognised but cannot parse
-        raise ValidationError(f"{name} is damaged and cannot be read ({_reason(exc)})") from None
+        raise ValidationError(
+            "{name} is damaged and cannot be read ({reason})", name=name, reason=_reason(exc)
+        ) from None
     width, height = image.size
     if width * height > MAX_PIXELS:
         image.close()
-        raise ValidationError(_too_many_pixels(name, (width, height)))
+        raise ValidationError(
+            "{name} is {width:,} × {height:,} pixels; pictures up to {most} megapixels can be used; "
+            "make it smaller",
+            name=name,
+            width=width,
+            height=height,
+            most=MAX_PIXELS // 1_000_000,
+        )
     return image
 
 
@@ -140,13 +158,6 @@ def _orientation(image: Any) -> int:
     except Exception:  # a damaged EXIF block is no reason to refuse the picture; it is ignored
         return 1
     return value if isinstance(value, int) else 1
-
-
-def _too_many_pixels(name: str, size: tuple[int, int] | None) -> str:
-    limit = f"pictures up to {MAX_PIXELS // 1_000_000} megapixels can be used; make it smaller"
-    if size is None:
-        return f"{name} is far too large a picture: {limit}"
-    return f"{name} is {size[0]:,} × {size[1]:,} pixels; {limit}"
 
 
 def _reason(exc: BaseException) -> str:

@@ -45,7 +45,9 @@ def check_email(text: str) -> str:
     try:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        raise ValidationError(f"“{value}” is not an e-mail address: {exc}") from None
+        raise ValidationError(
+            "“{value}” is not an e-mail address: {reason}", value=value, reason=str(exc)
+        ) from None
 
 
 def check_phone(text: str) -> str:
@@ -56,7 +58,7 @@ def check_phone(text: str) -> str:
     allowed = set("0123456789 +-()/.")
     digits = sum(ch.isdigit() for ch in value)
     if any(ch not in allowed for ch in value) or "+" in value[1:] or not 6 <= digits <= 15:
-        raise ValidationError(f"“{value}” is not a phone number; write it like +46 70 123 45 67")
+        raise ValidationError("“{value}” is not a phone number; write it like +46 70 123 45 67", value=value)
     return value
 
 
@@ -64,14 +66,16 @@ def check_rate(rate: Decimal | None, currency: str, what: str) -> Decimal | None
     if rate is None:
         return None
     if not isinstance(rate, Decimal) or not rate.is_finite():
-        raise ValidationError(f"the {what} must be an amount of money")
+        raise ValidationError("the {what} must be an amount of money", what=what)
     if rate < 0:
-        raise ValidationError(f"the {what} cannot be negative")
+        raise ValidationError("the {what} cannot be negative", what=what)
     if rate > MAX_RATE:
-        raise ValidationError(f"the {what} of {rate} is more than {MAX_RATE}")
+        raise ValidationError(
+            "the {what} of {rate} is more than {max_rate}", what=what, rate=rate, max_rate=MAX_RATE
+        )
     places = exponent(currency)
     if rate != rate.quantize(Decimal(1).scaleb(-places)):
-        raise ValidationError(f"the {what} has more than {places} decimals")
+        raise ValidationError("the {what} has more than {places} decimals", what=what, places=places)
     return rate
 
 
@@ -86,10 +90,12 @@ def parse_amount(text: str, what: str) -> Decimal | None:
         value = Decimal(raw)
     except InvalidOperation:
         raise ValidationError(
-            f"“{text.strip()[:30]}” is not an amount; write the {what} like 950 or 950.50"
+            "“{text}” is not an amount; write the {what} like 950 or 950.50",
+            text=text.strip()[:30],
+            what=what,
         ) from None
     if not value.is_finite():
-        raise ValidationError(f"the {what} must be an amount of money")
+        raise ValidationError("the {what} must be an amount of money", what=what)
     return value
 
 
@@ -103,13 +109,13 @@ class LanguageSkill:
     def __post_init__(self) -> None:
         name = clean_line(self.language, "the language", max_length=60, required=True)
         if any(ch.isdigit() for ch in name):
-            raise ValidationError(f"“{name}” is not a language's name")
+            raise ValidationError("“{name}” is not a language's name", name=name)
         object.__setattr__(self, "language", name[0].upper() + name[1:])
         level = self.level.strip()
         normalised = "native" if level.lower() == "native" else level.upper()
         if normalised not in LANGUAGE_LEVELS:
             raise ValidationError(
-                f"“{level[:20]}” is not a language level; use A1, A2, B1, B2, C1, C2 or native"
+                "“{level}” is not a language level; use A1, A2, B1, B2, C1, C2 or native", level=level[:20]
             )
         object.__setattr__(self, "level", normalised)
 
@@ -143,7 +149,7 @@ class PersonalDetails:
         exponent(self.currency)
         percent = self.availability_percent
         if percent is not None and (isinstance(percent, bool) or not 1 <= percent <= 100):
-            raise ValidationError(f"availability is 1 to 100 % of full time, not {percent}")
+            raise ValidationError("availability is 1 to 100 % of full time, not {percent}", percent=percent)
         put(self, "hourly_rate", check_rate(self.hourly_rate, self.currency, "hourly rate"))
         put(self, "daily_rate", check_rate(self.daily_rate, self.currency, "daily rate"))
 

@@ -37,8 +37,8 @@ def _date(text: str) -> date | None:
         try:
             return date.fromisoformat(raw)
         except ValueError:
-            raise ValidationError(f"“{raw}” is not a date in the calendar") from None
-    raise ValidationError(f"“{raw[:30]}” is not a date; write it like 2026-11-23")
+            raise ValidationError("“{raw}” is not a date in the calendar", raw=raw) from None
+    raise ValidationError("“{raw}” is not a date; write it like 2026-11-23", raw=raw[:30])
 
 
 def _percent(text: str) -> int | None:
@@ -46,7 +46,9 @@ def _percent(text: str) -> int | None:
     if not raw:
         return None
     if not raw.isascii() or not raw.isdigit():
-        raise ValidationError(f"“{text.strip()[:20]}” is not a percentage; write a whole number, 1 to 100")
+        raise ValidationError(
+            "“{text}” is not a percentage; write a whole number, 1 to 100", text=text.strip()[:20]
+        )
     return int(raw)
 
 
@@ -67,7 +69,9 @@ def check_field_name(name: str) -> str:
     field = name.strip().lower().replace("-", "_")
     if field not in SETTABLE_FIELDS:
         choices = ", ".join(SETTABLE_FIELDS)
-        raise ValidationError(f"“{name[:30]}” is not a profile field; use one of {choices}")
+        raise ValidationError(
+            "“{name}” is not a profile field; use one of {choices}", name=name[:30], choices=choices
+        )
     return field
 
 
@@ -75,7 +79,7 @@ def with_detail(details: PersonalDetails, field: str, text: str) -> PersonalDeta
     """The details with one field set from typed text ("" clears it); validated as a whole, so a
     currency change is refused when a rate has more decimals than the new currency allows."""
     if field not in DETAIL_FIELDS:
-        raise ValidationError(f"“{field}” is not one of the personal details")
+        raise ValidationError("“{field}” is not one of the personal details", field=field)
     parse = _PARSERS.get(field)
     value: Any = parse(text) if parse else text
     return replace(details, **{field: value})

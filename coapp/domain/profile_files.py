@@ -100,8 +100,11 @@ def check_crop(crop: tuple[int, int, int] | None, width: int, height: int) -> tu
     *crop* is None. Raises ValidationError naming what is wrong with a given box."""
     if width < MIN_CROP_SIDE or height < MIN_CROP_SIDE:
         raise ValidationError(
-            f"the picture is {width} × {height} pixels; a photo needs at least "
-            f"{MIN_CROP_SIDE} × {MIN_CROP_SIDE}"
+            "the picture is {width} × {height} pixels; a photo needs at "
+            "least {min_crop_side} × {min_crop_side}",
+            width=width,
+            height=height,
+            min_crop_side=MIN_CROP_SIDE,
         )
     if crop is None:
         side = min(width, height)
@@ -112,10 +115,19 @@ def check_crop(crop: tuple[int, int, int] | None, width: int, height: int) -> tu
     if left < 0 or top < 0:
         raise ValidationError("the crop's left and top cannot be negative")
     if side < MIN_CROP_SIDE:
-        raise ValidationError(f"the crop's side is {side} pixels; choose at least {MIN_CROP_SIDE}")
+        raise ValidationError(
+            "the crop's side is {side} pixels; choose at least {min_crop_side}",
+            side=side,
+            min_crop_side=MIN_CROP_SIDE,
+        )
     if left + side > width or top + side > height:
         raise ValidationError(
-            f"the crop ({left}, {top}, side {side}) reaches outside the picture, "
-            f"which is {width} × {height} pixels"
+            "the crop ({left}, {top}, side {side}) reaches outside the "
+            "picture, which is {width} × {height} pixels",
+            left=left,
+            top=top,
+            side=side,
+            width=width,
+            height=height,
         )
     return left, top, side

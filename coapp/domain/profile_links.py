@@ -37,11 +37,13 @@ def _ascii_host(host: str, raw: str) -> str:
         ascii_host = host.encode("idna").decode("ascii").lower()
     except UnicodeError:
         raise ValidationError(
-            f"“{_shown(raw)}” has a host name that cannot be written as a web address"
+            "“{raw}” has a host name that cannot be written as a web address", raw=_shown(raw)
         ) from None
     labels = ascii_host.rstrip(".").split(".")
     if len(labels) < 2 or not all(_LABEL.match(label) for label in labels) or labels[-1].isdigit():
-        raise ValidationError(f"“{_shown(raw)}” has no valid host name; write it like example.com/you")
+        raise ValidationError(
+            "“{raw}” has no valid host name; write it like example.com/you", raw=_shown(raw)
+        )
     return ".".join(labels)
 
 
@@ -53,13 +55,17 @@ def normalise_url(text: str) -> str:
         raise ValidationError("a link needs a web address")
     if len(raw) > MAX_URL_LENGTH:
         raise ValidationError(
-            f"the web address is {len(raw):,} characters long; at most {MAX_URL_LENGTH:,} fit"
+            "the web address is {n:,} characters long; at most {max_url_length:,} fit",
+            n=len(raw),
+            max_url_length=MAX_URL_LENGTH,
         )
     if any(ch.isspace() for ch in raw):
-        raise ValidationError(f"“{_shown(raw)}” contains a space; a web address has none")
+        raise ValidationError("“{raw}” contains a space; a web address has none", raw=_shown(raw))
     if not _SCHEME.match(raw):
         if ":" in raw.split("/", 1)[0] and not re.match(r"^[^:/]+:[0-9]+(/|$)", raw):
-            raise ValidationError(f"“{_shown(raw)}” is not a web address; write it like https://example.com")
+            raise ValidationError(
+                "“{raw}” is not a web address; write it like https://example.com", raw=_shown(raw)
+            )
         raw_with_scheme = "https://" + raw
     else:
         raw_with_scheme = raw
@@ -68,13 +74,15 @@ def normalise_url(text: str) -> str:
         port = parts.port
     except ValueError:
         raise ValidationError(
-            f"“{_shown(raw)}” is not a web address; write it like https://example.com"
+            "“{raw}” is not a web address; write it like https://example.com", raw=_shown(raw)
         ) from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        raise ValidationError(f"“{_shown(raw)}” is not a web page; only http and https links are taken")
+        raise ValidationError(
+            "“{raw}” is not a web page; only http and https links are taken", raw=_shown(raw)
+        )
     if parts.username is not None or parts.password is not None:
-        raise ValidationError(f"“{_shown(raw)}” contains a user name or password; leave them out")
+        raise ValidationError("“{raw}” contains a user name or password; leave them out", raw=_shown(raw))
     host = _ascii_host(parts.hostname or "", raw)
     netloc = host if port is None else f"{host}:{port}"
     path = quote(parts.path, safe=_SAFE_IN_PATH)
@@ -82,7 +90,10 @@ def normalise_url(text: str) -> str:
     fragment = quote(parts.fragment, safe=_SAFE_IN_QUERY)
     url = urlunsplit((scheme, netloc, path, query, fragment))
     if len(url) > MAX_URL_LENGTH:
-        raise ValidationError(f"the web address is longer than {MAX_URL_LENGTH:,} characters once encoded")
+        raise ValidationError(
+            "the web address is longer than {max_url_length:,} characters once encoded",
+            max_url_length=MAX_URL_LENGTH,
+        )
     return url
 
 

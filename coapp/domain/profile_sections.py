@@ -27,13 +27,13 @@ def _month(value: YearMonth | str | None, label: str) -> YearMonth | None:
     try:
         return YearMonth.parse(value)
     except ValidationError as exc:
-        raise ValidationError(f"{label}: {exc}") from None
+        raise ValidationError("{label}: {reason}", label=label, reason=str(exc)) from None
 
 
 def _required_month(value: YearMonth | str | None, label: str) -> YearMonth:
     month = _month(value, label)
     if month is None:
-        raise ValidationError(f"{label} is required; write it like 2024-03")
+        raise ValidationError("{label} is required; write it like 2024-03", label=label)
     return month
 
 
@@ -55,13 +55,19 @@ class Experience:
         put(self, "start", _required_month(self.start, "the start month"))
         put(self, "end", _month(self.end, "the end month"))
         if not self.current and self.end is None:
-            raise ValidationError(f"the job at {self.organisation} needs an end month, or mark it current")
+            raise ValidationError(
+                "the job at {organisation} needs an end month, or mark it current",
+                organisation=self.organisation,
+            )
         check_period(self.start, self.end, self.current, f"the job at {self.organisation}")
         text = clean_block(self.description, "the description", max_length=MAX_DESCRIPTION_LENGTH)
         put(self, "description", text)
         skills = canonical_skill_list(self.skills)
         if len(skills) > MAX_SKILLS_PER_ITEM:
-            raise ValidationError(f"list at most {MAX_SKILLS_PER_ITEM} skills for one job")
+            raise ValidationError(
+                "list at most {max_skills_per_item} skills for one job",
+                max_skills_per_item=MAX_SKILLS_PER_ITEM,
+            )
         put(self, "skills", skills)
 
 
@@ -101,7 +107,10 @@ class Certificate:
         put(self, "expires", _month(self.expires, "the month it expires"))
         if self.issued is not None and self.expires is not None and self.expires < self.issued:
             raise ValidationError(
-                f"the certificate {self.name} expires ({self.expires}) before it was issued ({self.issued})"
+                "the certificate {name} expires ({expires}) before it was issued ({issued})",
+                name=self.name,
+                expires=self.expires,
+                issued=self.issued,
             )
         put(self, "url", normalise_url(self.url) if self.url.strip() else "")
 

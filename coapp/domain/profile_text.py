@@ -21,14 +21,19 @@ def _has_control(text: str, allowed: set[str]) -> bool:
 def clean_line(value: str, label: str, *, max_length: int = 200, required: bool = False) -> str:
     """A one-line field: inner whitespace collapsed, ends trimmed."""
     if not isinstance(value, str):
-        raise ValidationError(f"{label} must be text")
+        raise ValidationError("{label} must be text", label=label)
     if _has_control(value, {" ", "\t"}) or "\n" in value or "\r" in value:
-        raise ValidationError(f"{label} must be one line without control characters")
+        raise ValidationError("{label} must be one line without control characters", label=label)
     text = " ".join(value.split())
     if required and not text:
-        raise ValidationError(f"{label} is required")
+        raise ValidationError("{label} is required", label=label)
     if len(text) > max_length:
-        raise ValidationError(f"{label} is {len(text):,} characters long; at most {max_length:,} fit")
+        raise ValidationError(
+            "{label} is {n:,} characters long; at most {max_length:,} fit",
+            label=label,
+            n=len(text),
+            max_length=max_length,
+        )
     return text
 
 
@@ -36,14 +41,17 @@ def clean_block(value: str, label: str, *, max_length: int) -> str:
     """A longer text (a description, the letter): line breaks kept, Windows line ends unified, ends
     trimmed. Its length is checked before anything else, so a huge paste fails fast and clearly."""
     if not isinstance(value, str):
-        raise ValidationError(f"{label} must be text")
+        raise ValidationError("{label} must be text", label=label)
     text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
     if len(text) > max_length:
         raise ValidationError(
-            f"{label} is {len(text):,} characters long; at most {max_length:,} fit — shorten it"
+            "{label} is {n:,} characters long; at most {max_length:,} fit — shorten it",
+            label=label,
+            n=len(text),
+            max_length=max_length,
         )
     if _has_control(text, _ALLOWED_IN_BLOCKS):
-        raise ValidationError(f"{label} contains control characters; remove them")
+        raise ValidationError("{label} contains control characters; remove them", label=label)
     return text
 
 

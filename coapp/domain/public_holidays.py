@@ -14,7 +14,11 @@ _LANGUAGES = {"sv": {"SE": "sv", "FI": "sv_FI"}, "en": {}}
 @lru_cache(maxsize=64)
 def _calendar(country: str, year: int, language: str) -> dict[date, str]:
     if country not in COUNTRIES:
-        raise ValidationError(f"holidays are known for {', '.join(COUNTRIES)}, not “{country}”")
+        raise ValidationError(
+            "holidays are known for {countries}, not “{country}”",
+            countries=", ".join(COUNTRIES),
+            country=country,
+        )
     import holidays  # imported on first use: it is heavy, and the first paint can do without it
 
     lang = _LANGUAGES.get(language, {}).get(country, "en_US")

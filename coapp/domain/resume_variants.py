@@ -42,7 +42,9 @@ def check_sections(names: Iterable[str]) -> tuple[str, ...]:
             continue
         if name not in RESUME_SECTIONS:
             raise ValidationError(
-                f"“{raw.strip()[:30]}” is not a resume section; choose from {', '.join(RESUME_SECTIONS)}"
+                "“{raw}” is not a resume section; choose from {sections}",
+                raw=raw.strip()[:30],
+                sections=", ".join(RESUME_SECTIONS),
             )
         chosen.add(name)
     return tuple(s for s in RESUME_SECTIONS if s in chosen)
@@ -50,13 +52,15 @@ def check_sections(names: Iterable[str]) -> tuple[str, ...]:
 
 def check_language(language: str) -> str:
     if language not in RESUME_LANGUAGES:
-        raise ValidationError(f"“{language[:20]}” is not a resume language; choose sv or en")
+        raise ValidationError(
+            "“{language}” is not a resume language; choose sv or en", language=language[:20]
+        )
     return language
 
 
 def check_look(look: str) -> str:
     if look not in RESUME_LOOKS:
-        raise ValidationError(f"“{look[:20]}” is not a resume look; choose classic or modern")
+        raise ValidationError("“{look}” is not a resume look; choose classic or modern", look=look[:20])
     return look
 
 

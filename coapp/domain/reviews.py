@@ -42,7 +42,9 @@ class ReviewRefused(CoappError):
 def check_score(score: object) -> int:
     # bool is an int in Python; True is not a score.
     if isinstance(score, bool) or not isinstance(score, int) or not SCORE_MIN <= score <= SCORE_MAX:
-        raise ValidationError(f"score: a whole number from {SCORE_MIN} to {SCORE_MAX}")
+        raise ValidationError(
+            "score: a whole number from {score_min} to {score_max}", score_min=SCORE_MIN, score_max=SCORE_MAX
+        )
     return score
 
 
@@ -54,7 +56,7 @@ def check_text(text: object) -> str:
     if not cleaned:
         raise ValidationError("text: write a few words about the work together")
     if len(cleaned) > TEXT_MAX_LENGTH:
-        raise ValidationError(f"text: at most {TEXT_MAX_LENGTH} characters")
+        raise ValidationError("text: at most {text_max_length} characters", text_max_length=TEXT_MAX_LENGTH)
     if _CONTROL.search(cleaned):
         raise ValidationError("text: holds characters that cannot be stored")
     return cleaned
@@ -66,10 +68,10 @@ def reviews_open(state: ContractState, was_signed: bool) -> bool:
 
 def check_reviews_open(state: ContractState, was_signed: bool) -> None:
     if not reviews_open(state, was_signed):
+        if state is ContractState.TERMINATED:
+            raise ReviewRefused("the offer was withdrawn before it was signed; there is no work to review")
         raise ReviewRefused(
-            f"the contract is {state.value}; reviews are written once it has ended"
-            if state is not ContractState.TERMINATED
-            else "the offer was withdrawn before it was signed; there is no work to review"
+            "the contract is {state}; reviews are written once it has ended", state=state.value
         )
 
 

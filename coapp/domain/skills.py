@@ -60,7 +60,7 @@ def canonical_skill(text: str) -> str:
     (whitespace tidied). Empty, multi-line or over-long names are refused."""
     name = clean_line(text, "a skill's name", max_length=MAX_SKILL_LENGTH, required=True)
     if not skill_key(name):
-        raise ValidationError(f"“{name}” is not a skill's name")
+        raise ValidationError("“{name}” is not a skill's name", name=name)
     return known_skill(name) or name
 
 
@@ -115,12 +115,20 @@ class Skill:
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", canonical_skill(self.name))
         if self.level is not None and (isinstance(self.level, bool) or self.level not in SKILL_LEVELS):
-            raise ValidationError(f"the level of {self.name} is 1 (beginner) to 5 (expert), not {self.level}")
+            raise ValidationError(
+                "the level of {name} is 1 (beginner) to 5 (expert), not {level}",
+                name=self.name,
+                level=self.level,
+            )
         years = self.years
         if years is not None and (
             isinstance(years, bool) or not isinstance(years, int) or not 0 <= years <= MAX_YEARS
         ):
-            raise ValidationError(f"the years with {self.name} are a whole number from 0 to {MAX_YEARS}")
+            raise ValidationError(
+                "the years with {name} are a whole number from 0 to {max_years}",
+                name=self.name,
+                max_years=MAX_YEARS,
+            )
 
     @property
     def key(self) -> str:
@@ -133,6 +141,8 @@ def check_new_skill(existing: Iterable[Skill], typed: str) -> str:
     for skill in existing:
         if skill.key == skill_key(name):
             if skill_key(typed) == skill.key:
-                raise ValidationError(f"{skill.name} is already in your skills")
-            raise ValidationError(f"“{typed.strip()}” is {skill.name}, which is already in your skills")
+                raise ValidationError("{name} is already in your skills", name=skill.name)
+            raise ValidationError(
+                "“{typed}” is {name}, which is already in your skills", typed=typed.strip(), name=skill.name
+            )
     return name

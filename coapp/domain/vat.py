@@ -62,7 +62,11 @@ _COUNTRY_NAME = {"SE": "Sweden", "NO": "Norway", "DK": "Denmark", "FI": "Finland
 def _seller_country(country: str) -> str:
     code = normalise_country(country)
     if code not in NORDIC_COUNTRIES:
-        raise ValidationError(f"VAT rules are known for {', '.join(NORDIC_COUNTRIES)}, not for {code}")
+        raise ValidationError(
+            "VAT rules are known for {countries}, not for {code}",
+            countries=", ".join(NORDIC_COUNTRIES),
+            code=code,
+        )
     return code
 
 
@@ -73,10 +77,12 @@ def vat_rates(country: str, on: date | None = None) -> tuple[Decimal, ...]:
     if on is None:
         return history[-1][1]
     if not isinstance(on, date):
-        raise ValidationError(f"a VAT date must be a date, not {type(on).__name__}")
+        raise ValidationError("a VAT date must be a date, not {kind}", kind=type(on).__name__)
     if on < history[0][0]:
         raise ValidationError(
-            f"VAT rates of {_COUNTRY_NAME[code]} before {history[0][0].isoformat()} are not known to coapp"
+            "VAT rates of {country} before {first} are not known to coapp",
+            country=_COUNTRY_NAME[code],
+            first=history[0][0].isoformat(),
         )
     current = history[0][1]
     for start, rates in history:
@@ -95,7 +101,7 @@ def _as_decimal(rate: Decimal | int) -> Decimal:
         raise TypeError(f"a VAT rate must be a Decimal (never a float), not {type(rate).__name__}")
     value = Decimal(rate)
     if not value.is_finite():
-        raise ValidationError(f"{rate} is not a VAT rate")
+        raise ValidationError("{rate} is not a VAT rate", rate=rate)
     return value
 
 
@@ -118,7 +124,11 @@ def check_rate(country: str, rate: Decimal | int, on: date | None = None) -> Dec
         when = f" on {on.isoformat()}" if on is not None else ""
         listed = ", ".join(_percent(r) for r in rates[:-1]) + " and " + _percent(rates[-1])
         raise ValidationError(
-            f"{_COUNTRY_NAME[code]} has no {_percent(value)} % VAT rate{when}; its rates are {listed} %"
+            "{country} has no {percent} % VAT rate{when}; its rates are {listed} %",
+            country=_COUNTRY_NAME[code],
+            percent=_percent(value),
+            when=when,
+            listed=listed,
         )
     return value
 
@@ -186,13 +196,15 @@ def vat_category_code(
         return "O"
     if treatment == "domestic":
         if value < 0:
-            raise ValidationError(f"a VAT rate cannot be negative ({_percent(value)} %)")
+            raise ValidationError("a VAT rate cannot be negative ({percent} %)", percent=_percent(value))
         return "S" if value > 0 else "Z"
     if treatment not in ("reverse_charge", "export"):
         raise ValueError(f"unknown VAT treatment {treatment!r}")
     if value != 0:
         what = "reverse charge" if treatment == "reverse_charge" else "export"
-        raise ValidationError(f"a line sold with {what} carries 0 % VAT, not {_percent(value)} %")
+        raise ValidationError(
+            "a line sold with {what} carries 0 % VAT, not {percent} %", what=what, percent=_percent(value)
+        )
     return "AE" if treatment == "reverse_charge" else "G"
 
 
@@ -251,7 +263,9 @@ def reverse_charge_text(language: str) -> str:
     code = _language(language)
     if code not in REVERSE_CHARGE_TEXT:
         raise ValidationError(
-            f"no reverse-charge text in “{language}”; use one of {', '.join(REVERSE_CHARGE_TEXT)}"
+            "no reverse-charge text in “{language}”; use one of {languages}",
+            language=language,
+            languages=", ".join(REVERSE_CHARGE_TEXT),
         )
     return REVERSE_CHARGE_TEXT[code]
 

@@ -21,7 +21,7 @@ class IsoWeek:
         try:
             date.fromisocalendar(self.year, self.week, 1)
         except ValueError as exc:
-            raise ValidationError(f"{self.year} has no week {self.week}") from exc
+            raise ValidationError("{year} has no week {week}", year=self.year, week=self.week) from exc
 
     @classmethod
     def of(cls, day: date) -> IsoWeek:
@@ -32,7 +32,7 @@ class IsoWeek:
     def parse(cls, text: str) -> IsoWeek:
         m = _WEEK.match(text.strip())
         if not m:
-            raise ValidationError(f"“{text}” is not an ISO week; write it like 2026-W48")
+            raise ValidationError("“{text}” is not an ISO week; write it like 2026-W48", text=text)
         return cls(int(m.group(1)), int(m.group(2)))
 
     @property

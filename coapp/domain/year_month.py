@@ -23,9 +23,14 @@ class YearMonth:
 
     def __post_init__(self) -> None:
         if not FIRST_YEAR <= self.year <= LAST_YEAR:
-            raise ValidationError(f"the year {self.year} is not between {FIRST_YEAR} and {LAST_YEAR}")
+            raise ValidationError(
+                "the year {year} is not between {first_year} and {last_year}",
+                year=self.year,
+                first_year=FIRST_YEAR,
+                last_year=LAST_YEAR,
+            )
         if not 1 <= self.month <= 12:
-            raise ValidationError(f"the month {self.month} is not between 01 and 12")
+            raise ValidationError("the month {month} is not between 01 and 12", month=self.month)
 
     @classmethod
     def parse(cls, text: str) -> YearMonth:
@@ -33,7 +38,7 @@ class YearMonth:
         m = _YEAR_MONTH.match(raw)
         if not m:
             shown = raw if len(raw) <= 40 else raw[:40] + "…"
-            raise ValidationError(f"“{shown}” is not a month; write it like 2024-03")
+            raise ValidationError("“{shown}” is not a month; write it like 2024-03", shown=shown)
         return cls(int(m.group(1)), int(m.group(2)))
 
     @classmethod
@@ -47,6 +52,10 @@ class YearMonth:
 def check_period(start: YearMonth, end: YearMonth | None, current: bool, what: str) -> None:
     """The rule every dated section shares: an end is not before the start, and "current" has no end."""
     if current and end is not None:
-        raise ValidationError(f"{what} is current, so it has no end month; leave out the end or “current”")
+        raise ValidationError(
+            "{what} is current, so it has no end month; leave out the end or “current”", what=what
+        )
     if end is not None and end < start:
-        raise ValidationError(f"{what} ends ({end}) before it starts ({start})")
+        raise ValidationError(
+            "{what} ends ({end}) before it starts ({start})", what=what, end=end, start=start
+        )
