@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Literal, get_args
+from typing import Literal, NoReturn, get_args
 
 from stdnum import bic as _bic
 from stdnum import iban as _iban
@@ -111,12 +111,19 @@ def _digits(compact: str, text: str, label: str, lengths: tuple[int, ...], examp
             example=example,
         )
     if len(compact) not in lengths:
-        size = "short" if len(compact) < min(lengths) else "long"
+        if len(compact) < min(lengths):
+            raise ValidationError(
+                "{label} “{text}” is too short: {n} digits instead of {expected}, like {example}",
+                label=label,
+                text=_shown(text),
+                n=len(compact),
+                expected=_expected_length(lengths),
+                example=example,
+            )
         raise ValidationError(
-            "{label} “{text}” is too {size}: {n} digits instead of {expected}, like {example}",
+            "{label} “{text}” is too long: {n} digits instead of {expected}, like {example}",
             label=label,
             text=_shown(text),
-            size=size,
             n=len(compact),
             expected=_expected_length(lengths),
             example=example,
@@ -179,8 +186,22 @@ def _split_prefix(compact: str) -> tuple[str, str]:
     return "", compact
 
 
-def _wrong_prefix(label: str, text: str, prefix: str, expected: str) -> ValidationError:
-    return ValidationError(f"{label} “{_shown(text)}” starts with {prefix}; it must start with {expected}")
+def _refuse_prefix(label: str, text: str, prefix: str, expected: str, *, or_digit: bool = False) -> NoReturn:
+    if or_digit:
+        raise ValidationError(
+            "{label} “{text}” starts with {prefix}; it must start with {expected} or a digit",
+            label=label,
+            text=_shown(text),
+            prefix=prefix,
+            expected=expected,
+        )
+    raise ValidationError(
+        "{label} “{text}” starts with {prefix}; it must start with {expected}",
+        label=label,
+        text=_shown(text),
+        prefix=prefix,
+        expected=expected,
+    )
 
 
 # --- organisation numbers ------------------------------------------------------------------------
@@ -210,7 +231,7 @@ def validate_no_org_number(text: str) -> str:
     label, example = _ORG_LABEL["NO"], _ORG_EXAMPLE["NO"]
     prefix, rest = _split_prefix(_compact(text))
     if prefix and prefix != "NO":
-        raise _wrong_prefix(label, text, prefix, "NO or a digit")
+        _refuse_prefix(label, text, prefix, "NO", or_digit=True)
     digits = _digits(rest, text, label, (9,), example)
     _stdnum(_no_orgnr.validate, digits, text, label)
     return digits
@@ -221,7 +242,7 @@ def validate_dk_cvr(text: str) -> str:
     label, example = _ORG_LABEL["DK"], _ORG_EXAMPLE["DK"]
     prefix, rest = _split_prefix(_compact(text))
     if prefix and prefix != "DK":
-        raise _wrong_prefix(label, text, prefix, "DK or a digit")
+        _refuse_prefix(label, text, prefix, "DK", or_digit=True)
     digits = _digits(rest, text, label, (8,), example)
     if digits.startswith("0"):
         raise ValidationError(
@@ -245,7 +266,7 @@ def validate_fi_business_id(text: str) -> str:
         text = f"0{old.group(1)}-{old.group(2)}"
     prefix, rest = _split_prefix(_compact(text))
     if prefix and prefix != "FI":
-        raise _wrong_prefix(label, text, prefix, "FI or a digit")
+        _refuse_prefix(label, text, prefix, "FI", or_digit=True)
     digits = _digits(rest, text, label, (8,), example)
     _stdnum(_fi_ytunnus.validate, digits, text, label)
     return digits
@@ -285,7 +306,7 @@ def validate_se_vat_number(text: str) -> str:
     label, example = _VAT_LABEL["SE"], _VAT_EXAMPLE["SE"]
     prefix, rest = _split_prefix(_compact(text))
     if prefix and prefix != "SE":
-        raise _wrong_prefix(label, text, prefix, "SE")
+        _refuse_prefix(label, text, prefix, "SE")
     if len(rest) == 10 and _is_digits(rest):
         hint = f"SE{rest}01" if _se_orgnr.is_valid(rest) else example
         raise ValidationError(
@@ -315,7 +336,7 @@ def validate_no_vat_number(text: str) -> str:
     label, example = _VAT_LABEL["NO"], _VAT_EXAMPLE["NO"]
     prefix, rest = _split_prefix(_compact(text))
     if prefix and prefix != "NO":
-        raise _wrong_prefix(label, text, prefix, "NO or a digit")
+        _refuse_prefix(label, text, prefix, "NO", or_digit=True)
     if not rest.endswith("MVA"):
         if len(rest) == 9 and _is_digits(rest):
             hint = f"NO{rest}MVA" if _no_orgnr.is_valid(rest) else example
@@ -344,7 +365,7 @@ def validate_dk_vat_number(text: str) -> str:
     label, example = _VAT_LABEL["DK"], _VAT_EXAMPLE["DK"]
     prefix, rest = _split_prefix(_compact(text))
     if prefix and prefix != "DK":
-        raise _wrong_prefix(label, text, prefix, "DK")
+        _refuse_prefix(label, text, prefix, "DK")
     digits = _digits(rest, text, label, (8,), example)
     if digits.startswith("0"):
         raise ValidationError(
@@ -359,7 +380,7 @@ def validate_fi_vat_number(text: str) -> str:
     label, example = _VAT_LABEL["FI"], _VAT_EXAMPLE["FI"]
     prefix, rest = _split_prefix(_compact(text))
     if prefix and prefix != "FI":
-        raise _wrong_prefix(label, text, prefix, "FI")
+        _refuse_prefix(label, text, prefix, "FI")
     digits = _digits(rest, text, label, (8,), example)
     _stdnum(_fi_alv.validate, digits, text, label)
     return "FI" + digits
@@ -397,7 +418,7 @@ def validate_vat_number(text: str, country: str) -> str:
     expected = _VAT_PREFIX.get(code, code)
     prefix, rest = _split_prefix(compact)
     if prefix and normalise_country(prefix) != code and not (code == "GB" and prefix == "XI"):
-        raise _wrong_prefix(label, text, prefix, expected)
+        _refuse_prefix(label, text, prefix, expected)
     if not prefix:
         compact = expected + rest
     if _get_cc_module(code, "vat") is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, NoReturn
 
 from stdnum import iso11649 as _iso11649
 from stdnum import luhn as _luhn
@@ -105,10 +105,12 @@ def _reference_digits(text: str, label: str, min_len: int, max_len: int, *, show
     return digits
 
 
-def _wrong_check(label: str, text: str) -> ValidationError:
-    return ValidationError(
-        f"{label} “{_shown(text)}” has a wrong check digit; look for a mistyped or swapped digit"
-    )
+def _refuse_check(label: str, text: str) -> NoReturn:
+    raise ValidationError(
+        "{label} “{text}” has a wrong check digit; look for a mistyped or swapped digit",
+        label=label,
+        text=_shown(text),
+    ) from None  # also called where a library's refusal was caught: this is the reason to show
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -155,7 +157,7 @@ def validate_ocr(text: str, *, length_digit: bool = False) -> str:
     label = "Swedish OCR reference"
     digits = _reference_digits(text, label, 3 if length_digit else 2, OCR_MAX_LENGTH)
     if not _luhn_ok(digits):
-        raise _wrong_check(label, text)
+        _refuse_check(label, text)
     if length_digit and digits[-2] != _ocr_length_digit(len(digits)):
         raise ValidationError(
             "{label} “{text}” has a wrong length digit: the second last "
@@ -219,11 +221,11 @@ def validate_kid(text: str, algorithm: KidAlgorithm = "mod10") -> str:
     digits = _reference_digits(body, label, low, high, shown=text)
     if minus:
         if _kid_mod11_check(digits) != "-":
-            raise _wrong_check(label, text)
+            _refuse_check(label, text)
         return digits + "-"
     ok = _luhn_ok(digits) if algorithm == "mod10" else _kid_mod11_check(digits[:-1]) == digits[-1]
     if not ok:
-        raise _wrong_check(label, text)
+        _refuse_check(label, text)
     return digits
 
 
@@ -259,7 +261,7 @@ def validate_fik(text: str) -> str:
     label = "FIK payment id"
     digits = _reference_digits(text, label, FIK_LENGTH, FIK_LENGTH)
     if not _luhn_ok(digits):
-        raise _wrong_check(label, text)
+        _refuse_check(label, text)
     return digits
 
 
@@ -311,7 +313,7 @@ def validate_viitenumero(text: str) -> str:
         digits = digits.lstrip("0") or "0"
     digits = _reference_digits(digits, label, VIITE_MIN_BASE + 1, VIITE_MAX_BASE + 1, shown=text)
     if _viite_check(digits[:-1]) != digits[-1]:
-        raise _wrong_check(label, text)
+        _refuse_check(label, text)
     return digits
 
 
@@ -375,7 +377,7 @@ def validate_rf(text: str) -> str:
     try:
         return _iso11649.validate(compact)
     except _InvalidChecksum:
-        raise _wrong_check(label, text) from None
+        _refuse_check(label, text)
     except _StdnumError:
         raise ValidationError(
             "{label} “{text}” is not in the right format", label=label, text=_shown(text)

@@ -121,14 +121,22 @@ def check_rate(country: str, rate: Decimal | int, on: date | None = None) -> Dec
     rates = vat_rates(country, on)
     if value not in rates:
         code = normalise_country(country)
-        when = f" on {on.isoformat()}" if on is not None else ""
-        listed = ", ".join(_percent(r) for r in rates[:-1]) + " and " + _percent(rates[-1])
+        listed = ", ".join(_percent(r) for r in rates[:-1])
+        if on is not None:
+            raise ValidationError(
+                "{country} has no {percent} % VAT rate on {on}; its rates are {listed} and {last} %",
+                country=_COUNTRY_NAME[code],
+                percent=_percent(value),
+                on=on.isoformat(),
+                listed=listed,
+                last=_percent(rates[-1]),
+            )
         raise ValidationError(
-            "{country} has no {percent} % VAT rate{when}; its rates are {listed} %",
+            "{country} has no {percent} % VAT rate; its rates are {listed} and {last} %",
             country=_COUNTRY_NAME[code],
             percent=_percent(value),
-            when=when,
             listed=listed,
+            last=_percent(rates[-1]),
         )
     return value
 
