@@ -22,7 +22,13 @@ from coapp.domain.profile_sections import (
     PortfolioItem,
     Reference,
 )
-from coapp.domain.profile_text import clean_block, clean_line
+from coapp.domain.profile_text import (
+    CONTROL_IN_BLOCK,
+    REQUIRED_LINE,
+    TOO_LONG_BLOCK,
+    clean_block,
+    clean_line,
+)
 from coapp.domain.skills import Skill
 
 MAX_LETTER_LENGTH = 20_000
@@ -33,7 +39,20 @@ MAX_RATE = Decimal("10000000")
 
 def check_letter(text: str) -> str:
     """The personal letter (Markdown), capped so it stays a letter and fits a resume page or two."""
-    return clean_block(text, "the personal letter", max_length=MAX_LETTER_LENGTH)
+    try:
+        return clean_block(text, "the personal letter", max_length=MAX_LETTER_LENGTH)
+    except ValidationError as error:
+        # The letter's refusals are its own sentences (not "{label} …"), so a translation can say
+        # "the personal letter" in its language too.
+        if error.template == TOO_LONG_BLOCK:
+            raise ValidationError(
+                "the personal letter is {n:,} characters long; at most {max_length:,} fit — shorten it",
+                n=error.values["n"],
+                max_length=MAX_LETTER_LENGTH,
+            ) from None
+        if error.template == CONTROL_IN_BLOCK:
+            raise ValidationError("the personal letter contains control characters; remove them") from None
+        raise
 
 
 def check_email(text: str) -> str:
@@ -107,7 +126,12 @@ class LanguageSkill:
     level: str
 
     def __post_init__(self) -> None:
-        name = clean_line(self.language, "the language", max_length=60, required=True)
+        try:
+            name = clean_line(self.language, "the language", max_length=60, required=True)
+        except ValidationError as error:
+            if error.template == REQUIRED_LINE:  # its own sentence, for a translation to say whole
+                raise ValidationError("the language is required") from None
+            raise
         if any(ch.isdigit() for ch in name):
             raise ValidationError("“{name}” is not a language's name", name=name)
         object.__setattr__(self, "language", name[0].upper() + name[1:])

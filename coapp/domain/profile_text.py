@@ -13,6 +13,12 @@ from coapp.domain.errors import ValidationError
 
 _ALLOWED_IN_BLOCKS = {"\n", "\t"}
 
+# Templates a caller may say in its own words (the personal letter's own sentences): compared with
+# error.template, never raised from here by name (the catalogue reads the literals at each raise).
+REQUIRED_LINE = "{label} is required"
+TOO_LONG_BLOCK = "{label} is {n:,} characters long; at most {max_length:,} fit — shorten it"
+CONTROL_IN_BLOCK = "{label} contains control characters; remove them"
+
 
 def _has_control(text: str, allowed: set[str]) -> bool:
     return any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed for ch in text)
