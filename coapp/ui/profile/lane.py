@@ -3,8 +3,10 @@ its completeness are read again there, so the screen updates its meter without a
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -14,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from coapp.domain.errors import CoappError
 from coapp.domain.profile import Profile
 from coapp.domain.profile_completeness import Completeness, completeness
+from coapp.ui.error_text import error_text, translated
 from coapp.ui.i18n import SOURCE_LANGUAGE, current_language
 
 if TYPE_CHECKING:
@@ -31,137 +34,92 @@ class Written:
     completeness: Completeness
 
 
-def _messages() -> tuple[tuple[str, str], ...]:
-    """The profile rules' messages a person meets most, as patterns, with their text in the UI's
-    language (the domain words them in English for the CLI and the logs). Each text is in a literal
-    translate() call, where lupdate finds it."""
-    q = "“(?P<x>.*)”"
-    return (
-        (
-            f"{q} contains a space; a web address has none",
-            QCoreApplication.translate("ProfileLane", "“{x}” contains a space; a web address has none"),
-        ),
-        (
-            f"{q} is not a web address; write it like https://example.com",
-            QCoreApplication.translate(
-                "ProfileLane", "“{x}” is not a web address; write it like https://example.com"
-            ),
-        ),
-        (
-            f"{q} is not a web page; only http and https links are taken",
-            QCoreApplication.translate(
-                "ProfileLane", "“{x}” is not a web page; only http and https links are taken"
-            ),
-        ),
-        (
-            f"{q} contains a user name or password; leave them out",
-            QCoreApplication.translate(
-                "ProfileLane", "“{x}” contains a user name or password; leave them out"
-            ),
-        ),
-        (
-            f"{q} has a host name that cannot be written as a web address",
-            QCoreApplication.translate(
-                "ProfileLane", "“{x}” has a host name that cannot be written as a web address"
-            ),
-        ),
-        (
-            f"{q} has no valid host name; write it like example.com/you",
-            QCoreApplication.translate(
-                "ProfileLane", "“{x}” has no valid host name; write it like example.com/you"
-            ),
-        ),
-        (
-            "a link needs a web address",
-            QCoreApplication.translate("ProfileLane", "a link needs a web address"),
-        ),
-        (
-            r"the web address is (?P<n>[\d,]+) characters long; at most (?P<most>[\d,]+) fit",
-            QCoreApplication.translate(
-                "ProfileLane", "the web address is {n} characters long; at most {most} fit"
-            ),
-        ),
-        (
-            "(?P<x>.+) is already in your links",
-            QCoreApplication.translate("ProfileLane", "{x} is already in your links"),
-        ),
-        (
-            "(?P<x>.+) is already in your languages",
-            QCoreApplication.translate("ProfileLane", "{x} is already in your languages"),
-        ),
-        (
-            "“(?P<typed>.+)” is (?P<x>.+), which is already in your skills",
-            QCoreApplication.translate("ProfileLane", "“{typed}” is {x}, which is already in your skills"),
-        ),
-        (
-            "(?P<x>.+) is already in your skills",
-            QCoreApplication.translate("ProfileLane", "{x} is already in your skills"),
-        ),
-        (
-            f"{q} is not a language's name",
-            QCoreApplication.translate("ProfileLane", "“{x}” is not a language's name"),
-        ),
-        ("the language is required", QCoreApplication.translate("ProfileLane", "the language is required")),
-        (
-            r"the personal letter is (?P<n>[\d,]+) characters long; "
-            r"at most (?P<most>[\d,]+) fit — shorten it",
-            QCoreApplication.translate(
-                "ProfileLane", "the personal letter is {n} characters long; at most {most} fit — shorten it"
-            ),
-        ),
-        (
-            "the personal letter contains control characters; remove them",
-            QCoreApplication.translate(
-                "ProfileLane", "the personal letter contains control characters; remove them"
-            ),
-        ),
-        (
-            r"your profile changed since this import was previewed; "
-            r"preview it again \(nothing was imported\)",
-            QCoreApplication.translate(
-                "ProfileLane",
-                "your profile changed since this import was previewed; preview it again (nothing was imported)",  # noqa: E501  (one literal: lupdate reads no joined strings)
-            ),
-        ),
-        (
-            f"{q} is not an e-mail address: (?P<why>.*)",
-            QCoreApplication.translate("ProfileLane", "“{x}” is not an e-mail address: {why}"),
-        ),
-        (
-            rf"{q} is not a phone number; write it like \+46 70 123 45 67",
-            QCoreApplication.translate(
-                "ProfileLane", "“{x}” is not a phone number; write it like +46 70 123 45 67"
-            ),
-        ),
-    )
+# The profile rules' messages a screen may pass here as text (str(error)) rather than as the error
+# itself, as the domain's templates: the sentence is matched against them to find its values, then
+# said through the template's translation in the "Errors" context, as coapp.ui.error_text says an
+# error. A screen that passes the error is not limited to these.
+_TEXT_TEMPLATES = (
+    "“{raw}” contains a space; a web address has none",
+    "“{raw}” is not a web address; write it like https://example.com",
+    "“{raw}” is not a web page; only http and https links are taken",
+    "“{raw}” contains a user name or password; leave them out",
+    "“{raw}” has a host name that cannot be written as a web address",
+    "“{raw}” has no valid host name; write it like example.com/you",
+    "a link needs a web address",
+    "the web address is {n:,} characters long; at most {max_url_length:,} fit",
+    "“{typed}” is {name}, which is already in your skills",
+    "{name} is already in your skills",
+    "{item} is already in your {section}",
+    "“{name}” is not a language's name",
+    "the language is required",
+    "the personal letter is {n:,} characters long; at most {max_length:,} fit — shorten it",
+    "the personal letter contains control characters; remove them",
+    "your profile changed since this import was previewed; preview it again (nothing was imported)",
+    "“{value}” is not an e-mail address: {reason}",
+    "“{value}” is not a phone number; write it like +46 70 123 45 67",
+)
 
 
-def in_ui_language(text: str) -> str:
-    """A domain message in the UI's language when this screen knows it; else as the domain said it."""
+@functools.cache
+def _pattern(template: str) -> re.Pattern[str]:
+    """The sentences *template* makes, with a group for each value."""
+    parts: list[str] = []
+    seen: set[str] = set()
+    for literal, field, _spec, _conversion in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if field is not None:
+            parts.append(f"(?P={field})" if field in seen else f"(?P<{field}>.+?)")
+            seen.add(field)
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def _fill(words: str, template: str, values: dict[str, str]) -> str:
+    """*words* (the translation of *template*) with *values* as the English sentence wrote them; a
+    number the template grouped (“{n:,}”) takes a space between its groups instead (200 016)."""
+    grouped = {f for _, f, spec, _ in string.Formatter().parse(template) if f and spec and "," in spec}
+    parts: list[str] = []
+    for literal, field, _spec, _conversion in string.Formatter().parse(words):
+        parts.append(literal)
+        if field is not None:
+            value = values[field]
+            parts.append(value.replace(",", "\u00a0") if field in grouped else value)
+    return "".join(parts)
+
+
+def in_ui_language(message: str | BaseException) -> str:
+    """A message of the layers below in the UI's language, as it was written (first letter
+    untouched): an error through its template (coapp.ui.error_text); a text when it is one of the
+    profile rules' messages above, else as the domain said it."""
+    if isinstance(message, BaseException):
+        return translated(message)
     if current_language() == SOURCE_LANGUAGE:
-        return text
-    for pattern, template in _messages():
-        found = re.fullmatch(pattern, text, re.DOTALL)
+        return message
+    for template in _TEXT_TEMPLATES:
+        found = _pattern(template).fullmatch(message)
         if found:
-            values = found.groupdict()
-            for key in ("n", "most"):  # 200,016 → 200 016: Swedish groups digits with a space
-                if key in values:
-                    values[key] = values[key].replace(",", "\u00a0")
-            return template.format(**values)
-    return text
+            words = QCoreApplication.translate("Errors", template)
+            try:
+                return _fill(words, template, found.groupdict())
+            except (KeyError, IndexError, ValueError):
+                log.warning("the translation of %r does not fit its values", template)
+                return message
+    return message
 
 
-def sentence(text: str) -> str:
-    """A domain message as a sentence, in the UI's language: capitalised first letter, unless it opens
-    with a name that is written as it is (“JS” …, a file's name such as notes.png)."""
-    text = in_ui_language(text)
+def sentence(message: str | BaseException) -> str:
+    """A message of the layers below as a sentence in the UI's language: capitalised first letter,
+    unless it opens with a name that is written as it is (“JS” …, a file's name such as notes.png).
+    Pass the error itself where there is one: every template of it is then known."""
+    if isinstance(message, BaseException):
+        return error_text(message)
+    text = in_ui_language(message)
     first = text.split(" ", 1)[0]
     return text[:1].upper() + text[1:] if first.isalpha() else text
 
 
 def reason(error: BaseException) -> str:
     if isinstance(error, CoappError):
-        return sentence(str(error))
+        return error_text(error)
     log.exception("A profile change failed", exc_info=error)
     return f"Could not save the change: {error}"
 
