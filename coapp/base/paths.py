@@ -137,14 +137,21 @@ class Paths:
         message naming the folder and the reason. What an older coapp left readable by others is
         made private."""
         folder = self.data_dir
-        hint = "; choose another folder with --data-dir"
         if folder.exists() and not folder.is_dir():
-            raise DataFolderError(f"cannot use {folder} as the data folder: it is a file, not a folder{hint}")
+            raise DataFolderError(
+                "cannot use {folder} as the data folder: it is a file, not a folder; "
+                "choose another folder with --data-dir",
+                folder=folder,
+            )
         created = not folder.exists()
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
         except OSError as exc:
-            raise DataFolderError(f"cannot create the data folder {folder}: {_reason(exc)}{hint}") from exc
+            raise DataFolderError(
+                "cannot create the data folder {folder}: {reason}; choose another folder with --data-dir",
+                folder=folder,
+                reason=_reason(exc),
+            ) from exc
         try:
             # A real write: os.access says yes to root on folders it cannot write (/proc) and
             # cannot see a read-only mount's refusal on every system.
@@ -152,7 +159,11 @@ class Paths:
             os.close(fd)
             os.unlink(probe)
         except OSError as exc:
-            raise DataFolderError(f"cannot write in the data folder {folder}: {_reason(exc)}{hint}") from exc
+            raise DataFolderError(
+                "cannot write in the data folder {folder}: {reason}; choose another folder with --data-dir",
+                folder=folder,
+                reason=_reason(exc),
+            ) from exc
         if POSIX_MODES:
             try:
                 self._make_private(created)

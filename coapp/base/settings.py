@@ -34,11 +34,11 @@ class Settings:
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
-            raise ValidationError(f"language must be one of {', '.join(LANGUAGES)}")
+            raise ValidationError("language must be one of {choices}", choices=", ".join(LANGUAGES))
         if self.holiday_country not in COUNTRIES:
-            raise ValidationError(f"holiday country must be one of {', '.join(COUNTRIES)}")
+            raise ValidationError("holiday country must be one of {choices}", choices=", ".join(COUNTRIES))
         if self.theme not in THEMES:
-            raise ValidationError(f"theme must be one of {', '.join(THEMES)}")
+            raise ValidationError("theme must be one of {choices}", choices=", ".join(THEMES))
         if not isinstance(self.hours_format, HoursFormat):
             object.__setattr__(self, "hours_format", HoursFormat(self.hours_format))
 

@@ -91,13 +91,24 @@ class Agent:
 def clean_text(text: str, what: str) -> str:
     """Free text as the platform takes it: at most TEXT_MAX characters, no control characters
     other than line breaks and tabs."""
+    message = what == "the message"  # else "the text" (a withdrawal's)
     if not isinstance(text, str):
-        raise ValidationError(f"{what} must be text")
+        if message:
+            raise ValidationError("the message must be text")
+        raise ValidationError("the text must be text")
     text = text.replace("\r\n", "\n").strip()
     if any((ord(c) < 32 and c not in "\n\t") or 0xD800 <= ord(c) <= 0xDFFF or c == "\x7f" for c in text):
-        raise ValidationError(f"{what} holds a control character")
+        if message:
+            raise ValidationError("the message holds a control character")
+        raise ValidationError("the text holds a control character")
     if len(text) > TEXT_MAX:
-        raise ValidationError(f"{what} is {len(text)} characters; at most {TEXT_MAX}")
+        if message:
+            raise ValidationError(
+                "the message is {length} characters; at most {most}", length=len(text), most=TEXT_MAX
+            )
+        raise ValidationError(
+            "the text is {length} characters; at most {most}", length=len(text), most=TEXT_MAX
+        )
     return text
 
 
@@ -106,9 +117,9 @@ def check_rate(rate: Decimal, currency: str) -> int:
         raise ValidationError("the rate must be a decimal amount")
     try:
         if not rate.is_finite() or rate <= 0 or rate > RATE_MAX:
-            raise ValidationError(f"the rate must be above 0 and at most {RATE_MAX}")
+            raise ValidationError("the rate must be above 0 and at most {most}", most=RATE_MAX)
         if rate != rate.quantize(Decimal(1).scaleb(-exponent(currency))):
-            raise ValidationError(f"the rate has more decimals than {currency} has")
+            raise ValidationError("the rate has more decimals than {currency} has", currency=currency)
     except InvalidOperation:
         raise ValidationError("the rate is not an amount") from None
     return to_minor(rate, currency)
@@ -152,7 +163,9 @@ class ApplicationService:
             start = available_from or max(assignment.start_date, now.date())
             hours = assignment.hours_per_week if hours_per_week is None else hours_per_week
             if not isinstance(hours, int) or not 1 <= hours <= HOURS_PER_WEEK_MAX:
-                raise ValidationError(f"hours per week must be a whole number from 1 to {HOURS_PER_WEEK_MAX}")
+                raise ValidationError(
+                    "hours per week must be a whole number from 1 to {most}", most=HOURS_PER_WEEK_MAX
+                )
             _refuse_second(s, assignment.id)
             profile = read_profile(s)
             name, sections, jobs, shown = _shared(profile, variant)
@@ -218,7 +231,9 @@ class ApplicationService:
             try:
                 check_move(ApplicationState(row.state), ApplicationState.WITHDRAWN, Actor.FREELANCER)
             except TransitionRefused as exc:
-                raise ValidationError(str(exc)) from None
+                raise ValidationError(  # error text: the domain's refusal, its template and values kept
+                    exc.template, **exc.values
+                ) from None
             waiting = {
                 c.kind: c
                 for c in s.scalars(
@@ -315,17 +330,27 @@ def _message(row: MessageRow) -> Message:
 def _resolve(s: Session, model: type[ApplicationRow] | type[AssignmentRow], ref: str, what: str) -> str:
     """An id or an unambiguous start of one (at least four characters)."""
     key = ref.strip().lower()
+    assignment = what == "assignment"  # else "application"
     if len(key) < 4 or any(c not in "0123456789abcdef-" for c in key):
+        if assignment:
+            raise NotFoundError(
+                "no assignment with id “{ref}” (give at least its first four characters)",
+                ref=ref.strip()[:40],
+            )
         raise NotFoundError(
-            f"no {what} with id “{ref.strip()[:40]}” (give at least its first four characters)"
+            "no application with id “{ref}” (give at least its first four characters)", ref=ref.strip()[:40]
         )
     found = s.scalars(
         select(model.id).where(model.id.startswith(key, autoescape=True), model.deleted_at.is_(None)).limit(2)
     ).all()
     if not found:
-        raise NotFoundError(f"no {what} with id “{key}”")
+        if assignment:
+            raise NotFoundError("no assignment with id “{ref}”", ref=key)
+        raise NotFoundError("no application with id “{ref}”", ref=key)
     if len(found) > 1:
-        raise ValidationError(f"“{key}” starts more than one {what}'s id; give more of it")
+        if assignment:
+            raise ValidationError("“{ref}” starts more than one assignment's id; give more of it", ref=key)
+        raise ValidationError("“{ref}” starts more than one application's id; give more of it", ref=key)
     return found[0]
 
 

@@ -95,7 +95,7 @@ class AssignmentFilters:
         search_groups(self.query)  # refuses an over-long search now, not at the first keystroke's query
         for extent in (self.min_extent, self.max_extent):
             if extent is not None and not 1 <= extent <= 100:
-                raise ValidationError(f"an extent is 1 to 100 %, not {extent}")
+                raise ValidationError("an extent is 1 to 100 %, not {extent}", extent=extent)
         if self.min_extent and self.max_extent and self.min_extent > self.max_extent:
             raise ValidationError("the smallest extent is above the largest")
         if self.starts_from and self.starts_by and self.starts_from > self.starts_by:
@@ -277,19 +277,19 @@ class AssignmentService:
         if not needle:
             raise NotFoundError("name an assignment by its id (or the id's first characters)")
         if len(needle) > 36 or any(c not in "0123456789abcdef-" for c in needle):
-            raise NotFoundError(f"“{ref.strip()[:40]}” is not an assignment's id")
+            raise NotFoundError("“{ref}” is not an assignment's id", ref=ref.strip()[:40])
         live = AssignmentRow.deleted_at.is_(None)
         if s.scalar(select(AssignmentRow.id).where(AssignmentRow.id == needle, live)) is not None:
             return needle
         if len(needle) < _MIN_PREFIX:
-            raise NotFoundError(f"give at least {_MIN_PREFIX} characters of the assignment's id")
+            raise NotFoundError("give at least {least} characters of the assignment's id", least=_MIN_PREFIX)
         # Hex digits and '-' only (checked above): nothing in the prefix is a LIKE wildcard.
         found = s.scalars(select(AssignmentRow.id).where(AssignmentRow.id.like(f"{needle}%"), live).limit(3))
         ids = list(found)
         if not ids:
-            raise NotFoundError(f"no assignment's id starts with “{needle}”")
+            raise NotFoundError("no assignment's id starts with “{ref}”", ref=needle)
         if len(ids) > 1:
-            raise NotFoundError(f"“{needle}” starts the ids of several assignments; give more of it")
+            raise NotFoundError("“{ref}” starts the ids of several assignments; give more of it", ref=needle)
         return ids[0]
 
     def _found(self, s: Session, groups: list[Group]) -> set[int]:

@@ -67,7 +67,7 @@ def _group(run: list[_Word], typing: bool) -> Group:
 def search_groups(text: str) -> list[Group]:
     """What was typed, as groups that must all be found; [] when it holds no word."""
     if len(text) > MAX_QUERY_LENGTH:
-        raise ValidationError(f"a search is at most {MAX_QUERY_LENGTH} characters")
+        raise ValidationError("a search is at most {most} characters", most=MAX_QUERY_LENGTH)
     typed = [_Word(raw, tuple(words(raw))) for raw in text.split()]
     typed = [w for w in typed if w.tokens]
     still_typing = not text[-1:].isspace()

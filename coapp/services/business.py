@@ -108,7 +108,8 @@ class BusinessService:
         """Validate every field; save the normalised values or raise naming each problem."""
         problems = field_problems(info)
         if problems:
-            raise ValidationError("; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in problems.items()))
+            joined = "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in problems.items())
+            raise ValidationError(joined)  # error text: field_problems' own words, one per field
         # Stored compact (what e-invoices need); documents format them for reading.
         compact = {
             kind: validate_identifier(kind, getattr(info, kind), info.country)  # type: ignore[arg-type]

@@ -294,7 +294,7 @@ class ContractViews:
 def _row(s: Session, contract_id: str) -> Contract:
     row = s.get(Contract, contract_id)
     if row is None or row.deleted_at is not None:
-        raise NotFoundError(f"no contract with id {contract_id}")
+        raise NotFoundError("no contract with id {id}", id=contract_id)
     return row
 
 

@@ -71,7 +71,7 @@ class ContractService:
         with self._store.read() as s:
             row = s.get(Contract, contract_id)
             if row is None or row.deleted_at is not None:
-                raise NotFoundError(f"no contract with id {contract_id}")
+                raise NotFoundError("no contract with id {id}", id=contract_id)
             return to_info(row)
 
     def resolve(self, ref: str) -> ContractInfo:
@@ -92,9 +92,11 @@ class ContractService:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise NotFoundError(f"no contract matches “{needle}”")
+            raise NotFoundError("no contract matches “{ref}”", ref=needle)
         names = ", ".join(sorted(c.title for c in matches))
-        raise NotFoundError(f"“{needle}” matches several contracts ({names}); type more of the title")
+        raise NotFoundError(
+            "“{ref}” matches several contracts ({names}); type more of the title", ref=needle, names=names
+        )
 
     def set_client_details(
         self,
@@ -116,7 +118,7 @@ class ContractService:
         with self._store.write() as s:
             row = s.get(Contract, contract_id)
             if row is None or row.deleted_at is not None:
-                raise NotFoundError(f"no contract with id {contract_id}")
+                raise NotFoundError("no contract with id {id}", id=contract_id)
             row.client_address, row.client_postcode, row.client_city = address, postcode, city
             row.client_country, row.client_org_number, row.client_vat_number = country, org, vat
 

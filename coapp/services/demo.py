@@ -120,8 +120,9 @@ def seed_demo(services: DemoServices, today: date, holiday_country: str = "SE") 
     existing = services.contracts.all()
     if existing:
         raise AlreadySeededError(
-            f"this data folder already holds {len(existing)} contract(s); demo data only goes into "
-            "an empty folder (pick one with --data-dir)"
+            "this data folder already holds {count} contract(s); demo data only goes into "
+            "an empty folder (pick one with --data-dir)",
+            count=len(existing),
         )
     plan = plan_demo(today, holiday_country)
     created = [

@@ -15,20 +15,25 @@ if TYPE_CHECKING:
 
 
 class ConfirmRefused(ValidationError):
-    """The pre-flight check found problems; ``problems`` names each one."""
+    """The pre-flight check found problems; ``problems`` names each one.
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("Cannot confirm yet:\n- " + "\n- ".join(problems))
+    The raise writes the template, where the catalogue finds it:
+    ``ConfirmRefused("Cannot confirm yet:\\n- {problems}", problems)``; ``{problems}`` is the list
+    joined one a line."""
+
+    def __init__(self, message: str, problems: list[str], /) -> None:
+        super().__init__(message, problems="\n- ".join(problems))
         self.problems = problems
 
 
 class DuplicateDraft(ValidationError):
-    """A new draft would bill days another draft already bills; ``overlaps`` names them."""
+    """A new draft would bill days another draft already bills; ``overlaps`` names them.
 
-    def __init__(self, overlaps: list[DraftOverlap]) -> None:
-        super().__init__(
-            "; ".join(o.describe() for o in overlaps) + ": discard or confirm it, or draft anyway"
-        )
+    The raise writes the template: ``DuplicateDraft("{overlaps}: discard or confirm it, or draft
+    anyway", overlaps)``; ``{overlaps}`` is their descriptions joined."""
+
+    def __init__(self, message: str, overlaps: list[DraftOverlap], /) -> None:
+        super().__init__(message, overlaps="; ".join(o.describe() for o in overlaps))
         self.overlaps = overlaps
 
 

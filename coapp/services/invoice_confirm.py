@@ -67,7 +67,7 @@ class InvoiceConfirmation:
             loaded = load(s, invoice_id)
             problems, checked = _check(s, loaded)
             if problems:
-                raise ConfirmRefused(problems)
+                raise ConfirmRefused("Cannot confirm yet:\n- {problems}", problems)
             row = loaded.row
             details = business_row(s)
             row.issue_date = today

@@ -144,9 +144,13 @@ def _milestone(s: Session, contract: Contract, ref: str) -> ContractMilestone:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise NotFoundError(f"{contract.title} has no milestone “{' '.join(ref.split())[:40]}”")
+        raise NotFoundError(
+            "{contract} has no milestone “{ref}”", contract=contract.title, ref=" ".join(ref.split())[:40]
+        )
     raise NotFoundError(
-        f"“{' '.join(ref.split())[:40]}” matches {len(found)} milestones; give more of the id"
+        "“{ref}” matches {count} milestones; give more of the id",
+        ref=" ".join(ref.split())[:40],
+        count=len(found),
     )
 
 
@@ -154,11 +158,14 @@ def _check_invoiceable(s: Session, milestone: ContractMilestone) -> None:
     """Ready (the client accepted the delivery), and on no live invoice yet."""
     if milestone.state == "planned":
         raise ValidationError(
-            f"the milestone “{milestone.title}” is planned: it is invoiced once the client has accepted "
-            "the delivery and the platform marks it ready"
+            "the milestone “{milestone}” is planned: it is invoiced once the client has accepted "
+            "the delivery and the platform marks it ready",
+            milestone=milestone.title,
         )
     if milestone.state != "ready":
-        raise ValidationError(f"the milestone “{milestone.title}” is {milestone.state} already")
+        raise ValidationError(
+            "the milestone “{milestone}” is {state} already", milestone=milestone.title, state=milestone.state
+        )
     billing = s.scalars(
         select(Invoice).where(
             Invoice.milestone_id == milestone.id,
@@ -167,12 +174,18 @@ def _check_invoiceable(s: Session, milestone: ContractMilestone) -> None:
         )
     ).first()
     if billing is not None:
-        what = (
-            f"invoice {billing.number}"
-            if billing.number
-            else f"the {billing.state.value} invoice {billing.id[:8]}"
+        if billing.number:
+            raise ValidationError(
+                "the milestone “{milestone}” is billed by invoice {number} already",
+                milestone=milestone.title,
+                number=billing.number,
+            )
+        raise ValidationError(
+            "the milestone “{milestone}” is billed by the {state} invoice {id} already",
+            milestone=milestone.title,
+            state=billing.state.value,
+            id=billing.id[:8],
         )
-        raise ValidationError(f"the milestone “{milestone.title}” is billed by {what} already")
 
 
 class InvoiceDrafts:
@@ -204,7 +217,7 @@ class InvoiceDrafts:
         with self._store.write() as s:
             contract = s.get(Contract, contract_id)
             if contract is None or contract.deleted_at is not None:
-                raise NotFoundError(f"no contract with id {contract_id}")
+                raise NotFoundError("no contract with id {id}", id=contract_id)
             details = business_row(s)
             billed_to = BilledTo.PLATFORM if contract.fee_model == FeeModel.FIXED.value else BilledTo.CLIENT
             if (
@@ -212,9 +225,12 @@ class InvoiceDrafts:
                 and not force
                 and (overlaps := overlapping_in(s, contract_id, first, last))
             ):
-                raise DuplicateDraft(overlaps)
+                raise DuplicateDraft("{overlaps}: discard or confirm it, or draft anyway", overlaps)
             if billed_to is BilledTo.PLATFORM and contract.origin == "platform":
-                raise ValidationError(FIXED_NEEDS_MILESTONE)
+                raise ValidationError(
+                    "a fixed fee is invoiced to the platform one milestone at a time: draft it from a "
+                    "milestone that is ready (coapp invoice draft CONTRACT --milestone ID)"
+                )  # the same words as FIXED_NEEDS_MILESTONE (the command line's)
             seller_country = details.country if details is not None else "SE"
             reverse_charge, _, _ = vat_for(seller_country, contract, billed_to)
             terms_days = details.payment_terms_days if details is not None else 30
@@ -237,7 +253,10 @@ class InvoiceDrafts:
                 lines = time_lines(s, row, contract)
                 if not lines:
                     raise ValidationError(
-                        f"{contract.title} has no time left to invoice between {first} and {last}"
+                        "{contract} has no time left to invoice between {first} and {last}",
+                        contract=contract.title,
+                        first=first,
+                        last=last,
                     )
                 replace_lines(s, row, lines)
             return self._finish(s, load(s, row.id))
@@ -252,11 +271,13 @@ class InvoiceDrafts:
         with self._store.write() as s:
             contract = s.get(Contract, contract_id)
             if contract is None or contract.deleted_at is not None:
-                raise NotFoundError(f"no contract with id {contract_id}")
+                raise NotFoundError("no contract with id {id}", id=contract_id)
             if contract.fee_model != FeeModel.FIXED.value:
                 raise ValidationError(
-                    f"{contract.title} is paid by the {contract.fee_model} rate, not per milestone; "
-                    "draft its time for a period instead"
+                    "{contract} is paid by the {fee_model} rate, not per milestone; "
+                    "draft its time for a period instead",
+                    contract=contract.title,
+                    fee_model=contract.fee_model,
                 )
             milestone = _milestone(s, contract, milestone_ref)
             _check_invoiceable(s, milestone)
@@ -319,7 +340,9 @@ class InvoiceDrafts:
             if not line.description.strip():
                 raise ValidationError("every line needs a description")
             if line.quantity < 0 or line.unit_price < 0:
-                raise ValidationError(f"“{line.description}”: quantity and price cannot be negative")
+                raise ValidationError(
+                    "“{line}”: quantity and price cannot be negative", line=line.description
+                )
         with self._store.write() as s:
             loaded = self._draft(s, invoice_id)
             replace_lines(s, loaded.row, lines)

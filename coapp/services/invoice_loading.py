@@ -33,7 +33,7 @@ class Loaded:
 def load(s: Session, invoice_id: str) -> Loaded:
     row = s.get(Invoice, invoice_id)
     if row is None or row.deleted_at is not None:
-        raise NotFoundError(f"no invoice with id {invoice_id}")
+        raise NotFoundError("no invoice with id {id}", id=invoice_id)
     contract = s.get(Contract, row.contract_id)
     assert contract is not None
     live = (InvoiceLineRow.invoice_id == row.id) & InvoiceLineRow.deleted_at.is_(None)

@@ -156,10 +156,12 @@ class ProfileService:
             live = _live_rows(s, spec)
             moving = next((r for r in live if r.id == item_id), None)
             if moving is None:
-                raise NotFoundError(f"no such item in {section.value}")
+                raise NotFoundError("no such item in {section}", section=section.value)
             if not 0 <= to_index < len(live):
                 raise ValidationError(
-                    f"{section.value} has {len(live)} items; choose a place from 1 to {len(live)}"
+                    "{section} has {count} items; choose a place from 1 to {count}",
+                    section=section.value,
+                    count=len(live),
                 )
             live.remove(moving)
             live.insert(to_index, moving)
@@ -170,7 +172,7 @@ class ProfileService:
     def remove_item(self, section: Section, item_id: str) -> None:
         spec = SPECS[section]
         with self._store.write() as s:
-            row = self._live_row(s, section, item_id, "that item")
+            row = self._live_row(s, section, item_id, None)
             row.deleted_at = now()
             s.flush()
             for position, other in enumerate(_live_rows(s, spec)):
@@ -191,7 +193,8 @@ class ProfileService:
 
     def remove_skill(self, name: str) -> None:
         skill = Skill(canonical_skill(name))
-        self._remove_member(Section.SKILLS, skill, f"{skill.name} is not in your skills")
+        if not self._remove_member(Section.SKILLS, skill):
+            raise NotFoundError("{skill} is not in your skills", skill=skill.name)
 
     def add_language(self, language: str, level: str) -> LanguageSkill:
         result: LanguageSkill = self.add_item(LanguageSkill(language, level))
@@ -199,7 +202,8 @@ class ProfileService:
 
     def remove_language(self, language: str) -> None:
         member = LanguageSkill(language, "native")  # the level is no part of the key
-        self._remove_member(Section.LANGUAGES, member, f"{member.language} is not among your languages")
+        if not self._remove_member(Section.LANGUAGES, member):
+            raise NotFoundError("{language} is not among your languages", language=member.language)
 
     def add_link(self, url: str) -> Link:
         result: Link = self.add_item(Link(url))
@@ -207,24 +211,30 @@ class ProfileService:
 
     def remove_link(self, url: str) -> None:
         link = Link(url)
-        self._remove_member(Section.LINKS, link, f"{link.url} is not among your links")
+        if not self._remove_member(Section.LINKS, link):
+            raise NotFoundError("{url} is not among your links", url=link.url)
 
     # --- helpers ---------------------------------------------------------------------------------
 
-    def _remove_member(self, section: Section, member: Any, missing: str) -> None:
+    def _remove_member(self, section: Section, member: Any) -> bool:
+        """Remove *member* of a set section; False when it is not there (the caller says so)."""
         row_id = SPECS[section].row_id(section, member)
         with self._store.read() as s:
             row: Any = s.get(SPECS[section].model, row_id)
             if row is None or row.deleted_at is not None:
-                raise NotFoundError(missing)
+                return False
         self.remove_item(section, str(row_id))
+        return True
 
     @staticmethod
-    def _live_row(s: Session, section: Section, row_id: str | None, what: str) -> Any:
+    def _live_row(s: Session, section: Section, row_id: str | None, what: str | None) -> Any:
+        """The live row; *what* names the item in the refusal (None: "that item")."""
         model: Any = SPECS[section].model
         row = s.get(model, row_id) if row_id else None
         if row is None or row.deleted_at is not None:
-            raise NotFoundError(f"{what} is not in your {section.value}")
+            if what is None:
+                raise NotFoundError("that item is not in your {section}", section=section.value)
+            raise NotFoundError("{item} is not in your {section}", item=what, section=section.value)
         return row
 
     @staticmethod
@@ -238,4 +248,6 @@ class ProfileService:
         key = key_of(item)
         for other in present:
             if key_of(other) == key:
-                raise ValidationError(f"{spec.describe(other)} is already in your {section.value}")
+                raise ValidationError(
+                    "{item} is already in your {section}", item=spec.describe(other), section=section.value
+                )

@@ -78,22 +78,32 @@ def read_source(path: Path, limit: int, what: str) -> bytes:
     name = path.name or str(path)
     try:
         if path.is_dir():
-            raise ValidationError(f"{name} is a folder; choose a file")
+            raise ValidationError("{name} is a folder; choose a file", name=name)
         with path.open("rb") as fh:
             # Read one byte past the limit rather than trusting stat: the file may be growing.
             data = fh.read(limit + 1)
     except FileNotFoundError:
-        raise ValidationError(f"{name} does not exist (was it moved or deleted?)") from None
+        raise ValidationError("{name} does not exist (was it moved or deleted?)", name=name) from None
     except PermissionError:
-        raise ValidationError(f"coapp may not read {name}: permission denied") from None
+        raise ValidationError("coapp may not read {name}: permission denied", name=name) from None
     except IsADirectoryError:
-        raise ValidationError(f"{name} is a folder; choose a file") from None
+        raise ValidationError("{name} is a folder; choose a file", name=name) from None
     except OSError as exc:
-        raise ValidationError(f"{name} cannot be read: {exc.strerror or exc}") from None
+        raise ValidationError(
+            "{name} cannot be read: {reason}", name=name, reason=exc.strerror or exc
+        ) from None
     if len(data) > limit:
-        raise ValidationError(f"{name} is larger than {_megabytes(limit)}, the most {what} can be")
+        if what == "a picture":
+            raise ValidationError(
+                "{name} is larger than {size}, the most a picture can be", name=name, size=_megabytes(limit)
+            )
+        raise ValidationError(
+            "{name} is larger than {size}, the most a portfolio file can be",
+            name=name,
+            size=_megabytes(limit),
+        )
     if not data:
-        raise ValidationError(f"{name} is empty")
+        raise ValidationError("{name} is empty", name=name)
     return data
 
 
@@ -174,7 +184,9 @@ class ProfileFiles:
         content_type = sniff_content_type(data, path.name)
         if content_type is None:
             raise ValidationError(
-                f"{path.name} is not a kind of file a portfolio can hold: use {ALLOWED_KINDS}"
+                "{name} is not a kind of file a portfolio can hold: use {kinds}",
+                name=path.name,
+                kinds=ALLOWED_KINDS,
             )
         return PreparedFile(data, clean_file_name(path.name), content_type)
 

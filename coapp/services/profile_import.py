@@ -508,7 +508,10 @@ def _naming(section: str, text: str) -> Iterator[None]:
         yield
     except CoappError as exc:
         raise ValidationError(
-            f"{section} “{text}” could not be imported: {exc}; nothing was imported"
+            "{section} “{text}” could not be imported: {reason}; nothing was imported",
+            section=section,
+            text=text,
+            reason=exc,
         ) from exc
 
 

@@ -50,9 +50,11 @@ def resolve_job_ids(typed: tuple[str, ...], live: list[str]) -> tuple[str, ...]:
     for raw in typed:
         matches = [i for i in live if i == raw] or [i for i in live if i.startswith(raw)]
         if not matches:
-            raise ValidationError(f"no job in your experience has the id “{raw[:40]}”")
+            raise ValidationError("no job in your experience has the id “{ref}”", ref=raw[:40])
         if len(matches) > 1:
-            raise ValidationError(f"“{raw[:40]}” starts the ids of {len(matches)} jobs; type more of it")
+            raise ValidationError(
+                "“{ref}” starts the ids of {count} jobs; type more of it", ref=raw[:40], count=len(matches)
+            )
         if matches[0] not in resolved:
             resolved.append(matches[0])
     return tuple(resolved)
@@ -68,7 +70,7 @@ class ResumeVariantService:
             live = {r.name.casefold(): r for r in self._live_rows(s)}
             if variant.key in live:
                 raise ValidationError(
-                    f"a variant named “{live[variant.key].name}” already exists; remove it first"
+                    "a variant named “{name}” already exists; remove it first", name=live[variant.key].name
                 )
             ids = variant.experience_ids
             if ids is not None:
@@ -95,7 +97,7 @@ class ResumeVariantService:
         for variant in self.all():
             if variant.key == key:
                 return variant
-        raise NotFoundError(f"there is no resume variant named “{' '.join(name.split())[:80]}”")
+        raise NotFoundError("there is no resume variant named “{name}”", name=" ".join(name.split())[:80])
 
     def remove(self, name: str) -> None:
         variant = self.get(name)

@@ -70,17 +70,27 @@ class TimerService:
         try:
             tz = ZoneInfo(zone)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValidationError(f"“{zone}” is not a time zone") from None
+            raise ValidationError("“{zone}” is not a time zone", zone=zone) from None
         current = self.running()
         if current is not None and current.contract.id == contract_id:
             return current, None
         with self._store.write() as s:
             contract = s.get(Contract, contract_id)
             if contract is None or contract.deleted_at is not None:
-                raise ValidationError(f"no contract with id {contract_id}")
+                raise ValidationError("no contract with id {id}", id=contract_id)
             if not contract.active_on(now.astimezone(tz).date()):
-                period = f"{contract.start_date} – {contract.end_date or 'open'}"
-                raise ValidationError(f"{contract.title} is not active today; its period is {period}")
+                if contract.end_date is None:
+                    raise ValidationError(
+                        "{contract} is not active today; its period is {start} – open",
+                        contract=contract.title,
+                        start=contract.start_date,
+                    )
+                raise ValidationError(
+                    "{contract} is not active today; its period is {start} – {end}",
+                    contract=contract.title,
+                    start=contract.start_date,
+                    end=contract.end_date,
+                )
             stopped = _stop_in(s, current, now, discard=False) if current is not None else None
             row = RunningTimer(contract_id=contract_id, started_at=now, zone=zone)
             s.add(row)

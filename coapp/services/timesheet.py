@@ -172,38 +172,46 @@ def _last_per_cell(changes: Sequence[CellChange]) -> list[CellChange]:
     return list(by_cell.values())
 
 
-def _where(ch: CellChange, contract: Contract | None) -> str:
-    name = contract.title if contract is not None else ch.contract_id
-    return f"{name}, {_day_label(ch.work_date)}"
-
-
 def _validate(ch: CellChange, contract: Contract | None, old: TimeEntry | None) -> None:
     if contract is None or contract.deleted_at is not None:
-        raise ValidationError(f"no contract with id {ch.contract_id}")
-    where = _where(ch, contract)
+        raise ValidationError("no contract with id {id}", id=ch.contract_id)
+    at = {"contract": contract.title, "day": _day_label(ch.work_date)}  # where: "Acme, Mon 04 Mar"
     if not isinstance(ch.minutes, int) or isinstance(ch.minutes, bool):
-        raise ValidationError(f"{where}: time must be whole minutes")
+        raise ValidationError("{contract}, {day}: time must be whole minutes", **at)
     if ch.minutes < 0:
-        raise ValidationError(f"{where}: time cannot be negative")
+        raise ValidationError("{contract}, {day}: time cannot be negative", **at)
     if ch.minutes > MINUTES_PER_DAY:
-        raise ValidationError(f"{where}: a day has at most 24 hours")
+        raise ValidationError("{contract}, {day}: a day has at most 24 hours", **at)
     if len(ch.note) > MAX_NOTE:
-        raise ValidationError(f"{where}: a note can hold at most {MAX_NOTE} characters")
+        raise ValidationError(
+            "{contract}, {day}: a note can hold at most {most} characters", most=MAX_NOTE, **at
+        )
     if ch.minutes == 0 and ch.note.strip():
-        raise ValidationError(f"{where}: a note belongs to reported time; type the time first")
+        raise ValidationError("{contract}, {day}: a note belongs to reported time; type the time first", **at)
     locked = old is not None and old.deleted_at is None and old.invoice_id is not None
     if locked and (old.minutes, old.note) != (ch.minutes, ch.note):  # type: ignore[union-attr]
         raise LockedError(
-            f"{where}: this day is on a confirmed invoice and cannot change; credit the invoice to correct it"
+            "{contract}, {day}: this day is on a confirmed invoice and cannot change; "
+            "credit the invoice to correct it",
+            **at,
         )
     if ch.minutes and not contract.in_force:
         raise ValidationError(
-            f"{where}: this is an offer you have not signed; sign it first on the contracts screen"
+            "{contract}, {day}: this is an offer you have not signed; sign it first on the contracts screen",
+            **at,
         )
     if ch.minutes and not contract.active_on(ch.work_date):
-        end = contract.end_date.isoformat() if contract.end_date else "open-ended"
+        if contract.end_date is None:
+            raise ValidationError(
+                "{contract}, {day}: outside the contract's period ({start} – open-ended)",
+                start=contract.start_date.isoformat(),
+                **at,
+            )
         raise ValidationError(
-            f"{where}: outside the contract's period ({contract.start_date.isoformat()} – {end})"
+            "{contract}, {day}: outside the contract's period ({start} – {end})",
+            start=contract.start_date.isoformat(),
+            end=contract.end_date.isoformat(),
+            **at,
         )
 
 
@@ -223,6 +231,7 @@ def _check_day_totals(s, changes: Sequence[CellChange], contracts: dict[str, Con
     for day, total in sorted(totals.items()):
         if total > MINUTES_PER_DAY:
             raise ValidationError(
-                f"{_day_label(day)}: that makes {format_minutes_always(total)} h across all contracts; "
-                "a day has at most 24 hours"
+                "{day}: that makes {hours} h across all contracts; a day has at most 24 hours",
+                day=_day_label(day),
+                hours=format_minutes_always(total),
             )

@@ -126,17 +126,31 @@ def open_store(db_path: Path, *, daily_backup: bool = True) -> Store:
     problem = quick_check(db_path)
     if problem is not None:
         backup = newest_backup(db_path)
-        hint = f" The newest backup is {backup}." if backup else " There is no backup yet."
-        raise DamagedDatabaseError(f"The database {db_path} is damaged ({problem}).{hint}", backup)
+        if backup:
+            raise DamagedDatabaseError(
+                "The database {path} is damaged ({problem}). The newest backup is {newest}.",
+                backup,
+                path=db_path,
+                problem=problem,
+                newest=backup,
+            )
+        raise DamagedDatabaseError(
+            "The database {path} is damaged ({problem}). There is no backup yet.",
+            backup,
+            path=db_path,
+            problem=problem,
+        )
 
     revision = stored_revision(db_path)
     if revision is None:
         if _has_tables(db_path):
-            raise StoreError(f"{db_path} is not a coapp database; it was left untouched.")
+            raise StoreError("{path} is not a coapp database; it was left untouched.", path=db_path)
     elif revision != HEAD_REVISION and revision not in known_revisions():
         raise NewerDatabaseError(
-            f"{db_path} was written by a newer coapp (schema {revision}). "
-            "Install the newer coapp to open it; the file was left untouched."
+            "{path} was written by a newer coapp (schema {revision}). "
+            "Install the newer coapp to open it; the file was left untouched.",
+            path=db_path,
+            revision=revision,
         )
 
     if revision != HEAD_REVISION:

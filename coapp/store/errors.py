@@ -18,6 +18,6 @@ class NewerDatabaseError(StoreError):
 class DamagedDatabaseError(StoreError):
     """The integrity check failed; ``backup`` is the newest good copy, if there is one."""
 
-    def __init__(self, message: str, backup: Path | None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, /, backup: Path | None, **values: object) -> None:
+        super().__init__(message, **values)
         self.backup = backup

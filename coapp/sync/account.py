@@ -31,7 +31,7 @@ def check_server_url(url: str) -> str:
     text = url.strip().rstrip("/")
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise CoappError(f"“{url}” is not a server address; write it like https://platform.example")
+        raise CoappError("“{url}” is not a server address; write it like https://platform.example", url=url)
     if parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1"):
         raise CoappError("use https:// for a server on another machine; only this machine may use http://")
     return text
@@ -60,8 +60,9 @@ def sign_in(
     if current is not None and current.account_id != account_id:
         api.sign_out()
         raise AccountMismatch(
-            f"This data folder belongs to {current.account_email}. Sign in as that account, or "
-            "start coapp with another data folder (--data-dir) for this one."
+            "This data folder belongs to {email}. Sign in as that account, or "
+            "start coapp with another data folder (--data-dir) for this one.",
+            email=current.account_email,
         )
     with store.write() as s:
         state = s.get(SyncState, 1)

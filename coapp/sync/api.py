@@ -69,8 +69,9 @@ def _error_from(response: requests.Response) -> ApiError:
         body = {}
     code = str(body.get("error") or f"http_{response.status_code}")
     message = str(body.get("message") or f"The server answered {response.status_code}.")
-    cls = SignInRequired if response.status_code == 401 else ApiError
-    return cls(response.status_code, code, message, body)
+    if response.status_code == 401:  # error text: the platform's own words
+        return SignInRequired(message, code=code, status=response.status_code, body=body)
+    return ApiError(response.status_code, code, message, body)  # error text: the platform's own words
 
 
 def parse(model: type[M], response: requests.Response) -> M:
@@ -78,7 +79,9 @@ def parse(model: type[M], response: requests.Response) -> M:
         return model.model_validate_json(response.content)
     except ValidationError:
         raise BadServerAnswer(
-            f"the server's answer to {response.request.method} {response.url} was not understood"
+            "the server's answer to {method} {url} was not understood",
+            method=response.request.method,
+            url=response.url,
         ) from None
 
 
@@ -185,10 +188,18 @@ class PlatformApi:
             for part in response.iter_content(64 * 1024):
                 size += len(part)
                 if size > limit:
-                    raise BadServerAnswer(f"the platform sent more than {limit} bytes for {what}")
+                    if what == "one file":
+                        raise BadServerAnswer(
+                            "the platform sent more than {limit} bytes for one file", limit=limit
+                        )
+                    raise BadServerAnswer(
+                        "the platform sent more than {limit} bytes for the agent's photo", limit=limit
+                    )
                 parts.append(part)
         except LOST_ANSWER as exc:
-            raise OfflineError(f"offline: the download was cut short ({type(exc).__name__})") from None
+            raise OfflineError(
+                "offline: the download was cut short ({problem})", problem=type(exc).__name__
+            ) from None
         finally:
             response.close()
         return b"".join(parts)
@@ -249,7 +260,7 @@ class PlatformApi:
     ) -> requests.Response:
         tokens = self.tokens.load(self.account)
         if tokens is None:
-            raise SignInRequired(401, "signed_out", "Sign in to sync.")
+            raise SignInRequired("Sign in to sync.")
         extra = dict(headers or {})
         if key is not None:
             extra[IDEMPOTENCY_HEADER] = key
@@ -264,7 +275,7 @@ class PlatformApi:
         response = self._send("POST", "/auth/refresh", json=body)
         if response.status_code in (400, 401, 403, 422):
             self.tokens.forget(self.account)
-            raise SignInRequired(401, "session_ended", "Your session has ended; sign in again to sync.")
+            raise SignInRequired("Your session has ended; sign in again to sync.", code="session_ended")
         pair = parse(TokenPair, self._ok(response))
         fresh = Tokens(pair.access_token, pair.refresh_token)
         self.tokens.save(self.account, fresh)

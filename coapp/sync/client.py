@@ -87,19 +87,18 @@ class SyncClient:
         ContractRefused with the reason, OfflineError saying a signature needs the platform."""
         from coapp.sync import contract_calls
 
-        return contract_calls.sign_contract(self.store, self._api_for("sign the contract"), contract_id, name)
+        api = self.api()
+        if api is None:
+            raise SignInRequired("sign in to the platform to sign the contract")
+        return contract_calls.sign_contract(self.store, api, contract_id, name)
 
     def write_review(self, contract_id: str, score: int, text: str) -> ReviewAnswer:
         from coapp.sync import contract_calls
 
-        api = self._api_for("write the review")
-        return contract_calls.write_review(self.store, api, contract_id, score, text)
-
-    def _api_for(self, what: str) -> PlatformApi:
         api = self.api()
         if api is None:
-            raise SignInRequired(message=f"sign in to the platform to {what}")
-        return api
+            raise SignInRequired("sign in to the platform to write the review")
+        return contract_calls.write_review(self.store, api, contract_id, score, text)
 
     # --- refused changes -----------------------------------------------------------------------
 

@@ -33,29 +33,23 @@ from coapp.sync.errors import ApiError, BadServerAnswer, OfflineError
 from coapp.sync.pull import apply_row
 from coapp.sync.wire import ContractConflictBody, ContractDetail, ReviewRecord, ReviewsView
 
-SIGN_OFFLINE = "signing needs the platform's current terms; connect and try again"
-REVIEW_OFFLINE = "a review is written on the platform, where it never changes; connect and try again"
-
 
 class ContractRefused(ApiError):
     """The platform (or this device's copy) says no: the message gives the reason in a sentence. An
-    ApiError, so a front end that classifies platform refusals shows it as one."""
+    ApiError, so a front end that classifies platform refusals shows it as one. *message* is an
+    English template with its *values* (coapp.domain.errors); the platform's reason is one of them."""
 
-    def __init__(self, message: str, code: str = "refused", status: int = 409) -> None:
-        super().__init__(status, code, message)
+    def __init__(self, message: str, code: str = "refused", status: int = 409, **values: object) -> None:
+        super().__init__(status, code, message, None, **values)
 
 
 class TermsChanged(ContractRefused):
     """412: the platform's terms changed since this device read them. The new ones are stored here
-    (read them with the contract's view); `terms` describes them in words."""
+    (read them with the contract's view); `terms` describes them in words. The raise writes the
+    template (where the catalogue finds it) with ``{version}`` and ``{terms}``."""
 
-    def __init__(self, contract_id: str, terms_version: int, terms: str) -> None:
-        super().__init__(
-            f"not signed: the terms changed since you read them (now version {terms_version}): {terms}. "
-            "Read the new terms and sign again",
-            "terms_changed",
-            412,
-        )
+    def __init__(self, message: str, contract_id: str, terms_version: int, terms: str, /) -> None:
+        super().__init__(message, "terms_changed", 412, version=terms_version, terms=terms)
         self.contract_id, self.terms_version, self.terms = contract_id, terms_version, terms
 
 
@@ -82,7 +76,7 @@ def _platform_contract(store: Store, contract_id: str) -> Contract:
     with store.read() as s:
         row = s.get(Contract, contract_id)
         if row is None or row.deleted_at is not None:
-            raise NotFoundError(f"no contract with id {contract_id}")
+            raise NotFoundError("no contract with id {id}", id=contract_id)
         if row.origin != "platform":
             raise ContractRefused(
                 "this contract is your own, not the platform's: there is nothing to sign or review"
@@ -148,22 +142,30 @@ def sign_contract(store: Store, api: PlatformApi, contract_id: str, name: str) -
     row = _platform_contract(store, contract_id)
     if row.state != ContractState.OFFERED.value:
         raise ContractRefused(
-            f"not signed: the contract is {row.state}; only an offer is signed", "transition_refused"
+            "not signed: the contract is {state}; only an offer is signed",
+            "transition_refused",
+            state=row.state,
         )
     body = {"name": cleaned, "terms_version": row.terms_version}
     try:
         response = api.command(f"/contracts/{uuid.UUID(row.id)}/sign", body, str(uuid.uuid4()), None)
     except OfflineError:
-        raise OfflineError(SIGN_OFFLINE) from None
+        raise OfflineError("signing needs the platform's current terms; connect and try again") from None
     except ApiError as exc:
         current = _conflict(exc) if exc.status in (409, 412) else None
         if current is not None:
             with store.write() as s:
                 store_detail(s, current)
         if exc.status == 412 and current is not None:
-            raise TermsChanged(row.id, current.contract.terms_version, describe_terms(current)) from None
+            raise TermsChanged(
+                "not signed: the terms changed since you read them (now version {version}): {terms}. "
+                "Read the new terms and sign again",
+                row.id,
+                current.contract.terms_version,
+                describe_terms(current),
+            ) from None
         if exc.status in (409, 412):
-            raise ContractRefused(f"not signed: {exc.message}", exc.code, exc.status) from None
+            raise ContractRefused("not signed: {reason}", exc.code, exc.status, reason=exc.message) from None
         raise
     try:
         detail = ContractDetail.model_validate_json(response.content)
@@ -183,12 +185,14 @@ def write_review(store: Store, api: PlatformApi, contract_id: str, score: int, t
     try:
         response = api.command(f"/contracts/{uuid.UUID(row.id)}/review", body, str(uuid.uuid4()), None)
     except OfflineError:
-        raise OfflineError(REVIEW_OFFLINE) from None
+        raise OfflineError(
+            "a review is written on the platform, where it never changes; connect and try again"
+        ) from None
     except ApiError as exc:
         if exc.status == 409:
             if exc.code == "already_reviewed":  # e.g. an answer lost on the way: keep the platform's copy
                 _refresh_reviews(store, api, row.id)
-            raise ContractRefused(f"no review written: {exc.message}", exc.code) from None
+            raise ContractRefused("no review written: {reason}", exc.code, reason=exc.message) from None
         raise
     try:
         view = ReviewsView.model_validate_json(response.content)

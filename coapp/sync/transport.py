@@ -77,17 +77,18 @@ class Transport:
         A request retried after a lost response may reach the server twice: writes must carry an
         ``Idempotency-Key`` (SYNC.md), which makes the second arrival replay the first answer."""
         kwargs.setdefault("timeout", self.policy.timeout)
-        last_problem = "no attempt was made"
+        lost: str | None = None  # the last attempt's lost answer (its exception's name), or
+        status: int | None = None  # the status of its retryable answer
         for attempt in range(self.policy.attempts):
             retry_after = None
             try:
                 response = self.session.request(method, f"{self.base_url}{path}", **kwargs)
             except LOST_ANSWER as exc:
-                last_problem = f"cannot reach {self.base_url} ({type(exc).__name__})"
+                lost, status = type(exc).__name__, None
             else:
                 if response.status_code not in RETRY_STATUS:
                     return response
-                last_problem = f"{self.base_url} answered {response.status_code}"
+                lost, status = None, response.status_code
                 retry_after = retry_after_seconds(response.headers.get("Retry-After"))
                 response.close()
                 if (
@@ -95,7 +96,23 @@ class Transport:
                     and retry_after is not None
                     and retry_after > self.policy.max_wait
                 ):
-                    raise RateLimitedError(retry_after)
+                    raise RateLimitedError(
+                        "the platform asks to wait {seconds} s before the next attempt (rate limited); "
+                        "your changes are kept and will sync later",
+                        retry_after,
+                    )
             if attempt + 1 < self.policy.attempts:
                 self._sleep(self.policy.delay(attempt, retry_after, self._rng))
-        raise OfflineError(f"offline: {last_problem}; your changes are kept and will sync later")
+        if lost is not None:
+            raise OfflineError(
+                "offline: cannot reach {url} ({problem}); your changes are kept and will sync later",
+                url=self.base_url,
+                problem=lost,
+            )
+        if status is not None:
+            raise OfflineError(
+                "offline: {url} answered {status}; your changes are kept and will sync later",
+                url=self.base_url,
+                status=status,
+            )
+        raise OfflineError("offline: no attempt was made; your changes are kept and will sync later")

@@ -29,6 +29,7 @@ from coapp.sync.errors import (
     SignInRequired,
 )
 from coapp.sync.transport import RetryPolicy
+from coapp.ui.error_text import translated
 
 # Rounds run in the background: patient retries. Tests replace it with a fast one.
 ROUND_POLICY: RetryPolicy | None = None
@@ -46,7 +47,11 @@ class InteractivePolicy(RetryPolicy):
 
     def delay(self, attempt: int, retry_after: float | None, rng: random.Random) -> float:
         if retry_after is not None:
-            raise RateLimitedError(retry_after)
+            raise RateLimitedError(
+                "the platform asks to wait {seconds} s before the next attempt (rate limited); "
+                "your changes are kept and will sync later",
+                retry_after,
+            )
         return super().delay(attempt, retry_after, rng)
 
 
@@ -176,7 +181,7 @@ def confirm_and_sign_in(
         if problem is None:
             raise
         if problem.kind == "refused" and isinstance(exc, ApiError) and exc.code == "invalid_token":
-            problem = Problem("bad_code", "code", exc.message)
+            problem = Problem("bad_code", "code", translated(exc))
         return Outcome(client.status(), problem)
     return sign_in(holder, server_url, email, password)
 
@@ -210,35 +215,35 @@ def classify(exc: BaseException, client: SyncClient | None = None) -> Problem | 
     if isinstance(exc, RateLimitedError):  # a call a person waits for, or a wait too long to sleep through
         return Problem("rate_limited", "form", wait_seconds=max(1, round(exc.retry_after)))
     if isinstance(exc, OfflineError):
-        return Problem("offline", "form", str(exc))
+        return Problem("offline", "form", translated(exc))
     if isinstance(exc, AccountMismatch):
         email = client.status().account_email if client is not None else None
-        return Problem("account_mismatch", "form", str(exc), email=email)
+        return Problem("account_mismatch", "form", translated(exc), email=email)
     if isinstance(exc, SignInRequired) and exc.never_signed_in:
         # No tokens here (signed out on purpose, or never signed in): not a session that ended.
-        return Problem("not_signed_in", "form", exc.message)
+        return Problem("not_signed_in", "form", translated(exc))
     if isinstance(exc, ApiError):
         if exc.code in _API_CODES:
             kind, field = _API_CODES[exc.code]
-            detail = exc.message
+            detail = translated(exc)
             if kind == "weak_password":
                 detail = detail.removeprefix("Password too weak: ").rstrip(".")
             return Problem(kind, field, detail)
         if exc.status == 401:
-            return Problem("signed_out", "form", exc.message)
+            return Problem("signed_out", "form", translated(exc))
         if exc.status == 426:
-            return Problem("too_old", "form", exc.message)
+            return Problem("too_old", "form", translated(exc))
         if exc.status == 422 and str(exc.body.get("field") or "") == "email":
-            return Problem("invalid_email", "email", exc.message)
-        return Problem("refused", "form", exc.message)
+            return Problem("invalid_email", "email", translated(exc))
+        return Problem("refused", "form", translated(exc))
     if isinstance(exc, BadServerAnswer):
-        return Problem("bad_server", "server", str(exc))
+        return Problem("bad_server", "server", translated(exc))
     if isinstance(exc, pydantic.ValidationError):
         # The request models check the e-mail address before anything is sent.
         fields = {str(part) for error in exc.errors() for part in error.get("loc", ())}
-        return Problem("invalid_email" if "email" in fields else "refused", "email", str(exc))
+        return Problem("invalid_email" if "email" in fields else "refused", "email", translated(exc))
     if isinstance(exc, CoappError):
-        text = str(exc)
+        text = translated(exc)
         if "https://" in text and "only this machine" in text:
             return Problem("not_https", "server", text)
         if "not a server address" in text:
