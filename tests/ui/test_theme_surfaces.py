@@ -71,3 +71,36 @@ def test_links_in_rich_text_take_the_new_schemes_colour(qtbot) -> None:  # type:
     assert DARK.accent in colours
     assert LIGHT.accent not in colours
     apply_theme(app, "light")
+
+
+def test_every_screen_and_its_cards_take_the_new_scheme(qtbot, ctx, open_window) -> None:  # type: ignore[no-untyped-def]
+    """Light to dark and back: each of the eight screens' header rule, its cards' surface and the
+    text of its title change with the scheme (the screens built later take it as they are built)."""
+    from PySide6.QtCore import Qt
+
+    from coapp.ui.main_window import SCREEN_SHORTCUTS
+    from coapp.ui.toolkit import Card, ScreenHeader
+    from tests.services.contract_terms_helpers import put_contract
+
+    put_contract(ctx, title="Ledger rewrite")
+    window = open_window()
+    for number in SCREEN_SHORTCUTS.values():  # every screen built, in light
+        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: not window.state.tasks.busy)
+    for colors, choice in ((DARK, "dark"), (LIGHT, "light")):
+        window.apply_theme(choice)
+        for screen, number in SCREEN_SHORTCUTS.items():
+            qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+            qtbot.waitUntil(lambda: not window.state.tasks.busy)
+            page = window.stack.currentWidget()
+            header = page.findChild(ScreenHeader)
+            assert header is not None, screen
+            title = header.title.palette().color(QPalette.ColorRole.WindowText)
+            assert _close(title, QColor(colors.text)), (screen, title.name(), colors.text)
+            rule = header.grab().toImage().pixelColor(header.width() // 2, header.height() - 1)
+            assert _close(rule, QColor(colors.border), 24), (screen, rule.name(), colors.border)
+            cards = [c for c in page.findChildren(Card) if c.isVisible() and c.height() > 12]
+            for card in cards[:3]:
+                image = card.grab().toImage()
+                middle = image.pixelColor(card.width() - 6, image.height() // 2)
+                assert _close(middle, QColor(colors.surface), 10), (screen, card.objectName(), middle.name())
