@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from coapp.domain.errors import CoappError
 from coapp.services.business import BusinessInfo, field_problems, missing_for_invoicing
+from coapp.ui.error_text import error_text
 from coapp.ui.theme import Space, set_role
 
 COUNTRY_NAMES = {
@@ -399,7 +400,7 @@ class BusinessDialog(QDialog):
         try:
             self.saved = self._save(self.info())
         except CoappError as exc:
-            self.save_error.setText(str(exc))
+            self.save_error.setText(error_text(exc))
             self.save_error.show()
             return
         self.accept()

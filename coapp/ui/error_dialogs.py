@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coapp.store.errors import DamagedDatabaseError, StoreError
+from coapp.ui.error_text import error_text
 
 log = logging.getLogger("coapp")
 translate = QCoreApplication.translate  # lupdate reads the context and text of each call
@@ -20,7 +21,7 @@ translate = QCoreApplication.translate  # lupdate reads the context and text of 
 
 def explain_store_error(error: StoreError, db_path: Path) -> bool:
     """Show why the store cannot open. Return True if the user restored a backup (try again)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "coapp", str(error))
+    box = QMessageBox(QMessageBox.Icon.Critical, "coapp", error_text(error))
     box.setObjectName("storeErrorDialog")
     restore = None
     if isinstance(error, DamagedDatabaseError) and error.backup is not None:

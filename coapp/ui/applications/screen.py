@@ -26,6 +26,7 @@ from coapp.domain.applications import Actor, ApplicationState, moves_for
 from coapp.domain.errors import CoappError
 from coapp.services.applications import FULL_PROFILE
 from coapp.ui.application_states import state_text
+from coapp.ui.error_text import error_text, translated
 from coapp.ui.invoices.formats import InvoiceFormats
 from coapp.ui.portrait import Portrait
 from coapp.ui.theme import Space, set_role
@@ -276,8 +277,7 @@ class ApplicationsScreen(QWidget):
         try:
             work()  # type: ignore[operator]
         except CoappError as error:
-            text = str(error)
-            self.banner.show_error(text[:1].upper() + text[1:])
+            self.banner.show_error(error_text(error))
             return
         self.banner.show_message(done_text)
         self.reload()
@@ -325,7 +325,9 @@ class ApplicationsScreen(QWidget):
         try:
             write_atomic(path, self.service.interview_ics(application.id))
         except (CoappError, OSError) as error:
-            self.banner.show_error(self.tr("Could not save the calendar file: {reason}").format(reason=error))
+            self.banner.show_error(
+                self.tr("Could not save the calendar file: {reason}").format(reason=translated(error))
+            )
             return
         self.banner.show_message(
             self.tr("Saved {path}; open it to add the interview to your calendar.").format(path=path)
@@ -341,7 +343,7 @@ class ApplicationsScreen(QWidget):
         try:
             written = self.service.export_consents(Path(chosen))
         except (CoappError, OSError) as error:
-            self.banner.show_error(self.tr("Could not export: {reason}").format(reason=error))
+            self.banner.show_error(self.tr("Could not export: {reason}").format(reason=translated(error)))
             return
         self.banner.show_message(self.tr("Exported your consents to {path}.").format(path=written))
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from coapp.domain.errors import CoappError
 from coapp.domain.resume_variants import RESUME_SECTIONS
+from coapp.ui.error_text import error_text
 from coapp.ui.profile.resume_dialog import section_title
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import ErrorBanner, date_edit
@@ -304,7 +305,6 @@ class ApplyDialog(QDialog):
             self._enable()
             if not isinstance(error, CoappError):
                 raise error
-            text = str(error)
-            self.banner.show_error(text[:1].upper() + text[1:])
+            self.banner.show_error(error_text(error))
 
         self._state.tasks.write(work, done, failed)

@@ -30,6 +30,7 @@ from coapp.domain.errors import CoappError
 from coapp.services.assignments import AssignmentFilters, SearchResult, Sort
 from coapp.ui.assignments.detail import DetailPane
 from coapp.ui.assignments.list_model import ITEM_ROLE, AssignmentsModel, RowDelegate, RowTexts
+from coapp.ui.error_text import error_text
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import ErrorBanner, ScreenHeader, make_action, set_shown
 
@@ -225,7 +226,7 @@ class AssignmentsScreen(QWidget):
         try:
             filters = self.filters()
         except CoappError as error:  # an over-long search: said under the box, the list as it was
-            self.banner.show_error(str(error))
+            self.banner.show_error(error_text(error))
             return
         if self._cold:
             self._search_on_worker(filters)
@@ -236,7 +237,7 @@ class AssignmentsScreen(QWidget):
         try:
             result = self.service.search(filters)
         except CoappError as error:
-            self.banner.show_error(str(error))
+            self.banner.show_error(error_text(error))
             return
         self._show(result)
 
@@ -260,7 +261,7 @@ class AssignmentsScreen(QWidget):
             self._searching = False
             if not isinstance(error, CoappError):
                 raise error
-            self.banner.show_error(str(error))
+            self.banner.show_error(error_text(error))
 
         self.state.tasks.run(lambda: service.search(filters), done, failed)
 
@@ -317,7 +318,7 @@ class AssignmentsScreen(QWidget):
             self.detail.show_detail(self.service.get(item.id))
         except CoappError as error:
             self.detail.show_detail(None)
-            self.banner.show_error(str(error))
+            self.banner.show_error(error_text(error))
             return
         self.detail.show_application(self._applied().get(item.id), item.status == "closed")
 
@@ -373,7 +374,7 @@ class AssignmentsScreen(QWidget):
         try:
             self.service.set_favourite(assignment_id, on)
         except CoappError as error:
-            self.banner.show_error(str(error))
+            self.banner.show_error(error_text(error))
             return False
         self.model.set_favourites(self.service.favourite_ids())
         if self.favourites_only.isChecked():

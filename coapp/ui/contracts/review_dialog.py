@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from coapp.domain.errors import CoappError
 from coapp.domain.reviews import SCORE_MAX, SCORE_MIN, TEXT_MAX_LENGTH, check_score, check_text
+from coapp.ui.error_text import error_text
 from coapp.ui.formats import Formats
 from coapp.ui.theme import Space, set_role
 
@@ -129,7 +130,7 @@ class ReviewDialog(QDialog):
         try:
             checked = check_score(int(score)), check_text(text)
         except CoappError as error:
-            self.show_error(str(error))
+            self.show_error(error_text(error))
             return
         self.error.hide()
         self.send_button.setEnabled(False)  # until the platform answers

@@ -28,6 +28,7 @@ from coapp.domain.errors import CoappError
 from coapp.ui.background import Reread
 from coapp.ui.contracts.detail import ContractDetail
 from coapp.ui.contracts.texts import own_text, state_text
+from coapp.ui.error_text import error_text, translated
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import ErrorBanner, ScreenHeader, make_button, name_scroll
 
@@ -151,7 +152,7 @@ class ContractsScreen(QWidget):
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, CoappError):
             raise error
-        self.banner.show_error(str(error))
+        self.banner.show_error(error_text(error))
 
     def show_contracts(self, contracts: list[ContractView]) -> None:
         chosen = self.chosen()
@@ -327,7 +328,7 @@ class ContractsScreen(QWidget):
         def failed(error: BaseException) -> None:
             if not isinstance(error, CoappError):
                 raise error
-            self.banner.show_error(str(error)[:1].upper() + str(error)[1:])
+            self.banner.show_error(error_text(error))
 
         self.state.tasks.write(lambda: drafts.from_milestone(contract_id, milestone_id), done, failed)
 
@@ -368,7 +369,7 @@ class ContractsScreen(QWidget):
         def failed(error: BaseException) -> None:
             if not isinstance(error, (CoappError, OSError)):
                 raise error
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else translated(error)
             self.banner.show_error(
                 self.tr("Could not save {path}: {reason}").format(path=path, reason=reason)
             )

@@ -28,6 +28,7 @@ from coapp.domain.errors import CoappError
 from coapp.ui.application_states import state_text
 from coapp.ui.background import Reread
 from coapp.ui.dashboard.cards import ListCard
+from coapp.ui.error_text import translated
 from coapp.ui.invoices.formats import InvoiceFormats
 from coapp.ui.portrait import Portrait
 from coapp.ui.theme import Space, set_role
@@ -169,7 +170,9 @@ class DashboardScreen(QWidget):
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, CoappError):
             raise error
-        self.header.set_status(self.tr("Could not read the dashboard: {reason}").format(reason=error))
+        self.header.set_status(
+            self.tr("Could not read the dashboard: {reason}").format(reason=translated(error))
+        )
 
     def set_formats(self, formats: Formats) -> None:
         self.formats = formats

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from coapp.domain.errors import CoappError
 from coapp.domain.year_month import YearMonth
 from coapp.ui.background import Reread
+from coapp.ui.error_text import error_text
 from coapp.ui.insights.charts import Chart, EarningsChart, HoursChart, StatesChart, UtilisationChart
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import ErrorBanner, ScreenHeader, header_over_cards
@@ -154,7 +155,7 @@ class InsightsScreen(QWidget):
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, CoappError):
             raise error
-        self.banner.show_error(str(error))
+        self.banner.show_error(error_text(error))
 
     def show_data(self, data: Insights) -> None:
         self.data = data

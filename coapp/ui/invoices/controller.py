@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from coapp.domain.errors import CoappError
 from coapp.domain.invoices import InvoiceDocument, InvoiceLine, InvoiceState
 from coapp.ui.app_state import AppState
+from coapp.ui.error_text import error_text, translated
 from coapp.ui.invoices.draft_dialog import DraftChoice, PeriodKind
 from coapp.ui.invoices.formats import state_label
 
@@ -83,7 +84,7 @@ class InvoicesController(QObject):
             try:
                 doc = self.ctx.invoices.document(invoice_id)
             except CoappError as exc:
-                self.message.emit(str(exc), True)
+                self.message.emit(error_text(exc), True)
         self.document = doc
         self.documentChanged.emit(doc)
         if doc is not None and doc.state is InvoiceState.DRAFT:
@@ -123,7 +124,7 @@ class InvoicesController(QObject):
             self.duplicateDraft.emit(choice, list(exc.overlaps))
             return ""
         except CoappError as exc:
-            return str(exc)
+            return error_text(exc)
         self._show(doc.id, self.tr("Draft made: check the lines, then confirm (Ctrl+Return)."))
         return None
 
@@ -144,7 +145,7 @@ class InvoicesController(QObject):
         try:
             self.ctx.drafts.discard(doc.id)
         except CoappError as exc:
-            self.message.emit(str(exc), True)
+            self.message.emit(error_text(exc), True)
             return
         self._show(None, self.tr("Draft discarded; its time can go on another invoice."))
 
@@ -189,11 +190,11 @@ class InvoicesController(QObject):
                 self.message.emit("", False)
                 self.preflightChanged.emit(error.problems, self._business_problems(error.problems))
             elif isinstance(error, CoappError):
-                self.message.emit(str(error), True)
+                self.message.emit(error_text(error), True)
             elif isinstance(error, OSError):
                 self.message.emit(
                     self.tr("The PDF could not be written ({reason}); nothing was confirmed.").format(
-                        reason=error
+                        reason=translated(error)
                     ),
                     True,
                 )
@@ -227,10 +228,10 @@ class InvoicesController(QObject):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, CoappError):
-                self.message.emit(str(error), True)
+                self.message.emit(error_text(error), True)
             elif isinstance(error, OSError):
                 self.message.emit(
-                    self.tr("The PDF could not be written ({reason}).").format(reason=error), True
+                    self.tr("The PDF could not be written ({reason}).").format(reason=translated(error)), True
                 )
             else:
                 raise error
@@ -250,7 +251,7 @@ class InvoicesController(QObject):
         try:
             doc = action()
         except CoappError as exc:
-            self.message.emit(str(exc), True)
+            self.message.emit(error_text(exc), True)
             return False
         self._show(doc.id, done)
         return True

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from coapp.domain.errors import CoappError
 from coapp.ui.app_state import AppState
+from coapp.ui.error_text import translated
 from coapp.ui.invoices.controller import InvoicesController
 from coapp.ui.toolkit import make_action
 
@@ -74,7 +75,9 @@ class InvoiceExports(QObject):
             self._enable()
             if not isinstance(error, CoappError | OSError):
                 raise error
-            self._controller.message.emit(self.tr("Not exported: {reason}").format(reason=error), True)
+            self._controller.message.emit(
+                self.tr("Not exported: {reason}").format(reason=translated(error)), True
+            )
 
         self._state.tasks.run(lambda: work(path), finished, failed)
 

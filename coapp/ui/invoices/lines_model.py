@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont
 
 from coapp.domain.errors import ValidationError
 from coapp.domain.invoices import InvoiceLine
+from coapp.ui.error_text import error_text
 from coapp.ui.invoices.formats import InvoiceFormats, tabular
 
 Index = QModelIndex | QPersistentModelIndex
@@ -153,7 +154,7 @@ class InvoiceLinesModel(QAbstractTableModel):
         try:
             changed = self._changed(line, index.column(), text)
         except ValidationError as exc:
-            return self._on_change([], str(exc))
+            return self._on_change([], error_text(exc))
         if changed == line:
             return True
         lines = list(self._lines)

@@ -26,6 +26,7 @@ from coapp.domain.invoice_lines import LineMode
 from coapp.domain.invoices import InvoiceDocument, InvoiceState
 from coapp.domain.periods import parse_period
 from coapp.ui.app_state import AppState
+from coapp.ui.error_text import error_text
 from coapp.ui.formats import Formats
 from coapp.ui.invoices.controller import Filters, InvoicesController
 from coapp.ui.invoices.detail import InvoiceDetail
@@ -346,7 +347,7 @@ class InvoicesScreen(QWidget):
         try:
             self._period()
         except ValidationError as exc:
-            self._show_period_error(str(exc))
+            self._show_period_error(error_text(exc))
 
     def _show_period_error(self, text: str) -> None:
         self.period_error.setText(text)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from coapp.domain.errors import CoappError
 from coapp.domain.profile_links import normalise_url
 from coapp.domain.year_month import YearMonth
-from coapp.ui.profile.lane import sentence
+from coapp.ui.error_text import error_text
 from coapp.ui.theme import Space, set_role
 
 Value = str | bool
@@ -271,7 +271,7 @@ class ItemDialog(QDialog):
         try:
             item = self._build(values)
         except CoappError as error:
-            self.show_error(sentence(str(error)))
+            self.show_error(error_text(error))
             self.fit_height()
             return
         self._saving = True

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QLineE
 from coapp.domain.errors import CoappError
 from coapp.domain.profile import LanguageSkill
 from coapp.services.profile_rows import Section
+from coapp.ui.error_text import error_text
 from coapp.ui.i18n import current_language
-from coapp.ui.profile.lane import ProfileLane, sentence
+from coapp.ui.profile.lane import ProfileLane
 from coapp.ui.profile.languages_names import language_names
 from coapp.ui.profile.member_list import (
     Intended,
@@ -171,7 +172,7 @@ class LanguagesPanel(Card):
         try:
             after = dataclasses.replace(before, level=str(level))
         except CoappError as error:
-            self.banner.show_error(sentence(str(error)))
+            self.banner.show_error(error_text(error))
             return
         text = self.tr("Change the level of {language}").format(language=before.language)
         save_member_edit(self._lane, self._undo, self.banner, self._intended, (before, after), text)

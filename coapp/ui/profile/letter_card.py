@@ -19,9 +19,10 @@ from coapp.domain.errors import CoappError
 from coapp.domain.profile import MAX_LETTER_LENGTH, check_letter
 from coapp.domain.profile_completeness import LETTER_WORDS_BEST
 from coapp.domain.profile_text import word_count
+from coapp.ui.error_text import error_text
 from coapp.ui.formats import locale_of
 from coapp.ui.i18n import current_language
-from coapp.ui.profile.lane import ProfileLane, sentence
+from coapp.ui.profile.lane import ProfileLane
 from coapp.ui.profile.letter_editor import HEADING, SUBHEADING, LetterEditor
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import Card, ErrorBanner, icon, make_action
@@ -179,7 +180,7 @@ class LetterCard(Card):
             try:
                 check_letter(plain)
             except CoappError as error:
-                self._refuse(sentence(str(error)))
+                self._refuse(error_text(error))
                 return
         markdown = self.editor.markdown()
         self._shown = markdown

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from coapp.domain.errors import CoappError
-from coapp.ui.profile.lane import ProfileLane, sentence
+from coapp.ui.error_text import error_text
+from coapp.ui.profile.lane import ProfileLane
 from coapp.ui.profile.linkedin_plan import plan_html, summary
 from coapp.ui.theme import Space, set_role
 from coapp.ui.toolkit import make_button
@@ -189,7 +190,7 @@ class LinkedInImportDialog(QDialog):
     @staticmethod
     def _why(error: BaseException, path: str) -> str:
         if isinstance(error, CoappError):
-            message = sentence(str(error))
+            message = error_text(error)
             return message if path in message or Path(path).name in message else f"{path}: {message}"
         log.exception("Reading a LinkedIn export failed", exc_info=error)
         return f"Could not read {path}: {error}"

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 from coapp.domain.errors import CoappError
 from coapp.domain.profile_links import Link, LinkKind
 from coapp.services.profile_rows import Section
-from coapp.ui.profile.lane import ProfileLane, sentence
+from coapp.ui.error_text import error_text
+from coapp.ui.profile.lane import ProfileLane
 from coapp.ui.profile.member_list import MemberTree, RemoveMember, add_list_actions, member_row_id
 from coapp.ui.theme import set_role
 from coapp.ui.toolkit import Card, ErrorBanner, make_button, set_shown
@@ -158,7 +159,7 @@ class LinksPanel(Card):
         try:
             Link(text)  # checked here first: the reason shows at once, next to the field
         except CoappError as error:
-            self.show_field_error(sentence(str(error)))
+            self.show_field_error(error_text(error))
             return
 
         def done(link: Link) -> None:

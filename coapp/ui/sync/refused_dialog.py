@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from coapp.domain.errors import CoappError
+from coapp.ui.error_text import translated
 from coapp.ui.sync.runner import SyncRunner
 
 if TYPE_CHECKING:
@@ -234,7 +235,7 @@ class RefusedChangesDialog(QDialog):
         try:
             action()  # type: ignore[operator]
         except (CoappError, OSError) as exc:
-            self.result_label.setText(self.tr("Could not do that: {reason}").format(reason=exc))
+            self.result_label.setText(self.tr("Could not do that: {reason}").format(reason=translated(exc)))
             ok = False
         else:
             ok = True

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from coapp.domain.errors import ValidationError
+from coapp.ui.error_text import translated
 from coapp.ui.formats import Formats
 from coapp.ui.invoices.formats import InvoiceFormats
 from coapp.ui.theme import set_role
@@ -204,7 +205,7 @@ class ContractDialog(QDialog):
         try:
             draft = self.draft()
         except ValidationError as exc:
-            self.show_error(str(exc))
+            self.show_error(translated(exc))  # show_error capitalises
             return
         self.show_error("")
         self.saveRequested.emit(draft)

@@ -11,6 +11,7 @@ from coapp.domain.errors import CoappError
 from coapp.domain.weeks import IsoWeek
 from coapp.services.sheets import CellChange, CopyMode, WeekSheet
 from coapp.ui.app_state import AppState
+from coapp.ui.error_text import error_text, translated
 from coapp.ui.formats import Formats
 from coapp.ui.timesheet.grid_model import WeekGridModel
 from coapp.ui.timesheet.undo_commands import WeekEdit, WeekEditCommand
@@ -77,7 +78,7 @@ class TimesheetController(QObject):
         try:
             previous = self.state.ctx.timesheet.apply(changes)
         except CoappError as exc:
-            self.message.emit(str(exc), True)
+            self.message.emit(error_text(exc), True)
             return False
         self.push_applied(
             text or self.tr("Edit time"),
@@ -103,7 +104,7 @@ class TimesheetController(QObject):
         try:
             previous = self.state.ctx.timesheet.apply(plan.changes)
         except CoappError as exc:
-            self.message.emit(str(exc), True)
+            self.message.emit(error_text(exc), True)
             return
         self.state.ctx.timesheet.set_hidden_rows(self.week, plan.hidden_rows)
         self.push_applied(
@@ -132,7 +133,9 @@ class TimesheetController(QObject):
             if edit.hidden_rows is not None:
                 self.state.ctx.timesheet.set_hidden_rows(edit.week, edit.hidden_rows)
         except CoappError as exc:
-            self.message.emit(self.tr("Could not undo or redo: {reason}").format(reason=exc), True)
+            self.message.emit(
+                self.tr("Could not undo or redo: {reason}").format(reason=translated(exc)), True
+            )
         if edit.week != self.week:
             self.show_week(edit.week)
         else:

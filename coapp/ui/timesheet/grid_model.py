@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from coapp.domain.durations import parse_duration
 from coapp.domain.errors import ValidationError
 from coapp.services.sheets import Cell, CellChange, WeekSheet
+from coapp.ui.error_text import error_text
 from coapp.ui.formats import Formats
 from coapp.ui.timesheet.cell_marks import CellMarks
 
@@ -288,7 +289,7 @@ class WeekGridModel(QAbstractTableModel):
         try:
             minutes = parse_duration(str(value))
         except ValidationError as exc:
-            return self._on_edit([], str(exc))
+            return self._on_edit([], error_text(exc))
         if minutes == cell.minutes:
             return True
         change = self.change_at(index, minutes, cell.note if minutes else "")

@@ -13,6 +13,7 @@ from coapp.domain.durations import parse_duration
 from coapp.domain.errors import ValidationError
 from coapp.domain.tabular import format_tsv, parse_tsv
 from coapp.services.sheets import CellChange
+from coapp.ui.error_text import error_text
 from coapp.ui.theme import Space
 from coapp.ui.timesheet.cell_marks import ICON_SIZE
 from coapp.ui.timesheet.delegate import CellDelegate
@@ -177,7 +178,7 @@ class WeekGridView(QTableView):
         try:
             block = parse_tsv(QGuiApplication.clipboard().text())
         except ValueError as exc:
-            self.refused.emit(str(exc))
+            self.refused.emit(error_text(exc))
             return
         if not block:
             return

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from coapp.ui.error_text import error_text, translated
 from coapp.ui.timesheet.contract_dialog import ContractDialog
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def fill_demo(screen: TimesheetScreen) -> None:
 
         if not isinstance(error, CoappError):
             raise error
-        screen.first_run.show_error(str(error)[:1].upper() + str(error)[1:])
+        screen.first_run.show_error(error_text(error))
 
     screen.state.tasks.write(
         lambda: seed_demo(ctx, today=date.today(), holiday_country=country), done, failed
@@ -83,7 +84,7 @@ def _save_contract(screen: TimesheetScreen, dialog: ContractDialog, draft: Contr
             vat_number=draft.vat_number,
         )
     except CoappError as exc:
-        dialog.show_error(str(exc))
+        dialog.show_error(translated(exc))  # the dialog capitalises
         return
     dialog.accept()
     week = screen.controller.week

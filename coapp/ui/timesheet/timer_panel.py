@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from coapp.domain.durations import HoursFormat, format_minutes_always
 from coapp.domain.errors import CoappError
 from coapp.ui.app_state import AppState
+from coapp.ui.error_text import error_text, translated
 
 if TYPE_CHECKING:
     from coapp.services.timers import TimerState
@@ -53,7 +54,7 @@ class TimerController(QObject):
         try:
             self.state, switched_from = self.app.ctx.timers.switch(contract_id, self.app.settings.zone)
         except CoappError as exc:
-            self.message.emit(str(exc), True)
+            self.message.emit(error_text(exc), True)
             return
         if switched_from is not None and sum(switched_from.added.values()):
             self.stopped.emit(switched_from)  # the previous timer's time, as an undo step
@@ -66,7 +67,9 @@ class TimerController(QObject):
         try:
             result = self.app.ctx.timers.stop(discard=discard)
         except CoappError as exc:
-            self.message.emit(self.tr("The timer keeps running: {reason}").format(reason=exc), True)
+            self.message.emit(
+                self.tr("The timer keeps running: {reason}").format(reason=translated(exc)), True
+            )
             return
         self.state = None
         self._announce()
