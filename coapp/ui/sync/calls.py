@@ -243,10 +243,10 @@ def classify(exc: BaseException, client: SyncClient | None = None) -> Problem | 
         fields = {str(part) for error in exc.errors() for part in error.get("loc", ())}
         return Problem("invalid_email" if "email" in fields else "refused", "email", translated(exc))
     if isinstance(exc, CoappError):
-        text = translated(exc)
-        if "https://" in text and "only this machine" in text:
+        english, text = str(exc), translated(exc)  # known by its English words, shown in the UI's language
+        if "https://" in english and "only this machine" in english:
             return Problem("not_https", "server", text)
-        if "not a server address" in text:
+        if "not a server address" in english:
             return Problem("bad_address", "server", text)
         return Problem("refused", "form", text)
     return None
