@@ -248,6 +248,23 @@ class ProfileService:
         key = key_of(item)
         for other in present:
             if key_of(other) == key:
-                raise ValidationError(
-                    "{item} is already in your {section}", item=spec.describe(other), section=section.value
-                )
+                _refuse_twice(section, spec.describe(other))
+
+
+def _refuse_twice(section: Section, item: str) -> None:
+    """One template per section, so a translation names the section in its own words."""
+    if section is Section.LANGUAGES:
+        raise ValidationError("{item} is already in your languages", item=item)
+    if section is Section.LINKS:
+        raise ValidationError("{item} is already in your links", item=item)
+    if section is Section.EXPERIENCE:
+        raise ValidationError("{item} is already in your experience", item=item)
+    if section is Section.EDUCATION:
+        raise ValidationError("{item} is already in your education", item=item)
+    if section is Section.CERTIFICATES:
+        raise ValidationError("{item} is already in your certificates", item=item)
+    if section is Section.AWARDS:
+        raise ValidationError("{item} is already in your awards", item=item)
+    if section is Section.REFERENCES:
+        raise ValidationError("{item} is already in your references", item=item)
+    raise ValidationError("{item} is already in your portfolio", item=item)

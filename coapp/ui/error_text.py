@@ -10,6 +10,7 @@ never an empty or a broken text.
 from __future__ import annotations
 
 import logging
+import string
 
 from PySide6.QtCore import QCoreApplication
 
@@ -26,10 +27,25 @@ def translated(error: BaseException) -> str:
     if not error.values:
         return words
     try:
-        return words.format(**error.values)
+        return words.format(**_grouped(error.template, error.values, words is not error.template))
     except (KeyError, IndexError, ValueError):
         log.warning("the translation of %r does not fit its values", error.template)
         return str(error)
+
+
+def _grouped(template: str, values: dict[str, object], translated: bool) -> dict[str, object]:
+    """A number the English template groups (“{n:,}” → 200,016) given to a translation as the
+    language groups it: a translation writes “{n}” and gets 200 016 (a comma would read as a
+    decimal sign in Swedish)."""
+    if not translated:
+        return values
+    grouped = {
+        field for _, field, spec, _ in string.Formatter().parse(template) if field and spec and "," in spec
+    }
+    return {
+        key: f"{value:,}".replace(",", "\u00a0") if key in grouped and isinstance(value, int) else value
+        for key, value in values.items()
+    }
 
 
 def error_text(error: BaseException) -> str:

@@ -100,7 +100,7 @@
 <context>
     <name>ApplicationsScreen</name>
     <message>
-        <location filename="../../coapp/ui/applications/screen.py" line="+47"/>
+        <location filename="../../coapp/ui/applications/screen.py" line="+48"/>
         <location line="+3"/>
         <source>Applications</source>
         <translation>Ansökningar</translation>
@@ -246,7 +246,7 @@
         <translation> (väntar på synkning)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Withdraw the application</source>
         <translation>Återkalla ansökan</translation>
     </message>
@@ -276,12 +276,12 @@
         <translation>Kalender (*.ics)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Could not save the calendar file: {reason}</source>
         <translation>Kunde inte spara kalenderfilen: {reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Saved {path}; open it to add the interview to your calendar.</source>
         <translation>Sparade {path}; öppna den för att lägga till intervjun i din kalender.</translation>
     </message>
@@ -309,7 +309,7 @@
 <context>
     <name>ApplyDialog</name>
     <message>
-        <location filename="../../coapp/ui/assignments/apply_dialog.py" line="+61"/>
+        <location filename="../../coapp/ui/assignments/apply_dialog.py" line="+62"/>
         <source>Apply for {title}</source>
         <translation>Ansök till {title}</translation>
     </message>
@@ -503,7 +503,7 @@
 <context>
     <name>AssignmentsScreen</name>
     <message>
-        <location filename="../../coapp/ui/assignments/screen.py" line="+70"/>
+        <location filename="../../coapp/ui/assignments/screen.py" line="+71"/>
         <location line="+4"/>
         <source>Assignments</source>
         <translation>Uppdrag</translation>
@@ -799,7 +799,7 @@
 <context>
     <name>BusinessDialog</name>
     <message>
-        <location filename="../../coapp/ui/business_dialog.py" line="+80"/>
+        <location filename="../../coapp/ui/business_dialog.py" line="+81"/>
         <source>Business details</source>
         <translation>Företagsuppgifter</translation>
     </message>
@@ -1184,7 +1184,7 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../coapp/ui/insights/charts.py" line="+61"/>
+        <location filename="../../coapp/ui/insights/charts.py" line="+72"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
@@ -1194,7 +1194,7 @@
         <translation>Diagrammets siffror som CSV-fil</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Left and right arrows step through the values</source>
         <translation>Vänster- och högerpil stegar genom värdena</translation>
     </message>
@@ -1204,7 +1204,7 @@
         <translation>De exakta värdena vid pekaren, eller där piltangenterna står</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>No time reported in this period.</source>
         <translation>Ingen tid rapporterad under perioden.</translation>
     </message>
@@ -1661,7 +1661,7 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/contract_dialog.py" line="+61"/>
+        <location filename="../../coapp/ui/timesheet/contract_dialog.py" line="+62"/>
         <source>Add a contract of your own</source>
         <translation>Lägg till ett eget avtal</translation>
     </message>
@@ -1985,7 +1985,7 @@
 <context>
     <name>ContractsScreen</name>
     <message>
-        <location filename="../../coapp/ui/contracts/screen.py" line="+55"/>
+        <location filename="../../coapp/ui/contracts/screen.py" line="+56"/>
         <location line="+7"/>
         <source>Contracts</source>
         <translation>Avtal</translation>
@@ -2152,7 +2152,7 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../coapp/ui/dashboard/screen.py" line="+51"/>
+        <location filename="../../coapp/ui/dashboard/screen.py" line="+52"/>
         <location line="+4"/>
         <source>Dashboard</source>
         <translation>Översikt</translation>
@@ -2247,12 +2247,12 @@
         <translation>Öppna meddelandena (Ctrl+4)</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Could not read the dashboard: {reason}</source>
         <translation>Kunde inte läsa översikten: {reason}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Updated {time} · {week}</source>
         <translation>Uppdaterad {time} · {week}</translation>
     </message>
@@ -2719,7 +2719,7 @@
 <context>
     <name>EarningsChart</name>
     <message>
-        <location filename="../../coapp/ui/insights/charts.py" line="+112"/>
+        <location filename="../../coapp/ui/insights/charts.py" line="+114"/>
         <source>agreement value</source>
         <translation>avtalsvärde</translation>
     </message>
@@ -2739,7 +2739,7 @@
         <translation>moms</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>No invoices issued in this period.</source>
         <translation>Inga fakturor utfärdade under perioden.</translation>
     </message>
@@ -2855,7 +2855,7 @@
 <context>
     <name>ErrorDialogs</name>
     <message>
-        <location filename="../../coapp/ui/error_dialogs.py" line="+28"/>
+        <location filename="../../coapp/ui/error_dialogs.py" line="+29"/>
         <source>coapp can put the newest backup in its place; the damaged file is kept beside it.</source>
         <translation>coapp kan lägga den senaste säkerhetskopian på dess plats; den skadade filen sparas bredvid.</translation>
     </message>
@@ -2879,303 +2879,865 @@
     <name>Errors</name>
     <message>
         <location filename="../../coapp/ui/error_messages.py" line="+11"/>
+        <source>Cannot confirm yet:
+- {problems}</source>
+        <translation>Kan inte bekräftas än:
+- {problems}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in to sync.</source>
+        <translation>Logga in för att synkronisera.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database {path} is damaged ({problem}). The newest backup is {newest}.</source>
+        <translation>Databasen {path} är skadad ({problem}). Den senaste säkerhetskopian är {newest}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database {path} is damaged ({problem}). There is no backup yet.</source>
+        <translation>Databasen {path} är skadad ({problem}). Det finns ingen säkerhetskopia än.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This data folder belongs to {email}. Sign in as that account, or start coapp with another data folder (--data-dir) for this one.</source>
+        <translation>Den här datamappen tillhör {email}. Logga in med det kontot, eller starta coapp med en annan datamapp (--data-dir) för det här kontot.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT numbers from {code} cannot be checked here</source>
+        <translation>momsregistreringsnummer från {code} kan inte kontrolleras här</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT rates of {country} before {first} are not known to coapp</source>
+        <translation>coapp känner inte till momssatserna i {country} före {first}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT rules are known for {countries}, not for {code}</source>
+        <translation>momsreglerna är kända för {countries}, inte för {code}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your session has ended; sign in again to sync.</source>
+        <translation>Din session har upphört; logga in igen för att synkronisera.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a VAT date must be a date, not {kind}</source>
+        <translation>ett momsdatum måste vara ett datum, inte {kind}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a VAT rate cannot be negative ({percent} %)</source>
+        <translation>en momssats kan inte vara negativ ({percent} %)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>a contract needs a client and a title</source>
-        <translation type="unfinished"></translation>
+        <translation>ett avtal behöver en kund och en titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a contract that is {current} cannot become {target}</source>
+        <translation>ett avtal som är {current} kan inte bli {target}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a country must be a two-letter code such as SE</source>
-        <translation type="unfinished"></translation>
+        <translation>ett land måste anges med en kod på två bokstäver, t.ex. SE</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a credit note cannot itself be credited</source>
-        <translation type="unfinished"></translation>
+        <translation>en kreditfaktura kan inte själv krediteras</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a crop is three whole numbers: left, top and side, in pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>en beskärning är tre heltal: vänster, överkant och sida, i pixlar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a date is needed here, not an empty text</source>
-        <translation type="unfinished"></translation>
+        <translation>här behövs ett datum, inte en tom text</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a day has at most 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>ett dygn har högst 24 timmar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a duration must be text</source>
-        <translation type="unfinished"></translation>
+        <translation>en tidsåtgång måste vara text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a fixed fee is invoiced to the platform one milestone at a time: draft it from a milestone that is ready (coapp invoice draft CONTRACT --milestone ID)</source>
+        <translation>ett fast arvode faktureras plattformen ett delmål i taget: gör utkastet från ett delmål som är klart (coapp invoice draft CONTRACT --milestone ID)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a fixed-fee contract is invoiced by milestones, not by reported time</source>
-        <translation type="unfinished"></translation>
+        <translation>ett avtal med fast arvode faktureras per delmål, inte efter rapporterad tid</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a language must be a code such as sv or en</source>
-        <translation type="unfinished"></translation>
+        <translation>ett språk måste anges med en kod, t.ex. sv eller en</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a line sold with {what} carries 0 % VAT, not {percent} %</source>
+        <translation>en rad som säljs med {what} har 0 % moms, inte {percent} %</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a link needs a web address</source>
-        <translation type="unfinished">en länk behöver en webbadress</translation>
+        <translation>en länk behöver en webbadress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a milestone that is {current} becomes {following} next, not {target}</source>
+        <translation>ett delmål som är {current} blir {following} härnäst, inte {target}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a milestone that is {current} has no invoice to credit</source>
+        <translation>ett delmål som är {current} har ingen faktura att kreditera</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a rate cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>ett timpris kan inte vara negativt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a review is written on the platform, where it never changes; connect and try again</source>
+        <translation>ett omdöme skrivs på plattformen, där det aldrig ändras; anslut och försök igen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a search is at most {most} characters</source>
+        <translation>en sökning är högst {most} tecken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a variant named “{name}” already exists; remove it first</source>
+        <translation>det finns redan en variant som heter ”{name}”; ta bort den först</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a withdrawal of this application already waits for a sync</source>
-        <translation type="unfinished"></translation>
+        <translation>ett återkallande av ansökan väntar redan på synkronisering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {label} has at most {kid_max_length} digits; “{base}” gives {n}</source>
+        <translation>{label} har högst {kid_max_length} siffror; ”{base}” ger {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {label} has at most {ocr_max_length} digits; “{base}” gives {n}</source>
+        <translation>{label} har högst {ocr_max_length} siffror; ”{base}” ger {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {label} is built from a number of zero or more, not {base}</source>
+        <translation>{label} byggs av ett tal från noll och uppåt, inte av {base}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {label} is built from at most {most} digits; “{base}” has {n}</source>
+        <translation>{label} byggs av högst {most} siffror; ”{base}” har {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {label} is built from digits only, not “{base}”</source>
+        <translation>{label} byggs bara av siffror, inte av ”{base}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {label} is built from digits, not from {kind}</source>
+        <translation>{label} byggs av siffror, inte av {kind}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {label} is built from {viite_min_base} to {viite_max_base} digits (leading zeros do not count); “{base}” has {n}</source>
+        <translation>{label} byggs av {viite_min_base} till {viite_max_base} siffror (inledande nollor räknas inte); ”{base}” har {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {label} must be text, not {kind}</source>
+        <translation>{label} måste vara text, inte {kind}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {label} needs at least one digit to be built from</source>
+        <translation>{label} behöver minst en siffra att byggas av</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>amount_minor: a whole number of minor units (öre, cents)</source>
-        <translation type="unfinished"></translation>
+        <translation>amount_minor: ett heltal i minsta enhet (öre, cent)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>amount_minor: more than zero</source>
-        <translation type="unfinished"></translation>
+        <translation>amount_minor: mer än noll</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>an answer to an application command was not understood</source>
-        <translation type="unfinished"></translation>
+        <translation>ett svar på ett kommando om en ansökan gick inte att tolka</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an application that is {current} cannot become {target}</source>
+        <translation>en ansökan som är {current} kan inte bli {target}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an assignment lists at most 30 {what}</source>
+        <translation>ett uppdrag listar högst 30 {what}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an extent is 1 to 100 %, not {extent}</source>
+        <translation>en omfattning är 1 till 100 %, inte {extent}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an identifier must be text, not {kind}</source>
+        <translation>ett id-nummer måste vara text, inte {kind}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>an invoice number format is needed, e.g. {year}-{seq:04d}</source>
-        <translation type="unfinished"></translation>
+        <translation>ett format för fakturanummer behövs, t.ex. {year}-{seq:04d}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>an invoice number format needs {seq} exactly once (it keeps numbers unique)</source>
-        <translation type="unfinished"></translation>
+        <translation>ett format för fakturanummer behöver {seq} exakt en gång (det håller numren unika)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an invoice number may hold letters, digits and - only, not “{literal}”</source>
+        <translation>ett fakturanummer får bara innehålla bokstäver, siffror och -, inte ”{literal}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an invoice number must be text, not {kind}</source>
+        <translation>ett fakturanummer måste vara text, inte {kind}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an invoice that is {current} cannot become {new}</source>
+        <translation>en faktura som är {current} kan inte bli {new}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an {label} is built from at most {rf_max_base} characters, not {n}</source>
+        <translation>{label} byggs av högst {rf_max_base} tecken, inte {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an {label} is built from letters and digits, not {kind}</source>
+        <translation>{label} byggs av bokstäver och siffror, inte av {kind}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an {label} is built from letters and digits, not “{base}”</source>
+        <translation>{label} byggs av bokstäver och siffror, inte av ”{base}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>availability is 1 to 100 % of full time, not {percent}</source>
+        <translation>tillgängligheten är 1 till 100 % av heltid, inte {percent}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot create the data folder {folder}: {reason}; choose another folder with --data-dir</source>
+        <translation>kan inte skapa datamappen {folder}: {reason}; välj en annan mapp med --data-dir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot use {folder} as the data folder: it is a file, not a folder; choose another folder with --data-dir</source>
+        <translation>kan inte använda {folder} som datamapp: det är en fil, inte en mapp; välj en annan mapp med --data-dir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot write in the data folder {folder}: {reason}; choose another folder with --data-dir</source>
+        <translation>kan inte skriva i datamappen {folder}: {reason}; välj en annan mapp med --data-dir</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>choose at least one section for the variant</source>
-        <translation type="unfinished"></translation>
+        <translation>välj minst en del för varianten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>choose the country first: the number&apos;s rules depend on it</source>
-        <translation type="unfinished"></translation>
+        <translation>välj land först: numrets regler beror på det</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>coapp may not read {name}: permission denied</source>
+        <translation>coapp får inte läsa {name}: åtkomst nekad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comment: at most {comment_max_length} characters</source>
+        <translation>kommentar: högst {comment_max_length} tecken</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>comment: holds characters that cannot be stored</source>
-        <translation type="unfinished"></translation>
+        <translation>kommentar: innehåller tecken som inte kan sparas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>comment: text</source>
-        <translation type="unfinished"></translation>
+        <translation>kommentar: text</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>credit an invoice with a credit note, not by changing its state</source>
-        <translation type="unfinished"></translation>
+        <translation>kreditera en faktura med en kreditfaktura, inte genom att ändra dess status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>every line needs a description</source>
-        <translation type="unfinished"></translation>
+        <translation>varje rad behöver en beskrivning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>give at least {least} characters of the assignment&apos;s id</source>
+        <translation>ange minst {least} tecken av uppdragets id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>holiday country must be one of {choices}</source>
+        <translation>helgdagslandet måste vara ett av {choices}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>holidays are known for {countries}, not “{country}”</source>
+        <translation>helgdagar är kända för {countries}, inte för ”{country}”</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>hours per day must be between 0 and 24</source>
-        <translation type="unfinished"></translation>
+        <translation>timmar per dag måste vara mellan 0 och 24</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hours per week must be a whole number from 1 to {most}</source>
+        <translation>timmar per vecka måste vara ett heltal från 1 till {most}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invoice number “{invoice_number}” has no digits to build a payment reference from</source>
+        <translation>fakturanumret ”{invoice_number}” har inga siffror att bygga en betalningsreferens av</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>invoice numbers count from 1</source>
-        <translation type="unfinished"></translation>
+        <translation>fakturanummer räknas från 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>language must be one of {choices}</source>
+        <translation>språket måste vara ett av {choices}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list at most {max_skills_per_item} skills for one job</source>
+        <translation>ange högst {max_skills_per_item} kompetenser för ett uppdrag</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>name a contract by its id or the start of its title</source>
-        <translation type="unfinished"></translation>
+        <translation>ange ett avtal med dess id eller början av dess titel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>name an assignment by its id (or the id&apos;s first characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>ange ett uppdrag med dess id (eller idets första tecken)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>name the milestone by its id or the id&apos;s first characters</source>
-        <translation type="unfinished"></translation>
+        <translation>ange delmålet med dess id eller idets första tecken</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>name: one line without control characters</source>
-        <translation type="unfinished"></translation>
+        <translation>namn: en rad utan styrtecken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name: type your full name ({signed_name_min_length} to {signed_name_max_length} characters)</source>
+        <translation>namn: skriv ditt fullständiga namn ({signed_name_min_length} till {signed_name_max_length} tecken)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>name: type your full name to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>namn: skriv ditt fullständiga namn för att signera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no application with id “{ref}”</source>
+        <translation>ingen ansökan har id ”{ref}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no application with id “{ref}” (give at least its first four characters)</source>
+        <translation>ingen ansökan har id ”{ref}” (ange minst de fyra första tecknen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no assignment with id “{ref}”</source>
+        <translation>inget uppdrag har id ”{ref}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no assignment with id “{ref}” (give at least its first four characters)</source>
+        <translation>inget uppdrag har id ”{ref}” (ange minst de fyra första tecknen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no assignment&apos;s id starts with “{ref}”</source>
+        <translation>inget uppdrags id börjar med ”{ref}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no contract matches “{ref}”</source>
+        <translation>inget avtal matchar ”{ref}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no contract with id {id}</source>
+        <translation>inget avtal har id {id}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no interview is booked for this application</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen intervju är bokad för den här ansökan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no invoice with id {id}</source>
+        <translation>ingen faktura har id {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no job in your experience has the id “{ref}”</source>
+        <translation>inget uppdrag i din erfarenhet har id ”{ref}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no reverse-charge text in “{language}”; use one of {languages}</source>
+        <translation>ingen text om omvänd skattskyldighet på ”{language}”; använd något av {languages}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no review written: {reason}</source>
+        <translation>inget omdöme skrevs: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such item in {section}</source>
+        <translation>ingen sådan post i {section}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not signed: the contract is {state}; only an offer is signed</source>
+        <translation>inte signerat: avtalet är {state}; bara ett erbjudande kan signeras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not signed: the terms changed since you read them (now version {version}): {terms}. Read the new terms and sign again</source>
+        <translation>inte signerat: villkoren har ändrats sedan du läste dem (nu version {version}): {terms}. Läs de nya villkoren och signera igen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not signed: {reason}</source>
+        <translation>inte signerat: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>numbers in this format could grow past {number_max_length} characters</source>
+        <translation>nummer i det här formatet kan bli längre än {number_max_length} tecken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offline: cannot reach {url} ({problem}); your changes are kept and will sync later</source>
+        <translation>offline: når inte {url} ({problem}); dina ändringar sparas och synkroniseras senare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offline: no attempt was made; your changes are kept and will sync later</source>
+        <translation>offline: inget försök gjordes; dina ändringar sparas och synkroniseras senare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offline: the download was cut short ({problem})</source>
+        <translation>offline: nedladdningen avbröts ({problem})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offline: {url} answered {status}; your changes are kept and will sync later</source>
+        <translation>offline: {url} svarade {status}; dina ändringar sparas och synkroniseras senare</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>only a draft can change; correct a confirmed invoice with a credit note</source>
-        <translation type="unfinished"></translation>
+        <translation>bara ett utkast kan ändras; rätta en bekräftad faktura med en kreditfaktura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only the {allowed} moves a contract from {current} to {target}</source>
+        <translation>bara {allowed} flyttar ett avtal från {current} till {target}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only the {allowed} moves an application from {current} to {target}</source>
+        <translation>bara {allowed} flyttar en ansökan från {current} till {target}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payment references are made for sellers in {countries}, not {code}</source>
+        <translation>betalningsreferenser skapas för säljare i {countries}, inte {code}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rounding step must be one of {rounding_steps} minutes</source>
+        <translation>avrundningssteget måste vara något av {rounding_steps} minuter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>score: a whole number from {score_min} to {score_max}</source>
+        <translation>betyg: ett heltal från {score_min} till {score_max}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sign in to the platform to sign the contract</source>
+        <translation>logga in på plattformen för att signera avtalet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sign in to the platform to write the review</source>
+        <translation>logga in på plattformen för att skriva omdömet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>signing needs the platform&apos;s current terms; connect and try again</source>
+        <translation>signering kräver plattformens aktuella villkor; anslut och försök igen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>sync first: this assignment&apos;s version is not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>synkronisera först: uppdragets version är inte känd än</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text: at most {text_max_length} characters</source>
+        <translation>text: högst {text_max_length} tecken</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>text: holds characters that cannot be stored</source>
-        <translation type="unfinished"></translation>
+        <translation>text: innehåller tecken som inte kan sparas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>text: the review as text</source>
-        <translation type="unfinished"></translation>
+        <translation>text: recensionen som text</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>text: write a few words about the work together</source>
-        <translation type="unfinished"></translation>
+        <translation>text: skriv några ord om samarbetet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>that is too long to be a duration</source>
-        <translation type="unfinished"></translation>
+        <translation>det är för långt för att vara en tidsåtgång</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>that item is not in your portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>den posten finns inte i din portfolio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>that item is not in your {section}</source>
+        <translation>den posten finns inte i din {section}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>that refused change is no longer waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>den avvisade ändringen väntar inte längre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the agent&apos;s photo does not have the checksum its card names</source>
-        <translation type="unfinished"></translation>
+        <translation>agentens foto har inte den kontrollsumma som kortet anger</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the agent&apos;s photo is not a JPEG</source>
-        <translation type="unfinished"></translation>
+        <translation>agentens foto är ingen JPEG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the application is {current}; nothing changes it any more</source>
+        <translation>ansökan är {current}; inget ändrar den längre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the assignment ends before it starts</source>
-        <translation type="unfinished"></translation>
+        <translation>uppdraget slutar innan det börjar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the assignment is closed; applications are no longer taken</source>
-        <translation type="unfinished"></translation>
+        <translation>uppdraget är stängt; ansökningar tas inte längre emot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the certificate {name} expires ({expires}) before it was issued ({issued})</source>
+        <translation>certifikatet {name} går ut ({expires}) innan det utfärdades ({issued})</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the commission must be between 0 and 100 %</source>
-        <translation type="unfinished"></translation>
+        <translation>provisionen måste vara mellan 0 och 100 %</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the commission rate must be between 0 and 100 %</source>
-        <translation type="unfinished"></translation>
+        <translation>provisionen måste vara mellan 0 och 100 %</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the contract ends before it starts</source>
-        <translation type="unfinished"></translation>
+        <translation>avtalet slutar innan det börjar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the contract is {current}; nothing changes it any more</source>
+        <translation>avtalet är {current}; inget ändrar det längre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the contract is {state}; feedback is given while the assignment is active</source>
+        <translation>avtalet är {state}; omdömen ges medan uppdraget pågår</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the contract is {state}; it cannot be extended</source>
+        <translation>avtalet är {state}; det kan inte förlängas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the contract is {state}; its terms change only while it is offered</source>
+        <translation>avtalet är {state}; villkoren ändras bara medan det är erbjudet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the contract is {state}; reviews are written once it has ended</source>
+        <translation>avtalet är {state}; recensioner skrivs när det har avslutats</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the contract runs until further notice; there is no end to extend</source>
-        <translation type="unfinished"></translation>
+        <translation>avtalet löper tills vidare; det finns inget slut att förlänga</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the crop ({left}, {top}, side {side}) reaches outside the picture, which is {width} × {height} pixels</source>
+        <translation>beskärningen ({left}, {top}, sida {side}) går utanför bilden, som är {width} × {height} pixlar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the crop&apos;s left and top cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>beskärningens vänsterkant och överkant kan inte vara negativa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the crop&apos;s side is {side} pixels; choose at least {min_crop_side}</source>
+        <translation>beskärningens sida är {side} pixlar; välj minst {min_crop_side}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the earliest start is after the latest</source>
-        <translation type="unfinished"></translation>
+        <translation>den tidigaste starten är efter den senaste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the extent {extent_percent} % is not between 1 and 100</source>
+        <translation>omfattningen {extent_percent} % är inte mellan 1 och 100</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the job at {organisation} needs an end month, or mark it current</source>
+        <translation>uppdraget hos {organisation} behöver en slutmånad, eller markera det som pågående</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the language is required</source>
+        <translation>språket måste anges</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the level of {name} is 1 (beginner) to 5 (expert), not {level}</source>
+        <translation>nivån för {name} är 1 (nybörjare) till 5 (expert), inte {level}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the lowest rate is above the highest</source>
-        <translation type="unfinished"></translation>
+        <translation>det lägsta timpriset är högre än det högsta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the lowest rate is an amount of 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>det lägsta timpriset är ett belopp på 0 eller mer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the message holds a control character</source>
+        <translation>meddelandet innehåller ett styrtecken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the message is {length} characters; at most {most}</source>
+        <translation>meddelandet är {length} tecken; högst {most}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the message must be text</source>
+        <translation>meddelandet måste vara text</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the milestone is paid; nothing changes it any more</source>
-        <translation type="unfinished"></translation>
+        <translation>delmålet är betalt; inget ändrar det längre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the milestone is {current}; an invoice names a milestone that is ready to invoice</source>
+        <translation>delmålet är {current}; en faktura anger ett delmål som är klart att fakturera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the milestone “{milestone}” is billed by invoice {number} already</source>
+        <translation>delmålet ”{milestone}” faktureras redan med faktura {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the milestone “{milestone}” is billed by the {state} invoice {id} already</source>
+        <translation>delmålet ”{milestone}” faktureras redan med fakturan {id} ({state})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the milestone “{milestone}” is planned: it is invoiced once the client has accepted the delivery and the platform marks it ready</source>
+        <translation>delmålet ”{milestone}” är planerat: det faktureras när kunden har godkänt leveransen och plattformen markerar det som klart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the milestone “{milestone}” is {state} already</source>
+        <translation>delmålet ”{milestone}” är redan {state}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the month {month} is not between 01 and 12</source>
+        <translation>månaden {month} är inte mellan 01 och 12</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the new end date must be after {end}</source>
+        <translation>det nya slutdatumet måste vara efter {end}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the new end date must not be before the start date</source>
-        <translation type="unfinished"></translation>
+        <translation>det nya slutdatumet får inte vara före startdatumet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the offer was withdrawn before it was signed; there is no work to review</source>
+        <translation>erbjudandet drogs tillbaka innan det signerades; det finns inget arbete att recensera</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the period ends before it starts</source>
-        <translation type="unfinished"></translation>
+        <translation>perioden slutar innan den börjar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the personal letter contains control characters; remove them</source>
+        <translation>det personliga brevet innehåller styrtecken; ta bort dem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the personal letter is {n:,} characters long; at most {max_length:,} fit — shorten it</source>
+        <translation>det personliga brevet är {n} tecken långt; högst {max_length} får plats – korta det</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the picture is {width} × {height} pixels; a photo needs at least {min_crop_side} × {min_crop_side}</source>
+        <translation>bilden är {width} × {height} pixlar; ett foto behöver minst {min_crop_side} × {min_crop_side}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the platform asks to wait {seconds} s before the next attempt (rate limited); your changes are kept and will sync later</source>
+        <translation>plattformen ber dig vänta {seconds} s före nästa försök (för många anrop); dina ändringar sparas och synkroniseras senare</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the platform refused this application; discard it under refused changes</source>
-        <translation type="unfinished"></translation>
+        <translation>plattformen avvisade ansökan; kassera den under avvisade ändringar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the platform sent a file of a kind a profile cannot hold; not kept</source>
-        <translation type="unfinished"></translation>
+        <translation>plattformen skickade en filtyp som en profil inte kan innehålla; den sparades inte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the platform sent bytes that do not match the file&apos;s checksum; not kept</source>
-        <translation type="unfinished"></translation>
+        <translation>plattformen skickade byte som inte stämmer med filens kontrollsumma; de sparades inte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the platform sent more than {limit} bytes for one file</source>
+        <translation>plattformen skickade mer än {limit} byte för en fil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the platform sent more than {limit} bytes for the agent&apos;s photo</source>
+        <translation>plattformen skickade mer än {limit} byte för agentens foto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the platform&apos;s answer to an invoice command was not understood</source>
-        <translation type="unfinished"></translation>
+        <translation>plattformens svar på ett fakturakommando gick inte att tolka</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the platform&apos;s answer to the review was not understood</source>
-        <translation type="unfinished"></translation>
+        <translation>plattformens svar på omdömet gick inte att tolka</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the platform&apos;s answer to the signature was not understood</source>
-        <translation type="unfinished"></translation>
+        <translation>plattformens svar på signeringen gick inte att tolka</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3184,103 +3746,1028 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>the rate has more decimals than {currency} has</source>
+        <translation>timpriset har fler decimaler än {currency} har</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the rate is not an amount</source>
-        <translation type="unfinished"></translation>
+        <translation>timpriset är inget belopp</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the rate is per hour or per day</source>
-        <translation type="unfinished"></translation>
+        <translation>timpriset gäller per timme eller per dag</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the rate must be a decimal amount</source>
-        <translation type="unfinished"></translation>
+        <translation>timpriset måste vara ett decimalbelopp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the rate must be above 0 and at most {most}</source>
+        <translation>timpriset måste vara över 0 och högst {most}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server&apos;s answer to {method} {url} was not understood</source>
+        <translation>serverns svar på {method} {url} gick inte att tolka</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the smallest extent is above the largest</source>
-        <translation type="unfinished"></translation>
+        <translation>den minsta omfattningen är större än den största</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the text holds a control character</source>
+        <translation>texten innehåller ett styrtecken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the text is {length} characters; at most {most}</source>
+        <translation>texten är {length} tecken; högst {most}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the text must be text</source>
+        <translation>texten måste vara text</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the timer stopped before it started (was the clock changed?)</source>
-        <translation type="unfinished"></translation>
+        <translation>timern stoppades innan den startade (ändrades klockan?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the web address is longer than {max_url_length:,} characters once encoded</source>
+        <translation>webbadressen blir längre än {max_url_length} tecken när den kodas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the web address is {n:,} characters long; at most {max_url_length:,} fit</source>
+        <translation>webbadressen är {n} tecken lång; högst {max_url_length} får plats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the year {year} is not between {first_year} and {last_year}</source>
+        <translation>året {year} är inte mellan {first_year} och {last_year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the years with {name} are a whole number from 0 to {max_years}</source>
+        <translation>antalet år med {name} är ett heltal från 0 till {max_years}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the {label} is empty</source>
+        <translation>{label} är tomt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the {what} cannot be negative</source>
+        <translation>{what} kan inte vara negativt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the {what} has more than {places} decimals</source>
+        <translation>{what} har fler än {places} decimaler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the {what} must be an amount of money</source>
+        <translation>{what} måste vara ett belopp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the {what} of {rate} is more than {max_rate}</source>
+        <translation>{what} på {rate} är mer än {max_rate}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>theme must be one of {choices}</source>
+        <translation>temat måste vara ett av {choices}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no month {month}</source>
+        <translation>det finns ingen månad {month}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no resume variant named “{name}”</source>
+        <translation>det finns ingen cv-variant som heter ”{name}”</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>there is no time left to invoice on this contract</source>
-        <translation type="unfinished"></translation>
+        <translation>det finns ingen tid kvar att fakturera på det här avtalet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>this contract is your own, not the platform&apos;s: there is nothing to sign or review</source>
-        <translation type="unfinished"></translation>
+        <translation>det här avtalet är ditt eget, inte plattformens: det finns inget att signera eller ge omdöme om</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this data folder already holds {count} contract(s); demo data only goes into an empty folder (pick one with --data-dir)</source>
+        <translation>den här datamappen innehåller redan {count} avtal; demodata läggs bara i en tom mapp (välj en med --data-dir)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>this invoice gets its number from the platform at the next sync; credit it after that</source>
-        <translation type="unfinished"></translation>
+        <translation>fakturan får sitt nummer från plattformen vid nästa synkronisering; kreditera den efter det</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>time cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>tid kan inte vara negativ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>title: at most {title_max_length} characters</source>
+        <translation>titel: högst {title_max_length} tecken</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>title: name what is delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>titel: ange vad som levereras</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>title: one line without control characters</source>
-        <translation type="unfinished"></translation>
+        <translation>titel: en rad utan styrtecken</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>title: text</source>
-        <translation type="unfinished"></translation>
+        <translation>titel: text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unsupported currency “{currency}”; use one of {currencies}</source>
+        <translation>valutan ”{currency}” stöds inte; använd någon av {currencies}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>use https:// for a server on another machine; only this machine may use http://</source>
-        <translation type="unfinished"></translation>
+        <translation>använd https:// för en server på en annan dator; bara den här datorn får använda http://</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>without your consent nothing is shared: nothing was stored or sent</source>
-        <translation type="unfinished"></translation>
+        <translation>utan ditt samtycke delas ingenting: ingenting sparades eller skickades</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>write something first</source>
-        <translation type="unfinished"></translation>
+        <translation>skriv något först</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>you have already applied to this assignment</source>
-        <translation type="unfinished"></translation>
+        <translation>du har redan sökt det här uppdraget</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>your profile changed since this import was previewed; preview it again (nothing was imported)</source>
-        <translation type="unfinished">din profil har ändrats sedan importen förhandsvisades; förhandsvisa den igen (inget importerades)</translation>
+        <translation>din profil har ändrats sedan importen förhandsvisades; förhandsvisa den igen (inget importerades)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>your review of this contract is submitted already; a review never changes</source>
-        <translation type="unfinished"></translation>
+        <translation>din recension av det här avtalet är redan inskickad; en recension ändras aldrig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{contract} has no milestone “{ref}”</source>
+        <translation>{contract} har inget delmål ”{ref}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{contract} has no time left to invoice between {first} and {last}</source>
+        <translation>{contract} har ingen tid kvar att fakturera mellan {first} och {last}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{contract} is not active today; its period is {start} – open</source>
+        <translation>{contract} är inte aktivt i dag; dess period är {start} – tillsvidare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{contract} is not active today; its period is {start} – {end}</source>
+        <translation>{contract} är inte aktivt i dag; dess period är {start} – {end}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{contract} is paid by the {fee_model} rate, not per milestone; draft its time for a period instead</source>
+        <translation>{contract} betalas med pris per {fee_model}, inte per delmål; gör i stället ett utkast av dess tid för en period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{contract}, {day}: a day has at most 24 hours</source>
+        <translation>{contract}, {day}: ett dygn har högst 24 timmar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{contract}, {day}: a note belongs to reported time; type the time first</source>
+        <translation>{contract}, {day}: en anteckning hör till rapporterad tid; skriv in tiden först</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{contract}, {day}: a note can hold at most {most} characters</source>
+        <translation>{contract}, {day}: en anteckning får vara högst {most} tecken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{contract}, {day}: outside the contract&apos;s period ({start} – open-ended)</source>
+        <translation>{contract}, {day}: utanför avtalets period ({start} – tillsvidare)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{contract}, {day}: outside the contract&apos;s period ({start} – {end})</source>
+        <translation>{contract}, {day}: utanför avtalets period ({start} – {end})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{contract}, {day}: this day is on a confirmed invoice and cannot change; credit the invoice to correct it</source>
+        <translation>{contract}, {day}: dagen finns på en bekräftad faktura och kan inte ändras; kreditera fakturan för att rätta den</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{contract}, {day}: this is an offer you have not signed; sign it first on the contracts screen</source>
+        <translation>{contract}, {day}: det här är ett erbjudande som du inte har signerat; signera det först under Avtal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{contract}, {day}: time cannot be negative</source>
+        <translation>{contract}, {day}: tiden kan inte vara negativ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{contract}, {day}: time must be whole minutes</source>
+        <translation>{contract}, {day}: tiden måste vara hela minuter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{country} has no {percent} % VAT rate on {on}; its rates are {listed} and {last} %</source>
+        <translation>{country} har ingen momssats på {percent} % den {on}; satserna är {listed} och {last} %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{country} has no {percent} % VAT rate; its rates are {listed} and {last} %</source>
+        <translation>{country} har ingen momssats på {percent} %; satserna är {listed} och {last} %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{day}: that makes {hours} h across all contracts; a day has at most 24 hours</source>
+        <translation>{day}: det blir {hours} h sammanlagt för alla avtal; ett dygn har högst 24 timmar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file_name} line {line_num}: not readable as CSV ({reason})</source>
+        <translation>{file_name} rad {line_num}: går inte att läsa som CSV ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file_name} line {line}: no column “{missing}”; is this a LinkedIn export?</source>
+        <translation>{file_name} rad {line}: ingen kolumn ”{missing}”; är det här en LinkedIn-export?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file_name} line {line}: not {label} text; save it as UTF-8 CSV</source>
+        <translation>{file_name} rad {line}: inte text i {label}; spara den som UTF-8-CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file_name}: no column “{missing}” in the first lines; is this a LinkedIn export?</source>
+        <translation>{file_name}: ingen kolumn ”{missing}” på de första raderna; är det här en LinkedIn-export?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{item} is already in your awards</source>
+        <translation>{item} finns redan bland dina utmärkelser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{item} is already in your certificates</source>
+        <translation>{item} finns redan bland dina certifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{item} is already in your education</source>
+        <translation>{item} finns redan i din utbildning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{item} is already in your experience</source>
+        <translation>{item} finns redan i din erfarenhet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{item} is already in your languages</source>
+        <translation>{item} finns redan bland dina språk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{item} is already in your links</source>
+        <translation>{item} finns redan bland dina länkar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{item} is already in your portfolio</source>
+        <translation>{item} finns redan i din portfolio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{item} is already in your references</source>
+        <translation>{item} finns redan bland dina referenser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{item} is not in your {section}</source>
+        <translation>{item} finns inte i din {section}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} contains control characters; remove them</source>
+        <translation>{label} innehåller styrtecken; ta bort dem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} is empty</source>
+        <translation>{label} är tomt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} is required</source>
+        <translation>{label} måste anges</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} is required; write it like 2024-03</source>
+        <translation>{label} måste anges; skriv det som 2024-03</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} is {n:,} characters long; at most {max_length:,} fit</source>
+        <translation>{label} är {n} tecken lång; högst {max_length} får plats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} is {n:,} characters long; at most {max_length:,} fit — shorten it</source>
+        <translation>{label} är {n} tecken lång; högst {max_length} får plats – korta den</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} must be one line without control characters</source>
+        <translation>{label} måste vara en rad utan styrtecken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} must be text</source>
+        <translation>{label} måste vara text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” contains a part that does not exist</source>
+        <translation>{label} ”{text}” innehåller en del som inte finns</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” does not have the length or structure of a {country} IBAN</source>
+        <translation>{label} ”{text}” har inte längden eller formen hos ett IBAN från {country}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” has a wrong check digit; look for a mistyped or swapped digit</source>
+        <translation>{label} ”{text}” har fel kontrollsiffra; leta efter en felskriven eller omkastad siffra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” has a wrong length digit: the second last digit should be {digit} for a reference of {n} digits</source>
+        <translation>{label} ”{text}” har fel längdsiffra: näst sista siffran ska vara {digit} för en referens på {n} siffror</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” has the wrong length</source>
+        <translation>{label} ”{text}” har fel längd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” has wrong check digits; look for a mistyped or swapped character</source>
+        <translation>{label} ”{text}” har fel kontrollsiffror; leta efter ett felskrivet eller omkastat tecken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” has {n} characters; it has 8 or 11</source>
+        <translation>{label} ”{text}” har {n} tecken; det ska ha 8 eller 11</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” is 4 letters for the bank, 2 for the country, then 2 (or 5) letters or digits, like ESSESESS</source>
+        <translation>{label} ”{text}” är 4 bokstäver för banken, 2 för landet och sedan 2 (eller 5) bokstäver eller siffror, t.ex. ESSESESS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” is RF, two check digits, then the reference</source>
+        <translation>{label} ”{text}” är RF, två kontrollsiffror och sedan referensen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” is an organisation number; the VAT number is SE, the organisation number and 01, like {hint}</source>
+        <translation>{label} ”{text}” är ett organisationsnummer; momsregistreringsnumret är SE, organisationsnumret och 01, t.ex. {hint}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” is not in the right format</source>
+        <translation>{label} ”{text}” har inte rätt format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” is too long: at most {max_len} digits</source>
+        <translation>{label} ”{text}” är för långt: högst {max_len} siffror</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” is too long: at most {most} characters</source>
+        <translation>{label} ”{text}” är för långt: högst {most} tecken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” is too long: {n} digits instead of {expected}, like {example}</source>
+        <translation>{label} ”{text}” är för långt: {n} siffror i stället för {expected}, t.ex. {example}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” is too short: at least {min_len} digits</source>
+        <translation>{label} ”{text}” är för kort: minst {min_len} siffror</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” is too short: {n} digits instead of {expected}, like {example}</source>
+        <translation>{label} ”{text}” är för kort: {n} siffror i stället för {expected}, t.ex. {example}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” lacks MVA at the end: it is the organisation number followed by MVA, like {hint}</source>
+        <translation>{label} ”{text}” saknar MVA på slutet: det är organisationsnumret följt av MVA, t.ex. {hint}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” may contain only digits</source>
+        <translation>{label} ”{text}” får bara innehålla siffror</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” may contain only digits (spaces and dashes are fine), like {example}</source>
+        <translation>{label} ”{text}” får bara innehålla siffror (mellanslag och bindestreck går bra), t.ex. {example}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” may contain only letters and digits</source>
+        <translation>{label} ”{text}” får bara innehålla bokstäver och siffror</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” must end with 01, like {example}</source>
+        <translation>{label} ”{text}” måste sluta på 01, t.ex. {example}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” must end with MVA, like {example}</source>
+        <translation>{label} ”{text}” måste sluta på MVA, t.ex. {example}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” must start with RF, like RF18 5390 0754 7034</source>
+        <translation>{label} ”{text}” måste börja med RF, t.ex. RF18 5390 0754 7034</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” starts with 0; CVR numbers never do</source>
+        <translation>{label} ”{text}” börjar med 0; det gör CVR-nummer aldrig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” starts with a country code and two check digits, like SE45 5000 …</source>
+        <translation>{label} ”{text}” börjar med en landskod och två kontrollsiffror, t.ex. SE45 5000 …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” starts with {prefix}; it must start with {expected}</source>
+        <translation>{label} ”{text}” börjar med {prefix}; det måste börja med {expected}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” starts with {prefix}; it must start with {expected} or a digit</source>
+        <translation>{label} ”{text}” börjar med {prefix}; det måste börja med {expected} eller en siffra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}”: the CVR number after DK never starts with 0</source>
+        <translation>{label} ”{text}”: CVR-numret efter DK börjar aldrig med 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}”: the account number in it has a wrong check digit</source>
+        <translation>{label} ”{text}”: kontonumret i det har fel kontrollsiffra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}”: {country} (letters 5 and 6) is not a country code</source>
+        <translation>{label} ”{text}”: {country} (bokstav 5 och 6) är ingen landskod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}”: {country} is not a country with IBANs</source>
+        <translation>{label} ”{text}”: {country} är inget land med IBAN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}: {reason}</source>
+        <translation>{label}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{language} is not among your languages</source>
+        <translation>{language} finns inte bland dina språk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} cannot be read: {reason}</source>
+        <translation>{name} kan inte läsas: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} does not exist (was it moved or deleted?)</source>
+        <translation>{name} finns inte (har den flyttats eller tagits bort?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is a folder; choose a file</source>
+        <translation>{name} är en mapp; välj en fil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is already in your skills</source>
+        <translation>{name} finns redan bland dina kompetenser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is damaged and cannot be read ({reason})</source>
+        <translation>{name} är skadad och kan inte läsas ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is damaged or incomplete ({reason})</source>
+        <translation>{name} är skadad eller ofullständig ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is empty</source>
+        <translation>{name} är tom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is far too large a picture: pictures up to {most} megapixels can be used; make it smaller</source>
+        <translation>{name} är en alldeles för stor bild: bilder på upp till {most} megapixlar kan användas; gör den mindre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is larger than {size}, the most a picture can be</source>
+        <translation>{name} är större än {size}, det största en bild får vara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is larger than {size}, the most a portfolio file can be</source>
+        <translation>{name} är större än {size}, det största en portfoliofil får vara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a kind of file a portfolio can hold: use {kinds}</source>
+        <translation>{name} är inte en filtyp som en portfolio kan innehålla: använd {kinds}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not a picture coapp can read; use {kinds}</source>
+        <translation>{name} är ingen bild som coapp kan läsa; använd {kinds}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is {width:,} × {height:,} pixels; pictures up to {most} megapixels can be used; make it smaller</source>
+        <translation>{name} är {width} × {height} pixlar; bilder på upp till {most} megapixlar kan användas; gör den mindre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: a whole number from {score_min} to {score_max}</source>
+        <translation>{name}: ett heltal från {score_min} till {score_max}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{overlaps}: discard or confirm it, or draft anyway</source>
+        <translation>{overlaps}: kassera eller bekräfta det, eller gör utkastet ändå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a coapp database; it was left untouched.</source>
+        <translation>{path} är ingen coapp-databas; den lämnades orörd.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} was written by a newer coapp (schema {revision}). Install the newer coapp to open it; the file was left untouched.</source>
+        <translation>{path} skrevs av en nyare coapp (schema {revision}). Installera den nyare coapp för att öppna den; filen lämnades orörd.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{rate} is not a VAT rate</source>
+        <translation>{rate} är ingen momssats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{section} has {count} items; choose a place from 1 to {count}</source>
+        <translation>{section} har {count} poster; välj en plats från 1 till {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{section} “{text}” could not be imported: {reason}; nothing was imported</source>
+        <translation>{section} ”{text}” kunde inte importeras: {reason}; ingenting importerades</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{skill} is not in your skills</source>
+        <translation>{skill} finns inte bland dina kompetenser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{url} is not among your links</source>
+        <translation>{url} finns inte bland dina länkar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} can be checked for {countries}, not for {code}</source>
+        <translation>{what} kan kontrolleras för {countries}, inte för {code}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} ends ({end}) before it starts ({start})</source>
+        <translation>{what} slutar ({end}) innan det börjar ({start})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} is current, so it has no end month; leave out the end or “current”</source>
+        <translation>{what} pågår och har därför ingen slutmånad; ta bort slutet eller ”current”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} holds LinkedIn files in more than one folder ({folders}); choose the folder you mean</source>
+        <translation>{where} har LinkedIn-filer i mer än en mapp ({folders}); välj den mapp du menar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} holds more than {max_members:,} files; choose the folder of LinkedIn&apos;s export</source>
+        <translation>{where} innehåller fler än {max_members} filer; välj mappen med LinkedIns export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} holds {n:,} files, more than {max_members:,}; this is not a LinkedIn export</source>
+        <translation>{where} innehåller {n} filer, fler än {max_members}; det här är ingen LinkedIn-export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} holds {place} twice; which one is the export?</source>
+        <translation>{where} innehåller {place} två gånger; vilken är exporten?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is a damaged ZIP file ({reason}); download the export again</source>
+        <translation>{where} är en skadad ZIP-fil ({reason}); ladda ner exporten igen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is neither a ZIP file nor a folder; choose LinkedIn&apos;s export</source>
+        <translation>{where} är varken en ZIP-fil eller en mapp; välj LinkedIns export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: could not read the file ({reason})</source>
+        <translation>{where}: kunde inte läsa filen ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: could not read the folder ({reason})</source>
+        <translation>{where}: kunde inte läsa mappen ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: could not read {file} ({reason})</source>
+        <translation>{where}: kunde inte läsa {file} ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: no such file or folder</source>
+        <translation>{where}: filen eller mappen finns inte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: the LinkedIn files unpack to more than {most} MB ({size:,} bytes); a real export is far smaller</source>
+        <translation>{where}: LinkedIn-filerna blir mer än {most} MB uppackade ({size} byte); en riktig export är mycket mindre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: {name} is encrypted; save the export without a password</source>
+        <translation>{where}: {name} är krypterad; spara exporten utan lösenord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: {reason}; save the export without a password</source>
+        <translation>{where}: {reason}; spara exporten utan lösenord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{year} has no week {week}</source>
+        <translation>{year} har ingen vecka {week}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{year} may appear once</source>
-        <translation type="unfinished"></translation>
+        <translation>{year} får förekomma en gång</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{year} takes no format</source>
-        <translation type="unfinished"></translation>
+        <translation>{year} tar inget format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{{seq:{spec}}}: write {{seq}} or {{seq:04d}} (up to 9 digits)</source>
+        <translation>{{seq:{spec}}}: skriv {{seq}} eller {{seq:04d}} (upp till 9 siffror)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{{{field}}} is not a number field; use {{year}} and {{seq}}</source>
+        <translation>{{{field}}} är inget nummerfält; använd {{year}} och {{seq}}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{country}” is not a country code; use two letters such as SE</source>
+        <translation>”{country}” är ingen landskod; använd två bokstäver, t.ex. SE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{field}” is not one of the personal details</source>
+        <translation>”{field}” är inte en av personuppgifterna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{language}” is not a resume language; choose sv or en</source>
+        <translation>”{language}” är inget språk för cv:t; välj sv eller en</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{level}” is not a language level; use A1, A2, B1, B2, C1, C2 or native</source>
+        <translation>”{level}” är ingen språknivå; använd A1, A2, B1, B2, C1, C2 eller native</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{line}”: quantity and price cannot be negative</source>
+        <translation>”{line}”: antal och pris kan inte vara negativa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{look}” is not a resume look; choose classic or modern</source>
+        <translation>”{look}” är inget utseende för cv:t; välj classic eller modern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” is not a language&apos;s name</source>
+        <translation>”{name}” är inget namn på ett språk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” is not a profile field; use one of {choices}</source>
+        <translation>”{name}” är inget profilfält; använd något av {choices}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” is not a skill&apos;s name</source>
+        <translation>”{name}” är inget namn på en kompetens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{number}” is not an invoice number (letters, digits and -, at most 32)</source>
+        <translation>”{number}” är inget fakturanummer (bokstäver, siffror och -, högst 32)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}” contains a space; a web address has none</source>
+        <translation>”{raw}” innehåller ett mellanslag; en webbadress har inga</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}” contains a user name or password; leave them out</source>
+        <translation>”{raw}” innehåller ett användarnamn eller lösenord; ta bort dem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}” has a host name that cannot be written as a web address</source>
+        <translation>”{raw}” har ett värdnamn som inte kan skrivas som en webbadress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}” has no valid host name; write it like example.com/you</source>
+        <translation>”{raw}” har inget giltigt värdnamn; skriv den som example.com/du</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}” holds a day that is not in the calendar</source>
+        <translation>”{raw}” innehåller en dag som inte finns i kalendern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}” is not a date in the calendar</source>
+        <translation>”{raw}” är inget datum i kalendern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}” is not a date; write Jan 2020 or 2020</source>
+        <translation>”{raw}” är inget datum; skriv Jan 2020 eller 2020</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}” is not a date; write it like 2026-11-23</source>
+        <translation>”{raw}” är inget datum; skriv det som 2026-11-23</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}” is not a day in the calendar</source>
+        <translation>”{raw}” är ingen dag i kalendern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}” is not a period; write 2026-11, 2026-W48 or 2026-11-01..2026-11-15</source>
+        <translation>”{raw}” är ingen period; skriv 2026-11, 2026-W48 eller 2026-11-01..2026-11-15</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}” is not a resume section; choose from {sections}</source>
+        <translation>”{raw}” är ingen del av cv:t; välj bland {sections}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}” is not a web address; write it like https://example.com</source>
+        <translation>”{raw}” är ingen webbadress; skriv den som https://example.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}” is not a web page; only http and https links are taken</source>
+        <translation>”{raw}” är ingen webbsida; bara http- och https-länkar går att lägga till</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}”: the period ends before it starts</source>
+        <translation>”{raw}”: perioden slutar innan den börjar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}”: there is no month {month}</source>
+        <translation>”{raw}”: det finns ingen månad {month}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}”: {reason}</source>
+        <translation>”{raw}”: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{raw}”: “{word}” is not a month</source>
+        <translation>”{raw}”: ”{word}” är ingen månad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{ref}” is not an assignment&apos;s id</source>
+        <translation>”{ref}” är inte ett uppdrags id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{ref}” matches several contracts ({names}); type more of the title</source>
+        <translation>”{ref}” matchar flera avtal ({names}); skriv mer av titeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{ref}” matches {count} milestones; give more of the id</source>
+        <translation>”{ref}” matchar {count} delmål; ange mer av id:t</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{ref}” starts more than one application&apos;s id; give more of it</source>
+        <translation>”{ref}” är början på fler än en ansökans id; ange mer av det</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{ref}” starts more than one assignment&apos;s id; give more of it</source>
+        <translation>”{ref}” är början på fler än ett uppdrags id; ange mer av det</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{ref}” starts the ids of several assignments; give more of it</source>
+        <translation>”{ref}” är början på flera uppdrags id; ange mer av det</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{ref}” starts the ids of {count} jobs; type more of it</source>
+        <translation>”{ref}” är början på id för {count} uppdrag; skriv mer av det</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{shown}” is not a country code; write two letters like SE, NO, DK or FI</source>
+        <translation>”{shown}” är ingen landskod; skriv två bokstäver, t.ex. SE, NO, DK eller FI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{shown}” is not a month; write it like 2024-03</source>
+        <translation>”{shown}” är ingen månad; skriv den som 2024-03</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{template}” is not a number format; write e.g. {{year}}-{{seq:04d}}</source>
+        <translation>”{template}” är inget nummerformat; skriv t.ex. {{year}}-{{seq:04d}}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is less than a minute; time is kept in whole minutes</source>
+        <translation>”{text}” är mindre än en minut; tid sparas i hela minuter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is not a LinkedIn proficiency</source>
+        <translation>”{text}” är ingen språknivå från LinkedIn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is not a duration; try 7,5 or 7:30</source>
+        <translation>”{text}” är ingen tidsåtgång; prova 7,5 eller 7:30</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is not a duration; try 7,5 or 7:30 or 7h30m</source>
+        <translation>”{text}” är ingen tidsåtgång; prova 7,5, 7:30 eller 7h30m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is not a number of hours</source>
+        <translation>”{text}” är inget antal timmar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is not a percentage; write a whole number, 1 to 100</source>
+        <translation>”{text}” är ingen procentsats; skriv ett heltal från 1 till 100</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is not a rounding rule; write none or up:15:entry</source>
+        <translation>”{text}” är ingen avrundningsregel; skriv none eller up:15:entry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is not an ISO week; write it like 2026-W48</source>
+        <translation>”{text}” är ingen ISO-vecka; skriv den som 2026-W48</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is not an amount; write the {what} like 950 or 950.50</source>
+        <translation>”{text}” är inget belopp; skriv {what} som 950 eller 950.50</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}”: minutes must be below 60</source>
+        <translation>”{text}”: minuterna måste vara under 60</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{typed}” is {name}, which is already in your skills</source>
+        <translation>”{typed}” är {name}, som redan finns bland dina kompetenser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{url}” is not a server address; write it like https://platform.example</source>
+        <translation>”{url}” är ingen serveradress; skriv den som https://platform.example</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a phone number; write it like +46 70 123 45 67</source>
+        <translation>”{value}” är inget telefonnummer; skriv det som +46 70 123 45 67</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not an e-mail address: {reason}</source>
+        <translation>”{value}” är ingen e-postadress: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{zone}” is not a time zone</source>
+        <translation>”{zone}” är ingen tidszon</translation>
     </message>
 </context>
 <context>
@@ -3615,7 +5102,7 @@
 <context>
     <name>HoursChart</name>
     <message>
-        <location filename="../../coapp/ui/insights/charts.py" line="-88"/>
+        <location filename="../../coapp/ui/insights/charts.py" line="-90"/>
         <source>expected hours</source>
         <translation>förväntade timmar</translation>
     </message>
@@ -3638,7 +5125,7 @@
 <context>
     <name>InsightsScreen</name>
     <message>
-        <location filename="../../coapp/ui/insights/screen.py" line="+57"/>
+        <location filename="../../coapp/ui/insights/screen.py" line="+58"/>
         <location line="+4"/>
         <source>Insights</source>
         <translation>Insikter</translation>
@@ -3977,7 +5464,7 @@
 <context>
     <name>InvoiceExports</name>
     <message>
-        <location filename="../../coapp/ui/invoices/exports.py" line="+30"/>
+        <location filename="../../coapp/ui/invoices/exports.py" line="+31"/>
         <source>Export the list as CSV…</source>
         <translation>Exportera listan som CSV…</translation>
     </message>
@@ -3997,12 +5484,12 @@
         <translation>Exporterar till {path}…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Not exported: {reason}</source>
         <translation>Inte exporterad: {reason}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Exported {n} invoices to {path}</source>
         <translation>Exporterade {n} fakturor till {path}</translation>
     </message>
@@ -4035,7 +5522,7 @@
 <context>
     <name>InvoiceLinesModel</name>
     <message>
-        <location filename="../../coapp/ui/invoices/lines_model.py" line="+43"/>
+        <location filename="../../coapp/ui/invoices/lines_model.py" line="+44"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
@@ -4230,7 +5717,7 @@
 <context>
     <name>InvoicesController</name>
     <message>
-        <location filename="../../coapp/ui/invoices/controller.py" line="+127"/>
+        <location filename="../../coapp/ui/invoices/controller.py" line="+128"/>
         <source>Draft made: check the lines, then confirm (Ctrl+Return).</source>
         <translation>Utkastet är skapat: kontrollera raderna och bekräfta sedan (Ctrl+Return).</translation>
     </message>
@@ -4288,7 +5775,7 @@
 <context>
     <name>InvoicesScreen</name>
     <message>
-        <location filename="../../coapp/ui/invoices/screen.py" line="+50"/>
+        <location filename="../../coapp/ui/invoices/screen.py" line="+51"/>
         <location line="+46"/>
         <location line="+22"/>
         <source>Invoices</source>
@@ -4476,7 +5963,7 @@
 <context>
     <name>LanguagesPanel</name>
     <message>
-        <location filename="../../coapp/ui/profile/languages_panel.py" line="+36"/>
+        <location filename="../../coapp/ui/profile/languages_panel.py" line="+37"/>
         <source>Native</source>
         <translation>Modersmål</translation>
     </message>
@@ -4621,7 +6108,7 @@
 <context>
     <name>LetterCard</name>
     <message>
-        <location filename="../../coapp/ui/profile/letter_card.py" line="+44"/>
+        <location filename="../../coapp/ui/profile/letter_card.py" line="+45"/>
         <location line="+15"/>
         <source>Personal letter</source>
         <translation>Personligt brev</translation>
@@ -4720,7 +6207,7 @@
 <context>
     <name>LinkedInImportDialog</name>
     <message>
-        <location filename="../../coapp/ui/profile/linkedin_dialog.py" line="+50"/>
+        <location filename="../../coapp/ui/profile/linkedin_dialog.py" line="+51"/>
         <source>Import from LinkedIn</source>
         <translation>Importera från LinkedIn</translation>
     </message>
@@ -5007,7 +6494,7 @@
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../coapp/ui/profile/links_panel.py" line="+43"/>
+        <location filename="../../coapp/ui/profile/links_panel.py" line="+44"/>
         <source>Website</source>
         <translation>Webbplats</translation>
     </message>
@@ -5738,104 +7225,6 @@ Datamapp: {folder}</translation>
     </message>
 </context>
 <context>
-    <name>ProfileLane</name>
-    <message>
-        <location filename="../../coapp/ui/profile/lane.py" line="+42"/>
-        <source>“{x}” contains a space; a web address has none</source>
-        <translation>”{x}” innehåller ett mellanslag; en webbadress har inga</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>“{x}” is not a web address; write it like https://example.com</source>
-        <translation>”{x}” är ingen webbadress; skriv den som https://example.com</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>“{x}” is not a web page; only http and https links are taken</source>
-        <translation>”{x}” är ingen webbsida; bara http- och https-länkar går att lägga till</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>“{x}” contains a user name or password; leave them out</source>
-        <translation>”{x}” innehåller ett användarnamn eller lösenord; ta bort dem</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>“{x}” has a host name that cannot be written as a web address</source>
-        <translation>”{x}” har ett värdnamn som inte kan skrivas som en webbadress</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>“{x}” has no valid host name; write it like example.com/you</source>
-        <translation>”{x}” har inget giltigt värdnamn; skriv den som example.com/du</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>a link needs a web address</source>
-        <translation>en länk behöver en webbadress</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>the web address is {n} characters long; at most {most} fit</source>
-        <translation>webbadressen är {n} tecken lång; högst {most} får plats</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{x} is already in your links</source>
-        <translation>{x} finns redan bland dina länkar</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{x} is already in your languages</source>
-        <translation>{x} finns redan bland dina språk</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>“{typed}” is {x}, which is already in your skills</source>
-        <translation>”{typed}” är {x}, som redan finns bland dina kompetenser</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{x} is already in your skills</source>
-        <translation>{x} finns redan bland dina kompetenser</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>“{x}” is not a language&apos;s name</source>
-        <translation>”{x}” är inget namn på ett språk</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>the language is required</source>
-        <translation>språket måste anges</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>the personal letter is {n} characters long; at most {most} fit — shorten it</source>
-        <translation>det personliga brevet är {n} tecken långt; högst {most} får plats – korta det</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>the personal letter contains control characters; remove them</source>
-        <translation>det personliga brevet innehåller styrtecken; ta bort dem</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>your profile changed since this import was previewed; preview it again (nothing was imported)</source>
-        <translation>din profil har ändrats sedan importen förhandsvisades; förhandsvisa den igen (inget importerades)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>“{x}” is not an e-mail address: {why}</source>
-        <translation>”{x}” är ingen e-postadress: {why}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>“{x}” is not a phone number; write it like +46 70 123 45 67</source>
-        <translation>”{x}” är inget telefonnummer; skriv det som +46 70 123 45 67</translation>
-    </message>
-</context>
-<context>
     <name>ProfileScreen</name>
     <message>
         <location filename="../../coapp/ui/profile/screen.py" line="+46"/>
@@ -5961,7 +7350,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>RefusedChangesDialog</name>
     <message>
-        <location filename="../../coapp/ui/sync/refused_dialog.py" line="+38"/>
+        <location filename="../../coapp/ui/sync/refused_dialog.py" line="+39"/>
         <location line="+13"/>
         <source>Refused changes</source>
         <translation>Avvisade ändringar</translation>
@@ -6314,7 +7703,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../coapp/ui/contracts/review_dialog.py" line="+35"/>
+        <location filename="../../coapp/ui/contracts/review_dialog.py" line="+36"/>
         <source>Review {client}</source>
         <translation>Recensera {client}</translation>
     </message>
@@ -7010,7 +8399,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>StatesChart</name>
     <message>
-        <location filename="../../coapp/ui/insights/charts.py" line="+105"/>
+        <location filename="../../coapp/ui/insights/charts.py" line="+108"/>
         <source>No invoices in this period.</source>
         <translation>Inga fakturor under perioden.</translation>
     </message>
@@ -7146,7 +8535,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>TimerController</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/timer_panel.py" line="+50"/>
+        <location filename="../../coapp/ui/timesheet/timer_panel.py" line="+51"/>
         <source>Select a contract row to start its timer.</source>
         <translation>Markera en avtalsrad för att starta dess timer.</translation>
     </message>
@@ -7156,12 +8545,12 @@ Datamapp: {folder}</translation>
         <translation>Timern startad för {title}.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The timer keeps running: {reason}</source>
         <translation>Timern fortsätter att gå: {reason}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Timer stopped after less than a minute; nothing was added.</source>
         <translation>Timern stoppades efter mindre än en minut; ingenting lades till.</translation>
     </message>
@@ -7179,7 +8568,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>TimesheetController</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/controller.py" line="+68"/>
+        <location filename="../../coapp/ui/timesheet/controller.py" line="+69"/>
         <location line="+15"/>
         <source>Edit time</source>
         <translation>Ändra tid</translation>
@@ -7205,7 +8594,7 @@ Datamapp: {folder}</translation>
         <translation>Hoppade över {n} (helgdagar och dagar som redan har tid eller är fulla).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Could not undo or redo: {reason}</source>
         <translation>Kunde inte ångra eller göra om: {reason}</translation>
     </message>
@@ -7404,7 +8793,7 @@ Datamapp: {folder}</translation>
         <translation>Inget avtal än: välj hur du vill börja</translation>
     </message>
     <message>
-        <location filename="../../coapp/ui/timesheet/own_contracts.py" line="+31"/>
+        <location filename="../../coapp/ui/timesheet/own_contracts.py" line="+32"/>
         <source>Demo data added: three contracts and twelve weeks of time.</source>
         <translation>Demodata tillagd: tre avtal och tolv veckors tid.</translation>
     </message>
@@ -7505,7 +8894,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>UtilisationChart</name>
     <message>
-        <location filename="../../coapp/ui/insights/charts.py" line="-88"/>
+        <location filename="../../coapp/ui/insights/charts.py" line="-90"/>
         <source>utilisation, % of the expected hours</source>
         <translation>beläggning, % av de förväntade timmarna</translation>
     </message>
@@ -7528,7 +8917,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>WeekGridModel</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/grid_model.py" line="+230"/>
+        <location filename="../../coapp/ui/timesheet/grid_model.py" line="+231"/>
         <location line="+45"/>
         <source>Total</source>
         <translation>Summa</translation>
@@ -7547,7 +8936,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>WeekGridView</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/grid_view.py" line="+59"/>
+        <location filename="../../coapp/ui/timesheet/grid_view.py" line="+60"/>
         <source>Weekly timesheet</source>
         <translation>Veckans tidrapport</translation>
     </message>

@@ -76,3 +76,15 @@ def test_an_unknown_template_or_a_foreign_error_is_shown_as_it_is(swedish) -> No
     )
     assert error_text(OSError("disk full")) == "Disk full"
     assert error_text(ValidationError("“JS” is not known")) == "“JS” is not known"  # no capital forced
+
+
+def test_a_number_the_template_groups_is_grouped_the_swedish_way(swedish) -> None:  # type: ignore[no-untyped-def]
+    error = ValidationError(
+        "the personal letter is {n:,} characters long; at most {max_length:,} fit — shorten it",
+        n=200_016,
+        max_length=20_000,
+    )
+    assert str(error) == "the personal letter is 200,016 characters long; at most 20,000 fit — shorten it"
+    assert translated(error) == (
+        "det personliga brevet är 200\u00a0016 tecken långt; högst 20\u00a0000 får plats – korta det"
+    )

@@ -48,14 +48,19 @@ def _tool(name: str) -> str:
 # --- the translation file ------------------------------------------------------------------
 
 
+def _names(text: str) -> list[str]:
+    """The placeholders' names: a translation may drop a format spec (“{n:,}” → “{n}”, the
+    front end groups the number the language's way) but never a value."""
+    return sorted(re.split(r"[:!]", p[1:-1], maxsplit=1)[0] for p in PLACEHOLDER.findall(text))
+
+
 def test_every_translation_keeps_the_placeholders_of_its_source() -> None:
     messages = _messages(TS)
     assert len(messages) > 250
     wrong = [
         (context, source, translation.text)
         for context, source, translation in messages
-        if translation is not None
-        and sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation.text or ""))
+        if translation is not None and _names(source) != _names(translation.text or "")
     ]
     assert wrong == []
 
