@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from coapp.domain.applications import ApplicationState
-from coapp.domain.expected_time import expected_minutes
+from coapp.domain.expected_time import WorkingDay, expected_minutes, expected_total
 from coapp.domain.invoices import InvoiceState
 from coapp.domain.matching import STRONG_MATCH
 from coapp.domain.public_holidays import holidays_of_year
@@ -53,14 +53,13 @@ class ContractWeek:
 class WeekHours:
     week: IsoWeek
     contracts: tuple[ContractWeek, ...]
+    # One person's week (coapp.domain.expected_time.expected_total): not the sum of the contracts'
+    # when they overlap.
+    expected: int
 
     @property
     def reported(self) -> int:
         return sum(c.reported for c in self.contracts)
-
-    @property
-    def expected(self) -> int:
-        return sum(c.expected for c in self.contracts)
 
 
 @dataclass(frozen=True)
@@ -153,6 +152,14 @@ class DashboardReader:
                     ),
                 )
                 for row in sheet.rows
+            ),
+            expected_total(
+                days,
+                [
+                    WorkingDay(r.contract.start_date, r.contract.end_date, r.contract.minutes_per_day)
+                    for r in sheet.rows
+                ],
+                holidays,
             ),
         )
 

@@ -22,7 +22,7 @@ from functools import cached_property
 
 from sqlalchemy import Integer, cast, func, select
 
-from coapp.domain.expected_time import expected_minutes
+from coapp.domain.expected_time import WorkingDay, expected_total
 from coapp.domain.invoices import (
     HUNDRED,
     InvoiceKind,
@@ -197,16 +197,13 @@ def _expected(weeks: tuple[IsoWeek, ...], contracts: list, country: str) -> tupl
     result = []
     for week in weeks:
         monday = week.monday
-        friday = monday + timedelta(days=4)
-        workdays = [day for day in (monday + timedelta(days=i) for i in range(5)) if day not in holidays]
-        whole = 0  # the minutes per day of the contracts that run all week: the common case
-        part = 0
-        for c in contracts:
-            if c.start_date <= monday and (c.end_date is None or c.end_date >= friday):
-                whole += c.minutes_per_day
-            elif c.start_date <= week.sunday and (c.end_date is None or c.end_date >= monday):
-                part += expected_minutes(workdays, c.start_date, c.end_date, c.minutes_per_day, holidays)
-        result.append(whole * len(workdays) + part)
+        running = [
+            WorkingDay(c.start_date, c.end_date, c.minutes_per_day)
+            for c in contracts
+            if c.start_date <= week.sunday and (c.end_date is None or c.end_date >= monday)
+        ]
+        days = [monday + timedelta(days=i) for i in range(5)]
+        result.append(expected_total(days, running, holidays) if running else 0)
     return tuple(result)
 
 

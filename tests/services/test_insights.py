@@ -34,9 +34,10 @@ def test_hours_per_week_per_contract_against_the_expected(ctx: AppContext) -> No
     assert found.minutes[a.id][1] == 780  # W45
     assert found.minutes[a.id][0] == 60  # the period's first week is whole
     assert found.minutes[b.id][4] == 240  # W48
-    # W45: Alpha's five days; W48: Alpha's five and Beta's three half days (from Wed 25 Nov).
+    # W45: Alpha's five days; W48: Beta's half days from Wed 25 Nov overlap Alpha's whole ones, and
+    # one person works one day: still five of Alpha's (coapp.domain.expected_time).
     assert found.expected[1] == 5 * 480
-    assert found.expected[4] == 5 * 480 + 3 * 240
+    assert found.expected[4] == 5 * 480
     assert found.expected[0] == 5 * 480  # W44 (26–30 Oct) counts whole: the week holds 1 Nov
     assert found.reported[1] == 780
     assert found.utilisation_percent()[1] == 33  # 780 of 2,400, rounded half up

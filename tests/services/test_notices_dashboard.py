@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from coapp.app.context import AppContext
-from coapp.domain.expected_time import expected_minutes
+from coapp.domain.expected_time import WorkingDay, expected_minutes, expected_total
 from coapp.models import AgentCard, ApplicationRow, InterviewRow
 from coapp.services.notices import NoticeKind
 from coapp.services.timesheet import CellChange
@@ -102,6 +102,18 @@ def test_messages_and_moves_are_unread_until_seen(ctx: AppContext) -> None:
     assert ctx.notices.unread_messages() == 1
     ctx.notices.mark_seen(NOW)
     assert ctx.notices.take_new(NOW) == []  # read on the screen before a notification: not told
+
+
+def test_one_person_works_one_day_however_many_contracts_share_it() -> None:
+    week = [date(2026, 12, 21) + timedelta(days=i) for i in range(7)]  # Mon 21 – Sun 27 Dec 2026
+    holidays = {date(2026, 12, 24), date(2026, 12, 25)}
+    full = WorkingDay(date(2026, 1, 1), None, 480)
+    half = WorkingDay(date(2026, 12, 22), None, 240)
+    long_day = WorkingDay(date(2026, 12, 23), date(2026, 12, 23), 540)
+    # Mon, Tue, Wed (Thu and Fri are holidays): 480 each, but 540 on the Wednesday a longer day runs.
+    assert expected_total(week, [full, half, long_day], holidays) == 480 + 480 + 540
+    assert expected_total(week, [half], holidays) == 240 + 240  # Tue, Wed
+    assert expected_total(week, [], holidays) == 0
 
 
 def test_expected_minutes_skip_weekends_holidays_and_days_outside_the_contract() -> None:
