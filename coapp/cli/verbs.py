@@ -97,7 +97,8 @@ def run_demo(ctx: AppContext, args: argparse.Namespace) -> int:
     hours = summary.total_minutes // 60
     print(
         f"Demo data in {ctx.paths.data_dir}: {len(summary.contracts)} contracts, {summary.entries} entries "
-        f"({hours} h) from {summary.first_day.isoformat()} to {summary.last_day.isoformat()}."
+        f"({hours} h) from {summary.first_day.isoformat()} to {summary.last_day.isoformat()}; "
+        f"{summary.invoices} invoices confirmed, {summary.drafts} drafts waiting for confirmation."
     )
     for c in summary.contracts:
         print(f"  {c.title} ({c.client_name}): {c.fee_model.value}, {c.rate} {c.currency}")

@@ -8794,11 +8794,11 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location filename="../../coapp/ui/timesheet/own_contracts.py" line="+32"/>
-        <source>Demo data added: three contracts and twelve weeks of time.</source>
-        <translation>Demodata tillagd: tre avtal och tolv veckors tid.</translation>
+        <source>Demo data added: {contracts} contracts, two years of time, {invoices} invoices and {drafts} drafts to confirm.</source>
+        <translation>Demodata tillagd: {contracts} avtal, två års tid, {invoices} fakturor och {drafts} utkast att bekräfta.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Contract {title} added.</source>
         <translation>Avtalet {title} är tillagt.</translation>
     </message>

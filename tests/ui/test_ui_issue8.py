@@ -188,7 +188,12 @@ def test_demo_data_fills_an_empty_folder_from_the_first_run(qtbot, ctx, open_win
     qtbot.mouseClick(screen.first_run.demo_button, LEFT)
     qtbot.waitUntil(lambda: screen.pages.currentWidget() is screen.week_page, timeout=20000)
     assert len(ctx.contracts.all()) == 7  # the three current contracts and four that have ended
-    assert "Demo data added" in message(window)
+    said = re.fullmatch(
+        r"Demo data added: 7 contracts, two years of time, (\d+) invoices and (\d+) drafts to confirm\.",
+        message(window),
+    )
+    assert said is not None, message(window)
+    assert int(said[1]) > 40  # a month's invoices for two years
 
 
 def test_empty_days_and_empty_totals_are_blank_not_zero(qtbot, ctx, open_window):

@@ -19,19 +19,20 @@ if TYPE_CHECKING:
 
 def fill_demo(screen: TimesheetScreen) -> None:
     """The demo's contracts and time into this (empty) data folder, on the writes lane."""
-    from coapp.services.demo import seed_demo
+    from coapp.services.demo import DemoSummary, seed_demo
 
     ctx, country = screen.ctx, screen.state.settings.holiday_country
     screen.first_run.demo_button.setEnabled(False)
     screen.first_run.show_error("")
 
-    def done(_summary: object) -> None:
+    def done(summary: DemoSummary) -> None:
         screen.first_run.demo_button.setEnabled(True)
         screen.this_week()
         screen.grid.setFocus()  # the keyboard goes where the typing happens
         added = QCoreApplication.translate(
-            "TimesheetScreen", "Demo data added: three contracts and twelve weeks of time."
-        )
+            "TimesheetScreen",
+            "Demo data added: {contracts} contracts, two years of time, {invoices} invoices and {drafts} drafts to confirm.",  # noqa: E501
+        ).format(contracts=len(summary.contracts), invoices=summary.invoices, drafts=summary.drafts)
         screen.show_message(added, False)
 
     def failed(error: BaseException) -> None:
