@@ -8,6 +8,7 @@ import io
 import json
 import logging
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -188,7 +189,11 @@ def test_demo_reports_what_it_created(capsys: pytest.CaptureFixture[str], data_d
     pdfs = list((data_dir / "invoices").glob("*.pdf"))  # two years of confirmed invoices, archived
     assert len(pdfs) >= 48
     assert all(pdf.read_bytes().startswith(b"%PDF-") for pdf in pdfs)
-    assert "to 2026-11-25." in run.out
+    assert re.search(
+        r"to 2026-11-25; (\d+) invoices confirmed, (\d+) drafts waiting for confirmation\.", run.out
+    )
+    confirmed = int(re.search(r"; (\d+) invoices confirmed", run.out)[1])  # type: ignore[index]
+    assert confirmed == len(pdfs)  # each confirmed invoice has its PDF
     assert "NOK" in run.out
 
 
