@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from coapp.domain.contracts import FeeModel
-from coapp.domain.invoices import InvoiceDocument, InvoiceLine, Unit, VatCategory
+from coapp.domain.invoices import InvoiceDocument, InvoiceLine, InvoiceState, Unit, VatCategory
 from coapp.domain.vat import standard_rate, vat_treatment
 from coapp.services.demo_plan import DemoMilestone, DemoPlan, day_off, first_of_month
 from coapp.services.invoice_confirm import InvoiceConfirmation
@@ -94,8 +94,11 @@ def invoice_demo(
             made.append(doc.id)
         for invoice_id in made:
             if past:
-                services.confirmation.confirm(invoice_id, today=issued)
+                document = services.confirmation.confirm(invoice_id, today=issued)
                 confirmed += 1
+                # As a real history reads: paid once due, sent while waiting for the payment.
+                paid = document.due_date < today
+                services.confirmation.mark(invoice_id, InvoiceState.PAID if paid else InvoiceState.SENT)
             else:
                 drafted += 1
         month = first_of_month(month, 1)

@@ -144,8 +144,8 @@ def _periods(history_start: date, today: date) -> tuple[tuple[date, date], ...]:
         (first_of_month(h, 11), end_of_month(today, 6)),
         (first_of_month(h, 10), end_of_month(today, 4)),
         (first_of_month(today, -3), end_of_month(today, 4)),
-        (first_of_month(h, -5), end_of_month(h, 10)),
-        (first_of_month(h, -2), end_of_month(h, 8)),
+        (first_of_month(h, 0), end_of_month(h, 10)),  # from the history's first month: no time unseen
+        (first_of_month(h, 0), end_of_month(h, 8)),
         (first_of_month(h, 2), end_of_month(h, 5)),
         (first_of_month(h, 13), end_of_month(h, 15)),
     )

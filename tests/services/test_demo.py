@@ -43,7 +43,9 @@ def check_plan(plan: DemoPlan, today: date, country: str) -> None:
     for c in older:  # ended, and begun within or just before the two years
         assert plan.first_day - timedelta(days=190) <= c.start_date
         assert c.end_date < today - timedelta(days=150)
-    assert plan.contracts[3].start_date < plan.first_day  # the history opens mid-assignment
+    # The history opens with the first assignments: no contract expects time the history does not show.
+    assert plan.contracts[3].start_date <= plan.first_day < plan.contracts[3].start_date + timedelta(days=31)
+    assert min(c.start_date for c in plan.contracts) == plan.contracts[3].start_date
     for role in set(ROLES):  # contracts of one role succeed each other, they never overlap
         periods = sorted((c.start_date, c.end_date) for n, c in enumerate(plan.contracts) if ROLES[n] == role)
         assert all(end < start for (_, end), (start, _) in itertools.pairwise(periods))

@@ -104,8 +104,14 @@ def test_every_past_month_is_confirmed_and_numbered_without_a_gap(
     ctx, summary = seeded
     plan = plan_demo(TODAY)
     ids = [c.id for c in summary.contracts]
-    confirmed = [i for i in ctx.invoices.list() if i.state is InvoiceState.CONFIRMED]
+    confirmed = [i for i in ctx.invoices.list() if i.state is not InvoiceState.DRAFT]
     assert len(confirmed) == summary.invoices >= 48
+    # Paid once due, sent while the payment is still to come: a real history's states.
+    today = plan.last_day + timedelta(days=1)
+    for invoice in confirmed:
+        expected = InvoiceState.PAID if invoice.due_date < today else InvoiceState.SENT
+        assert invoice.state is expected, (invoice.number, invoice.due_date)
+    assert {i.state for i in confirmed} == {InvoiceState.PAID, InvoiceState.SENT}
 
     ordered = sorted(confirmed, key=lambda i: _seq(i.number))
     assert [_seq(i.number) for i in ordered] == list(range(1, len(ordered) + 1))
@@ -163,7 +169,7 @@ def test_the_invoices_add_up_to_the_time(seeded: tuple[AppContext, DemoSummary])
             assert doc.totals.vat_total == 0  # Norway is outside the EU: no Swedish VAT
         else:
             assert doc.totals.vat_total == (doc.totals.net * Decimal("0.25")).quantize(CENT, ROUND_HALF_UP)
-        assert (invoice.period_start < current) == (invoice.state is InvoiceState.CONFIRMED)
+        assert (invoice.period_start < current) == (invoice.state is not InvoiceState.DRAFT)
 
     # Every entry before this month is locked on its invoice; this month's are not yet (their
     # drafts would bill them: a draft's time behind it is what is uninvoiced).
@@ -209,7 +215,7 @@ def test_fixed_fees_are_invoiced_to_the_platform_per_milestone(
         for invoice in invoices:
             doc = ctx.invoices.document(invoice.id)
             assert doc.billed_to is BilledTo.PLATFORM
-            assert invoice.state is InvoiceState.CONFIRMED
+            assert invoice.state in (InvoiceState.PAID, InvoiceState.SENT)
             assert [(li.quantity, li.unit, li.vat_rate) for li in doc.lines] == [(1, Unit.PIECE, 25)]
         billed = sorted(ctx.invoices.document(i.id).totals.net for i in invoices)
         assert billed == sorted(m.amount for m in milestones)
