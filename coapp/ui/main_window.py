@@ -447,6 +447,7 @@ class MainWindow(LazyScreens, QMainWindow):
         pages = [self.stack.widget(i) for i in range(self.stack.count())]
         screen = next((page for page in pages if page.objectName() == name), self.dashboard)
         self.navigation.set_current(self.stack.indexOf(screen))
+        screen.setFocus()  # the keyboard starts on the screen shown, not on the sidebar's first entry
 
     def _fit_screen(self) -> None:
         """About 80 % of the screen it opens on, at least 1280 x 800 where there is room (UI.md)."""
