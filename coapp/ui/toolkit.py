@@ -5,6 +5,7 @@ header, icons and date pickers. Styles come from the theme (coapp.ui.theme) by r
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QRect, QSize, Qt
@@ -385,3 +386,14 @@ def date_edit(parent: QWidget | None, name: str, display_format: str, day: QDate
     if day is not None:
         edit.setDate(day)
     return edit
+
+
+def ask_save_path(parent: QWidget | None, caption: str, file_name: str, kinds: str) -> Path | None:
+    """Where to save *file_name*: the save dialog, opened in the user's Documents folder with the
+    name suggested; None when cancelled."""
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    chosen, _ = QFileDialog.getSaveFileName(parent, caption, str(Path(folder) / file_name), kinds)
+    return Path(chosen) if chosen else None

@@ -8,9 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -30,7 +29,7 @@ from coapp.ui.error_text import error_text, translated
 from coapp.ui.invoices.formats import InvoiceFormats
 from coapp.ui.portrait import Portrait
 from coapp.ui.theme import Space, set_role
-from coapp.ui.toolkit import Card, ErrorBanner, ScreenHeader, make_button
+from coapp.ui.toolkit import Card, ErrorBanner, ScreenHeader, ask_save_path, make_button
 
 if TYPE_CHECKING:
     from coapp.services.applications import ApplicationService
@@ -309,12 +308,9 @@ class ApplicationsScreen(QWidget):
         application = self.chosen()
         if application is None or application.interview is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Add to calendar"), str(Path(folder) / "interview.ics"), self.tr("Calendar (*.ics)")
-        )
-        if chosen:
-            self.write_ics(Path(chosen))
+        chosen = ask_save_path(self, self.tr("Add to calendar"), "interview.ics", self.tr("Calendar (*.ics)"))
+        if chosen is not None:
+            self.write_ics(chosen)
 
     def write_ics(self, path: Path) -> None:
         from coapp.base.atomic_file import write_atomic
@@ -334,14 +330,11 @@ class ApplicationsScreen(QWidget):
         )
 
     def export_consents(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export consents"), str(Path(folder) / "consents.json"), self.tr("JSON (*.json)")
-        )
-        if not chosen:
+        chosen = ask_save_path(self, self.tr("Export consents"), "consents.json", self.tr("JSON (*.json)"))
+        if chosen is None:
             return
         try:
-            written = self.service.export_consents(Path(chosen))
+            written = self.service.export_consents(chosen)
         except (CoappError, OSError) as error:
             self.banner.show_error(self.tr("Could not export: {reason}").format(reason=translated(error)))
             return

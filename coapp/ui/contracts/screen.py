@@ -12,9 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -30,7 +29,7 @@ from coapp.ui.contracts.detail import ContractDetail
 from coapp.ui.contracts.texts import own_text, state_text
 from coapp.ui.error_text import error_text, translated
 from coapp.ui.theme import Space, set_role
-from coapp.ui.toolkit import ErrorBanner, ScreenHeader, make_button, name_scroll
+from coapp.ui.toolkit import ErrorBanner, ScreenHeader, ask_save_path, make_button, name_scroll
 
 if TYPE_CHECKING:
     from coapp.services.contract_view import ContractView
@@ -338,15 +337,10 @@ class ContractsScreen(QWidget):
             return
         from coapp.documents.file_names import safe_file_name
 
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder) / (
-            safe_file_name(f"{view.info.title} {view.info.client_name}", fallback="contract") + ".pdf"
-        )
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save PDF"), str(suggested), self.tr("PDF (*.pdf)")
-        )
-        if chosen:
-            self.write_pdf(Path(chosen))
+        name = safe_file_name(f"{view.info.title} {view.info.client_name}", fallback="contract") + ".pdf"
+        chosen = ask_save_path(self, self.tr("Save PDF"), name, self.tr("PDF (*.pdf)"))
+        if chosen is not None:
+            self.write_pdf(chosen)
 
     def write_pdf(self, path: Path) -> None:
         from coapp.base.atomic_file import write_atomic

@@ -13,10 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QLabel,
     QWidget,
@@ -28,7 +27,7 @@ from coapp.ui.background import Reread
 from coapp.ui.error_text import error_text
 from coapp.ui.insights.charts import Chart, EarningsChart, HoursChart, StatesChart, UtilisationChart
 from coapp.ui.theme import Space, set_role
-from coapp.ui.toolkit import ErrorBanner, ScreenHeader, header_over_cards
+from coapp.ui.toolkit import ErrorBanner, ScreenHeader, ask_save_path, header_over_cards
 
 if TYPE_CHECKING:
     from coapp.services.insights import Insights
@@ -217,13 +216,10 @@ class InsightsScreen(QWidget):
     def export(self, kind: str, stem: str) -> None:
         if self.data is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder) / f"{stem}-{self.data.first}-{self.data.last}.csv"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export CSV"), str(suggested), self.tr("CSV (*.csv)")
-        )
-        if chosen:
-            self.write_csv(kind, Path(chosen))
+        name = f"{stem}-{self.data.first}-{self.data.last}.csv"
+        chosen = ask_save_path(self, self.tr("Export CSV"), name, self.tr("CSV (*.csv)"))
+        if chosen is not None:
+            self.write_csv(kind, chosen)
 
     def write_csv(self, kind: str, path: Path) -> None:
         from coapp.base.atomic_file import write_atomic

@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from coapp.domain.errors import CoappError
 from coapp.ui.app_state import AppState
 from coapp.ui.error_text import translated
 from coapp.ui.invoices.controller import InvoicesController
-from coapp.ui.toolkit import make_action
+from coapp.ui.toolkit import ask_save_path, make_action
 
 
 class InvoiceExports(QObject):
@@ -54,9 +54,7 @@ class InvoiceExports(QObject):
         self.ubl_action.setEnabled(idle and doc is not None and doc.number is not None)
 
     def _ask(self, title: str, name: str, kind: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        chosen, _ = QFileDialog.getSaveFileName(self._parent, title, str(Path(folder) / name), kind)
-        return Path(chosen) if chosen else None
+        return ask_save_path(self._parent, title, name, kind)
 
     def _done(self, work: Callable[[Path], str], path: Path | None) -> None:
         if path is None or self.running:

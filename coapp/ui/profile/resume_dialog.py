@@ -11,14 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
@@ -35,7 +34,7 @@ from coapp.domain.errors import CoappError
 from coapp.domain.resume_variants import RESUME_SECTIONS, ResumeVariant
 from coapp.ui.profile.lane import reason
 from coapp.ui.theme import Space, set_role
-from coapp.ui.toolkit import ErrorBanner, make_button
+from coapp.ui.toolkit import ErrorBanner, ask_save_path, make_button
 
 if TYPE_CHECKING:
     from coapp.domain.profile import Profile
@@ -347,12 +346,8 @@ class ResumeDialog(QDialog):
     def ask_path(self) -> Path | None:
         from coapp.documents.file_names import safe_file_name
 
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = safe_file_name(f"CV {self._profile.details.name}".strip(), fallback="CV") + ".pdf"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export resume"), str(Path(folder) / name), self.tr("PDF (*.pdf)")
-        )
-        return Path(chosen) if chosen else None
+        return ask_save_path(self, self.tr("Export resume"), name, self.tr("PDF (*.pdf)"))
 
     def export(self) -> None:
         """Ask where, then write."""
