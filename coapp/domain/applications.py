@@ -62,22 +62,20 @@ MOVES: dict[tuple[ApplicationState, ApplicationState], Actor] = {
 def check_move(current: ApplicationState, target: ApplicationState, actor: Actor) -> None:
     """Raise TransitionRefused with the reason unless `actor` may move `current` to `target`."""
     if current.final:
-        raise TransitionRefused(
-            "the application is {current}; nothing changes it any more", current=current.value
-        )
+        raise TransitionRefused("the application is {current}; nothing changes it any more", current=current)
     allowed = MOVES.get((current, target))
     if allowed is None:
         raise TransitionRefused(
             "an application that is {current} cannot become {target}",
-            current=current.value,
-            target=target.value,
+            current=current,
+            target=target,
         )
     if allowed is not actor:
         raise TransitionRefused(
             "only the {allowed} moves an application from {current} to {target}",
-            allowed=allowed.value,
-            current=current.value,
-            target=target.value,
+            allowed=allowed,
+            current=current,
+            target=target,
         )
 
 

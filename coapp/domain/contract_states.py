@@ -65,21 +65,21 @@ def check_move(current: ContractState, target: ContractState, actor: ContractAct
     """Raise ContractTransitionRefused with the reason unless `actor` may move `current` to `target`."""
     if current.final:
         raise ContractTransitionRefused(
-            "the contract is {current}; nothing changes it any more", current=current.value
+            "the contract is {current}; nothing changes it any more", current=current
         )
     allowed = MOVES.get((current, target))
     if allowed is None:
         raise ContractTransitionRefused(
-            "a contract that is {current} cannot become {target}", current=current.value, target=target.value
+            "a contract that is {current} cannot become {target}", current=current, target=target
         )
     if actor is ContractActor.PLATFORM and (current, target) in _PLATFORM_ALSO:
         return
     if allowed is not actor:
         raise ContractTransitionRefused(
             "only the {allowed} moves a contract from {current} to {target}",
-            allowed=allowed.value,
-            current=current.value,
-            target=target.value,
+            allowed=allowed,
+            current=current,
+            target=target,
         )
 
 
@@ -120,14 +120,14 @@ def terms_changeable(state: ContractState) -> bool:
 def check_terms_changeable(state: ContractState) -> None:
     if not terms_changeable(state):
         raise ContractTransitionRefused(
-            "the contract is {state}; its terms change only while it is offered", state=state.value
+            "the contract is {state}; its terms change only while it is offered", state=state
         )
 
 
 def check_extension(state: ContractState, end: date | None, new_end: date, start: date) -> None:
     """An extension moves the end date later, while the contract is offered, signed or active."""
     if state.final:
-        raise ContractTransitionRefused("the contract is {state}; it cannot be extended", state=state.value)
+        raise ContractTransitionRefused("the contract is {state}; it cannot be extended", state=state)
     if end is None:
         raise ContractTransitionRefused("the contract runs until further notice; there is no end to extend")
     if new_end <= end:
@@ -144,7 +144,7 @@ def feedback_open(state: ContractState) -> bool:
 def check_feedback_open(state: ContractState) -> None:
     if not feedback_open(state):
         raise ContractTransitionRefused(
-            "the contract is {state}; feedback is given while the assignment is active", state=state.value
+            "the contract is {state}; feedback is given while the assignment is active", state=state
         )
 
 

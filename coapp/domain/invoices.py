@@ -109,9 +109,7 @@ def check_transition(current: InvoiceState, new: InvoiceState, *, returned: bool
         return
     if returned and new in RETURNS.get(current, frozenset()):
         return
-    raise ValidationError(
-        "an invoice that is {current} cannot become {new}", current=current.value, new=new.value
-    )
+    raise ValidationError("an invoice that is {current} cannot become {new}", current=current, new=new)
 
 
 @dataclass(frozen=True)

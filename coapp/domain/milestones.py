@@ -46,12 +46,12 @@ def check_move(current: MilestoneState, target: MilestoneState) -> None:
     if current is MilestoneState.PAID:
         raise MilestoneRefused("the milestone is paid; nothing changes it any more")
     if _ORDER.index(target) != _ORDER.index(current) + 1:
-        following = _ORDER[_ORDER.index(current) + 1].value
+        following = _ORDER[_ORDER.index(current) + 1]
         raise MilestoneRefused(
             "a milestone that is {current} becomes {following} next, not {target}",
-            current=current.value,
+            current=current,
             following=following,
-            target=target.value,
+            target=target,
         )
 
 
@@ -86,9 +86,7 @@ def amount_minor(amount: Decimal, currency: str) -> int:
 def check_release(current: MilestoneState) -> None:
     """The step back when the milestone's invoice is credited: only an invoiced one goes back."""
     if current is not MilestoneState.INVOICED:
-        raise MilestoneRefused(
-            "a milestone that is {current} has no invoice to credit", current=current.value
-        )
+        raise MilestoneRefused("a milestone that is {current} has no invoice to credit", current=current)
 
 
 def check_invoiceable(current: MilestoneState) -> None:
@@ -96,5 +94,5 @@ def check_invoiceable(current: MilestoneState) -> None:
     if current is not MilestoneState.READY:
         raise MilestoneRefused(
             "the milestone is {current}; an invoice names a milestone that is ready to invoice",
-            current=current.value,
+            current=current,
         )

@@ -70,9 +70,7 @@ def check_reviews_open(state: ContractState, was_signed: bool) -> None:
     if not reviews_open(state, was_signed):
         if state is ContractState.TERMINATED:
             raise ReviewRefused("the offer was withdrawn before it was signed; there is no work to review")
-        raise ReviewRefused(
-            "the contract is {state}; reviews are written once it has ended", state=state.value
-        )
+        raise ReviewRefused("the contract is {state}; reviews are written once it has ended", state=state)
 
 
 def check_not_submitted(already: bool) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import string
+from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
@@ -26,11 +27,20 @@ def translated(error: BaseException) -> str:
     words = QCoreApplication.translate("Errors", error.template)
     if not error.values:
         return words
+    values = {key: _word(value) for key, value in error.values.items()}
     try:
-        return words.format(**_grouped(error.template, error.values, words is not error.template))
+        return words.format(**_grouped(error.template, values, words is not error.template))
     except (KeyError, IndexError, ValueError):
         log.warning("the translation of %r does not fit its values", error.template)
         return str(error)
+
+
+def _word(value: object) -> object:
+    """A domain word given as a value (a state, a fee model: an enum member) in the UI's language;
+    any other value as it is."""
+    if isinstance(value, Enum):
+        return QCoreApplication.translate("ErrorWords", str(value.value), type(value).__name__)
+    return value
 
 
 def _grouped(template: str, values: dict[str, object], translated: bool) -> dict[str, object]:

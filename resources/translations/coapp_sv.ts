@@ -100,7 +100,7 @@
 <context>
     <name>ApplicationsScreen</name>
     <message>
-        <location filename="../../coapp/ui/applications/screen.py" line="+48"/>
+        <location filename="../../coapp/ui/applications/screen.py" line="+47"/>
         <location line="+3"/>
         <source>Applications</source>
         <translation>Ansökningar</translation>
@@ -266,7 +266,7 @@
         <translation>Meddelandet sparat; nästa synkning skickar det.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Add to calendar</source>
         <translation>Lägg till i kalendern</translation>
     </message>
@@ -276,7 +276,7 @@
         <translation>Kalender (*.ics)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Could not save the calendar file: {reason}</source>
         <translation>Kunde inte spara kalenderfilen: {reason}</translation>
     </message>
@@ -286,7 +286,7 @@
         <translation>Sparade {path}; öppna den för att lägga till intervjun i din kalender.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Export consents</source>
         <translation>Exportera samtycken</translation>
     </message>
@@ -296,7 +296,7 @@
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Could not export: {reason}</source>
         <translation>Kunde inte exportera: {reason}</translation>
     </message>
@@ -1985,7 +1985,7 @@
 <context>
     <name>ContractsScreen</name>
     <message>
-        <location filename="../../coapp/ui/contracts/screen.py" line="+56"/>
+        <location filename="../../coapp/ui/contracts/screen.py" line="+55"/>
         <location line="+7"/>
         <source>Contracts</source>
         <translation>Avtal</translation>
@@ -2091,7 +2091,7 @@
         <translation>Inte skickad: en recension skrivs på plattformen, där den aldrig ändras. Anslut och försök igen.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+30"/>
         <source>Save PDF</source>
         <translation>Spara PDF</translation>
     </message>
@@ -2101,7 +2101,7 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Saved {path}.</source>
         <translation>Sparade {path}.</translation>
     </message>
@@ -2876,9 +2876,192 @@
     </message>
 </context>
 <context>
+    <name>ErrorWords</name>
+    <message>
+        <location filename="../../coapp/ui/error_messages.py" line="+389"/>
+        <source>agent</source>
+        <comment>Actor</comment>
+        <translation>agenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>freelancer</source>
+        <comment>Actor</comment>
+        <translation>konsulten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contracted</source>
+        <comment>ApplicationState</comment>
+        <translation>avtalad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>declined</source>
+        <comment>ApplicationState</comment>
+        <translation>avböjd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>draft</source>
+        <comment>ApplicationState</comment>
+        <translation>ett utkast</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>interview</source>
+        <comment>ApplicationState</comment>
+        <translation>i intervjuskedet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offer</source>
+        <comment>ApplicationState</comment>
+        <translation>i erbjudandeskedet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>proposed</source>
+        <comment>ApplicationState</comment>
+        <translation>föreslagen för kunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>submitted</source>
+        <comment>ApplicationState</comment>
+        <translation>inskickad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>withdrawn</source>
+        <comment>ApplicationState</comment>
+        <translation>återkallad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agent</source>
+        <comment>ContractActor</comment>
+        <translation>agenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>freelancer</source>
+        <comment>ContractActor</comment>
+        <translation>konsulten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>platform</source>
+        <comment>ContractActor</comment>
+        <translation>plattformen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>active</source>
+        <comment>ContractState</comment>
+        <translation>aktivt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ended</source>
+        <comment>ContractState</comment>
+        <translation>avslutat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offered</source>
+        <comment>ContractState</comment>
+        <translation>erbjudet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>signed</source>
+        <comment>ContractState</comment>
+        <translation>signerat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>terminated</source>
+        <comment>ContractState</comment>
+        <translation>avbrutet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>daily</source>
+        <comment>FeeModel</comment>
+        <translation>dagspris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fixed</source>
+        <comment>FeeModel</comment>
+        <translation>fast pris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hourly</source>
+        <comment>FeeModel</comment>
+        <translation>timpris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirmed</source>
+        <comment>InvoiceState</comment>
+        <translation>bekräftad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>credited</source>
+        <comment>InvoiceState</comment>
+        <translation>krediterad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>draft</source>
+        <comment>InvoiceState</comment>
+        <translation>ett utkast</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paid</source>
+        <comment>InvoiceState</comment>
+        <translation>betald</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent</source>
+        <comment>InvoiceState</comment>
+        <translation>skickad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invoiced</source>
+        <comment>MilestoneState</comment>
+        <translation>fakturerat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paid</source>
+        <comment>MilestoneState</comment>
+        <translation>betalt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>planned</source>
+        <comment>MilestoneState</comment>
+        <translation>planerat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ready</source>
+        <comment>MilestoneState</comment>
+        <translation>klart att fakturera</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
-        <location filename="../../coapp/ui/error_messages.py" line="+11"/>
+        <location line="-407"/>
         <source>Cannot confirm yet:
 - {problems}</source>
         <translation>Kan inte bekräftas än:
@@ -5125,7 +5308,7 @@
 <context>
     <name>InsightsScreen</name>
     <message>
-        <location filename="../../coapp/ui/insights/screen.py" line="+58"/>
+        <location filename="../../coapp/ui/insights/screen.py" line="+57"/>
         <location line="+4"/>
         <source>Insights</source>
         <translation>Insikter</translation>
@@ -5236,7 +5419,7 @@
         <translation>{first} – {last} · {hours} timmar på {weeks} veckor</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>Export CSV</source>
         <translation>Exportera CSV</translation>
     </message>
@@ -5246,7 +5429,7 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Could not save {path}: {reason}</source>
         <translation>Kunde inte spara {path}: {reason}</translation>
     </message>
@@ -5479,7 +5662,7 @@
         <translation>Exportera e-faktura (Peppol UBL)…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Exporting to {path}…</source>
         <translation>Exporterar till {path}…</translation>
     </message>
@@ -7489,13 +7672,13 @@ Datamapp: {folder}</translation>
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../coapp/ui/profile/resume_dialog.py" line="+69"/>
-        <location line="+284"/>
+        <location filename="../../coapp/ui/profile/resume_dialog.py" line="+68"/>
+        <location line="+282"/>
         <source>Export resume</source>
         <translation>Exportera cv</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-273"/>
         <source>Resume variant</source>
         <translation>Cv-variant</translation>
     </message>
@@ -7680,12 +7863,12 @@ Datamapp: {folder}</translation>
         <translation>Tog bort varianten ”{name}”; spara valet igen för att få tillbaka den.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Writing {path}…</source>
         <translation>Skriver {path}…</translation>
     </message>
@@ -8886,7 +9069,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>Toolkit</name>
     <message>
-        <location filename="../../coapp/ui/toolkit.py" line="+292"/>
+        <location filename="../../coapp/ui/toolkit.py" line="+293"/>
         <source>Page Up and Page Down scroll; Tab moves to what is inside</source>
         <translation>Page Up och Page Down rullar; Tab flyttar till innehållet</translation>
     </message>

@@ -25,6 +25,13 @@ LAYERS = ("domain", "services", "store", "sync", "base")
 TARGET = ROOT / "coapp" / "ui" / "error_messages.py"
 # A raise that passes on words it did not write (a library's message) says so on its line.
 PASSED_ON = "# error text: "
+# The domain's words a message takes as a value (`current=ContractState.ACTIVE`): each member is
+# translated in the "ErrorWords" context, its enum's name telling apart the same word of two enums
+# (an invoice is "betald", a milestone "betalt").
+WORD_ENUMS = (
+    "ApplicationState", "Actor", "ContractState", "ContractActor",
+    "InvoiceState", "MilestoneState", "FeeModel",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,18 @@ def raises() -> Iterator[Raise]:
                 yield Raise(path, node.lineno, None)
 
 
+def words() -> list[tuple[str, str]]:
+    """(enum name, member value) of WORD_ENUMS, as the domain defines them."""
+    found = []
+    for path in sorted((ROOT / "coapp" / "domain").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and node.name in WORD_ENUMS:
+                for item in node.body:
+                    if isinstance(item, ast.Assign) and isinstance(item.value, ast.Constant):
+                        found.append((node.name, str(item.value.value)))
+    return sorted(found)
+
+
 def catalogue() -> str:
     templates = sorted({r.template for r in raises() if r.template})
     lines = [
@@ -105,6 +124,7 @@ def catalogue() -> str:
         "def _messages() -> None:  # never called: only read by lupdate",
     ]
     lines += [f'    translate("Errors", {json.dumps(t, ensure_ascii=False)})' for t in templates]
+    lines += [f'    translate("ErrorWords", {json.dumps(v)}, {json.dumps(e)})' for e, v in words()]
     return "\n".join(lines) + "\n"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -88,3 +89,12 @@ def test_a_number_the_template_groups_is_grouped_the_swedish_way(swedish) -> Non
     assert translated(error) == (
         "det personliga brevet är 200\u00a0016 tecken långt; högst 20\u00a0000 får plats – korta det"
     )
+
+
+def test_a_domain_word_given_as_a_value_is_said_in_swedish(swedish) -> None:  # type: ignore[no-untyped-def]
+    from coapp.domain.contract_states import ContractState, ContractTransitionRefused, check_extension
+
+    with pytest.raises(ContractTransitionRefused) as refused:
+        check_extension(ContractState.ENDED, date(2026, 6, 30), date(2026, 9, 30), date(2026, 1, 1))
+    assert str(refused.value) == "the contract is ended; it cannot be extended"  # English stays English
+    assert error_text(refused.value) == "Avtalet är avslutat; det kan inte förlängas"
