@@ -31,7 +31,6 @@ from stdnum import vatin as _vatin
 from stdnum.dk import cvr as _dk_cvr
 from stdnum.exceptions import InvalidChecksum as _InvalidChecksum
 from stdnum.exceptions import InvalidComponent as _InvalidComponent
-from stdnum.exceptions import InvalidLength as _InvalidLength
 from stdnum.exceptions import ValidationError as _StdnumError
 from stdnum.fi import alv as _fi_alv
 from stdnum.fi import ytunnus as _fi_ytunnus
@@ -44,16 +43,16 @@ from stdnum.se import vat as _se_vat
 from stdnum.util import get_cc_module as _get_cc_module
 
 from coapp.domain.errors import ValidationError
+from coapp.domain.identifier_checks import compact as _compact
+from coapp.domain.identifier_checks import digits as _digits
+from coapp.domain.identifier_checks import is_digits as _is_digits
+from coapp.domain.identifier_checks import shown as _shown
+from coapp.domain.identifier_checks import stdnum_check as _stdnum
 
 NORDIC_COUNTRIES: tuple[str, ...] = ("SE", "NO", "DK", "FI")
 
 IdentifierKind = Literal["org_number", "vat_number", "bankgiro", "plusgiro", "iban", "bic", "no_account"]
 IDENTIFIER_KINDS: tuple[str, ...] = get_args(IdentifierKind)
-
-# Separators people type or paste: any white space (also no-break and thin spaces), hyphen and dash
-# variants, dots.
-_SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014\u2212.]+")
-_MAX_SHOWN = 40
 
 _ORG_LABEL = {
     "SE": "Swedish organisation number",
@@ -69,90 +68,6 @@ _VAT_LABEL = {
     "FI": "Finnish VAT number",
 }
 _VAT_EXAMPLE = {"SE": "SE556036079301", "NO": "NO923609016MVA", "DK": "DK24256790", "FI": "FI01120389"}
-
-
-# --- helpers -------------------------------------------------------------------------------------
-
-
-def _shown(text: str) -> str:
-    """The user's text as quoted in a message: trimmed, and cut short if it is long."""
-    text = " ".join(text.split())
-    return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
-
-
-def _compact(text: str) -> str:
-    if not isinstance(text, str):
-        raise ValidationError("an identifier must be text, not {kind}", kind=type(text).__name__)
-    return _SEPARATORS.sub("", text).upper()
-
-
-def _is_digits(text: str) -> bool:
-    """ASCII digits only: str.isdigit() would also accept "²" or Arabic-Indic digits."""
-    return text.isascii() and text.isdigit()
-
-
-def _expected_length(lengths: tuple[int, ...]) -> str:
-    if len(lengths) == 1:
-        return str(lengths[0])
-    if list(lengths) == list(range(lengths[0], lengths[-1] + 1)) and len(lengths) > 2:
-        return f"{lengths[0]} to {lengths[-1]}"
-    return " or ".join(str(n) for n in lengths)
-
-
-def _digits(compact: str, text: str, label: str, lengths: tuple[int, ...], example: str) -> str:
-    """Check that *compact* is all digits of an allowed length; the messages quote *text*."""
-    if not compact:
-        raise ValidationError("{label} is empty", label=label)
-    if not _is_digits(compact):
-        raise ValidationError(
-            "{label} “{text}” may contain only digits (spaces and dashes are fine), like {example}",
-            label=label,
-            text=_shown(text),
-            example=example,
-        )
-    if len(compact) not in lengths:
-        if len(compact) < min(lengths):
-            raise ValidationError(
-                "{label} “{text}” is too short: {n} digits instead of {expected}, like {example}",
-                label=label,
-                text=_shown(text),
-                n=len(compact),
-                expected=_expected_length(lengths),
-                example=example,
-            )
-        raise ValidationError(
-            "{label} “{text}” is too long: {n} digits instead of {expected}, like {example}",
-            label=label,
-            text=_shown(text),
-            n=len(compact),
-            expected=_expected_length(lengths),
-            example=example,
-        )
-    return compact
-
-
-def _stdnum(check: Callable[[str], str], number: str, text: str, label: str) -> None:
-    """Run a python-stdnum check and turn its exception into a message a person can act on."""
-    try:
-        check(number)
-    except _InvalidChecksum:
-        raise ValidationError(
-            "{label} “{text}” has a wrong check digit; look for a mistyped or swapped digit",
-            label=label,
-            text=_shown(text),
-        ) from None
-    except _InvalidLength:
-        raise ValidationError(
-            "{label} “{text}” has the wrong length", label=label, text=_shown(text)
-        ) from None
-    except _InvalidComponent:
-        raise ValidationError(
-            "{label} “{text}” contains a part that does not exist", label=label, text=_shown(text)
-        ) from None
-    except _StdnumError:
-        raise ValidationError(
-            "{label} “{text}” is not in the right format", label=label, text=_shown(text)
-        ) from None
 
 
 def normalise_country(country: str) -> str:
