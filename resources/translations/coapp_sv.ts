@@ -8785,7 +8785,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>TimesheetScreen</name>
     <message>
-        <location filename="../../coapp/ui/timesheet/screen.py" line="+69"/>
+        <location filename="../../coapp/ui/timesheet/screen.py" line="+70"/>
         <location line="+32"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
@@ -9051,12 +9051,12 @@ Datamapp: {folder}</translation>
         <translation>Redigera anteckning</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../coapp/ui/timesheet/row_visibility.py" line="+39"/>
         <source>Only rows without time this week can be hidden.</source>
         <translation>Bara rader utan tid den här veckan kan döljas.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Hide row</source>
         <translation>Dölj rad</translation>
     </message>

@@ -7,7 +7,7 @@ import calendar
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -31,6 +31,7 @@ from coapp.ui.timesheet.controller import TimesheetController
 from coapp.ui.timesheet.first_run import FirstRunPanel
 from coapp.ui.timesheet.grid_view import WeekGridView
 from coapp.ui.timesheet.note_dialog import NoteDialog
+from coapp.ui.timesheet.row_visibility import RowVisibility
 from coapp.ui.timesheet.timer_panel import TimerController
 from coapp.ui.timesheet.undo_commands import WeekEdit
 from coapp.ui.timesheet.week_value_card import WeekValueCard
@@ -56,7 +57,7 @@ def _action(
     return make_action(parent, text, slot, name=name, shortcut=shortcut)
 
 
-class TimesheetScreen(QWidget):
+class TimesheetScreen(RowVisibility, QWidget):
     titleChanged = Signal(str)  # timer text for the window title; "" when idle
     draftRequested = Signal(str, object, object)  # contract id, first day, last day (Ctrl+I)
     signInRequested = Signal()  # the first-run panel's way to the platform
@@ -570,39 +571,3 @@ class TimesheetScreen(QWidget):
         dialog.accepted.connect(save)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-
-    def hide_current_row(self) -> None:
-        row = self.grid.currentIndex().row()
-        sheet = self.controller.model.sheet
-        contract_id = self.controller.model.contract_id(row)
-        if sheet is None or contract_id is None:
-            return
-        if sheet.rows[row].total:
-            self.show_message(self.tr("Only rows without time this week can be hidden."), True)
-            return
-        hidden = frozenset({*(c.id for c in sheet.hidden), contract_id})
-        self.controller.set_hidden_rows(hidden, self.tr("Hide row"))
-
-    def show_row(self, contract_id: str) -> None:
-        sheet = self.controller.model.sheet
-        if sheet is None:
-            return
-        hidden = frozenset(c.id for c in sheet.hidden if c.id != contract_id)
-        self.controller.set_hidden_rows(hidden, self.tr("Show row"))
-
-    def _row_menu(self, pos: QPoint) -> None:
-        row = self.grid.verticalHeader().logicalIndexAt(pos)
-        if self.controller.model.contract_id(row) is None:
-            return
-        self.grid.setCurrentIndex(self.controller.model.index(row, 0))
-        menu = QMenu(self)
-        menu.addAction(self.hide_row_action)
-        menu.addAction(self.timer_action)
-        menu.popup(self.grid.verticalHeader().mapToGlobal(pos))
-
-    def _cell_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        menu.addAction(self.note_action)
-        menu.addAction(self.timer_action)
-        menu.addAction(self.hide_row_action)
-        menu.popup(self.grid.viewport().mapToGlobal(pos))
