@@ -17,6 +17,17 @@ from coapp.domain.public_holidays import COUNTRIES
 SETTINGS_VERSION = 1
 LANGUAGES = ("sv", "en")
 THEMES = ("system", "light", "dark")  # light or dark; "system" follows the system's scheme
+IDLE_MINUTES_MAX = 480  # a working day: longer than that, nobody asks about idle time any more
+
+
+def _clock_time(value: object) -> bool:
+    """ "HH:MM" on a 24-hour clock (the reminder's time, quiet hours' ends)."""
+    if not isinstance(value, str) or len(value) != 5 or value[2] != ":":
+        return False
+    hours, minutes = value[:2], value[3:]
+    if not (hours.isascii() and hours.isdigit() and minutes.isascii() and minutes.isdigit()):
+        return False
+    return int(hours) < 24 and int(minutes) < 60
 
 
 def _system_language() -> str:
@@ -31,6 +42,12 @@ class Settings:
     holiday_country: str = "SE"
     zone: str = "Europe/Stockholm"  # IANA zone for timers
     theme: str = "system"
+    close_to_tray: bool = False  # closing the window leaves the app in the system tray
+    reminders: bool = True  # missing days, the week's and month's close, drafts to confirm
+    reminder_time: str = "16:30"  # local "HH:MM": reminders are shown from then on
+    quiet_start: str = ""  # quiet hours ("" = none), may wrap past midnight: 22:00-07:00
+    quiet_end: str = ""
+    idle_minutes: int = 10  # away longer than this while a timer runs: ask (0 = never ask)
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -39,6 +56,17 @@ class Settings:
             raise ValidationError("holiday country must be one of {choices}", choices=", ".join(COUNTRIES))
         if self.theme not in THEMES:
             raise ValidationError("theme must be one of {choices}", choices=", ".join(THEMES))
+        for flag in (self.close_to_tray, self.reminders):
+            if not isinstance(flag, bool):
+                raise ValidationError("a yes/no preference must be true or false")
+        if not _clock_time(self.reminder_time):
+            raise ValidationError("the reminder time must be HH:MM")
+        for end in (self.quiet_start, self.quiet_end):
+            if end != "" and not _clock_time(end):
+                raise ValidationError("quiet hours must be HH:MM or empty")
+        idle = self.idle_minutes
+        if isinstance(idle, bool) or not isinstance(idle, int) or not 0 <= idle <= IDLE_MINUTES_MAX:
+            raise ValidationError("idle minutes must be a whole number from 0 to {max}", max=IDLE_MINUTES_MAX)
         if not isinstance(self.hours_format, HoursFormat):
             object.__setattr__(self, "hours_format", HoursFormat(self.hours_format))
 

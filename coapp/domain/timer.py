@@ -58,3 +58,14 @@ def local_minutes_in_day(day: date, zone: str) -> int:
     start = datetime.combine(day, time(0), tz).astimezone(UTC)
     end = datetime.combine(day + timedelta(days=1), time(0), tz).astimezone(UTC)
     return int((end - start).total_seconds() // 60)
+
+
+def within_period(
+    minutes_per_day: dict[date, int], first: date, last: date | None
+) -> tuple[dict[date, int], int]:
+    """A stopped timer's minutes split at a contract's period: the days inside it, and how many
+    minutes fell outside (a timer left running after the contract's last day). The two add up to
+    the timer's elapsed minutes, so nothing is counted twice and the dropped part can be said."""
+    kept = {day: m for day, m in minutes_per_day.items() if first <= day and (last is None or day <= last)}
+    dropped = sum(minutes_per_day.values()) - sum(kept.values())
+    return kept, dropped

@@ -4,15 +4,16 @@ restart or a crash, and turned into minutes on local work dates when stopped."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coapp.domain.errors import ValidationError
-from coapp.domain.timer import split_at_midnight
+from coapp.domain.timer import split_at_midnight, within_period
 from coapp.models import Contract, RunningTimer, TimeEntry
+from coapp.models.contracts import IN_FORCE
 from coapp.models.time_entries import entry_id
 from coapp.services.contracts import ContractInfo, to_info
 from coapp.services.timesheet import CellChange, TimesheetService, apply_in_session
@@ -36,6 +37,7 @@ class StopResult:
     contract: ContractInfo
     added: dict[date, int]  # minutes added per local date
     previous: list[CellChange]  # what the cells held before (for undo)
+    dropped: int = 0  # minutes outside the contract's period, not recorded (``within_contract``)
 
 
 class TimerService:
@@ -97,11 +99,15 @@ class TimerService:
             s.flush()
             return TimerState(row.id, to_info(contract), now, zone), stopped
 
-    def stop(self, now: datetime | None = None, *, discard: bool = False) -> StopResult | None:
+    def stop(
+        self, now: datetime | None = None, *, discard: bool = False, within_contract: bool = False
+    ) -> StopResult | None:
         """Stop the timer and add its minutes to the work dates, split at local midnight.
 
         If the time cannot be recorded (a locked day, a day over 24 hours) the timer keeps running
-        and the error says why, so no time is lost; ``discard=True`` stops it without recording."""
+        and the error says why, so no time is lost; ``discard=True`` stops it without recording.
+        ``within_contract=True`` records the days inside the contract's period and drops the rest
+        (a timer left running past the contract's last day), counted in ``StopResult.dropped``."""
         now = now or datetime.now(UTC)
         state = self.running()
         if state is None:
@@ -109,11 +115,50 @@ class TimerService:
         # Recording the minutes and ending the timer is one transaction: a crash between the two
         # would otherwise count the same time twice at the next stop.
         with self._store.write() as s:
-            return _stop_in(s, state, now, discard=discard)
+            return _stop_in(s, state, now, discard=discard, within_contract=within_contract)
+
+    def drop_idle(self, minutes: int, now: datetime | None = None) -> TimerState | None:
+        """Take *minutes* of time away from the running timer (the person was away): its start
+        moves forward by exactly that many minutes, never past *now*. None when no timer runs."""
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 0:
+            raise ValidationError("idle time must be a whole number of minutes, not {value}", value=minutes)
+        now = now or datetime.now(UTC)
+        state = self.running()
+        if state is None or minutes == 0:
+            return state
+        started = min(state.started_at + timedelta(minutes=minutes), max(now, state.started_at))
+        with self._store.write() as s:
+            row = s.get(RunningTimer, state.id)
+            if row is None or row.deleted_at is not None:
+                return None
+            row.started_at = started
+        return TimerState(state.id, state.contract, started, state.zone)
+
+    def recent_contracts(self, today: date, limit: int = 5) -> list[ContractInfo]:
+        """The contracts a timer can start on *today*, those with the latest reported time first
+        (the tray's short list); contracts never used follow by title."""
+        with self._store.read() as s:
+            last_used = dict(
+                s.execute(
+                    select(TimeEntry.contract_id, func.max(TimeEntry.work_date))
+                    .where(TimeEntry.deleted_at.is_(None))
+                    .group_by(TimeEntry.contract_id)
+                ).all()
+            )
+            rows = s.scalars(select(Contract).where(Contract.deleted_at.is_(None), IN_FORCE)).all()
+            live = [to_info(r) for r in rows if r.active_on(today)]
+        live.sort(key=lambda c: c.title.casefold())
+        live.sort(key=lambda c: last_used.get(c.id) or date.min, reverse=True)
+        return live[:limit]
 
 
-def _stop_in(s: Session, state: TimerState, now: datetime, *, discard: bool) -> StopResult:
+def _stop_in(
+    s: Session, state: TimerState, now: datetime, *, discard: bool, within_contract: bool = False
+) -> StopResult:
     split = {} if discard else split_at_midnight(state.started_at, max(now, state.started_at), state.zone)
+    dropped = 0
+    if within_contract:
+        split, dropped = within_period(split, state.contract.start_date, state.contract.end_date)
     changes = []
     for day, minutes in sorted(split.items()):
         if minutes <= 0:
@@ -126,4 +171,4 @@ def _stop_in(s: Session, state: TimerState, now: datetime, *, discard: bool) -> 
     row = s.get(RunningTimer, state.id)
     if row is not None and row.deleted_at is None:
         row.deleted_at = now
-    return StopResult(state.contract, split, previous)
+    return StopResult(state.contract, split, previous, dropped)

@@ -13,7 +13,7 @@ from coapp.ui.app_state import AppState
 from coapp.ui.error_text import error_text, translated
 
 if TYPE_CHECKING:
-    from coapp.services.timers import TimerState
+    from coapp.services.timers import StopResult, TimerState
 
 
 def format_elapsed(seconds: int) -> str:
@@ -65,7 +65,9 @@ class TimerController(QObject):
 
     def stop(self, *, discard: bool = False) -> None:
         try:
-            result = self.app.ctx.timers.stop(discard=discard)
+            # A timer left running past its contract's last day records the days up to it; the
+            # rest is dropped and said so (it could otherwise only be discarded whole).
+            result = self.app.ctx.timers.stop(discard=discard, within_contract=True)
         except CoappError as exc:
             self.message.emit(
                 self.tr("The timer keeps running: {reason}").format(reason=translated(exc)), True
@@ -73,7 +75,9 @@ class TimerController(QObject):
             return
         self.state = None
         self._announce()
-        if result is not None and not sum(result.added.values()):
+        if result is not None and result.dropped:
+            self._said_split(result)
+        elif result is not None and not sum(result.added.values()):
             self.message.emit(self.tr("Timer stopped after less than a minute; nothing was added."), False)
         elif result is not None:
             # Recorded (and made undoable) first: that clears the grid's message, this one stays.
@@ -85,6 +89,38 @@ class TimerController(QObject):
                 ),
                 False,
             )
+
+    def _said_split(self, result: StopResult) -> None:
+        if sum(result.added.values()):
+            self.stopped.emit(result)
+        end = result.contract.end_date
+        self.message.emit(
+            self.tr(
+                "Timer stopped: {time} h added to {title} up to its last day, {end}; {dropped} h after it were not recorded."  # noqa: E501
+            ).format(
+                time=format_minutes_always(sum(result.added.values()), HoursFormat.CLOCK),
+                title=result.contract.title,
+                end=end.isoformat() if end is not None else "",
+                dropped=format_minutes_always(result.dropped, HoursFormat.CLOCK),
+            ),
+            False,
+        )
+
+    def drop_idle(self, minutes: int, *, stop: bool = False) -> None:
+        """The person was away *minutes*: take them off the running timer (its start moves forward
+        by as much), and stop it when asked. Keeping the time is doing nothing."""
+        try:
+            self.state = self.app.ctx.timers.drop_idle(minutes)
+        except CoappError as exc:
+            self.message.emit(error_text(exc), True)
+            return
+        if stop:
+            self.stop()
+            return
+        self._announce()
+        self.message.emit(
+            self.tr("{minutes} min away were taken off the timer.").format(minutes=minutes), False
+        )
 
     def _announce(self) -> None:
         if self.state is None:
