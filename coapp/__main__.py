@@ -6,7 +6,9 @@ Exit codes:
       or not a coapp database (the message says what to do)
   2   bad input: a usage error, a refused change, an unknown or ambiguous contract; nothing changed.
       Also a data folder that cannot be created or written, and (the window) no display or a
-      missing system library Qt needs: the message names it and the command that installs it
+      missing system library Qt needs: the message names it and the command that installs it.
+      And a verb that changes data while coapp's window (or another such verb) holds the data folder:
+      it waits a few seconds first, then says who holds it
   70  an internal error (a bug): one line on stderr, the trace in <data dir>/logs/coapp.log
   130 interrupted (Ctrl+C)
   141 the output pipe was closed early (`coapp time week | head`), as a shell reports SIGPIPE
@@ -29,6 +31,7 @@ from typing import Any
 from coapp.base.paths import PRIVATE_FILE_MODE, DataFolderError, Paths, make_private, make_private_dir
 from coapp.cli.common import PROG, one_line
 from coapp.domain.errors import CoappError, NotFoundError, ValidationError
+from coapp.store.data_lock import DataFolderBusyError
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 1
@@ -202,7 +205,7 @@ def _main(args: Any) -> int:
             from coapp.cli import verbs as cli
 
             return cli.run(args)
-        except (ValidationError, NotFoundError) as exc:
+        except (ValidationError, NotFoundError, DataFolderBusyError) as exc:
             log.info("refused: %s", exc)
             return _fail(EXIT_BAD_INPUT, str(exc))
         except CoappError as exc:

@@ -11,8 +11,11 @@ so every verb reports them the same way.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from coapp.base.paths import Paths
 from coapp.cli import (
     application_verbs,
     assignment_verbs,
@@ -25,6 +28,7 @@ from coapp.cli import (
 )
 from coapp.cli.common import PROG, CliParser, iso_date_arg, local_today
 from coapp.domain.errors import ValidationError
+from coapp.store.data_lock import DataFolderLock
 
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
@@ -72,6 +76,51 @@ def build_parser(version: str) -> CliParser:
     return parser
 
 
+# Verbs that only read: they run beside the app's window (SQLite's WAL lets them). Every other verb
+# changes data and takes the data folder's writer lock first (coapp.store.data_lock).
+READERS = {
+    ("time", "week"),
+    ("time", "timer", "status"),
+    *(("invoice", action) for action in ("show", "list", "csv", "time", "pdf", "ubl")),
+    ("profile", "show"),
+    ("resume", "pdf"),
+    ("resume", "variant", "list"),
+    ("assignments", "list"),
+    ("assignments", "show"),
+    *(("applications", action) for action in ("list", "show", "ics")),
+    ("consents", "list"),
+    ("consents", "export"),
+    *(("contracts", action) for action in ("list", "show", "pdf")),
+    ("feedback", "list"),
+    ("reviews", "list"),
+    ("status",),
+    ("sync", "refused"),
+    ("export",),
+    ("backup", "list"),
+}
+WRITER_WAIT_S = 3.0  # a window starting, or another verb finishing, lets go within this
+
+
+def verb_path(args: argparse.Namespace) -> tuple[str, ...]:
+    """("time", "timer", "status"): the verb and its nested actions as parsed."""
+    path = [args.verb]
+    while (action := getattr(args, f"{path[-1]}_action", None)) is not None:
+        path.append(action)
+    return tuple(path)
+
+
+@contextmanager
+def writer_lock(args: argparse.Namespace) -> Iterator[None]:
+    """The data folder's writer lock for a verb that changes data (none for readers)."""
+    if verb_path(args) in READERS:
+        yield
+        return
+    paths = Paths.resolve(args.data_dir)
+    with DataFolderLock(paths.data_dir) as lock:
+        lock.require("command", WRITER_WAIT_S)
+        yield
+
+
 def run(args: argparse.Namespace) -> int:
     # Imported here: the store and its migrations are the slow part of start-up, and --help,
     # --version and usage errors do not need them.
@@ -82,11 +131,12 @@ def run(args: argparse.Namespace) -> int:
     alone = getattr(args, "run_alone", None)
     if alone is not None:  # verbs that never touch the data folder (demo-server)
         return int(alone(args))
-    ctx = AppContext.open(args.data_dir)
-    try:
-        return int(args.handler(ctx, args))
-    finally:
-        ctx.close()
+    with writer_lock(args):
+        ctx = AppContext.open(args.data_dir)
+        try:
+            return int(args.handler(ctx, args))
+        finally:
+            ctx.close()
 
 
 def run_demo(ctx: AppContext, args: argparse.Namespace) -> int:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from coapp.base.paths import Paths
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
     from coapp.app.context import AppContext
     from coapp.ui.main_window import MainWindow
 
@@ -178,13 +180,70 @@ def _import_icon_font() -> None:
 RESTART = 75  # exit code of the event loop that asks run_gui to start over (a backup was restored)
 
 
+WINDOW_LOCK_WAIT_S = 5.0  # a CLI verb finishing, or a window that is starting up, lets go within this
+
+
 def run_gui(data_dir: str | Path | None, open_context: OpenContext) -> int:
+    """The window until it closes; or, when a window is already open on the folder, bring that one
+    forward and return 0 (a second launch from the desktop menu)."""
     ensure_application()
+    from coapp.store.data_lock import DataFolderLock
+    from coapp.ui.data_safety.single_instance import InstanceServer, ask_running_window
+
+    folder = Paths.resolve(data_dir).data_dir
+    if ask_running_window(folder):
+        return 0
+    lock = DataFolderLock(folder)
+    if not lock.acquire("window", WINDOW_LOCK_WAIT_S):
+        if ask_running_window(folder):  # the other window was starting and listens now
+            return 0
+        return _folder_busy(folder)
+    instance = InstanceServer(folder)
+    try:
+        instance.listen()
+        return _run_windows(data_dir, open_context, instance)
+    finally:
+        instance.close()
+        lock.release()
+
+
+def _folder_busy(folder: Path) -> int:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"coapp: error: another coapp process holds the data folder {folder}; try again", file=sys.stderr)
+    text = QCoreApplication.translate(
+        "Launch",
+        "Another coapp is changing this data folder and does not answer:\n{folder}\n\nTry again in a moment.",
+    ).format(folder=folder)
+    QMessageBox(QMessageBox.Icon.Warning, "coapp", text).exec()
+    return 2
+
+
+def _bring_forward() -> None:
+    """The window now shown (a window rebuilt in another language or on a restore replaced the first)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from coapp.ui.main_window import MainWindow
+
+    # Not only a visible one: a window closed to the tray comes back too.
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and not widget.closing:
+            widget.setWindowState(widget.windowState() & ~Qt.WindowState.WindowMinimized)
+            widget.show()
+            widget.raise_()
+            widget.activateWindow()
+            return
+
+
+def _run_windows(data_dir: str | Path | None, open_context: OpenContext, instance: QObject) -> int:
     from PySide6.QtWidgets import QApplication
 
     from coapp.store.errors import StoreError
     from coapp.ui.error_dialogs import explain_store_error, install_excepthook
 
+    instance.showRequested.connect(_bring_forward)  # type: ignore[attr-defined]
     install_excepthook()
     while True:
         try:
