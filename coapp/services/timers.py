@@ -135,8 +135,8 @@ class TimerService:
         return TimerState(state.id, state.contract, started, state.zone)
 
     def recent_contracts(self, today: date, limit: int = 5) -> list[ContractInfo]:
-        """The contracts a timer can start on *today*, those with the latest reported time first
-        (the tray's short list); contracts never used follow by title."""
+        """The contracts a timer can start on *today* (the tray's short list): the one being timed,
+        then those with the latest reported time; contracts never used follow by title."""
         with self._store.read() as s:
             last_used = dict(
                 s.execute(
@@ -147,8 +147,9 @@ class TimerService:
             )
             rows = s.scalars(select(Contract).where(Contract.deleted_at.is_(None), IN_FORCE)).all()
             live = [to_info(r) for r in rows if r.active_on(today)]
+            timed = s.scalar(select(RunningTimer.contract_id).where(RunningTimer.deleted_at.is_(None)))
         live.sort(key=lambda c: c.title.casefold())
-        live.sort(key=lambda c: last_used.get(c.id) or date.min, reverse=True)
+        live.sort(key=lambda c: (c.id == timed, last_used.get(c.id) or date.min), reverse=True)
         return live[:limit]
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QStackedWidget,
@@ -27,6 +28,7 @@ from coapp import __version__
 from coapp.ui.app_state import AppState
 from coapp.ui.chart_warm_up import warm_up_charts_once
 from coapp.ui.dashboard.screen import DashboardScreen
+from coapp.ui.desktop.citizen import DesktopCitizen
 from coapp.ui.formats import Formats
 from coapp.ui.invoices.screen import InvoicesScreen
 from coapp.ui.settings_dialog import SettingsDialog
@@ -154,7 +156,8 @@ class MainWindow(LazyScreens, QMainWindow):
         self.sync.dataArrived.connect(self.notices.check)
         self.timesheet.signInRequested.connect(self.account.open_sign_in)
 
-        self._build_menus()
+        help_menu = self._build_menus()
+        self.desktop = DesktopCitizen(self, help_menu)  # tray, reminders, idle time, support
         self._restore_state()
         # The screen read a running timer before this window listened: show it now, not at the next tick.
         self._timer_text(self.timesheet.timer.elapsed_text())
@@ -272,7 +275,8 @@ class MainWindow(LazyScreens, QMainWindow):
 
     # --- menus ---------------------------------------------------------------------------
 
-    def _build_menus(self) -> None:
+    def _build_menus(self) -> QMenu:
+        """The menu bar; the Help menu is returned for the desktop's support tools."""
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         linkedin = file_menu.addAction(self.tr("Import from &LinkedIn…"))
@@ -281,7 +285,7 @@ class MainWindow(LazyScreens, QMainWindow):
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(lambda: self.desktop.quit())  # also from the tray
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -320,6 +324,7 @@ class MainWindow(LazyScreens, QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&About coapp"))
         about.triggered.connect(self._about)
+        return help_menu
 
     def open_preferences(self) -> SettingsDialog:
         dialog = SettingsDialog(self.state.settings, self)
@@ -466,6 +471,9 @@ class MainWindow(LazyScreens, QMainWindow):
         self._window_state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.desktop.keep_running(event):
+            return  # hidden in the tray (a preference), the timer and reminders go on
+        self.desktop.shutdown()
         self.save_window_state()
         self.closing = True  # answers that arrive from now on start no new work
         self.sync.shutdown()  # before the store closes: a round may be writing

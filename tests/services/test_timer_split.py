@@ -123,3 +123,11 @@ def test_recent_contracts_put_the_last_used_first(ctx: AppContext) -> None:
     assert [x.title for x in ctx.timers.recent_contracts(today)] == ["Gamma", "Alpha", "Beta"]
     assert [x.id for x in ctx.timers.recent_contracts(today, limit=2)] == [c.id, a.id]
     assert b.id not in [x.id for x in ctx.timers.recent_contracts(today, limit=2)]
+
+
+def test_recent_contracts_put_the_timed_one_first(ctx: AppContext) -> None:
+    a = make_contract(ctx, "Alpha")
+    b = make_contract(ctx, "Beta")
+    ctx.timesheet.set_time(a.id, date(2026, 11, 20), 60)
+    ctx.timers.start(b.id, STHLM, now=at(2026, 11, 23, 9, 0))
+    assert [x.id for x in ctx.timers.recent_contracts(date(2026, 11, 23))] == [b.id, a.id]
