@@ -19,6 +19,7 @@ from coapp.base.paths import Paths
 from coapp.cli import (
     application_verbs,
     assignment_verbs,
+    backup_verbs,
     contract_verbs,
     invoice_verbs,
     profile_verbs,
@@ -73,6 +74,7 @@ def build_parser(version: str) -> CliParser:
     application_verbs.add_verbs(verbs)
     contract_verbs.add_verbs(verbs)
     sync_verbs.add_verbs(verbs)
+    backup_verbs.add_verbs(verbs)
     return parser
 
 
