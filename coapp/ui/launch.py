@@ -4,6 +4,7 @@ context is opened (`open_context`): the ui never builds services itself."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -90,6 +91,41 @@ def reopen(old: MainWindow) -> MainWindow:
     old.deleteLater()
     _successors[id(old)] = new
     return new
+
+
+def reopen_restored(old: MainWindow, backup: Path) -> tuple[MainWindow, Path]:
+    """Restore *backup* into the window's store and show the window again on the restored data;
+    the new window and the safety backup of what was there. The store is closed for the restore
+    (sync stopped, background work finished) and opened again after it, which also migrates a
+    backup made by an older coapp. A refused backup (BackupError) raises before anything closes."""
+    from coapp.services.backup_restore import restore, summarize
+    from coapp.ui.app_state import AppState
+    from coapp.ui.main_window import MainWindow
+
+    summarize(backup)  # refused here, the window untouched, when it is not a usable backup
+    state = old.state
+    ctx = state.ctx
+    open_again = type(ctx).open  # the composition root's opener, without the ui importing it
+    tokens = ctx._tokens  # the same keyring (or demo mode's memory): still signed in afterwards
+    old.save_window_state()
+    old.sync.shutdown()
+    old.timesheet.wait_background()
+    state.wait_background()
+    with contextlib.suppress(RuntimeError, TypeError):  # demo mode: the caller owns that context
+        old.destroyed.disconnect(state.close)
+    state.close()
+    try:
+        safety = restore(ctx.store.path, backup)
+    finally:
+        new_ctx = open_again(state.paths.data_dir, tokens=tokens)  # restored or not, the store reopens
+    new = MainWindow(AppState(state.paths, ctx=new_ctx))
+    new.destroyed.connect(new.state.close)
+    new.show()
+    new.activateWindow()
+    old.close()
+    old.deleteLater()
+    _successors[id(old)] = new
+    return new, safety
 
 
 def latest(window: MainWindow) -> MainWindow:

@@ -1,0 +1,105 @@
+"""The data-safety actions in the main window's menus: File → Restore from backup…, File → Export
+all data…, Account → Request account deletion…, Help → Check for updates.
+
+Installed by ``install_data_actions(window)`` after the window built its menus, so the window
+module only calls it. Menus are found by objectName (fileMenu, helpMenu, accountMenu), else by
+their place: File first, Help last.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QMenu
+
+from coapp.domain.errors import CoappError
+from coapp.ui.error_text import error_text
+from coapp.ui.toolkit import make_action
+
+if TYPE_CHECKING:
+    from coapp.ui.data_safety.restore_dialog import RestoreDialog
+    from coapp.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate  # lupdate reads the context and text of each call
+NOTICE_MS = 10_000
+
+
+def _menus(window: MainWindow) -> list[QMenu]:
+    return [a.menu() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]  # type: ignore[misc]
+
+
+def find_menu(window: MainWindow, name: str, fallback_index: int) -> QMenu:
+    menus = _menus(window)
+    for menu in menus:
+        if menu.objectName() == name:
+            return menu
+    return menus[fallback_index]
+
+
+class DataActions(QObject):
+    """The actions and the dialogs they open, owned by one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("dataActions")
+        self.window = window
+        self.restore_dialog: RestoreDialog | None = None
+        file_menu = find_menu(window, "fileMenu", 0)
+        # Above the separator before Quit: with the other ways in and out of the data.
+        quit_separator = next((a for a in reversed(file_menu.actions()) if a.isSeparator()), None)
+        self.restore_action = make_action(
+            window,
+            translate("DataActions", "&Restore from backup…"),
+            self.open_restore,
+            name="restoreBackupAction",
+        )
+        file_menu.insertAction(quit_separator, self.restore_action)  # type: ignore[arg-type]
+
+    # --- restore -------------------------------------------------------------------------------
+
+    def open_restore(self) -> RestoreDialog:
+        from coapp.ui.data_safety.restore_dialog import RestoreDialog
+
+        if self.restore_dialog is not None:
+            self.restore_dialog.raise_()
+            return self.restore_dialog
+        window = self.window
+        dialog = RestoreDialog(window.state.paths.database, window.formats, window)
+        self.restore_dialog = dialog
+
+        def closed() -> None:
+            self.restore_dialog = None
+            dialog.deleteLater()
+
+        dialog.restoreChosen.connect(self.restore)
+        dialog.finished.connect(closed)
+        dialog.open()
+        return dialog
+
+    def restore(self, backup: object) -> MainWindow:
+        from pathlib import Path
+
+        from coapp.ui.launch import reopen_restored
+
+        try:
+            new, safety = reopen_restored(self.window, Path(str(backup)))
+        except CoappError as exc:
+            self.window.statusBar().showMessage(error_text(exc), NOTICE_MS)
+            return self.window
+        log.info("restored %s; what was there is kept in %s", backup, safety)
+        new.statusBar().showMessage(
+            translate("DataActions", "The backup is restored. What was here before is kept as a backup too."),
+            NOTICE_MS,
+        )
+        return new
+
+
+def install_data_actions(window: MainWindow) -> DataActions:
+    """Add the data-safety actions to *window*'s menus (once per window)."""
+    existing = window.findChild(DataActions, "dataActions")
+    if isinstance(existing, DataActions):
+        return existing
+    return DataActions(window)
