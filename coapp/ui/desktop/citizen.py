@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMenu
 
+from coapp.ui.desktop.reminders_ui import ReminderRunner
 from coapp.ui.desktop.tray import DesktopTray
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ class DesktopCitizen(QObject):
         super().__init__(window)
         self.window = window
         self.tray = DesktopTray(window)
+        self.reminders = ReminderRunner(window, self.tray)
 
     def quit(self) -> None:
         """File → Quit and the tray's Quit: the app ends, also when the window hides in the tray."""

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
@@ -29,6 +29,8 @@ TOLD_KEY = "trayToldOnce"  # window.ini: the first close to the tray was explain
 
 
 class DesktopTray(QObject):
+    messageClicked = Signal()  # a notification was clicked
+
     def __init__(self, window: MainWindow, quit_app: Callable[[], None] | None = None) -> None:
         super().__init__(window)
         self.window = window
@@ -56,6 +58,7 @@ class DesktopTray(QObject):
             self.icon = QSystemTrayIcon(self._icon(), self)
             self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._activated)
+            self.icon.messageClicked.connect(self.messageClicked)
             self.icon.show()
 
         timer = window.timesheet.timer
