@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import configure_mappers
+
 from coapp.base.paths import Paths, make_private_dir
 from coapp.base.settings import Settings, load_settings, save_settings
 from coapp.services.applications import ApplicationService
@@ -67,6 +69,9 @@ class AppContext:
         # Made here, private, so the folder of confirmed invoices is never the default 0755.
         make_private_dir(paths.invoice_archive)
         store = open_store(paths.database)
+        # The mappers' one-time configuration (about 40 ms of Python) is paid by whoever opens the
+        # context: the GUI opens it on a worker, so the first query on the GUI thread does not.
+        configure_mappers()
         timesheet = TimesheetService(store)
         profile_files = ProfileFiles(store, paths)
         invoices = InvoiceQueries(store)

@@ -127,11 +127,13 @@ def status(store: Store, tokens: TokenStore) -> SyncStatus:
             s.scalar(select(func.count()).select_from(SyncCommand).where(SyncCommand.refused_code.is_(None)))
             or 0
         )
-        refused_rows = s.execute(
+        refused_query = (
             select(OutboxRecord.entity, OutboxRecord.row_id)
             .where(OutboxRecord.refused_code.is_not(None))
             .distinct()
-        ).all()
+            .subquery()
+        )
+        refused_rows = s.scalar(select(func.count()).select_from(refused_query)) or 0
         refused_commands = (
             s.scalar(
                 select(func.count()).select_from(SyncCommand).where(SyncCommand.refused_code.is_not(None))
@@ -139,7 +141,7 @@ def status(store: Store, tokens: TokenStore) -> SyncStatus:
             or 0
         )
         if state is None:
-            return SyncStatus(None, None, False, None, waiting, len(refused_rows), None, 0)
+            return SyncStatus(None, None, False, None, waiting, refused_rows, None, 0)
         signed_in = tokens.load(account_key(state.server_url, state.account_email)) is not None
         return SyncStatus(
             state.account_email,
@@ -147,7 +149,7 @@ def status(store: Store, tokens: TokenStore) -> SyncStatus:
             signed_in,
             state.last_synced_at,
             waiting,
-            len(refused_rows) + refused_commands,
+            refused_rows + refused_commands,
             state.last_error,
             state.clock_skew_seconds,
         )

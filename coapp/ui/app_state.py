@@ -42,25 +42,59 @@ class AppState:
         self._settings = ctx.settings if ctx is not None else load_settings(paths.settings)
         self.holidays = HolidayNames(paths.data_dir / "holidays-cache.json")
         self._on_ready: list[Callable[[], None]] = []
+        self._telling = False  # the screens are being told, one per turn (``_tell_in_turns``)
         self._tasks: BackgroundTasks | None = None
         self._opening: Future[AppContext] | None = None  # the worker opening the store
 
     @property
     def ready(self) -> bool:
-        return self._ctx is not None
+        """The store is open and every screen has been told (see ``_tell_in_turns``)."""
+        return self._ctx is not None and not self._telling
 
     @property
     def ctx(self) -> AppContext:
         if self._ctx is None:
-            assert self._opener is not None
-            # The worker's context (or its StoreError) when one is opening it, else open it now.
-            opening = self._opening
-            self._ctx = opening.result() if opening is not None else self._opener(self.paths.data_dir)
-            self._ctx.settings = self._settings
-            self.preview = None
-            for callback in self._on_ready:
+            self._become_ready()
+            self._tell_all()
+        return self._ctx  # type: ignore[return-value]  # _become_ready set it
+
+    def _become_ready(self) -> None:
+        assert self._opener is not None
+        # The worker's context (or its StoreError) when one is opening it, else open it now.
+        opening = self._opening
+        ctx = opening.result() if opening is not None else self._opener(self.paths.data_dir)
+        ctx.settings = self._settings
+        self._ctx = ctx
+        self.preview = None
+
+    def _tell_all(self) -> None:
+        """Whoever asked for ``ctx`` acts on live data now: every screen is told before it returns."""
+        self._telling = False
+        while self._on_ready:
+            self._on_ready.pop(0)()
+
+    def _tell_in_turns(self) -> None:
+        """The screens are told one per turn of the event loop: each reads its first live data on
+        the GUI thread (some 10-40 ms), and told all in one turn they froze the window for over
+        100 ms right after start-up. Until the last is told, ``ready`` stays False, so a screen asks
+        with ``when_ready`` and joins the queue; ``ctx`` itself is live already."""
+        from PySide6.QtCore import QTimer
+
+        self._telling = True
+
+        def next_one() -> None:
+            if not self._telling:
+                return  # closed meanwhile
+            if not self._on_ready:
+                self._telling = False
+                return
+            callback = self._on_ready.pop(0)
+            try:
                 callback()
-        return self._ctx
+            finally:
+                QTimer.singleShot(0, next_one)
+
+        next_one()
 
     def open_in_background(
         self, on_error: Callable[[BaseException], None], warm_up: Callable[[], None] | None = None
@@ -93,7 +127,9 @@ class AppState:
             opening.set_result(ctx)
 
         def opened(_: object) -> None:
-            self.ctx  # noqa: B018 - ready, and the screens notified (once)
+            if self._ctx is None:  # else ``ctx`` was asked for meanwhile and told the screens
+                self._become_ready()
+                self._tell_in_turns()
 
         def failed(error: BaseException) -> None:
             if self._ctx is None and self._opening is opening:
@@ -131,6 +167,8 @@ class AppState:
             self._tasks.wait()
 
     def close(self) -> None:
+        self._on_ready.clear()  # a screen not told yet is closing too
+        self._telling = False
         if self._ctx is None and self._opening is not None:
             # Closed while the worker still opens the store: close what it opened (if it did).
             with contextlib.suppress(Exception):
