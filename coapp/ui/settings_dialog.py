@@ -1,5 +1,6 @@
-"""Preferences: language (and with it the decimal separator), hours format, holiday country, and
-the colour scheme (the system's, light or dark; applied at once)."""
+"""Preferences: language (and with it the decimal separator), hours format, holiday country, the
+colour scheme (the system's, light or dark; applied at once), and everyday life's: the tray,
+reminders, quiet hours and time away (coapp.ui.desktop.preferences)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from coapp.base.settings import Settings
 from coapp.domain.durations import HoursFormat
 from coapp.domain.public_holidays import COUNTRIES
+from coapp.ui.desktop.preferences import DesktopPreferences
 
 _COUNTRY_NAMES = {
     "SE": "Sverige / Sweden",
@@ -62,6 +64,7 @@ class SettingsDialog(QDialog):
             (self.tr("Colour scheme"), self.theme),
         ):
             combo.setAccessibleName(label_text)
+        self.desktop = DesktopPreferences(settings, form, self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -75,7 +78,7 @@ class SettingsDialog(QDialog):
         self._base = settings
 
     def chosen(self) -> Settings:
-        return self._base.with_changes(
+        return self.desktop.chosen(self._base).with_changes(
             language=self.language.currentData(),
             hours_format=HoursFormat(self.hours.currentData()),
             holiday_country=self.country.currentData(),
