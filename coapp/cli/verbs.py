@@ -21,6 +21,7 @@ from coapp.cli import (
     assignment_verbs,
     backup_verbs,
     contract_verbs,
+    export_verbs,
     invoice_verbs,
     profile_verbs,
     resume_verbs,
@@ -75,6 +76,7 @@ def build_parser(version: str) -> CliParser:
     contract_verbs.add_verbs(verbs)
     sync_verbs.add_verbs(verbs)
     backup_verbs.add_verbs(verbs)
+    export_verbs.add_verbs(verbs)
     return parser
 
 

@@ -9,6 +9,8 @@ their place: File first, Help last.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -19,6 +21,7 @@ from coapp.ui.error_text import error_text
 from coapp.ui.toolkit import make_action
 
 if TYPE_CHECKING:
+    from coapp.ui.data_safety.export_progress import ExportRun
     from coapp.ui.data_safety.restore_dialog import RestoreDialog
     from coapp.ui.main_window import MainWindow
 
@@ -57,6 +60,42 @@ class DataActions(QObject):
             name="restoreBackupAction",
         )
         file_menu.insertAction(quit_separator, self.restore_action)  # type: ignore[arg-type]
+        export_text = translate("DataActions", "&Export all data…")
+        self.export_action = make_action(window, export_text, self.export_data, name="exportAllDataAction")
+        file_menu.insertAction(quit_separator, self.export_action)  # type: ignore[arg-type]
+        self.export_run: ExportRun | None = None
+
+    # --- export --------------------------------------------------------------------------------
+
+    def export_data(self) -> ExportRun | None:
+        from datetime import date
+
+        from coapp.ui.data_safety.export_progress import suggested_name
+        from coapp.ui.toolkit import ask_save_path
+
+        def ask() -> Path | None:
+            caption = translate("DataActions", "Export all data")
+            kinds = translate("DataActions", "ZIP files (*.zip)")
+            return ask_save_path(self.window, caption, suggested_name(date.today()), kinds)
+
+        return self.start_export(ask)
+
+    def start_export(self, ask: Callable[[], Path | None]) -> ExportRun | None:
+        from coapp.ui.data_safety.export_progress import ask_and_export
+
+        if self.export_run is not None:  # one at a time
+            self.export_run.dialog.raise_()
+            return self.export_run
+        run = ask_and_export(self.window, ask)
+        self.export_run = run
+        if run is not None:
+
+            def over(_summary: object) -> None:
+                self.export_run = None
+                run.deleteLater()
+
+            run.done.connect(over)
+        return run
 
     # --- restore -------------------------------------------------------------------------------
 
@@ -80,8 +119,6 @@ class DataActions(QObject):
         return dialog
 
     def restore(self, backup: object) -> MainWindow:
-        from pathlib import Path
-
         from coapp.ui.launch import reopen_restored
 
         try:
