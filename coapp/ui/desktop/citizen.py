@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMenu
 
+from coapp.ui.desktop.idle_watch import IdleWatcher
 from coapp.ui.desktop.reminders_ui import ReminderRunner
 from coapp.ui.desktop.tray import DesktopTray
 
@@ -22,6 +23,7 @@ class DesktopCitizen(QObject):
         self.window = window
         self.tray = DesktopTray(window)
         self.reminders = ReminderRunner(window, self.tray)
+        self.idle = IdleWatcher(window)
 
     def quit(self) -> None:
         """File → Quit and the tray's Quit: the app ends, also when the window hides in the tray."""
