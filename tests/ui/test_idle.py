@@ -3,6 +3,10 @@ the window's three choices (keep, drop, drop and stop) with a fake idle source."
 
 from __future__ import annotations
 
+import ctypes.util
+import shutil
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -189,3 +193,19 @@ def test_never_asked_when_the_preference_says_so(qtbot, ctx, use_settings, runni
     now[0] += timedelta(seconds=30)
     watcher.source.reading = IdleReading(0)
     assert watcher.tick() is None
+
+
+@pytest.mark.skipif(
+    not (shutil.which("xvfb-run") and ctypes.util.find_library("Xss")), reason="needs Xvfb and libXss"
+)
+def test_the_x11_source_reads_a_real_display() -> None:
+    """On a virtual X display nobody touches, the idle time grows with the wall clock."""
+    code = (
+        "import time; from coapp.ui.desktop.idle_sources import X11IdleSource as S; s = S(); "
+        "a = s.read().seconds; time.sleep(2.1); b = s.read().seconds; print(a, b)"
+    )
+    out = subprocess.run(
+        ["xvfb-run", "-a", sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    ).stdout.split()
+    first, second = int(out[-2]), int(out[-1])
+    assert second - first >= 2
