@@ -13,6 +13,7 @@ from coserver import (
     api_assignments,
     api_auth,
     api_contracts,
+    api_data_safety,
     api_files,
     api_invoices,
     api_profile,
@@ -53,6 +54,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api_applications.router)
     app.include_router(api_agent.router)
     app.include_router(api_contracts.router)
+    app.include_router(api_data_safety.router)
     # Every route says who may call it (coserver.roles); an app with one that does not never starts.
     roles.check_declared(app)
     _document(app)

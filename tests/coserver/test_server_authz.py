@@ -190,6 +190,7 @@ PUBLIC_OPERATIONS = {
     "POST /v1/auth/refresh",
     "POST /v1/auth/sign-out",
     "GET /v1/sync/meta",
+    "GET /v1/app/latest-version",
 }
 
 REFUSED = {403, 404}
@@ -755,6 +756,10 @@ ROLE_TABLE: dict[str, frozenset[str]] = {
     "GET /v1/contracts/{contract_id}/feedback": frozenset({"freelancer", "client", "agent"}),
     "POST /v1/contracts/{contract_id}/review": frozenset({"freelancer", "client"}),
     "GET /v1/contracts/{contract_id}/reviews": frozenset({"freelancer", "client"}),
+    # Issue 13: a freelancer asks for their own account's deletion; anyone reads the published version.
+    "POST /v1/account/deletion-request": FREELANCERS,
+    "GET /v1/app/latest-version": PUBLIC,
+    "POST /v1/app/latest-version": frozenset({"admin"}),
 }
 
 ASSIGNMENT = {
@@ -837,6 +842,8 @@ def _role_request(
         "POST /v1/contracts/{contract_id}/terminate": ({"text": "x"}, command),
         "POST /v1/contracts/{contract_id}/feedback": (_SCORES, command),
         "POST /v1/contracts/{contract_id}/review": ({"score": 1, "text": "x"}, command),
+        "POST /v1/account/deletion-request": ({"confirm_email": caller.email}, {}),
+        "POST /v1/app/latest-version": ({"version": "9.9.9"}, {}),
     }
     if op.has_body:
         assert op.label in bodies, f"{op.label} takes a body: give _role_request one"

@@ -129,6 +129,9 @@ def _base_bodies(contract_id: str) -> dict[str, dict[str, Any]]:
             "comment": "x",
         },
         "POST /v1/contracts/{contract_id}/review": {"score": 5, "text": "x"},
+        # Issue 13.
+        "POST /v1/account/deletion-request": {"confirm_email": "anna@example.com", "reason": "x"},
+        "POST /v1/app/latest-version": {"version": "1.0.0"},
     }
 
 
@@ -152,6 +155,8 @@ AGENT_ROUTES = {
     *(f"POST /v1/contracts/{{contract_id}}/{verb}" for verb in CONTRACT_AGENT_VERBS),
     "POST /v1/contracts/{contract_id}/feedback",
 }
+
+ADMIN_ROUTES = {"POST /v1/app/latest-version"}
 
 
 # Where each route's deep or wide value goes: the field that takes free-form JSON where there is one.
@@ -184,7 +189,8 @@ def body_routes(fuzz_server: LiveServer) -> tuple[LiveServer, list[Operation], d
     assert {op.label for op in ops} == set(_base_bodies(str(anna.contract_id))), (
         "a new body route: add its base"
     )
-    tokens = {"freelancer": anna.token, "agent": agent.token}
+    admin = account_of_role(fuzz_server, "admin")
+    tokens = {"freelancer": anna.token, "agent": agent.token, "admin": admin.token}
     return fuzz_server, ops, tokens, str(anna.contract_id)
 
 
@@ -206,7 +212,9 @@ def test_deep_and_wide_json_never_causes_a_server_error(
     for op in ops:
         where = "body" if whole_body else _SLOTS.get(op.label, "first field")
         body = _place(_base_bodies(contract_id)[op.label], value, where)
-        token = tokens["agent" if op.label in AGENT_ROUTES else "freelancer"]
+        token = tokens[
+            "agent" if op.label in AGENT_ROUTES else "admin" if op.label in ADMIN_ROUTES else "freelancer"
+        ]
         headers = {IF_MATCH_HEADER: '"1"', IDEMPOTENCY_HEADER: str(uuid.uuid4())}
         path = op.url(**{name: uuid.uuid4() for name in op.path_params})
         response = call(server, op.method, path, token, body, headers)
