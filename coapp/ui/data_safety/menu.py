@@ -21,6 +21,7 @@ from coapp.ui.error_text import error_text
 from coapp.ui.toolkit import make_action
 
 if TYPE_CHECKING:
+    from coapp.ui.data_safety.deletion_dialog import DeletionDialog
     from coapp.ui.data_safety.export_progress import ExportRun
     from coapp.ui.data_safety.restore_dialog import RestoreDialog
     from coapp.ui.main_window import MainWindow
@@ -65,6 +66,15 @@ class DataActions(QObject):
         file_menu.insertAction(quit_separator, self.export_action)  # type: ignore[arg-type]
         self.export_run: ExportRun | None = None
 
+        self.deletion_dialog: DeletionDialog | None = None
+        account_menu = find_menu(window, "accountMenu", -2)
+        account_menu.addSeparator()
+        deletion_text = translate("DataActions", "Request account &deletion…")
+        self.deletion_action = make_action(
+            window, deletion_text, self.open_deletion, name="accountDeletionAction"
+        )
+        account_menu.addAction(self.deletion_action)
+
     # --- export --------------------------------------------------------------------------------
 
     def export_data(self) -> ExportRun | None:
@@ -96,6 +106,28 @@ class DataActions(QObject):
 
             run.done.connect(over)
         return run
+
+    # --- account deletion ----------------------------------------------------------------------
+
+    def open_deletion(self) -> DeletionDialog:
+        from coapp.ui.data_safety.deletion_dialog import DeletionDialog
+
+        if self.deletion_dialog is not None:
+            self.deletion_dialog.raise_()
+            return self.deletion_dialog
+        window = self.window
+        view = window.sync.view
+        email = view.email if view.signed_in and view.email else None
+        dialog = DeletionDialog(email, window.sync.platform_call, window.formats, self.export_data, window)
+        self.deletion_dialog = dialog
+
+        def closed() -> None:
+            self.deletion_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        dialog.open()
+        return dialog
 
     # --- restore -------------------------------------------------------------------------------
 

@@ -1,0 +1,190 @@
+"""Account → Request account deletion…: says what happens, asks for the account's e-mail address
+typed out, and sends the request to the platform (online only: offline it says nothing was sent).
+
+The data on this computer is not touched: the dialog says so and points to the export first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coapp.ui.formats import Formats
+
+if TYPE_CHECKING:
+    from coapp.sync.api import PlatformApi
+    from coapp.ui.sync.calls import Problem
+
+# SyncRunner.platform_call: the work on the platform's API, then done(result) or failed(Problem).
+AskPlatform = Callable[
+    [Callable[["PlatformApi"], Any], Callable[[Any], None], Callable[["Problem"], None]], None
+]
+
+
+class DeletionDialog(QDialog):
+    """``requested(status)`` once the platform recorded the request."""
+
+    requested = Signal(object)
+
+    def __init__(
+        self,
+        email: str | None,
+        ask_platform: AskPlatform,
+        formats: Formats,
+        export: Callable[[], object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountDeletionDialog")
+        self.setWindowTitle(self.tr("Request account deletion"))
+        self.email = email
+        self.ask_platform = ask_platform
+        self.formats = formats
+        self.sending = False
+
+        what = QLabel(
+            self.tr(
+                "The platform deletes your account and what it holds about you: your profile, "
+                "applications and messages. It records your request now and deletes the account after "
+                "30 days; until then, write to the platform to change your mind. Invoices the law "
+                "requires it to keep are kept until that time ends."
+            ),
+            wordWrap=True,
+            objectName="deletionWhat",
+        )
+        local = QLabel(
+            self.tr(
+                "The data on this computer stays as it is. Export it first if you want a copy in a "
+                "form other programs read."
+            ),
+            wordWrap=True,
+            objectName="deletionLocal",
+        )
+        self.export_button = QPushButton(self.tr("&Export all data…"), objectName="deletionExportButton")
+        self.export_button.setAccessibleName(self.tr("Export all data"))
+        self.export_button.setAccessibleDescription(self.tr("Save all your data to a ZIP file first"))
+        self.export_button.setAutoDefault(False)
+        self.export_button.setVisible(export is not None)
+        if export is not None:
+            self.export_button.clicked.connect(export)
+
+        self.typed = QLineEdit(objectName="deletionConfirmEmail")
+        self.typed.setAccessibleName(self.tr("Your e-mail address"))
+        self.typed.setAccessibleDescription(self.tr("Type the account's e-mail address to confirm"))
+        self.reason = QLineEdit(objectName="deletionReason")
+        self.reason.setMaxLength(2000)
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setAccessibleDescription(self.tr("Why you leave, if you want to say (optional)"))
+        form = QFormLayout()
+        self.prompt = QLabel(objectName="deletionPrompt", wordWrap=True)
+        form.addRow(self.prompt)
+        form.addRow(self.tr("E-mail address:"), self.typed)
+        form.addRow(self.tr("Reason (optional):"), self.reason)
+
+        self.result = QLabel(objectName="deletionResult", wordWrap=True)
+        self.result.hide()
+        self.send_button = QPushButton(self.tr("&Request deletion"), objectName="deletionSendButton")
+        self.send_button.setAccessibleName(self.tr("Request deletion"))
+        self.send_button.setAccessibleDescription(self.tr("Send the deletion request to the platform"))
+        self.send_button.clicked.connect(self.send)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("closeButton")
+        close.setAccessibleName(self.tr("Close"))
+        close.setAccessibleDescription(self.tr("Close without sending anything"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(what)
+        layout.addWidget(local)
+        layout.addWidget(self.export_button)
+        layout.addLayout(form)
+        layout.addWidget(self.result)
+        layout.addWidget(buttons)
+        self.typed.textChanged.connect(self._update)
+
+        if email is None:
+            # Online only, and this folder has no account to ask for: refuse before anything is typed.
+            self.prompt.setText(
+                self.tr("Sign in to the platform first (Account ▸ Sign in…): the request is sent there.")
+            )
+            self.typed.setEnabled(False)
+            self.reason.setEnabled(False)
+        else:
+            self.prompt.setText(
+                self.tr("To confirm, type the e-mail address of your account: {email}").format(email=email)
+            )
+        self._update()
+        self.resize(560, 0)
+
+    def confirmed(self) -> bool:
+        typed = self.typed.text().strip().casefold()
+        return self.email is not None and bool(typed) and typed == self.email.casefold()
+
+    def _update(self) -> None:
+        self.send_button.setEnabled(self.confirmed() and not self.sending)
+
+    def when(self, moment: datetime) -> str:
+        return self.formats.date(moment.astimezone().date())
+
+    # --- sending -------------------------------------------------------------------------------
+
+    def send(self) -> None:
+        if not self.confirmed() or self.sending:
+            return
+        from coapp.sync.data_safety_calls import request_account_deletion
+
+        typed, reason = self.typed.text(), self.reason.text()
+        self.sending = True
+        self._update()
+        self._show(self.tr("Sending the request to the platform…"), error=False)
+        self.ask_platform(lambda api: request_account_deletion(api, typed, reason), self._done, self._failed)
+
+    def _done(self, status: Any) -> None:
+        self.sending = False
+        self.typed.setEnabled(False)
+        self.reason.setEnabled(False)
+        self._update()
+        self.send_button.setEnabled(False)  # recorded: asking again changes nothing
+        self._show(
+            self.tr(
+                "The platform recorded your request on {requested}. It deletes your account on {deleted}."
+            ).format(requested=self.when(status.requested_at), deleted=self.when(status.delete_after)),
+            error=False,
+        )
+        self.requested.emit(status)
+
+    def _failed(self, problem: Problem) -> None:
+        self.sending = False
+        self._update()
+        if problem.kind == "offline":
+            text = self.tr(
+                "The platform cannot be reached, so nothing was sent. Try again when you are online."
+            )
+        elif problem.kind in ("not_signed_in", "signed_out"):
+            text = self.tr("Sign in to the platform first (Account ▸ Sign in…). Nothing was sent.")
+        else:
+            detail = problem.detail or problem.kind
+            text = self.tr("The platform refused the request: {reason}").format(reason=detail)
+        self._show(text, error=True)
+
+    def _show(self, text: str, *, error: bool) -> None:
+        from coapp.ui.theme import set_role
+
+        self.result.setText(text)
+        set_role(self.result, "error" if error else "")
+        self.result.show()
