@@ -75,6 +75,19 @@ class DataActions(QObject):
         )
         account_menu.addAction(self.deletion_action)
 
+        from coapp.ui.data_safety.update_notice import UpdateNotice
+
+        self.updates = UpdateNotice(window)
+        help_menu = find_menu(window, "helpMenu", -1)
+        updates_text = translate("DataActions", "Check for &updates")
+        self.updates_action = make_action(window, updates_text, self.check_updates, name="checkUpdatesAction")
+        first = help_menu.actions()[0] if help_menu.actions() else None
+        help_menu.insertAction(first, self.updates_action)  # type: ignore[arg-type]
+
+    def check_updates(self) -> None:
+        """Help → Check for updates: ask now, and say the answer whatever it is."""
+        self.updates.check(manual=True)
+
     # --- export --------------------------------------------------------------------------------
 
     def export_data(self) -> ExportRun | None:
