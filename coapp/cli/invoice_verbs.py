@@ -180,12 +180,12 @@ def draft(ctx: AppContext, args: argparse.Namespace) -> int:
     mode = LineMode.PER_WEEK if args.per_week else LineMode.PER_DAY
     overlaps = ctx.drafts.overlapping(contract.id, first, last)
     if overlaps and not args.force:
-        what = "; ".join(o.describe() for o in overlaps)
+        what = "; ".join(str(o.describe()) for o in overlaps)
         raise ValidationError(
             f"{what}. Confirming both would bill that time twice; add --force to draft anyway"
         )
     if overlaps:
-        print("warning: " + "; ".join(o.describe() for o in overlaps), file=sys.stderr)
+        print("warning: " + "; ".join(str(o.describe()) for o in overlaps), file=sys.stderr)
     _print(ctx.drafts.create(contract.id, first, last, mode, today=today, force=args.force), args.json)
     return 0
 

@@ -42,7 +42,7 @@ from stdnum.se import personnummer as _se_personnummer
 from stdnum.se import vat as _se_vat
 from stdnum.util import get_cc_module as _get_cc_module
 
-from coapp.domain.errors import ValidationError
+from coapp.domain.errors import Sentence, ValidationError
 from coapp.domain.identifier_checks import compact as _compact
 from coapp.domain.identifier_checks import digits as _digits
 from coapp.domain.identifier_checks import is_digits as _is_digits
@@ -533,7 +533,7 @@ def validate_identifier(kind: IdentifierKind, text: str, country: str | None = N
     return validators[kind](text)
 
 
-def identifier_problem(kind: IdentifierKind, text: str, country: str | None = None) -> str | None:
+def identifier_problem(kind: IdentifierKind, text: str, country: str | None = None) -> Sentence | None:
     """What is wrong with *text* as a *kind*, for display next to a form field.
 
     None when it is valid, and also when it is empty (the form decides whether the field is
@@ -546,5 +546,5 @@ def identifier_problem(kind: IdentifierKind, text: str, country: str | None = No
     try:
         validate_identifier(kind, text, country)
     except ValidationError as err:
-        return str(err)
+        return Sentence.of(err)
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
 
-from coapp.domain.errors import ValidationError
+from coapp.domain.errors import Joined, Sentence, ValidationError
 from coapp.domain.identifiers import identifier_problem, validate_identifier
 from coapp.domain.invoice_numbers import DEFAULT_NUMBER_FORMAT, check_number_format
 from coapp.models import BusinessDetails
@@ -41,21 +41,21 @@ class BusinessInfo:
     invoice_number_format: str = DEFAULT_NUMBER_FORMAT  # e.g. {year}-{seq:04d} -> 2026-0001
 
 
-def field_problems(info: BusinessInfo) -> dict[str, str]:
+def field_problems(info: BusinessInfo) -> dict[str, Sentence]:
     """Problems per field, as the form shows them next to each field while typing."""
-    problems: dict[str, str] = {}
+    problems: dict[str, Sentence] = {}
     if info.country not in COUNTRIES:
-        problems["country"] = f"choose one of {', '.join(COUNTRIES)}"
+        problems["country"] = Sentence("choose one of {countries}", countries=", ".join(COUNTRIES))
     if info.company_form not in COMPANY_FORMS:
-        problems["company_form"] = "choose sole trader or limited company"
+        problems["company_form"] = Sentence("choose sole trader or limited company")
     if info.invoice_language not in LANGUAGES:
-        problems["invoice_language"] = "choose Swedish (sv) or English (en)"
+        problems["invoice_language"] = Sentence("choose Swedish (sv) or English (en)")
     if not 0 <= info.payment_terms_days <= 120:
-        problems["payment_terms_days"] = "payment terms are 0 to 120 days"
+        problems["payment_terms_days"] = Sentence("payment terms are 0 to 120 days")
     try:
         check_number_format(info.invoice_number_format)
     except ValidationError as exc:
-        problems["invoice_number_format"] = str(exc)
+        problems["invoice_number_format"] = Sentence.of(exc)
     country = info.country if info.country in COUNTRIES else "SE"
     for kind in IDENTIFIER_FIELDS:
         value = getattr(info, kind)
@@ -64,31 +64,60 @@ def field_problems(info: BusinessInfo) -> dict[str, str]:
     return problems
 
 
-def missing_for_invoicing(info: BusinessInfo) -> list[str]:
+# The fields' names in a problem listed away from the form ("VAT number: wrong check digit").
+FIELD_NAMES = {
+    "country": Sentence("country"),
+    "company_form": Sentence("company form"),
+    "invoice_language": Sentence("invoice language"),
+    "payment_terms_days": Sentence("payment terms"),
+    "invoice_number_format": Sentence("invoice number format"),
+    "org_number": Sentence("organisation number"),
+    "vat_number": Sentence("VAT number"),
+    "bankgiro": Sentence("bankgiro"),
+    "plusgiro": Sentence("plusgiro"),
+    "iban": Sentence("IBAN"),
+    "bic": Sentence("BIC"),
+}
+
+
+def named_field_problems(info: BusinessInfo) -> list[Sentence]:
+    """field_problems with each field named, for a list away from the form."""
+    return [
+        Sentence("{field}: {problem}", field=FIELD_NAMES.get(key, key), problem=problem)
+        for key, problem in field_problems(info).items()
+    ]
+
+
+def missing_for_invoicing(info: BusinessInfo) -> list[Sentence]:
     """What an invoice legally needs that the details lack (INVOICING.md)."""
-    missing = []
-    labels = {"name": "your name", "address": "your address", "postcode": "your postcode", "city": "the city"}
-    missing += [f"{label} is missing" for key, label in labels.items() if not getattr(info, key).strip()]
-    if not info.org_number:
-        missing.append("your organisation number is missing")
-    if not info.vat_number:
-        missing.append("your VAT number is missing")
-    if not (info.bankgiro or info.plusgiro or info.iban):
-        missing.append("a bankgiro, plusgiro or IBAN is missing for the payment")
-    if info.iban and not info.bic:
-        missing.append("a BIC is missing beside the IBAN")
-    if info.company_form == "limited" and not info.registered_office.strip():
-        missing.append("a limited company shows its registered office (säte)")
-    return missing
+    checks = (
+        (not info.name.strip(), Sentence("your name is missing")),
+        (not info.address.strip(), Sentence("your address is missing")),
+        (not info.postcode.strip(), Sentence("your postcode is missing")),
+        (not info.city.strip(), Sentence("the city is missing")),
+        (not info.org_number, Sentence("your organisation number is missing")),
+        (not info.vat_number, Sentence("your VAT number is missing")),
+        (
+            not (info.bankgiro or info.plusgiro or info.iban),
+            Sentence("a bankgiro, plusgiro or IBAN is missing for the payment"),
+        ),
+        (bool(info.iban) and not info.bic, Sentence("a BIC is missing beside the IBAN")),
+        (
+            info.company_form == "limited" and not info.registered_office.strip(),
+            Sentence("a limited company shows its registered office (säte)"),
+        ),
+    )
+    return [sentence for missing, sentence in checks if missing]
 
 
-def business_problems(row: BusinessDetails | None) -> list[str]:
+def business_problems(row: BusinessDetails | None) -> list[Sentence]:
     """Every problem with the business details that stops an invoice, for the pre-flight check."""
     if row is None:
-        return ["fill in your business details (Edit ▸ Business details) before confirming an invoice"]
+        return [
+            Sentence("fill in your business details (Edit ▸ Business details) before confirming an invoice")
+        ]
     info = info_from_row(row)
-    invalid = [f"{k.replace('_', ' ')}: {v}" for k, v in field_problems(info).items()]
-    return missing_for_invoicing(info) + invalid
+    return missing_for_invoicing(info) + named_field_problems(info)
 
 
 def info_from_row(row: BusinessDetails) -> BusinessInfo:
@@ -106,10 +135,9 @@ class BusinessService:
 
     def save(self, info: BusinessInfo) -> BusinessInfo:
         """Validate every field; save the normalised values or raise naming each problem."""
-        problems = field_problems(info)
+        problems = named_field_problems(info)
         if problems:
-            joined = "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in problems.items())
-            raise ValidationError(joined)  # error text: field_problems' own words, one per field
+            raise ValidationError("{problems}", problems=Joined(problems, "; "))
         # Stored compact (what e-invoices need); documents format them for reading.
         compact = {
             kind: validate_identifier(kind, getattr(info, kind), info.country)  # type: ignore[arg-type]

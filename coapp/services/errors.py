@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coapp.domain.errors import ValidationError
+from coapp.domain.errors import Joined, Sentence, ValidationError
 
 if TYPE_CHECKING:
     from coapp.services.invoice_drafts import DraftOverlap
@@ -21,8 +21,8 @@ class ConfirmRefused(ValidationError):
     ``ConfirmRefused("Cannot confirm yet:\\n- {problems}", problems)``; ``{problems}`` is the list
     joined one a line."""
 
-    def __init__(self, message: str, problems: list[str], /) -> None:
-        super().__init__(message, problems="\n- ".join(problems))
+    def __init__(self, message: str, problems: list[Sentence], /) -> None:
+        super().__init__(message, problems=Joined(problems, "\n- "))
         self.problems = problems
 
 
@@ -33,7 +33,7 @@ class DuplicateDraft(ValidationError):
     anyway", overlaps)``; ``{overlaps}`` is their descriptions joined."""
 
     def __init__(self, message: str, overlaps: list[DraftOverlap], /) -> None:
-        super().__init__(message, overlaps="; ".join(o.describe() for o in overlaps))
+        super().__init__(message, overlaps=Joined((o.describe() for o in overlaps), "; "))
         self.overlaps = overlaps
 
 

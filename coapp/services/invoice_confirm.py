@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from coapp.documents.file_names import archive_name, inside
 from coapp.domain.durations import MINUTES_PER_DAY
-from coapp.domain.errors import ValidationError
+from coapp.domain.errors import Joined, Sentence, ValidationError
 from coapp.domain.invoices import (
     BilledTo,
     InvoiceDocument,
@@ -55,7 +55,7 @@ class InvoiceConfirmation:
 
     # --- pre-flight ----------------------------------------------------------------------
 
-    def preflight(self, invoice_id: str) -> list[str]:
+    def preflight(self, invoice_id: str) -> list[Sentence]:
         with self._store.read() as s:
             return preflight_in(s, load(s, invoice_id))
 
@@ -223,25 +223,29 @@ def _entries_behind(s: Session, row: Invoice) -> list[TimeEntry]:
     )
 
 
-def preflight_in(s: Session, loaded: Loaded) -> list[str]:
+def preflight_in(s: Session, loaded: Loaded) -> list[Sentence]:
     """Every reason the invoice cannot be confirmed now, in words a person can act on."""
     return _check(s, loaded)[0]
 
 
-def _check(s: Session, loaded: Loaded) -> tuple[list[str], InvoiceDocument]:
+def _check(s: Session, loaded: Loaded) -> tuple[list[Sentence], InvoiceDocument]:
     """The pre-flight problems and the draft as checked (confirmation freezes that same draft)."""
     row, contract = loaded.row, loaded.contract
-    problems: list[str] = []
+    problems: list[Sentence] = []
     doc = document(s, loaded)
     if row.state is not InvoiceState.DRAFT:
-        return [f"the invoice is already {row.state.value}"], doc
+        return [Sentence("the invoice is already {state}", state=row.state)], doc
     details = business_row(s)
     problems += business_problems(details)
     if row.billed_to is BilledTo.CLIENT:
         if not contract.client_name.strip() or not contract.client_address.strip():
-            problems.append(f"the client's name and address are missing on the contract {contract.title}")
+            problems.append(
+                Sentence(
+                    "the client's name and address are missing on the contract {title}", title=contract.title
+                )
+            )
         if row.reverse_charge and not contract.client_vat_number:
-            problems.append("reverse charge needs the client's VAT number on the contract")
+            problems.append(Sentence("reverse charge needs the client's VAT number on the contract"))
         current = time_lines(s, row, contract)
         if [(li.first_day, li.raw_minutes, li.notes) for li in current] != [
             (li.first_day, li.raw_minutes, li.notes) for li in doc.lines
@@ -251,26 +255,32 @@ def _check(s: Session, loaded: Loaded) -> tuple[list[str], InvoiceDocument]:
             first, last = line.first_day, line.last_day
             ends_after = contract.end_date is not None and last is not None and last > contract.end_date
             if first is not None and (first < contract.start_date or ends_after):
-                problems.append(f"{line.description}: outside the contract's period")
+                problems.append(Sentence("{line}: outside the contract's period", line=line.description))
         problems += _days_over_24_hours(s, row)
     if not doc.lines:
-        problems.append("the invoice has no lines")
+        problems.append(Sentence("the invoice has no lines"))
     elif doc.totals.total == 0:
-        problems.append("the invoice amounts to zero")
+        problems.append(Sentence("the invoice amounts to zero"))
     expected = VatCategory.REVERSE_CHARGE if row.reverse_charge else None
     for line in doc.lines:
         if expected is not None and (line.vat_category is not expected or line.vat_rate != 0):
-            problems.append(f"{line.description}: a reverse-charge invoice carries no VAT on any line")
+            problems.append(
+                Sentence("{line}: a reverse-charge invoice carries no VAT on any line", line=line.description)
+            )
         elif expected is None and line.vat_category is VatCategory.REVERSE_CHARGE:
-            problems.append(f"{line.description}: reverse charge on one line of an ordinary invoice")
+            problems.append(
+                Sentence("{line}: reverse charge on one line of an ordinary invoice", line=line.description)
+            )
     seller_country = doc.seller.country or "SE"
     for group in doc.totals.vat:
         if not is_valid_rate(seller_country, group.rate):
-            problems.append(f"{seller_country} has no VAT rate of {group.rate} %")
+            problems.append(
+                Sentence("{country} has no VAT rate of {rate} %", country=seller_country, rate=group.rate)
+            )
     return problems, doc
 
 
-def _why_stale(s: Session, row: Invoice) -> str:
+def _why_stale(s: Session, row: Invoice) -> Sentence:
     """The real reason a draft no longer matches the grid: days invoiced meanwhile (named by the
     invoice that took them), or time changed."""
     taken = s.execute(
@@ -287,14 +297,18 @@ def _why_stale(s: Session, row: Invoice) -> str:
     ).all()
     if taken:
         parts = [
-            f"{first.isoformat()} – {last.isoformat()} in {number or 'an invoice waiting for its number'}"
+            Sentence("{first} – {last} in {number}", first=first, last=last, number=number)
+            if number
+            else Sentence("{first} – {last} in an invoice waiting for its number", first=first, last=last)
             for number, _state, first, last in taken
         ]
-        return "these days were invoiced meanwhile: " + "; ".join(parts) + ": refresh the draft"
-    return "the time reported in this period changed since this draft was made: refresh the draft"
+        return Sentence(
+            "these days were invoiced meanwhile: {parts}: refresh the draft", parts=Joined(parts, "; ")
+        )
+    return Sentence("the time reported in this period changed since this draft was made: refresh the draft")
 
 
-def _days_over_24_hours(s: Session, row: Invoice) -> list[str]:
+def _days_over_24_hours(s: Session, row: Invoice) -> list[Sentence]:
     totals: dict[date, int] = defaultdict(int)
     for day, minutes in s.execute(
         select(TimeEntry.work_date, func.sum(TimeEntry.minutes))
@@ -303,7 +317,7 @@ def _days_over_24_hours(s: Session, row: Invoice) -> list[str]:
     ):
         totals[day] = int(minutes)
     return [
-        f"{day.isoformat()} holds more than 24 hours across contracts"
+        Sentence("{day} holds more than 24 hours across contracts", day=day)
         for day, total in sorted(totals.items())
         if total > MINUTES_PER_DAY
     ]

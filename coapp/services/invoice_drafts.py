@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coapp.domain.contracts import FeeModel, RoundingRule
-from coapp.domain.errors import NotFoundError, ValidationError
+from coapp.domain.errors import Joined, NotFoundError, Sentence, ValidationError
 from coapp.domain.invoice_lines import LineMode, Terms, TimeItem, build_time_lines
 from coapp.domain.invoices import BilledTo, InvoiceDocument, InvoiceLine, InvoiceState, Unit, VatCategory
 from coapp.domain.money import from_minor
@@ -91,11 +91,14 @@ class DraftOverlap:
     period_end: date
     days: tuple[date, ...]  # the days both would bill
 
-    def describe(self) -> str:
-        days = ", ".join(d.isoformat() for d in self.days[:5]) + (" …" if len(self.days) > 5 else "")
-        return (
-            f"the draft for {self.period_start.isoformat()} – {self.period_end.isoformat()} "
-            f"already bills {len(self.days)} of these days ({days})"
+    def describe(self) -> Sentence:
+        days = Joined(self.days[:5] + (("…",) if len(self.days) > 5 else ()), ", ")
+        return Sentence(
+            "the draft for {start} – {end} already bills {count} of these days ({days})",
+            start=self.period_start,
+            end=self.period_end,
+            count=len(self.days),
+            days=days,
         )
 
 

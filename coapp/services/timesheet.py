@@ -36,10 +36,6 @@ from coapp.store.week_query import fetch_week
 __all__ = ["EMPTY", "MAX_NOTE", "Cell", "CellChange", "TimesheetService", "WeekRow", "WeekSheet"]
 
 
-def _day_label(day: date) -> str:
-    return day.strftime("%a %d %b").lstrip("0")
-
-
 class TimesheetService:
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -175,7 +171,7 @@ def _last_per_cell(changes: Sequence[CellChange]) -> list[CellChange]:
 def _validate(ch: CellChange, contract: Contract | None, old: TimeEntry | None) -> None:
     if contract is None or contract.deleted_at is not None:
         raise ValidationError("no contract with id {id}", id=ch.contract_id)
-    at = {"contract": contract.title, "day": _day_label(ch.work_date)}  # where: "Acme, Mon 04 Mar"
+    at = {"contract": contract.title, "day": ch.work_date}  # "Acme, 2026-03-04" (a date: said per language)
     if not isinstance(ch.minutes, int) or isinstance(ch.minutes, bool):
         raise ValidationError("{contract}, {day}: time must be whole minutes", **at)
     if ch.minutes < 0:
@@ -204,13 +200,13 @@ def _validate(ch: CellChange, contract: Contract | None, old: TimeEntry | None) 
         if contract.end_date is None:
             raise ValidationError(
                 "{contract}, {day}: outside the contract's period ({start} – open-ended)",
-                start=contract.start_date.isoformat(),
+                start=contract.start_date,
                 **at,
             )
         raise ValidationError(
             "{contract}, {day}: outside the contract's period ({start} – {end})",
-            start=contract.start_date.isoformat(),
-            end=contract.end_date.isoformat(),
+            start=contract.start_date,
+            end=contract.end_date,
             **at,
         )
 
@@ -232,6 +228,6 @@ def _check_day_totals(s, changes: Sequence[CellChange], contracts: dict[str, Con
         if total > MINUTES_PER_DAY:
             raise ValidationError(
                 "{day}: that makes {hours} h across all contracts; a day has at most 24 hours",
-                day=_day_label(day),
+                day=day,
                 hours=format_minutes_always(total),
             )

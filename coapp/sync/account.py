@@ -20,7 +20,7 @@ from coapp.store.engine import Store
 from coapp.sync.api import PlatformApi, account_key
 from coapp.sync.credentials import TokenStore
 from coapp.sync.engine import waiting_changes
-from coapp.sync.errors import AccountMismatch
+from coapp.sync.errors import AccountMismatch, InsecureServerError, ServerAddressError
 from coapp.sync.transport import RetryPolicy, Transport
 
 
@@ -31,9 +31,13 @@ def check_server_url(url: str) -> str:
     text = url.strip().rstrip("/")
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise CoappError("“{url}” is not a server address; write it like https://platform.example", url=url)
+        raise ServerAddressError(
+            "“{url}” is not a server address; write it like https://platform.example", url=url
+        )
     if parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1"):
-        raise CoappError("use https:// for a server on another machine; only this machine may use http://")
+        raise InsecureServerError(
+            "use https:// for a server on another machine; only this machine may use http://"
+        )
     return text
 
 

@@ -10,6 +10,14 @@ from typing import Any
 from coapp.domain.errors import CoappError
 
 
+class ServerAddressError(CoappError):
+    """What was typed as the platform's address is not one (a sign-in form's server field)."""
+
+
+class InsecureServerError(ServerAddressError):
+    """http:// to another machine: tokens and data would travel unencrypted."""
+
+
 class OfflineError(CoappError):
     """The server could not be reached (or kept failing); local work goes on and syncs later."""
 

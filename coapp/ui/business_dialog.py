@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coapp.domain.errors import CoappError
+from coapp.domain.errors import CoappError, Sentence
 from coapp.services.business import BusinessInfo, field_problems, missing_for_invoicing
 from coapp.ui.error_text import error_text
 from coapp.ui.theme import Space, set_role
@@ -329,21 +329,22 @@ class BusinessDialog(QDialog):
                 values[f.name] = widget.value()
         return BusinessInfo(**values)  # type: ignore[arg-type]
 
-    def validate(self) -> dict[str, str]:
+    def validate(self) -> dict[str, Sentence]:
         """Show each field's problem under it, what invoicing still lacks, and allow Save only
         when every field is valid (missing details may be filled in later)."""
         info = self.info()
         problems = field_problems(info)
         for key, label in self.errors.items():
-            text = problems.get(key, "")
-            label.setText(text[:1].upper() + text[1:])
+            problem = problems.get(key)
+            text = error_text(problem) if problem is not None else ""
+            label.setText(text)
             label.setVisible(bool(text))
             self.fields[key].setAccessibleDescription(text)
         self.save_button.setEnabled(not problems)
         self._show_number_example(info.invoice_number_format, "invoice_number_format" in problems)
         missing = missing_for_invoicing(info)
         if missing:
-            items = "\n".join(f"• {m[:1].upper()}{m[1:]}" for m in missing)
+            items = "\n".join(f"• {error_text(m)}" for m in missing)
             self.missing.setText(self.tr("Still needed before an invoice can be confirmed:") + "\n" + items)
         else:
             self.missing.setText(self.tr("Everything an invoice needs is filled in."))

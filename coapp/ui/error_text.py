@@ -11,35 +11,47 @@ from __future__ import annotations
 
 import logging
 import string
+from datetime import date
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
-from coapp.domain.errors import CoappError
+from coapp.domain.errors import CoappError, Joined, Sentence
+from coapp.ui.formats import date_text
+from coapp.ui.i18n import current_language
 
 log = logging.getLogger(__name__)
 
 
-def translated(error: BaseException) -> str:
-    """The message of *error* in the UI's language, as it was written (first letter untouched)."""
-    if not isinstance(error, CoappError) or not error.template:
+def translated(error: BaseException | Sentence) -> str:
+    """The message of *error* (or a Sentence) in the UI's language, as it was written (first letter
+    untouched)."""
+    if not (isinstance(error, Sentence) or (isinstance(error, CoappError) and error.template)):
         return str(error)
-    words = QCoreApplication.translate("Errors", error.template)
-    if not error.values:
+    template, values = error.template, error.values
+    words = QCoreApplication.translate("Errors", template)
+    if not values:
         return words
-    values = {key: _word(value) for key, value in error.values.items()}
+    said = {key: _word(value) for key, value in values.items()}
     try:
-        return words.format(**_grouped(error.template, values, words is not error.template))
+        return words.format(**_grouped(template, said, words != template))
     except (KeyError, IndexError, ValueError):
-        log.warning("the translation of %r does not fit its values", error.template)
+        log.warning("the translation of %r does not fit its values", template)
         return str(error)
 
 
 def _word(value: object) -> object:
-    """A domain word given as a value (a state, a fee model: an enum member) in the UI's language;
-    any other value as it is."""
+    """A value in the UI's language: a domain word (a state, a fee model: an enum member), a
+    sentence inside the sentence, a list of them, a date in the language's one date style; any
+    other value as it is."""
     if isinstance(value, Enum):
         return QCoreApplication.translate("ErrorWords", str(value.value), type(value).__name__)
+    if isinstance(value, Sentence):
+        return translated(value)
+    if isinstance(value, Joined):
+        return value.separator.join(str(_word(item)) for item in value.items)
+    if isinstance(value, date):
+        return date_text(value, current_language())
     return value
 
 
@@ -58,7 +70,7 @@ def _grouped(template: str, values: dict[str, object], translated: bool) -> dict
     }
 
 
-def error_text(error: BaseException) -> str:
+def error_text(error: BaseException | Sentence) -> str:
     """The message as a sentence for a banner or a dialog: its first letter a capital, unless it
     opens with a name written as it is (“JS” …, a file's name such as notes.png)."""
     text = translated(error)

@@ -895,12 +895,12 @@
         <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
-        <location line="+205"/>
+        <location line="+206"/>
         <source>e.g. {example}</source>
         <translation>t.ex. {example}</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-217"/>
         <source>Where your business is registered</source>
         <translation>Där ditt företag är registrerat</translation>
     </message>
@@ -1050,7 +1050,7 @@
         <translation>Stäng utan att spara</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Still needed before an invoice can be confirmed:</source>
         <translation>Behövs innan en faktura kan bekräftas:</translation>
     </message>
@@ -2348,6 +2348,200 @@
     </message>
 </context>
 <context>
+    <name>DataActions</name>
+    <message>
+        <location filename="../../coapp/ui/data_safety/menu.py" line="+58"/>
+        <source>&amp;Restore from backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export all data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export all data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ZIP files (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>The backup is restored. What was here before is kept as a backup too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DesktopPreferences</name>
+    <message>
+        <location filename="../../coapp/ui/desktop/preferences.py" line="+37"/>
+        <source>&amp;Keep coapp in the system tray when its window is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The timer and reminders go on; quit from the tray&apos;s menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This desktop shows no system tray, so closing the window quits coapp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep in the system tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remind me of missing time, closing weeks and drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working days without time, the week&apos;s and month&apos;s last day, invoices to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reminder time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reminders are shown from this time of day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quiet hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quiet hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No reminders between these times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quiet from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quiet until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quiet hours may run past midnight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Away from the computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Away this long while a timer runs: ask whether to keep the time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remind &amp;at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask about time a&amp;way after</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DesktopTray</name>
+    <message>
+        <location filename="../../coapp/ui/desktop/tray.py" line="+42"/>
+        <source>coapp in the system tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop the timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add time today…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open coapp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit coapp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No timer is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Stop {contract}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start {contract}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>coapp is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It stays in the system tray with your timer. Quit it from the tray&apos;s menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <location filename="../../coapp/ui/assignments/detail.py" line="+37"/>
@@ -2878,7 +3072,7 @@
 <context>
     <name>ErrorWords</name>
     <message>
-        <location filename="../../coapp/ui/error_messages.py" line="+389"/>
+        <location filename="../../coapp/ui/error_messages.py" line="+449"/>
         <source>agent</source>
         <comment>Actor</comment>
         <translation>agenten</translation>
@@ -3061,7 +3255,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location line="-407"/>
+        <location line="-467"/>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cannot confirm yet:
 - {problems}</source>
         <translation>Kan inte bekräftas än:
@@ -3069,8 +3268,33 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Sign in to sync.</source>
         <translation>Logga in för att synkronisera.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup {path} cannot be read ({problem}). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup {path} cannot be read ({reason}). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup {path} is damaged ({problem}). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup {path} was made by a newer coapp. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3084,8 +3308,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>There is no backup at {path}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no backup number {index}; `coapp backup list` shows {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This data folder belongs to {email}. Sign in as that account, or start coapp with another data folder (--data-dir) for this one.</source>
         <translation>Den här datamappen tillhör {email}. Logga in med det kontot, eller starta coapp med en annan datamapp (--data-dir) för det här kontot.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT number</source>
+        <translation>momsregistreringsnummer</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3109,6 +3348,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>a BIC is missing beside the IBAN</source>
+        <translation>BIC saknas bredvid IBAN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>a VAT date must be a date, not {kind}</source>
         <translation>ett momsdatum måste vara ett datum, inte {kind}</translation>
     </message>
@@ -3116,6 +3360,11 @@
         <location line="+1"/>
         <source>a VAT rate cannot be negative ({percent} %)</source>
         <translation>en momssats kan inte vara negativ ({percent} %)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a bankgiro, plusgiro or IBAN is missing for the payment</source>
+        <translation>bankgiro, plusgiro eller IBAN saknas för betalningen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3174,6 +3423,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>a limited company shows its registered office (säte)</source>
+        <translation>ett aktiebolag anger sitt säte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>a line sold with {what} carries 0 % VAT, not {percent} %</source>
         <translation>en rad som säljs med {what} har 0 % moms, inte {percent} %</translation>
     </message>
@@ -3216,6 +3470,11 @@
         <location line="+1"/>
         <source>a withdrawal of this application already waits for a sync</source>
         <translation>ett återkallande av ansökan väntar redan på synkronisering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a yes/no preference must be true or false</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3339,8 +3598,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>another coapp command is changing this data folder ({folder}); try again when it is done. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>availability is 1 to 100 % of full time, not {percent}</source>
         <translation>tillgängligheten är 1 till 100 % av heltid, inte {percent}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bankgiro</source>
+        <translation>bankgiro</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3359,8 +3628,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>choose Swedish (sv) or English (en)</source>
+        <translation>välj svenska (sv) eller engelska (en)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>choose at least one section for the variant</source>
         <translation>välj minst en del för varianten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>choose one of {countries}</source>
+        <translation>välj ett av {countries}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>choose sole trader or limited company</source>
+        <translation>välj enskild firma eller aktiebolag</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3371,6 +3655,11 @@
         <location line="+1"/>
         <source>coapp may not read {name}: permission denied</source>
         <translation>coapp får inte läsa {name}: åtkomst nekad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>coapp&apos;s window has this data folder open ({folder}); make the change there or close the window and try again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3389,6 +3678,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>company form</source>
+        <translation>företagsform</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>country</source>
+        <translation>land</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>credit an invoice with a credit note, not by changing its state</source>
         <translation>kreditera en faktura med en kreditfaktura, inte genom att ändra dess status</translation>
     </message>
@@ -3396,6 +3695,11 @@
         <location line="+1"/>
         <source>every line needs a description</source>
         <translation>varje rad behöver en beskrivning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fill in your business details (Edit ▸ Business details) before confirming an invoice</source>
+        <translation>fyll i dina företagsuppgifter (Redigera ▸ Företagsuppgifter) innan du bekräftar en faktura</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3421,6 +3725,26 @@
         <location line="+1"/>
         <source>hours per week must be a whole number from 1 to {most}</source>
         <translation>timmar per vecka måste vara ett heltal från 1 till {most}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>idle minutes must be a whole number from 0 to {max}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>idle time must be a whole number of minutes, not {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invoice language</source>
+        <translation>fakturaspråk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invoice number format</source>
+        <translation>fakturanummerformat</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3594,8 +3918,38 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>organisation number</source>
+        <translation>organisationsnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>payment references are made for sellers in {countries}, not {code}</source>
         <translation>betalningsreferenser skapas för säljare i {countries}, inte {code}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payment terms</source>
+        <translation>betalningsvillkor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payment terms are 0 to 120 days</source>
+        <translation>betalningsvillkoren är 0 till 120 dagar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>plusgiro</source>
+        <translation>plusgiro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quiet hours must be HH:MM or empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reverse charge needs the client&apos;s VAT number on the contract</source>
+        <translation>omvänd skattskyldighet kräver kundens momsregistreringsnummer i kontraktet</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3699,6 +4053,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>the city is missing</source>
+        <translation>orten saknas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the client&apos;s name and address are missing on the contract {title}</source>
+        <translation>kundens namn och adress saknas i kontraktet {title}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the commission must be between 0 and 100 %</source>
         <translation>provisionen måste vara mellan 0 och 100 %</translation>
     </message>
@@ -3759,6 +4123,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>the draft for {start} – {end} already bills {count} of these days ({days})</source>
+        <translation>utkastet för {start} – {end} fakturerar redan {count} av dessa dagar ({days})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the earliest start is after the latest</source>
         <translation>den tidigaste starten är efter den senaste</translation>
     </message>
@@ -3766,6 +4135,21 @@
         <location line="+1"/>
         <source>the extent {extent_percent} % is not between 1 and 100</source>
         <translation>omfattningen {extent_percent} % är inte mellan 1 och 100</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the invoice amounts to zero</source>
+        <translation>fakturans belopp är noll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the invoice has no lines</source>
+        <translation>fakturan har inga rader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the invoice is already {state}</source>
+        <translation>fakturan är redan {state}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3954,6 +4338,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>the reminder time must be HH:MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the server&apos;s answer to {method} {url} was not understood</source>
         <translation>serverns svar på {method} {url} gick inte att tolka</translation>
     </message>
@@ -3976,6 +4365,11 @@
         <location line="+1"/>
         <source>the text must be text</source>
         <translation>texten måste vara text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the time reported in this period changed since this draft was made: refresh the draft</source>
+        <translation>den rapporterade tiden i perioden har ändrats sedan utkastet gjordes: uppdatera utkastet</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4034,6 +4428,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>there is no folder {folder} to write the export in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>there is no month {month}</source>
         <translation>det finns ingen månad {month}</translation>
     </message>
@@ -4046,6 +4445,11 @@
         <location line="+1"/>
         <source>there is no time left to invoice on this contract</source>
         <translation>det finns ingen tid kvar att fakturera på det här avtalet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>these days were invoiced meanwhile: {parts}: refresh the draft</source>
+        <translation>de här dagarna har fakturerats under tiden: {parts}: uppdatera utkastet</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4111,6 +4515,31 @@
         <location line="+1"/>
         <source>you have already applied to this assignment</source>
         <translation>du har redan sökt det här uppdraget</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your VAT number is missing</source>
+        <translation>ditt momsregistreringsnummer saknas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your address is missing</source>
+        <translation>din adress saknas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your name is missing</source>
+        <translation>ditt namn saknas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your organisation number is missing</source>
+        <translation>ditt organisationsnummer saknas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your postcode is missing</source>
+        <translation>ditt postnummer saknas</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4194,6 +4623,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{country} has no VAT rate of {rate} %</source>
+        <translation>{country} har ingen momssats på {rate} %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{country} has no {percent} % VAT rate on {on}; its rates are {listed} and {last} %</source>
         <translation>{country} har ingen momssats på {percent} % den {on}; satserna är {listed} och {last} %</translation>
     </message>
@@ -4204,8 +4638,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{day} holds more than 24 hours across contracts</source>
+        <translation>{day} har mer än 24 timmar sammanlagt i kontrakten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{day}: that makes {hours} h across all contracts; a day has at most 24 hours</source>
         <translation>{day}: det blir {hours} h sammanlagt för alla avtal; ett dygn har högst 24 timmar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4226,6 +4670,16 @@
         <location line="+1"/>
         <source>{file_name}: no column “{missing}” in the first lines; is this a LinkedIn export?</source>
         <translation>{file_name}: ingen kolumn ”{missing}” på de första raderna; är det här en LinkedIn-export?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first} – {last} in an invoice waiting for its number</source>
+        <translation>{first} – {last} i en faktura som väntar på sitt nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first} – {last} in {number}</source>
+        <translation>{first} – {last} i {number}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4479,6 +4933,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{line}: a reverse-charge invoice carries no VAT on any line</source>
+        <translation>{line}: en faktura med omvänd skattskyldighet har ingen moms på någon rad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{line}: outside the contract&apos;s period</source>
+        <translation>{line}: utanför kontraktets period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{line}: reverse charge on one line of an ordinary invoice</source>
+        <translation>{line}: omvänd skattskyldighet på en rad i en vanlig faktura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name} cannot be read: {reason}</source>
         <translation>{name} kan inte läsas: {reason}</translation>
     </message>
@@ -4554,6 +5023,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{path} exists already; choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a folder, not a backup. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is a folder; name the ZIP file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not a coapp backup. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{path} is not a coapp database; it was left untouched.</source>
         <translation>{path} är ingen coapp-databas; den lämnades orörd.</translation>
     </message>
@@ -4561,6 +5050,11 @@
         <location line="+1"/>
         <source>{path} was written by a newer coapp (schema {revision}). Install the newer coapp to open it; the file was left untouched.</source>
         <translation>{path} skrevs av en nyare coapp (schema {revision}). Installera den nyare coapp för att öppna den; filen lämnades orörd.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problems}</source>
+        <translation>{problems}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5067,6 +5561,39 @@
     </message>
 </context>
 <context>
+    <name>ExportRun</name>
+    <message>
+        <location filename="../../coapp/ui/data_safety/export_progress.py" line="+42"/>
+        <source>Exporting all your data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export all data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How much of the export is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Exported {rows} rows and {files} files to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The export failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FeedbackChart</name>
     <message>
         <location filename="../../coapp/ui/contracts/feedback_chart.py" line="+30"/>
@@ -5303,6 +5830,49 @@
         <location line="+3"/>
         <source>no time</source>
         <translation>ingen tid</translation>
+    </message>
+</context>
+<context>
+    <name>IdleDialog</name>
+    <message>
+        <location filename="../../coapp/ui/desktop/idle_dialog.py" line="+25"/>
+        <source>Welcome back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You were away for {minutes} min while the timer for {title} ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Keep the time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Count the time away as work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Drop {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the time away off the timer; it keeps running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drop it and &amp;stop the timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the time away off the timer and record the rest</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5900,7 +6470,7 @@
 <context>
     <name>InvoicesController</name>
     <message>
-        <location filename="../../coapp/ui/invoices/controller.py" line="+128"/>
+        <location filename="../../coapp/ui/invoices/controller.py" line="+127"/>
         <source>Draft made: check the lines, then confirm (Ctrl+Return).</source>
         <translation>Utkastet är skapat: kontrollera raderna och bekräfta sedan (Ctrl+Return).</translation>
     </message>
@@ -6286,6 +6856,17 @@
         <location line="+10"/>
         <source>Remove {language}</source>
         <translation>Ta bort {language}</translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <location filename="../../coapp/ui/launch.py" line="+251"/>
+        <source>Another coapp is changing this data folder and does not answer:
+{folder}
+
+Try again in a moment.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6796,7 +7377,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coapp/ui/main_window.py" line="+108"/>
+        <location filename="../../coapp/ui/main_window.py" line="+110"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
     </message>
@@ -6841,7 +7422,7 @@
         <translation>Arbetar</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>{n} drafts to confirm</source>
         <translation>{n} utkast att bekräfta</translation>
     </message>
@@ -6861,7 +7442,7 @@
         <translation>1 avtalserbjudande att signera</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
@@ -6926,7 +7507,7 @@
         <translation>&amp;Om coapp</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>The language is changed.</source>
         <translation>Språket är ändrat.</translation>
     </message>
@@ -7342,7 +7923,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>PreflightPanel</name>
     <message>
-        <location filename="../../coapp/ui/invoices/preflight_panel.py" line="+15"/>
+        <location filename="../../coapp/ui/invoices/preflight_panel.py" line="+17"/>
         <source>Click Refresh draft to take the timesheet as it is now.</source>
         <translation>Klicka på Uppdatera utkast för att hämta tidrapporten som den ser ut nu.</translation>
     </message>
@@ -7667,6 +8248,180 @@ Datamapp: {folder}</translation>
         <location line="+12"/>
         <source>Could not do that: {reason}</source>
         <translation>Det gick inte: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderRunner</name>
+    <message>
+        <location filename="../../coapp/ui/desktop/reminders_ui.py" line="+69"/>
+        <source>coapp reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{days} and {more} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No time reported on {days} ({contracts}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Today is the week&apos;s last working day: report your week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today is the month&apos;s last working day: report your month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 invoice waits for your confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} invoices wait for your confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../coapp/ui/data_safety/restore_dialog.py" line="+41"/>
+        <location line="+124"/>
+        <source>Restore from backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>coapp backs up your data every day and before each update. Choose a backup to put its data back. What is here now is backed up first, so you can undo the restore from this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each backup&apos;s date and what it holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation type="unfinished">Typ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contracts</source>
+        <translation type="unfinished">Avtal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Invoices</source>
+        <translation type="unfinished">Fakturor</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There are no backups yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+113"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>Put the chosen backup&apos;s data back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From a &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+73"/>
+        <source>Restore from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Choose a backup file kept elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close</source>
+        <translation type="unfinished">Stäng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without restoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before an update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot be restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>coapp backups (*.sqlite3);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Restore the backup from {when}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>It holds {contracts} contracts, {entries} time entries in {weeks} weeks and {invoices} invoices. The data you have now is backed up first and replaced by the backup&apos;s.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -8072,7 +8827,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../coapp/ui/settings_dialog.py" line="+24"/>
+        <location filename="../../coapp/ui/settings_dialog.py" line="+26"/>
         <source>Preferences</source>
         <translation>Inställningar</translation>
     </message>
@@ -8167,7 +8922,7 @@ Datamapp: {folder}</translation>
         <translation>Färgschema</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Use these preferences</source>
         <translation>Använd dessa inställningar</translation>
     </message>
@@ -8728,12 +9483,12 @@ Datamapp: {folder}</translation>
         <translation>Timern startad för {title}.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The timer keeps running: {reason}</source>
         <translation>Timern fortsätter att gå: {reason}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Timer stopped after less than a minute; nothing was added.</source>
         <translation>Timern stoppades efter mindre än en minut; ingenting lades till.</translation>
     </message>
@@ -8743,7 +9498,17 @@ Datamapp: {folder}</translation>
         <translation>Timern stoppad: {time} h har lagts till på {title}.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
+        <source>Timer stopped: {time} h added to {title} up to its last day, {end}; {dropped} h after it were not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{minutes} min away were taken off the timer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Timer {elapsed} · {title}</source>
         <translation>Timer {elapsed} · {title}</translation>
     </message>

@@ -2,7 +2,8 @@
 
 The layers under the UI do not know Qt: they raise CoappError (coapp.domain.errors) with an English
 template and its values, `ValidationError("the rate {rate} is negative", rate=rate)`. This script
-finds every such template in the source (the first argument of each raise of a CoappError class)
+finds every such template in the source (the first argument of each raise of a CoappError class,
+and of each Sentence: a problem listed rather than raised)
 and writes coapp/ui/error_messages.py, where lupdate reads them in the "Errors" context; the front
 end then says an error in the user's language (coapp.ui.error_text). update.py runs it before
 lupdate; tests/ui/test_error_text.py fails when the file is out of date, or when a raise builds its
@@ -69,16 +70,21 @@ def _error_classes(trees: list[ast.Module]) -> set[str]:
 
 
 def raises() -> Iterator[Raise]:
-    """Every `raise SomeCoappError(first, ...)` of the layers, with its template when a literal."""
+    """Every `raise SomeCoappError(first, ...)` and `Sentence(first, ...)` of the layers, with its
+    template when a literal."""
     paths = _sources()
     trees = [ast.parse(p.read_text(encoding="utf-8"), str(p)) for p in paths]
     classes = _error_classes(trees)
     for path, tree in zip(paths, trees, strict=True):
         lines = path.read_text(encoding="utf-8").splitlines()
         for node in ast.walk(tree):
-            if not isinstance(node, ast.Raise) or not isinstance(node.exc, ast.Call):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Sentence":
+                call = node  # a problem listed, not raised (coapp.domain.errors.Sentence)
+            elif isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                call = node.exc
+            else:
                 continue
-            func = node.exc.func
+            func = call.func
             name = (
                 func.id
                 if isinstance(func, ast.Name)
@@ -86,9 +92,9 @@ def raises() -> Iterator[Raise]:
                 if isinstance(func, ast.Attribute)
                 else ""
             )
-            if name not in classes or not node.exc.args:
+            if (name not in classes and name != "Sentence") or not call.args:
                 continue
-            first = node.exc.args[0]
+            first = call.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 yield Raise(path, node.lineno, first.value)
             elif not any(

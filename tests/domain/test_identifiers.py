@@ -207,7 +207,7 @@ def test_problems_are_named(kind: str, country: str | None, text: str, reason: s
 def test_identifier_problem_is_quiet_for_empty_fields_and_loud_for_bugs() -> None:
     assert identifier_problem("org_number", "", "SE") is None
     assert identifier_problem("iban", "   ", None) is None
-    assert identifier_problem("org_number", "5560360793", None) == (
+    assert str(identifier_problem("org_number", "5560360793", None)) == (
         "choose the country first: the number's rules depend on it"
     )
     problem = identifier_problem("org_number", "5560360793", "DE")
@@ -220,7 +220,7 @@ def test_identifier_problem_is_quiet_for_empty_fields_and_loud_for_bugs() -> Non
 def test_long_pasted_text_is_cut_short_in_messages() -> None:
     problem = identifier_problem("bankgiro", "x" * 500, None)
     assert problem is not None
-    assert len(problem) < 200
+    assert len(str(problem)) < 200
 
 
 def test_country_codes() -> None:
@@ -370,7 +370,8 @@ def test_any_text_validates_or_raises_validation_error(text: str, kind: str, cou
         result = err
     if isinstance(result, ValidationError):
         assert str(result)
-        assert identifier_problem(kind, text, country) in (str(result), None)  # type: ignore[arg-type]
+        problem = identifier_problem(kind, text, country)  # type: ignore[arg-type]
+        assert problem is None or str(problem) == str(result)
     else:
         assert result == result.strip().upper()
         assert " " not in result

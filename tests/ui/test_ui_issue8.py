@@ -415,7 +415,7 @@ def test_a_stale_draft_says_which_invoice_took_its_days(qtbot, ctx, open_window)
     panel = window.invoices.detail.preflight
     assert panel.isVisible()
     text = panel.list_label.text()
-    assert f"invoiced meanwhile: 2026-11-23 – 2026-11-23 in {number}" in text
+    assert f"invoiced meanwhile: 23 Nov 2026 – 23 Nov 2026 in {number}" in text  # the English date style
     assert "Refresh draft" in text  # and what to do about it
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from coapp.domain.errors import CoappError
+from coapp.domain.errors import CoappError, Sentence
 from coapp.domain.invoices import InvoiceDocument, InvoiceLine, InvoiceState
 from coapp.ui.app_state import AppState
 from coapp.ui.error_text import error_text, translated
@@ -92,17 +92,16 @@ class InvoicesController(QObject):
         else:
             self.preflightChanged.emit([], set())
 
-    def check(self, invoice_id: str) -> list[str]:
+    def check(self, invoice_id: str) -> list[Sentence]:
         problems = self.ctx.confirmation.preflight(invoice_id)
         self.preflightChanged.emit(problems, self._business_problems(problems))
         return problems
 
-    def _business_problems(self, problems: list[str]) -> set[str]:
-        from coapp.services.business import field_problems, missing_for_invoicing
+    def _business_problems(self, problems: list[Sentence]) -> set[Sentence]:
+        from coapp.services.business import missing_for_invoicing, named_field_problems
 
         info = self.ctx.business.get()
-        known = set(missing_for_invoicing(info))
-        known |= {f"{key.replace('_', ' ')}: {text}" for key, text in field_problems(info).items()}
+        known = set(missing_for_invoicing(info)) | set(named_field_problems(info))
         return {p for p in problems if p in known or "business details" in p}
 
     # --- drafts --------------------------------------------------------------------------

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from coapp.domain.errors import Sentence
+from coapp.ui.error_text import error_text
 from coapp.ui.theme import set_role
 
 # What to do, for problems the services name (matched on their wording, in order).
@@ -66,13 +68,13 @@ class PreflightPanel(QFrame):
         layout.addWidget(self.heading)
         layout.addWidget(self.list_label)
         layout.addLayout(buttons)
-        self._problems: list[str] = []
+        self._problems: list[Sentence] = []
         self.hide()
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[Sentence]:
         return list(self._problems)
 
-    def show_problems(self, problems: list[str], business: set[str]) -> None:
+    def show_problems(self, problems: list[Sentence], business: set[Sentence]) -> None:
         """List *problems*; those in *business* are fixed in the business details dialog."""
         self._problems = list(problems)
         if not problems:
@@ -81,7 +83,7 @@ class PreflightPanel(QFrame):
             return
         lines = []
         for problem in problems:
-            text = problem[:1].upper() + problem[1:]
+            text = error_text(problem)  # said in the UI's language; hints chosen by its English
             if problem in business:
                 if "business details" not in problem:
                     text += " — " + self.tr("fix it in Business details (Edit ▸ Business details…).")

@@ -24,8 +24,10 @@ from coapp.sync.errors import (
     AccountMismatch,
     ApiError,
     BadServerAnswer,
+    InsecureServerError,
     OfflineError,
     RateLimitedError,
+    ServerAddressError,
     SignInRequired,
 )
 from coapp.sync.transport import RetryPolicy
@@ -242,11 +244,10 @@ def classify(exc: BaseException, client: SyncClient | None = None) -> Problem | 
         # The request models check the e-mail address before anything is sent.
         fields = {str(part) for error in exc.errors() for part in error.get("loc", ())}
         return Problem("invalid_email" if "email" in fields else "refused", "email", translated(exc))
+    if isinstance(exc, InsecureServerError):
+        return Problem("not_https", "server", translated(exc))
+    if isinstance(exc, ServerAddressError):
+        return Problem("bad_address", "server", translated(exc))
     if isinstance(exc, CoappError):
-        english, text = str(exc), translated(exc)  # known by its English words, shown in the UI's language
-        if "https://" in english and "only this machine" in english:
-            return Problem("not_https", "server", text)
-        if "not a server address" in english:
-            return Problem("bad_address", "server", text)
-        return Problem("refused", "form", text)
+        return Problem("refused", "form", translated(exc))
     return None
