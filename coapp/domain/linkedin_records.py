@@ -10,7 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
-from coapp.domain.errors import ValidationError
+from coapp.domain.errors import Sentence, ValidationError
 from coapp.domain.year_month import FIRST_YEAR, LAST_YEAR
 
 # ASCII digits only: \d would also take Arabic-Indic or fullwidth digits, which no export holds.
@@ -106,7 +106,7 @@ def _from_parts(raw: str, form: str, parts: tuple[str, ...]) -> ExportDate:
     try:
         value = ExportDate(year, month)  # checks the year and month ranges
     except ValidationError as e:
-        raise ValidationError("“{raw}”: {reason}", raw=_short(raw), reason=str(e)) from None
+        raise ValidationError("“{raw}”: {reason}", raw=_short(raw), reason=Sentence.of(e)) from None
     if "d" in fields:
         day = int(fields["d"])
         assert month is not None  # every form with a day has a month
