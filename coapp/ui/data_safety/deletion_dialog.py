@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -111,7 +112,10 @@ class DeletionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(what)
         layout.addWidget(local)
-        layout.addWidget(self.export_button)
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.export_button)
+        export_row.addStretch(1)
+        layout.addLayout(export_row)
         layout.addLayout(form)
         layout.addWidget(self.result)
         layout.addWidget(buttons)
@@ -129,7 +133,7 @@ class DeletionDialog(QDialog):
                 self.tr("To confirm, type the e-mail address of your account: {email}").format(email=email)
             )
         self._update()
-        self.resize(560, 0)
+        self.setMinimumWidth(560)
 
     def confirmed(self) -> bool:
         typed = self.typed.text().strip().casefold()
