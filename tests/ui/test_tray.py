@@ -38,6 +38,7 @@ def test_the_menu_starts_and_stops_the_recent_contracts(qtbot, ctx, open_window)
     back, front = _two_contracts(ctx)
     make_contract(ctx, "Old", start_date=date(2000, 1, 1), end_date=date(2001, 1, 1))
     window = open_window()
+    qtbot.waitUntil(lambda: window.state.ready)  # the store opens on a worker
     tray = window.desktop.tray
     _shown_menu(tray)
     assert [a.text() for a in tray.contract_actions] == STARTS
@@ -67,6 +68,7 @@ def test_the_menu_starts_and_stops_the_recent_contracts(qtbot, ctx, open_window)
 def test_quick_add_opens_todays_cell_of_the_contract_used_last(qtbot, ctx, open_window) -> None:
     _back, front = _two_contracts(ctx)
     window = open_window(day=date(2026, 11, 25), screen="dashboardTab")
+    qtbot.waitUntil(lambda: window.state.ready)  # the store opens on a worker
     window.hide()
     tray = window.desktop.tray
     _shown_menu(tray)
@@ -82,6 +84,7 @@ def test_quick_add_opens_todays_cell_of_the_contract_used_last(qtbot, ctx, open_
 @OFFSCREEN
 def test_open_and_sync_now_use_the_windows_own(qtbot, ctx, open_window, monkeypatch) -> None:
     window = open_window()
+    qtbot.waitUntil(lambda: window.state.ready)  # the store opens on a worker
     tray = window.desktop.tray
     window.hide()
     tray.open_action.trigger()
@@ -108,6 +111,7 @@ def in_tray(monkeypatch) -> list[tuple[str, str]]:
 def test_closing_leaves_the_app_in_the_tray_and_says_so_once(qtbot, ctx, use_settings, open_window, in_tray):
     use_settings(close_to_tray=True)
     window = open_window()
+    qtbot.waitUntil(lambda: window.state.ready)  # the store opens on a worker
     window.close()
     assert not window.isVisible()
     assert not window.closing  # still running: the store open, the timer going
@@ -130,6 +134,7 @@ def test_closing_leaves_the_app_in_the_tray_and_says_so_once(qtbot, ctx, use_set
 
 def test_file_quit_and_close_without_the_preference_end_the_app(qtbot, ctx, open_window, in_tray):
     window = open_window()
+    qtbot.waitUntil(lambda: window.state.ready)  # the store opens on a worker
     window.close()
     assert window.closing  # the preference is off by default
     assert in_tray == []
@@ -138,6 +143,7 @@ def test_file_quit_and_close_without_the_preference_end_the_app(qtbot, ctx, open
 def test_file_quit_ends_the_app_even_with_the_preference(qtbot, ctx, use_settings, open_window, in_tray):
     use_settings(close_to_tray=True)
     window = open_window()
+    qtbot.waitUntil(lambda: window.state.ready)  # the store opens on a worker
     quit_action = next(a for a in window.menuBar().actions()[0].menu().actions() if "Quit" in a.text())
     quit_action.trigger()
     assert window.closing
@@ -147,6 +153,31 @@ def test_file_quit_ends_the_app_even_with_the_preference(qtbot, ctx, use_setting
 def test_without_a_tray_closing_quits_as_before(qtbot, ctx, use_settings, open_window) -> None:
     use_settings(close_to_tray=True)
     window = open_window()
+    qtbot.waitUntil(lambda: window.state.ready)  # the store opens on a worker
     assert window.desktop.tray.icon is None  # offscreen: no system tray
     window.close()
     assert window.closing
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints", r"systemTrayWindowChanged")
+def test_one_icon_for_the_app_and_clicks_go_to_who_spoke(qtbot, ctx, open_window, monkeypatch) -> None:
+    """Where there is a tray, the notices' messages come from the same icon (not a second one),
+    and a click on a message reaches whoever showed it."""
+    monkeypatch.setattr(DesktopTray, "available", staticmethod(lambda: True))
+    window = open_window()
+    qtbot.waitUntil(lambda: window.state.ready)  # the store opens on a worker
+    tray = window.desktop.tray
+    assert tray.icon is not None
+    notifier = window.notices.notifier
+    assert notifier._tray is tray.icon  # the notifier makes no second icon
+    told: list[str] = []
+    monkeypatch.setattr(notifier, "clicked", lambda: told.append("notices"))
+    tray.messageClicked.connect(lambda: told.append("tray"))
+
+    tray.icon.showMessage("coapp", "New strong match")  # as the notifier does
+    tray.icon.messageClicked.emit()
+    assert tray.notify("coapp reminder", "Report your week")
+    tray.icon.messageClicked.emit()
+    assert told == ["notices", "tray"]
+    assert "No timer is running" in tray.icon.toolTip()
+    tray.shutdown()

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the services load SQLAlchemy: after the first paint, at the
 
 CHECK_MS = 60_000  # the reminder's time is chosen in minutes
 STATUS_MS = 60_000
-SHOWN_DAYS = 5  # missing days named one by one; more are counted
+SHOWN_DAYS = 3  # missing days named one by one; more are counted from the first
 
 
 class ReminderRunner(QObject):
@@ -67,7 +67,7 @@ class ReminderRunner(QObject):
         self.last = told
         text = "\n".join(t for _, t in told)
         self.tray.notify(self.tr("coapp reminder"), text)  # where there is a tray; and always:
-        self.window.statusBar().showMessage(" · ".join(t for _, t in told), STATUS_MS)
+        self.window.statusBar().showMessage(" ".join(t for _, t in told), STATUS_MS)
         self.shown.emit(told)
         return told
 
@@ -77,16 +77,18 @@ class ReminderRunner(QObject):
         formats = self.window.formats
         if reminder.kind is ReminderKind.MISSING_DAYS:
             days = reminder.days
-            named = ", ".join(formats.date(d) for d in days[:SHOWN_DAYS])
+            contracts = ", ".join(reminder.contracts)
             if len(days) > SHOWN_DAYS:
-                named = self.tr("{days} and {more} more").format(days=named, more=len(days) - SHOWN_DAYS)
+                return self.tr("No time reported on {n} working days since {first} ({contracts}).").format(
+                    n=len(days), first=formats.day_header(days[0]), contracts=contracts
+                )
             return self.tr("No time reported on {days} ({contracts}).").format(
-                days=named, contracts=", ".join(reminder.contracts)
+                days=", ".join(formats.day_header(d) for d in days), contracts=contracts
             )
         if reminder.kind is ReminderKind.WEEK_CLOSES:
-            return self.tr("Today is the week's last working day: report your week.")
+            return self.tr("Report your week: today is its last working day.")
         if reminder.kind is ReminderKind.MONTH_CLOSES:
-            return self.tr("Today is the month's last working day: report your month.")
+            return self.tr("Report your month: today is its last working day.")
         if reminder.count == 1:
             return self.tr("1 invoice waits for your confirmation.")
         return self.tr("{n} invoices wait for your confirmation.").format(n=reminder.count)

@@ -28,6 +28,20 @@ MESSAGE_MS = 8000
 TOLD_KEY = "trayToldOnce"  # window.ini: the first close to the tray was explained
 
 
+class _TrayIcon(QSystemTrayIcon):
+    """The one icon in the tray. The window's notices (coapp.ui.notifier) show their messages from it
+    too, so a click on a message is handed to whoever showed it."""
+
+    def __init__(self, icon: QIcon, parent: QObject) -> None:
+        super().__init__(icon, parent)
+        self.owner = ""  # who showed the last message: "tray" (reminders, the timer) or "notices"
+        self.next_owner = ""
+
+    def showMessage(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+        self.owner, self.next_owner = self.next_owner or "notices", ""
+        super().showMessage(*args, **kwargs)  # type: ignore[call-overload]
+
+
 class DesktopTray(QObject):
     messageClicked = Signal()  # a notification was clicked
 
@@ -53,13 +67,15 @@ class DesktopTray(QObject):
         self.quit_action = self._action("trayQuitAction", self.tr("Quit coapp"), self.quit)
         self.menu.aboutToShow.connect(self.refresh_contracts)
 
-        self.icon: QSystemTrayIcon | None = None
+        self.icon: _TrayIcon | None = None
         if self.available():
-            self.icon = QSystemTrayIcon(self._icon(), self)
+            self.icon = _TrayIcon(self._icon(), self)
             self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._activated)
-            self.icon.messageClicked.connect(self.messageClicked)
+            self.icon.messageClicked.connect(self._message_clicked)
             self.icon.show()
+            # One icon for the whole app: the notices' messages come from this one, not a second.
+            window.notices.notifier._tray = self.icon
 
         timer = window.timesheet.timer
         timer.changed.connect(self._timer_changed)
@@ -82,9 +98,11 @@ class DesktopTray(QObject):
         return action
 
     def _icon(self) -> QIcon:
+        from coapp.ui.app_icon import app_icon
+
         icon = self.window.windowIcon()
         if icon.isNull():
-            icon = QApplication.windowIcon()
+            icon = app_icon()  # coapp's own, in every size packaging/ renders
         if icon.isNull():
             import qtawesome  # the icon font loads here, after the first paint
 
@@ -186,6 +204,12 @@ class DesktopTray(QObject):
         if hidden:  # closing a hidden window ends no event loop by itself
             self._quit_app()
 
+    def _message_clicked(self) -> None:
+        if self.icon is not None and self.icon.owner == "notices":
+            self.window.notices.notifier.clicked()
+        else:
+            self.messageClicked.emit()
+
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
             self.open_window()
@@ -219,6 +243,7 @@ class DesktopTray(QObject):
         in the window instead)."""
         if self.icon is None or not QSystemTrayIcon.supportsMessages():
             return False
+        self.icon.next_owner = "tray"
         self.icon.showMessage(title, text, icon or QSystemTrayIcon.MessageIcon.Information, MESSAGE_MS)
         return True
 
