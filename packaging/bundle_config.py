@@ -24,9 +24,10 @@ DISPLAY_NAME = "coapp"
 SUMMARY = "The freelancer's desktop cockpit: time, contracts and invoices"
 PUBLISHER = "coapp"
 
-# The Qt modules coapp imports (tests/packaging checks this against a grep of coapp/): QtNetwork for
-# QNetworkInformation (the sync's online/offline). Every other PySide6 module is left out.
-QT_KEEP = ("QtCore", "QtGui", "QtWidgets", "QtNetwork")
+# The Qt modules coapp imports (tests/packaging checks this against a parse of coapp/): QtNetwork for
+# QNetworkInformation (the sync's online/offline), QtDBus for the idle time on Wayland desktops.
+# Every other PySide6 module is left out.
+QT_KEEP = ("QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtDBus")
 
 # Development tools: never in the bundle, even when something imports them optionally.
 DEV_EXCLUDES = (
