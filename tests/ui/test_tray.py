@@ -7,6 +7,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication
 
 from coapp.ui.desktop.tray import DesktopTray
@@ -95,6 +97,11 @@ def test_open_and_sync_now_use_the_windows_own(qtbot, ctx, open_window, monkeypa
     assert rounds == ["round"]
 
 
+def close_button(window) -> None:
+    """What the window's close button does: a close event from the window system."""
+    QCoreApplication.sendEvent(window.windowHandle(), QCloseEvent())
+
+
 @pytest.fixture
 def in_tray(monkeypatch) -> list[tuple[str, str]]:
     """A system tray present (the offscreen platform has none); its notifications recorded."""
@@ -112,7 +119,7 @@ def test_closing_leaves_the_app_in_the_tray_and_says_so_once(qtbot, ctx, use_set
     use_settings(close_to_tray=True)
     window = open_window()
     qtbot.waitUntil(lambda: window.state.ready)  # the store opens on a worker
-    window.close()
+    close_button(window)
     assert not window.isVisible()
     assert not window.closing  # still running: the store open, the timer going
     assert not QApplication.quitOnLastWindowClosed()
@@ -120,7 +127,7 @@ def test_closing_leaves_the_app_in_the_tray_and_says_so_once(qtbot, ctx, use_set
     assert "still running" in in_tray[0][0]
 
     window.desktop.tray.open_action.trigger()
-    window.close()
+    close_button(window)
     assert not window.isVisible()
     assert len(in_tray) == 1  # said once, and not again after a restart either
 
@@ -135,7 +142,7 @@ def test_closing_leaves_the_app_in_the_tray_and_says_so_once(qtbot, ctx, use_set
 def test_file_quit_and_close_without_the_preference_end_the_app(qtbot, ctx, open_window, in_tray):
     window = open_window()
     qtbot.waitUntil(lambda: window.state.ready)  # the store opens on a worker
-    window.close()
+    close_button(window)
     assert window.closing  # the preference is off by default
     assert in_tray == []
 
@@ -155,7 +162,7 @@ def test_without_a_tray_closing_quits_as_before(qtbot, ctx, use_settings, open_w
     window = open_window()
     qtbot.waitUntil(lambda: window.state.ready)  # the store opens on a worker
     assert window.desktop.tray.icon is None  # offscreen: no system tray
-    window.close()
+    close_button(window)
     assert window.closing
 
 
@@ -181,3 +188,14 @@ def test_one_icon_for_the_app_and_clicks_go_to_who_spoke(qtbot, ctx, open_window
     assert told == ["notices", "tray"]
     assert "No timer is running" in tray.icon.toolTip()
     tray.shutdown()
+
+
+@OFFSCREEN
+def test_a_close_the_app_makes_itself_closes_for_real(qtbot, ctx, use_settings, open_window, in_tray):
+    """A window rebuilt in another language (or on a restored backup) closes the old one from code:
+    that one must end, not hide in the tray with its sync still running."""
+    use_settings(close_to_tray=True)
+    window = open_window()
+    window.close()
+    assert window.closing
+    assert in_tray == []

@@ -220,8 +220,14 @@ class DesktopTray(QObject):
         return self.icon is not None and self.icon.isVisible()
 
     def keep_running(self, event: QCloseEvent) -> bool:
-        """Closing the window: hide it in the tray when the preference says so (True: handled)."""
-        if self.quitting or not self.window.state.settings.close_to_tray or not self.in_tray():
+        """Closing the window: hide it in the tray when the preference says so (True: handled).
+
+        Only a close the person asked for from the window system (its close button, Alt+F4) hides;
+        a close the app makes itself (File → Quit, the window rebuilt in another language or on a
+        restored backup) closes for real."""
+        if not event.spontaneous() or self.quitting:
+            return False
+        if not self.window.state.settings.close_to_tray or not self.in_tray():
             return False
         event.ignore()
         self.window.save_window_state()
