@@ -21,6 +21,7 @@ from sqlalchemy import text
 from coapp.__main__ import main
 from coapp.app.context import AppContext
 from coapp.domain.profile_sections import PortfolioItem
+from coapp.domain.resume_variants import ResumeVariant
 from coapp.services.data_export import (
     INTERNAL_TABLES,
     MANIFEST_SCHEMA,
@@ -30,6 +31,8 @@ from coapp.services.data_export import (
     json_value,
 )
 from coapp.services.demo import seed_demo
+from coapp.services.export_resumes import resume_files
+from coapp.services.resume_variants import ResumeVariantService
 from coapp.store.sqlite_uri import read_only_uri
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -78,6 +81,7 @@ def _full_folder(ctx: AppContext, tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("what I built\n", encoding="utf-8")
     ctx.profile_files.attach_file(item.id, notes)
+    ResumeVariantService(ctx.store).save(ResumeVariant("../Kort CV", language="en"))
 
 
 def _zip_json(zf: zipfile.ZipFile, name: str) -> Any:
@@ -106,6 +110,7 @@ def test_the_export_holds_every_kind_and_file_as_documented(ctx: AppContext, tmp
         ctx.profile_files.file_path,
         target,
         app_version="9.9.9",
+        generated=lambda: resume_files(ctx.store, ctx.profile, ctx.profile_files.photo_path(), "sv"),
         progress=lambda done, total: steps.append((done, total)),
     )
     assert target.stat().st_mode & 0o077 == 0  # private to the user
@@ -131,7 +136,10 @@ def test_the_export_holds_every_kind_and_file_as_documented(ctx: AppContext, tmp
             assert hashlib.sha256(content).hexdigest() == f["sha256"]
             assert len(content) == f["bytes"]
         kinds = {f["kind"] for f in manifest["files"]}
-        assert kinds == {"invoice_pdf", "photo", "portfolio_file"}
+        assert kinds == {"invoice_pdf", "photo", "portfolio_file", "resume"}
+        resumes = sorted(f["path"] for f in manifest["files"] if f["kind"] == "resume")
+        assert resumes == ["files/resumes/Kort CV.pdf", "files/resumes/resume.pdf"]  # "../" made safe
+        assert all(zf.read(path).startswith(b"%PDF") for path in resumes)
         assert zf.read("files/profile/photo.jpg")[:3] == b"\xff\xd8\xff"
         assert zf.read("files/portfolio/notes.txt") == b"what I built\n"
         archived = sorted(p.name for p in ctx.paths.invoice_archive.glob("*.pdf"))
@@ -157,7 +165,14 @@ def test_the_document_lists_every_top_level_entry_and_kind() -> None:
     doc = (DOCS / "export-format.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"`(data/[a-z_]+\.json)`", doc))
     assert documented == {f"data/{t.name}.json" for t in exported_tables()}
-    for entry in ("manifest.json", "files/invoices/", "files/profile/photo.jpg", "files/portfolio/"):
+    entries = (
+        "manifest.json",
+        "files/invoices/",
+        "files/profile/photo.jpg",
+        "files/portfolio/",
+        "files/resumes/",
+    )
+    for entry in entries:
         assert f"`{entry}`" in doc, entry
     for table in INTERNAL_TABLES - {"alembic_version"}:
         assert f"data/{table}.json" not in doc

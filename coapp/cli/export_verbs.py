@@ -27,6 +27,7 @@ def add_verbs(verbs: Any) -> None:
 def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
     from coapp import __version__
     from coapp.services.data_export import export_all
+    from coapp.services.export_resumes import resume_files
 
     summary = export_all(
         ctx.store,
@@ -35,6 +36,9 @@ def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
         args.file,
         app_version=__version__,
         overwrite=args.force,
+        generated=lambda: resume_files(
+            ctx.store, ctx.profile, ctx.profile_files.photo_path(), ctx.settings.language
+        ),
     )
     rows = sum(summary.rows.values())
     print(f"Exported {rows} rows of {len(summary.rows)} kinds and {summary.files} files to {summary.path}.")

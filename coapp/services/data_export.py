@@ -8,6 +8,7 @@ kept beside that document, docs/export-manifest.schema.json, and checked against
     files/invoices/...      the archived PDFs of confirmed invoices
     files/profile/photo.jpg the profile photo
     files/portfolio/...     the files attached to portfolio items
+    files/resumes/...       the resume as PDF, and each saved variant (rendered for the export)
 
 Names inside the ZIP never come straight from the data: a portfolio file's name came from a
 person or from the platform, so every name is made safe (coapp.documents.file_names) and kept in
@@ -37,6 +38,7 @@ from coapp.base.paths import PRIVATE_FILE_MODE
 from coapp.documents.file_names import safe_file_name
 from coapp.domain.errors import ValidationError
 from coapp.models import Base
+from coapp.services.export_resumes import GeneratedFile
 from coapp.store.engine import Store
 from coapp.store.schema_version import HEAD_REVISION
 
@@ -47,6 +49,7 @@ DATA_FOLDER = "data"
 INVOICE_FOLDER = "files/invoices"
 PROFILE_FOLDER = "files/profile"
 PORTFOLIO_FOLDER = "files/portfolio"
+RESUME_FOLDER = "files/resumes"
 # The sync engine's own bookkeeping (what waits to be sent, cursors, file trips) and the schema's
 # stamp: not the user's data, and meaningless outside this installation.
 INTERNAL_TABLES = frozenset(
@@ -61,6 +64,7 @@ INTERNAL_TABLES = frozenset(
     }
 )
 
+FILE_PATH_PATTERN = r"^files/(invoices|profile|portfolio|resumes)/[^/\\]+$"
 Progress = Callable[[int, int], None]  # (done, total) steps
 
 MANIFEST_SCHEMA: dict[str, Any] = {
@@ -102,8 +106,11 @@ MANIFEST_SCHEMA: dict[str, Any] = {
                 "required": ["path", "kind", "table", "row_id", "sha256", "bytes"],
                 "additionalProperties": False,
                 "properties": {
-                    "path": {"type": "string", "pattern": r"^files/(invoices|profile|portfolio)/[^/\\]+$"},
-                    "kind": {"enum": ["invoice_pdf", "photo", "portfolio_file"]},
+                    "path": {
+                        "type": "string",
+                        "pattern": r"^files/(invoices|profile|portfolio|resumes)/[^/\\]+$",
+                    },
+                    "kind": {"enum": ["invoice_pdf", "photo", "portfolio_file", "resume"]},
                     "table": {"type": "string"},
                     "row_id": {"type": "string"},
                     "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
@@ -232,6 +239,7 @@ def export_all(
     *,
     app_version: str,
     overwrite: bool = False,
+    generated: Callable[[], Iterable[GeneratedFile]] | None = None,
     progress: Progress | None = None,
     now: datetime | None = None,
 ) -> ExportSummary:
@@ -240,7 +248,8 @@ def export_all(
     tables = exported_tables()
     data = {t.name: _rows(store, t) for t in tables}
     files = list(_files(data, invoice_archive, file_path))
-    total, done = len(tables) + len(files) + 1, 0
+    made = list(generated()) if generated is not None else []
+    total, done = len(tables) + len(files) + len(made) + 1, 0
 
     def step() -> None:
         nonlocal done
@@ -263,16 +272,19 @@ def export_all(
                 summary.rows[table.name] = len(data[table.name])
                 step()
             names = _Names()
-            for file in files:
-                content = file.source.read_bytes()
-                member = names.member(file.folder, file.name, fallback=file.kind.replace("_", " "))
+            sources: list[tuple[str, str, str, str, str, Path | bytes]]
+            sources = [(f.folder, f.name, f.kind, f.table, f.row_id, f.source) for f in files]
+            sources += [(RESUME_FOLDER, g.name, g.kind, g.table, g.row_id, g.content) for g in made]
+            for folder, name, kind, table_name, row_id, source in sources:
+                content = source if isinstance(source, bytes) else source.read_bytes()
+                member = names.member(folder, name, fallback=kind.replace("_", " "))
                 zf.writestr(member, content)
                 manifest_files.append(
                     {
                         "path": member,
-                        "kind": file.kind,
-                        "table": file.table,
-                        "row_id": file.row_id,
+                        "kind": kind,
+                        "table": table_name,
+                        "row_id": row_id,
                         "sha256": hashlib.sha256(content).hexdigest(),
                         "bytes": len(content),
                     }

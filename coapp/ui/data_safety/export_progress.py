@@ -52,15 +52,24 @@ class ExportRun(QObject):
     def start(self) -> None:
         from coapp import __version__
         from coapp.services.data_export import export_all
+        from coapp.services.export_resumes import resume_files
 
         ctx = self.window.ctx
         store, archive, file_path = ctx.store, ctx.paths.invoice_archive, ctx.profile_files.file_path
+        profile, photo, language = ctx.profile, ctx.profile_files.photo_path(), ctx.settings.language
         target, report = self.target, self.progressed.emit
         self.dialog.show()
 
         def work() -> ExportSummary:  # on the worker: no widgets
             return export_all(
-                store, archive, file_path, target, app_version=__version__, overwrite=True, progress=report
+                store,
+                archive,
+                file_path,
+                target,
+                app_version=__version__,
+                overwrite=True,
+                generated=lambda: resume_files(store, profile, photo, language),
+                progress=report,
             )
 
         run_in_background(work, self._finished, self._failed)
