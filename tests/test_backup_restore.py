@@ -196,3 +196,19 @@ def test_cli_refuses_a_bad_backup_in_one_line(
     assert len(err) == 1
     assert "is not a coapp backup" in err[0]
     assert dump(ctx.store.path) == current
+
+
+def test_cli_restore_under_an_open_window_is_refused_and_changes_nothing(
+    ctx: AppContext, saved: tuple[Path, Dump], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coapp.store.data_lock import DataFolderLock
+
+    ctx.close()
+    current, backups = dump(ctx.store.path), list_backups(ctx.store.path)
+    with DataFolderLock(ctx.paths.data_dir) as window:
+        assert window.acquire("window")
+        assert main(["backup", "restore", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "coapp's window has this data folder open" in err
+    assert dump(ctx.store.path) == current
+    assert list_backups(ctx.store.path) == backups

@@ -42,7 +42,8 @@ def build_parser(version: str) -> CliParser:
         description="The freelancer's desktop cockpit. Without a verb, the app's window opens.",
         epilog="Exit codes: 0 done, 1 the database cannot be used (damaged or from a newer coapp), "
         "2 bad input (nothing was changed), a data folder that cannot be created or written, no display "
-        "or a missing system library, or the platform refused or could not be reached, "
+        "or a missing system library, or the platform refused or could not be reached, or coapp's window "
+        "holds the data folder (a verb that changes data waits a few seconds first), "
         "70 an internal error (details in the log file). `sync`: 1 when a change was refused or waits.",
     )
     parser.add_argument(
