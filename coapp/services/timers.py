@@ -93,7 +93,11 @@ class TimerService:
                     start=contract.start_date,
                     end=contract.end_date,
                 )
-            stopped = _stop_in(s, current, now, discard=False) if current is not None else None
+            # The timer being replaced records its days within its contract (one left running past
+            # the contract's end would otherwise block starting anything else).
+            stopped = None
+            if current is not None:
+                stopped = _stop_in(s, current, now, discard=False, within_contract=True)
             row = RunningTimer(contract_id=contract_id, started_at=now, zone=zone)
             s.add(row)
             s.flush()

@@ -131,3 +131,15 @@ def test_recent_contracts_put_the_timed_one_first(ctx: AppContext) -> None:
     ctx.timesheet.set_time(a.id, date(2026, 11, 20), 60)
     ctx.timers.start(b.id, STHLM, now=at(2026, 11, 23, 9, 0))
     assert [x.id for x in ctx.timers.recent_contracts(date(2026, 11, 23))] == [b.id, a.id]
+
+
+def test_switching_away_from_a_timer_past_the_end_records_its_valid_part(ctx: AppContext) -> None:
+    ended = make_contract(ctx, "Short", start_date=date(2026, 11, 1), end_date=date(2026, 11, 30))
+    other = make_contract(ctx, "Other")
+    ctx.timers.start(ended.id, STHLM, now=at(2026, 11, 30, 23, 0))
+    state, stopped = ctx.timers.switch(other.id, STHLM, now=at(2026, 12, 1, 0, 45))
+    assert state.contract.id == other.id
+    assert stopped is not None
+    assert stopped.added == {date(2026, 11, 30): 60}
+    assert stopped.dropped == 45
+    assert ctx.timesheet.cell(ended.id, date(2026, 11, 30)).minutes == 60

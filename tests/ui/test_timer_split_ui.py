@@ -35,3 +35,20 @@ def test_stopping_a_timer_past_the_end_records_the_valid_part(qtbot, ctx, open_w
     # The recorded part is one undo step, like any other stop.
     window.undo_stack.undo()
     assert ctx.timesheet.cell(contract.id, last).minutes == 0
+
+
+def test_starting_another_contract_says_what_was_dropped(qtbot, ctx, open_window) -> None:
+    today = datetime.now(STHLM).date()
+    last = today - timedelta(days=2)
+    ended = make_contract(ctx, "Ended", start_date=date(2000, 1, 1), end_date=last)
+    other = make_contract(ctx, "Other", start_date=date(2000, 1, 1), end_date=None)
+    evening = datetime.combine(last, time(22, 30), STHLM).astimezone(UTC)
+    ctx.timers.start(ended.id, "Europe/Stockholm", now=evening)
+    window = open_window(day=last)
+
+    window.timesheet.timer.start(other.id)
+
+    assert ctx.timers.running().contract.id == other.id
+    assert ctx.timesheet.cell(ended.id, last).minutes == 90
+    assert "1:30 h added to Ended up to its last day" in message(window)
+    assert "Other" in window.timer_status.text()

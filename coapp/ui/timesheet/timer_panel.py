@@ -56,6 +56,11 @@ class TimerController(QObject):
         except CoappError as exc:
             self.message.emit(error_text(exc), True)
             return
+        if switched_from is not None and switched_from.dropped:
+            # What was dropped is the message that matters; the new timer shows in the title.
+            self._said_split(switched_from)
+            self._announce()
+            return
         if switched_from is not None and sum(switched_from.added.values()):
             self.stopped.emit(switched_from)  # the previous timer's time, as an undo step
         self.message.emit(
