@@ -199,3 +199,18 @@ def test_a_close_the_app_makes_itself_closes_for_real(qtbot, ctx, use_settings, 
     window.close()
     assert window.closing
     assert in_tray == []
+
+
+@OFFSCREEN
+def test_turning_the_preference_off_after_hiding_lets_the_app_end(
+    qtbot, ctx, use_settings, open_window, in_tray
+):
+    use_settings(close_to_tray=True)
+    window = open_window()
+    close_button(window)
+    assert not QApplication.quitOnLastWindowClosed()
+    window.desktop.tray.open_action.trigger()
+    window.state.save_settings(window.state.settings.with_changes(close_to_tray=False))
+    close_button(window)
+    assert window.closing
+    assert QApplication.quitOnLastWindowClosed()  # the last window closed: Qt ends the app

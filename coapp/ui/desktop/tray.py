@@ -254,5 +254,8 @@ class DesktopTray(QObject):
         return True
 
     def shutdown(self) -> None:
+        """The window really closes: no icon left behind, and Qt quits with the last window again
+        (a window once hidden in the tray, closed after the preference was turned off)."""
+        QApplication.setQuitOnLastWindowClosed(True)
         if self.icon is not None:
             self.icon.hide()
