@@ -13,7 +13,7 @@ from pydantic import ValidationError as PydanticError
 from coapp import __version__
 from coapp.domain.errors import ValidationError
 from coapp.sync.api import PlatformApi, parse
-from coapp.sync.errors import ApiError, SignInRequired
+from coapp.sync.errors import BadServerAnswer, SignInRequired
 from coapp.sync.transport import Transport
 from coapp.sync.wire import API_PREFIX, CLIENT_VERSION_HEADER
 from coapp.sync.wire.data_safety import AccountDeletionRequest, AccountDeletionStatus, LatestVersion
@@ -43,8 +43,9 @@ def latest_version(transport: Transport) -> LatestVersion:
         "GET", f"{API_PREFIX}{LATEST_VERSION_PATH}", headers={CLIENT_VERSION_HEADER: __version__}
     )
     if response.status_code >= 400:
-        status = response.status_code
-        raise ApiError(status, f"http_{status}", "The server answered {answer}.", None, answer=status)
+        raise BadServerAnswer(
+            "the platform answered {status} when asked for the newest version", status=response.status_code
+        )
     return parse(LatestVersion, response)
 
 
