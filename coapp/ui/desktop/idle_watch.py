@@ -12,11 +12,11 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from coapp.ui.desktop.idle_dialog import IdleChoice, IdleDialog
-from coapp.ui.desktop.idle_sources import IdleSource, system_idle_source
 from coapp.ui.desktop.idle_tracker import IdleTracker
 
 if TYPE_CHECKING:
     from coapp.services.timers import TimerState
+    from coapp.ui.desktop.idle_sources import IdleSource
     from coapp.ui.main_window import MainWindow
 
 TICK_MS = 30_000
@@ -55,7 +55,9 @@ class IdleWatcher(QObject):
         threshold = self.window.state.settings.idle_minutes
         if state is None or threshold <= 0 or self.dialog is not None or self.window.closing:
             return None
-        if self.source is None:  # found at the first tick, not at start-up
+        if self.source is None:  # found at the first tick: ctypes and D-Bus stay off the start path
+            from coapp.ui.desktop.idle_sources import system_idle_source
+
             self.source = system_idle_source(QGuiApplication.platformName())
         minutes = self.tracker.tick(self.clock(), self.source.read(), threshold, state.started_at)
         return self.ask(minutes, state.contract.title) if minutes else None
