@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import platform
-from dataclasses import dataclass
-from datetime import datetime
-
-from sqlalchemy import func, select
 
 from coapp.domain.errors import CoappError
-from coapp.models import OutboxRecord, SyncCommand, SyncState
+from coapp.models import SyncState
 from coapp.store.engine import Store
 from coapp.sync.api import PlatformApi, account_key
 from coapp.sync.credentials import TokenStore
-from coapp.sync.engine import waiting_changes
 from coapp.sync.errors import AccountMismatch, InsecureServerError, ServerAddressError
+from coapp.sync.sync_status import SyncStatus, read_status
 from coapp.sync.transport import RetryPolicy, Transport
 
 
@@ -112,48 +108,5 @@ def sign_out(store: Store, tokens: TokenStore) -> None:
         api.sign_out()
 
 
-@dataclass(frozen=True)
-class SyncStatus:
-    account_email: str | None
-    server_url: str | None
-    signed_in: bool
-    last_synced_at: datetime | None
-    waiting: int
-    refused: int
-    last_error: str | None
-    clock_skew_seconds: int
-
-
 def status(store: Store, tokens: TokenStore) -> SyncStatus:
-    with store.read() as s:
-        state = s.get(SyncState, 1)
-        waiting = waiting_changes(s) + (
-            s.scalar(select(func.count()).select_from(SyncCommand).where(SyncCommand.refused_code.is_(None)))
-            or 0
-        )
-        refused_query = (
-            select(OutboxRecord.entity, OutboxRecord.row_id)
-            .where(OutboxRecord.refused_code.is_not(None))
-            .distinct()
-            .subquery()
-        )
-        refused_rows = s.scalar(select(func.count()).select_from(refused_query)) or 0
-        refused_commands = (
-            s.scalar(
-                select(func.count()).select_from(SyncCommand).where(SyncCommand.refused_code.is_not(None))
-            )
-            or 0
-        )
-        if state is None:
-            return SyncStatus(None, None, False, None, waiting, refused_rows, None, 0)
-        signed_in = tokens.load(account_key(state.server_url, state.account_email)) is not None
-        return SyncStatus(
-            state.account_email,
-            state.server_url,
-            signed_in,
-            state.last_synced_at,
-            waiting,
-            refused_rows + refused_commands,
-            state.last_error,
-            state.clock_skew_seconds,
-        )
+    return read_status(store, lambda: tokens)

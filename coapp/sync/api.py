@@ -15,6 +15,7 @@ from pydantic import BaseModel, RootModel, ValidationError
 from coapp import __version__
 from coapp.sync.credentials import Tokens, TokenStore
 from coapp.sync.errors import ApiError, BadServerAnswer, OfflineError, SignInRequired
+from coapp.sync.sync_status import account_key as account_key  # its home; here for the callers
 from coapp.sync.transport import LOST_ANSWER, Transport
 from coapp.sync.wire import (
     API_PREFIX,
@@ -53,11 +54,6 @@ _WITH_PROFILE = {"with_profile": "true", "with_assignments": "true", "with_contr
 
 class _TextVersions(RootModel[list[TextVersion]]):
     pass
-
-
-def account_key(server_url: str, email: str) -> str:
-    """The keyring entry's name: one per server and account."""
-    return f"{server_url.rstrip('/')}|{email.casefold()}"
 
 
 def _error_from(response: requests.Response) -> ApiError:

@@ -15,15 +15,13 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from functools import partial
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coapp.base.gc_pause import gc_paused
-from coapp.models import OutboxRecord, SyncSeen, SyncState
+from coapp.models import SyncSeen, SyncState
 from coapp.store.engine import Store
 from coapp.sync import push, resync
 from coapp.sync.api import PlatformApi
-from coapp.sync.entities import ENTITIES
 from coapp.sync.errors import ApiError, SignInRequired
 from coapp.sync.lookahead import Lookahead
 from coapp.sync.pull import apply_page
@@ -254,16 +252,3 @@ def _finish_full_pull(s: Session, state: SyncState) -> None:
         resync.drop_unseen(s)
         state.resync = False
         s.query(SyncSeen).delete()
-
-
-def waiting_changes(s: Session) -> int:
-    """Rows with local changes not yet on the server (refused ones not counted)."""
-    # Counted by SQLite: a store that has not synced for years holds tens of thousands of rows,
-    # and loading them to count them held the GIL long enough to freeze the window at start-up.
-    rows = (
-        select(OutboxRecord.entity, OutboxRecord.row_id)
-        .where(OutboxRecord.refused_code.is_(None), OutboxRecord.entity.in_(list(ENTITIES)))
-        .distinct()
-        .subquery()
-    )
-    return s.scalar(select(func.count()).select_from(rows)) or 0

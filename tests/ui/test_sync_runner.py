@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from coapp.app.context import AppContext
 from coapp.services.sheets import CellChange
 from coapp.sync.account import SyncStatus
-from coapp.ui.sync import calls
+from coapp.ui.sync import calls, outcome
 from coapp.ui.sync.calls import Outcome, Problem
 from coapp.ui.sync.runner import AUTO_INTERVAL_MS
 from coapp.ui.sync.status_widget import SyncStatusButton
@@ -39,14 +39,14 @@ class FakeCalls:
         self.gate.set()
         self.answer: Outcome | None = None
         monkeypatch.setattr(calls, "run_round", self.run_round)
-        monkeypatch.setattr(calls, "status", self.read_status)
+        monkeypatch.setattr(outcome, "status", self.read_status)
 
     def run_round(self, _holder: object) -> Outcome:
         self.rounds += 1
         assert self.gate.wait(10)
         return self.answer or Outcome(self.status)
 
-    def read_status(self, _holder: object) -> Outcome:
+    def read_status(self, _store: object, _tokens: object) -> Outcome:
         self.statuses += 1
         return Outcome(self.status)
 
@@ -183,6 +183,7 @@ def test_the_network_coming_back_syncs_at_once_when_offline(
     runner = window.sync
     qtbot.waitUntil(lambda: fake.rounds == 1 and not runner.view.running)
     assert runner.view.offline
+    assert runner._network_watched  # from the first signed-in status on
     fake.answer = None
     runner._reachability_changed(QNetworkInformation.Reachability.Online)
     qtbot.waitUntil(lambda: fake.rounds == 2 and not runner.view.running)
@@ -291,3 +292,41 @@ QApplication.exec()
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert json.loads(out.stdout.strip().splitlines()[-1]) == {"loaded": [], "status": False}
+
+
+def test_a_device_never_signed_in_reads_its_status_without_the_sync_engine(ctx: AppContext) -> None:
+    """The status bar's first read (counts, no account) loads neither requests, the keyring,
+    pydantic nor QtNetwork: some 30 MiB a device that has never signed in would carry for nothing."""
+    ctx.timesheet.apply([CellChange(make_contract(ctx).id, WEEK_DAY, 60, "")])
+    ctx.close()
+    script = f"""
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from coapp.app import show_main_window
+window = show_main_window({str(ctx.paths.data_dir)!r})
+def check():
+    if window.sync.view.known:
+        engine = ("requests", "keyring", "pydantic", "PySide6.QtNetwork")
+        loaded = sorted(m for m in engine if m in sys.modules)
+        print(json.dumps({{"loaded": loaded, "status": window.account.status.text()}}))
+        QApplication.exit(0)
+    else:
+        QTimer.singleShot(10, check)
+QTimer.singleShot(10, check)
+QTimer.singleShot(30_000, lambda: QApplication.exit(1))
+QApplication.exec()
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    answer = json.loads(out.stdout.strip().splitlines()[-1])
+    assert answer["loaded"] == []
+    assert answer["status"] == "Not signed in – your work stays on this computer"
+
+
+def test_the_light_status_names_every_entity_a_round_pushes() -> None:
+    from coapp.sync.entities import ENTITIES
+    from coapp.sync.entity_names import PUSHED_ENTITIES
+
+    assert tuple(ENTITIES) == PUSHED_ENTITIES

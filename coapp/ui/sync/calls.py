@@ -16,7 +16,6 @@ import pydantic
 
 from coapp.domain.errors import CoappError
 from coapp.store.engine import Store
-from coapp.sync.account import SyncStatus
 from coapp.sync.client import SyncClient
 from coapp.sync.credentials import TokenStore
 from coapp.sync.engine import SyncReport
@@ -32,6 +31,7 @@ from coapp.sync.errors import (
 )
 from coapp.sync.transport import RetryPolicy
 from coapp.ui.error_text import translated
+from coapp.ui.sync.outcome import Outcome, Problem
 
 # Rounds run in the background: patient retries. Tests replace it with a fast one.
 ROUND_POLICY: RetryPolicy | None = None
@@ -58,34 +58,6 @@ class InteractivePolicy(RetryPolicy):
 
 
 INTERACTIVE_POLICY: RetryPolicy = InteractivePolicy()
-
-
-@dataclass(frozen=True)
-class Problem:
-    """An expected failure, for the user. ``field`` is where the dialog shows it."""
-
-    kind: str  # bad_address, not_https, offline, rate_limited, wrong_password, not_confirmed,
-    # weak_password, email_taken, invalid_email, bad_code, account_mismatch, bad_server, too_old,
-    # not_signed_in, signed_out (the platform ended the session), refused
-    field: str  # server, email, password, code or form
-    detail: str = ""  # the server's own words (the weak password's reasons, an unknown refusal)
-    wait_seconds: int | None = None  # rate_limited
-    email: str | None = None  # account_mismatch: the account this data folder belongs to
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """The answer of one account call or sync round, with the status right after it."""
-
-    status: SyncStatus
-    problem: Problem | None = None
-    pulled: int = 0
-    pushed: int = 0
-    refused: int = 0
-    clock_skew_seconds: int = 0
-    clock_warning: bool = False
-    token_warning: str | None = None  # tokens in memory only: said once after sign-in
-    email: str | None = None  # register: the address the code was sent to
 
 
 class ClientHolder:
@@ -129,10 +101,6 @@ class ClientHolder:
 
 
 # --- calls (run on a worker) ----------------------------------------------------------------------
-
-
-def status(holder: ClientHolder) -> Outcome:
-    return Outcome(holder.client().status())
 
 
 def run_round(holder: ClientHolder) -> Outcome:

@@ -71,6 +71,7 @@ class SyncRunner(QObject):
         self._ctx: AppContext | None = None
         self._watcher: LocalChangeWatcher | None = None
         self._started = False
+        self._network_watched = False
         self._closed = False
         self._running = False
         self._again = False
@@ -107,8 +108,7 @@ class SyncRunner(QObject):
         self._watcher = LocalChangeWatcher(ctx.store.engine, self)
         self._watcher.connect_queued(self._local_change)
         self._auto.start()
-        self._watch_network()
-        self._submit(lambda: _calls().status(self._holder_now()), self._first_status)
+        self._submit(self._read_status, self._first_status)
 
     def _first_status(self, outcome: Outcome) -> None:
         if self._closed:
@@ -130,7 +130,12 @@ class SyncRunner(QObject):
 
     def _watch_network(self) -> None:
         """Qt's network information, where the system has a backend: a round as soon as the
-        network returns. Without one, the offline retries alone bring sync back."""
+        network returns. Without one, the offline retries alone bring sync back. Watched from the
+        first signed-in status on: a device without an account has no round to start (and need
+        not load QtNetwork)."""
+        if self._network_watched:
+            return
+        self._network_watched = True
         from PySide6.QtNetwork import QNetworkInformation
 
         if not QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability):
@@ -146,6 +151,15 @@ class SyncRunner(QObject):
             self._automatic_round()
 
     # --- the client ----------------------------------------------------------------------------
+
+    def _read_status(self) -> Outcome:
+        """On a worker: the status, without the sync engine (a device never signed in needs none
+        of it: coapp.ui.sync.outcome)."""
+        from coapp.ui.sync import outcome
+
+        ctx = self._ctx
+        assert ctx is not None
+        return outcome.status(ctx.store, lambda: ctx.tokens)
 
     def _holder_now(self) -> ClientHolder:
         """On a worker: the client holder, made on first use."""
@@ -252,7 +266,7 @@ class SyncRunner(QObject):
             self._status_again = True
             return
         self._status_running = True
-        self._submit(lambda: _calls().status(self._holder_now()), self._status_done)
+        self._submit(self._read_status, self._status_done)
 
     def _status_done(self, outcome: Outcome) -> None:
         self._status_running = False
@@ -264,6 +278,8 @@ class SyncRunner(QObject):
             self.refresh_status()
 
     def _set_view(self, view: SyncView) -> None:
+        if view.signed_in:
+            self._watch_network()
         if view != self.view:
             self.view = view
             self.viewChanged.emit(view)
