@@ -28,6 +28,7 @@ from importlib.metadata import version as package_version
 from types import TracebackType
 from typing import Any
 
+from coapp.base.log_redaction import RedactingFormatter
 from coapp.base.paths import PRIVATE_FILE_MODE, DataFolderError, Paths, make_private, make_private_dir
 from coapp.cli.common import PROG, one_line
 from coapp.domain.errors import CoappError, NotFoundError, ValidationError
@@ -81,7 +82,10 @@ def file_logging(paths: Paths) -> Iterator[None]:
         # A read-only or missing folder must not stop the app; the command reports its own errors.
         print(f"{PROG}: warning: cannot write the log file ({one_line(str(exc))})", file=sys.stderr)
         handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    # E-mail addresses and tokens never reach the file (coapp.base.log_redaction).
+    handler.setFormatter(
+        RedactingFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    )
     root = logging.getLogger()
     # Alembic announces every plugin and stamp at INFO on each start, and fontTools every table it
     # subsets for each PDF; only their problems belong in our log.

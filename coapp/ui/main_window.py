@@ -279,6 +279,7 @@ class MainWindow(LazyScreens, QMainWindow):
         """The menu bar; the Help menu is returned for the desktop's support tools."""
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
         linkedin = file_menu.addAction(self.tr("Import from &LinkedIn…"))
         linkedin.setObjectName("importLinkedInAction")
         linkedin.triggered.connect(self.import_linkedin)
@@ -322,8 +323,13 @@ class MainWindow(LazyScreens, QMainWindow):
         bar.addMenu(self.account.menu)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
         about = help_menu.addAction(self.tr("&About coapp"))
         about.triggered.connect(self._about)
+        # Restore from a backup, export all data, account deletion, the update check.
+        from coapp.ui.data_safety.menu import install_data_actions
+
+        install_data_actions(self)
         return help_menu
 
     def open_preferences(self) -> SettingsDialog:

@@ -66,6 +66,11 @@ class Notifier(QObject):
         self._last: list[Event] = []
         self.history: list[tuple[str, str]] = []  # every message shown (or that would have been)
 
+    def use_tray(self, tray: QSystemTrayIcon) -> None:
+        """Show the messages on the app's own tray icon (coapp.ui.desktop.tray) rather than one of
+        the notifier's: one icon for the whole app."""
+        self._tray = tray
+
     def tell(self, events: list[Event]) -> None:
         if not events:
             return

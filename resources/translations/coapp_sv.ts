@@ -2350,29 +2350,180 @@
 <context>
     <name>DataActions</name>
     <message>
-        <location filename="../../coapp/ui/data_safety/menu.py" line="+58"/>
+        <location filename="../../coapp/ui/data_safety/menu.py" line="+59"/>
         <source>&amp;Restore from backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Åter&amp;ställ från säkerhetskopia…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Export all data…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportera alla data…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>Request account &amp;deletion…</source>
+        <translation>Begär att kontot &amp;raderas…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Check for &amp;updates</source>
+        <translation>Sök efter &amp;uppdateringar</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Export all data</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera alla data</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ZIP files (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>ZIP-filer (*.zip)</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+75"/>
         <source>The backup is restored. What was here before is kept as a backup too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Säkerhetskopian är återställd. Det som fanns här innan finns kvar som säkerhetskopia.</translation>
+    </message>
+</context>
+<context>
+    <name>DeletionDialog</name>
+    <message>
+        <location filename="../../coapp/ui/data_safety/deletion_dialog.py" line="+53"/>
+        <source>Request account deletion</source>
+        <translation>Begär att kontot raderas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The platform deletes your account and what it holds about you: your profile, applications and messages. It records your request now and deletes the account after 30 days; until then, write to the platform to change your mind. Invoices the law requires it to keep are kept until that time ends.</source>
+        <translation>Plattformen raderar ditt konto och det den har om dig: din profil, dina ansökningar och meddelanden. Den registrerar din begäran nu och raderar kontot efter 30 dagar; skriv till plattformen före dess om du ångrar dig. Fakturor som lagen kräver att den sparar sparas tills den tiden har gått ut.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The data on this computer stays as it is. Export it first if you want a copy in a form other programs read.</source>
+        <translation>Dina data på den här datorn ligger kvar som de är. Exportera dem först om du vill ha en kopia som andra program kan läsa.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Export all data…</source>
+        <translation>&amp;Exportera alla data…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export all data</source>
+        <translation>Exportera alla data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save all your data to a ZIP file first</source>
+        <translation>Spara först alla dina data i en ZIP-fil</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your e-mail address</source>
+        <translation>Din e-postadress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the account&apos;s e-mail address to confirm</source>
+        <translation>Skriv kontots e-postadress för att bekräfta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>Anledning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why you leave, if you want to say (optional)</source>
+        <translation>Varför du slutar, om du vill berätta (frivilligt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>E-mail address:</source>
+        <translation>E-postadress:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason (optional):</source>
+        <translation>Anledning (frivillig):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Request deletion</source>
+        <translation>&amp;Begär radering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request deletion</source>
+        <translation>Begär radering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the deletion request to the platform</source>
+        <translation>Skicka begäran om radering till plattformen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without sending anything</source>
+        <translation>Stäng utan att skicka något</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sign in to the platform first (Account ▸ Sign in…): the request is sent there.</source>
+        <translation>Logga in på plattformen först (Konto ▸ Logga in…): begäran skickas dit.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To confirm, type the e-mail address of your account: {email}</source>
+        <translation>Bekräfta genom att skriva ditt kontos e-postadress: {email}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Sending the request to the platform…</source>
+        <translation>Skickar begäran till plattformen…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The platform recorded your request on {requested}. It deletes your account on {deleted}.</source>
+        <translation>Plattformen registrerade din begäran den {requested}. Den raderar ditt konto den {deleted}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The platform cannot be reached, so nothing was sent. Try again when you are online.</source>
+        <translation>Plattformen går inte att nå, så ingenting skickades. Försök igen när du är uppkopplad.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in to the platform first (Account ▸ Sign in…). Nothing was sent.</source>
+        <translation>Logga in på plattformen först (Konto ▸ Logga in…). Ingenting skickades.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The platform refused the request: {reason}</source>
+        <translation>Plattformen avböjde begäran: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopCitizen</name>
+    <message>
+        <location filename="../../coapp/ui/desktop/citizen.py" line="+38"/>
+        <source>&amp;Copy diagnostic information</source>
+        <translation>&amp;Kopiera diagnostikinformation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show &amp;log…</source>
+        <translation>Visa &amp;logg…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Diagnostic information copied; it holds no personal data.</source>
+        <translation>Diagnostikinformationen är kopierad; den innehåller inga personuppgifter.</translation>
     </message>
 </context>
 <context>
@@ -2380,165 +2531,165 @@
     <message>
         <location filename="../../coapp/ui/desktop/preferences.py" line="+37"/>
         <source>&amp;Keep coapp in the system tray when its window is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Behåll coapp i systemfältet när fönstret stängs</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The timer and reminders go on; quit from the tray&apos;s menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Timern och påminnelserna fortsätter; avsluta från menyn i systemfältet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This desktop shows no system tray, so closing the window quits coapp</source>
-        <translation type="unfinished"></translation>
+        <translation>Skrivbordet visar inget systemfält, så coapp avslutas när fönstret stängs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Keep in the system tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Behåll i systemfältet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Remind me of missing time, closing weeks and drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Påminn mig om saknad tid, veckor som stänger och utkast</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Påminnelser</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Working days without time, the week&apos;s and month&apos;s last day, invoices to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbetsdagar utan tid, veckans och månadens sista dag, fakturor att bekräfta</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Reminder time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tid för påminnelser</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reminders are shown from this time of day</source>
-        <translation type="unfinished"></translation>
+        <translation>Påminnelser visas från den här tiden på dagen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Quiet hours</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ysta timmar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Quiet hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Tysta timmar</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No reminders between these times</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga påminnelser mellan dessa tider</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Quiet from</source>
-        <translation type="unfinished"></translation>
+        <translation>Tyst från</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quiet until</source>
-        <translation type="unfinished"></translation>
+        <translation>Tyst till</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Quiet hours may run past midnight</source>
-        <translation type="unfinished"></translation>
+        <translation>Tysta timmar kan gå över midnatt</translation>
     </message>
     <message>
         <location line="+11"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Never ask</source>
-        <translation type="unfinished"></translation>
+        <translation>Fråga aldrig</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Away from the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Borta från datorn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Away this long while a timer runs: ask whether to keep the time</source>
-        <translation type="unfinished"></translation>
+        <translation>Så länge borta medan en timer går: fråga om tiden ska behållas</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Remind &amp;at</source>
-        <translation type="unfinished"></translation>
+        <translation>Påminn &amp;klockan</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ask about time a&amp;way after</source>
-        <translation type="unfinished"></translation>
+        <translation>Fråga om tid bo&amp;rta efter</translation>
     </message>
 </context>
 <context>
     <name>DesktopTray</name>
     <message>
-        <location filename="../../coapp/ui/desktop/tray.py" line="+42"/>
+        <location filename="../../coapp/ui/desktop/tray.py" line="+56"/>
         <source>coapp in the system tray</source>
-        <translation type="unfinished"></translation>
+        <translation>coapp i systemfältet</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Stop the timer</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppa timern</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add time today…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapportera tid i dag…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open coapp</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna coapp</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkronisera nu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quit coapp</source>
-        <translation type="unfinished"></translation>
+        <translation>Avsluta coapp</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>No timer is running</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen timer går</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Stop {contract}</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppa {contract}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start {contract}</source>
-        <translation type="unfinished"></translation>
+        <translation>Starta {contract}</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+82"/>
         <source>coapp is still running</source>
-        <translation type="unfinished"></translation>
+        <translation>coapp är fortfarande igång</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>It stays in the system tray with your timer. Quit it from the tray&apos;s menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ligger kvar i systemfältet med din timer. Avsluta den från menyn i systemfältet.</translation>
     </message>
 </context>
 <context>
@@ -3072,7 +3223,7 @@
 <context>
     <name>ErrorWords</name>
     <message>
-        <location filename="../../coapp/ui/error_messages.py" line="+449"/>
+        <location filename="../../coapp/ui/error_messages.py" line="+452"/>
         <source>agent</source>
         <comment>Actor</comment>
         <translation>agenten</translation>
@@ -3255,7 +3406,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location line="-467"/>
+        <location line="-470"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
@@ -3279,22 +3430,22 @@
     <message>
         <location line="+1"/>
         <source>The backup {path} cannot be read ({problem}). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Säkerhetskopian {path} går inte att läsa ({problem}). Ingenting ändrades.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The backup {path} cannot be read ({reason}). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Säkerhetskopian {path} går inte att läsa ({reason}). Ingenting ändrades.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The backup {path} is damaged ({problem}). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Säkerhetskopian {path} är skadad ({problem}). Ingenting ändrades.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The backup {path} was made by a newer coapp. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Säkerhetskopian {path} gjordes av en nyare coapp. Ingenting ändrades.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3309,12 +3460,12 @@
     <message>
         <location line="+1"/>
         <source>There is no backup at {path}. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finns ingen säkerhetskopia på {path}. Ingenting ändrades.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>There is no backup number {index}; `coapp backup list` shows {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finns ingen säkerhetskopia nummer {index}; `coapp backup list` visar {count}.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3474,7 +3625,7 @@
     <message>
         <location line="+1"/>
         <source>a yes/no preference must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>en ja/nej-inställning måste vara sann eller falsk</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3599,7 +3750,7 @@
     <message>
         <location line="+1"/>
         <source>another coapp command is changing this data folder ({folder}); try again when it is done. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>ett annat coapp-kommando ändrar i den här datamappen ({folder}); försök igen när det är klart. Ingenting ändrades.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3659,7 +3810,7 @@
     <message>
         <location line="+1"/>
         <source>coapp&apos;s window has this data folder open ({folder}); make the change there or close the window and try again. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>coapps fönster har den här datamappen öppen ({folder}); gör ändringen där eller stäng fönstret och försök igen. Ingenting ändrades.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3729,12 +3880,12 @@
     <message>
         <location line="+1"/>
         <source>idle minutes must be a whole number from 0 to {max}</source>
-        <translation type="unfinished"></translation>
+        <translation>minuter borta måste vara ett heltal från 0 till {max}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>idle time must be a whole number of minutes, not {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>tid borta måste vara ett helt antal minuter, inte {value}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3944,7 +4095,7 @@
     <message>
         <location line="+1"/>
         <source>quiet hours must be HH:MM or empty</source>
-        <translation type="unfinished"></translation>
+        <translation>tysta timmar måste skrivas TT:MM eller lämnas tomma</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3960,6 +4111,11 @@
         <location line="+1"/>
         <source>score: a whole number from {score_min} to {score_max}</source>
         <translation>betyg: ett heltal från {score_min} till {score_max}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sign in to the platform to ask for your account&apos;s deletion</source>
+        <translation>logga in på plattformen för att begära att ditt konto raderas</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4263,6 +4419,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>the platform answered {status} when asked for the newest version</source>
+        <translation>plattformen svarade {status} på frågan om den senaste versionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the platform asks to wait {seconds} s before the next attempt (rate limited); your changes are kept and will sync later</source>
         <translation>plattformen ber dig vänta {seconds} s före nästa försök (för många anrop); dina ändringar sparas och synkroniseras senare</translation>
     </message>
@@ -4339,7 +4500,7 @@
     <message>
         <location line="+1"/>
         <source>the reminder time must be HH:MM</source>
-        <translation type="unfinished"></translation>
+        <translation>tiden för påminnelser måste skrivas TT:MM</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4429,7 +4590,7 @@
     <message>
         <location line="+1"/>
         <source>there is no folder {folder} to write the export in</source>
-        <translation type="unfinished"></translation>
+        <translation>det finns ingen mapp {folder} att skriva exporten i</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4490,6 +4651,11 @@
         <location line="+1"/>
         <source>title: text</source>
         <translation>titel: text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>type your account&apos;s e-mail address to confirm</source>
+        <translation>skriv ditt kontos e-postadress för att bekräfta</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5024,22 +5190,22 @@
     <message>
         <location line="+1"/>
         <source>{path} exists already; choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} finns redan; välj ett annat namn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} is a folder, not a backup. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} är en mapp, inte en säkerhetskopia. Ingenting ändrades.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} is a folder; name the ZIP file to write</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} är en mapp; ange namnet på ZIP-filen som ska skrivas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} is not a coapp backup. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} är ingen säkerhetskopia från coapp. Ingenting ändrades.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5565,32 +5731,32 @@
     <message>
         <location filename="../../coapp/ui/data_safety/export_progress.py" line="+42"/>
         <source>Exporting all your data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporterar alla dina data…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export all data</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera alla data</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportens förlopp</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How much of the export is written</source>
-        <translation type="unfinished"></translation>
+        <translation>Hur mycket av exporten som är skrivet</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>Exported {rows} rows and {files} files to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporterade {rows} rader och {files} filer till {path}.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The export failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporten misslyckades: {reason}</translation>
     </message>
 </context>
 <context>
@@ -5835,44 +6001,44 @@
 <context>
     <name>IdleDialog</name>
     <message>
-        <location filename="../../coapp/ui/desktop/idle_dialog.py" line="+25"/>
+        <location filename="../../coapp/ui/desktop/idle_dialog.py" line="+27"/>
         <source>Welcome back</source>
-        <translation type="unfinished"></translation>
+        <translation>Välkommen tillbaka</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You were away for {minutes} min while the timer for {title} ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>Du var borta i {minutes} min medan timern för {title} gick.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Keep the time</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Behåll tiden</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Count the time away as work</source>
-        <translation type="unfinished"></translation>
+        <translation>Räkna tiden borta som arbete</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Drop {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stryk {minutes} min</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Take the time away off the timer; it keeps running</source>
-        <translation type="unfinished"></translation>
+        <translation>Dra av tiden borta från timern; den fortsätter att gå</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Drop it and &amp;stop the timer</source>
-        <translation type="unfinished"></translation>
+        <translation>Stryk den och s&amp;toppa timern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Take the time away off the timer and record the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Dra av tiden borta från timern och registrera resten</translation>
     </message>
 </context>
 <context>
@@ -6866,7 +7032,10 @@
 {folder}
 
 Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>En annan coapp ändrar i den här datamappen och svarar inte:
+{folder}
+
+Försök igen om en stund.</translation>
     </message>
 </context>
 <context>
@@ -7375,6 +7544,54 @@ Try again in a moment.</source>
     </message>
 </context>
 <context>
+    <name>LogViewer</name>
+    <message>
+        <location filename="../../coapp/ui/desktop/log_viewer.py" line="+47"/>
+        <source>coapp log</source>
+        <translation>coapps logg</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Log</source>
+        <translation>Logg</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What coapp wrote to its log lately; e-mail addresses and tokens are hidden</source>
+        <translation>Vad coapp har skrivit i loggen på sistone; e-postadresser och nycklar är dolda</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close the log</source>
+        <translation>Stäng loggen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy all</source>
+        <translation>&amp;Kopiera allt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the log shown here, for a message to support</source>
+        <translation>Kopiera loggen som visas här, till ett meddelande till supporten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Läs om</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the log file again</source>
+        <translation>Läs loggfilen igen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There is no log yet.</source>
+        <translation>Det finns ingen logg ännu.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../coapp/ui/main_window.py" line="+110"/>
@@ -7447,7 +7664,7 @@ Try again in a moment.</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Import from &amp;LinkedIn…</source>
         <translation>Importera från &amp;LinkedIn…</translation>
     </message>
@@ -7502,12 +7719,12 @@ Try again in a moment.</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;About coapp</source>
         <translation>&amp;Om coapp</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>The language is changed.</source>
         <translation>Språket är ändrat.</translation>
     </message>
@@ -7768,7 +7985,7 @@ Datamapp: {folder}</translation>
         <translation>Matchning {score} av 100</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>{n} updates from the platform</source>
         <translation>{n} nyheter från plattformen</translation>
     </message>
@@ -8255,37 +8472,37 @@ Datamapp: {folder}</translation>
     <message>
         <location filename="../../coapp/ui/desktop/reminders_ui.py" line="+69"/>
         <source>coapp reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Påminnelse från coapp</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>{days} and {more} more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+16"/>
         <source>No time reported on {days} ({contracts}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen tid rapporterad {days} ({contracts}).</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Today is the week&apos;s last working day: report your week.</source>
-        <translation type="unfinished"></translation>
+        <location line="-3"/>
+        <source>No time reported on {n} working days since {first} ({contracts}).</source>
+        <translation>Ingen tid rapporterad på {n} arbetsdagar sedan {first} ({contracts}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Report your week: today is its last working day.</source>
+        <translation>Rapportera din vecka: i dag är veckans sista arbetsdag.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Today is the month&apos;s last working day: report your month.</source>
-        <translation type="unfinished"></translation>
+        <source>Report your month: today is its last working day.</source>
+        <translation>Rapportera din månad: i dag är månadens sista arbetsdag.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>1 invoice waits for your confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 faktura väntar på att du bekräftar den.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} invoices wait for your confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} fakturor väntar på att du bekräftar dem.</translation>
     </message>
 </context>
 <context>
@@ -8294,134 +8511,134 @@ Datamapp: {folder}</translation>
         <location filename="../../coapp/ui/data_safety/restore_dialog.py" line="+41"/>
         <location line="+124"/>
         <source>Restore from backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Återställ från säkerhetskopia</translation>
     </message>
     <message>
         <location line="-117"/>
         <source>coapp backs up your data every day and before each update. Choose a backup to put its data back. What is here now is backed up first, so you can undo the restore from this list.</source>
-        <translation type="unfinished"></translation>
+        <translation>coapp säkerhetskopierar dina data varje dag och före varje uppdatering. Välj en säkerhetskopia för att lägga tillbaka dess data. Det som finns här nu säkerhetskopieras först, så du kan ångra återställningen från den här listan.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Säkerhetskopior</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Each backup&apos;s date and what it holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Varje säkerhetskopias datum och vad den innehåller</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Made</source>
-        <translation type="unfinished"></translation>
+        <translation>Gjord</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kind</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Contracts</source>
-        <translation type="unfinished">Avtal</translation>
+        <translation>Kontrakt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>Veckor</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Invoices</source>
-        <translation type="unfinished">Fakturor</translation>
+        <translation>Fakturor</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>There are no backups yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finns inga säkerhetskopior än.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Återställ…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+113"/>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Återställ</translation>
     </message>
     <message>
         <location line="-112"/>
         <source>Put the chosen backup&apos;s data back</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg tillbaka den valda säkerhetskopians data</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>From a &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Från en &amp;fil…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+73"/>
         <source>Restore from a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Återställ från en fil</translation>
     </message>
     <message>
         <location line="-72"/>
         <source>Choose a backup file kept elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj en säkerhetskopia som ligger någon annanstans</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Close</source>
-        <translation type="unfinished">Stäng</translation>
+        <translation>Stäng</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close without restoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Stäng utan att återställa</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Daily</source>
-        <translation type="unfinished"></translation>
+        <translation>Daglig</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Before a restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Före en återställning</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Before an update</source>
-        <translation type="unfinished"></translation>
+        <translation>Före en uppdatering</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Annan</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot be restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan inte återställas</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>coapp backups (*.sqlite3);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>coapp-säkerhetskopior (*.sqlite3);;Alla filer (*)</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Restore the backup from {when}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Återställa säkerhetskopian från {when}?</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>It holds {contracts} contracts, {entries} time entries in {weeks} weeks and {invoices} invoices. The data you have now is backed up first and replaced by the backup&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den innehåller {contracts} kontrakt, {entries} tidrader under {weeks} veckor och {invoices} fakturor. Dina nuvarande data säkerhetskopieras först och ersätts sedan av säkerhetskopians.</translation>
     </message>
 </context>
 <context>
@@ -9478,7 +9695,7 @@ Datamapp: {folder}</translation>
         <translation>Markera en avtalsrad för att starta dess timer.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Timer started for {title}.</source>
         <translation>Timern startad för {title}.</translation>
     </message>
@@ -9500,12 +9717,12 @@ Datamapp: {folder}</translation>
     <message>
         <location line="+12"/>
         <source>Timer stopped: {time} h added to {title} up to its last day, {end}; {dropped} h after it were not recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Timern stoppad: {time} h har lagts till på {title} fram till sista dagen, {end}; {dropped} h efter den registrerades inte.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>{minutes} min away were taken off the timer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min borta har dragits av från timern.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -9837,6 +10054,34 @@ Datamapp: {folder}</translation>
         <location filename="../../coapp/ui/toolkit.py" line="+293"/>
         <source>Page Up and Page Down scroll; Tab moves to what is inside</source>
         <translation>Page Up och Page Down rullar; Tab flyttar till innehållet</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <location filename="../../coapp/ui/data_safety/update_notice.py" line="+102"/>
+        <source>coapp {version} is available (you have {running}). Update it the way you installed it; coapp never downloads anything by itself.</source>
+        <translation>coapp {version} finns (du har {running}). Uppdatera på samma sätt som du installerade; coapp laddar aldrig ner något på egen hand.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>coapp {running} is the newest version.</source>
+        <translation>coapp {running} är den senaste versionen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The platform cannot be reached; try again when you are online.</source>
+        <translation>Plattformen går inte att nå; försök igen när du är uppkopplad.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in to the platform to check for updates.</source>
+        <translation>Logga in på plattformen för att söka efter uppdateringar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The platform did not say which version is the newest.</source>
+        <translation>Plattformen angav inte vilken version som är den senaste.</translation>
     </message>
 </context>
 <context>

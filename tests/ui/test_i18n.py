@@ -149,7 +149,12 @@ def test_the_main_window_speaks_swedish(qtbot, ctx, use_settings, open_window) -
     assert "&Företagsuppgifter…" in edit
     assert "&Inställningar…" in edit
     file_menu = [a.text() for a in menus["&Arkiv"].actions() if not a.isSeparator()]
-    assert file_menu == ["Importera från &LinkedIn…", "&Avsluta"]
+    assert file_menu == [
+        "Importera från &LinkedIn…",
+        "Åter&ställ från säkerhetskopia…",
+        "&Exportera alla data…",
+        "&Avsluta",
+    ]
     assert _navigation(window) == [
         "Översikt",
         "Min profil",

@@ -75,7 +75,7 @@ class DesktopTray(QObject):
             self.icon.messageClicked.connect(self._message_clicked)
             self.icon.show()
             # One icon for the whole app: the notices' messages come from this one, not a second.
-            window.notices.notifier._tray = self.icon
+            window.notices.notifier.use_tray(self.icon)
 
         timer = window.timesheet.timer
         timer.changed.connect(self._timer_changed)
