@@ -47,6 +47,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.bundle_bench import bundle_section
 from benchmarks.children import (
     CHILD,
     FIRST_PAINT_MARK,
@@ -308,6 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
             "search",
             "scroll",
             "insights",
+            "bundle",
         ),
         help="measure one budget only",
     )
@@ -405,6 +407,8 @@ def _run(args: argparse.Namespace, runs: int, switches: int, log) -> int:  # typ
                 )
             except (RuntimeError, subprocess.TimeoutExpired) as exc:
                 raise BenchmarkError(str(exc)) from exc
+        if args.only in (None, "bundle"):
+            overs += bundle_section(data_dir, runs, args.timeout, log)
         if args.explain:
             _explain(dataset, data_dir, switches, args)
     finally:

@@ -26,8 +26,13 @@ PUBLISHER = "coapp"
 
 # The Qt modules coapp imports (tests/packaging checks this against a parse of coapp/): QtNetwork for
 # QNetworkInformation (the sync's online/offline), QtDBus for the idle time on Wayland desktops.
+QT_COAPP = ("QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtDBus")
+# ... and those a library coapp uses imports unconditionally: pyqtgraph, as it is imported, loads
+# QtOpenGL (PColorMeshItem) and QtOpenGLWidgets (Qt.OpenGLHelpers; PlotCurveItem asks for
+# QOpenGLWidget as it paints). The smoke test draws a chart in the bundle to prove it.
+QT_FOR_LIBRARIES = ("QtOpenGL", "QtOpenGLWidgets")
 # Every other PySide6 module is left out.
-QT_KEEP = ("QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtDBus")
+QT_KEEP = (*QT_COAPP, *QT_FOR_LIBRARIES)
 
 # Development tools: never in the bundle, even when something imports them optionally.
 DEV_EXCLUDES = (

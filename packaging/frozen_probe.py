@@ -51,6 +51,18 @@ def _checks(window) -> dict[str, str]:  # type: ignore[no-untyped-def]
     except GlyphError as exc:
         found["icon_font"] = f"missing:{exc}".replace(" ", "_")
     found["app_icon"] = "ok" if not app_icon().isNull() else "missing"
+    try:  # the charts (Insights, Contracts): pyqtgraph and numpy, which the first paint does not load
+        import pyqtgraph
+
+        chart = pyqtgraph.PlotWidget()
+        chart.plot([0, 1, 3], [2, 1, 4])
+        chart.resize(240, 120)
+        if chart.grab().isNull():  # paints the curve: PlotCurveItem asks Qt's OpenGL widget then
+            raise ImportError("the chart did not paint", name="pyqtgraph")
+        chart.deleteLater()
+        found["charts"] = "ok"
+    except ImportError as exc:
+        found["charts"] = f"missing:{exc.name}"
     found["window_icon"] = "ok" if not window.windowIcon().isNull() else "none"
     return found
 

@@ -63,7 +63,7 @@ class Smoke:
 
 
 def _tail(text: str) -> str:
-    return " | ".join(text.strip().splitlines()[-6:])
+    return " | ".join(line for line in text.strip().splitlines()[-3:] if "propagateSizeHints" not in line)
 
 
 def bench_fields(stdout: str, phase: str) -> dict[str, str]:
@@ -88,6 +88,12 @@ def smoke(app: Path, shot: Path) -> int:
         data = Path(tmp) / "data"
         done = s.run("--data-dir", str(data), "demo")
         s.check("the demo verb fills a fresh store", done.returncode == 0, _tail(done.stdout + done.stderr))
+        pdfs = sorted((data / "invoices").rglob("*.pdf"))
+        s.check(
+            "confirmed invoices are archived as PDF (fpdf2, fontTools and the fonts are in the bundle)",
+            bool(pdfs) and all(p.read_bytes()[:5] == b"%PDF-" for p in pdfs),
+            f"{len(pdfs)} PDF(s)",
+        )
         done = s.run("--data-dir", str(data), "time", "week")
         hours = re.search(r"^Total\s+.*?(\d+(?:[.,]\d+)?)\s*$", done.stdout, re.MULTILINE)
         s.check(
@@ -112,7 +118,7 @@ def smoke(app: Path, shot: Path) -> int:
             str(shot),
         )
         s.check("the store was created", (fresh / "coapp.sqlite3").is_file())
-        for item in ("translations", "icon_font", "app_icon"):
+        for item in ("translations", "icon_font", "app_icon", "charts"):
             s.check(
                 f"the bundle carries its {item.replace('_', ' ')}",
                 ready.get(item) == "ok",

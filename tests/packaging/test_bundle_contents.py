@@ -32,9 +32,26 @@ def qt_modules_coapp_imports() -> set[str]:
 
 def test_the_kept_qt_modules_are_those_coapp_imports(config: ModuleType) -> None:
     used = qt_modules_coapp_imports()
-    assert "QtWidgets" in used  # the grep works
-    assert used <= set(config.QT_KEEP), f"coapp imports {used - set(config.QT_KEEP)}: add to QT_KEEP"
-    assert set(config.QT_KEEP) <= used | {"QtCore"}, "QT_KEEP lists a module coapp no longer imports"
+    assert "QtWidgets" in used  # the parse works
+    assert used <= set(config.QT_COAPP), f"coapp imports {used - set(config.QT_COAPP)}: add to QT_COAPP"
+    assert set(config.QT_COAPP) <= used | {"QtCore"}, "QT_COAPP lists a module coapp no longer imports"
+    assert set(config.QT_KEEP) == {*config.QT_COAPP, *config.QT_FOR_LIBRARIES}
+
+
+def test_the_qt_modules_kept_for_libraries_are_imported_by_them(config: ModuleType) -> None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyqtgraph")
+    assert spec is not None
+    assert spec.origin is not None
+    folder = Path(spec.origin).parent
+    sources = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in folder.rglob("*.py")
+        if p.relative_to(folder).parts[0] not in ("opengl", "examples")
+    )
+    for module in config.QT_FOR_LIBRARIES:
+        assert module in sources, f"pyqtgraph no longer names {module}: drop it from QT_FOR_LIBRARIES"
 
 
 def test_every_other_qt_module_is_excluded(config: ModuleType) -> None:
@@ -65,6 +82,7 @@ def test_the_spec_uses_the_shared_excludes_and_entry_point() -> None:
     assert "excludes=config.excludes()" in spec
     assert "coapp_entry.py" in spec
     assert "config.prune(a.binaries, a.datas)" in spec
+    assert 'f"PySide6.{name}" for name in config.QT_FOR_LIBRARIES' in spec  # imported by computed names
     assert "onefile" not in spec.lower()  # one folder: COLLECT
     assert "COLLECT(" in spec
     assert "BUNDLE(" in spec
@@ -99,7 +117,14 @@ def test_the_built_archive_has_no_server_and_no_dev_tools() -> None:
     }
     assert not leaked
     qt = {m for m in modules if m.startswith("PySide6.Qt")}
-    assert {m.split(".")[1] for m in qt} <= {"QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtDBus"}
+    assert {m.split(".")[1] for m in qt} <= {
+        "QtCore",
+        "QtGui",
+        "QtWidgets",
+        "QtNetwork",
+        "QtDBus",
+        "QtOpenGL",
+    }
 
 
 def test_the_babel_locales_cover_what_coapp_parses(
