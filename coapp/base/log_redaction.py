@@ -1,6 +1,7 @@
-"""What the log must never keep: e-mail addresses and tokens (bearer tokens, JWTs, passwords and
-secrets given as key=value, long opaque keys). Applied when a line is written to the log file and
-again when the log is shown, so a file an older coapp wrote is shown clean too.
+"""What the log must never keep: e-mail addresses, tokens (bearer tokens, JWTs, passwords and
+secrets given as key=value, long opaque keys) and the home folder's name (written ~). Applied
+when a line is written to the log file and again when the log is shown, so a file an older coapp
+wrote is shown clean too.
 
 The patterns err on the side of hiding: a long hexadecimal id in a line is hidden as well, which
 costs support little (ids are in the data folder) and keeps any key that looks like one out.
@@ -24,7 +25,19 @@ LONG_KEY = re.compile(r"\b[A-Za-z0-9_-]{32,}\b")  # hex or url-safe base64: keys
 HIDDEN = "‹hidden›"
 
 
+def _home() -> str:
+    try:
+        return str(Path.home())
+    except RuntimeError:  # no home to resolve (a service account): nothing to hide
+        return ""
+
+
+HOME = _home()  # its last part is often the person's name: written as ~ in the log
+
+
 def redact(text: str) -> str:
+    if len(HOME) > 1:
+        text = text.replace(HOME, "~")
     text = JWT.sub(HIDDEN, text)
     text = BEARER.sub(lambda m: f"{m.group(1)} {HIDDEN}", text)
     text = SECRET_FIELD.sub(lambda m: f"{m.group(1)}{m.group(2)}{HIDDEN}", text)

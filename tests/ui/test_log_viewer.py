@@ -46,6 +46,15 @@ def test_ordinary_lines_are_left_alone() -> None:
     assert redact(line) == line
 
 
+def test_the_home_folder_is_written_as_a_tilde(monkeypatch) -> None:
+    """The home folder's last part is often the person's name: the log shows ~ instead."""
+    from coapp.base import log_redaction
+
+    monkeypatch.setattr(log_redaction, "HOME", "/home/anna.svensson")
+    shown = redact("coapp 1.0: demo in /home/anna.svensson/.local/share/coapp")
+    assert shown == "coapp 1.0: demo in ~/.local/share/coapp"
+
+
 _local = st.from_regex(r"[a-z][a-z0-9._+-]{0,20}", fullmatch=True)
 _domain = st.from_regex(r"[a-z][a-z0-9-]{0,12}(\.[a-z]{2,6}){1,2}", fullmatch=True)
 
