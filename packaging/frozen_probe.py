@@ -36,6 +36,26 @@ def _fail(message: str) -> None:
     os._exit(3)
 
 
+def keyring_backends() -> list[str]:
+    """The keyring back-ends this system's can load (their entry points, from the bundled metadata):
+    without them keyring falls back to nothing and sign-in lasts only a session. Only this system's
+    back-end is imported (the others' modules need their own system)."""
+    from importlib import import_module
+    from importlib.metadata import entry_points
+
+    own = {"linux": "SecretService", "darwin": "macOS", "win32": "Windows"}.get(sys.platform)
+    names = []
+    for point in entry_points(group="keyring.backends"):
+        if point.name == own:
+            try:
+                import_module(point.value.split(":")[0])
+            except ImportError as exc:
+                names.append(f"{point.name}-broken:{exc.name}")
+                continue
+        names.append(point.name)
+    return sorted(names)
+
+
 def _checks(window) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """What the bundle must carry besides Python modules: each "ok" or why not."""
     from coapp.ui.app_icon import app_icon
@@ -51,6 +71,7 @@ def _checks(window) -> dict[str, str]:  # type: ignore[no-untyped-def]
     except GlyphError as exc:
         found["icon_font"] = f"missing:{exc}".replace(" ", "_")
     found["app_icon"] = "ok" if not app_icon().isNull() else "missing"
+    found["keyring"] = ",".join(keyring_backends()) or "none"
     try:  # the charts (Insights, Contracts): pyqtgraph and numpy, which the first paint does not load
         import pyqtgraph
 

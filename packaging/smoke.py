@@ -29,6 +29,11 @@ if _spec is None or _spec.loader is None:
     raise SystemExit("smoke: packaging/bundle_config.py is missing")
 config = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(config)
+_probe = importlib.util.spec_from_file_location("frozen_probe", HERE / "frozen_probe.py")
+if _probe is None or _probe.loader is None:
+    raise SystemExit("smoke: packaging/frozen_probe.py is missing")
+frozen_probe = importlib.util.module_from_spec(_probe)
+_probe.loader.exec_module(frozen_probe)  # the same checks, run in this (the source) environment
 
 TIMEOUT_S = 180
 
@@ -124,6 +129,11 @@ def smoke(app: Path, shot: Path) -> int:
                 ready.get(item) == "ok",
                 ready.get(item, "-"),
             )
+        s.check(
+            "the bundle carries the keyring back-ends",
+            ready.get("keyring") == ",".join(frozen_probe.keyring_backends()),
+            ready.get("keyring", "-"),
+        )
         if paint:
             start = float(paint["t_paint"]) - float(paint["t_start"])
             print(f"     first paint {start * 1000:.0f} ms after the entry point started")
