@@ -11,15 +11,19 @@
 
 ; AppVersion, AppNumericVersion and AppId, written by packaging/build.py from coapp/__init__.py and
 ; packaging/bundle_config.py.
-#include "..\..\build\version.iss"
-
-#ifndef AppVersion
+#define VersionFile AddBackslash(SourcePath) + "..\..\build\version.iss"
+#if FileExists(VersionFile)
+  #include VersionFile
+#else
   #error Run "uv run python packaging\build.py" first: it writes build\version.iss
 #endif
 
 #define AppName "coapp"
 #define AppExe "coapp-gui.exe"
 #define DataFolder "{localappdata}\coapp"
+; Inno Setup's Swedish messages are a contributed translation, not in every installation: put
+; Swedish.isl (jrsoftware.org/files/istrans) in the compiler's Languages folder to include Swedish.
+#define HaveSwedish FileExists(AddBackslash(CompilerPath) + "Languages\Swedish.isl")
 
 [Setup]
 ; AppId never changes: Windows finds the installed version by it (upgrades, uninstall).
@@ -49,15 +53,19 @@ CloseApplications=yes
 
 [Languages]
 Name: "en"; MessagesFile: "compiler:Default.isl"
+#if HaveSwedish
 Name: "sv"; MessagesFile: "compiler:Languages\Swedish.isl"
+#endif
 
 [CustomMessages]
 en.DeleteDataTitle=Your coapp data
 en.DeleteDataText=coapp has been removed. Your time, invoices, contracts and settings are still in %1.
 en.DeleteDataBox=Also delete my coapp data (this cannot be undone)
+#if HaveSwedish
 sv.DeleteDataTitle=Dina uppgifter i coapp
 sv.DeleteDataText=coapp är borttaget. Din tid, dina fakturor, kontrakt och inställningar finns kvar i %1.
 sv.DeleteDataBox=Ta även bort mina uppgifter i coapp (kan inte ångras)
+#endif
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked

@@ -115,7 +115,8 @@ def test_inno_setup_script_uses_the_build_version_and_id(
     config: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     iss = (PACKAGING / "windows" / "coapp.iss").read_text(encoding="utf-8")
-    assert '#include "..\\..\\build\\version.iss"' in iss
+    assert '"..\\..\\build\\version.iss"' in iss
+    assert "#include VersionFile" in iss
     assert "AppId={#AppId}" in iss
     assert "AppVersion={#AppVersion}" in iss
     assert "{group}" in iss  # the start-menu entry
