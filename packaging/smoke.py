@@ -134,6 +134,8 @@ def smoke(app: Path, shot: Path) -> int:
             ready.get("keyring") == ",".join(frozen_probe.keyring_backends()),
             ready.get("keyring", "-"),
         )
+        if ready.get("window_icon") != "ok":  # set by coapp.ui.launch.ensure_application (not packaging)
+            print("     note: the main window has no icon of its own (QApplication.setWindowIcon is not called)")
         if paint:
             start = float(paint["t_paint"]) - float(paint["t_start"])
             print(f"     first paint {start * 1000:.0f} ms after the entry point started")
