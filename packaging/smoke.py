@@ -135,7 +135,7 @@ def smoke(app: Path, shot: Path) -> int:
             ready.get("keyring", "-"),
         )
         if ready.get("window_icon") != "ok":  # set by coapp.ui.launch.ensure_application (not packaging)
-            print("     note: the main window has no icon of its own (QApplication.setWindowIcon is not called)")
+            print("     note: the main window has no icon of its own (no QApplication.setWindowIcon)")
         if paint:
             start = float(paint["t_paint"]) - float(paint["t_start"])
             print(f"     first paint {start * 1000:.0f} ms after the entry point started")
