@@ -1,5 +1,5 @@
 """What goes into the frozen app, in one place: read by coapp.spec, build.py, smoke.py, the
-benchmark's bare window and the tests (tests/packaging), so they cannot drift apart.
+benchmark's bare window and the tests (tests/bundle), so they cannot drift apart.
 
 Loaded by file path (``load_config()`` below, or PyInstaller exec'ing the spec), never imported as
 ``packaging.…``: ``packaging`` is the PyPA library PyInstaller itself imports, and a package of that
@@ -24,7 +24,7 @@ DISPLAY_NAME = "coapp"
 SUMMARY = "The freelancer's desktop cockpit: time, contracts and invoices"
 PUBLISHER = "coapp"
 
-# The Qt modules coapp imports (tests/packaging checks this against a parse of coapp/): QtNetwork for
+# The Qt modules coapp imports (tests/bundle checks this against a parse of coapp/): QtNetwork for
 # QNetworkInformation (the sync's online/offline), QtDBus for the idle time on Wayland desktops.
 QT_COAPP = ("QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtDBus")
 # ... and those a library coapp uses imports unconditionally: pyqtgraph, as it is imported, loads
@@ -92,8 +92,14 @@ SERVER_EXCLUDES = (
     "websockets",
 )
 
-# The largest the one-folder Linux bundle may be on disk (issue 13).
+# The design's budget for the one-folder Linux bundle on disk (ARCHITECTURE.md, issue 13); the
+# benchmark reports the bundle against it. Not met today: a bare PySide6 window frozen the same way
+# is already 115 MB (Qt 64 MB, the ICU it links 39 MB), numpy (which pyqtgraph needs) adds 43 MB
+# and cryptography (the Linux keyring's) 19 MB, for 225-234 MB in all.
 MAX_BUNDLE_MB = 150
+# What the smoke test holds a build to meanwhile, so that growth is caught: today's size and a
+# margin. Meeting MAX_BUNDLE_MB needs a trimmed ICU data library or charts without numpy.
+CEILING_BUNDLE_MB = 250
 
 
 def version() -> str:

@@ -34,6 +34,10 @@ def ensure_application() -> None:
         app.setApplicationName("coapp")
         app.setOrganizationName("coapp")
         app.setApplicationDisplayName("coapp")
+        from coapp.ui.app_icon import APP_ID, app_icon
+
+        app.setWindowIcon(app_icon())
+        app.setDesktopFileName(APP_ID)  # the window belongs to the .desktop entry
 
 
 def _install_language(paths: Paths) -> None:

@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tests.packaging.conftest import PACKAGING, require_tool
+from tests.bundle.conftest import PACKAGING, require_tool
 
 LINUX = PACKAGING / "linux"
 
@@ -141,6 +141,6 @@ def test_one_app_id_everywhere(config: ModuleType) -> None:
 
 
 def load_build() -> ModuleType:
-    from tests.packaging.conftest import load
+    from tests.bundle.conftest import load
 
     return load("build")

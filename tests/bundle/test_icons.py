@@ -10,7 +10,7 @@ from types import ModuleType
 import pytest
 from PIL import Image
 
-from tests.packaging.conftest import PACKAGING, ROOT, load
+from tests.bundle.conftest import PACKAGING, ROOT, load
 
 ICONS = ROOT / "resources" / "icons"
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.packaging.conftest import PACKAGING, ROOT, load
+from tests.bundle.conftest import PACKAGING, ROOT, load
 
 DEV_TOOLS = ("pytest", "hypothesis", "mypy", "ruff", "schemathesis", "saxonche", "PyInstaller")
 

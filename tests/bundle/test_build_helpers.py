@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.packaging.conftest import load
+from tests.bundle.conftest import load
 
 
 @pytest.fixture(scope="module")
