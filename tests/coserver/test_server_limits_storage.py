@@ -255,6 +255,10 @@ EXPECTED_OPERATIONS = {
     ("post", "/v1/contracts/{contract_id}/milestones/{milestone_id}/state"),
     ("get", "/v1/contracts/{contract_id}/feedback"),
     ("get", "/v1/contracts/{contract_id}/reviews"),
+    # Issue 13's account deletion and update notice.
+    ("post", "/v1/account/deletion-request"),
+    ("get", "/v1/app/latest-version"),
+    ("post", "/v1/app/latest-version"),
 }
 
 
