@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field, StrictInt, StringConstraints
 
 from coapp.domain.profile_files import CONTENT_TYPES, MAX_PHOTO_BYTES, MAX_PORTFOLIO_BYTES
 from coapp.sync.wire.common import _Body
@@ -40,7 +40,7 @@ class StartUpload(_Body):
     """`POST /v1/files/uploads`: a file this account wants the platform to hold."""
 
     sha256: Sha256
-    size: int = Field(
+    size: StrictInt = Field(  # JSON true is not 1 byte
         ge=1,
         le=MAX_PORTFOLIO_BYTES,
         description=f"bytes; a photo at most {MAX_PHOTO_BYTES} (2 MB), a portfolio file at most "

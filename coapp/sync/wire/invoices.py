@@ -10,6 +10,8 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictBool,
+    StrictInt,
     model_validator,
 )
 
@@ -84,10 +86,10 @@ class ConfirmInvoiceRequest(_Body):
     language: str = Field(default="sv", pattern=r"^[a-z]{2}$")
     line_mode: Literal["day", "week"] = "day"
     billed_to: BilledTo = BilledTo.CLIENT
-    reverse_charge: bool = False
+    reverse_charge: StrictBool = False
     buyer_reference: str = Field(default="", max_length=100)
     notes: str = Field(default="", max_length=INVOICE_NOTES_MAX_LENGTH)
-    commission_bp: int = Field(ge=0, le=10_000)
+    commission_bp: StrictInt = Field(ge=0, le=10_000)
     number_format: str = Field(default=DEFAULT_NUMBER_FORMAT, max_length=40)
     entry_ids: list[UUID] = Field(
         default_factory=list,
@@ -95,10 +97,10 @@ class ConfirmInvoiceRequest(_Body):
         description="the time entries billed (empty for a fixed-fee milestone)",
     )
     lines: list[InvoiceLineData] = Field(min_length=1, max_length=INVOICE_LINES_MAX)
-    net_minor: int = Field(ge=-AMOUNT_MINOR_LIMIT, le=AMOUNT_MINOR_LIMIT)
-    vat_minor: int = Field(ge=-AMOUNT_MINOR_LIMIT, le=AMOUNT_MINOR_LIMIT)
-    total_minor: int = Field(ge=-AMOUNT_MINOR_LIMIT, le=AMOUNT_MINOR_LIMIT)
-    commission_minor: int = Field(ge=-AMOUNT_MINOR_LIMIT, le=AMOUNT_MINOR_LIMIT)
+    net_minor: StrictInt = Field(ge=-AMOUNT_MINOR_LIMIT, le=AMOUNT_MINOR_LIMIT)
+    vat_minor: StrictInt = Field(ge=-AMOUNT_MINOR_LIMIT, le=AMOUNT_MINOR_LIMIT)
+    total_minor: StrictInt = Field(ge=-AMOUNT_MINOR_LIMIT, le=AMOUNT_MINOR_LIMIT)
+    commission_minor: StrictInt = Field(ge=-AMOUNT_MINOR_LIMIT, le=AMOUNT_MINOR_LIMIT)
     frozen: dict[str, Any] = Field(
         default_factory=dict, description=f"the parties and payment, stored as given (≤ {FROZEN_MAX_BYTES} B)"
     )
