@@ -13,6 +13,8 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -80,6 +82,22 @@ def make_button(
     if slot is not None:
         button.clicked.connect(slot)
     return button
+
+
+def close_buttons(
+    dialog: QDialog, description: str, *actions: tuple[QPushButton, QDialogButtonBox.ButtonRole]
+) -> QDialogButtonBox:
+    """A dialog's button row: its own *actions* and Close (Escape), named for the accessibility
+    walk, *description* saying what closing leaves undone."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    for button, role in actions:
+        buttons.addButton(button, role)
+    buttons.rejected.connect(dialog.reject)
+    close = buttons.button(QDialogButtonBox.StandardButton.Close)
+    close.setObjectName("closeButton")
+    close.setAccessibleName(QCoreApplication.translate("Toolkit", "Close"))
+    close.setAccessibleDescription(description)
+    return buttons
 
 
 def mirror_button(action: QAction, name: str, tip: str, *, primary: bool = False) -> QPushButton:

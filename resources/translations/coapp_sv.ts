@@ -2388,7 +2388,7 @@
 <context>
     <name>DeletionDialog</name>
     <message>
-        <location filename="../../coapp/ui/data_safety/deletion_dialog.py" line="+53"/>
+        <location filename="../../coapp/ui/data_safety/deletion_dialog.py" line="+54"/>
         <source>Request account deletion</source>
         <translation>Begär att kontot raderas</translation>
     </message>
@@ -2463,17 +2463,12 @@
         <translation>Skicka begäran om radering till plattformen</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Close</source>
-        <translation>Stäng</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Close without sending anything</source>
         <translation>Stäng utan att skicka något</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Sign in to the platform first (Account ▸ Sign in…): the request is sent there.</source>
         <translation>Logga in på plattformen först (Konto ▸ Logga in…): begäran skickas dit.</translation>
     </message>
@@ -7027,7 +7022,7 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../coapp/ui/launch.py" line="+251"/>
+        <location filename="../../coapp/ui/launch.py" line="+255"/>
         <source>Another coapp is changing this data folder and does not answer:
 {folder}
 
@@ -8387,7 +8382,12 @@ Datamapp: {folder}</translation>
         <translation>Skriv din ändring till en fil i datamappen och släng den sedan här</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+2"/>
+        <source>Close; the refused changes stay until you choose</source>
+        <translation>Stäng; de avvisade ändringarna finns kvar tills du väljer</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>What to do: {advice}</source>
         <translation>Gör så här: {advice}</translation>
     </message>
@@ -8508,13 +8508,13 @@ Datamapp: {folder}</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../coapp/ui/data_safety/restore_dialog.py" line="+41"/>
-        <location line="+124"/>
+        <location filename="../../coapp/ui/data_safety/restore_dialog.py" line="+42"/>
+        <location line="+119"/>
         <source>Restore from backup</source>
         <translation>Återställ från säkerhetskopia</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-112"/>
         <source>coapp backs up your data every day and before each update. Choose a backup to put its data back. What is here now is backed up first, so you can undo the restore from this list.</source>
         <translation>coapp säkerhetskopierar dina data varje dag och före varje uppdatering. Välj en säkerhetskopia för att lägga tillbaka dess data. Det som finns här nu säkerhetskopieras först, så du kan ångra återställningen från den här listan.</translation>
     </message>
@@ -8565,12 +8565,12 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+113"/>
+        <location line="+108"/>
         <source>Restore</source>
         <translation>Återställ</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-107"/>
         <source>Put the chosen backup&apos;s data back</source>
         <translation>Lägg tillbaka den valda säkerhetskopians data</translation>
     </message>
@@ -8581,27 +8581,22 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+73"/>
+        <location line="+68"/>
         <source>Restore from a file</source>
         <translation>Återställ från en fil</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-67"/>
         <source>Choose a backup file kept elsewhere</source>
         <translation>Välj en säkerhetskopia som ligger någon annanstans</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Close</source>
-        <translation>Stäng</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Close without restoring</source>
         <translation>Stäng utan att återställa</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Daily</source>
         <translation>Daglig</translation>
     </message>
@@ -10051,7 +10046,12 @@ Datamapp: {folder}</translation>
 <context>
     <name>Toolkit</name>
     <message>
-        <location filename="../../coapp/ui/toolkit.py" line="+293"/>
+        <location filename="../../coapp/ui/toolkit.py" line="+98"/>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <location line="+213"/>
         <source>Page Up and Page Down scroll; Tab moves to what is inside</source>
         <translation>Page Up och Page Down rullar; Tab flyttar till innehållet</translation>
     </message>

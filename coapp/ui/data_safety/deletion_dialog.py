@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from coapp.ui.formats import Formats
+from coapp.ui.toolkit import close_buttons
 
 if TYPE_CHECKING:
     from coapp.sync.api import PlatformApi
@@ -101,13 +102,11 @@ class DeletionDialog(QDialog):
         self.send_button.setAccessibleName(self.tr("Request deletion"))
         self.send_button.setAccessibleDescription(self.tr("Send the deletion request to the platform"))
         self.send_button.clicked.connect(self.send)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        buttons.rejected.connect(self.reject)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setObjectName("closeButton")
-        close.setAccessibleName(self.tr("Close"))
-        close.setAccessibleDescription(self.tr("Close without sending anything"))
+        buttons = close_buttons(
+            self,
+            self.tr("Close without sending anything"),
+            (self.send_button, QDialogButtonBox.ButtonRole.DestructiveRole),
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(what)

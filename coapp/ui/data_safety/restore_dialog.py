@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from coapp.services.backup_restore import BackupError, BackupRow, BackupSummary, backup_rows, summarize
 from coapp.ui.error_text import error_text
 from coapp.ui.formats import Formats
+from coapp.ui.toolkit import close_buttons
 
 
 class RestoreDialog(QDialog):
@@ -73,14 +74,9 @@ class RestoreDialog(QDialog):
         self.file_button.setAccessibleName(self.tr("Restore from a file"))
         self.file_button.setAccessibleDescription(self.tr("Choose a backup file kept elsewhere"))
         self.file_button.clicked.connect(self.choose_file)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setObjectName("closeButton")
-        close.setAccessibleName(self.tr("Close"))
-        close.setAccessibleDescription(self.tr("Close without restoring"))
+        action = QDialogButtonBox.ButtonRole.ActionRole
+        closing = self.tr("Close without restoring")
+        buttons = close_buttons(self, closing, (self.restore_button, action), (self.file_button, action))
         self.problem = QLabel(objectName="restoreProblem", wordWrap=True)
         self.problem.hide()
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from coapp.domain.errors import CoappError
 from coapp.ui.error_text import translated
 from coapp.ui.sync.runner import SyncRunner
+from coapp.ui.toolkit import close_buttons
 
 if TYPE_CHECKING:
     from coapp.sync.refused import RefusedChange
@@ -80,9 +80,7 @@ class RefusedChangesDialog(QDialog):
         self.keep_button.setToolTip(
             self.tr("Write your change to a file in the data folder, then discard it here")
         )
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        close.button(QDialogButtonBox.StandardButton.Close).setObjectName("closeButton")
+        close = close_buttons(self, self.tr("Close; the refused changes stay until you choose"))
 
         actions = QHBoxLayout()
         for button in (self.retry_button, self.discard_button, self.keep_button):
