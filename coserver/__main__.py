@@ -1,4 +1,12 @@
-"""`coapp-server [serve] --db URL --host 127.0.0.1 --port N [--mailbox DIR]`: run the reference server."""
+"""`coapp-server [serve] --db URL --host 127.0.0.1 --port N [--mailbox DIR] [--workers N]`: run the
+reference server.
+
+With `--workers N` uvicorn's own process model runs N worker processes on one address (the parent
+binds the socket, the workers accept on it, uvicorn restarts one that dies). Workers are stateless:
+everything lives in the database, so each builds its app from the environment (`app_from_env`),
+where the parent wrote the settings it parsed. Several workers need a database that takes several
+writers: PostgreSQL for production; SQLite works (its writers queue) for trying it out.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +16,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -26,6 +34,16 @@ def _db_url(value: str) -> str:
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise argparse.ArgumentTypeError("the database must be sqlite:///FILE or postgresql+psycopg://...")
     return value
+
+
+def _workers(value: str) -> int:
+    try:
+        workers = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of worker processes: {value!r}") from None
+    if not 1 <= workers <= 64:
+        raise argparse.ArgumentTypeError(f"--workers must be 1 to 64, not {workers}")
+    return workers
 
 
 def _port(value: str) -> int:
@@ -69,18 +87,33 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--port", type=_port, default=8000, help="TCP port; 0 picks a free one")
         p.add_argument("--mailbox", type=Path, help="write mail as .eml files here instead of SMTP")
         p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+        p.add_argument(
+            "--workers",
+            type=_workers,
+            default=1,
+            help="worker processes on the one address (default 1; see README, Deployment)",
+        )
     return parser
 
 
+# What the parent hands its workers (they are started by uvicorn, not by us, so they read it here).
+_ENV_DB = "COSERVER_DB_URL"
+_ENV_MAILBOX = "COSERVER_MAILBOX"
+
+
 def _settings(args: argparse.Namespace) -> Settings:
-    if args.mailbox is not None:
-        return Settings(db_url=args.db, mailbox=args.mailbox)
+    return _settings_for(args.db, args.mailbox)
+
+
+def _settings_for(db_url: str, mailbox: Path | None) -> Settings:
+    if mailbox is not None:
+        return Settings(db_url=db_url, mailbox=mailbox)
     smtp_host = os.environ.get("COSERVER_SMTP_HOST")
     if not smtp_host:
         # Development default: mail lands next to the database rather than being lost.
-        return Settings(db_url=args.db, mailbox=Path("coserver-mailbox"))
+        return Settings(db_url=db_url, mailbox=Path("coserver-mailbox"))
     return Settings(
-        db_url=args.db,
+        db_url=db_url,
         smtp_host=smtp_host,
         smtp_port=int(os.environ.get("COSERVER_SMTP_PORT", "587")),
         smtp_user=os.environ.get("COSERVER_SMTP_USER"),
@@ -88,16 +121,42 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
+def app_from_env() -> Any:
+    """The app factory each worker process calls (uvicorn imports it by name): the settings come
+    from the environment the parent set in `serve`."""
+    from coserver.app import create_app
+
+    mailbox = os.environ.get(_ENV_MAILBOX)
+    return create_app(_settings_for(os.environ[_ENV_DB], Path(mailbox) if mailbox else None))
+
+
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
-
-    from coserver.app import create_app
 
     logging.basicConfig(
         level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    app = create_app(_settings(args))  # type: ignore[arg-type]
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, ws="none")
+    options: dict[str, Any] = {"host": args.host, "port": args.port, "log_level": args.log_level}
+    options["ws"] = "none"
+    if args.workers == 1:
+        from coserver.app import create_app
+
+        uvicorn.run(create_app(_settings(args)), **options)
+        return 0
+    from coserver.db import make_engine, migrate
+
+    # Migrate once here, so the workers start on a current schema instead of queueing to migrate.
+    engine = make_engine(args.db)
+    try:
+        migrate(engine)
+    finally:
+        engine.dispose()
+    os.environ[_ENV_DB] = args.db
+    if args.mailbox is not None:
+        os.environ[_ENV_MAILBOX] = str(args.mailbox.resolve())
+    else:
+        os.environ.pop(_ENV_MAILBOX, None)
+    uvicorn.run("coserver.__main__:app_from_env", factory=True, workers=args.workers, **options)
     return 0
 
 
