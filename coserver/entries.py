@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coapp.domain.durations import MINUTES_PER_DAY
@@ -17,6 +16,7 @@ from coapp.sync.wire import NOTE_MAX_LENGTH, OpKind, OpResult, OpStatus, PushOp,
 from coserver.context import ServerContext
 from coserver.contracts import own_contract
 from coserver.db import next_version
+from coserver.entry_rows import EntryRows, QueriedRows
 from coserver.errors import ApiError
 from coserver.models import TimeEntryRow
 from coserver.refusals import Refusal, encodable, rejected
@@ -100,7 +100,9 @@ def _parse_entry_fields(op: PushOp, current: TimeEntryRow | None) -> _EntryField
     return out
 
 
-def _check_entry(session: Session, account_id: uuid.UUID, row: TimeEntryRow, minutes: int) -> None:
+def _check_entry(
+    session: Session, rows: EntryRows, account_id: uuid.UUID, row: TimeEntryRow, minutes: int
+) -> None:
     """The same rules as the client's grid: the contract's period and 24 hours a day in total."""
     contract = own_contract(session, account_id, row.contract_id)
     if row.work_date < contract.start_date or (
@@ -111,14 +113,7 @@ def _check_entry(session: Session, account_id: uuid.UUID, row: TimeEntryRow, min
         raise rejected("outside_contract", f"{row.work_date.isoformat()} is outside the contract ({period}).")
     if minutes == 0:
         return
-    others = session.execute(
-        select(func.coalesce(func.sum(TimeEntryRow.minutes), 0)).where(
-            TimeEntryRow.account_id == account_id,
-            TimeEntryRow.work_date == row.work_date,
-            TimeEntryRow.deleted_at.is_(None),
-            TimeEntryRow.id != row.id,
-        )
-    ).scalar_one()
+    others = rows.minutes_besides(account_id, row.work_date, row.id)
     if others + minutes > MINUTES_PER_DAY:
         raise rejected(
             "day_over_24h",
@@ -126,31 +121,31 @@ def _check_entry(session: Session, account_id: uuid.UUID, row: TimeEntryRow, min
         )
 
 
-def apply_entry(ctx: ServerContext, session: Session, account_id: uuid.UUID, op: PushOp) -> OpResult:
-    current = session.get(TimeEntryRow, op.row_id)
+def apply_entry(
+    ctx: ServerContext, session: Session, account_id: uuid.UUID, op: PushOp, rows: EntryRows | None = None
+) -> OpResult:
+    """Judge and apply one op. With `rows` from a whole batch (coserver.entry_rows.BatchRows) it asks
+    the database nothing but the version and leaves the writing to the batch's flush; every refusal
+    is raised before anything changes, so a refused op needs no savepoint to leave no trace."""
+    rows = rows if rows is not None else QueriedRows(session)
+    current = rows.get(op.row_id)
     if current is not None and current.account_id != account_id:
         raise rejected("forbidden", "This row belongs to another account.")
     if op.op is OpKind.DELETE:
         return _delete_entry(ctx, session, current, op)
     parsed = _parse_entry_fields(op, current)
     if current is None:
-        return _create_entry(ctx, session, account_id, op, parsed)
-    return _update_entry(ctx, session, account_id, current, op, parsed)
+        return _create_entry(ctx, session, rows, account_id, op, parsed)
+    return _update_entry(ctx, session, rows, account_id, current, op, parsed)
 
 
 def _create_entry(
-    ctx: ServerContext, session: Session, account_id: uuid.UUID, op: PushOp, f: _EntryFields
+    ctx: ServerContext, session: Session, rows: EntryRows, account_id: uuid.UUID, op: PushOp, f: _EntryFields
 ) -> OpResult:
     if f.contract_id is None or f.work_date is None:
         raise rejected("missing_field", "A new time entry needs contract_id and work_date.")
     own_contract(session, account_id, f.contract_id)  # before anything about the cell is revealed
-    taken = session.execute(
-        select(TimeEntryRow).where(
-            TimeEntryRow.contract_id == f.contract_id,
-            TimeEntryRow.work_date == f.work_date,
-            TimeEntryRow.deleted_at.is_(None),
-        )
-    ).scalar_one_or_none()
+    taken = rows.holder(f.contract_id, f.work_date)
     if taken is not None:
         mine = taken.account_id == account_id
         raise rejected(
@@ -159,7 +154,6 @@ def _create_entry(
             taken if mine else None,
         )
     minutes = f.minutes if f.minutes is not None else 0
-    version = next_version(session)
     row = TimeEntryRow(
         id=op.row_id,
         account_id=account_id,
@@ -168,20 +162,20 @@ def _create_entry(
         minutes=minutes,
         note=f.note if f.note is not None else "",
         invoice_id=None,
-        version=version,
-        minutes_version=version,
-        note_version=version,
         created_at=ctx.now(),
     )
-    _check_entry(session, account_id, row, minutes)
-    session.add(row)
-    session.flush()
+    _check_entry(session, rows, account_id, row, minutes)
+    # The version only once the op is accepted: a refused op takes no number.
+    version = next_version(session)
+    row.version = row.minutes_version = row.note_version = version
+    rows.add(row)
     return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, version=version, row=entry_record(row))
 
 
 def _update_entry(
     ctx: ServerContext,
     session: Session,
+    rows: EntryRows,
     account_id: uuid.UUID,
     row: TimeEntryRow,
     op: PushOp,
@@ -214,15 +208,9 @@ def _update_entry(
     if row.invoice_id is not None:
         raise rejected("locked", "This entry is on a confirmed invoice and cannot change.", row)
     minutes = changes.get("minutes", row.minutes)
-    _check_entry(session, account_id, row, minutes)
+    _check_entry(session, rows, account_id, row, minutes)
     if revive:
-        holder = session.execute(
-            select(TimeEntryRow).where(
-                TimeEntryRow.contract_id == row.contract_id,
-                TimeEntryRow.work_date == row.work_date,
-                TimeEntryRow.deleted_at.is_(None),
-            )
-        ).scalar_one_or_none()
+        holder = rows.holder(row.contract_id, row.work_date)
         if holder is not None:
             raise rejected("cell_taken", "Another time entry already holds this contract and day.", holder)
     # Last writer wins per field in server order; report the fields whose newer value we replaced.
@@ -235,7 +223,6 @@ def _update_entry(
         row.deleted_at = None
         row.deleted_version = None
     row.version = version
-    session.flush()
     return OpResult(
         op_id=op.op_id,
         status=OpStatus.APPLIED,
@@ -257,7 +244,6 @@ def _delete_entry(ctx: ServerContext, session: Session, row: TimeEntryRow | None
     row.deleted_at = ctx.now()
     row.deleted_version = version
     row.version = version
-    session.flush()
     return OpResult(op_id=op.op_id, status=OpStatus.APPLIED, version=version, row=entry_record(row))
 
 

@@ -36,6 +36,7 @@ from coserver.context import ServerContext
 from coserver.contracts import apply_contract, contract_record
 from coserver.db import max_version, server_epoch
 from coserver.entries import apply_entry, entry_record
+from coserver.entry_rows import BatchRows
 from coserver.errors import ApiError
 from coserver.favourites import apply_favourite, favourite_record, find_favourite
 from coserver.feed import TOMBSTONE_HORIZON_KEY as TOMBSTONE_HORIZON_KEY  # re-exported for retention
@@ -137,11 +138,70 @@ def _apply(ctx: ServerContext, session: Session, account_id: uuid.UUID, op: Push
 
 
 def push(ctx: ServerContext, session: Session, account_id: uuid.UUID, body: PushRequest) -> PushResponse:
-    """Apply a batch in one transaction, each op in its own savepoint: a refused op leaves no trace
-    and never stops the ones after it."""
+    """Apply a batch in one transaction; a refused op leaves no trace and never stops the ones after it.
+
+    Time entries, most of every push, go in bulk: the batch's rows are loaded in one query per table
+    (coserver.entry_rows.BatchRows), judged in memory by the same rules (which refuse before they
+    change anything, so they need no savepoint) and written in one flush per table. Other entities
+    keep a savepoint each. Should the database still refuse the bulk write (a constraint a rule did
+    not foresee, a row a concurrent writer committed), the batch is rolled back to its savepoint and
+    applied again op by op, each in its own savepoint, so the answers are what they always were."""
     # Writers take the sequence row first, so the whole batch reads and writes as if alone (on
     # PostgreSQL; SQLite's BEGIN IMMEDIATE already serializes writers).
     session.execute(select(ServerSequence.value).where(ServerSequence.id == 1).with_for_update())
+    whole = session.begin_nested()
+    try:
+        results = _push_in_bulk(ctx, session, account_id, body)
+        session.flush()
+        whole.commit()
+    except DBAPIError:
+        whole.rollback()
+        log.warning("a push batch was refused by the database in bulk; applying it op by op")
+        results = _push_op_by_op(ctx, session, account_id, body)
+    return PushResponse(results=results, max_version=max_version(session))
+
+
+def _applied_before(session: Session, account_id: uuid.UUID, body: PushRequest) -> set[uuid.UUID]:
+    ids = {op.op_id for op in body.ops}
+    if not ids:
+        return set()
+    found = session.execute(
+        select(AppliedOp.op_id).where(AppliedOp.account_id == account_id, AppliedOp.op_id.in_(ids))
+    ).scalars()
+    return set(found)
+
+
+def _push_in_bulk(
+    ctx: ServerContext, session: Session, account_id: uuid.UUID, body: PushRequest
+) -> list[OpResult]:
+    done = _applied_before(session, account_id, body)
+    rows = BatchRows(session, account_id, body.ops)
+    results: list[OpResult] = []
+    now = ctx.now()
+    for op in body.ops:
+        if op.op_id in done:
+            results.append(_duplicate(session, account_id, op))
+            continue
+        done.add(op.op_id)
+        if op.entity != Entity.TIME_ENTRY:
+            session.flush()  # what the batch did so far, before this op's savepoint
+            results.append(_apply_in_savepoint(ctx, session, account_id, op, now))
+            continue
+        try:
+            with session.no_autoflush:
+                result = apply_entry(ctx, session, account_id, op, rows)
+        except Refusal as refusal:
+            # Nothing changed (the rules refuse first): the row in memory is the server's copy.
+            result = _refused(op, refusal)
+        else:
+            session.add(AppliedOp(account_id=account_id, op_id=op.op_id, row_id=op.row_id, created_at=now))
+        results.append(result)
+    return results
+
+
+def _push_op_by_op(
+    ctx: ServerContext, session: Session, account_id: uuid.UUID, body: PushRequest
+) -> list[OpResult]:
     results: list[OpResult] = []
     seen: set[uuid.UUID] = set()
     now = ctx.now()
@@ -150,40 +210,51 @@ def push(ctx: ServerContext, session: Session, account_id: uuid.UUID, body: Push
             results.append(_duplicate(session, account_id, op))
             continue
         seen.add(op.op_id)
-        savepoint = session.begin_nested()
-        try:
-            result = _apply(ctx, session, account_id, op)
-            session.add(AppliedOp(account_id=account_id, op_id=op.op_id, row_id=op.row_id, created_at=now))
-            session.flush()
-            savepoint.commit()
-        except Refusal as refusal:
-            savepoint.rollback()
-            row = refusal.row
-            if row is not None:
-                session.refresh(row)
-            result = OpResult(
-                op_id=op.op_id,
-                status=refusal.status,
-                code=refusal.code,
-                message=refusal.message,
-                version=row.version if row is not None else None,
-                row=_record(row) if row is not None else None,
-            )
-        except DBAPIError:
-            savepoint.rollback()
-            log.exception("op %s refused by the database", op.op_id)
-            result = OpResult(
-                op_id=op.op_id,
-                status=OpStatus.REJECTED,
-                code="invalid_row",
-                message="The database refused this change.",
-            )
-        results.append(result)
-    return PushResponse(results=results, max_version=max_version(session))
+        results.append(_apply_in_savepoint(ctx, session, account_id, op, now))
+    return results
+
+
+def _apply_in_savepoint(
+    ctx: ServerContext, session: Session, account_id: uuid.UUID, op: PushOp, now: Any
+) -> OpResult:
+    savepoint = session.begin_nested()
+    try:
+        result = _apply(ctx, session, account_id, op)
+        session.add(AppliedOp(account_id=account_id, op_id=op.op_id, row_id=op.row_id, created_at=now))
+        session.flush()
+        savepoint.commit()
+    except Refusal as refusal:
+        savepoint.rollback()
+        if refusal.row is not None:
+            session.refresh(refusal.row)
+        return _refused(op, refusal)
+    except DBAPIError:
+        savepoint.rollback()
+        log.exception("op %s refused by the database", op.op_id)
+        return OpResult(
+            op_id=op.op_id,
+            status=OpStatus.REJECTED,
+            code="invalid_row",
+            message="The database refused this change.",
+        )
+    return result
+
+
+def _refused(op: PushOp, refusal: Refusal) -> OpResult:
+    row = refusal.row
+    return OpResult(
+        op_id=op.op_id,
+        status=refusal.status,
+        code=refusal.code,
+        message=refusal.message,
+        version=row.version if row is not None else None,
+        row=_record(row) if row is not None else None,
+    )
 
 
 def _duplicate(session: Session, account_id: uuid.UUID, op: PushOp) -> OpResult:
     handler = _ENTITIES.get(op.entity)
+    row: Any
     if op.entity in PROFILE_RECORDS:
         row = find_row(session, account_id, op.entity, op.row_id)
     elif op.entity == Entity.FAVOURITE:
