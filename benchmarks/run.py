@@ -24,6 +24,8 @@
    (benchmarks/scroll_bench.py; its child gets 3 × --timeout).
 10. Opening Insights on the 10-year data set with invoices, warm and cold, beside a bare pyqtgraph
    bar chart (benchmarks/insights_bench.py).
+11. Only with --only load (it needs COAPP_TEST_POSTGRES_URL and about 3 minutes): the platform under
+   load, 200 simulated devices against 1 and 2 server processes (benchmarks/load_bench.py).
 
 Exit codes: 0 every budget met, 1 a budget exceeded (the lines marked OVER say which), 2 bad
 arguments, 3 the benchmark itself failed (a child crashed or timed out; the message says which).
@@ -60,6 +62,7 @@ from benchmarks.children import (
 from benchmarks.dataset import Dataset, ensure_dataset, working_copy
 from benchmarks.insights_bench import insights_section
 from benchmarks.invoicing import invoice_section
+from benchmarks.load_bench import main as load_main
 from benchmarks.matching_bench import matching_section
 from benchmarks.profile_bench import profile_section
 from benchmarks.scroll_bench import scroll_section
@@ -310,8 +313,12 @@ def build_parser() -> argparse.ArgumentParser:
             "scroll",
             "insights",
             "bundle",
+            "load",
         ),
         help="measure one budget only",
+    )
+    parser.add_argument(
+        "--load-seconds", type=float, default=60, help="seconds per server configuration of --only load"
     )
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached 10-year data set")
     parser.add_argument(
@@ -352,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, runs: int, switches: int, log) -> int:  # type: ignore[no-untyped-def]
+    if args.only == "load":  # the platform alone: no app data set to build (benchmarks/load_bench.py)
+        return load_main([str(args.load_seconds)])
     try:
         dataset = ensure_dataset(rebuild=args.rebuild, log=lambda text: log(text))
     except Exception as exc:
