@@ -3,6 +3,10 @@
 Every synced table carries the database-wide `version` of its last write; the feed is the account's
 rows with a version after the cursor, merged across tables in version order. Versions are unique
 across tables (one sequence), so a page may end anywhere without skipping a row.
+
+The feed reads up to the horizon (coserver.db.version_bounds), never the newest number handed out:
+on PostgreSQL a transaction with a lower version may still be running, and a cursor past it would
+skip its rows for good. A cursor is therefore at most the horizon, and never moves back.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from coserver.assignment_feed import assignment_changes, assignment_summaries, c
 from coserver.context import ServerContext
 from coserver.contract_feed import contract_changes, contract_summaries, older_clients_see, prepare
 from coserver.contracts import contract_record
-from coserver.db import max_version, server_epoch
+from coserver.db import max_version, server_epoch, version_bounds
 from coserver.entries import entry_record
 from coserver.errors import ApiError
 from coserver.invoices import invoice_record
@@ -159,10 +163,12 @@ def changes(
         close_expired(ctx)
     prepare(ctx)  # the calendar's moves of contracts (every feed) and reviews due to show
     with ctx.sessions() as session, session.begin():
-        # Read the newest version first: writers commit in version order, so every change up to it
-        # is visible to the queries below, and a cursor at `newest` can never skip one.
-        newest = max_version(session)
-        after = _parse_cursor(session, cursor, newest, with_profile, with_assignments, with_contracts)
+        # Read the horizon first: every change up to it has committed (or is gone), so the queries
+        # below (each its own snapshot at READ COMMITTED) see all of them and a cursor at `newest`
+        # can never skip one. A cursor may be past the horizon (it was the horizon when handed
+        # out; a writer starting since can hold it back): it is unknown only past every number.
+        newest, handed_out = version_bounds(session)
+        after = _parse_cursor(session, cursor, handed_out, with_profile, with_assignments, with_contracts)
         epoch = server_epoch(session)
         merged: list[Change] = []
         for synced in SYNCED:
@@ -183,7 +189,7 @@ def changes(
     merged.sort(key=lambda change: change.version)
     has_more = len(merged) > limit
     page = merged[:limit]
-    last = page[-1].version if has_more else newest
+    last = page[-1].version if has_more else max(newest, after)
     marks = (
         (_PROFILE_MARK if with_profile else "")
         + (_ASSIGNMENTS_MARK if with_assignments else "")
@@ -206,11 +212,16 @@ def summary(
         close_expired(ctx)  # as the feed does, so both speak of the same versions
     prepare(ctx)
     engine = ctx.engine
+    as_of: int | None = None
     if engine.dialect.name == "postgresql":
+        # The horizon before the snapshot: every change up to it is in the snapshot (one committed
+        # meanwhile above it may be too: the client's next round compares again).
+        with ctx.sessions() as session, session.begin():
+            as_of = max_version(session)
         engine = engine.execution_options(isolation_level="REPEATABLE READ")
     entities: dict[Entity, EntitySummary] = {}
     with Session(engine) as session, session.begin():
-        newest = max_version(session)
+        newest = max_version(session) if as_of is None else as_of
         for synced in SYNCED:
             table = synced.table
             query = select(table.id, table.version).where(synced.owner == account_id)

@@ -1,0 +1,122 @@
+"""Versions from a PostgreSQL sequence (coserver/db.py): the change feed never passes a version whose
+transaction has not committed yet, so a change committed late by a slow transaction is never skipped.
+
+The contract: while a transaction holding version v1 is open, every feed page carries only versions
+below v1 and its cursor stays below v1, even when later versions (v2 > v1) have already committed;
+once it ends, the next page from that cursor carries v1 and v2. Versions stay unique.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import threading
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from sqlalchemy import Engine, update
+from sqlalchemy.orm import Session
+
+from coserver.db import make_engine, next_version, reserve_versions, version_bounds
+from coserver.models import TimeEntryRow
+from tests.coserver.harness import LiveServer
+from tests.coserver.sync_helpers import freelancer, new_entry
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite has one writer at a time: versions commit in order, nothing to interleave")
+    made = make_engine(db_url)
+    yield made
+    made.dispose()
+
+
+def _number(cursor: str) -> int:
+    return int(cursor.rpartition(".")[2])
+
+
+def test_feed_waits_for_a_version_committed_late(server: LiveServer, engine: Engine) -> None:
+    anna = freelancer(server)
+    slow_id, slow_op = new_entry(anna.contract_id, date(2026, 3, 2), minutes=60)
+    anna.push(slow_op)
+    _, cursor = anna.pull_all()
+
+    # T1 takes v1 and stays open.
+    t1 = Session(engine)
+    t1.begin()
+    v1 = next_version(t1)
+    t1.execute(update(TimeEntryRow).where(TimeEntryRow.id == slow_id).values(minutes=61, version=v1))
+    t1.flush()
+    # T2 (a real push, its own connection) takes v2 > v1 and commits.
+    fast_id, fast_op = new_entry(anna.contract_id, date(2026, 3, 3), minutes=90)
+    (result,) = anna.push(fast_op)
+    assert result["status"] == "applied", result
+    v2 = result["version"]
+    assert v2 > v1
+
+    horizon, newest = version_bounds(Session(engine))
+    assert horizon < v1 <= v2 <= newest
+    page = anna.changes(cursor).json()
+    assert all(change["version"] < v1 for change in page["changes"]), page
+    assert _number(page["cursor"]) < v1  # the cursor does not pass the open transaction
+    assert page["has_more"] is False
+    cursor = page["cursor"]
+
+    t1.commit()
+    t1.close()
+    page = anna.changes(cursor).json()
+    got = {change["row"]["id"]: change["version"] for change in page["changes"]}
+    assert got == {str(slow_id): v1, str(fast_id): v2}  # nothing skipped
+    assert _number(page["cursor"]) >= v2
+
+
+def test_a_rolled_back_savepoint_does_not_drop_the_floor(engine: Engine) -> None:
+    """The first version taken inside a savepoint that rolls back gives its floor lock back with it;
+    the transaction's next version takes a new one, so the horizon still stays below it."""
+    with Session(engine) as session, session.begin():
+        savepoint = session.begin_nested()
+        next_version(session)
+        savepoint.rollback()
+        kept = next_version(session)
+        with Session(engine) as reader:
+            horizon, _ = version_bounds(reader)
+        assert horizon < kept
+    with Session(engine) as reader:
+        horizon, newest = version_bounds(reader)
+    assert horizon == newest >= kept
+
+
+def test_versions_stay_unique_under_concurrent_writers(engine: Engine) -> None:
+    start = threading.Barrier(4)
+
+    def writer(_: int) -> list[int]:
+        start.wait()
+        taken: list[int] = []
+        for _round in range(25):
+            with Session(engine) as session, session.begin():
+                taken += [next_version(session) for _ in range(3)]
+        return taken
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        versions = [v for batch in pool.map(writer, range(4)) for v in batch]
+    assert len(versions) == len(set(versions)) == 300
+    with Session(engine) as reader:
+        horizon, newest = version_bounds(reader)
+    assert horizon == newest >= max(versions)  # nothing in flight any more: the feed reaches the top
+
+
+def test_reserved_versions_are_not_handed_out_again(db_url: str) -> None:
+    """Bulk seeding (benchmarks) takes a block of versions; the next writer continues after it."""
+    engine = make_engine(db_url)
+    try:
+        with Session(engine) as session, session.begin():
+            first = reserve_versions(session, 50)
+            after = next_version(session)
+        assert after == first + 50
+        with Session(engine) as session, session.begin():
+            assert version_bounds(session) == (after, after)
+            with pytest.raises(ValueError, match="at least one"):
+                reserve_versions(session, 0)
+    finally:
+        engine.dispose()
