@@ -140,3 +140,25 @@ def test_two_workers_answer_on_one_address_and_stop_on_sigterm(
     assert process.returncode == 0, output.decode()
     for pid in answered:
         assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
+
+
+@pytest.mark.parametrize("name", ["COSERVER_POOL_SIZE", "COSERVER_MAX_OVERFLOW"])
+@pytest.mark.parametrize("value", ["x", "-1", "1001", "2.5", " 5"])
+def test_bad_pool_settings_are_one_line_exit_1(
+    name: str, value: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(name, value)
+    assert main(["--db", "postgresql+psycopg://nobody:x@127.0.0.1:1/none", "--port", "0"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"coapp-server: error: {name} must be")
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_pool_settings_size_each_workers_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    from coserver.db import make_engine
+
+    monkeypatch.setenv("COSERVER_POOL_SIZE", "3")
+    monkeypatch.setenv("COSERVER_MAX_OVERFLOW", "2")
+    engine = make_engine("postgresql+psycopg://nobody:x@127.0.0.1:1/none")  # not connected
+    assert (engine.pool.size(), engine.pool._max_overflow) == (3, 2)  # type: ignore[attr-defined]
+    engine.dispose()
