@@ -9,12 +9,14 @@ once it ends, the next page from that cursor carries v1 and v2. Versions stay un
 from __future__ import annotations
 
 import concurrent.futures
+import random
 import threading
+import time
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, text, update
 from sqlalchemy.orm import Session
 
 from coserver.db import make_engine, next_version, reserve_versions, version_bounds
@@ -120,3 +122,54 @@ def test_reserved_versions_are_not_handed_out_again(db_url: str) -> None:
                 reserve_versions(session, 0)
     finally:
         engine.dispose()
+
+
+def test_a_reader_following_the_horizon_misses_no_commit(engine: Engine) -> None:
+    """Writers commit (or roll back) out of version order while a reader follows the horizon as the
+    feed does: every committed version is read exactly once, none is passed before it committed."""
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE probe (version bigint PRIMARY KEY)"))
+    committed: list[int] = []
+    done = threading.Event()
+    rng = random.Random(14)
+    delays = [rng.uniform(0, 0.02) for _ in range(160)]
+
+    def writer(index: int) -> None:
+        with Session(engine) as session:
+            session.begin()
+            version = next_version(session)
+            session.execute(text("INSERT INTO probe VALUES (:v)"), {"v": version})
+            time.sleep(delays[index])  # later versions often commit first
+            if index % 7 == 0:
+                session.rollback()
+                return
+            session.commit()
+            committed.append(version)
+
+    seen: list[int] = []
+
+    def reader() -> None:
+        cursor = 0
+        with Session(engine) as session:
+            while True:
+                last_round = done.is_set()
+                with session.begin():
+                    horizon, _ = version_bounds(session)
+                    seen.extend(
+                        session.execute(
+                            text("SELECT version FROM probe WHERE version > :a AND version <= :h"),
+                            {"a": cursor, "h": horizon},
+                        ).scalars()
+                    )
+                    cursor = max(cursor, horizon)
+                if last_round:
+                    return
+
+    follower = threading.Thread(target=reader)
+    follower.start()
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        list(pool.map(writer, range(160)))
+    done.set()
+    follower.join(timeout=60)
+    assert sorted(seen) == sorted(committed)  # nothing skipped, nothing twice
+    assert len(committed) == 160 - len(range(0, 160, 7))
