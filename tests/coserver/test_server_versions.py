@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text, update
@@ -173,3 +174,30 @@ def test_a_reader_following_the_horizon_misses_no_commit(engine: Engine) -> None
     follower.join(timeout=60)
     assert sorted(seen) == sorted(committed)  # nothing skipped, nothing twice
     assert len(committed) == 160 - len(range(0, 160, 7))
+
+
+def _alembic(engine: Engine, action: str, target: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    import coserver.db
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(coserver.db.__file__).parent / "migrations"))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        getattr(command, action)(cfg, target)
+
+
+def test_s0014_carries_the_counter_over_both_ways(engine: Engine) -> None:
+    """Downgrading writes the sequence's position back to the counter row; upgrading again continues
+    after it, so no version is ever handed out twice across the migration."""
+    with Session(engine) as session, session.begin():
+        taken = [next_version(session) for _ in range(5)]
+    _alembic(engine, "downgrade", "s0013")
+    with Session(engine) as session, session.begin():
+        row = session.execute(text("SELECT value FROM server_sequence WHERE id = 1")).scalar_one()
+        assert row == taken[-1]
+    _alembic(engine, "upgrade", "head")
+    with Session(engine) as session, session.begin():
+        assert next_version(session) == taken[-1] + 1
