@@ -12,15 +12,17 @@ import concurrent.futures
 import random
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from coserver.db import make_engine, next_version, reserve_versions, version_bounds
+from coserver.db import lock_accounts, make_engine, next_version, reserve_versions, version_bounds
 from coserver.models import TimeEntryRow
 from tests.coserver.harness import LiveServer
 from tests.coserver.sync_helpers import freelancer, new_entry
@@ -201,3 +203,19 @@ def test_s0014_carries_the_counter_over_both_ways(engine: Engine) -> None:
     _alembic(engine, "upgrade", "head")
     with Session(engine) as session, session.begin():
         assert next_version(session) == taken[-1] + 1
+
+
+def test_account_locks_queue_writers_of_one_account_only(engine: Engine) -> None:
+    anna, bertil = uuid.uuid4(), uuid.uuid4()
+    with Session(engine) as holder, holder.begin():
+        lock_accounts(holder, anna)
+        with Session(engine) as other, other.begin():
+            other.execute(text("SET LOCAL lock_timeout = '300ms'"))
+            lock_accounts(other, bertil)  # another account's writer goes ahead
+            assert version_bounds(other)[0] == version_bounds(other)[1]  # and no feed waits on it
+        with Session(engine) as same, same.begin():
+            same.execute(text("SET LOCAL lock_timeout = '300ms'"))
+            with pytest.raises(OperationalError, match="lock timeout"):
+                lock_accounts(same, bertil, anna)  # the same account's waits for the holder
+    with Session(engine) as after, after.begin():
+        lock_accounts(after, anna, bertil)  # released with the holder's transaction
