@@ -8,7 +8,7 @@ when it is not set), loopback only:
 1. seed 100 freelancers with a contract each, start the server, sign 200 devices in (4 at a time:
    each sign-in verifies an argon2 hash with the production parameters);
 2. the peak, for 2/3 of --load-seconds: every device does a round (pull; then push 1–4 edits, or
-   confirm an invoice, or nothing) and pauses a random time of mean --load-pause seconds. Latency
+   confirm an invoice, or nothing) and pauses a random time of mean 10 s (LoadOptions.pause). Latency
    percentiles per route, errors and the CPU of the server's and the database's processes (/proc)
    come from this phase;
 3. the capacity, for the last 1/3: the same devices without pauses; rounds per second there is the
@@ -60,7 +60,9 @@ class LoadOptions:
     devices: int = 200
     freelancers: int = 100
     seconds: float = 60.0
-    pause: float = 2.0
+    # Mean seconds between a device's rounds: a Monday-morning peak where every device syncs every
+    # 10 s (the devices sync every few minutes), 20 rounds/s from 200 devices.
+    pause: float = 10.0
     processes: tuple[int, ...] = (1, 2)
 
 

@@ -44,7 +44,9 @@ RATE_MINOR, COMMISSION_BP = 95000, 1500
 FROZEN = {"seller": {"name": "Load Konsult AB", "org_number": "556677-8899"}, "buyer": {"name": "Kund AB"}}
 # What each round does after its pull (the rest of the rounds are idle: the pull alone).
 PUSH_SHARE, INVOICE_SHARE = 0.6, 0.02
-OK_REFUSALS = {409, 412}  # an invoice on entries another device just changed or invoiced
+# An invoice on entries another device (or this one's push, newer than its pull) just changed or
+# invoiced: the app pulls and decides again.
+OK_REFUSALS = {409, 412}
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,9 @@ class Device:
         self.token = ""
         self.cursor: str | None = None
         self.local: dict[str, dict[str, Any]] = {}
+        # The feed's newest version this device has seen: what it knows everything up to (rows it
+        # learnt from push answers may be newer, but a change to another row in between may not be).
+        self.pulled_to = 0
         self.stats = Stats()
 
     # --- HTTP ---------------------------------------------------------------------------------------
@@ -146,6 +151,7 @@ class Device:
                 return
             page = response.json()
             for change in page["changes"]:
+                self.pulled_to = max(self.pulled_to, change["row"]["version"])
                 if change["entity"] == "time_entry":
                     self._learn(change["row"])
             self.cursor = page["cursor"]
@@ -218,7 +224,7 @@ class Device:
         )
         if not rows:
             return
-        decided_on = max(r["version"] for r in self.local.values())
+        decided_on = self.pulled_to  # the app decides on what it has pulled: a newer change is 412
         body = invoice_body(self.who.contract_id, rows, first, last)
         headers = {IDEMPOTENCY_HEADER: str(uuid.uuid4()), IF_MATCH_HEADER: if_match(decided_on)}
         path = f"/v1/invoices/{uuid.uuid4()}/confirm"
