@@ -41,7 +41,7 @@ def cap_for(limits: BodyLimits, path: str) -> int:
         return limits.file_chunk
     if path == "/v1/agent/photo":
         return limits.agent_photo
-    if path.startswith("/v1/applications/") or path == "/v1/agent/messages":
+    if path.startswith("/v1/applications/") or path in ("/v1/agent/messages", "/v1/account/deletion-request"):
         return limits.application
     if path.startswith("/v1/contracts/"):
         return limits.contract

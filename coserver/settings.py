@@ -42,7 +42,8 @@ class BodyLimits:
       schema accepts is refused for its size.
     - assignment: a 10,000-character description and 30 skills: at most about 150 KB.
     - applications and agent messages: a consent's 2,000-character message, an interview's texts
-      (2,000 + 200 + 500 characters), an agent's 2,000-character message: at most about 33 KB.
+      (2,000 + 200 + 500 characters), an agent's 2,000-character message, an account deletion
+      request's 2,000-character reason: at most about 33 KB.
     - contract commands (issue 11): an offer's terms with a 10,000-character scope, as long as the
       assignment's description it starts from: at most about 125 KB.
     - file chunk: the raw bytes of one chunk of a file upload (coapp.sync.wire.files.FILE_CHUNK_MAX).

@@ -38,6 +38,7 @@ from coapp.sync.wire import (
     SubmitApplicationRequest,
     record_fields,
 )
+from coapp.sync.wire.data_safety import AccountDeletionRequest
 from coapp.sync.wire.files import FILE_CHUNK_MAX
 from coserver import jsonshape
 from coserver.limits import cap_for
@@ -289,6 +290,8 @@ def test_the_largest_legitimate_bodies_fit_their_caps() -> None:
     _fits(_sent(_longest_body(BookInterviewRequest)), LIMITS.application)
     _fits(_sent(_longest_body(ApplicationTextRequest)), LIMITS.application)
     _fits(_sent(_longest_body(AgentMessageRequest)), LIMITS.application)
+    _fits(_sent(_longest_body(AccountDeletionRequest)), LIMITS.application)  # its reason: 2,000 characters
+    assert cap_for(LIMITS, "/v1/account/deletion-request") == LIMITS.application
     for request in (
         SignContractRequest,
         ContractTermsRequest,
