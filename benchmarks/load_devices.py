@@ -47,6 +47,7 @@ PUSH_SHARE, INVOICE_SHARE = 0.6, 0.02
 # An invoice on entries another device (or this one's push, newer than its pull) just changed or
 # invoiced: the app pulls and decides again.
 OK_REFUSALS = {409, 412}
+LOST_ANSWER_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -118,13 +119,19 @@ class Device:
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         began = time.perf_counter()
-        try:
-            response = self.http.request(
-                method, next(self._urls) + path, headers=headers, timeout=30, **kwargs
-            )
-        except requests.RequestException as exc:
-            self.stats.errors.append(f"{route}: {type(exc).__name__}")
-            return None
+        for attempt in range(LOST_ANSWER_ATTEMPTS):
+            # As the app's transport does: a lost answer is sent again (with the same Idempotency-Key).
+            try:
+                response = self.http.request(
+                    method, next(self._urls) + path, headers=headers, timeout=30, **kwargs
+                )
+                break
+            except requests.RequestException as exc:
+                if attempt + 1 == LOST_ANSWER_ATTEMPTS:
+                    self.stats.errors.append(f"{route}: {type(exc).__name__}")
+                    return None
+                self.stats.refusals[f"{route} sent again after {type(exc).__name__}"] += 1
+                time.sleep(self.rng.uniform(0, 0.5 * 2**attempt))
         self.stats.latencies.setdefault(route, []).append(time.perf_counter() - began)
         if response.status_code in ok:
             return response
@@ -242,10 +249,12 @@ class Device:
         self.stats.rounds += 1
 
     def run(self, until: float, pause: float, stop: threading.Event) -> None:
+        if pause > 0:  # devices' timers are spread, not all firing at the start
+            stop.wait(min(self.rng.uniform(0, pause), max(0.0, until - time.monotonic())))
         while time.monotonic() < until and not stop.is_set():
             self.round()
             if pause > 0:
-                stop.wait(self.rng.expovariate(1 / pause))
+                stop.wait(min(self.rng.expovariate(1 / pause), max(0.0, until - time.monotonic())))
 
 
 def invoice_body(

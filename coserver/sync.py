@@ -34,7 +34,7 @@ from coapp.sync.wire import (
 from coserver.application_models import MessageRow
 from coserver.context import ServerContext
 from coserver.contracts import apply_contract, contract_record
-from coserver.db import max_version, server_epoch
+from coserver.db import lock_accounts, max_version, server_epoch
 from coserver.entries import apply_entry, entry_record
 from coserver.entry_rows import BatchRows
 from coserver.errors import ApiError
@@ -146,9 +146,7 @@ def push(ctx: ServerContext, session: Session, account_id: uuid.UUID, body: Push
     keep a savepoint each. Should the database still refuse the bulk write (a constraint a rule did
     not foresee, a row a concurrent writer committed), the batch is rolled back to its savepoint and
     applied again op by op, each in its own savepoint, so the answers are what they always were."""
-    # Writers take the sequence row first, so the whole batch reads and writes as if alone (on
-    # PostgreSQL; SQLite's BEGIN IMMEDIATE already serializes writers).
-    session.execute(select(ServerSequence.value).where(ServerSequence.id == 1).with_for_update())
+    _writer_locks(session, account_id)
     whole = session.begin_nested()
     try:
         results = _push_in_bulk(ctx, session, account_id, body)
@@ -159,6 +157,17 @@ def push(ctx: ServerContext, session: Session, account_id: uuid.UUID, body: Push
         log.warning("a push batch was refused by the database in bulk; applying it op by op")
         results = _push_op_by_op(ctx, session, account_id, body)
     return PushResponse(results=results, max_version=max_version(session))
+
+
+def _writer_locks(session: Session, account_id: uuid.UUID) -> None:
+    """What a push must not run beside, on PostgreSQL (SQLite's BEGIN IMMEDIATE already serializes
+    every writer): another push of the same account, whose rules read the same rows (cells, the day's
+    24 hours), and the platform's commands that change an account's rows (confirming or crediting an
+    invoice, a contract's life), which take the sequence row FOR UPDATE. Pushes of different accounts
+    no longer wait for each other: the sequence row is taken FOR SHARE (until every command takes
+    coserver.db.lock_accounts instead of the row), and the account by coserver.db.lock_accounts."""
+    session.execute(select(ServerSequence.value).where(ServerSequence.id == 1).with_for_update(read=True))
+    lock_accounts(session, account_id)
 
 
 def _applied_before(session: Session, account_id: uuid.UUID, body: PushRequest) -> set[uuid.UUID]:
