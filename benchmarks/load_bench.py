@@ -358,8 +358,8 @@ def load_section(options: LoadOptions, log: Any = print) -> list[str] | None:
         print(
             f"  throughput with {outcome.processes} processes: {ratio:.2f} × with 1 "
             f"(budget ≥ {SCALE_BUDGET} ×"
-            + ("" if enforced else f"; not held on {cores} cores, where the load generator and PostgreSQL")
-            + ("" if enforced else " take their share of the same cores: see the CPU lines)")
+            + ("" if enforced else f"; not enforced on {cores} cores, where the load generator and")
+            + ("" if enforced else " PostgreSQL take their share of the same cores: see the CPU lines)")
         )
         if enforced and ratio < SCALE_BUDGET:
             overs.append(f"throughput with {outcome.processes} processes only {ratio:.2f} × with 1")
