@@ -133,11 +133,14 @@ def app_from_env() -> Any:
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from coserver.http_protocol import PROTOCOL
+
     logging.basicConfig(
         level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     options: dict[str, Any] = {"host": args.host, "port": args.port, "log_level": args.log_level}
     options["ws"] = "none"
+    options["http"] = PROTOCOL  # Nagle off on every connection (coserver.http_protocol)
     if args.workers == 1:
         from coserver.app import create_app
 
