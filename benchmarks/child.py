@@ -22,6 +22,16 @@ HEAVY = ("pyqtgraph", "fpdf", "requests", "keyring", "pydantic", "babel", "alemb
 
 
 def _maxrss_kb() -> int:
+    """This process's peak resident memory. On Linux VmHWM, not ru_maxrss: after a fork and exec
+    the kernel keeps the parent's peak in ru_maxrss, so a child of a big runner reported at least
+    the runner's size (both windows showed the same 81.5 MiB once the runner imported more)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass  # not Linux
     try:
         import resource
     except ImportError:  # Windows: no getrusage; the parent reports memory as n/a

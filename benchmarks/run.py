@@ -478,8 +478,18 @@ def _startup_section(data_dir: Path, runs: int, timeout: float, log):  # type: i
                 f"start-up peak memory {mem_ratio:.2f} × the baseline (budget ≤ {MEMORY_RATIO_BUDGET} ×)"
             )
         if deferred:
+            # ARCHITECTURE.md's budget is this one: peak memory once the store is open, grid live.
             ready_ratio = statistics.median(app.ready_rss_kb) / base_kb
-            print(f"   (once the store is open: {ready_ratio:.2f} × the baseline's peak RSS; not a budget)")
+            ok = ready_ratio <= MEMORY_RATIO_BUDGET
+            print(
+                f"   memory ratio    {ready_ratio:5.2f} ×   budget ≤ {MEMORY_RATIO_BUDGET} ×   {_verdict(ok)}"
+                " (peak RSS once the store is open and the grid live)"
+            )
+            if not ok:
+                overs.append(
+                    f"peak memory once the store is open {ready_ratio:.2f} × the baseline "
+                    f"(budget ≤ {MEMORY_RATIO_BUDGET} ×)"
+                )
     else:
         print("   memory ratio    n/a (no getrusage on this system)")
     if deferred and app.stall_ms:
