@@ -31,6 +31,7 @@ from coapp.domain.invoice_lines import LineMode, Terms, TimeItem, build_time_lin
 from coapp.domain.invoices import VatCategory, compute_commission, compute_totals
 from coapp.domain.money import basis_points_to_percent, from_minor, to_minor
 from coapp.services.invoice_records import row_from_line
+from coapp.sync.invoice_mapping import line_data
 from coapp.sync.wire import CLIENT_VERSION_HEADER, IDEMPOTENCY_HEADER, IF_MATCH_HEADER, Role, if_match
 from coserver.accounts import create_account
 from coserver.db import make_engine, make_session_factory, migrate
@@ -294,22 +295,8 @@ def invoice_body(
 
 
 def _line_json(line: Any, position: int) -> dict[str, Any]:
-    row = row_from_line(line, "draft", position, "SEK")
-    return {
-        "position": row.position,
-        "description": row.description,
-        "quantity_e4": row.quantity_e4,
-        "unit": row.unit,
-        "unit_price_minor": row.unit_price_minor,
-        "vat_rate_bp": row.vat_rate_bp,
-        "vat_category": row.vat_category,
-        "amount_minor": row.amount_minor,
-        "first_day": row.first_day.isoformat() if row.first_day else None,
-        "last_day": row.last_day.isoformat() if row.last_day else None,
-        "raw_minutes": row.raw_minutes,
-        "billed_minutes": row.billed_minutes,
-        "notes": row.notes,
-    }
+    """The line as the app sends it (its own mapping: coapp.sync.invoice_mapping)."""
+    return line_data(row_from_line(line, "draft", position, "SEK")).model_dump(mode="json")
 
 
 def make_devices(

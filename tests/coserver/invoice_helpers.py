@@ -16,6 +16,7 @@ from coapp.domain.invoice_lines import LineMode, Terms, TimeItem, build_time_lin
 from coapp.domain.invoices import InvoiceLine, Unit, VatCategory, compute_commission, compute_totals
 from coapp.domain.money import basis_points_to_percent, from_minor, to_minor
 from coapp.services.invoice_records import row_from_line
+from coapp.sync.invoice_mapping import line_data
 from coapp.sync.wire import IF_MATCH_HEADER, if_match
 from tests.coserver.sync_helpers import Freelancer
 
@@ -24,23 +25,9 @@ FROZEN = {"seller": {"name": "Anna Konsult AB", "org_number": "556677-8899"}, "b
 
 
 def line_json(line: InvoiceLine, position: int, currency: str) -> dict[str, Any]:
-    """A domain line as the client stores and sends it (coapp.services.invoice_records)."""
-    row = row_from_line(line, "draft", position, currency)
-    return {
-        "position": row.position,
-        "description": row.description,
-        "quantity_e4": row.quantity_e4,
-        "unit": row.unit,
-        "unit_price_minor": row.unit_price_minor,
-        "vat_rate_bp": row.vat_rate_bp,
-        "vat_category": row.vat_category,
-        "amount_minor": row.amount_minor,
-        "first_day": row.first_day.isoformat() if row.first_day else None,
-        "last_day": row.last_day.isoformat() if row.last_day else None,
-        "raw_minutes": row.raw_minutes,
-        "billed_minutes": row.billed_minutes,
-        "notes": row.notes,
-    }
+    """A domain line as the client stores and sends it (coapp.services.invoice_records, then
+    coapp.sync.invoice_mapping: the app's own mapping, not a copy of it)."""
+    return line_data(row_from_line(line, "draft", position, currency)).model_dump(mode="json")
 
 
 def body_for_lines(
