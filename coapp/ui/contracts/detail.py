@@ -61,7 +61,7 @@ class ContractDetail(QWidget):
         super().__init__(parent)
         self.formats = formats
         self.view: ContractView | None = None
-        self.chart: FeedbackChart | None = None  # made with the first feedback shown (pyqtgraph)
+        self.chart: FeedbackChart | None = None  # made with the first feedback shown
         self.title = _label(self, "contractDetailTitle", "title")
         self.state = ChipLabel("contractState", self)
         self.client = _label(self, "contractDetailClient", "subtitle")

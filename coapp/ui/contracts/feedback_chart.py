@@ -2,15 +2,15 @@
 four scores as dots, on a fixed 1–5 scale so a small dip never looks like a fall. The read-out says
 every number of the feedback under the pointer (or the arrow keys).
 
-Imports pyqtgraph (through the insights chart card): only the Contracts screen imports this module,
-and only when a contract with feedback is shown."""
+Only the Contracts screen imports this module, and only when a contract with feedback is shown."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-import pyqtgraph as pg
-
+from coapp.ui.charts.geometry import PlotData
+from coapp.ui.charts.series import Line
 from coapp.ui.contracts.texts import author_text
 from coapp.ui.insights.charts import Chart, label_ticks
 from coapp.ui.invoices.formats import InvoiceFormats
@@ -31,36 +31,23 @@ class FeedbackChart(Chart):
 
     def draw(self, history: FeedbackHistory, formats: Formats) -> None:
         self.history, self.formats = history, formats
-        self.restyle()
-        self.plot.clear()
         items = history.items
-        xs = list(range(len(items)))
         picks = (
             lambda f: f.quality,
             lambda f: f.communication,
             lambda f: f.delivery,
             lambda f: f.expertise,
         )
-        for k, pick in enumerate(picks):
-            # Each score a little aside, so equal scores of one feedback stay four dots.
-            shifted = [x + (k - 1.5) * 0.06 for x in xs]
-            color = self.series_color(k + 1)
-            self.plot.plot(
-                shifted, [float(pick(f)) for f in items], pen=None,
-                symbol="o", symbolSize=6, symbolBrush=color, symbolPen=None,
-            )  # fmt: skip
-        overall = self.series_color(0)
-        self.plot.plot(
-            xs, [float(f.overall) for f in items], pen=pg.mkPen(overall, width=2.5),
-            symbol="o", symbolSize=8, symbolBrush=overall, symbolPen=None,
-        )  # fmt: skip
+        # Each score a little aside, so equal scores of one feedback stay four dots.
+        scores = [
+            Line([float(pick(f)) for f in items], k + 1, points=6.0, joined=False, shift=(k - 1.5) * 0.06)
+            for k, pick in enumerate(picks)
+        ]
+        overall = Line([float(f.overall) for f in items], 0, width=2.5, points=8.0)
         self.set_legend([self.tr("overall"), *self.score_names()])
         labels = [formats.date(f.given_at.astimezone().date()) for f in items]
-        self.finish(len(items), label_ticks(labels))
-        item = self.plot.getPlotItem()
-        item.enableAutoRange(axis="y", enable=False)  # the whole 1–5 scale, always
-        item.setYRange(0.6, 5.4, padding=0)
-        item.getAxis("left").setTicks([[(float(n), str(n)) for n in range(1, 6)]])
+        scale = (0.6, 5.4, tuple(Decimal(n) for n in range(1, 6)))  # the whole 1–5 scale, always
+        self.finish(PlotData(len(items), lines=[*scores, overall], labels=label_ticks(labels), fixed=scale))
 
     def empty_text(self) -> str:
         return self.tr("No feedback yet: the client and your agent give it during the assignment.")

@@ -1,10 +1,9 @@
-"""The four insights charts on pyqtgraph (issue 11), each a card: its plot in the theme's colours,
-a legend in words, a read-out line with the exact values under the pointer (or the arrow keys when
-the chart has focus), and Export CSV….
+"""The four insights charts (issue 11), each a card: its plot in the theme's colours
+(coapp.ui.charts, painted with QPainter), a legend in words, a read-out line with the exact values
+under the pointer (or the arrow keys when the chart has focus), and Export CSV….
 
-pyqtgraph is imported by this module, which only the Insights screen imports, on its first opening
-(or by the warm-up after start-up, coapp.ui.insights.warm_up). Plot coordinates are floats (pixels);
-every number a person reads comes from the Decimal and integer values, formatted here.
+Plot coordinates are floats (pixels); every number a person reads comes from the Decimal and
+integer values, formatted here.
 """
 
 from __future__ import annotations
@@ -12,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from coapp.domain.invoices import InvoiceState
+from coapp.ui.charts.geometry import PlotData
+from coapp.ui.charts.plot import Plot
+from coapp.ui.charts.series import Bars, Line, Rule
 from coapp.ui.invoices.formats import InvoiceFormats, state_label
 from coapp.ui.theme import Space, current, set_role
 from coapp.ui.toolkit import Card, make_button
@@ -27,31 +28,18 @@ if TYPE_CHECKING:
     from coapp.services.insights import Insights
     from coapp.ui.formats import Formats
 
-TICKS = 10  # labels along the bottom axis at most
+DOTS_UP_TO = 60  # weeks: a line's point markers up to this many (the plot drops them when crowded)
 
 
-class GroupedAxis(pg.AxisItem):
-    """Values along the axis as people write amounts and hours: whole, digits grouped the language's
-    way (3 870 000 in Swedish, 3,870,000 in English), never pyqtgraph's 4e+06."""
-
-    group = ","
-
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # pyqtgraph's name
-        decimals = 1 if spacing * scale < 1 else 0
-        return [f"{v * scale:,.{decimals}f}".replace(",", self.group) for v in values]
+def label_ticks(labels: list[str]) -> list[tuple[int, str]]:
+    """A label under every index: the plot shows as many as fit, evenly spaced."""
+    return list(enumerate(labels))
 
 
-def label_ticks(labels: list[str]) -> list[list[tuple[float, str]]]:
-    step = max(1, -(-len(labels) // TICKS))
-    return [[(float(i), label) for i, label in enumerate(labels) if i % step == 0]]
-
-
-def week_ticks(weeks: list[IsoWeek], prefix: str) -> list[list[tuple[float, str]]]:
+def week_ticks(weeks: list[IsoWeek], prefix: str) -> list[tuple[int, str]]:
     """Short week labels ("v6", "W6"); over two years, the years at their first week instead."""
     if len(weeks) > 104:
-        firsts = [(float(i), str(w.year)) for i, w in enumerate(weeks) if w.week == 1]
-        step = max(1, -(-len(firsts) // TICKS))
-        return [firsts[::step]]
+        return [(i, str(w.year)) for i, w in enumerate(weeks) if w.week == 1]
     return label_ticks([f"{prefix}{w.week}" for w in weeks])
 
 
@@ -77,27 +65,19 @@ class Chart(Card):
         heading.addStretch(1)
         heading.addWidget(self.export_button)
         self.body.addLayout(heading)
-        self.left_axis = GroupedAxis("left")
-        self.left_axis.enableAutoSIPrefix(False)
-        # No context menu: none is built.
-        self.plot = pg.PlotWidget(self, enableMenu=False, axisItems={"left": self.left_axis})
+        self.plot = Plot(self)
         self.plot.setObjectName(f"{name}Plot")
         self.plot.setAccessibleName(title)
         self.plot.setAccessibleDescription(
             QCoreApplication.translate("Chart", "Left and right arrows step through the values")
         )
-        self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.plot.setMinimumHeight(Space.XL * 9)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
         self.plot.installEventFilter(self)
-        self.plot.scene().sigMouseMoved.connect(self._pointer_moved)
+        self.plot.pointed.connect(self.show_index)
         self.body.addWidget(self.plot, 1)
-        # Hidden, its place kept, until the first draw: empty 0–1 axes say nothing, and painting
-        # them would only delay the frame that shows the data.
+        # Hidden, its place kept, until the first draw: empty axes say nothing.
         self._keep_place(True)
         self.plot.setVisible(False)
-        self._style: tuple[str, ...] = ()
         self.legend = QLabel(self)  # colours named in words: nothing is told by colour alone
         self.legend.setObjectName(f"{name}Legend")
         self.legend.setWordWrap(True)
@@ -117,54 +97,35 @@ class Chart(Card):
 
     # --- drawing ------------------------------------------------------------------------------
 
-    def restyle(self) -> None:
-        """The theme's ground, text and grid colours (called on each draw: a scheme change redraws;
-        set again only when they changed)."""
-        c = current().colors
-        style = (c.surface, c.border, c.muted)
-        if style == self._style:
-            return
-        self._style = style
-        self.plot.setBackground(QColor(c.surface))
-        item = self.plot.getPlotItem()
-        for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setPen(pg.mkPen(QColor(c.border)))
-            axis.setTextPen(pg.mkPen(QColor(c.muted)))
-        item.showGrid(x=False, y=True, alpha=0.25)
-
     def group_digits(self, formats: Formats) -> None:
-        """The left axis groups digits as *formats*' language does."""
-        self.left_axis.group = "\u00a0" if formats.settings.language == "sv" else ","
-        self.left_axis.picture = None  # drawn again with the new labels
-        self.left_axis.update()
+        """The y axis groups digits as *formats*' language does, with its decimal mark."""
+        point = formats.settings.decimal_separator
+        group = "\u00a0" if formats.settings.language == "sv" or point == "," else ","
+        self.plot.set_number_style(group, point)
 
     def series_color(self, i: int) -> QColor:
         series = current().colors.series
         return QColor(series[i % len(series)])
 
-    def set_legend(self, names: list[str]) -> None:
+    def set_legend(self, names: list[str], extra: str = "") -> None:
         swatches = [
             f'<span style="color:{self.series_color(i).name()}">■</span> {_escape(name)}'
             for i, name in enumerate(names)
         ]
-        self.legend.setText("&nbsp;&nbsp; ".join(swatches))
+        self.legend.setText("&nbsp;&nbsp; ".join(swatches) + extra)
 
     def _keep_place(self, keep: bool) -> None:
         policy = self.plot.sizePolicy()
         policy.setRetainSizeWhenHidden(keep)
         self.plot.setSizePolicy(policy)
 
-    def finish(self, count: int, ticks: list[list[tuple[float, str]]]) -> None:
-        self.count = count
+    def finish(self, data: PlotData) -> None:
+        self.count = data.count
         if self.plot.sizePolicy().retainSizeWhenHidden():  # drawn once: an empty chart gives its place up
             self._keep_place(False)
-        self.plot.setVisible(count > 0)  # an empty plot's 0–1 axes say nothing; the read-out does
-        item = self.plot.getPlotItem()
-        item.getAxis("bottom").setTicks(ticks)
-        item.setXRange(-0.6, max(count - 0.4, 0.6), padding=0)
-        item.enableAutoRange(axis="y")
-        self.show_index(count - 1)
+        self.plot.setVisible(data.count > 0)  # an empty plot's axes say nothing; the read-out does
+        self.plot.set_data(data)
+        self.show_index(data.count - 1)
 
     # --- the read-out -------------------------------------------------------------------------
 
@@ -178,22 +139,21 @@ class Chart(Card):
         if self.count == 0:
             self.index = -1
             self.readout.setText(self.empty_text())
+            self.plot.set_highlight(-1)
             return
         self.index = max(0, min(index, self.count - 1))
         self.readout.setText(self.describe(self.index))
+        self.plot.set_highlight(self.index)
         self.plot.setAccessibleDescription(self.readout.text())
-
-    def _pointer_moved(self, position: QPointF) -> None:
-        if self.count and self.plot.sceneBoundingRect().contains(position):
-            x = self.plot.getPlotItem().vb.mapSceneToView(position).x()
-            self.show_index(round(x))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.plot and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
-            if step is not None:
-                self.show_index(self.index + step)
+            key = Qt.Key(event.key())
+            steps = {Qt.Key.Key_Left: self.index - 1, Qt.Key.Key_Right: self.index + 1}
+            steps.update({Qt.Key.Key_Home: 0, Qt.Key.Key_End: self.count - 1})
+            if key in steps:
+                self.show_index(steps[key])
                 return True
         return super().eventFilter(watched, event)
 
@@ -207,29 +167,14 @@ class HoursChart(Chart):
 
     def draw(self, data: Insights, formats: Formats) -> None:
         self.data, self.formats = data, formats
-        self.restyle()
         self.group_digits(formats)
-        self.plot.clear()
-        xs = list(range(len(data.weeks)))
-        base = [0.0] * len(xs)
-        for i, contract in enumerate(data.contracts):
-            heights = [m / 60 for m in data.minutes[contract.id]]
-            color = self.series_color(i)
-            self.plot.addItem(
-                pg.BarGraphItem(
-                    x=xs, y0=list(base), height=heights, width=0.8, brush=color, pen=pg.mkPen(None)
-                )
-            )
-            base = [b + h for b, h in zip(base, heights, strict=True)]
-        expected = [m / 60 for m in data.expected]
-        muted = QColor(current().colors.text)
-        self.plot.plot(
-            xs, expected, pen=pg.mkPen(muted, width=1.5, style=Qt.PenStyle.DashLine), stepMode=None
+        bars = [Bars([m / 60 for m in data.minutes[c.id]], i) for i, c in enumerate(data.contracts)]
+        expected = Line([m / 60 for m in data.expected], "muted", width=1.5, dashed=True)
+        self.set_legend(
+            [c.title for c in data.contracts], "&nbsp;&nbsp; ┅ " + _escape(self.tr("expected hours"))
         )
-        names = [c.title for c in data.contracts]
-        self.set_legend(names)
-        self.legend.setText(self.legend.text() + "&nbsp;&nbsp; ┅ " + _escape(self.tr("expected hours")))
-        self.finish(len(xs), week_ticks(list(data.weeks), self.tr("W")))
+        labels = week_ticks(list(data.weeks), self.tr("W"))
+        self.finish(PlotData(len(data.weeks), bars, lines=[expected], labels=labels))
 
     def describe(self, index: int) -> str:
         data, f = self.data, self.formats
@@ -253,21 +198,13 @@ class UtilisationChart(Chart):
 
     def draw(self, data: Insights, formats: Formats) -> None:
         self.data, self.formats = data, formats
-        self.restyle()
         self.group_digits(formats)
-        self.plot.clear()
         percents = data.utilisation_percent()
-        xs = [i for i, p in enumerate(percents) if p is not None]
-        ys = [float(p) for p in percents if p is not None]
-        dots = {"symbol": "o", "symbolSize": 4, "symbolBrush": self.series_color(0), "symbolPen": None}
-        self.plot.plot(xs, ys, pen=pg.mkPen(self.series_color(0), width=2), **(dots if len(xs) <= 60 else {}))
-        self.plot.addItem(
-            pg.InfiniteLine(
-                100, angle=0, pen=pg.mkPen(QColor(current().colors.muted), style=Qt.PenStyle.DashLine)
-            )
-        )
+        dots = 5.0 if len(percents) <= DOTS_UP_TO else 0.0
+        line = Line([None if p is None else float(p) for p in percents], 0, points=dots)
         self.set_legend([self.tr("utilisation, % of the expected hours")])
-        self.finish(len(percents), week_ticks(list(data.weeks), self.tr("W")))
+        labels = week_ticks(list(data.weeks), self.tr("W"))
+        self.finish(PlotData(len(percents), lines=[line], rules=[Rule(100.0)], labels=labels))
 
     def describe(self, index: int) -> str:
         data, f = self.data, self.formats
@@ -294,22 +231,13 @@ class EarningsChart(Chart):
 
     def draw(self, data: Insights, formats: Formats, currency: str) -> None:
         self.data, self.formats, self.currency = data, formats, currency
-        self.restyle()
         self.group_digits(formats)
-        self.plot.clear()
         months = data.earnings.get(currency, ())
         kinds = self.kinds()
-        width = 0.8 / len(kinds)
-        for k, (_name, pick) in enumerate(kinds):
-            xs = [i - 0.4 + width * (k + 0.5) for i in range(len(months))]
-            heights = [float(pick(m)) for m in months]  # type: ignore[arg-type]
-            self.plot.addItem(
-                pg.BarGraphItem(
-                    x=xs, height=heights, width=width * 0.9, brush=self.series_color(k), pen=pg.mkPen(None)
-                )
-            )
+        bars = [Bars([float(pick(m)) for m in months], k) for k, (_name, pick) in enumerate(kinds)]  # type: ignore[arg-type]
         self.set_legend([f"{name} ({currency})" for name, _ in kinds] if currency else [])
-        self.finish(len(months), label_ticks([str(m) for m in data.months][: len(months)]))
+        labels = label_ticks([str(m) for m in data.months][: len(months)])
+        self.finish(PlotData(len(months), bars, stacked=False, labels=labels))
 
     def empty_text(self) -> str:
         return self.tr("No invoices issued in this period.")
@@ -334,20 +262,14 @@ class StatesChart(Chart):
 
     def draw(self, data: Insights, formats: Formats, currency: str) -> None:
         self.data, self.formats, self.currency = data, formats, currency
-        self.restyle()
         self.group_digits(formats)
-        self.plot.clear()
         totals = data.states.get(currency, {})
         self.shown = [state for state in InvoiceState if state in totals]
-        xs = list(range(len(self.shown)))
         heights = [float(totals[state].amount) for state in self.shown]
-        brushes = [self.series_color(i) for i in xs]
-        self.plot.addItem(
-            pg.BarGraphItem(x=xs, height=heights, width=0.6, brushes=brushes, pen=pg.mkPen(None))
-        )
         labels = [state_label(state) for state in self.shown]
         self.set_legend(labels)
-        self.finish(len(xs), label_ticks(labels))
+        bars = [Bars(heights, list(range(len(heights))))]
+        self.finish(PlotData(len(heights), bars, labels=label_ticks(labels)))
 
     def empty_text(self) -> str:
         return self.tr("No invoices in this period.")

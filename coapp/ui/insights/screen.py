@@ -2,8 +2,7 @@
 contracts' expected hours, earnings per month (agreement value, commission, payout, VAT), invoice
 states and amounts, for a period chosen at the top; each chart's numbers export as CSV.
 
-Built the first time it is shown (pyqtgraph loads then, or earlier in the background warm-up); the
-numbers are read on a worker and drawn when they arrive.
+Built the first time it is shown; the numbers are read on a worker and drawn when they arrive.
 """
 
 from __future__ import annotations
@@ -67,9 +66,9 @@ class InsightsScreen(QWidget):
             self.period.addItem(text, choice)
         self.period.setCurrentIndex(PERIODS.index(INITIAL_PERIOD))
         self.period.currentIndexChanged.connect(lambda _i: self.reload())
-        # The read starts now, on a worker, while the charts are built (pyqtgraph's widgets are most
-        # of the opening's cost); the reload asked for in this same turn of the event loop, as the
-        # window does right after building the screen, finds it under way.
+        # The read starts now, on a worker, while the charts are built; the reload asked for in this
+        # same turn of the event loop, as the window does right after building the screen, finds it
+        # under way.
         self._read_early = False
         if state.ready:
             self.reload()
