@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-
-from stdnum.exceptions import InvalidChecksum as _InvalidChecksum
-from stdnum.exceptions import InvalidComponent as _InvalidComponent
-from stdnum.exceptions import InvalidLength as _InvalidLength
-from stdnum.exceptions import ValidationError as _StdnumError
+from typing import TYPE_CHECKING
 
 from coapp.domain.errors import ValidationError
+from coapp.domain.lazy_module import LazyModule
+
+if TYPE_CHECKING:
+    from stdnum import exceptions as _errors
+else:  # imported when a number is first checked (coapp.domain.lazy_module says why)
+    _errors = LazyModule("stdnum.exceptions")
 
 # Separators people type or paste: any white space (also no-break and thin spaces), hyphen and dash
 # variants, dots.
@@ -81,21 +83,21 @@ def stdnum_check(check: Callable[[str], str], number: str, text: str, label: str
     """Run a python-stdnum check and turn its exception into a message a person can act on."""
     try:
         check(number)
-    except _InvalidChecksum:
+    except _errors.InvalidChecksum:
         raise ValidationError(
             "{label} “{text}” has a wrong check digit; look for a mistyped or swapped digit",
             label=label,
             text=shown(text),
         ) from None
-    except _InvalidLength:
+    except _errors.InvalidLength:
         raise ValidationError(
             "{label} “{text}” has the wrong length", label=label, text=shown(text)
         ) from None
-    except _InvalidComponent:
+    except _errors.InvalidComponent:
         raise ValidationError(
             "{label} “{text}” contains a part that does not exist", label=label, text=shown(text)
         ) from None
-    except _StdnumError:
+    except _errors.ValidationError:
         raise ValidationError(
             "{label} “{text}” is not in the right format", label=label, text=shown(text)
         ) from None

@@ -22,25 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Literal, NoReturn, get_args
-
-from stdnum import bic as _bic
-from stdnum import iban as _iban
-from stdnum import luhn as _luhn
-from stdnum import vatin as _vatin
-from stdnum.dk import cvr as _dk_cvr
-from stdnum.exceptions import InvalidChecksum as _InvalidChecksum
-from stdnum.exceptions import InvalidComponent as _InvalidComponent
-from stdnum.exceptions import ValidationError as _StdnumError
-from stdnum.fi import alv as _fi_alv
-from stdnum.fi import ytunnus as _fi_ytunnus
-from stdnum.no import kontonr as _no_kontonr
-from stdnum.no import mva as _no_mva
-from stdnum.no import orgnr as _no_orgnr
-from stdnum.se import orgnr as _se_orgnr
-from stdnum.se import personnummer as _se_personnummer
-from stdnum.se import vat as _se_vat
-from stdnum.util import get_cc_module as _get_cc_module
+from typing import TYPE_CHECKING, Literal, NoReturn, get_args
 
 from coapp.domain.errors import Sentence, ValidationError
 from coapp.domain.identifier_checks import compact as _compact
@@ -48,6 +30,40 @@ from coapp.domain.identifier_checks import digits as _digits
 from coapp.domain.identifier_checks import is_digits as _is_digits
 from coapp.domain.identifier_checks import shown as _shown
 from coapp.domain.identifier_checks import stdnum_check as _stdnum
+from coapp.domain.lazy_module import LazyModule
+
+if TYPE_CHECKING:
+    from stdnum import bic as _bic
+    from stdnum import exceptions as _errors
+    from stdnum import iban as _iban
+    from stdnum import luhn as _luhn
+    from stdnum import util as _stdnum_util
+    from stdnum import vatin as _vatin
+    from stdnum.dk import cvr as _dk_cvr
+    from stdnum.fi import alv as _fi_alv
+    from stdnum.fi import ytunnus as _fi_ytunnus
+    from stdnum.no import kontonr as _no_kontonr
+    from stdnum.no import mva as _no_mva
+    from stdnum.no import orgnr as _no_orgnr
+    from stdnum.se import orgnr as _se_orgnr
+    from stdnum.se import personnummer as _se_personnummer
+    from stdnum.se import vat as _se_vat
+else:  # imported when a number is first checked (coapp.domain.lazy_module says why)
+    _bic = LazyModule("stdnum.bic")
+    _iban = LazyModule("stdnum.iban")
+    _luhn = LazyModule("stdnum.luhn")
+    _vatin = LazyModule("stdnum.vatin")
+    _dk_cvr = LazyModule("stdnum.dk.cvr")
+    _fi_alv = LazyModule("stdnum.fi.alv")
+    _fi_ytunnus = LazyModule("stdnum.fi.ytunnus")
+    _no_kontonr = LazyModule("stdnum.no.kontonr")
+    _no_mva = LazyModule("stdnum.no.mva")
+    _no_orgnr = LazyModule("stdnum.no.orgnr")
+    _se_orgnr = LazyModule("stdnum.se.orgnr")
+    _se_personnummer = LazyModule("stdnum.se.personnummer")
+    _se_vat = LazyModule("stdnum.se.vat")
+    _stdnum_util = LazyModule("stdnum.util")
+    _errors = LazyModule("stdnum.exceptions")
 
 NORDIC_COUNTRIES: tuple[str, ...] = ("SE", "NO", "DK", "FI")
 
@@ -336,7 +352,7 @@ def validate_vat_number(text: str, country: str) -> str:
         _refuse_prefix(label, text, prefix, expected)
     if not prefix:
         compact = expected + rest
-    if _get_cc_module(code, "vat") is None:
+    if _stdnum_util.get_cc_module(code, "vat") is None:
         raise ValidationError("VAT numbers from {code} cannot be checked here", code=code)
     _stdnum(_vatin.validate, compact, text, label)
     return _vatin.compact(compact)
@@ -431,20 +447,20 @@ def validate_iban(text: str) -> str:
     # digits recomputed) so that the message names the real problem.
     try:
         _iban.validate(compact[:2] + _iban.calc_check_digits(compact) + compact[4:])
-    except _InvalidComponent:
+    except _errors.InvalidComponent:
         raise ValidationError(
             "{label} “{text}”: {country} is not a country with IBANs",
             label=label,
             text=_shown(text),
             country=compact[:2],
         ) from None
-    except _InvalidChecksum:  # the national account number's own check (Norway, ...)
+    except _errors.InvalidChecksum:  # the national account number's own check (Norway, ...)
         raise ValidationError(
             "{label} “{text}”: the account number in it has a wrong check digit",
             label=label,
             text=_shown(text),
         ) from None
-    except _StdnumError:
+    except _errors.ValidationError:
         raise ValidationError(
             "{label} “{text}” does not have the length or structure of a {country} IBAN",
             label=label,
@@ -453,7 +469,7 @@ def validate_iban(text: str) -> str:
         ) from None
     try:
         return _iban.validate(compact)
-    except _StdnumError:
+    except _errors.ValidationError:
         raise ValidationError(
             "{label} “{text}” has wrong check digits; look for a mistyped or swapped character",
             label=label,
@@ -481,14 +497,14 @@ def validate_bic(text: str) -> str:
         )
     try:
         return _bic.validate(compact)
-    except _InvalidComponent:
+    except _errors.InvalidComponent:
         raise ValidationError(
             "{label} “{text}”: {country} (letters 5 and 6) is not a country code",
             label=label,
             text=_shown(text),
             country=compact[4:6],
         ) from None
-    except _StdnumError:
+    except _errors.ValidationError:
         raise ValidationError(
             "{label} “{text}” is 4 letters for the bank, 2 for the country, "
             "then 2 (or 5) letters or digits, like ESSESESS",
