@@ -18,7 +18,7 @@ import time
 
 T_START = time.monotonic()
 
-HEAVY = ("pyqtgraph", "fpdf", "requests", "keyring", "pydantic", "babel", "alembic")
+HEAVY = ("fpdf", "requests", "keyring", "pydantic", "babel", "alembic")
 
 
 def _maxrss_kb() -> int:

@@ -1,14 +1,15 @@
 """Section 10 of the benchmarks: opening Insights on ten years of data (issue 11).
 
-Budget: Ctrl+8 to the first frame in which the hours chart shows the data ≤ 300 ms, for the
-"Last 10 years" period, once the charts' warm-up has run (what a user sees a few seconds after
-start). Each sample is a fresh process (benchmarks/insights_child.py) on its own copy of the
-10-year data set with invoices added (one confirmed invoice per contract billed by time per month
-for the last 24 months, through the app's services, PDFs included; built once a day and cached
-beside the data set). Reported beside it, not budgeted: the cold opening (the warm-up put off, so
-the opening imports pyqtgraph), the default "Last 12 months", choosing "Last 10 years" after that,
-and the baseline: a bare pyqtgraph PlotWidget with one BarGraphItem of as many bars, of the same
-size, in a window of the same size, pyqtgraph imported beforehand.
+Budget: Ctrl+8 to the first frame in which the hours chart shows the data ≤ 300 ms, for the "Last 10
+years" period, on the first opening (the screen's modules imported by it: the charts are painted
+with QPainter, there is no warm-up to wait for). Each sample is a fresh process
+(benchmarks/insights_child.py) on its own copy of the 10-year data set with invoices added (one
+confirmed invoice per contract billed by time per month for the last 24 months, through the app's
+services, PDFs included; built once a day and cached beside the data set). Reported beside it, not
+budgeted: the warm opening (the screen's modules imported beforehand: building and drawing alone),
+the default "Last 12 months", choosing "Last 10 years" after that, and the baseline: a bare QWidget
+painting as many bars with QPainter (one drawRects call), of the same size, in a QMainWindow of the
+same size.
 """
 
 from __future__ import annotations
@@ -95,8 +96,8 @@ def insights_section(
     warm_up_ms: int | None = None,
     log: Callable[[str], None] = lambda _text: None,
 ) -> list[str]:
-    """*source*: a data folder (the 10-year data set); *warm_up_ms*: the charts' warm-up delay in
-    the children (None: the app's own, 4 s)."""
+    """*source*: a data folder (the 10-year data set); *warm_up_ms*: the main window's (now empty)
+    charts' warm-up delay in the children (None: the app's own)."""
     print()
     print(
         f"10. Opening Insights on 10 years of data: Ctrl+8 to the first frame with the hours chart "
@@ -153,15 +154,15 @@ def insights_section(
         "the bars are counted and the chart's pixels checked for the first contract's colour)"
     )
     labels = {
-        ("warm", "120"): "Last 10 years, warm (after the charts' warm-up)",
-        ("cold", "120"): "Last 10 years, cold (the opening imports pyqtgraph)",
+        ("warm", "120"): "Last 10 years, warm (the modules imported before)",
+        ("cold", "120"): "Last 10 years, first opening (imports the modules)",
         ("warm", "12"): "Last 12 months, warm",
         ("cold", "12"): "Last 12 months, cold",
     }
     for case in CASES:
         rows = samples[case]
         line = f"   {labels[case] + ':':54} {_ms([r['open_ms'] for r in rows])}"
-        if case == ("warm", "120"):
+        if case == ("cold", "120"):
             ok = _median(rows, "open_ms") <= BUDGET_MS
             line += f"   budget ≤ {BUDGET_MS:g} ms   {'ok' if ok else 'OVER'}"
         print(line)
@@ -177,9 +178,9 @@ def insights_section(
         f"   (its read {_median(one, 'redraw120_read_ms'):.0f} ms)"
     )
     for period, rows in (("120", ten), ("12", one)):
-        label = f"baseline: bare PlotWidget, one BarGraphItem of {_median(rows, 'bars'):,.0f} bars:"
+        label = f"baseline: bare QWidget painting {_median(rows, 'bars'):,.0f} bars:"
         print(f"   {label:54} {_ms(base[period])}")
-    warm = _median(ten, "open_ms")
+    opening = _median(samples[("cold", "120")], "open_ms")
     print(
         "   (each case's openings, ms: "
         + " | ".join(
@@ -188,9 +189,9 @@ def insights_section(
         )
         + ")"
     )
-    if warm <= BUDGET_MS:
+    if opening <= BUDGET_MS:
         return []
-    return [f"opening Insights on 10 years: {warm:.0f} ms to the drawn chart (budget ≤ {BUDGET_MS:g} ms)"]
+    return [f"opening Insights on 10 years: {opening:.0f} ms to the drawn chart (budget ≤ {BUDGET_MS:g} ms)"]
 
 
 if __name__ == "__main__":

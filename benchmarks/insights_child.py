@@ -10,19 +10,20 @@
   contract billed by time (``InvoiceDrafts.create``), confirmed with the PDF archived
   (``InvoiceConfirmation.confirm``, issued on the month's last day); the older ones are marked
   paid, the last three months' sent, the last month's left confirmed.
-- ``open`` starts the real main window (``coapp.app.show_main_window``), waits for its store,
-  then either for the charts' warm-up to have ended (``warm``: pyqtgraph imported on its thread,
-  as a few seconds after start) or not (``cold``: the warm-up is put off, the opening imports
-  pyqtgraph itself). The period PERIOD ("12", "120", ... as the screen's menu) is the screen's
-  choice when it is built (as a remembered choice would be). Then the Ctrl+8 action is triggered;
-  the time is taken until the end of the first frame in which the hours chart's viewport was
-  painted after the screen had its data (the event of that paint, then a zero timer: the rest of
-  the frame). After that, untimed, the chart is checked: as many bars as weeks × contracts, and
-  the viewport's pixels show the first contract's colour. With PERIOD 12 the process also chooses
-  "Last 10 years" in the menu and times that redraw the same way.
-- ``baseline``: a bare pyqtgraph PlotWidget with one BarGraphItem of BARS bars in a QMainWindow of
-  the app's size, the plot as large as the app's hours chart, pyqtgraph imported before the clock
-  starts; from building the plot to the end of its first painted frame.
+- ``open`` starts the real main window (``coapp.app.show_main_window``), waits for its store, then
+  either imports the Insights screen's modules before the clock starts (``warm``: only building and
+  drawing are timed) or not (``cold``: the opening imports them, as a user's first opening does; the
+  charts are painted with QPainter, so there is no warm-up any more). The period PERIOD ("12",
+  "120", ... as the screen's menu) is the screen's choice when it is built (as a remembered choice
+  would be). Then the Ctrl+8 action is triggered; the time is taken until the end of the first frame
+  in which the hours chart's plot was painted after the screen had its data (the event of that
+  paint, then a zero timer: the rest of the frame). After that, untimed, the chart is checked: as
+  many bars as weeks × contracts in the plot's data, and the plot's pixels show the first contract's
+  colour. With PERIOD 12 the process also chooses "Last 10 years" in the menu and times that redraw
+  the same way.
+- ``baseline``: a bare QWidget that paints BARS rectangles with QPainter (one drawRects call, the
+  rectangles computed in its paint event) in a QMainWindow of the app's size, as large as the app's
+  hours chart; from building the widget to the end of its first painted frame.
 - ``profile``: ``open`` under cProfile (the opening only), the stats on stdout.
 
 Each prints one line ``key=value ...`` (times in ms) and leaves with ``os._exit``.
@@ -40,7 +41,8 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 CLOCK = time.perf_counter
-COLD_WARM_UP_MS = 3_600_000  # "cold": the charts' warm-up put off for an hour
+COLD_WARM_UP_MS = 3_600_000  # the (now empty) charts' warm-up put off for an hour
+SCREEN = "coapp.ui.insights.screen"
 
 
 def _fail(message: str) -> None:
@@ -142,8 +144,8 @@ def prepare(source: str, target: str, months: int) -> None:
 
 
 class _HoursPaint:
-    """The end of the first frame in which the hours chart's viewport painted after the screen got
-    its data: the viewport's Paint event, then a zero timer (it runs once the whole frame is done)."""
+    """The end of the first frame in which the hours chart's plot painted after the screen got
+    its data: the plot's Paint event, then a zero timer (it runs once the whole frame is done)."""
 
     def __init__(self, screen) -> None:  # type: ignore[no-untyped-def]
         from PySide6.QtCore import QEvent, QObject, QTimer
@@ -165,7 +167,7 @@ class _HoursPaint:
                 return False
 
         self.filter = Filter()
-        screen.hours.plot.viewport().installEventFilter(self.filter)
+        screen.hours.plot.installEventFilter(self.filter)
 
     def _done(self) -> None:
         self.after = CLOCK()
@@ -176,18 +178,12 @@ class _HoursPaint:
 
 def _check_drawn(screen) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """The hours chart as it stands: its bars and whether its pixels show them (untimed)."""
-    import pyqtgraph as pg
-
     data = screen.data
-    bars = 0
-    for item in screen.hours.plot.getPlotItem().items:
-        if isinstance(item, pg.BarGraphItem):
-            opts = item.opts
-            bars += len(opts.get("x") if opts.get("x") is not None else opts.get("x0"))
+    bars = sum(len(b.values) for b in screen.hours.plot.data.bars)
     expected_bars = len(data.weeks) * len(data.contracts)
     if bars != expected_bars:
         _fail(f"the hours chart has {bars} bars, expected {expected_bars}")
-    image = screen.hours.plot.viewport().grab().toImage()
+    image = screen.hours.plot.grab().toImage()
     colour = screen.hours.series_color(0).rgb() & 0xFFFFFF
     hits = 0
     step = 2
@@ -209,7 +205,7 @@ def _check_drawn(screen) -> dict[str, Any]:  # type: ignore[no-untyped-def]
 
 
 def _open_window(data_dir: str, case: str, warm_up_ms: int | None):  # type: ignore[no-untyped-def]
-    import threading
+    import importlib
 
     import coapp.ui.main_window as main_window
 
@@ -225,26 +221,22 @@ def _open_window(data_dir: str, case: str, warm_up_ms: int | None):  # type: ign
     ready_s = CLOCK() - started
     _idle(0.5)  # what the opening deferred (icons) is done
 
-    def warmed() -> bool:
-        alive = any(t.name == "charts-warm-up" for t in threading.enumerate())
-        return "pyqtgraph" in sys.modules and "coapp.ui.insights.charts" in sys.modules and not alive
-
     if case == "warm":
-        _process_until(warmed, 60, "the charts' warm-up did not end")
+        importlib.import_module(SCREEN)
         _idle(0.3)
-    elif "pyqtgraph" in sys.modules:
-        _fail("cold case: pyqtgraph was imported before the opening")
+    elif SCREEN in sys.modules:
+        _fail("cold case: the Insights screen was imported before the opening")
     return window, ready_s
 
 
 def _hook_screen(period: str, shown: list[tuple[float, float]]) -> None:
-    """When the screen's module is imported (by the opening when cold; it imports pyqtgraph, so not
-    before): the screen starts on *period* (``INITIAL_PERIOD``, as a remembered choice would be) and
-    each ``show_data`` is timed into *shown*. Imported already (not in this app): done now."""
+    """When the screen's module is imported (by the opening when cold): the screen starts on
+    *period* (``INITIAL_PERIOD``, as a remembered choice would be) and each ``show_data`` is timed
+    into *shown*. Imported already (not in this app): done now."""
     import importlib.abc
     import importlib.util
 
-    name = "coapp.ui.insights.screen"
+    name = SCREEN
 
     def patch(module) -> None:  # type: ignore[no-untyped-def]
         module.INITIAL_PERIOD = period
@@ -319,8 +311,8 @@ def measure_open(
 
         profiler = cProfile.Profile()
         profiler.enable()
-    if case == "cold" and "pyqtgraph" in sys.modules:
-        _fail("cold case: pyqtgraph was imported before the opening")
+    if case == "cold" and SCREEN in sys.modules:
+        _fail("cold case: the Insights screen was imported before the opening")
     loaded_before = set(sys.modules)
     clicked = CLOCK()
     action.trigger()  # Ctrl+8: builds the screen (imports it when cold), starts the read
@@ -377,11 +369,26 @@ def measure_open(
 
 
 def baseline(bars: int, window_w: int, window_h: int, plot_w: int, plot_h: int) -> None:
+    from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
+    from PySide6.QtGui import QColor, QPainter
     from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
     app = QApplication(sys.argv[:1])  # noqa: F841
-    import numpy as np
-    import pyqtgraph as pg
+
+    class Bars(QWidget):
+        def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+            painter = QPainter(self)
+            painter.fillRect(self.rect(), QColor("white"))
+            slot = self.width() / bars
+            unit = self.height() / 8
+            rects = [
+                QRectF(i * slot, self.height() - (1 + i % 7) * unit, max(1.0, slot * 0.8), (1 + i % 7) * unit)
+                for i in range(bars)
+            ]
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#2563c9"))
+            painter.drawRects(rects)
+            painter.end()
 
     window = QMainWindow()
     central = QWidget(window)
@@ -390,15 +397,11 @@ def baseline(bars: int, window_w: int, window_h: int, plot_w: int, plot_h: int) 
     window.resize(window_w, window_h)
     window.show()
     _idle(0.3)
-    xs = np.arange(bars, dtype=float)
-    heights = 1.0 + (xs % 7)
     started = CLOCK()
-    plot = pg.PlotWidget(central)
+    plot = Bars(central)
     plot.setFixedSize(plot_w, plot_h)
-    plot.addItem(pg.BarGraphItem(x=xs, height=heights, width=0.8, brush="b", pen=pg.mkPen(None)))
     layout.addWidget(plot)
     seen: list[float] = []
-    from PySide6.QtCore import QEvent, QObject, QTimer
 
     class Filter(QObject):
         def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]
@@ -408,7 +411,7 @@ def baseline(bars: int, window_w: int, window_h: int, plot_w: int, plot_h: int) 
             return False
 
     watch = Filter()
-    plot.viewport().installEventFilter(watch)
+    plot.installEventFilter(watch)
     _process_until(lambda: len(seen) == 2, 30, "the baseline plot was not painted")
     _emit({"bars": bars, "baseline_ms": (seen[1] - started) * 1000})
     os._exit(0)

@@ -74,7 +74,7 @@ class Watch(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
             model = window.timesheet.controller.model
-            names = ("sqlalchemy", "alembic", "holidays", "pyqtgraph", "numpy")
+            names = ("sqlalchemy", "alembic", "holidays", "coapp.ui.charts")
             heavy = sorted(m for m in names if m in sys.modules)
             state = {{"heavy": heavy, "ready": window.state.ready, "total": model.sheet.total}}
             print(json.dumps(state))
