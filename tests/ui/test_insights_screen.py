@@ -1,4 +1,4 @@
-"""Insights: opened with Ctrl+8 (pyqtgraph loads then, never at start-up), the charts drawn from the
+"""Insights: opened with Ctrl+8 (its modules load then, never at start-up), the charts drawn from the
 store, exact values under the pointer or the arrow keys, the period chosen, each chart's CSV."""
 
 from __future__ import annotations
@@ -49,6 +49,14 @@ def test_the_charts_are_drawn_from_the_store_with_exact_values(qtbot, ctx, open_
     screen.hours.plot.setFocus()
     qtbot.keyClick(screen.hours.plot, Qt.Key.Key_Left)
     assert "24 of" in screen.hours.readout.text()  # last week: three days of 8 hours
+    qtbot.keyClick(screen.hours.plot, Qt.Key.Key_Home)
+    assert screen.hours.index == screen.hours.plot.highlight == 0
+    qtbot.keyClick(screen.hours.plot, Qt.Key.Key_End)
+    assert screen.hours.index == screen.hours.count - 1
+    plot = screen.utilisation.plot
+    qtbot.mouseMove(plot, plot.layout_now().slot_rect(screen.utilisation.count - 2).center().toPoint())
+    assert screen.utilisation.index == screen.utilisation.count - 2
+    assert "(24 of " in screen.utilisation.readout.text()
     assert "%" in screen.utilisation.readout.text()
     assert screen.earnings.count == 12
     assert "payout" in screen.earnings.readout.text()
@@ -65,6 +73,10 @@ def test_the_period_changes_what_is_read(qtbot, ctx, open_window) -> None:
     screen.period.setCurrentIndex(screen.period.findData("120"))
     qtbot.waitUntil(lambda: screen.data is not None and len(screen.data.months) == 120, timeout=15000)
     assert screen.hours.count > 500
+    assert len(screen.hours.plot.data.bars[0].values) == screen.hours.count  # one list, no items
+    years = [text for _rect, text in screen.hours.plot.layout_now().x_labels]
+    assert years
+    assert all(text.isdigit() and len(text) == 4 for text in years)  # ten years of weeks: the years
 
 
 def test_each_chart_exports_its_csv(qtbot, ctx, open_window, tmp_path: Path) -> None:
@@ -87,3 +99,6 @@ def test_an_empty_folder_says_what_to_do(qtbot, open_window) -> None:
     assert screen.empty.isVisible()
     assert "timesheet" in screen.empty.text()
     assert screen.earnings.readout.text() == "No invoices issued in this period."
+    assert screen.hours.readout.text() == "No time reported in this period."
+    assert not screen.hours.plot.isVisible()  # no empty axes
+    assert screen.utilisation.readout.text() == "No time reported in this period."

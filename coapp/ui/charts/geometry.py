@@ -117,7 +117,7 @@ def _bars(data: PlotData, layout: Layout, y_of) -> None:  # type: ignore[no-unty
     ups = [0.0] * data.count
     downs = [0.0] * data.count
     for k, bar in enumerate(data.bars):
-        for i, value in enumerate(bar.values):
+        for i, value in enumerate(bar.values[: data.count]):
             if not value:
                 continue
             if data.stacked:

@@ -109,7 +109,7 @@ class Chart(Card):
 
     def set_legend(self, names: list[str], extra: str = "") -> None:
         swatches = [
-            f'<span style="color:{self.series_color(i).name()}">■</span> {_escape(name)}'
+            f'<span style="color:{self.series_color(i).name()}">■</span>&nbsp;{_escape(name)}'
             for i, name in enumerate(names)
         ]
         self.legend.setText("&nbsp;&nbsp; ".join(swatches) + extra)
@@ -174,7 +174,8 @@ class HoursChart(Chart):
             [c.title for c in data.contracts], "&nbsp;&nbsp; ┅ " + _escape(self.tr("expected hours"))
         )
         labels = week_ticks(list(data.weeks), self.tr("W"))
-        self.finish(PlotData(len(data.weeks), bars, lines=[expected], labels=labels))
+        count = len(data.weeks) if data.contracts else 0  # no contract with time: say so, no empty axes
+        self.finish(PlotData(count, bars, lines=[expected], labels=labels))
 
     def describe(self, index: int) -> str:
         data, f = self.data, self.formats
@@ -204,7 +205,8 @@ class UtilisationChart(Chart):
         line = Line([None if p is None else float(p) for p in percents], 0, points=dots)
         self.set_legend([self.tr("utilisation, % of the expected hours")])
         labels = week_ticks(list(data.weeks), self.tr("W"))
-        self.finish(PlotData(len(percents), lines=[line], rules=[Rule(100.0)], labels=labels))
+        count = len(percents) if any(p is not None for p in percents) else 0
+        self.finish(PlotData(count, lines=[line], rules=[Rule(100.0)], labels=labels))
 
     def describe(self, index: int) -> str:
         data, f = self.data, self.formats
