@@ -164,3 +164,15 @@ def test_an_empty_period_says_so_instead_of_empty_axes(qtbot: QtBot) -> None:
     assert chart.readout.text() == "No time reported in this period."
     chart.draw(_data(), Formats(Settings(language="en")))
     assert chart.plot.isVisible()
+
+
+def test_a_redraw_of_the_same_weeks_keeps_the_read_out_in_place(qtbot: QtBot) -> None:
+    chart = _shown(qtbot, HoursChart("hoursChart", "Hours per week"), 600, 420)
+    formats = Formats(Settings(language="en"))
+    chart.draw(_data(), formats)
+    chart.show_index(1)
+    chart.draw(_data((480, 660, 0, 90)), formats)  # an hour more reported: read again
+    assert chart.index == 1
+    assert "Alpha 11 — 11 of 40" in chart.readout.text()
+    chart.draw(_data((480, 600, 0), (60, 0, 0)), formats)  # other weeks: the last one
+    assert chart.index == 2

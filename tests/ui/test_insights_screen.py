@@ -8,7 +8,9 @@ import io
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
 from coapp.services.invoice_confirm import InvoiceConfirmation
 from coapp.services.invoice_series import LocalSeries
@@ -39,6 +41,16 @@ def _open(qtbot, window):  # type: ignore[no-untyped-def]
     return screen
 
 
+def _point(widget, at: QPointF) -> None:  # type: ignore[no-untyped-def]
+    """The pointer moved to *at* over *widget* (sent to it: the chart may be scrolled out of view)."""
+    global_at = QPointF(widget.mapToGlobal(at.toPoint()))
+    move = QMouseEvent(
+        QEvent.Type.MouseMove, at, global_at, Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(widget, move)
+
+
 def test_the_charts_are_drawn_from_the_store_with_exact_values(qtbot, ctx, open_window) -> None:
     _history(ctx)
     window = open_window()
@@ -54,7 +66,7 @@ def test_the_charts_are_drawn_from_the_store_with_exact_values(qtbot, ctx, open_
     qtbot.keyClick(screen.hours.plot, Qt.Key.Key_End)
     assert screen.hours.index == screen.hours.count - 1
     plot = screen.utilisation.plot
-    qtbot.mouseMove(plot, plot.layout_now().slot_rect(screen.utilisation.count - 2).center().toPoint())
+    _point(plot, plot.layout_now().slot_rect(screen.utilisation.count - 2).center())
     assert screen.utilisation.index == screen.utilisation.count - 2
     assert "(24 of " in screen.utilisation.readout.text()
     assert "%" in screen.utilisation.readout.text()

@@ -120,12 +120,15 @@ class Chart(Card):
         self.plot.setSizePolicy(policy)
 
     def finish(self, data: PlotData) -> None:
+        # The same positions drawn again (a reread after an edit): the read-out stays where it was.
+        same = data.count == self.count and 0 <= self.index < data.count
+        index = self.index if same else data.count - 1
         self.count = data.count
         if self.plot.sizePolicy().retainSizeWhenHidden():  # drawn once: an empty chart gives its place up
             self._keep_place(False)
         self.plot.setVisible(data.count > 0)  # an empty plot's axes say nothing; the read-out does
         self.plot.set_data(data)
-        self.show_index(data.count - 1)
+        self.show_index(index)
 
     # --- the read-out -------------------------------------------------------------------------
 
