@@ -19,15 +19,22 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from argon2 import PasswordHasher
-from sqlalchemy import create_engine, insert, select, text, update
+from sqlalchemy import create_engine, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from coapp.models.time_entries import entry_id
 from coapp.sync.wire import Role
 from coserver.accounts import create_account
-from coserver.db import make_engine, make_session_factory, max_version, migrate, transaction
-from coserver.models import ServerSequence, TimeEntryRow
+from coserver.db import (
+    make_engine,
+    make_session_factory,
+    max_version,
+    migrate,
+    reserve_versions,
+    transaction,
+)
+from coserver.models import TimeEntryRow
 from coserver.platform import create_contract
 
 POSTGRES_ENV = "COAPP_TEST_POSTGRES_URL"
@@ -128,7 +135,9 @@ def seed(db_url: str, rows: int, hasher: PasswordHasher) -> Seeded:
                 )
                 for n in range(CONTRACTS)
             ]
-            base = max_version(session)
+            # One block of versions for every row (and the sequence moved past it): on PostgreSQL the
+            # counter row is not the sequence, so setting it would leave later writers reusing these.
+            base = reserve_versions(session, rows) - 1 if rows else max_version(session)
             cells: list[Cell] = []
             batch: list[dict[str, object]] = []
             for index in range(rows):
@@ -158,7 +167,6 @@ def seed(db_url: str, rows: int, hasher: PasswordHasher) -> Seeded:
                     batch = []
             if batch:
                 session.execute(insert(TimeEntryRow), batch)
-            session.execute(update(ServerSequence).where(ServerSequence.id == 1).values(value=base + rows))
             account_id = account.id
         return Seeded(account_id, CONTRACTS, cells, days[0], days[-1], time.perf_counter() - started)
     finally:

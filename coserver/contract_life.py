@@ -37,9 +37,9 @@ from coapp.sync.wire import (
 from coserver.context import ServerContext
 from coserver.contract_models import ContractTermsRow, MilestoneRow
 from coserver.contracts import contract_record
-from coserver.db import next_version, transaction
+from coserver.db import lock_accounts, next_version, transaction
 from coserver.errors import ApiError
-from coserver.models import AssignmentRow, ContractRow, ServerSequence
+from coserver.models import AssignmentRow, ContractRow
 
 C = ContractState
 # The terms a signature covers: each change of one of them (or of the milestones) is a new version.
@@ -130,11 +130,26 @@ def visible(session: Session, caller: Account, contract_id: uuid.UUID, *roles: R
     return row
 
 
-def lock_writers(session: Session) -> None:
-    """Every contract command takes the sequence row first (as push and the invoice commands do): on
-    PostgreSQL two signatures or moves of one contract then run one after the other, the second
-    seeing the first's state; SQLite's BEGIN IMMEDIATE already serializes writers."""
-    session.execute(select(ServerSequence.value).where(ServerSequence.id == 1).with_for_update())
+def lock_contract(session: Session, row: ContractRow) -> None:
+    """Make this transaction the contract's only writer until it ends, and reload the row as the
+    last writer left it (decisions are made on what is read after this, never before).
+
+    Every row of a contract (the row, its terms, milestones, feedback and reviews) is its
+    freelancer's, so the freelancer's account lock (coserver.db.lock_accounts) serializes the
+    contract's commands by any party with the freelancer's push and invoice commands, which read
+    the contract. The row lock (FOR UPDATE; nothing on SQLite, where BEGIN IMMEDIATE lets one
+    writer in) also holds back the writers that take no account lock: the calendar's moves of a
+    read (`settle`, `settle_all`). Both are taken in that order everywhere, and no holder of a
+    contract's row lock waits for an account lock, so two writers cannot deadlock on them."""
+    lock_accounts(session, row.freelancer_id)
+    session.refresh(row, with_for_update=True)
+
+
+def locked(session: Session, caller: Account, contract_id: uuid.UUID, *roles: Role) -> ContractRow:
+    """`visible`, for a command: the contract locked (lock_contract) before it is judged."""
+    row = visible(session, caller, contract_id, *roles)  # a stranger takes no lock
+    lock_contract(session, row)  # its freelancer never changes: the row read unlocked names them
+    return visible(session, caller, contract_id, *roles)  # judged again on the row as it is now
 
 
 def stale_check(row: ContractRow, decided_on: int) -> None:
@@ -178,6 +193,11 @@ def settle(session: Session, row: ContractRow, now: datetime) -> None:
     freelancer made in the app has no life on the platform: it stays as the freelancer keeps it."""
     if row.origin != "platform":
         return
+    if not due_moves(ContractState(row.state), row.start_date, row.end_date, now.date()):
+        return
+    # A read that settles takes no account lock: the row lock keeps a command's move (or another
+    # read's) from being overwritten by this one, which then decides on the row as it is now.
+    session.refresh(row, with_for_update=True)
     for target in due_moves(ContractState(row.state), row.start_date, row.end_date, now.date()):
         # An active contract past its end date ended on that date, not on the day it was noticed.
         ended_on = row.end_date if target is C.ENDED else None
@@ -206,7 +226,9 @@ def settle_all(ctx: ServerContext) -> None:
         if session.execute(_due(now.date())).first() is None:
             return  # the common case: no write
     with transaction(ctx.sessions) as session:
-        for row in session.execute(select(ContractRow).where(ContractRow.id.in_(_due(now.date())))).scalars():
+        # Locked in one order (ids), so two feeds settling at once wait instead of deadlocking.
+        due = select(ContractRow).where(ContractRow.id.in_(_due(now.date()))).order_by(ContractRow.id)
+        for row in session.execute(due.with_for_update()).scalars():
             settle(session, row, now)
 
 

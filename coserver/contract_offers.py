@@ -47,7 +47,7 @@ from coserver.application_models import ApplicationRow
 from coserver.context import ServerContext
 from coserver.contract_life import (
     contract_detail,
-    lock_writers,
+    locked,
     milestones_of,
     move,
     new_terms_version,
@@ -56,10 +56,9 @@ from coserver.contract_life import (
     refused,
     settle,
     stale_check,
-    visible,
 )
 from coserver.contract_models import MilestoneRow
-from coserver.db import next_version
+from coserver.db import lock_accounts, next_version
 from coserver.errors import ApiError
 from coserver.models import AccountRow, AssignmentRow, ContractRow, TimeEntryRow
 from coserver.refusals import encodable
@@ -89,15 +88,18 @@ def on_application_move(
 ) -> None:
     """coserver.applications calls this with every move: an offer makes a contract offer; a decline
     or withdrawal while the offer is open terminates it."""
+    ending = target in (ApplicationState.DECLINED, ApplicationState.WITHDRAWN)
+    if target is not ApplicationState.OFFER and not ending:
+        return
+    # Locked as every contract command (coserver.contract_life.lock_contract), before the contract is
+    # read: a termination then never overwrites a signature made at the same moment, and of two
+    # offers at once the second finds the first's contract and makes none.
+    lock_accounts(session, application.account_id)
     contract_id = offer_contract_id(application.id)
-    existing = session.get(ContractRow, contract_id)
+    existing = session.get(ContractRow, contract_id, with_for_update=True, populate_existing=True)
     if target is ApplicationState.OFFER and existing is None:
         _make_offer(session, application, contract_id, now)
-    elif (
-        target in (ApplicationState.DECLINED, ApplicationState.WITHDRAWN)
-        and existing is not None
-        and existing.state == C.OFFERED.value
-    ):
+    elif ending and existing is not None and existing.state == C.OFFERED.value:
         declined = target is ApplicationState.DECLINED
         reason = "The client declined." if declined else "Application withdrawn."
         move(session, existing, C.TERMINATED, ContractActor.AGENT, now, reason)
@@ -142,8 +144,7 @@ def _make_offer(session: Session, application: ApplicationRow, contract_id: uuid
 def _agent_contract(
     ctx: ServerContext, session: Session, caller: Account, contract_id: uuid.UUID, decided_on: int
 ) -> ContractRow:
-    lock_writers(session)
-    row = visible(session, caller, contract_id, Role.AGENT)
+    row = locked(session, caller, contract_id, Role.AGENT)
     settle(session, row, ctx.now())
     stale_check(row, decided_on)
     return row

@@ -31,7 +31,7 @@ from coapp.domain.contract_states import (
 from coapp.domain.errors import ValidationError
 from coapp.sync.wire import Account, Role, SignContractRequest
 from coserver.context import ServerContext
-from coserver.contract_life import conflict_answer, contract_detail, lock_writers, move, settle, visible
+from coserver.contract_life import conflict_answer, contract_detail, locked, move, settle
 from coserver.errors import ApiError
 
 
@@ -39,8 +39,7 @@ def sign(
     ctx: ServerContext, session: Session, caller: Account, contract_id: uuid.UUID, body: SignContractRequest
 ) -> tuple[int, Any]:
     now = ctx.now()
-    lock_writers(session)
-    row = visible(session, caller, contract_id, Role.FREELANCER)
+    row = locked(session, caller, contract_id, Role.FREELANCER)
     try:
         name = check_signed_name(body.name)
     except ValidationError as exc:

@@ -17,7 +17,7 @@ from coapp.domain.feedback import FeedbackScores, average_overall_x100, check_co
 from coapp.sync.wire import Account, FeedbackList, FeedbackRecord, FeedbackRequest, Role
 from coserver.agents import agent_name
 from coserver.context import ServerContext
-from coserver.contract_life import lock_writers, party_role, refusal, settle, visible
+from coserver.contract_life import locked, party_role, refusal, settle, visible
 from coserver.contract_models import FeedbackRow
 from coserver.db import next_version, transaction
 from coserver.errors import ApiError
@@ -62,8 +62,7 @@ def give(
     ctx: ServerContext, session: Session, caller: Account, contract_id: uuid.UUID, body: FeedbackRequest
 ) -> FeedbackRecord:
     """`POST /v1/contracts/{id}/feedback` by the contract's client or agent, while it is active."""
-    lock_writers(session)
-    contract = visible(session, caller, contract_id, Role.CLIENT, Role.AGENT)
+    contract = locked(session, caller, contract_id, Role.CLIENT, Role.AGENT)
     now = ctx.now()
     settle(session, contract, now)
     try:

@@ -41,10 +41,10 @@ from coapp.sync.wire import (
 )
 from coserver import milestone_invoices
 from coserver.context import ServerContext
-from coserver.db import next_version
+from coserver.db import lock_accounts, next_version
 from coserver.errors import ApiError
 from coserver.invoice_totals import Figures, compare, recompute
-from coserver.models import ContractRow, InvoiceRow, InvoiceSeriesRow, ServerSequence, TimeEntryRow
+from coserver.models import ContractRow, InvoiceRow, InvoiceSeriesRow, TimeEntryRow
 
 Answer = tuple[int, BaseModel]
 
@@ -102,10 +102,13 @@ def _conflict(code: str, message: str, row: InvoiceRow | None = None, number: st
     return 409, InvoiceConflictBody(error=code, message=message, invoice=record, number=number)
 
 
-def _writer_lock(session: Session) -> None:
-    # Every writer takes the sequence row first (as push does): on PostgreSQL the whole command then
-    # reads and writes as if alone; SQLite's BEGIN IMMEDIATE already serializes writers.
-    session.execute(select(ServerSequence.value).where(ServerSequence.id == 1).with_for_update())
+def _writer_lock(session: Session, account_id: uuid.UUID) -> None:
+    """Taken before anything is read: the command then reads and writes the account's rows as if
+    alone. Every row it writes is the freelancer's (the invoices, the number series, the entries, a
+    milestone of their contract) and every rule it reads is too (the contract, the entries), and each
+    other writer of those (push, a contract's commands, the other invoice command) takes the same
+    account lock. Other freelancers' confirmations do not wait (coserver.db.lock_accounts)."""
+    lock_accounts(session, account_id)
 
 
 # --- the number series -------------------------------------------------------------------------------
@@ -160,7 +163,7 @@ def confirm(
     decided_on: int,
     body: ConfirmInvoiceRequest,
 ) -> Answer:
-    _writer_lock(session)
+    _writer_lock(session, account_id)
     existing = session.get(InvoiceRow, invoice_id)
     if existing is not None:
         if existing.account_id != account_id:
@@ -304,7 +307,7 @@ def credit(
     decided_on: int,
     body: CreditInvoiceRequest,
 ) -> Answer:
-    _writer_lock(session)
+    _writer_lock(session, account_id)
     original = _own_invoice(session, account_id, invoice_id)
     taken = session.get(InvoiceRow, body.credit_note_id)
     if taken is not None:

@@ -25,7 +25,7 @@ from coapp.domain.errors import ValidationError
 from coapp.domain.reviews import ReviewAuthor, ReviewRefused
 from coapp.sync.wire import Account, ReviewRecord, ReviewRequest, ReviewsView, Role
 from coserver.context import ServerContext
-from coserver.contract_life import lock_writers, party_role, refusal, settle, visible
+from coserver.contract_life import locked, party_role, refusal, settle, visible
 from coserver.contract_models import ReviewRow
 from coserver.db import next_version, transaction
 from coserver.errors import ApiError
@@ -103,8 +103,7 @@ def write(
     ctx: ServerContext, session: Session, caller: Account, contract_id: uuid.UUID, body: ReviewRequest
 ) -> ReviewsView:
     """`POST /v1/contracts/{id}/review` by the freelancer or the client; answers what they may see."""
-    lock_writers(session)
-    contract = visible(session, caller, contract_id, Role.FREELANCER, Role.CLIENT)
+    contract = locked(session, caller, contract_id, Role.FREELANCER, Role.CLIENT)
     now = ctx.now()
     settle(session, contract, now)
     try:

@@ -47,7 +47,6 @@ from coserver.models import (
     FavouriteRow,
     ProfileRow,
     RunningTimerRow,
-    ServerSequence,
     TimeEntryRow,
 )
 from coserver.profile_sync import apply_profile_op, find_row, profile_record
@@ -162,11 +161,9 @@ def push(ctx: ServerContext, session: Session, account_id: uuid.UUID, body: Push
 def _writer_locks(session: Session, account_id: uuid.UUID) -> None:
     """What a push must not run beside, on PostgreSQL (SQLite's BEGIN IMMEDIATE already serializes
     every writer): another push of the same account, whose rules read the same rows (cells, the day's
-    24 hours), and the platform's commands that change an account's rows (confirming or crediting an
-    invoice, a contract's life), which take the sequence row FOR UPDATE. Pushes of different accounts
-    no longer wait for each other: the sequence row is taken FOR SHARE (until every command takes
-    coserver.db.lock_accounts instead of the row), and the account by coserver.db.lock_accounts."""
-    session.execute(select(ServerSequence.value).where(ServerSequence.id == 1).with_for_update(read=True))
+    24 hours), and the platform's commands that change the account's rows or the rules a push reads
+    (confirming or crediting an invoice, a contract's life). All of them take the account's lock
+    (coserver.db.lock_accounts), so writers of different accounts never wait for each other."""
     lock_accounts(session, account_id)
 
 

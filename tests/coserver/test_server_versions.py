@@ -18,13 +18,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text, update
+from sqlalchemy import Engine, func, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from benchmarks.sync_data import seed
 from coserver.db import lock_accounts, make_engine, next_version, reserve_versions, version_bounds
 from coserver.models import TimeEntryRow
-from tests.coserver.harness import LiveServer
+from tests.coserver.harness import CHEAP_HASHER, LiveServer
 from tests.coserver.sync_helpers import freelancer, new_entry
 
 
@@ -123,6 +124,22 @@ def test_reserved_versions_are_not_handed_out_again(db_url: str) -> None:
             assert version_bounds(session) == (after, after)
             with pytest.raises(ValueError, match="at least one"):
                 reserve_versions(session, 0)
+    finally:
+        engine.dispose()
+
+
+def test_the_sync_benchmarks_seed_leaves_the_next_version_after_its_rows(db_url: str) -> None:
+    """benchmarks/sync_data.py inserts its rows straight into the table with versions it reserved:
+    on PostgreSQL the sequence, not the old counter row, must move past them."""
+    seed(db_url, 20, CHEAP_HASHER)
+    engine = make_engine(db_url)
+    try:
+        with Session(engine) as session, session.begin():
+            top = session.execute(select(func.max(TimeEntryRow.version))).scalar_one()
+            taken = session.execute(select(func.count()).select_from(TimeEntryRow)).scalar_one()
+            assert taken == 20
+            assert version_bounds(session)[1] >= top  # the feed's horizon reaches every seeded row
+            assert next_version(session) > top
     finally:
         engine.dispose()
 
