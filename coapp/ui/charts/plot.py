@@ -15,7 +15,7 @@ from coapp.ui.charts.geometry import Layout, PlotData, lay_out
 from coapp.ui.charts.series import resolve
 from coapp.ui.theme import Colors, Space, Type, current
 
-BAND_ALPHA = 30  # of 255: the highlighted index's band, the accent colour barely there
+BAND_ALPHA = 24  # of 255: the highlighted index's band, the accent colour barely there
 GRID_ALPHA = 150  # of 255: grid lines in the border colour, quieter than the zero line
 
 
