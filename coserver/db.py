@@ -140,10 +140,13 @@ _ACCOUNT_LOCK_CLASS = 0x636F6170
 
 
 def lock_accounts(session: Session, *account_ids: uuid.UUID) -> None:
-    """Make this transaction the only writer of these accounts' rows until it ends: what taking the
-    counter row FOR UPDATE gave push and the commands, without queueing every other account's
-    writers behind it. Locks are taken in one order, so two commands naming the same two accounts
-    cannot deadlock. SQLite needs nothing: BEGIN IMMEDIATE already lets one writer in at a time.
+    """Make this transaction the only writer of these accounts' rows until it ends, without
+    queueing any other account's writers behind it. Every writer of an account's rows takes it
+    before reading what it decides on: push (coserver.sync), confirming and crediting an invoice
+    (coserver.invoices), a contract's commands by any party (coserver.contract_life.lock_contract:
+    every row of a contract is its freelancer's). Locks are taken in one order, so two commands
+    naming the same two accounts cannot deadlock; name every account in one call. SQLite needs
+    nothing: BEGIN IMMEDIATE already lets one writer in at a time.
 
     Accounts whose 32-bit keys collide merely wait for each other."""
     if not _postgresql(session):
