@@ -111,16 +111,16 @@ def insights_section(
         data, report = prepared_folder(source, timeout, env, months, None if cache else Path(folder))
         for i in range(runs):
             order = CASES if i % 2 == 0 else CASES[::-1]
-            for case, period in order:
-                copy = Path(folder) / f"run-{i}-{case}-{period}"
+            for kind, period in order:
+                copy = Path(folder) / f"run-{i}-{kind}-{period}"
                 shutil.copytree(data, copy)
                 result = _run(
-                    ["open", str(copy), case, period, *extra],
-                    f"opening ({case}, {period} months)",
+                    ["open", str(copy), kind, period, *extra],
+                    f"opening ({kind}, {period} months)",
                     timeout,
                     env,
                 )
-                samples[(case, period)].append(result)
+                samples[(kind, period)].append(result)
                 shutil.rmtree(copy, ignore_errors=True)
             first = samples[("warm", "120")][0]
             for period in ("120", "12"):
