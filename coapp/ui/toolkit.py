@@ -103,8 +103,15 @@ def close_buttons(
 def mirror_button(action: QAction, name: str, tip: str, *, primary: bool = False) -> QPushButton:
     """A button that mirrors *action*: shown and usable only while the action applies."""
     shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    # Made inside the action's widget: a parentless button that `sync` shows would be a window of
+    # its own for a moment (it flashed on screen and took the keyboard from the main window).
+    owner = action.parent()
     button = make_button(
-        None, name, action.text(), f"{tip} ({shortcut})" if shortcut else tip, primary=primary
+        owner if isinstance(owner, QWidget) else None,
+        name,
+        action.text(),
+        f"{tip} ({shortcut})" if shortcut else tip,
+        primary=primary,
     )
     button.setAccessibleName(action.text().rstrip("…"))
     button.setAccessibleDescription(tip)

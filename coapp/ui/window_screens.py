@@ -1,6 +1,7 @@
 """The main window's screens that are built the first time they are shown (My Profile, Assignments,
-Applications, Insights: none of their modules is imported at start-up), and the way a dashboard line
-or a notification leads to an item on its screen. A mixin of coapp.ui.main_window.MainWindow."""
+Applications, Invoices, Contracts, Insights: none of their modules is imported at start-up), and the
+way a dashboard line or a notification leads to an item on its screen. A mixin of
+coapp.ui.main_window.MainWindow."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QUndoStack
-    from PySide6.QtWidgets import QStackedWidget
+    from PySide6.QtWidgets import QMenu, QStackedWidget
 
     from coapp.ui.app_state import AppState
     from coapp.ui.applications.screen import ApplicationsScreen
@@ -32,7 +34,9 @@ class LazyScreens:
     sync: SyncRunner
     stack: QStackedWidget
     timesheet: TimesheetScreen
-    invoices: InvoicesScreen
+    _invoices: InvoicesScreen | None
+    invoice_menu: QMenu
+    _window_state: QSettings
     profile: ProfileScreen | None
     assignments: AssignmentsScreen | None
     applications: ApplicationsScreen | None
@@ -42,6 +46,7 @@ class LazyScreens:
     assignments_slot: QWidget
     applications_slot: QWidget
     insights_slot: QWidget
+    invoices_slot: QWidget
     contracts_slot: QWidget
 
     def show_screen(self, screen: QWidget) -> None:
@@ -60,6 +65,37 @@ class LazyScreens:
                 panel.ask_platform = self.sync.platform_call
             self._fill_slot(self.profile_slot, self.profile)
         return self.profile
+
+    @property
+    def invoices(self) -> InvoicesScreen:
+        """Invoices, built now if it has not been shown yet (its page is `invoices_slot`)."""
+        return self.invoices_screen()
+
+    def invoices_screen(self) -> InvoicesScreen:
+        if self._invoices is None:
+            from coapp.ui.invoices.screen import InvoicesScreen
+
+            screen = InvoicesScreen(self.state, self.formats, self.invoices_slot)
+            self._invoices = screen
+            screen.controller.message.connect(self._status_message)
+            screen.businessDetailsRequested.connect(self.open_business_details)
+            screen.controller.listChanged.connect(lambda _rows: self._update_badges())
+            splitter = self._window_state.value("invoicesSplitter")
+            if splitter is not None:
+                screen.splitter.restoreState(splitter)
+            for action in screen.menu_actions():
+                self.invoice_menu.addAction(action)
+            self._fill_slot(self.invoices_slot, screen)
+        return self._invoices
+
+    def _status_message(self, text: str, is_error: bool) -> None:
+        raise NotImplementedError
+
+    def open_business_details(self) -> object:
+        raise NotImplementedError
+
+    def _update_badges(self) -> None:
+        raise NotImplementedError
 
     def assignments_screen(self) -> AssignmentsScreen:
         """Assignments, built now if it has not been shown yet."""
@@ -128,6 +164,9 @@ class LazyScreens:
         layout = slot.layout()
         assert layout is not None
         layout.addWidget(screen)
+        # A child added to a shown widget stays hidden until the next turn of the event loop unless
+        # shown now; focus given to it (show_screen, a shortcut) would otherwise be lost.
+        screen.show()
         slot.setFocusProxy(screen)
 
     # --- leading to an item -----------------------------------------------------------------------
@@ -137,7 +176,7 @@ class LazyScreens:
         if kind == "timesheet":
             self.show_screen(self.timesheet)
         elif kind == "invoice":
-            self.show_screen(self.invoices)
+            self.show_screen(self.invoices_slot)
             if item_id:
                 self.invoices.show_invoice(item_id)
         elif kind in ("application", "messages"):

@@ -129,7 +129,7 @@ def test_a_fixed_fee_s_ready_milestone_drafts_its_invoice(qtbot: QtBot, ctx: App
     detail.milestone_list.setCurrentItem(detail.milestone_list.topLevelItem(0))
     assert detail.invoice_button.isEnabled()
     qtbot.mouseClick(detail.invoice_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.invoices)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.invoices_slot)
     idle(qtbot, window)
     drafts = ctx.invoices.list()
     assert len(drafts) == 1

@@ -98,7 +98,7 @@ def test_each_line_leads_to_its_screen(qtbot, ctx, open_window) -> None:
     board.drafts.lines.setFocus()
     board.drafts.lines.setCurrentRow(0)
     qtbot.keyClick(board.drafts.lines, Qt.Key.Key_Return)
-    assert window.stack.currentWidget() is window.invoices
+    assert window.stack.currentWidget() is window.invoices_slot
     assert window.invoices.controller.document is not None
     assert window.invoices.controller.document.id == ids["draft"]
 

@@ -77,7 +77,7 @@ def test_drafts_open_the_invoices_and_many_days_are_counted(qtbot, ctx, use_sett
     ]
     runner.last = runner.last[2:]  # as if only the drafts had been told
     window.desktop.tray.messageClicked.emit()
-    assert window.stack.currentWidget() is window.invoices
+    assert window.stack.currentWidget() is window.invoices_slot
 
 
 def test_reminders_off_tell_nothing(qtbot, ctx, use_settings, open_window, notes):

@@ -93,7 +93,7 @@ def _selected_row(window: MainWindow) -> list[str]:
 
 def _open_invoices(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_6, CTRL)
-    assert window.stack.currentWidget() is window.invoices
+    assert window.stack.currentWidget() is window.invoices_slot
 
 
 def _select(window: MainWindow, invoice_id: str) -> None:
@@ -133,7 +133,7 @@ def test_from_the_grid_to_a_confirmed_invoice_with_the_keyboard_and_one_click(
     qtbot.keyClick(grid, Qt.Key.Key_I, CTRL)
 
     # The invoices screen shows the new draft, selected: 15,5 h × 950 kr + 25 % VAT.
-    assert window.stack.currentWidget() is window.invoices
+    assert window.stack.currentWidget() is window.invoices_slot
     assert window.invoices.table.hasFocus()
     draft_row = _selected_row(window)
     assert draft_row[0] == "Utkast"  # the UI is in Swedish
@@ -199,7 +199,7 @@ def test_the_draft_button_offers_the_month(qtbot, ctx, open_window):
     window = open_window()
     select(grid_of(window), 0, 0)
     _find(window.timesheet, type(window.timesheet.draft_month_action), "draftMonthAction").trigger()
-    assert window.stack.currentWidget() is window.invoices
+    assert window.stack.currentWidget() is window.invoices_slot
     doc = window.invoices.controller.document
     assert (doc.period_start, doc.period_end) == (date(2026, 11, 1), date(2026, 11, 30))
     assert len(doc.lines) == 2
@@ -641,13 +641,43 @@ def test_ctrl_return_confirms_only_on_the_invoices_screen(qtbot, ctx, open_windo
     assert _selected_row(window)[0] == "2026-0001"
 
 
+def _list_share(window: MainWindow) -> float:
+    """The list's part of the splitter: the window's height may differ by its frame between two
+    windows (offscreen restoreGeometry), and QSplitter keeps the parts' proportions."""
+    top, bottom = window.invoices.splitter.sizes()
+    return top / (top + bottom)
+
+
 def test_the_splitter_between_list_and_invoice_is_restored(qtbot, ctx, open_window):
     window = open_window()
+    window.show_screen(window.invoices_slot)  # built as it is first shown, as a person drags it
+    qtbot.wait(20)  # laid out
+    default = _list_share(window)
     window.invoices.splitter.setSizes([120, 300])
-    sizes = window.invoices.splitter.sizes()
+    share = _list_share(window)
+    assert abs(share - default) > 0.05  # the test moves the divider for real
+    window.close()
+    window = open_window()  # opens on Invoices, the screen it showed last
+    qtbot.wait(20)
+    assert window.stack.currentWidget() is window.invoices_slot
+    assert _list_share(window) == pytest.approx(share, abs=0.01)
+
+
+def test_a_window_whose_invoices_were_never_shown_keeps_the_splitter_it_had(qtbot, ctx, open_window):
+    window = open_window()
+    window.show_screen(window.invoices_slot)
+    qtbot.wait(20)
+    window.invoices.splitter.setSizes([120, 300])
+    share = _list_share(window)
+    window.show_screen(window.timesheet)  # the next window opens on the timesheet
+    window.close()
+    window = open_window()  # Invoices is not built in this window: the state saved before stays
+    assert window._invoices is None
     window.close()
     window = open_window()
-    assert window.invoices.splitter.sizes() == sizes
+    window.show_screen(window.invoices_slot)
+    qtbot.wait(20)
+    assert _list_share(window) == pytest.approx(share, abs=0.01)
 
 
 # --- exports -----------------------------------------------------------------------------------

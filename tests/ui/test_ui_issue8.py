@@ -118,7 +118,7 @@ def test_the_sidebar_has_icons_labels_shortcuts_and_a_badge_for_drafts(qtbot, ct
     assert window.stack.currentWidget() is window.timesheet
     assert nav.current() == nav.texts().index("Timesheet")
     qtbot.mouseClick(nav.entry(invoices), LEFT)
-    assert window.stack.currentWidget() is window.invoices
+    assert window.stack.currentWidget() is window.invoices_slot
 
 
 # --- the first run -----------------------------------------------------------------------------
@@ -453,7 +453,7 @@ def test_up_and_down_move_between_screens_in_the_sidebar(qtbot, ctx, open_window
     timesheet = nav.texts().index("Timesheet")
     nav.entry(timesheet).setFocus()
     qtbot.keyClick(nav.entry(timesheet), Qt.Key.Key_Down)
-    assert window.stack.currentWidget() is window.invoices
+    assert window.stack.currentWidget() is window.invoices_slot
     assert nav.entry(timesheet + 1).hasFocus()
     qtbot.keyClick(nav.entry(timesheet + 1), Qt.Key.Key_Up)
     assert window.stack.currentWidget() is window.timesheet
@@ -478,5 +478,5 @@ def test_the_window_opens_on_the_dashboard_then_on_the_screen_it_was_closed_on(q
     window.show_screen(window.invoices)
     window.close()
     again = open_window(None, screen=None)
-    assert again.stack.currentWidget() is again.invoices  # remembered by name, not by position
+    assert again.stack.currentWidget() is again.invoices_slot  # remembered by name, not by position
     again.close()

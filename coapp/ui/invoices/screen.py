@@ -47,7 +47,7 @@ class InvoicesScreen(QWidget):
 
     def __init__(self, state: AppState, formats: Formats, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("invoicesTab")
+        self.setObjectName("invoicesScreen")  # its page in the window is "invoicesTab"
         self.setAccessibleName(self.tr("Invoices"))
         self.state = state
         self.formats = InvoiceFormats(formats)

@@ -7,17 +7,20 @@ in the status bar.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from coapp.ui.sync.refused_dialog import RefusedChangesDialog
 from coapp.ui.sync.runner import SyncRunner
-from coapp.ui.sync.sign_in_dialog import DEMO_SERVER_URL, SignInDialog
 from coapp.ui.sync.status_widget import SyncStatusButton
 from coapp.ui.sync.view import SyncView
 from coapp.ui.toolkit import make_action
+
+if TYPE_CHECKING:  # the dialogs load when first opened: most sessions open neither
+    from coapp.ui.sync.refused_dialog import RefusedChangesDialog
+    from coapp.ui.sync.sign_in_dialog import SignInDialog
 
 NOTICE_MS = 60_000
 
@@ -80,6 +83,8 @@ class AccountControls(QObject):
         self.runner.request_round()
 
     def open_sign_in(self) -> SignInDialog:
+        from coapp.ui.sync.sign_in_dialog import DEMO_SERVER_URL, SignInDialog
+
         if self.sign_in_dialog is not None:
             self.sign_in_dialog.raise_()
             self.sign_in_dialog.activateWindow()
@@ -105,6 +110,8 @@ class AccountControls(QObject):
         )
 
     def open_refused(self) -> RefusedChangesDialog:
+        from coapp.ui.sync.refused_dialog import RefusedChangesDialog
+
         if self.refused_dialog is not None:
             self.refused_dialog.reload()
             self.refused_dialog.raise_()
