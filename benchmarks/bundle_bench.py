@@ -60,7 +60,7 @@ def _cache_key() -> str:
     import PySide6
 
     digest = hashlib.sha256()
-    for path in (CHILD, PACKAGING / "bundle_config.py", Path(__file__)):
+    for path in (CHILD, PACKAGING / "bundle_config.py", PACKAGING / "icu_data.py", Path(__file__)):
         digest.update(path.read_bytes())
     digest.update(PySide6.__version__.encode())
     return digest.hexdigest()[:16]
@@ -88,6 +88,7 @@ def bare_window(log) -> Path:  # type: ignore[no-untyped-def]
     if done.returncode != 0 or not executable.is_file():
         raise BenchmarkError(f"freezing the bare window failed:\n{done.stderr[-2000:]}")
     _load("build").strip_debug_info(executable.parent)
+    _load("build").trim_icu_data(executable.parent)  # frozen the same way as coapp
     for link in executable.parent.rglob("*"):
         if link.is_symlink() and not link.exists():
             link.unlink()

@@ -141,6 +141,17 @@ def strip_debug_info(app: Path) -> int:
     return saved
 
 
+def trim_icu_data(app: Path) -> int:
+    """The ICU data library Qt links, cut to what coapp can use (packaging/icu_data.py says what and
+    why). Returns the bytes saved."""
+    spec = importlib.util.spec_from_file_location("coapp_icu_data", HERE / "icu_data.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit("build: packaging/icu_data.py is missing")
+    icu = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(icu)
+    return int(icu.trim_app(app))
+
+
 def linux_archive(version: str) -> Path:
     """dist/coapp-<version>-linux-<machine>.tar.gz: one folder holding the app, its desktop files and
     install.sh, the way an AppImage's folder is laid out."""
@@ -191,6 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     saved = strip_debug_info(app)
     if saved:
         print(f"== debugging sections removed: {saved / 1e6:.1f} MB")
+    saved = trim_icu_data(app)
+    if saved:
+        print(f"== ICU data trimmed to the Nordic languages and English: {saved / 1e6:.1f} MB saved")
     size_mb = folder_size(app) / 1e6
     print(f"== {executable.relative_to(ROOT)}: the one-folder app is {size_mb:.1f} MB on disk")
     if sys.platform.startswith("linux") and not args.no_archive:
