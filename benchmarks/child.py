@@ -308,21 +308,21 @@ NONE_BALLAST = 4_000_000
 
 def _idle(window) -> None:  # type: ignore[no-untyped-def]
     """Until start-up's one-time background work is over: the store open, the dashboard's first read
-    and the notices' check done, the charts' warm-up (4 s after the store opened) finished. The
-    switch budget is the grid's own cost, not that of sharing the interpreter with those."""
+    and the notices' check done (FIRST_READS_MS after the store opened), the PDF warm-up's thread
+    ended. The switch budget is the grid's own cost, not that of sharing the interpreter with those."""
     import threading
 
     from PySide6.QtWidgets import QApplication
 
-    from coapp.ui.main_window import CHART_WARM_UP_MS
+    from coapp.ui.main_window import FIRST_READS_MS
 
     deadline = time.monotonic() + 60
     window.ctx  # noqa: B018 (opens the store now if start-up has not)
-    settle = time.monotonic() + CHART_WARM_UP_MS / 1000 + 0.5
+    settle = time.monotonic() + FIRST_READS_MS / 1000 + 0.5
     while (
         time.monotonic() < settle
         or window.state.tasks.busy
-        or any(t.name == "charts-warm-up" for t in threading.enumerate())
+        or any(t.name.endswith("warm-up") for t in threading.enumerate())
     ):
         QApplication.processEvents()
         time.sleep(0.01)

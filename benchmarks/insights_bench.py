@@ -93,11 +93,9 @@ def insights_section(
     runs: int = RUNS,
     months: int = MONTHS,
     cache: bool = True,
-    warm_up_ms: int | None = None,
     log: Callable[[str], None] = lambda _text: None,
 ) -> list[str]:
-    """*source*: a data folder (the 10-year data set); *warm_up_ms*: the main window's (now empty)
-    charts' warm-up delay in the children (None: the app's own)."""
+    """*source*: a data folder (the 10-year data set)."""
     print()
     print(
         f"10. Opening Insights on 10 years of data: Ctrl+8 to the first frame with the hours chart "
@@ -105,7 +103,6 @@ def insights_section(
     )
     samples: dict[tuple[str, str], list[dict[str, float]]] = {case: [] for case in CASES}
     base: dict[str, list[float]] = {"120": [], "12": []}
-    extra = [] if warm_up_ms is None else [str(warm_up_ms)]
     with tempfile.TemporaryDirectory(prefix="coapp-bench-insights-") as folder:
         log("   adding invoices to a copy of the data set ...")
         data, report = prepared_folder(source, timeout, env, months, None if cache else Path(folder))
@@ -115,7 +112,7 @@ def insights_section(
                 copy = Path(folder) / f"run-{i}-{kind}-{period}"
                 shutil.copytree(data, copy)
                 result = _run(
-                    ["open", str(copy), kind, period, *extra],
+                    ["open", str(copy), kind, period],
                     f"opening ({kind}, {period} months)",
                     timeout,
                     env,

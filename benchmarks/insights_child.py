@@ -1,9 +1,9 @@
 """Measured processes for the Insights budget (run by benchmarks/insights_bench.py, each fresh).
 
     python benchmarks/insights_child.py prepare SOURCE_DIR TARGET_DIR MONTHS
-    python benchmarks/insights_child.py open DATA_DIR warm|cold PERIOD [WARM_UP_MS]
+    python benchmarks/insights_child.py open DATA_DIR warm|cold PERIOD
     python benchmarks/insights_child.py baseline BARS WINDOW_W WINDOW_H PLOT_W PLOT_H
-    python benchmarks/insights_child.py profile DATA_DIR warm|cold PERIOD [WARM_UP_MS]
+    python benchmarks/insights_child.py profile DATA_DIR warm|cold PERIOD
 
 - ``prepare`` copies a data folder and adds invoices through the app's services: the business
   details, the clients' addresses, then for each of the last MONTHS whole months one draft per
@@ -41,7 +41,6 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 CLOCK = time.perf_counter
-COLD_WARM_UP_MS = 3_600_000  # the (now empty) charts' warm-up put off for an hour
 SCREEN = "coapp.ui.insights.screen"
 
 
@@ -204,15 +203,9 @@ def _check_drawn(screen) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     }
 
 
-def _open_window(data_dir: str, case: str, warm_up_ms: int | None):  # type: ignore[no-untyped-def]
+def _open_window(data_dir: str, case: str):  # type: ignore[no-untyped-def]
     import importlib
 
-    import coapp.ui.main_window as main_window
-
-    if case == "cold":
-        main_window.CHART_WARM_UP_MS = COLD_WARM_UP_MS
-    elif warm_up_ms is not None:
-        main_window.CHART_WARM_UP_MS = warm_up_ms
     from coapp.app import show_main_window
 
     started = CLOCK()
@@ -284,12 +277,10 @@ def _insights_action(window):  # type: ignore[no-untyped-def]
     return None
 
 
-def measure_open(
-    data_dir: str, case: str, period: str, warm_up_ms: int | None, profile: bool = False
-) -> None:
+def measure_open(data_dir: str, case: str, period: str, profile: bool = False) -> None:
     from PySide6.QtWidgets import QApplication
 
-    window, ready_s = _open_window(data_dir, case, warm_up_ms)
+    window, ready_s = _open_window(data_dir, case)
     shown: list[tuple[float, float]] = []
     _hook_screen(period, shown)
     action = _insights_action(window)
@@ -423,8 +414,7 @@ def main(argv: list[str]) -> None:
         if mode == "prepare":
             prepare(args[0], args[1], int(args[2]))
         elif mode in ("open", "profile"):
-            warm_up = int(args[3]) if len(args) > 3 else None
-            measure_open(args[0], args[1], args[2], warm_up, profile=mode == "profile")
+            measure_open(args[0], args[1], args[2], profile=mode == "profile")
         elif mode == "baseline":
             baseline(*(int(a) for a in args[:5]))  # type: ignore[call-arg]
         else:

@@ -47,7 +47,7 @@ def test_the_insights_section_opens_each_case_and_draws_the_chart(
 ) -> None:
     source = tmp_path / "source" / "data"
     _tiny_folder(source)
-    overs = insights_section(source, 120, child_env(), runs=1, months=2, cache=False, warm_up_ms=0)
+    overs = insights_section(source, 120, child_env(), runs=1, months=2, cache=False)
     out = capsys.readouterr().out
     assert "10. Opening Insights on 10 years of data" in out
     assert re.search(r"invoices: one per contract .* \(\d+ confirmed with their PDFs", out)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from coapp import __version__
 from coapp.ui.app_state import AppState
-from coapp.ui.chart_warm_up import warm_up_charts_once
 from coapp.ui.dashboard.screen import DashboardScreen
 from coapp.ui.desktop.citizen import DesktopCitizen
 from coapp.ui.formats import Formats
@@ -72,7 +71,6 @@ SCREEN_ICONS = {
 }
 
 
-CHART_WARM_UP_MS = 4000  # after the store is open: start-up and its first reads are over by then
 FIRST_READS_MS = 800  # the dashboard's read and the notices' check, when the grid is on screen
 
 
@@ -116,7 +114,7 @@ class MainWindow(LazyScreens, QMainWindow):
         self.contracts: ContractsScreen | None = None  # built when first shown
         self.contracts_slot = self._slot("contractsTab")
         self._add_screen(self.contracts_slot, self.tr("Contracts"))
-        self.insights: InsightsScreen | None = None  # built when first shown (pyqtgraph loads then)
+        self.insights: InsightsScreen | None = None  # built when first shown
         self.insights_slot = self._slot("insightsTab")
         self._add_screen(self.insights_slot, self.tr("Insights"))
 
@@ -231,7 +229,6 @@ class MainWindow(LazyScreens, QMainWindow):
         # still does on the grid: a moment later, unless the dashboard is what is on screen.
         shown = self.stack.currentWidget() is self.dashboard
         QTimer.singleShot(0 if shown else FIRST_READS_MS, self, self._first_reads)
-        QTimer.singleShot(CHART_WARM_UP_MS, self, warm_up_charts_once)
         # qtawesome takes ~0.2 s to load its fonts: in a turn of the event loop of its own, so
         # opening the store and loading the icons never stall the window together.
         QTimer.singleShot(0, self, self._load_icons)  # not after the window is gone
