@@ -11,57 +11,58 @@ from functools import cache
 
 # The locales whose names for languages a Nordic consultant's profile is written in.
 _NAME_LOCALES = ("en", "sv", "nb", "da", "fi", "de")
-# Languages whose own name ("suomi", "Deutsch") is also understood: loading a locale costs time, so
-# only those a profile here is likely to list.
-_NATIVE_NAMED = (
-    "sv",
-    "en",
-    "no",
-    "da",
-    "fi",
-    "is",
-    "de",
-    "fr",
-    "es",
-    "it",
-    "pt",
-    "nl",
-    "pl",
-    "ru",
-    "uk",
-    "et",
-    "lv",
-    "lt",
-    "cs",
-    "sk",
-    "hu",
-    "ro",
-    "bg",
-    "el",
-    "sr",
-    "hr",
-    "bs",
-    "sl",
-    "sq",
-    "tr",
-    "ar",
-    "fa",
-    "he",
-    "so",
-    "am",
-    "sw",
-    "hi",
-    "ur",
-    "bn",
-    "pa",
-    "ta",
-    "zh",
-    "ja",
-    "ko",
-    "vi",
-    "th",
-    "id",
-)
+# Languages whose own name ("suomi", "Deutsch") is also understood, with that name: Babel's, written
+# out here so that matching a name never loads forty locales (tests/domain/test_language_codes.py
+# checks them against Babel; the frozen app then ships only the locales it formats in).
+_NATIVE_NAMES = {
+    "sv": "svenska",
+    "en": "English",
+    "no": "norsk",
+    "da": "dansk",
+    "fi": "suomi",
+    "is": "íslenska",
+    "de": "Deutsch",
+    "fr": "français",
+    "es": "español",
+    "it": "italiano",
+    "pt": "português",
+    "nl": "Nederlands",
+    "pl": "polski",
+    "ru": "русский",
+    "uk": "українська",
+    "et": "eesti",
+    "lv": "latviešu",
+    "lt": "lietuvių",
+    "cs": "čeština",
+    "sk": "slovenčina",
+    "hu": "magyar",
+    "ro": "română",
+    "bg": "български",
+    "el": "Ελληνικά",
+    "sr": "српски",
+    "hr": "hrvatski",
+    "bs": "bosanski",
+    "sl": "slovenščina",
+    "sq": "shqip",
+    "tr": "Türkçe",
+    "ar": "العربية",
+    "fa": "فارسی",
+    "he": "עברית",
+    "so": "Soomaali",
+    "am": "አማርኛ",
+    "sw": "Kiswahili",
+    "hi": "हिन्दी",
+    "ur": "اردو",
+    "bn": "বাংলা",
+    "pa": "ਪੰਜਾਬੀ",
+    "ta": "தமிழ்",
+    "zh": "中文",
+    "ja": "日本語",
+    "ko": "한국어",
+    "vi": "Tiếng Việt",
+    "th": "ไทย",
+    "id": "Indonesia",
+}
 # Norwegian written either way is Norwegian for matching.
 _SAME = {"nb": "no", "nn": "no"}
 _EXTRA = {
@@ -82,24 +83,15 @@ def _base(code: str) -> str:
 
 @cache
 def _index() -> dict[str, str]:
-    from babel import Locale, UnknownLocaleError
+    from babel import Locale
 
     index: dict[str, str] = {}
     for locale_name in _NAME_LOCALES:
         for code, name in Locale.parse(locale_name).languages.items():
             if "_" not in code:  # "en_GB" is "British English": the base name says enough
                 index.setdefault(name.casefold(), _base(code))
-    for code in _NATIVE_NAMED:
-        try:
-            native = Locale.parse(code).get_display_name(code)
-        except (
-            UnknownLocaleError,
-            ValueError,
-            LookupError,
-        ):  # babel has names for languages it has no locale of
-            continue
-        if native:
-            index.setdefault(native.casefold(), code)
+    for code, native in _NATIVE_NAMES.items():
+        index.setdefault(native.casefold(), code)
     index.update(_EXTRA)
     return index
 
