@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     if sys.platform == "win32":
         print("== next: iscc packaging\\windows\\coapp.iss (Inno Setup 6) makes the installer in dist\\")
     print(f"== built in {time.monotonic() - started:.0f} s")
-    if size_mb > config.MAX_BUNDLE_MB:  # the benchmark reports it; smoke.py fails over the ceiling
+    if size_mb > config.MAX_BUNDLE_MB:  # smoke.py fails such a build
         print(f"build: warning: the bundle is over its budget of {config.MAX_BUNDLE_MB} MB", file=sys.stderr)
     return 0
 

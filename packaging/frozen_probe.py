@@ -72,18 +72,26 @@ def _checks(window) -> dict[str, str]:  # type: ignore[no-untyped-def]
         found["icon_font"] = f"missing:{exc}".replace(" ", "_")
     found["app_icon"] = "ok" if not app_icon().isNull() else "missing"
     found["keyring"] = ",".join(keyring_backends()) or "none"
-    try:  # the charts (Insights, Contracts): pyqtgraph and numpy, which the first paint does not load
-        import pyqtgraph
+    try:  # the charts (Insights, Contracts), which the first paint does not load
+        from coapp.ui.charts.geometry import PlotData
+        from coapp.ui.charts.plot import Plot
+        from coapp.ui.charts.series import Bars
 
-        chart = pyqtgraph.PlotWidget()
-        chart.plot([0, 1, 3], [2, 1, 4])
+        chart = Plot()
+        chart.set_data(PlotData(count=3, bars=[Bars(values=[2.0, 1.0, 4.0], color=0)]))
         chart.resize(240, 120)
-        if chart.grab().isNull():  # paints the curve: PlotCurveItem asks Qt's OpenGL widget then
-            raise ImportError("the chart did not paint", name="pyqtgraph")
+        image = chart.grab().toImage()
+        painted = {image.pixelColor(x, y).rgb() for x in range(0, 240, 6) for y in range(0, 120, 6)}
         chart.deleteLater()
-        found["charts"] = "ok"
+        found["charts"] = "ok" if len(painted) > 2 else "unpainted"  # background, grid and bars
     except ImportError as exc:
         found["charts"] = f"missing:{exc.name}"
+    # Collation comes from ICU's data, which the bundle trims (packaging/icu_data.py): Swedish
+    # must still sort å, ä and ö after z.
+    from PySide6.QtCore import QCollator, QLocale
+
+    swedish = sorted(["ö", "z", "å", "ä"], key=QCollator(QLocale("sv_SE")).sortKey)
+    found["collation"] = "ok" if swedish == ["z", "å", "ä", "ö"] else "wrong:" + "".join(swedish)
     found["window_icon"] = "ok" if not window.windowIcon().isNull() else "none"
     return found
 

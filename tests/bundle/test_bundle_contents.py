@@ -4,6 +4,7 @@ Babel locales coapp parses, and the frozen entry point's refusal of demo mode.""
 from __future__ import annotations
 
 import ast
+import contextlib
 import re
 from pathlib import Path
 from types import ModuleType
@@ -35,23 +36,7 @@ def test_the_kept_qt_modules_are_those_coapp_imports(config: ModuleType) -> None
     assert "QtWidgets" in used  # the parse works
     assert used <= set(config.QT_COAPP), f"coapp imports {used - set(config.QT_COAPP)}: add to QT_COAPP"
     assert set(config.QT_COAPP) <= used | {"QtCore"}, "QT_COAPP lists a module coapp no longer imports"
-    assert set(config.QT_KEEP) == {*config.QT_COAPP, *config.QT_FOR_LIBRARIES}
-
-
-def test_the_qt_modules_kept_for_libraries_are_imported_by_them(config: ModuleType) -> None:
-    import importlib.util
-
-    spec = importlib.util.find_spec("pyqtgraph")
-    assert spec is not None
-    assert spec.origin is not None
-    folder = Path(spec.origin).parent
-    sources = "\n".join(
-        p.read_text(encoding="utf-8")
-        for p in folder.rglob("*.py")
-        if p.relative_to(folder).parts[0] not in ("opengl", "examples")
-    )
-    for module in config.QT_FOR_LIBRARIES:
-        assert module in sources, f"pyqtgraph no longer names {module}: drop it from QT_FOR_LIBRARIES"
+    assert set(config.QT_KEEP) == set(config.QT_COAPP)
 
 
 def test_every_other_qt_module_is_excluded(config: ModuleType) -> None:
@@ -70,8 +55,6 @@ def test_server_and_dev_tools_are_excluded(config: ModuleType) -> None:
         "sqlalchemy",
         "alembic",
         "PySide6",
-        "pyqtgraph",
-        "numpy",
         "babel",
         "keyring",
     }
@@ -82,7 +65,6 @@ def test_the_spec_uses_the_shared_excludes_and_entry_point() -> None:
     assert "excludes=config.excludes()" in spec
     assert "coapp_entry.py" in spec
     assert "config.prune(a.binaries, a.datas)" in spec
-    assert 'f"PySide6.{name}" for name in config.QT_FOR_LIBRARIES' in spec  # imported by computed names
     assert "onefile" not in spec.lower()  # one folder: COLLECT
     assert "COLLECT(" in spec
     assert "BUNDLE(" in spec
@@ -123,7 +105,6 @@ def test_the_built_archive_has_no_server_and_no_dev_tools() -> None:
         "QtWidgets",
         "QtNetwork",
         "QtDBus",
-        "QtOpenGL",
     }
 
 
@@ -263,3 +244,50 @@ class TestFrozenEntry:
     def test_the_guard_names_every_server_exclude(self, entry: ModuleType, config: ModuleType) -> None:
         assert set(entry.SERVER_MODULES) <= set(config.SERVER_EXCLUDES)
         assert "coserver" in entry.SERVER_MODULES
+
+
+IBANS = (
+    "SE4550000000058398257466",
+    "NO9386011117947",
+    "DK5000400440116243",
+    "FI2112345600000785",
+    "DE89370400440532013000",
+    "BE71096123456769",
+    "CZ6508000000192000145399",
+    "AT611904300234573201",
+    "GB29NWBK60161331926819",
+    "FR1420041010050500013M02606",
+    "NL91ABNA0417164300",
+)
+VAT_COUNTRIES = ("SE", "NO", "DK", "FI", "DE", "BE", "CZ", "AT", "GB", "FR", "NL", "PL", "ES", "IT", "EE")
+
+
+def test_the_identifier_checks_read_no_stdnum_database_the_bundle_drops(
+    config: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every database python-stdnum opens while coapp checks IBANs, bank accounts and VAT numbers of
+    many countries is one the bundle keeps."""
+    import stdnum.numdb as numdb
+
+    from coapp.domain import identifiers
+    from coapp.domain.errors import ValidationError
+
+    opened: set[str] = set()
+    stream = numdb._get_resource_stream
+
+    def recording(name: str):  # type: ignore[no-untyped-def]
+        opened.add(name)
+        return stream(name)
+
+    monkeypatch.setattr(numdb, "_get_resource_stream", recording)
+    monkeypatch.setattr(numdb, "_open_databases", {})
+    for iban in IBANS:
+        assert identifiers.validate_iban(iban)
+    for country in VAT_COUNTRIES:
+        for text in (f"{country}123456789", f"{country}12345678901", "123456789"):
+            with contextlib.suppress(ValidationError):  # refused is fine: the databases read matter
+                identifiers.validate_vat_number(text, country)
+    assert "iban.dat" in opened  # the recording works
+    assert not {name for name in opened if config._matches(f"stdnum/{name}", config.STDNUM_DROP)}
+    assert not config.keep_data("stdnum/oui.dat")
+    assert config.keep_data("stdnum/iban.dat")
