@@ -41,7 +41,7 @@ from coserver.agents import agent_name, ensure_agent
 from coserver.application_models import ApplicationEventRow, ApplicationRow, ConsentRow, InterviewRow
 from coserver.assignments import is_open
 from coserver.context import ServerContext
-from coserver.db import next_version
+from coserver.db import lock_accounts, next_version
 from coserver.errors import ApiError
 from coserver.models import AssignmentRow
 from coserver.refusals import encodable
@@ -374,7 +374,13 @@ def move(
     """Move the application to `target` as `actor` (withdraw, propose, interview, offer, contract,
     decline), with an event carrying `text`, and the interview when one is booked."""
     now = ctx.now()
-    row = _visible(session, caller, application_id, actor)
+    row = _visible(session, caller, application_id, actor)  # a stranger takes no lock
+    # Two moves of one application (the freelancer withdrawing as the agent declines) take turns,
+    # the second judged on what the first left: on PostgreSQL an UPDATE would otherwise wait for
+    # the first and then overwrite it. The freelancer's lock is the one push, the invoices and the
+    # contract commands take (the application and its contract are the freelancer's rows).
+    lock_accounts(session, row.account_id)
+    session.refresh(row, with_for_update=True)
     text = _prose(text, "text")
     booked = _checked_interview(interview, now) if interview is not None else None
     if row.version != decided_on:

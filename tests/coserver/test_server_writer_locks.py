@@ -187,3 +187,45 @@ def test_two_commands_on_one_contract_take_turns(server: LiveServer, engine: Eng
     assert withdraw_answers[0].status_code == 200, withdraw_answers[0].text
     contract = deal.detail()["contract"]  # the withdrawal came after the signature: it stands
     assert (contract["state"], contract["signed_name"]) == ("signed", "Anna Lindqvist")
+
+
+def test_two_moves_of_one_application_take_turns(server: LiveServer, engine: Engine) -> None:
+    """The freelancer withdraws while the agent declines: the second is judged on what the first
+    left (412, the application changed) instead of overwriting it."""
+    from coapp.domain.applications import Actor, ApplicationState
+    from coserver import applications
+    from tests.coserver.application_helpers import agent, consent
+
+    anna = freelancer(server)
+    sara = agent(server, "sara-moves@example.com")
+    assignment_id, version = sara.post_assignment()
+    application_id = uuid.uuid4()
+    body = {"assignment_id": str(assignment_id), "consent": consent()}
+    submitted = application_command(server, anna.headers(), application_id, "submit", body, version)
+    assert submitted.status_code == 200, submitted.text
+    current = submitted.json()["application"]["version"]
+    ctx = _ctx(server, engine)
+    with Session(engine) as holder, holder.begin():
+        withdrawn = applications.move(
+            ctx,
+            holder,
+            _account(anna),
+            application_id,
+            current,
+            ApplicationState.WITHDRAWN,
+            Actor.FREELANCER,
+            "x",
+        )
+        assert withdrawn.application.state == "withdrawn"
+        decline, answers = _in_thread(
+            lambda: application_command(
+                server, sara.headers(), application_id, "decline", {"text": "no"}, current
+            )
+        )
+        _until_waiting(engine)
+    decline.join(30)
+    assert answers[0].status_code == 412, answers[0].text
+    after = server.http.get(
+        f"{server.url}/v1/applications/{application_id}", headers=anna.headers(), timeout=30
+    )
+    assert after.json()["application"]["state"] == "withdrawn"
