@@ -74,9 +74,17 @@ class Outcome:
     capacity_rounds: int
     capacity_seconds: float
     cpu: dict[str, float]  # percent of one core over the peak
+    capacity_cpu: dict[str, float]  # percent of one core while the devices go without pauses
     failures: list[str]
     invoices: int
     how: str
+
+    @property
+    def rounds_per_server_core(self) -> float:
+        """Capacity per core the servers used: what stays flat when processes scale with the CPU
+        they are given, whatever the machine leaves them."""
+        cores = self.capacity_cpu.get("server", 0.0) / 100
+        return self.throughput / cores if cores else 0.0
 
     @property
     def throughput(self) -> float:
@@ -264,9 +272,11 @@ def run_configuration(base_url: str, processes: int, options: LoadOptions, log: 
                 device.stats = Stats()
             capacity = options.seconds - peak
             log(f"   capacity for {capacity:.0f} s (no pauses) ...")
+            before = cpu_sample(servers, name)
             began = time.monotonic()
             run_in_threads(devices, lambda d: d.run(began + capacity, 0, stop))
             capacity_seconds = time.monotonic() - began
+            capacity_cpu = cpu_percent(before, cpu_sample(servers, name), capacity_seconds)
             capacity_stats = Stats()
             for device in devices:
                 capacity_stats.merge(device.stats)
@@ -288,6 +298,7 @@ def run_configuration(base_url: str, processes: int, options: LoadOptions, log: 
             capacity_stats.rounds,
             capacity_seconds,
             cpu,
+            capacity_cpu,
             failures,
             invoices,
             how,
@@ -318,6 +329,8 @@ def _report(outcome: Outcome) -> None:
     print(f"    capacity (no pauses): {outcome.throughput:.1f} rounds/s")
     cpu = ", ".join(f"{what} {pct:.0f} %" for what, pct in outcome.cpu.items())
     print(f"    CPU during the peak (100 % = one core): {cpu}")
+    cpu = ", ".join(f"{what} {pct:.0f} %" for what, pct in outcome.capacity_cpu.items())
+    print(f"    CPU at capacity: {cpu}; {outcome.rounds_per_server_core:.1f} rounds per server core-second")
     refusals = ", ".join(f"{k} ×{n}" for k, n in stats.refusals.most_common(6)) or "none"
     print(f"    refusals (answers, not errors): {refusals}")
     print(f"    errors: {len(stats.errors)}" + (f" (first: {stats.errors[0]})" if stats.errors else ""))
