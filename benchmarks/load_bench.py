@@ -75,6 +75,8 @@ class Outcome:
     capacity_seconds: float
     cpu: dict[str, float]  # percent of one core over the peak
     capacity_cpu: dict[str, float]  # percent of one core while the devices go without pauses
+    capacity_per_server: list[float]  # the same, each server process (busiest first)
+    capacity_machine: tuple[float, float, float]  # the machine's cores: busy, steal, iowait (%)
     failures: list[str]
     invoices: int
     how: str
@@ -232,6 +234,33 @@ def cpu_sample(servers: list[subprocess.Popen[bytes]], database: str) -> dict[st
     }
 
 
+def machine_ticks() -> list[int]:
+    """The machine's CPU time by kind (/proc/stat: user nice system idle iowait irq softirq steal)."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:9]
+    except OSError:
+        return []
+    return [int(value) for value in fields]
+
+
+def machine_percent(before: list[int], after: list[int]) -> tuple[float, float, float]:
+    """Busy (everything but idle and iowait), steal and iowait, as percent of all the machine's
+    cores: whether the cores themselves, a hypervisor or the disk set the limit."""
+    if len(before) < 8 or len(after) < 8:
+        return (float("nan"),) * 3
+    spent = [b - a for a, b in zip(before, after, strict=True)]
+    total = sum(spent) or 1
+    busy = total - spent[3] - spent[4]
+    return 100 * busy / total, 100 * spent[7] / total, 100 * spent[4] / total
+
+
+def per_process_percent(before: dict[int, int], after: dict[int, int], seconds: float) -> list[float]:
+    """Each process's share of one core, busiest first; those that used none (uvicorn's supervisor
+    of its workers) left out."""
+    shares = [100 * (t - before.get(p, 0)) / TICKS / seconds for p, t in after.items()]
+    return sorted((share for share in shares if share >= 1), reverse=True)
+
+
 def cpu_percent(
     before: dict[str, dict[int, int]], after: dict[str, dict[int, int]], seconds: float
 ) -> dict[str, float]:
@@ -273,10 +302,14 @@ def run_configuration(base_url: str, processes: int, options: LoadOptions, log: 
             capacity = options.seconds - peak
             log(f"   capacity for {capacity:.0f} s (no pauses) ...")
             before = cpu_sample(servers, name)
+            machine_before = machine_ticks()
             began = time.monotonic()
             run_in_threads(devices, lambda d: d.run(began + capacity, 0, stop))
             capacity_seconds = time.monotonic() - began
-            capacity_cpu = cpu_percent(before, cpu_sample(servers, name), capacity_seconds)
+            after = cpu_sample(servers, name)
+            capacity_cpu = cpu_percent(before, after, capacity_seconds)
+            per_server = per_process_percent(before["server"], after["server"], capacity_seconds)
+            machine = machine_percent(machine_before, machine_ticks())
             capacity_stats = Stats()
             for device in devices:
                 capacity_stats.merge(device.stats)
@@ -299,6 +332,8 @@ def run_configuration(base_url: str, processes: int, options: LoadOptions, log: 
             capacity_seconds,
             cpu,
             capacity_cpu,
+            per_server,
+            machine,
             failures,
             invoices,
             how,
@@ -331,6 +366,13 @@ def _report(outcome: Outcome) -> None:
     print(f"    CPU during the peak (100 % = one core): {cpu}")
     cpu = ", ".join(f"{what} {pct:.0f} %" for what, pct in outcome.capacity_cpu.items())
     print(f"    CPU at capacity: {cpu}; {outcome.rounds_per_server_core:.1f} rounds per server core-second")
+    shares = ", ".join(f"{share:.0f} %" for share in outcome.capacity_per_server)
+    print(f"    each server process at capacity: {shares}")
+    busy, steal, iowait = outcome.capacity_machine
+    print(
+        f"    the machine at capacity: {busy:.0f} % of its cores busy (steal {steal:.0f} %), "
+        f"iowait {iowait:.0f} %"
+    )
     refusals = ", ".join(f"{k} ×{n}" for k, n in stats.refusals.most_common(6)) or "none"
     print(f"    refusals (answers, not errors): {refusals}")
     print(f"    errors: {len(stats.errors)}" + (f" (first: {stats.errors[0]})" if stats.errors else ""))
