@@ -444,9 +444,10 @@ def validate_iban(text: str) -> str:
             text=_shown(text),
         )
     # stdnum checks the check digits first; check the country and structure first (with check
-    # digits recomputed) so that the message names the real problem.
+    # digits recomputed), then the national part, so that the message names the real problem.
+    fixed = compact[:2] + _iban.calc_check_digits(compact) + compact[4:]
     try:
-        _iban.validate(compact[:2] + _iban.calc_check_digits(compact) + compact[4:])
+        _iban.validate(fixed, check_country=False)
     except _errors.InvalidComponent:
         raise ValidationError(
             "{label} “{text}”: {country} is not a country with IBANs",
@@ -454,18 +455,26 @@ def validate_iban(text: str) -> str:
             text=_shown(text),
             country=compact[:2],
         ) from None
-    except _errors.InvalidChecksum:  # the national account number's own check (Norway, ...)
-        raise ValidationError(
-            "{label} “{text}”: the account number in it has a wrong check digit",
-            label=label,
-            text=_shown(text),
-        ) from None
     except _errors.ValidationError:
         raise ValidationError(
             "{label} “{text}” does not have the length or structure of a {country} IBAN",
             label=label,
             text=_shown(text),
             country=compact[:2],
+        ) from None
+    try:
+        _iban.validate(fixed)  # the country's own rules, where stdnum has them (Norway, Belgium, ...)
+    except _errors.InvalidChecksum:
+        raise ValidationError(
+            "{label} “{text}”: the account number in it has a wrong check digit",
+            label=label,
+            text=_shown(text),
+        ) from None
+    except _errors.ValidationError:  # e.g. a Belgian bank code no bank has
+        raise ValidationError(
+            "{label} “{text}”: the bank code in it belongs to no bank",
+            label=label,
+            text=_shown(text),
         ) from None
     try:
         return _iban.validate(compact)

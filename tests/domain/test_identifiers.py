@@ -190,6 +190,12 @@ def test_old_six_digit_business_id_gets_its_zero() -> None:
         ("iban", None, "XX45 5000 0000 0583 9825 7466", "XX is not a country with IBANs"),
         ("iban", None, "5000 0000 0583 9825 7466", "starts with a country code"),
         ("iban", None, "NO93 8601 1117 948", "account number in it has a wrong check digit"),
+        (
+            "iban",
+            None,
+            "BE68 5390 0754 7034",
+            "the bank code in it belongs to no bank",
+        ),  # not "BE is not a country"
         ("bic", None, "ESSESES", "7 characters; it has 8 or 11"),
         ("bic", None, "ESSEXXSS", "XX (letters 5 and 6) is not a country code"),
         ("bic", None, "E5SESESS", "4 letters for the bank"),
