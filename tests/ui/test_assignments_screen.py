@@ -86,7 +86,7 @@ def test_ctrl_d_stars_the_chosen_one_and_ctrl_z_takes_it_back(qtbot, open_window
     qtbot.keyClick(screen.list, Qt.Key.Key_D, CTRL)
     assert window.ctx.assignments.favourite_ids() == {assignment_id(1)}
     assert "★" in screen.detail.star.text()
-    assert screen.header.status.text().endswith("1 favourites")
+    assert screen.header.status.text().endswith(" · 1 favourite")
 
     screen.favourites_only.setChecked(True)
     qtbot.waitUntil(lambda: _titles(screen) == ["Django developer"])

@@ -68,7 +68,7 @@ def test_terms_figures_and_state_of_an_hourly_contract(qtbot: QtBot, ctx: AppCon
     assert detail.figures.text("value") == "SEK\u00a07,500.00"
     assert "10% of the value: SEK\u00a0750.00" in detail.figures.text("commission")
     assert not detail.milestones.isVisible()  # hourly: no milestones
-    assert screen.header.status.text() == "1 contracts"
+    assert screen.header.status.text() == "1 contract"
 
 
 def test_an_offer_comes_first_and_signing_offline_is_refused_with_the_reason(
@@ -103,7 +103,7 @@ def test_an_offer_comes_first_and_signing_offline_is_refused_with_the_reason(
     assert screen.banner.text() == "Sign in to the platform first (Account ▸ Sign in…)."
     assert detail.sign_name.text() == "Anna Lindqvist"  # nothing typed is lost
     assert detail.sign_button.isEnabled()
-    assert "1 waiting for your signature" in screen.header.status.text()
+    assert screen.header.status.text() == "2 contracts · 1 waiting for your signature"
 
 
 def test_a_fixed_fee_s_ready_milestone_drafts_its_invoice(qtbot: QtBot, ctx: AppContext, open_window) -> None:

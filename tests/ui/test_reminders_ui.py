@@ -88,3 +88,18 @@ def test_reminders_off_tell_nothing(qtbot, ctx, use_settings, open_window, notes
     window.desktop.reminders._clock = Clock(2026, 11, 25, 17, 0)
     assert window.desktop.reminders.check() == []
     assert notes == []
+
+
+@OFFSCREEN
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [(1, "1 invoice waits for your confirmation."), (3, "3 invoices wait for your confirmation.")],
+)
+def test_the_drafts_reminder_agrees_with_its_count(qtbot, use_settings, open_window, count, text):
+    from coapp.services.reminders import Reminder, ReminderKind
+
+    use_settings(language="en")
+    window = open_window(screen="dashboardTab")
+    qtbot.waitUntil(lambda: window.state.ready)
+    reminder = Reminder(ReminderKind.DRAFTS, "drafts", count=count)
+    assert window.desktop.reminders.describe(reminder) == text

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from coapp.sync import credentials
 from coapp.sync.credentials import MemoryTokenStore
+from coapp.sync.errors import RateLimitedError
 from coapp.sync.transport import RetryPolicy
 from coapp.ui.sync import calls
 from coapp.ui.sync.sign_in_dialog import SignInDialog, Stage
@@ -144,6 +145,24 @@ def test_rate_limited_says_when_to_try_again(
     fill_and_submit(qtbot, dialog, live.url, "anna@example.com")
     wait_answer(qtbot, dialog)
     assert _shown_errors(dialog) == {"form": "Too many attempts. Try again in 5 minutes."}
+
+
+@pytest.mark.parametrize(
+    ("retry_after", "wait"),
+    [(0.3, "1 second"), (1.0, "1 second"), (2.0, "2 seconds"), (89.0, "89 seconds"), (90.0, "2 minutes")],
+)
+def test_the_wait_is_counted_in_the_singular_for_one(
+    qtbot: QtBot,
+    open_window,  # type: ignore[no-untyped-def]
+    retry_after: float,
+    wait: str,
+) -> None:
+    """The platform's Retry-After as the dialog words it: "1 second", never "1 seconds"."""
+    dialog = _dialog(qtbot, open_window)
+    problem = calls.classify(RateLimitedError("the platform asks to wait {seconds} s", retry_after))
+    assert problem is not None
+    dialog._show_problem(problem)
+    assert _shown_errors(dialog) == {"form": f"Too many attempts. Try again in {wait}."}
 
 
 def _closed_port() -> int:

@@ -182,9 +182,12 @@ class ApplicationsScreen(QWidget):
         self._show_chosen()
         self._show_agent()
         waiting = sum(1 for a in self.applications if a.waiting)
-        self.header.set_status(
-            self.tr("{n} applications · {waiting} waiting for a sync").format(n=len(ids), waiting=waiting)
+        counted = (
+            self.tr("1 application · {waiting} waiting for a sync")
+            if len(ids) == 1
+            else self.tr("{n} applications · {waiting} waiting for a sync")
         )
+        self.header.set_status(counted.format(n=len(ids), waiting=waiting))
 
     def select(self, application_id: str) -> None:
         """Show *application_id* (the dashboard or a notification leads here)."""

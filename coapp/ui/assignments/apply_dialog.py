@@ -254,9 +254,11 @@ class ApplyDialog(QDialog):
                 currency=self.item.currency,
                 per=per,
             ),
-            self.tr("Available from {date}, {hours} hours a week").format(
-                date=self.texts.formats.date(self._available()), hours=self.hours.value()
-            ),
+            (
+                self.tr("Available from {date}, 1 hour a week")
+                if self.hours.value() == 1
+                else self.tr("Available from {date}, {hours} hours a week")
+            ).format(date=self.texts.formats.date(self._available()), hours=self.hours.value()),
             self.tr("Your message: {message}").format(message=message),
         ]
         self.summary.setText("\n".join(f"• {fact}" for fact in facts))

@@ -130,9 +130,11 @@ class DetailPane(QWidget):
             (self.tr("Rate"), texts.rate(item)),
             (
                 self.tr("Extent"),
-                self.tr("{percent} % ({hours} hours a week)").format(
-                    percent=item.extent_percent, hours=detail.hours_per_week
-                ),
+                (
+                    self.tr("{percent} % (1 hour a week)")
+                    if detail.hours_per_week == 1
+                    else self.tr("{percent} % ({hours} hours a week)")
+                ).format(percent=item.extent_percent, hours=detail.hours_per_week),
             ),
             (self.tr("Period"), self._period(detail)),
             (self.tr("Seniority"), self._seniority(detail.seniority)),

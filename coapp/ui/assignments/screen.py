@@ -299,11 +299,11 @@ class AssignmentsScreen(QWidget):
             self.empty.setText(self.tr("Nothing matches. Clear the search (Esc in the box) or the filters."))
         set_shown(self.empty, shown == 0)
         set_shown(self.list, shown > 0)
-        self.header.set_status(
-            self.tr("{shown} of {total} assignments · {favourites} favourites").format(
-                shown=shown, total=total, favourites=favourites
-            )
+        listed = (
+            self.tr("{shown} of 1 assignment") if total == 1 else self.tr("{shown} of {total} assignments")
         )
+        liked = self.tr("1 favourite") if favourites == 1 else self.tr("{n} favourites").format(n=favourites)
+        self.header.set_status(f"{listed.format(shown=shown, total=total)} · {liked}")
 
     def current_id(self) -> str | None:
         item = self.list.currentIndex().data(ITEM_ROLE)

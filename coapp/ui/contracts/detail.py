@@ -234,8 +234,12 @@ class ContractDetail(QWidget):
         self.terms.set("hours", self._hours(info.minutes_per_day))
         fixed = info.fee_model is FeeModel.FIXED
         self.terms.set("rounding", "" if fixed else rounding_text(info.rounding))  # a fee is not time
+        days = view.payment_terms_days
         self.terms.set(
-            "payment", self.tr("{days} days after the invoice date").format(days=view.payment_terms_days)
+            "payment",
+            self.tr("1 day after the invoice date")
+            if days == 1
+            else self.tr("{days} days after the invoice date").format(days=days),
         )
         self.terms.set("commission", money.percent(info.commission_percent) if platform else "")
         self.terms.set("signature", self._signature(view))

@@ -178,7 +178,8 @@ class ContractsScreen(QWidget):
         self.pdf_button.setEnabled(bool(self.contracts))
         self._show_chosen()
         offers = sum(1 for c in self.contracts if c.can_sign)
-        status = self.tr("{n} contracts").format(n=len(self.contracts))
+        count = len(self.contracts)
+        status = self.tr("1 contract") if count == 1 else self.tr("{n} contracts").format(n=count)
         if offers:
             status += " · " + self.tr("{n} waiting for your signature").format(n=offers)
         self.header.set_status(status)

@@ -283,6 +283,11 @@ class StatesChart(Chart):
         state = self.shown[index]
         total = self.data.states[self.currency][state]
         f = InvoiceFormats(self.formats)
-        return self.tr("{state}: {count} invoices, {amount}").format(
+        counted = (
+            self.tr("{state}: 1 invoice, {amount}")
+            if total.count == 1
+            else self.tr("{state}: {count} invoices, {amount}")
+        )
+        return counted.format(
             state=state_label(state), count=total.count, amount=f.money(total.amount, self.currency)
         )

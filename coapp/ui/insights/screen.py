@@ -170,13 +170,14 @@ class InsightsScreen(QWidget):
         self.hours.draw(data, self.formats)
         self.utilisation.draw(data, self.formats)
         self._draw_money()
-        total = sum(data.reported)
+        shown = self.formats.hours_always(sum(data.reported))
+        weeks = len(data.weeks)  # one in a year's first days: later weeks are left out
         self.header.set_status(
-            self.tr("{first} – {last} · {hours} hours in {weeks} weeks").format(
+            self.tr("{first} – {last} · {hours} in {weeks}").format(
                 first=data.first,
                 last=data.last,
-                hours=self.formats.hours_always(total),
-                weeks=len(data.weeks),
+                hours=self.tr("1 hour") if shown == "1" else self.tr("{hours} hours").format(hours=shown),
+                weeks=self.tr("1 week") if weeks == 1 else self.tr("{n} weeks").format(n=weeks),
             )
         )
 

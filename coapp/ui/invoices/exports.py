@@ -81,7 +81,11 @@ class InvoiceExports(QObject):
 
     def export_list(self) -> None:
         ctx, language = self._state.ctx, self._state.settings.language
-        done_text = self.tr("Exported {n} invoices to {path}")
+        # Both texts made here, on the GUI thread; the worker only picks one and fills it.
+        one_text, done_text = (
+            self.tr("Exported 1 invoice to {path}"),
+            self.tr("Exported {n} invoices to {path}"),
+        )
 
         def work(path: Path) -> str:
             from coapp.base.atomic_file import write_atomic
@@ -89,7 +93,7 @@ class InvoiceExports(QObject):
 
             rows = ctx.invoices.list()
             write_atomic(path, invoices_csv(rows, language).encode("utf-8-sig"))
-            return done_text.format(n=len(rows), path=path)
+            return (one_text if len(rows) == 1 else done_text).format(n=len(rows), path=path)
 
         self._done(work, self._ask(self.tr("Export invoices"), "invoices.csv", "CSV (*.csv)"))
 
@@ -99,7 +103,7 @@ class InvoiceExports(QObject):
             return
 
         ctx, language = self._state.ctx, self._state.settings.language
-        done_text = self.tr("Exported {n} days to {path}")
+        one_text, done_text = self.tr("Exported 1 day to {path}"), self.tr("Exported {n} days to {path}")
 
         def work(path: Path) -> str:
             from coapp.base.atomic_file import write_atomic
@@ -108,7 +112,7 @@ class InvoiceExports(QObject):
             items = ctx.invoices.time_behind(doc.id)
             text = time_csv(items, ctx.invoices.rounding_of(doc.id), language)
             write_atomic(path, text.encode("utf-8-sig"))
-            return done_text.format(n=len(items), path=path)
+            return (one_text if len(items) == 1 else done_text).format(n=len(items), path=path)
 
         name = f"time-{doc.number or 'draft'}.csv"
         self._done(work, self._ask(self.tr("Export the time behind the invoice"), name, "CSV (*.csv)"))

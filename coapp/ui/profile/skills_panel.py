@@ -133,7 +133,9 @@ class SkillsPanel(Card):
         if skill.level is not None:
             parts.append(self.tr("level {level} of 5").format(level=skill.level))
         if skill.years is not None:
-            parts.append(self.tr("{n} years").format(n=skill.years))
+            parts.append(
+                self.tr("1 year") if skill.years == 1 else self.tr("{n} years").format(n=skill.years)
+            )
         return ", ".join(parts)
 
     def names(self) -> list[str]:

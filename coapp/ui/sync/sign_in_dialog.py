@@ -352,7 +352,8 @@ class SignInDialog(QDialog):
 
     def _wait_text(self, seconds: int) -> str:
         if seconds < 90:
-            return self.tr("{n} seconds").format(n=seconds)
+            return self.tr("1 second") if seconds == 1 else self.tr("{n} seconds").format(n=seconds)
+        # From 90 s on: always 2 minutes or more, so no singular is needed here.
         return self.tr("{n} minutes").format(n=math.ceil(seconds / 60))
 
     def _show_error(self, key: str, text: str) -> None:

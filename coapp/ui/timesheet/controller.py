@@ -113,7 +113,11 @@ class TimesheetController(QObject):
             WeekEdit(self.week, tuple(previous), current_hidden),
         )
         copied = len(plan.changes)
-        note = self.tr("Copied {n} days from last week.").format(n=copied)
+        note = (
+            self.tr("Copied 1 day from last week.")
+            if copied == 1
+            else self.tr("Copied {n} days from last week.").format(n=copied)
+        )
         if plan.skipped:
             note += " " + self.tr("Skipped {n} (holidays, days that already hold time or are full).").format(
                 n=plan.skipped
