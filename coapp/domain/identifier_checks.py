@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from coapp.domain.errors import ValidationError
-from coapp.domain.lazy_module import LazyModule
-
-if TYPE_CHECKING:
-    from stdnum import exceptions as _errors
-else:  # imported when a number is first checked (coapp.domain.lazy_module says why)
-    _errors = LazyModule("stdnum.exceptions")
+from coapp.domain.stdnum_modules import errors as _errors
 
 # Separators people type or paste: any white space (also no-break and thin spaces), hyphen and dash
 # variants, dots.

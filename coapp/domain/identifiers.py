@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal, NoReturn, get_args
+from typing import Literal, NoReturn, get_args
 
 from coapp.domain.errors import Sentence, ValidationError
 from coapp.domain.identifier_checks import compact as _compact
@@ -30,40 +30,21 @@ from coapp.domain.identifier_checks import digits as _digits
 from coapp.domain.identifier_checks import is_digits as _is_digits
 from coapp.domain.identifier_checks import shown as _shown
 from coapp.domain.identifier_checks import stdnum_check as _stdnum
-from coapp.domain.lazy_module import LazyModule
-
-if TYPE_CHECKING:
-    from stdnum import bic as _bic
-    from stdnum import exceptions as _errors
-    from stdnum import iban as _iban
-    from stdnum import luhn as _luhn
-    from stdnum import util as _stdnum_util
-    from stdnum import vatin as _vatin
-    from stdnum.dk import cvr as _dk_cvr
-    from stdnum.fi import alv as _fi_alv
-    from stdnum.fi import ytunnus as _fi_ytunnus
-    from stdnum.no import kontonr as _no_kontonr
-    from stdnum.no import mva as _no_mva
-    from stdnum.no import orgnr as _no_orgnr
-    from stdnum.se import orgnr as _se_orgnr
-    from stdnum.se import personnummer as _se_personnummer
-    from stdnum.se import vat as _se_vat
-else:  # imported when a number is first checked (coapp.domain.lazy_module says why)
-    _bic = LazyModule("stdnum.bic")
-    _iban = LazyModule("stdnum.iban")
-    _luhn = LazyModule("stdnum.luhn")
-    _vatin = LazyModule("stdnum.vatin")
-    _dk_cvr = LazyModule("stdnum.dk.cvr")
-    _fi_alv = LazyModule("stdnum.fi.alv")
-    _fi_ytunnus = LazyModule("stdnum.fi.ytunnus")
-    _no_kontonr = LazyModule("stdnum.no.kontonr")
-    _no_mva = LazyModule("stdnum.no.mva")
-    _no_orgnr = LazyModule("stdnum.no.orgnr")
-    _se_orgnr = LazyModule("stdnum.se.orgnr")
-    _se_personnummer = LazyModule("stdnum.se.personnummer")
-    _se_vat = LazyModule("stdnum.se.vat")
-    _stdnum_util = LazyModule("stdnum.util")
-    _errors = LazyModule("stdnum.exceptions")
+from coapp.domain.stdnum_modules import bic as _bic
+from coapp.domain.stdnum_modules import dk_cvr as _dk_cvr
+from coapp.domain.stdnum_modules import errors as _errors
+from coapp.domain.stdnum_modules import fi_alv as _fi_alv
+from coapp.domain.stdnum_modules import fi_ytunnus as _fi_ytunnus
+from coapp.domain.stdnum_modules import iban as _iban
+from coapp.domain.stdnum_modules import luhn as _luhn
+from coapp.domain.stdnum_modules import no_kontonr as _no_kontonr
+from coapp.domain.stdnum_modules import no_mva as _no_mva
+from coapp.domain.stdnum_modules import no_orgnr as _no_orgnr
+from coapp.domain.stdnum_modules import se_orgnr as _se_orgnr
+from coapp.domain.stdnum_modules import se_personnummer as _se_personnummer
+from coapp.domain.stdnum_modules import se_vat as _se_vat
+from coapp.domain.stdnum_modules import util as _stdnum_util
+from coapp.domain.stdnum_modules import vatin as _vatin
 
 NORDIC_COUNTRIES: tuple[str, ...] = ("SE", "NO", "DK", "FI")
 

@@ -15,22 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal, NoReturn
+from typing import Literal, NoReturn
 
 from coapp.domain.errors import ValidationError
 from coapp.domain.identifiers import normalise_country
-from coapp.domain.lazy_module import LazyModule
-
-if TYPE_CHECKING:
-    from stdnum import exceptions as _errors
-    from stdnum import iso11649 as _iso11649
-    from stdnum import luhn as _luhn
-    from stdnum.iso7064 import mod_97_10 as _mod_97_10
-else:  # imported when a number is first checked (coapp.domain.lazy_module says why)
-    _iso11649 = LazyModule("stdnum.iso11649")
-    _luhn = LazyModule("stdnum.luhn")
-    _mod_97_10 = LazyModule("stdnum.iso7064.mod_97_10")
-    _errors = LazyModule("stdnum.exceptions")
+from coapp.domain.stdnum_modules import errors as _errors
+from coapp.domain.stdnum_modules import iso11649 as _iso11649
+from coapp.domain.stdnum_modules import luhn as _luhn
+from coapp.domain.stdnum_modules import mod_97_10 as _mod_97_10
 
 ReferenceKind = Literal["ocr", "kid", "fik", "viitenumero", "rf"]
 KidAlgorithm = Literal["mod10", "mod11"]

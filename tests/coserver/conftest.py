@@ -93,6 +93,17 @@ def db_url(
         admin.dispose()
 
 
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Any]:
+    """An engine of the test's own on the PostgreSQL database, to interleave writers by hand; on
+    SQLite the test is skipped: BEGIN IMMEDIATE lets one writer in at a time, nothing interleaves."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("SQLite has one writer at a time: no writer runs beside another")
+    made = make_engine(db_url)
+    yield made
+    made.dispose()
+
+
 def _drop_database(admin: Any, name: str) -> None:
     # WITH (FORCE) cannot end a backend of another role (seen: a superuser's connection to the fresh
     # database for a moment); it is gone a little later, so try again before failing the test.

@@ -13,7 +13,6 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -27,15 +26,6 @@ from coserver.db import lock_accounts, make_engine, next_version, reserve_versio
 from coserver.models import TimeEntryRow
 from tests.coserver.harness import CHEAP_HASHER, LiveServer
 from tests.coserver.sync_helpers import freelancer, new_entry
-
-
-@pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    if not db_url.startswith("postgresql"):
-        pytest.skip("SQLite has one writer at a time: versions commit in order, nothing to interleave")
-    made = make_engine(db_url)
-    yield made
-    made.dispose()
 
 
 def _number(cursor: str) -> int:

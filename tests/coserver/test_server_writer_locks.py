@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from coapp.sync.wire import Account, ConfirmInvoiceRequest, PushRequest, Role, SignContractRequest
 from coserver import contract_signing, invoices, sync
 from coserver.context import ServerContext
-from coserver.db import make_engine, make_session_factory
+from coserver.db import make_session_factory
 from tests.coserver.application_helpers import command as application_command
 from tests.coserver.contract_helpers import offered
 from tests.coserver.harness import LiveServer
@@ -35,15 +35,6 @@ from tests.coserver.sync_helpers import Freelancer, freelancer, new_entry, upser
 MUST_WAIT = "SET LOCAL lock_timeout = '200ms'"
 # Far longer than any statement here takes unless it waits for the holder, which never lets go.
 MUST_NOT_WAIT = "SET LOCAL lock_timeout = '10s'"
-
-
-@pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    if not db_url.startswith("postgresql"):
-        pytest.skip("SQLite has one writer at a time: no writer runs beside another")
-    made = make_engine(db_url)
-    yield made
-    made.dispose()
 
 
 def _ctx(server: LiveServer, engine: Engine) -> ServerContext:
