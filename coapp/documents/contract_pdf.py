@@ -16,11 +16,11 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from coapp.documents import pdf_fonts  # one font cache for every document
 from coapp.documents.contract_pdf_milestones import MilestonesTable
 from coapp.documents.contract_pdf_parties import draw_parties, party_lines
 from coapp.documents.contract_pdf_shapes import Business, ContractSheet
 from coapp.documents.contract_pdf_texts import ContractTexts, contract_texts, printable
-from coapp.documents.invoice_pdf import _FONTS, _pdf_class  # one font cache for every document
 from coapp.documents.invoice_pdf_canvas import (
     ACCENT,
     BODY,
@@ -261,8 +261,8 @@ def contract_pdf(
     contract_pdf_shapes); *platform* the party a platform contract names (coapp.services.platform).
     *today* is the date printed on it; the same inputs always give the same bytes."""
     today = today or date.today()
-    pdf = _pdf_class()(orientation="P", unit="mm", format="A4")
-    _FONTS.add_fonts(pdf)
+    pdf = pdf_fonts.pdf_class()(orientation="P", unit="mm", format="A4")
+    pdf_fonts.FONTS.add_fonts(pdf)
     pdf.set_margins(LEFT, TOP, LEFT)
     pdf.set_auto_page_break(True, margin=BOTTOM_MARGIN)
     pdf.alias_nb_pages("{nb}")

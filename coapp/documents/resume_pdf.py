@@ -15,7 +15,7 @@ from typing import Any
 
 from coapp.base.atomic_file import write_atomic
 from coapp.base.paths import resource_dir
-from coapp.documents.invoice_pdf import _FONTS, _pdf_class
+from coapp.documents import pdf_fonts  # one font cache for every document
 from coapp.documents.resume_flow import SANS, SERIF
 from coapp.documents.resume_texts import texts_for
 from coapp.domain.profile import Profile
@@ -51,8 +51,8 @@ def _extra_fonts() -> tuple[tuple[str, str, Path], ...]:
 
 
 def _new_pdf(profile: Profile, options: ResumeOptions) -> Any:
-    pdf = _pdf_class()(orientation="P", unit="mm", format="A4")
-    _FONTS.add_fonts(pdf, _extra_fonts())
+    pdf = pdf_fonts.pdf_class()(orientation="P", unit="mm", format="A4")
+    pdf_fonts.FONTS.add_fonts(pdf, _extra_fonts())
     pdf.alias_nb_pages("{nb}")
     name = profile.details.name
     pdf.set_title(f"{name} – CV" if name else "CV")
@@ -71,7 +71,7 @@ def warm_up() -> None:
     from coapp.documents.invoice_pdf import warm_up as warm_up_invoices
 
     warm_up_invoices()
-    _FONTS.add_fonts(_pdf_class()(), _extra_fonts())
+    pdf_fonts.FONTS.add_fonts(pdf_fonts.pdf_class()(), _extra_fonts())
 
 
 def render_resume_pdf(profile: Profile, options: ResumeOptions | None = None) -> bytes:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from coapp.documents import invoice_pdf
+from coapp.documents import invoice_pdf, pdf_fonts
 from coapp.documents.invoice_pdf import render_invoice_pdf, write_invoice_pdf
 from coapp.domain.invoices import InvoiceLine, InvoiceState, Party, Unit, VatCategory, compute_totals
 from tests.documents.pdf_samples import (
@@ -411,8 +411,8 @@ def test_font_cache_gives_the_same_bytes_as_add_font(monkeypatch: pytest.MonkeyP
     render_invoice_pdf(make_document(state=InvoiceState.DRAFT, number=None, contract_title="Łódź Ærø ÿ ß"))
     doc = make_document(lines=hour_lines(30))
     cached = render_invoice_pdf(doc)
-    assert invoice_pdf._FONTS.enabled
-    monkeypatch.setattr(invoice_pdf._FONTS, "enabled", False)
+    assert pdf_fonts.FONTS.enabled
+    monkeypatch.setattr(pdf_fonts.FONTS, "enabled", False)
     assert render_invoice_pdf(doc) == cached
 
 
@@ -431,7 +431,7 @@ def test_later_invoices_do_not_parse_the_font_again(monkeypatch: pytest.MonkeyPa
 def test_warm_up_parses_the_fonts_ahead_of_the_first_invoice(monkeypatch: pytest.MonkeyPatch) -> None:
     from fpdf import FPDF
 
-    monkeypatch.setattr(invoice_pdf, "_FONTS", invoice_pdf._FontCache())
+    monkeypatch.setattr(pdf_fonts, "FONTS", pdf_fonts.FontCache())
     invoice_pdf.warm_up()
     calls: list[object] = []
     original = FPDF.add_font

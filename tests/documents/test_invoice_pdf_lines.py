@@ -126,11 +126,11 @@ def test_a_long_text_wraps_inside_its_column() -> None:
     assert note in text_of(pdf).replace(" 7,5 h 950,00 25 % 7 125,00", "", 1)
     from fpdf import FPDF
 
-    from coapp.documents.invoice_pdf import _FONTS
     from coapp.documents.invoice_pdf_canvas import FONT, ROW
+    from coapp.documents.pdf_fonts import FONTS
 
     measure = FPDF()
-    _FONTS.add_fonts(measure)
+    FONTS.add_fonts(measure)
     measure.set_font(FONT, "", ROW)
     in_column = [f for f in fragments(pdf) if abs(f[1] - DESCRIPTION.x) < 0.5 and "Migrering" in f[3]]
     assert len(in_column) >= 3  # wrapped onto several lines
@@ -150,11 +150,11 @@ def test_free_text_never_runs_into_the_numbers(notes: list[str], language: str) 
     pdf = render_invoice_pdf(make_document(lines=lines, language=language))
     from fpdf import FPDF
 
-    from coapp.documents.invoice_pdf import _FONTS
     from coapp.documents.invoice_pdf_canvas import FONT, ROW
+    from coapp.documents.pdf_fonts import FONTS
 
     measure = FPDF()
-    _FONTS.add_fonts(measure)
+    FONTS.add_fonts(measure)
     measure.set_font(FONT, "", ROW)
     for _, x, _, text in fragments(pdf):
         if abs(x - DESCRIPTION.x) < 0.5:
