@@ -62,6 +62,8 @@ def _letter(profile: Profile) -> _Part:
     low, high = LETTER_WORDS_BEST
     if words == 0:
         return _Part(15, 0.0, (f"Write a personal letter; {low}–{high} words read best",))
+    if words == 1:  # one word is a letter started: said in the singular, like one skill
+        return _Part(15, words / low, (f"Your letter has 1 word; {low}–{high} read best",))
     if words < low:
         return _Part(15, words / low, (f"Your letter has {words} words; {low}–{high} read best",))
     if words > high:

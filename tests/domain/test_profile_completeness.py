@@ -90,6 +90,10 @@ def test_tips_name_the_place_to_fix() -> None:
     long_letter = replace(full_profile(), letter="word " * 400)
     assert completeness(long_letter).tips == ("Your letter has 400 words; 150–300 read best",)
     assert completeness(long_letter).score == 100
+    one_word = replace(full_profile(), letter="Hello")
+    assert "Your letter has 1 word; 150–300 read best" in completeness(one_word).tips
+    two_words = replace(full_profile(), letter="Hello there")
+    assert "Your letter has 2 words; 150–300 read best" in completeness(two_words).tips
     few = replace(full_profile(), skills=(Skill("Python"), Skill("Go", 2)))
     tips = completeness(few).tips
     assert "You list 2 skills; add at least 5" in tips

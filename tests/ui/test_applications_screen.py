@@ -22,7 +22,7 @@ def _open(qtbot: QtBot, window: MainWindow) -> ApplicationsScreen:
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
     screen = window.applications
     assert screen is not None
-    qtbot.waitUntil(lambda: "applications" in screen.header.status.text())
+    qtbot.waitUntil(lambda: "waiting for a sync" in screen.header.status.text())
     return screen
 
 
@@ -48,7 +48,7 @@ def test_an_application_shows_its_state_and_consent_and_a_message_waits_for_a_sy
     assert "Waiting for the next sync" in screen.list.item(0).text()
     assert screen.status.text() == "Waiting for the next sync"
     assert "950" in screen.consent.text()
-    assert screen.header.status.text() == "1 applications · 1 waiting for a sync"
+    assert screen.header.status.text() == "1 application · 1 waiting for a sync"
     assert not screen.ics_button.isVisibleTo(screen)  # no interview yet
 
     screen.message.setFocus()

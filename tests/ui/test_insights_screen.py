@@ -73,7 +73,7 @@ def test_the_charts_are_drawn_from_the_store_with_exact_values(qtbot, ctx, open_
     assert screen.earnings.count == 12
     assert "payout" in screen.earnings.readout.text()
     assert "SEK" in screen.earnings.readout.text()
-    assert "1 invoices" in screen.states.readout.text()
+    assert screen.states.readout.text() == "Confirmed: 1 invoice, SEK\u00a028,500.00"
     assert not screen.currency.isVisible()  # one currency: nothing to choose
     assert not screen.empty.isVisible()
 

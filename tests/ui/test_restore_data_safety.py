@@ -66,7 +66,7 @@ def test_restore_from_the_menu_shows_the_backups_data_again(
     dialog.tree.setCurrentItem(item)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     box = _confirmation(qtbot, dialog)
-    assert "1 contracts, 3 time entries in 1 weeks and 0 invoices" in box.informativeText()
+    assert "It holds 1 contract, 3 time entries in 1 week and 0 invoices." in box.informativeText()
     box.findChild(type(dialog.restore_button), "confirmRestoreButton").click()
 
     new = rebuilt_window(qtbot, window, windows)

@@ -83,8 +83,14 @@ class ExportRun(QObject):
         self.dialog.close()
         rows = sum(summary.rows.values())
         self.window.statusBar().showMessage(
-            translate("ExportRun", "Exported {rows} rows and {files} files to {path}.").format(
-                rows=rows, files=summary.files, path=summary.path
+            translate("ExportRun", "Exported {rows} and {files} to {path}.").format(
+                rows=translate("ExportRun", "1 row")
+                if rows == 1
+                else translate("ExportRun", "{n} rows").format(n=rows),
+                files=translate("ExportRun", "1 file")
+                if summary.files == 1
+                else translate("ExportRun", "{n} files").format(n=summary.files),
+                path=summary.path,
             ),
             NOTICE_MS,
         )

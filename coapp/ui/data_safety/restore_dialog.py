@@ -95,6 +95,11 @@ class RestoreDialog(QDialog):
 
     # --- the list ------------------------------------------------------------------------------
 
+    @staticmethod
+    def _counted(n: int, one: str, many: str) -> str:
+        """*one* for 1, else *many* with {n} filled: both literal tr() texts at the call, for lupdate."""
+        return one if n == 1 else many.format(n=n)
+
     def when(self, moment: datetime) -> str:
         local = moment.astimezone()
         time = self.formats.locale.toString(QTime(local.hour, local.minute), "HH:mm")
@@ -166,13 +171,15 @@ class RestoreDialog(QDialog):
         box.setObjectName("restoreConfirmation")
         box.setInformativeText(
             self.tr(
-                "It holds {contracts} contracts, {entries} time entries in {weeks} weeks and {invoices} "
-                "invoices. The data you have now is backed up first and replaced by the backup's."
+                "It holds {contracts}, {entries} in {weeks} and {invoices}. "
+                "The data you have now is backed up first and replaced by the backup's."
             ).format(
-                contracts=summary.contracts,
-                entries=summary.time_entries,
-                weeks=summary.weeks,
-                invoices=summary.invoices,
+                contracts=self._counted(summary.contracts, self.tr("1 contract"), self.tr("{n} contracts")),
+                entries=self._counted(
+                    summary.time_entries, self.tr("1 time entry"), self.tr("{n} time entries")
+                ),
+                weeks=self._counted(summary.weeks, self.tr("1 week"), self.tr("{n} weeks")),
+                invoices=self._counted(summary.invoices, self.tr("1 invoice"), self.tr("{n} invoices")),
             )
         )
         restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.DestructiveRole)

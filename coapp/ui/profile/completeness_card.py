@@ -87,6 +87,10 @@ def _tip_templates() -> tuple[tuple[str, str], ...]:
             ),
         ),
         (
+            r"Your letter has 1 word; (?P<low>\d+)–(?P<high>\d+) read best",
+            QCoreApplication.translate("CompletenessCard", "Your letter has 1 word; {low}–{high} read best"),
+        ),
+        (
             r"Your letter has (?P<words>\d+) words; (?P<low>\d+)–(?P<high>\d+) read best",
             QCoreApplication.translate(
                 "CompletenessCard", "Your letter has {words} words; {low}–{high} read best"

@@ -78,6 +78,10 @@ def summary(plan: ImportPlan) -> str:
         return QCoreApplication.translate(
             "LinkedInPlan", "Nothing new: your profile already has everything this export can add."
         )
+    if len(plan.changed) == 1:
+        return QCoreApplication.translate(
+            "LinkedInPlan", "{added} to add and 1 empty field to fill; nothing you wrote is overwritten."
+        ).format(added=len(plan.added))
     return QCoreApplication.translate(
         "LinkedInPlan", "{added} to add and {filled} empty fields to fill; nothing you wrote is overwritten."
     ).format(added=len(plan.added), filled=len(plan.changed))

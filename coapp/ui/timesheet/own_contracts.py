@@ -29,9 +29,16 @@ def fill_demo(screen: TimesheetScreen) -> None:
         screen.first_run.demo_button.setEnabled(True)
         screen.this_week()
         screen.grid.setFocus()  # the keyboard goes where the typing happens
-        added = QCoreApplication.translate(
-            "TimesheetScreen",
-            "Demo data added: {contracts} contracts, two years of time, {invoices} invoices and {drafts} drafts to confirm.",  # noqa: E501
+        added = (
+            QCoreApplication.translate(
+                "TimesheetScreen",
+                "Demo data added: {contracts} contracts, two years of time, {invoices} invoices and 1 draft to confirm.",  # noqa: E501
+            )
+            if summary.drafts == 1  # the demo always makes several contracts and invoices, drafts vary
+            else QCoreApplication.translate(
+                "TimesheetScreen",
+                "Demo data added: {contracts} contracts, two years of time, {invoices} invoices and {drafts} drafts to confirm.",  # noqa: E501
+            )
         ).format(contracts=len(summary.contracts), invoices=summary.invoices, drafts=summary.drafts)
         screen.show_message(added, False)
 
