@@ -98,7 +98,7 @@ def test_variants_and_a_pdf_of_one(capsys: pytest.CaptureFixture[str], folder: P
          "language": "en", "look": "modern"},
     ]  # fmt: skip
     listed = run(capsys, folder, "resume", "variant", "list")
-    assert listed.out == "Lead roles: en, modern, experience, skills (1 jobs)\n"
+    assert listed.out == "Lead roles: en, modern, experience, skills (1 job)\n"
 
     target = tmp_path / "lead.pdf"
     assert run(capsys, folder, "resume", "pdf", "-o", str(target), "--variant", "lead roles").code == 0

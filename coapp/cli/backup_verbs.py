@@ -10,6 +10,7 @@ import argparse
 from typing import Any
 
 from coapp.base.paths import Paths
+from coapp.cli.counted import counted
 from coapp.store.data_lock import DataFolderLock
 
 RESTORE_WAIT_S = 3.0
@@ -50,8 +51,9 @@ def run_list(args: argparse.Namespace) -> int:
             continue
         s = row.summary
         print(
-            f"{number:>3}  {when}  {s.label or 'file':<16} {s.contracts} contracts, {s.weeks} weeks "
-            f"({s.time_entries} time entries), {s.invoices} invoices  {row.path.name}"
+            f"{number:>3}  {when}  {s.label or 'file':<16} {counted(s.contracts, 'contract', 'contracts')}, "
+            f"{counted(s.weeks, 'week', 'weeks')} ({counted(s.time_entries, 'time entry', 'time entries')}), "
+            f"{counted(s.invoices, 'invoice', 'invoices')}  {row.path.name}"
         )
     return 0
 
@@ -67,7 +69,9 @@ def run_restore(args: argparse.Namespace) -> int:
         safety = restore(paths.database, chosen)
     print(
         f"Restored the backup of {summary.made_at.astimezone().strftime('%Y-%m-%d %H:%M')}: "
-        f"{summary.contracts} contracts, {summary.time_entries} time entries, {summary.invoices} invoices. "
+        f"{counted(summary.contracts, 'contract', 'contracts')}, "
+        f"{counted(summary.time_entries, 'time entry', 'time entries')}, "
+        f"{counted(summary.invoices, 'invoice', 'invoices')}. "
         f"What was there before is kept in {safety}."
     )
     return 0

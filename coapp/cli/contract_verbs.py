@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from coapp.cli import contract_file_verbs
 from coapp.cli.common import CliParser, hours, one_line, print_json
+from coapp.cli.counted import counted
 
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
@@ -219,7 +220,7 @@ def show(ctx: AppContext, args: argparse.Namespace) -> int:
         ("Terms", f"version {v.terms_version}"),
         ("Period", f"{info.start_date.isoformat()} – {end}"),
         ("Fee", f"{info.fee_model.value}, {info.rate} {info.currency}"),
-        ("Payment", f"{v.payment_terms_days} days"),
+        ("Payment", counted(v.payment_terms_days, "day", "days")),
         ("Commission", f"{info.commission_percent} % = {f.commission} {f.currency}"),
         ("Reported", f"{hours(ctx.settings, f.reported_minutes)} h"),
         ("Invoiced", f"{hours(ctx.settings, f.invoiced_minutes)} h"),

@@ -7,6 +7,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coapp.cli.counted import counted
+
 if TYPE_CHECKING:
     from coapp.app.context import AppContext
 
@@ -41,5 +43,8 @@ def run_export(ctx: AppContext, args: argparse.Namespace) -> int:
         ),
     )
     rows = sum(summary.rows.values())
-    print(f"Exported {rows} rows of {len(summary.rows)} kinds and {summary.files} files to {summary.path}.")
+    print(
+        f"Exported {counted(rows, 'row', 'rows')} of {counted(len(summary.rows), 'kind', 'kinds')} "
+        f"and {counted(summary.files, 'file', 'files')} to {summary.path}."
+    )
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coapp.cli.common import CliParser, argument_type, local_today, print_json
+from coapp.cli.counted import counted
 from coapp.domain.errors import NotFoundError, ValidationError
 from coapp.domain.invoice_lines import LineMode
 from coapp.domain.invoices import InvoiceDocument, InvoiceKind, InvoiceState
@@ -250,7 +251,7 @@ def export_list_csv(ctx: AppContext, args: argparse.Namespace) -> int:
 
     rows = ctx.invoices.list()
     write_atomic(_output(args.output), invoices_csv(rows, ctx.settings.language).encode("utf-8-sig"))
-    print(f"Wrote {args.output} ({len(rows)} invoices)")
+    print(f"Wrote {args.output} ({counted(len(rows), 'invoice', 'invoices')})")
     return 0
 
 
@@ -263,7 +264,7 @@ def export_time_csv(ctx: AppContext, args: argparse.Namespace) -> int:
     text = time_csv(items, ctx.invoices.rounding_of(invoice_id), ctx.settings.language)
     # A byte-order mark, so Excel opens the file as UTF-8 (names like Åsa Økland).
     write_atomic(_output(args.output), text.encode("utf-8-sig"))
-    print(f"Wrote {args.output} ({len(items)} days)")
+    print(f"Wrote {args.output} ({counted(len(items), 'day', 'days')})")
     return 0
 
 

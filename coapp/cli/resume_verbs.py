@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coapp.cli.common import CliParser, print_json
+from coapp.cli.counted import counted
 from coapp.domain.errors import ValidationError
 from coapp.domain.resume_variants import (
     RESUME_LANGUAGES,
@@ -151,7 +152,7 @@ def list_variants(ctx: AppContext, args: argparse.Namespace) -> int:
     if not variants:
         print("No resume variants yet; save one with `coapp resume variant save NAME`.")
     for v in variants:
-        jobs = "all jobs" if v.experience_ids is None else f"{len(v.experience_ids)} jobs"
+        jobs = "all jobs" if v.experience_ids is None else counted(len(v.experience_ids), "job", "jobs")
         print(f"{v.name}: {v.language}, {v.look}, {', '.join(v.sections)} ({jobs})")
     return 0
 

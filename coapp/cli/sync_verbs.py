@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from coapp.cli.common import PROG, CliParser, argument_type, one_line, print_json
+from coapp.cli.counted import counted
 from coapp.domain.errors import CoappError, ValidationError
 
 if TYPE_CHECKING:
@@ -352,7 +353,8 @@ def _sync_round(ctx: AppContext, args: argparse.Namespace) -> int:
             print(f"Refused by the platform (resolve with `{PROG} sync retry|discard|keep ID`):")
             _print_refused(changes)
         if report.clock_warning:
-            print(f"Warning: this computer's clock is {abs(report.clock_skew_seconds) // 60} minutes off.")
+            minutes = abs(report.clock_skew_seconds) // 60
+            print(f"Warning: this computer's clock is {counted(minutes, 'minute', 'minutes')} off.")
     return EXIT_NOT_ALL_SYNCED if status.refused or status.waiting else EXIT_SYNCED
 
 

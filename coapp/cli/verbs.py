@@ -29,6 +29,7 @@ from coapp.cli import (
     time_verbs,
 )
 from coapp.cli.common import PROG, CliParser, iso_date_arg, local_today
+from coapp.cli.counted import counted
 from coapp.domain.errors import ValidationError
 from coapp.store.data_lock import DataFolderLock
 
@@ -153,7 +154,8 @@ def run_demo(ctx: AppContext, args: argparse.Namespace) -> int:
     print(
         f"Demo data in {ctx.paths.data_dir}: {len(summary.contracts)} contracts, {summary.entries} entries "
         f"({hours} h) from {summary.first_day.isoformat()} to {summary.last_day.isoformat()}; "
-        f"{summary.invoices} invoices confirmed, {summary.drafts} drafts waiting for confirmation."
+        f"{counted(summary.invoices, 'invoice', 'invoices')} confirmed, "
+        f"{counted(summary.drafts, 'draft', 'drafts')} waiting for confirmation."
     )
     for c in summary.contracts:
         print(f"  {c.title} ({c.client_name}): {c.fee_model.value}, {c.rate} {c.currency}")
