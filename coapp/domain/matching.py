@@ -213,7 +213,7 @@ def _seniority_part(c: Candidate, a: Assignment, reasons: Reasons) -> float:
             reasons.append(
                 Reason(
                     "seniority_ok",
-                    f"{a.seniority.value.capitalize()}: {years} years of work",
+                    f"{a.seniority.value.capitalize()}: {_years(years)} of work",
                     (a.seniority.value, str(years)),
                 )
             )
@@ -228,6 +228,10 @@ def _seniority_part(c: Candidate, a: Assignment, reasons: Reasons) -> float:
 
 def _weeks(n: int) -> str:
     return f"{n} week" if n == 1 else f"{n} weeks"
+
+
+def _years(n: int) -> str:
+    return f"{n} year" if n == 1 else f"{n} years"
 
 
 def _amount(value: Decimal) -> str:

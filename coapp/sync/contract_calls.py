@@ -118,7 +118,7 @@ def describe_terms(detail: ContractDetail) -> str:
         f"{c.start_date.isoformat()} – {end}",
         f"{from_minor(c.rate_minor, c.currency)} {c.currency} {c.fee_model}",
         f"commission {Decimal(c.commission_bp) / 100} %",
-        f"payment in {c.payment_terms_days} days",
+        "payment in 1 day" if c.payment_terms_days == 1 else f"payment in {c.payment_terms_days} days",
     ]
     for m in detail.milestones:
         parts.append(

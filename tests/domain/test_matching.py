@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from coapp.domain.assignments import Assignment, Seniority, Workplace
 from coapp.domain.errors import ValidationError
 from coapp.domain.language_codes import language_code, language_name
-from coapp.domain.matching import Busy, candidate_from, match, overlap_score, rank
+from coapp.domain.matching import Busy, Candidate, candidate_from, match, overlap_score, rank
 from coapp.domain.profile import LanguageSkill, PersonalDetails, Profile
 from coapp.domain.skill_vocabulary import VOCABULARY
 from coapp.domain.skills import Skill, canonical_skill, skill_key
@@ -213,3 +213,14 @@ def test_a_higher_level_never_lowers_the_score(profile, assignment, data) -> Non
     if skill.level is None and higher.level == 1:
         return  # stating level 1 says less than leaving it unstated, by design
     assert match(candidate_from(raised, TODAY), assignment).score >= before
+
+
+@pytest.mark.parametrize(
+    ("months", "said"), [(12, "1 year"), (23, "1 year"), (24, "2 years"), (0, "0 years")]
+)
+def test_the_years_of_work_agree_with_their_number(months: int, said: str) -> None:
+    junior = Assignment("j", "Junior dev", must_have=("Python",), seniority=Seniority.JUNIOR)
+    (reason,) = [
+        r for r in match(Candidate(months_working=months), junior).reasons if r.code == "seniority_ok"
+    ]
+    assert reason.text == f"Junior: {said} of work"

@@ -3,12 +3,15 @@ never "1 days" – and the plural stays for other numbers."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from coapp.app.context import AppContext
+from coapp.domain.matching import Reason
 from coapp.services.timesheet import CellChange
+from coapp.ui.assignments.reasons import reason_text
 from tests.conftest import make_contract
 from tests.services.assignments_helpers import put_assignment
 from tests.services.contract_terms_helpers import put_contract
@@ -66,3 +69,22 @@ def test_copying_one_day_from_last_week_says_one_day(qtbot: QtBot, ctx: AppConte
     qtbot.mouseClick(window.findChild(QToolButton, "copyLastWeekButton"), Qt.MouseButton.LeftButton)
     assert ctx.timesheet.cell(backend.id, TARGET[0]).minutes == 480
     assert message(window).startswith("Copied 1 day from last week.")
+
+
+@pytest.mark.parametrize(
+    ("reason", "said"),
+    [
+        (Reason("seniority_ok", "", ("junior", "1")), "Asks for junior: you have 1 year of work"),
+        (Reason("seniority_ok", "", ("junior", "4")), "Asks for junior: you have 4 years of work"),
+        (
+            Reason("late", "", ("2027-02-08", "1")),
+            "You are available from 2027-02-08, 1 week after the start",
+        ),
+        (
+            Reason("late", "", ("2027-02-15", "2")),
+            "You are available from 2027-02-15, 2 weeks after the start",
+        ),
+    ],
+)
+def test_match_reasons_agree_with_their_number(qapp, reason: Reason, said: str) -> None:  # type: ignore[no-untyped-def]
+    assert reason_text(reason) == said

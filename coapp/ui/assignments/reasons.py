@@ -42,8 +42,12 @@ def _sentences(number: Callable[[str], str]) -> dict[str, Callable[[tuple[str, .
         "also_wanted": lambda a: QCoreApplication.translate("MatchReasons", "Also wanted: {skills}").format(
             skills=a[0]
         ),
-        "seniority_ok": lambda a: QCoreApplication.translate(
-            "MatchReasons", "Asks for {level}: you have {years} years of work"
+        "seniority_ok": lambda a: (
+            QCoreApplication.translate("MatchReasons", "Asks for {level}: you have 1 year of work")
+            if a[1] == "1"
+            else QCoreApplication.translate(
+                "MatchReasons", "Asks for {level}: you have {years} years of work"
+            )
         ).format(level=_seniority(a[0]), years=a[1]),
         "seniority_short": lambda a: QCoreApplication.translate(
             "MatchReasons", "Asks for {level} ({wanted}+ years); you have {years}"
@@ -57,8 +61,14 @@ def _sentences(number: Callable[[str], str]) -> dict[str, Callable[[tuple[str, .
         "rate_above": lambda a: QCoreApplication.translate(
             "MatchReasons", "Your rate {rate} {currency} is above {range}"
         ).format(rate=number(a[0]), currency=a[1], range=_span(number, a[2], a[3])),
-        "late": lambda a: QCoreApplication.translate(
-            "MatchReasons", "You are available from {date}, {weeks} weeks after the start"
+        "late": lambda a: (
+            QCoreApplication.translate(
+                "MatchReasons", "You are available from {date}, 1 week after the start"
+            )
+            if a[1] == "1"
+            else QCoreApplication.translate(
+                "MatchReasons", "You are available from {date}, {weeks} weeks after the start"
+            )
         ).format(date=a[0], weeks=a[1]),
         "extent": lambda a: QCoreApplication.translate(
             "MatchReasons", "You have {free} % free; it asks for {extent} %"
