@@ -1,16 +1,18 @@
-"""HTTP routes for data safety: the freelancer's account deletion request, and the app version the
-platform publishes (read by anyone, published by an admin). See coserver.data_safety."""
+"""HTTP routes for data safety: the freelancer's account deletion request (asked, read, cancelled),
+and the app version the platform publishes (read by anyone, published by an admin).
+See coserver.data_safety."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Depends
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from coapp.sync.wire import Role
 from coapp.sync.wire.data_safety import (
     AccountDeletionRequest,
+    AccountDeletionState,
     AccountDeletionStatus,
     LatestVersion,
     PublishVersionRequest,
@@ -41,6 +43,32 @@ def request_account_deletion(body: AccountDeletionRequest, caller: Freelancer, c
     with transaction(ctx.sessions) as session:
         status, new = data_safety.request_deletion(ctx, session, caller, body)
     return JSONResponse(status.model_dump(mode="json"), status_code=201 if new else 200)
+
+
+@router.get(
+    "/account/deletion-request",
+    response_model=AccountDeletionState,
+    responses=responses(400, 401, 426),
+    summary="The caller's pending deletion request, when it was recorded and when the account is "
+    "deleted (request null: none)",
+)
+def get_account_deletion(caller: Freelancer, ctx: Ctx) -> AccountDeletionState:
+    with transaction(ctx.sessions) as session:
+        return data_safety.deletion_state(session, caller)
+
+
+@router.delete(
+    "/account/deletion-request",
+    status_code=204,
+    response_class=Response,
+    responses=responses(400, 401, 404, 409, 426),
+    summary="Cancel the caller's deletion request during its grace period (404 no_deletion_request: "
+    "none pending; 409 deletion_due: the grace period has ended)",
+)
+def cancel_account_deletion(caller: Freelancer, ctx: Ctx) -> Response:
+    with transaction(ctx.sessions) as session:
+        data_safety.cancel_deletion(ctx, session, caller)
+    return Response(status_code=204)
 
 
 @router.get(

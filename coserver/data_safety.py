@@ -1,8 +1,11 @@
 """A freelancer's request to delete their account, and the app version the platform publishes.
 
 The deletion request is recorded with its time, once per account (asking again answers the first
-request), and the account is deleted after DELETION_GRACE by the platform's operators; nothing is
-deleted by the request itself. The published version lives in server_meta (one row, JSON).
+request), and the account is deleted after DELETION_GRACE by the platform's operators, who work from
+`due_deletions`; nothing is deleted by the request itself. Until the grace period ends the freelancer
+may cancel it: the row is removed (nothing of it is kept: the reason was theirs to give), so the
+operators' list no longer holds it and a later request starts a new grace period.
+The published version lives in server_meta (one row, JSON).
 """
 
 from __future__ import annotations
@@ -14,7 +17,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import ForeignKey, String, Text, Uuid, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from coapp.sync.wire.data_safety import AccountDeletionRequest, AccountDeletionStatus, LatestVersion
+from coapp.sync.wire.data_safety import (
+    AccountDeletionRequest,
+    AccountDeletionState,
+    AccountDeletionStatus,
+    LatestVersion,
+)
 from coserver.accounts import Caller
 from coserver.context import ServerContext
 from coserver.errors import ApiError
@@ -61,6 +69,41 @@ def request_deletion(
     session.add(row)
     session.flush()
     return _status(row), True
+
+
+def deletion_state(session: Session, caller: Caller) -> AccountDeletionState:
+    row = session.get(DeletionRequestRow, caller.account.id)
+    return AccountDeletionState(request=None if row is None else _status(row))
+
+
+def cancel_deletion(ctx: ServerContext, session: Session, caller: Caller) -> None:
+    """Take back the caller's own request while its grace period runs. 404 when there is none (never
+    asked, or cancelled already), 409 once the grace period has ended: the operators may be deleting
+    the account already, so a cancellation then would promise what may no longer be true."""
+    row = session.get(DeletionRequestRow, caller.account.id, with_for_update=True)
+    if row is None:
+        raise ApiError(404, "no_deletion_request", "This account has no deletion request to cancel.")
+    if ctx.now() >= row.requested_at + DELETION_GRACE:
+        raise ApiError(
+            409,
+            "deletion_due",
+            "The grace period of this deletion request has ended; it can no longer be cancelled.",
+        )
+    session.delete(row)
+    session.flush()
+
+
+def due_deletions(session: Session, now: datetime) -> list[uuid.UUID]:
+    """The accounts whose grace period has ended, oldest request first: what the operators delete.
+    A cancelled request is not among them (cancelling removed it), and from this moment on it can
+    no longer be cancelled (cancel_deletion uses the same boundary)."""
+    cutoff = now - DELETION_GRACE
+    query = (
+        select(DeletionRequestRow.account_id)
+        .where(DeletionRequestRow.requested_at <= cutoff)
+        .order_by(DeletionRequestRow.requested_at, DeletionRequestRow.account_id)
+    )
+    return list(session.scalars(query))
 
 
 def latest_version(session: Session) -> LatestVersion:

@@ -758,6 +758,8 @@ ROLE_TABLE: dict[str, frozenset[str]] = {
     "GET /v1/contracts/{contract_id}/reviews": frozenset({"freelancer", "client"}),
     # Issue 13: a freelancer asks for their own account's deletion; anyone reads the published version.
     "POST /v1/account/deletion-request": FREELANCERS,
+    "GET /v1/account/deletion-request": FREELANCERS,
+    "DELETE /v1/account/deletion-request": FREELANCERS,
     "GET /v1/app/latest-version": PUBLIC,
     "POST /v1/app/latest-version": frozenset({"admin"}),
 }

@@ -259,6 +259,8 @@ EXPECTED_OPERATIONS = {
     ("get", "/v1/contracts/{contract_id}/reviews"),
     # Issue 13's account deletion and update notice.
     ("post", "/v1/account/deletion-request"),
+    ("get", "/v1/account/deletion-request"),
+    ("delete", "/v1/account/deletion-request"),
     ("get", "/v1/app/latest-version"),
     ("post", "/v1/app/latest-version"),
 }

@@ -1,7 +1,9 @@
 """The platform API's bodies for the account deletion request and the published app version.
 
 `POST /v1/account/deletion-request` (the freelancer, own account only): the typed e-mail address
-confirms it is meant; asking again answers the first request (idempotent). `GET /v1/app/latest-version`
+confirms it is meant; asking again answers the first request (idempotent). `GET` on the same path
+reads whether one is pending, `DELETE` cancels it during the grace period (404 when there is none,
+409 once the grace period has ended). `GET /v1/app/latest-version`
 (public): the newest coapp the platform publishes, which the app only mentions (it never downloads);
 `POST /v1/app/latest-version` (an admin) publishes one.
 """
@@ -34,6 +36,13 @@ class AccountDeletionStatus(BaseModel):
 
     requested_at: datetime
     delete_after: datetime
+
+
+class AccountDeletionState(BaseModel):
+    """The caller's pending deletion request; `request` is null when there is none (never asked, or
+    cancelled: cancelling removes the request, so asking again starts a new grace period)."""
+
+    request: AccountDeletionStatus | None = None
 
 
 class PublishVersionRequest(_Body):
