@@ -53,6 +53,14 @@ def digits(compact: str, text: str, label: str, lengths: tuple[int, ...], exampl
             example=example,
         )
     if len(compact) not in lengths:
+        if len(compact) == 1:  # "1 digit", not "1 digits" (a length allowed is never 1 here)
+            raise ValidationError(
+                "{label} “{text}” is too short: 1 digit instead of {expected}, like {example}",
+                label=label,
+                text=shown(text),
+                expected=expected_length(lengths),
+                example=example,
+            )
         if len(compact) < min(lengths):
             raise ValidationError(
                 "{label} “{text}” is too short: {n} digits instead of {expected}, like {example}",

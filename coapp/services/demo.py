@@ -118,9 +118,14 @@ class DemoSummary:
 def seed_demo(services: DemoServices, today: date, holiday_country: str = "SE") -> DemoSummary:
     """Create the demo contracts, time and invoices; refuse if the folder already holds contracts."""
     existing = services.contracts.all()
+    if len(existing) == 1:
+        raise AlreadySeededError(
+            "this data folder already holds 1 contract; demo data only goes into "
+            "an empty folder (pick one with --data-dir)"
+        )
     if existing:
         raise AlreadySeededError(
-            "this data folder already holds {count} contract(s); demo data only goes into "
+            "this data folder already holds {count} contracts; demo data only goes into "
             "an empty folder (pick one with --data-dir)",
             count=len(existing),
         )

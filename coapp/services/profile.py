@@ -157,6 +157,8 @@ class ProfileService:
             moving = next((r for r in live if r.id == item_id), None)
             if moving is None:
                 raise NotFoundError("no such item in {section}", section=section.value)
+            if not 0 <= to_index < len(live) and len(live) == 1:
+                raise ValidationError("{section} has 1 item; its only place is 1", section=section.value)
             if not 0 <= to_index < len(live):
                 raise ValidationError(
                     "{section} has {count} items; choose a place from 1 to {count}",

@@ -184,7 +184,7 @@ def test_old_six_digit_business_id_gets_its_zero() -> None:
         ("bankgiro", None, "505-105", "too short: 6 digits instead of 7 or 8"),
         ("bankgiro", None, "5050-10555", "too long"),
         ("plusgiro", None, "90 20 01-8", "wrong check digit"),
-        ("plusgiro", None, "1", "too short: 1 digits instead of 2 to 8"),
+        ("plusgiro", None, "1", "too short: 1 digit instead of 2 to 8"),
         ("iban", None, "SE45 5000 0000 0583 9825 7467", "wrong check digits"),
         ("iban", None, "SE45 5000 0000 0583 9825 746", "length or structure of a SE IBAN"),
         ("iban", None, "XX45 5000 0000 0583 9825 7466", "XX is not a country with IBANs"),

@@ -228,14 +228,14 @@ def test_fixed_fees_are_invoiced_to_the_platform_per_milestone(
 def test_seeding_twice_is_refused_and_changes_nothing(seeded: tuple[AppContext, DemoSummary]) -> None:
     ctx, _ = seeded
     before = (ctx.contracts.all(), ctx.timesheet.entries_between(*EVER), ctx.invoices.list())
-    with pytest.raises(AlreadySeededError, match="already holds 7 contract"):
+    with pytest.raises(AlreadySeededError, match="already holds 7 contracts;"):
         seed_demo(ctx, today=TODAY + timedelta(days=1))
     assert (ctx.contracts.all(), ctx.timesheet.entries_between(*EVER), ctx.invoices.list()) == before
 
 
 def test_seeding_refuses_a_folder_with_real_contracts(ctx: AppContext) -> None:
     make_contract(ctx, "Riktigt uppdrag")
-    with pytest.raises(AlreadySeededError):
+    with pytest.raises(AlreadySeededError, match="already holds 1 contract;"):
         seed_demo(ctx, today=TODAY)
     assert [c.title for c in ctx.contracts.all()] == ["Riktigt uppdrag"]
     assert ctx.timesheet.entries_between(*EVER) == []

@@ -240,6 +240,8 @@ def test_each_section_adds_edits_moves_and_removes(
 
     ctx.profile.remove_item(section, b.id)
     assert ctx.profile.items(section) == (edited,)
+    with pytest.raises(ValidationError, match="has 1 item; its only place is 1"):
+        ctx.profile.move_item(section, a.id, 1)
     with pytest.raises(NotFoundError):
         ctx.profile.remove_item(section, b.id)
 
