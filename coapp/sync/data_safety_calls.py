@@ -1,6 +1,7 @@
-"""The two data-safety calls to the platform: asking it to delete the account (online only, never
-queued: the platform must have it, or the user must know it does not), and reading the app version
-it publishes (the app only mentions a newer one; it never downloads anything).
+"""The data-safety calls to the platform: asking it to delete the account, reading whether a request
+is pending and cancelling it during its grace period (online only, never queued: the platform must
+have it, or the user must know it does not), and reading the app version it publishes (the app only
+mentions a newer one; it never downloads anything).
 """
 
 from __future__ import annotations
@@ -11,14 +12,26 @@ import uuid
 from pydantic import ValidationError as PydanticError
 
 from coapp import __version__
-from coapp.domain.errors import ValidationError
+from coapp.domain.errors import CoappError, ValidationError
 from coapp.sync.api import PlatformApi, parse
-from coapp.sync.errors import BadServerAnswer, SignInRequired
+from coapp.sync.errors import ApiError, BadServerAnswer, SignInRequired
 from coapp.sync.transport import Transport
 from coapp.sync.wire import API_PREFIX, CLIENT_VERSION_HEADER
-from coapp.sync.wire.data_safety import AccountDeletionRequest, AccountDeletionStatus, LatestVersion
+from coapp.sync.wire.data_safety import (
+    AccountDeletionRequest,
+    AccountDeletionState,
+    AccountDeletionStatus,
+    LatestVersion,
+)
 
 DELETION_PATH = "/account/deletion-request"
+
+
+class DeletionDue(CoappError):
+    """The platform refused the cancellation (409 deletion_due): said in this device's words, so the
+    user reads it in their language."""
+
+
 LATEST_VERSION_PATH = "/app/latest-version"
 
 
@@ -35,6 +48,34 @@ def request_account_deletion(
         raise ValidationError("type your account's e-mail address to confirm") from None
     response = api.command(DELETION_PATH, body.model_dump(mode="json"), key=str(uuid.uuid4()), if_match=None)
     return parse(AccountDeletionStatus, response)
+
+
+def account_deletion_state(api: PlatformApi | None) -> AccountDeletionState:
+    """Whether the platform holds a deletion request for this account, and when it takes effect.
+    Asked each time, never remembered: the request may have been made or cancelled on another device."""
+    if api is None:
+        raise SignInRequired("sign in to the platform to see your account's deletion request")
+    # PlatformApi has no public GET/DELETE for a path; _authed is its one way with token refresh.
+    return parse(AccountDeletionState, api._authed("GET", DELETION_PATH))
+
+
+def cancel_account_deletion(api: PlatformApi | None) -> AccountDeletionState:
+    """Take the request back during its grace period; the state afterwards (nothing pending). None
+    pending (cancelled already, perhaps by a retry whose first answer was lost) is the same outcome,
+    not an error. ApiError deletion_due once the grace period has ended."""
+    if api is None:
+        raise SignInRequired("sign in to the platform to cancel your account's deletion")
+    try:
+        api._authed("DELETE", DELETION_PATH)
+    except ApiError as exc:
+        if exc.code == "deletion_due":
+            raise DeletionDue(
+                "the grace period has ended and the platform is deleting the account: "
+                "the request can no longer be cancelled"
+            ) from None
+        if exc.status != 404 or exc.code != "no_deletion_request":
+            raise
+    return AccountDeletionState()
 
 
 def latest_version(transport: Transport) -> LatestVersion:

@@ -66,7 +66,8 @@ def test_a_typed_confirmation_sends_the_request_once(
         qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     status = sent.args[0]
     assert "recorded your request" in dialog.result.text()
-    assert dialog.when(status.delete_after) in dialog.result.text()
+    assert dialog.when(status.delete_after) in dialog.pending.text.text()  # and the way back
+    assert dialog.pending.isVisible()
     assert not dialog.send_button.isEnabled()
     ((account_id, requested_at),) = _requests(server)
     assert account_id == anna.account_id

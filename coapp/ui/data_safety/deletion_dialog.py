@@ -1,7 +1,10 @@
 """Account → Request account deletion…: says what happens, asks for the account's e-mail address
 typed out, and sends the request to the platform (online only: offline it says nothing was sent).
 
-The data on this computer is not touched: the dialog says so and points to the export first.
+On opening it asks the platform whether a request is pending (it may have been made on another
+device): then it shows when the account is deleted and offers to cancel it (deletion_pending.py)
+instead of the form. The data on this computer is not touched: the dialog says so and points to the
+export first.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coapp.ui.data_safety.deletion_pending import PendingDeletion
 from coapp.ui.formats import Formats
 from coapp.ui.toolkit import close_buttons
 
@@ -37,9 +41,12 @@ AskPlatform = Callable[
 
 
 class DeletionDialog(QDialog):
-    """``requested(status)`` once the platform recorded the request."""
+    """``requested(status)`` once the platform recorded the request, ``cancelled()`` once it no
+    longer holds it, ``stateRead(state)`` when the platform said whether one is pending."""
 
     requested = Signal(object)
+    cancelled = Signal()
+    stateRead = Signal(object)
 
     def __init__(
         self,
@@ -56,12 +63,13 @@ class DeletionDialog(QDialog):
         self.ask_platform = ask_platform
         self.formats = formats
         self.sending = False
+        self.acted = False  # a request was sent: the opening check's answer is old news then
 
-        what = QLabel(
+        self.what = what = QLabel(
             self.tr(
                 "The platform deletes your account and what it holds about you: your profile, "
                 "applications and messages. It records your request now and deletes the account after "
-                "30 days; until then, write to the platform to change your mind. Invoices the law "
+                "30 days; until then, you can cancel the request here. Invoices the law "
                 "requires it to keep are kept until that time ends."
             ),
             wordWrap=True,
@@ -90,7 +98,9 @@ class DeletionDialog(QDialog):
         self.reason.setMaxLength(2000)
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setAccessibleDescription(self.tr("Why you leave, if you want to say (optional)"))
-        form = QFormLayout()
+        self.form_box = QWidget(objectName="deletionForm")
+        form = QFormLayout(self.form_box)
+        form.setContentsMargins(0, 0, 0, 0)
         self.prompt = QLabel(objectName="deletionPrompt", wordWrap=True)
         form.addRow(self.prompt)
         form.addRow(self.tr("E-mail address:"), self.typed)
@@ -108,14 +118,19 @@ class DeletionDialog(QDialog):
             (self.send_button, QDialogButtonBox.ButtonRole.DestructiveRole),
         )
 
+        self.pending = PendingDeletion(ask_platform, self.when, self)
+        self.pending.hide()
+        self.pending.cancelled.connect(self._cancelled)
+
         layout = QVBoxLayout(self)
+        layout.addWidget(self.pending)
         layout.addWidget(what)
         layout.addWidget(local)
         export_row = QHBoxLayout()
         export_row.addWidget(self.export_button)
         export_row.addStretch(1)
         layout.addLayout(export_row)
-        layout.addLayout(form)
+        layout.addWidget(self.form_box)
         layout.addWidget(self.result)
         layout.addWidget(buttons)
         self.typed.textChanged.connect(self._update)
@@ -131,8 +146,66 @@ class DeletionDialog(QDialog):
             self.prompt.setText(
                 self.tr("To confirm, type the e-mail address of your account: {email}").format(email=email)
             )
+            self.check()
         self._update()
         self.setMinimumWidth(560)
+
+    # --- what the platform holds -----------------------------------------------------------------
+
+    def check(self) -> None:
+        """Ask whether a request is pending. The form stays usable meanwhile: asking again answers
+        the first request, so nothing goes wrong if the answer comes late."""
+        from coapp.sync.data_safety_calls import account_deletion_state
+
+        self._show(self.tr("Asking the platform whether a deletion request is pending…"), error=False)
+        self.ask_platform(account_deletion_state, self._state_read, self._state_unknown)
+
+    def _state_read(self, state: Any) -> None:
+        if self.acted:
+            return
+        self.result.hide()
+        if state.request is not None:
+            self._show_pending(state.request)
+        self.stateRead.emit(state)
+
+    def _state_unknown(self, problem: Problem) -> None:
+        if self.acted:
+            return
+        if problem.kind == "offline":
+            text = self.tr(
+                "The platform cannot be reached, so coapp cannot tell whether a deletion request is "
+                "pending. Try again when you are online."
+            )
+        elif problem.kind in ("not_signed_in", "signed_out"):
+            text = self.tr("Sign in to the platform first (Account ▸ Sign in…): the request is sent there.")
+        else:
+            detail = problem.detail or problem.kind
+            text = self.tr("The platform did not say whether a request is pending: {reason}").format(
+                reason=detail
+            )
+        self._show(text, error=True)
+
+    def _show_pending(self, status: Any) -> None:
+        """A request stands: when it takes effect and the way back, instead of the form."""
+        self.setWindowTitle(self.tr("Account deletion requested"))
+        self.what.hide()
+        self.form_box.hide()
+        self.send_button.hide()
+        self.pending.show_status(status)
+
+    def _cancelled(self) -> None:
+        self.setWindowTitle(self.tr("Request account deletion"))
+        self.what.show()
+        self.form_box.show()
+        self.send_button.show()
+        self.typed.clear()
+        self.reason.clear()
+        self.typed.setEnabled(True)
+        self.reason.setEnabled(True)
+        self.sending = False
+        self._update()
+        self._show(self.tr("The deletion request is cancelled: your account stays as it is."), error=False)
+        self.cancelled.emit()
 
     def confirmed(self) -> bool:
         typed = self.typed.text().strip().casefold()
@@ -153,6 +226,7 @@ class DeletionDialog(QDialog):
 
         typed, reason = self.typed.text(), self.reason.text()
         self.sending = True
+        self.acted = True
         self._update()
         self._show(self.tr("Sending the request to the platform…"), error=False)
         self.ask_platform(lambda api: request_account_deletion(api, typed, reason), self._done, self._failed)
@@ -163,12 +237,9 @@ class DeletionDialog(QDialog):
         self.reason.setEnabled(False)
         self._update()
         self.send_button.setEnabled(False)  # recorded: asking again changes nothing
-        self._show(
-            self.tr(
-                "The platform recorded your request on {requested}. It deletes your account on {deleted}."
-            ).format(requested=self.when(status.requested_at), deleted=self.when(status.delete_after)),
-            error=False,
-        )
+        # The panel says when, and how to take it back; this line only confirms what just happened.
+        self._show(self.tr("The platform recorded your request."), error=False)
+        self._show_pending(status)
         self.requested.emit(status)
 
     def _failed(self, problem: Problem) -> None:

@@ -1,5 +1,6 @@
 """The data-safety actions in the main window's menus: File → Restore from backup…, File → Export
-all data…, Account → Request account deletion…, Help → Check for updates.
+all data…, Account → Request account deletion… (“Cancel account deletion…” while the platform holds
+a request), Help → Check for updates.
 
 Installed by ``install_data_actions(window)`` after the window built its menus, so the window
 module only calls it. Menus are found by objectName (fileMenu, helpMenu, accountMenu), else by
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMenu
@@ -74,6 +75,11 @@ class DataActions(QObject):
             window, deletion_text, self.open_deletion, name="accountDeletionAction"
         )
         account_menu.addAction(self.deletion_action)
+        # (account e-mail, pending) as last heard from the platform this session: the action says
+        # "Cancel account deletion…" then, where a person who changed their mind looks for it.
+        self.deletion_known: tuple[str, bool] | None = None
+        self.deletion_checking = False
+        account_menu.aboutToShow.connect(self.refresh_deletion_state)
 
         from coapp.ui.data_safety.update_notice import UpdateNotice
 
@@ -122,6 +128,40 @@ class DataActions(QObject):
 
     # --- account deletion ----------------------------------------------------------------------
 
+    def _signed_in_email(self) -> str | None:
+        view = self.window.sync.view
+        return view.email if view.signed_in and view.email else None
+
+    def refresh_deletion_state(self) -> None:
+        """Ask the platform once per account and session whether a request is pending (quietly: a
+        failure leaves the action as it is, and the dialog says what went wrong when opened)."""
+        from coapp.sync.data_safety_calls import account_deletion_state
+
+        email = self._signed_in_email()
+        if email is None:
+            self.deletion_state_known(None, False)
+            return
+        if self.deletion_checking or (self.deletion_known is not None and self.deletion_known[0] == email):
+            return
+        self.deletion_checking = True
+
+        def done(state: Any) -> None:
+            self.deletion_checking = False
+            self.deletion_state_known(email, state.request is not None)
+
+        def failed(_problem: object) -> None:
+            self.deletion_checking = False
+
+        self.window.sync.platform_call(account_deletion_state, done, failed)
+
+    def deletion_state_known(self, email: str | None, pending: bool) -> None:
+        self.deletion_known = (email, pending) if email is not None else None
+        if pending:
+            text = translate("DataActions", "Cancel account &deletion…")
+        else:
+            text = translate("DataActions", "Request account &deletion…")
+        self.deletion_action.setText(text)
+
     def open_deletion(self) -> DeletionDialog:
         from coapp.ui.data_safety.deletion_dialog import DeletionDialog
 
@@ -133,6 +173,12 @@ class DataActions(QObject):
         email = view.email if view.signed_in and view.email else None
         dialog = DeletionDialog(email, window.sync.platform_call, window.formats, self.export_data, window)
         self.deletion_dialog = dialog
+        if email is not None:
+            dialog.requested.connect(lambda _status: self.deletion_state_known(email, True))
+            dialog.cancelled.connect(lambda: self.deletion_state_known(email, False))
+            dialog.stateRead.connect(
+                lambda state: self.deletion_state_known(email, state.request is not None)
+            )
 
         def closed() -> None:
             self.deletion_dialog = None
