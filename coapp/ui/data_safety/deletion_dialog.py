@@ -132,6 +132,7 @@ class DeletionDialog(QDialog):
         layout.addLayout(export_row)
         layout.addWidget(self.form_box)
         layout.addWidget(self.result)
+        layout.addStretch(1)  # room the pending state leaves goes below, not between the parts
         layout.addWidget(buttons)
         self.typed.textChanged.connect(self._update)
 
@@ -192,6 +193,9 @@ class DeletionDialog(QDialog):
         self.form_box.hide()
         self.send_button.hide()
         self.pending.show_status(status)
+        focused = self.focusWidget()
+        if focused is None or not focused.isVisible():  # the typed address went with the form
+            self.pending.cancel_button.setFocus()
 
     def _cancelled(self) -> None:
         self.setWindowTitle(self.tr("Request account deletion"))

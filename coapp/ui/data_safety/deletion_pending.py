@@ -60,7 +60,7 @@ class PendingDeletion(QFrame):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.problem)
-        set_role(self, "banner-warning")
+        set_role(self, "banner", kind="warning")
 
     def show_status(self, status: AccountDeletionStatus) -> None:
         self.text.setText(
