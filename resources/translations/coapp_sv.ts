@@ -4,7 +4,7 @@
 <context>
     <name>AccountControls</name>
     <message>
-        <location filename="../../coapp/ui/sync/account_menu.py" line="+39"/>
+        <location filename="../../coapp/ui/sync/account_menu.py" line="+42"/>
         <source>&amp;Account</source>
         <translation>&amp;Konto</translation>
     </message>
@@ -39,12 +39,12 @@
         <translation>Inte inloggad</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Signed out. Your work stays on this computer and syncs when you sign in again.</source>
         <translation>Utloggad. Ditt arbete finns kvar på den här datorn och synkroniseras när du loggar in igen.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>No keyring on this computer: you stay signed in only until coapp closes. Install GNOME Keyring or KWallet to stay signed in.</source>
         <translation>Ingen nyckelring på den här datorn: du är inloggad bara tills coapp stängs. Installera GNOME Keyring eller KWallet för att förbli inloggad.</translation>
     </message>
@@ -182,11 +182,16 @@
     </message>
     <message>
         <location line="+58"/>
+        <source>1 application · {waiting} waiting for a sync</source>
+        <translation>1 ansökan · {waiting} väntar på synkning</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{n} applications · {waiting} waiting for a sync</source>
         <translation>{n} ansökningar · {waiting} väntar på synkning</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Nothing has happened yet.</source>
         <translation>Inget har hänt ännu.</translation>
     </message>
@@ -452,12 +457,17 @@
         <translation>Ditt arvode: {rate} {currency} {per}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Available from {date}, 1 hour a week</source>
+        <translation>Tillgänglig från {date}, 1 timme i veckan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Available from {date}, {hours} hours a week</source>
         <translation>Tillgänglig från {date}, {hours} timmar i veckan</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Your message: {message}</source>
         <translation>Ditt meddelande: {message}</translation>
     </message>
@@ -625,11 +635,26 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>{shown} of {total} assignments · {favourites} favourites</source>
-        <translation>{shown} av {total} uppdrag · {favourites} favoriter</translation>
+        <source>{shown} of 1 assignment</source>
+        <translation>{shown} av 1 uppdrag</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+0"/>
+        <source>{shown} of {total} assignments</source>
+        <translation>{shown} av {total} uppdrag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 favourite</source>
+        <translation>1 favorit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} favourites</source>
+        <translation>{n} favoriter</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Application for {title} stored; the next sync sends it with your consent.</source>
         <translation>Ansökan till {title} sparad; nästa synkning skickar den med ditt samtycke.</translation>
     </message>
@@ -1184,7 +1209,7 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../coapp/ui/insights/charts.py" line="+72"/>
+        <location filename="../../coapp/ui/insights/charts.py" line="+60"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
@@ -1194,17 +1219,17 @@
         <translation>Diagrammets siffror som CSV-fil</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Left and right arrows step through the values</source>
         <translation>Vänster- och högerpil stegar genom värdena</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
         <source>The exact values at the pointer, or at the arrow keys&apos; place</source>
         <translation>De exakta värdena vid pekaren, eller där piltangenterna står</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+48"/>
         <source>No time reported in this period.</source>
         <translation>Ingen tid rapporterad under perioden.</translation>
     </message>
@@ -1258,6 +1283,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Your letter has 1 word; {low}–{high} read best</source>
+        <translation>Ditt brev har 1 ord; {low}–{high} läses bäst</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Your letter has {words} words; {low}–{high} read best</source>
         <translation>Ditt brev har {words} ord; {low}–{high} läses bäst</translation>
     </message>
@@ -1523,7 +1553,12 @@
         <translation>Betygsätt kunden från 1 till 5 och skriv några ord; skickas en gång och ändras aldrig</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
+        <source>1 day after the invoice date</source>
+        <translation>1 dag efter fakturadatum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{days} days after the invoice date</source>
         <translation>{days} dagar efter fakturadatum</translation>
     </message>
@@ -2041,9 +2076,14 @@
         <translation>Det valda avtalet</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>{n} contracts</source>
         <translation>{n} avtal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 contract</source>
+        <translation>1 avtal</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2350,7 +2390,7 @@
 <context>
     <name>DataActions</name>
     <message>
-        <location filename="../../coapp/ui/data_safety/menu.py" line="+59"/>
+        <location filename="../../coapp/ui/data_safety/menu.py" line="+60"/>
         <source>&amp;Restore from backup…</source>
         <translation>Åter&amp;ställ från säkerhetskopia…</translation>
     </message>
@@ -2361,11 +2401,12 @@
     </message>
     <message>
         <location line="+8"/>
+        <location line="+89"/>
         <source>Request account &amp;deletion…</source>
         <translation>Begär att kontot &amp;raderas…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-74"/>
         <source>Check for &amp;updates</source>
         <translation>Sök efter &amp;uppdateringar</translation>
     </message>
@@ -2380,7 +2421,12 @@
         <translation>ZIP-filer (*.zip)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+53"/>
+        <source>Cancel account &amp;deletion…</source>
+        <translation>Återkalla &amp;radering av kontot…</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>The backup is restored. What was here before is kept as a backup too.</source>
         <translation>Säkerhetskopian är återställd. Det som fanns här innan finns kvar som säkerhetskopia.</translation>
     </message>
@@ -2388,14 +2434,15 @@
 <context>
     <name>DeletionDialog</name>
     <message>
-        <location filename="../../coapp/ui/data_safety/deletion_dialog.py" line="+54"/>
+        <location filename="../../coapp/ui/data_safety/deletion_dialog.py" line="+61"/>
+        <location line="+140"/>
         <source>Request account deletion</source>
         <translation>Begär att kontot raderas</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>The platform deletes your account and what it holds about you: your profile, applications and messages. It records your request now and deletes the account after 30 days; until then, write to the platform to change your mind. Invoices the law requires it to keep are kept until that time ends.</source>
-        <translation>Plattformen raderar ditt konto och det den har om dig: din profil, dina ansökningar och meddelanden. Den registrerar din begäran nu och raderar kontot efter 30 dagar; skriv till plattformen före dess om du ångrar dig. Fakturor som lagen kräver att den sparar sparas tills den tiden har gått ut.</translation>
+        <location line="-131"/>
+        <source>The platform deletes your account and what it holds about you: your profile, applications and messages. It records your request now and deletes the account after 30 days; until then, you can cancel the request here. Invoices the law requires it to keep are kept until that time ends.</source>
+        <translation>Plattformen raderar ditt konto och det den har om dig: din profil, dina ansökningar och meddelanden. Den registrerar din begäran nu och raderar kontot efter 30 dagar; fram till dess kan du återkalla begäran här. Fakturor som lagen kräver att den sparar sparas tills den tiden har gått ut.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2438,7 +2485,7 @@
         <translation>Varför du slutar, om du vill berätta (frivilligt)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>E-mail address:</source>
         <translation>E-postadress:</translation>
     </message>
@@ -2468,27 +2515,53 @@
         <translation>Stäng utan att skicka något</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
+        <location line="+39"/>
         <source>Sign in to the platform first (Account ▸ Sign in…): the request is sent there.</source>
         <translation>Logga in på plattformen först (Konto ▸ Logga in…): begäran skickas dit.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-33"/>
         <source>To confirm, type the e-mail address of your account: {email}</source>
         <translation>Bekräfta genom att skriva ditt kontos e-postadress: {email}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+13"/>
+        <source>Asking the platform whether a deletion request is pending…</source>
+        <translation>Frågar plattformen om det finns en begäran om radering…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The platform cannot be reached, so coapp cannot tell whether a deletion request is pending. Try again when you are online.</source>
+        <translation>Plattformen går inte att nå, så coapp kan inte se om det finns en begäran om radering. Försök igen när du är uppkopplad.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The platform did not say whether a request is pending: {reason}</source>
+        <translation>Plattformen svarade inte på om det finns en begäran: {reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Account deletion requested</source>
+        <translation>Radering av kontot begärd</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The deletion request is cancelled: your account stays as it is.</source>
+        <translation>Begäran om radering är återkallad: ditt konto finns kvar som det är.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Sending the request to the platform…</source>
         <translation>Skickar begäran till plattformen…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>The platform recorded your request on {requested}. It deletes your account on {deleted}.</source>
-        <translation>Plattformen registrerade din begäran den {requested}. Den raderar ditt konto den {deleted}.</translation>
+        <location line="+10"/>
+        <source>The platform recorded your request.</source>
+        <translation>Plattformen har registrerat din begäran.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>The platform cannot be reached, so nothing was sent. Try again when you are online.</source>
         <translation>Plattformen går inte att nå, så ingenting skickades. Försök igen när du är uppkopplad.</translation>
     </message>
@@ -2801,12 +2874,17 @@
         <translation>Omfattning</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>{percent} % (1 hour a week)</source>
+        <translation>{percent} % (1 timme i veckan)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{percent} % ({hours} hours a week)</source>
         <translation>{percent} % ({hours} timmar i veckan)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
@@ -3059,7 +3137,7 @@
 <context>
     <name>EarningsChart</name>
     <message>
-        <location filename="../../coapp/ui/insights/charts.py" line="+114"/>
+        <location filename="../../coapp/ui/insights/charts.py" line="+92"/>
         <source>agreement value</source>
         <translation>avtalsvärde</translation>
     </message>
@@ -3079,7 +3157,7 @@
         <translation>moms</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+14"/>
         <source>No invoices issued in this period.</source>
         <translation>Inga fakturor utfärdade under perioden.</translation>
     </message>
@@ -3218,7 +3296,7 @@
 <context>
     <name>ErrorWords</name>
     <message>
-        <location filename="../../coapp/ui/error_messages.py" line="+452"/>
+        <location filename="../../coapp/ui/error_messages.py" line="+459"/>
         <source>agent</source>
         <comment>Actor</comment>
         <translation>agenten</translation>
@@ -3401,7 +3479,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location line="-470"/>
+        <location line="-477"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
@@ -4114,6 +4192,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>sign in to the platform to cancel your account&apos;s deletion</source>
+        <translation>logga in på plattformen för att återkalla raderingen av ditt konto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sign in to the platform to see your account&apos;s deletion request</source>
+        <translation>logga in på plattformen för att se din begäran om radering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>sign in to the platform to sign the contract</source>
         <translation>logga in på plattformen för att signera avtalet</translation>
     </message>
@@ -4286,6 +4374,11 @@
         <location line="+1"/>
         <source>the extent {extent_percent} % is not between 1 and 100</source>
         <translation>omfattningen {extent_percent} % är inte mellan 1 och 100</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the grace period has ended and the platform is deleting the account: the request can no longer be cancelled</source>
+        <translation>ångerfristen har gått ut och plattformen raderar kontot: begäran kan inte längre återkallas</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4614,7 +4707,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>this data folder already holds {count} contract(s); demo data only goes into an empty folder (pick one with --data-dir)</source>
+        <source>this data folder already holds 1 contract; demo data only goes into an empty folder (pick one with --data-dir)</source>
+        <translation>den här datamappen innehåller redan 1 avtal; demodata läggs bara i en tom mapp (välj en med --data-dir)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this data folder already holds {count} contracts; demo data only goes into an empty folder (pick one with --data-dir)</source>
         <translation>den här datamappen innehåller redan {count} avtal; demodata läggs bara i en tom mapp (välj en med --data-dir)</translation>
     </message>
     <message>
@@ -4999,6 +5097,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>{label} “{text}” is too short: 1 digit instead of {expected}, like {example}</source>
+        <translation>{label} ”{text}” är för kort: 1 siffra i stället för {expected}, t.ex. {example}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{label} “{text}” is too short: at least {min_len} digits</source>
         <translation>{label} ”{text}” är för kort: minst {min_len} siffror</translation>
     </message>
@@ -5071,6 +5174,11 @@
         <location line="+1"/>
         <source>{label} “{text}”: the account number in it has a wrong check digit</source>
         <translation>{label} ”{text}”: kontonumret i det har fel kontrollsiffra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}”: the bank code in it belongs to no bank</source>
+        <translation>{label} ”{text}”: bankkoden i det hör inte till någon bank</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5221,6 +5329,11 @@
         <location line="+1"/>
         <source>{rate} is not a VAT rate</source>
         <translation>{rate} är ingen momssats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{section} has 1 item; its only place is 1</source>
+        <translation>{section} har 1 post; dess enda plats är 1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5745,8 +5858,28 @@
     </message>
     <message>
         <location line="+40"/>
-        <source>Exported {rows} rows and {files} files to {path}.</source>
-        <translation>Exporterade {rows} rader och {files} filer till {path}.</translation>
+        <source>Exported {rows} and {files} to {path}.</source>
+        <translation>Exporterade {rows} och {files} till {path}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 row</source>
+        <translation>1 rad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} rows</source>
+        <translation>{n} rader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 file</source>
+        <translation>1 fil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} files</source>
+        <translation>{n} filer</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -5777,12 +5910,12 @@
         <translation>expertis</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+17"/>
         <source>overall</source>
         <translation>sammantaget</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>No feedback yet: the client and your agent give it during the assignment.</source>
         <translation>Inga omdömen än: kunden och din agent ger dem under uppdraget.</translation>
     </message>
@@ -5973,17 +6106,17 @@
 <context>
     <name>HoursChart</name>
     <message>
-        <location filename="../../coapp/ui/insights/charts.py" line="-90"/>
+        <location filename="../../coapp/ui/insights/charts.py" line="-77"/>
         <source>expected hours</source>
         <translation>förväntade timmar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>W</source>
         <translation>v</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>{week} ({range}): {parts} — {reported} of {expected} expected hours</source>
         <translation>{week} ({range}): {parts} — {reported} av {expected} förväntade timmar</translation>
     </message>
@@ -6039,7 +6172,7 @@
 <context>
     <name>InsightsScreen</name>
     <message>
-        <location filename="../../coapp/ui/insights/screen.py" line="+57"/>
+        <location filename="../../coapp/ui/insights/screen.py" line="+56"/>
         <location line="+4"/>
         <source>Insights</source>
         <translation>Insikter</translation>
@@ -6145,12 +6278,32 @@
         <translation>Senaste 10 åren</translation>
     </message>
     <message>
-        <location line="+62"/>
-        <source>{first} – {last} · {hours} hours in {weeks} weeks</source>
-        <translation>{first} – {last} · {hours} timmar på {weeks} veckor</translation>
+        <location line="+63"/>
+        <source>{first} – {last} · {hours} in {weeks}</source>
+        <translation>{first} – {last} · {hours} på {weeks}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+3"/>
+        <source>1 hour</source>
+        <translation>1 timme</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{hours} hours</source>
+        <translation>{hours} timmar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 week</source>
+        <translation>1 vecka</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} weeks</source>
+        <translation>{n} veckor</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Export CSV</source>
         <translation>Exportera CSV</translation>
     </message>
@@ -6403,12 +6556,17 @@
         <translation>Inte exporterad: {reason}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Exported 1 invoice to {path}</source>
+        <translation>Exporterade 1 faktura till {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Exported {n} invoices to {path}</source>
         <translation>Exporterade {n} fakturor till {path}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Export invoices</source>
         <translation>Exportera fakturor</translation>
     </message>
@@ -6416,6 +6574,11 @@
         <location line="+8"/>
         <source>Exported {n} days to {path}</source>
         <translation>Exporterade {n} dagar till {path}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exported 1 day to {path}</source>
+        <translation>Exporterade 1 dag till {path}</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -7374,6 +7537,11 @@ Försök igen om en stund.</translation>
         <translation>Inget nytt: din profil har redan allt som den här exporten kan lägga till.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>{added} to add and 1 empty field to fill; nothing you wrote is overwritten.</source>
+        <translation>{added} att lägga till och 1 tomt fält att fylla i; inget du har skrivit skrivs över.</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>{added} to add and {filled} empty fields to fill; nothing you wrote is overwritten.</source>
         <translation>{added} att lägga till och {filled} tomma fält att fylla i; inget du har skrivit skrivs över.</translation>
@@ -7589,17 +7757,17 @@ Försök igen om en stund.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../coapp/ui/main_window.py" line="+110"/>
+        <location filename="../../coapp/ui/main_window.py" line="+108"/>
         <source>Timesheet</source>
         <translation>Tidrapport</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Invoices</source>
         <translation>Fakturor</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-13"/>
         <source>My Profile</source>
         <translation>Min profil</translation>
     </message>
@@ -7619,7 +7787,7 @@ Försök igen om en stund.</translation>
         <translation>Ansökningar</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Contracts</source>
         <translation>Avtal</translation>
     </message>
@@ -7634,7 +7802,7 @@ Försök igen om en stund.</translation>
         <translation>Arbetar</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+118"/>
         <source>{n} drafts to confirm</source>
         <translation>{n} utkast att bekräfta</translation>
     </message>
@@ -7709,7 +7877,7 @@ Försök igen om en stund.</translation>
         <translation>&amp;Fakturor</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
@@ -7719,7 +7887,7 @@ Försök igen om en stund.</translation>
         <translation>&amp;Om coapp</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>The language is changed.</source>
         <translation>Språket är ändrat.</translation>
     </message>
@@ -7729,7 +7897,7 @@ Försök igen om en stund.</translation>
         <translation>Företagsuppgifterna är sparade.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>About coapp</source>
         <translation>Om coapp</translation>
     </message>
@@ -7786,12 +7954,17 @@ Datamapp: {folder}</translation>
         <translation>Önskas också: {skills}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Asks for {level}: you have 1 year of work</source>
+        <translation>Kräver {level}: du har 1 års arbetslivserfarenhet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Asks for {level}: you have {years} years of work</source>
         <translation>Kräver {level}: du har {years} års arbetslivserfarenhet</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Asks for {level} ({wanted}+ years); you have {years}</source>
         <translation>Kräver {level} ({wanted}+ år); du har {years}</translation>
     </message>
@@ -7811,12 +7984,17 @@ Datamapp: {folder}</translation>
         <translation>Ditt arvode {rate} {currency} ligger över {range}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>You are available from {date}, 1 week after the start</source>
+        <translation>Du är tillgänglig från {date}, 1 vecka efter starten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>You are available from {date}, {weeks} weeks after the start</source>
         <translation>Du är tillgänglig från {date}, {weeks} veckor efter starten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>You have {free} % free; it asks for {extent} %</source>
         <translation>Du har {free} % ledigt; uppdraget kräver {extent} %</translation>
     </message>
@@ -7988,6 +8166,65 @@ Datamapp: {folder}</translation>
         <location line="+6"/>
         <source>and {n} more</source>
         <translation>och {n} till</translation>
+    </message>
+</context>
+<context>
+    <name>PendingDeletion</name>
+    <message>
+        <location filename="../../coapp/ui/data_safety/deletion_pending.py" line="+43"/>
+        <source>&amp;Cancel the deletion request…</source>
+        <translation>Åter&amp;kalla begäran om radering…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+39"/>
+        <source>Cancel the deletion request</source>
+        <translation>Återkalla begäran om radering</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Take the request back: the platform keeps your account as it is</source>
+        <translation>Ta tillbaka begäran: plattformen behåller ditt konto som det är</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The platform deletes your account on {deleted}. You asked for it on {requested}; until then you can take the request back.</source>
+        <translation>Plattformen raderar ditt konto den {deleted}. Du begärde det den {requested}; fram till dess kan du ta tillbaka begäran.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cancel the request to delete your account?</source>
+        <translation>Återkalla begäran om att radera ditt konto?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your account stays on the platform as it is. You can ask for its deletion again at any time; the 30 days then start anew.</source>
+        <translation>Ditt konto finns kvar på plattformen som det är. Du kan begära radering igen när som helst; de 30 dagarna börjar då om.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel the request</source>
+        <translation>Återkalla begäran</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the request</source>
+        <translation>Behåll begäran</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The platform cannot be reached, so the request still stands. Try again when you are online.</source>
+        <translation>Plattformen går inte att nå, så begäran står kvar. Försök igen när du är uppkopplad.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in to the platform first (Account ▸ Sign in…). The request still stands.</source>
+        <translation>Logga in på plattformen först (Konto ▸ Logga in…). Begäran står kvar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The request could not be cancelled: {reason}</source>
+        <translation>Begäran gick inte att återkalla: {reason}</translation>
     </message>
 </context>
 <context>
@@ -8509,12 +8746,12 @@ Datamapp: {folder}</translation>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../coapp/ui/data_safety/restore_dialog.py" line="+42"/>
-        <location line="+119"/>
+        <location line="+124"/>
         <source>Restore from backup</source>
         <translation>Återställ från säkerhetskopia</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-117"/>
         <source>coapp backs up your data every day and before each update. Choose a backup to put its data back. What is here now is backed up first, so you can undo the restore from this list.</source>
         <translation>coapp säkerhetskopierar dina data varje dag och före varje uppdatering. Välj en säkerhetskopia för att lägga tillbaka dess data. Det som finns här nu säkerhetskopieras först, så du kan ångra återställningen från den här listan.</translation>
     </message>
@@ -8565,12 +8802,12 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+108"/>
+        <location line="+115"/>
         <source>Restore</source>
         <translation>Återställ</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-114"/>
         <source>Put the chosen backup&apos;s data back</source>
         <translation>Lägg tillbaka den valda säkerhetskopians data</translation>
     </message>
@@ -8581,12 +8818,12 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>Restore from a file</source>
         <translation>Återställ från en fil</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-72"/>
         <source>Choose a backup file kept elsewhere</source>
         <translation>Välj en säkerhetskopia som ligger någon annanstans</translation>
     </message>
@@ -8596,7 +8833,7 @@ Datamapp: {folder}</translation>
         <translation>Stäng utan att återställa</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Daily</source>
         <translation>Daglig</translation>
     </message>
@@ -8632,8 +8869,48 @@ Datamapp: {folder}</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>It holds {contracts} contracts, {entries} time entries in {weeks} weeks and {invoices} invoices. The data you have now is backed up first and replaced by the backup&apos;s.</source>
-        <translation>Den innehåller {contracts} kontrakt, {entries} tidrader under {weeks} veckor och {invoices} fakturor. Dina nuvarande data säkerhetskopieras först och ersätts sedan av säkerhetskopians.</translation>
+        <source>It holds {contracts}, {entries} in {weeks} and {invoices}. The data you have now is backed up first and replaced by the backup&apos;s.</source>
+        <translation>Den innehåller {contracts}, {entries} under {weeks} och {invoices}. Dina nuvarande data säkerhetskopieras först och ersätts sedan av säkerhetskopians.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 contract</source>
+        <translation>1 avtal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} contracts</source>
+        <translation>{n} avtal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 time entry</source>
+        <translation>1 tidrad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} time entries</source>
+        <translation>{n} tidrader</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 week</source>
+        <translation>1 vecka</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} weeks</source>
+        <translation>{n} veckor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 invoice</source>
+        <translation>1 faktura</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} invoices</source>
+        <translation>{n} fakturor</translation>
     </message>
 </context>
 <context>
@@ -9421,7 +9698,12 @@ Datamapp: {folder}</translation>
         <translation>{n} sekunder</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>1 second</source>
+        <translation>1 sekund</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{n} minutes</source>
         <translation>{n} minuter</translation>
     </message>
@@ -9531,12 +9813,17 @@ Datamapp: {folder}</translation>
         <translation>nivå {level} av 5</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{n} years</source>
         <translation>{n} år</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+0"/>
+        <source>1 year</source>
+        <translation>1 år</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Remove skill {name}</source>
         <translation>Ta bort kompetensen {name}</translation>
     </message>
@@ -9549,12 +9836,17 @@ Datamapp: {folder}</translation>
 <context>
     <name>StatesChart</name>
     <message>
-        <location filename="../../coapp/ui/insights/charts.py" line="+108"/>
+        <location filename="../../coapp/ui/insights/charts.py" line="+86"/>
         <source>No invoices in this period.</source>
         <translation>Inga fakturor under perioden.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>{state}: 1 invoice, {amount}</source>
+        <translation>{state}: 1 faktura, {amount}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{state}: {count} invoices, {amount}</source>
         <translation>{state}: {count} fakturor, {amount}</translation>
     </message>
@@ -9744,12 +10036,17 @@ Datamapp: {folder}</translation>
         <translation>Kopiera förra veckan</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Copied 1 day from last week.</source>
+        <translation>Kopierade 1 dag från förra veckan.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Copied {n} days from last week.</source>
         <translation>Kopierade {n} dagar från förra veckan.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Skipped {n} (holidays, days that already hold time or are full).</source>
         <translation>Hoppade över {n} (helgdagar och dagar som redan har tid eller är fulla).</translation>
     </message>
@@ -9953,12 +10250,17 @@ Datamapp: {folder}</translation>
         <translation>Inget avtal än: välj hur du vill börja</translation>
     </message>
     <message>
-        <location filename="../../coapp/ui/timesheet/own_contracts.py" line="+32"/>
+        <location filename="../../coapp/ui/timesheet/own_contracts.py" line="+33"/>
+        <source>Demo data added: {contracts} contracts, two years of time, {invoices} invoices and 1 draft to confirm.</source>
+        <translation>Demodata tillagd: {contracts} avtal, två års tid, {invoices} fakturor och 1 utkast att bekräfta.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Demo data added: {contracts} contracts, two years of time, {invoices} invoices and {drafts} drafts to confirm.</source>
         <translation>Demodata tillagd: {contracts} avtal, två års tid, {invoices} fakturor och {drafts} utkast att bekräfta.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Contract {title} added.</source>
         <translation>Avtalet {title} är tillagt.</translation>
     </message>
@@ -10051,7 +10353,7 @@ Datamapp: {folder}</translation>
         <translation>Stäng</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+220"/>
         <source>Page Up and Page Down scroll; Tab moves to what is inside</source>
         <translation>Page Up och Page Down rullar; Tab flyttar till innehållet</translation>
     </message>
@@ -10087,7 +10389,7 @@ Datamapp: {folder}</translation>
 <context>
     <name>UtilisationChart</name>
     <message>
-        <location filename="../../coapp/ui/insights/charts.py" line="-90"/>
+        <location filename="../../coapp/ui/insights/charts.py" line="-80"/>
         <source>utilisation, % of the expected hours</source>
         <translation>beläggning, % av de förväntade timmarna</translation>
     </message>
@@ -10097,7 +10399,7 @@ Datamapp: {folder}</translation>
         <translation>v</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>{week}: no contract expected time</source>
         <translation>{week}: inget avtal förväntade tid</translation>
     </message>
