@@ -205,6 +205,14 @@ class PlatformApi:
         headers = {"If-Match": f'"{if_match}"'} if if_match is not None else {}
         return self._authed("POST", path, json=body, key=key, headers=headers)
 
+    def deletion_request(self, path: str) -> requests.Response:
+        """The account's deletion request as the platform holds it (coapp.sync.data_safety_calls)."""
+        return self._authed("GET", path)
+
+    def cancel_deletion_request(self, path: str) -> requests.Response:
+        """Take the account's deletion request back (coapp.sync.data_safety_calls says when it can)."""
+        return self._authed("DELETE", path)
+
     # --- applications (issue 10; commands go through `command`) ----------------------------------
 
     def application(self, application_id: str) -> ApplicationDetail:

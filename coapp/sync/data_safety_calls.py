@@ -55,8 +55,7 @@ def account_deletion_state(api: PlatformApi | None) -> AccountDeletionState:
     Asked each time, never remembered: the request may have been made or cancelled on another device."""
     if api is None:
         raise SignInRequired("sign in to the platform to see your account's deletion request")
-    # PlatformApi has no public GET/DELETE for a path; _authed is its one way with token refresh.
-    return parse(AccountDeletionState, api._authed("GET", DELETION_PATH))
+    return parse(AccountDeletionState, api.deletion_request(DELETION_PATH))
 
 
 def cancel_account_deletion(api: PlatformApi | None) -> AccountDeletionState:
@@ -66,7 +65,7 @@ def cancel_account_deletion(api: PlatformApi | None) -> AccountDeletionState:
     if api is None:
         raise SignInRequired("sign in to the platform to cancel your account's deletion")
     try:
-        api._authed("DELETE", DELETION_PATH)
+        api.cancel_deletion_request(DELETION_PATH)
     except ApiError as exc:
         if exc.code == "deletion_due":
             raise DeletionDue(
