@@ -7,6 +7,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from coapp.models.sync_state import SyncState
+from coapp.sync.api import account_key
 from coapp.ui.main_window import MainWindow
 from coapp.ui.timesheet.grid_view import WeekGridView
 
@@ -112,3 +114,16 @@ def rebuilt_window(qtbot: QtBot, old: MainWindow, windows: list[MainWindow]) -> 
     window = shown()[0]
     windows.append(window)
     return window
+
+
+def go_offline(window: MainWindow, server_url: str, email: str = "anna@example.com") -> None:
+    """The platform moves out of reach: the same signed-in session, at an address nothing answers."""
+    dead = "http://127.0.0.1:9"
+    tokens = window.ctx.tokens
+    pair = tokens.load(account_key(server_url, email))
+    assert pair is not None
+    tokens.save(account_key(dead, email), pair)
+    with window.ctx.store.write() as s:
+        state = s.get(SyncState, 1)
+        assert state is not None
+        state.server_url = dead

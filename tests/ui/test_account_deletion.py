@@ -16,8 +16,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from coapp.models.sync_state import SyncState
-from coapp.sync.api import account_key
 from coapp.sync.data_safety_calls import request_account_deletion
 from coapp.ui.data_safety.deletion_dialog import DeletionDialog
 from coapp.ui.data_safety.menu import install_data_actions
@@ -26,6 +24,7 @@ from coserver.data_safety import DELETION_GRACE, DeletionRequestRow
 from tests.coserver.conftest import server, start_server  # noqa: F401 - pytest fixtures
 from tests.coserver.harness import LiveServer
 from tests.coserver.sync_helpers import database, freelancer
+from tests.ui.helpers import go_offline
 from tests.ui.sync_helpers import WAIT_MS, db_url, fast_sync, sign_in  # noqa: F401 - pytest fixtures
 
 pytestmark = pytest.mark.usefixtures("fast_sync")
@@ -117,16 +116,7 @@ def test_offline_the_request_is_refused_and_nothing_is_recorded(
     freelancer(server)
     window = open_window(server.clock.now.date())
     sign_in(qtbot, window, server.url)
-    # The platform moves out of reach: the same session, at an address nothing answers.
-    dead = "http://127.0.0.1:9"
-    tokens = window.ctx.tokens
-    pair = tokens.load(account_key(server.url, "anna@example.com"))
-    assert pair is not None
-    tokens.save(account_key(dead, "anna@example.com"), pair)
-    with window.ctx.store.write() as s:
-        state = s.get(SyncState, 1)
-        assert state is not None
-        state.server_url = dead
+    go_offline(window, server.url)
     dialog = _dialog(qtbot, window)
     qtbot.keyClicks(dialog.typed, "anna@example.com")
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)

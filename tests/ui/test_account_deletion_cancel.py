@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from coapp.models.sync_state import SyncState
 from coapp.sync.api import account_key
 from coapp.sync.data_safety_calls import (
     DeletionDue,
@@ -35,6 +34,7 @@ from coserver.data_safety import DELETION_GRACE, DeletionRequestRow
 from tests.coserver.conftest import server, start_server  # noqa: F401 - pytest fixtures
 from tests.coserver.harness import LiveServer
 from tests.coserver.sync_helpers import database, freelancer
+from tests.ui.helpers import go_offline
 from tests.ui.sync_helpers import WAIT_MS, db_url, fast_sync, sign_in  # noqa: F401 - pytest fixtures
 
 pytestmark = pytest.mark.usefixtures("fast_sync")
@@ -81,19 +81,6 @@ def _confirmation(qtbot: QtBot, dialog: DeletionDialog) -> QMessageBox:
 def _answer(box: QMessageBox, name: str) -> None:
     [button] = [b for b in box.buttons() if b.objectName() == name]
     button.click()
-
-
-def _go_offline(window: MainWindow, server: LiveServer) -> None:
-    """The platform moves out of reach: the same session, at an address nothing answers."""
-    dead = "http://127.0.0.1:9"
-    tokens = window.ctx.tokens
-    pair = tokens.load(account_key(server.url, "anna@example.com"))
-    assert pair is not None
-    tokens.save(account_key(dead, "anna@example.com"), pair)
-    with window.ctx.store.write() as s:
-        state = s.get(SyncState, 1)
-        assert state is not None
-        state.server_url = dead
 
 
 # --- the calls ------------------------------------------------------------------------------------------
@@ -226,7 +213,7 @@ def test_offline_the_request_still_stands_and_the_dialog_says_so(
     window = _signed_in(qtbot, server, open_window)
     request_account_deletion(window.ctx.sync.api(), "anna@example.com")
     _actions, dialog = _open_pending(qtbot, window)
-    _go_offline(window, server)
+    go_offline(window, server.url)
     _answer(_confirmation(qtbot, dialog), "confirmCancelDeletionButton")
     problem = dialog.pending.problem
     qtbot.waitUntil(lambda: problem.isVisible(), timeout=WAIT_MS)
