@@ -478,6 +478,10 @@ def validate_bic(text: str) -> str:
     compact = _compact(text)
     if not compact:
         raise ValidationError("{label} is empty", label=label)
+    if len(compact) == 1:
+        raise ValidationError(
+            "{label} “{text}” has 1 character; it has 8 or 11", label=label, text=_shown(text)
+        )
     if len(compact) not in (8, 11):
         raise ValidationError(
             "{label} “{text}” has {n} characters; it has 8 or 11",

@@ -319,6 +319,7 @@ def _messages() -> None:  # never called: only read by lupdate
     translate("Errors", "{label} must be text")
     translate("Errors", "{label} “{text}” contains a part that does not exist")
     translate("Errors", "{label} “{text}” does not have the length or structure of a {country} IBAN")
+    translate("Errors", "{label} “{text}” has 1 character; it has 8 or 11")
     translate("Errors", "{label} “{text}” has a wrong check digit; look for a mistyped or swapped digit")
     translate("Errors", "{label} “{text}” has a wrong length digit: the second last digit should be {digit} for a reference of {n} digits")
     translate("Errors", "{label} “{text}” has the wrong length")

@@ -3296,7 +3296,7 @@
 <context>
     <name>ErrorWords</name>
     <message>
-        <location filename="../../coapp/ui/error_messages.py" line="+459"/>
+        <location filename="../../coapp/ui/error_messages.py" line="+460"/>
         <source>agent</source>
         <comment>Actor</comment>
         <translation>agenten</translation>
@@ -3479,7 +3479,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location line="-477"/>
+        <location line="-478"/>
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
@@ -5034,6 +5034,11 @@
         <location line="+1"/>
         <source>{label} “{text}” does not have the length or structure of a {country} IBAN</source>
         <translation>{label} ”{text}” har inte längden eller formen hos ett IBAN från {country}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} “{text}” has 1 character; it has 8 or 11</source>
+        <translation>{label} ”{text}” har 1 tecken; det ska ha 8 eller 11</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -197,6 +197,7 @@ def test_old_six_digit_business_id_gets_its_zero() -> None:
             "the bank code in it belongs to no bank",
         ),  # not "BE is not a country"
         ("bic", None, "ESSESES", "7 characters; it has 8 or 11"),
+        ("bic", None, "E", "has 1 character; it has 8 or 11"),
         ("bic", None, "ESSEXXSS", "XX (letters 5 and 6) is not a country code"),
         ("bic", None, "E5SESESS", "4 letters for the bank"),
         ("no_account", None, "8601.11.17948", "wrong check digit"),
