@@ -169,8 +169,7 @@ class DataActions(QObject):
             self.deletion_dialog.raise_()
             return self.deletion_dialog
         window = self.window
-        view = window.sync.view
-        email = view.email if view.signed_in and view.email else None
+        email = self._signed_in_email()
         dialog = DeletionDialog(email, window.sync.platform_call, window.formats, self.export_data, window)
         self.deletion_dialog = dialog
         if email is not None:
